@@ -1,0 +1,3 @@
+from experience.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""The one entry point: `experience [command]`.
+
+Commands import what they need only when they run, so `experience check` and `experience walk`
+never pay for importing Textual. Every error a person or an author can cause ends here as a plain
+message and an exit status, never a traceback (set EXPERIENCE_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _story_dir(value: str | None) -> Path:
+    from .bundled import bundled_story, display_path
+    return Path(value) if value else display_path(bundled_story())
+
+
+# -- story tools ----------------------------------------------------------------------------------
+def cmd_check(args: argparse.Namespace) -> int:
+    from .story import check_story
+    from .story.diagnostics import format_json, format_text
+
+    root = _story_dir(args.story)
+    result = check_story(root)
+    shown = result.diagnostics
+    if args.format == "json":
+        print(format_json(shown))
+    else:
+        if shown:
+            print(format_text(shown))
+        errors, warnings = len(result.errors), len(result.warnings)
+        if result.story is not None:
+            story = result.story
+            summary = f"{len(story.scenes)} scenes in {len(story.chapters)} chapters"
+        else:
+            summary = "the story cannot be played until the errors are fixed"
+        counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        print(f"{root}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
+    if result.errors or (args.strict and result.warnings):
+        return 1
+    return 0
+
+
+def cmd_walk(args: argparse.Namespace) -> int:
+    from .story import load_story
+    from .story.walk import format_report, report_json, tty_progress, walk
+
+    story = load_story(_story_dir(args.story))
+    progress = tty_progress(args.runs)
+    report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+    if args.format == "json":
+        print(json.dumps(report_json(story, report), indent=2))
+    else:
+        print(format_report(story, report, all_scenes=args.all))
+    return 0 if report.ok else 1
+
+
+# -- the parser -----------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="experience",
+        description="Coming Home to Yourself: a guided reflection for the terminal. "
+                    "With no command, plays the bundled journey.",
+    )
+    parser.add_argument("--version", action="version", version=f"experience {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def story_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("story", nargs="?", metavar="STORY_DIR",
+                       help="a story folder (default: the bundled journey)")
+
+    p = sub.add_parser("check", help="check a story for errors and warnings",
+                       description="Check a story folder and report every problem as path:line:col.")
+    story_arg(p)
+    p.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("walk", help="play a story at random many times and report what was found",
+                       description="Seeded random play-throughs: scenes and choices never reached, "
+                                   "endings, stuck states, lengths.")
+    story_arg(p)
+    p.add_argument("-n", "--runs", type=_positive, default=1000, help="how many play-throughs (default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--max-steps", type=_positive, default=2000, help="give up on a play-through after this many steps")
+    p.add_argument("--all", action="store_true", help="list every scene in the report")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(handler=cmd_walk)
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    return run(handler, args)
+
+
+def run(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a command; turn every failure a person can cause into a message."""
+    from .story.diagnostics import StoryError, StoryRuntimeError, format_text
+
+    try:
+        return handler(args)
+    except StoryError as error:
+        print(format_text(error.diagnostics), file=sys.stderr)
+        print("The story has errors; run 'experience check' on it for the full report.", file=sys.stderr)
+        return 1
+    except StoryRuntimeError as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: no traceback reaches a person
+        if os.environ.get("EXPERIENCE_DEBUG"):
+            raise
+        print(f"experience: something went wrong ({type(error).__name__}: {error}).\n"
+              "Nothing you chose or wrote has been lost. Set EXPERIENCE_DEBUG=1 to see the details.",
+              file=sys.stderr)
+        return 2

@@ -1,0 +1,358 @@
+"""The small expression language of `if` conditions and `set` values.
+
+Authors write things like `tenderness > 2 and not seen("grounding/breath")`. The text is parsed
+once, at load time, with Python's own parser in `eval` mode; every node is then checked against a
+short whitelist and against the declared types of the story's variables, and turned into a tree
+of closures. Nothing is ever passed to `eval`, and no name outside the story's variables and the
+two functions `seen` and `visits` can be reached, so a scene file can never run code.
+
+Values are numbers, text and true/false. The checker knows the type of every expression, so
+`role > 3` or `set: {tenderness: "a lot"}` is an error at load time, not a surprise while playing.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable, Mapping
+
+from .diagnostics import Diagnostic, Location, StoryRuntimeError
+
+Value = int | float | str | bool
+Variables = Mapping[str, Value]
+Visits = Mapping[str, int]
+Evaluator = Callable[[Variables, Visits], Value]
+
+MAX_SOURCE_LENGTH = 1000
+MAX_DEPTH = 60
+
+
+class ValueType(str, Enum):
+    NUMBER = "a number"
+    TEXT = "text"
+    FLAG = "true/false"
+
+    @classmethod
+    def of(cls, value: object) -> "ValueType | None":
+        if isinstance(value, bool):
+            return cls.FLAG
+        if isinstance(value, (int, float)):
+            return cls.NUMBER
+        if isinstance(value, str):
+            return cls.TEXT
+        return None
+
+
+FUNCTIONS = {"seen": ValueType.FLAG, "visits": ValueType.NUMBER}
+CONSTANT_NAMES = {"true": True, "false": False}
+RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANT_NAMES) | {"and", "or", "not"}
+
+
+def format_value(value: Value) -> str:
+    """How a value reads inside scene text: 3.0 reads as 3, true as yes."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.6g}"
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A checked, compiled expression. Call `evaluate(variables, visits)` to compute it."""
+
+    source: str
+    type: ValueType
+    evaluate: Evaluator
+    reads: frozenset[str]
+    scenes: frozenset[str]
+    location: Location
+
+    @property
+    def is_constant(self) -> bool:
+        return not self.reads and not self.scenes
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
+
+
+def literal(value: Value, location: Location) -> Expression:
+    """A YAML number or true/false used where an expression is expected."""
+    kind = ValueType.of(value)
+    assert kind is not None
+    return Expression(str(value).lower() if isinstance(value, bool) else str(value), kind,
+                      lambda _v, _s, value=value: value, frozenset(), frozenset(), location)
+
+
+class _Reject(Exception):
+    def __init__(self, code: str, message: str, node: ast.AST | None = None):
+        self.code, self.message, self.node = code, message, node
+
+
+_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_COMPARISONS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+_FOREIGN = {
+    ast.Attribute: "attributes (x.y) are",
+    ast.Subscript: "subscripts (x[...]) are",
+    ast.Slice: "slices are",
+    ast.Lambda: "lambda is",
+    ast.IfExp: "'... if ... else ...' is",
+    ast.ListComp: "comprehensions are",
+    ast.SetComp: "comprehensions are",
+    ast.DictComp: "comprehensions are",
+    ast.GeneratorExp: "comprehensions are",
+    ast.List: "lists are",
+    ast.Tuple: "tuples are",
+    ast.Dict: "dictionaries are",
+    ast.Set: "sets are",
+    ast.NamedExpr: "':=' is",
+    ast.Starred: "'*' is",
+    ast.JoinedStr: "f-strings are",
+    ast.Await: "await is",
+    ast.Yield: "yield is",
+    ast.YieldFrom: "yield is",
+}
+
+
+def _type_name(t: ValueType) -> str:
+    return t.value
+
+
+class _Compiler:
+    def __init__(self, variables: Mapping[str, ValueType], resolve_scene: Callable[[str], str | None],
+                 location: Location):
+        self.variables = variables
+        self.resolve_scene = resolve_scene
+        self.location = location
+        self.reads: set[str] = set()
+        self.scenes: set[str] = set()
+
+    def compile(self, node: ast.AST, depth: int = 0) -> tuple[Evaluator, ValueType]:
+        if depth > MAX_DEPTH:
+            raise _Reject("E300", "expression is nested too deeply", node)
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            what = _FOREIGN.get(type(node), f"'{type(node).__name__}' is")
+            raise _Reject("E303", f"{what} not part of the expression language", node)
+        return method(node, depth + 1)
+
+    # -- leaves ---------------------------------------------------------------------------
+    def _Constant(self, node: ast.Constant, depth: int):
+        value = node.value
+        if isinstance(value, bool):
+            raise _Reject("E303", f"write {str(value).lower()}, in lower case", node)
+        if isinstance(value, (int, float)) and not isinstance(value, complex):
+            return (lambda _v, _s, value=value: value), ValueType.NUMBER
+        if isinstance(value, str):
+            return (lambda _v, _s, value=value: value), ValueType.TEXT
+        if value is None:
+            raise _Reject("E303", "None is not a value here; use 0, \"\" or false", node)
+        raise _Reject("E303", f"{type(value).__name__} values are not part of the expression language", node)
+
+    def _Name(self, node: ast.Name, depth: int):
+        name = node.id
+        if name in CONSTANT_NAMES:
+            value = CONSTANT_NAMES[name]
+            return (lambda _v, _s, value=value: value), ValueType.FLAG
+        if name.startswith("__"):
+            raise _Reject("E303", f"names with double underscores like '{name}' are not allowed", node)
+        if name in FUNCTIONS:
+            raise _Reject("E300", f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
+        kind = self.variables.get(name)
+        if kind is None:
+            raise _Reject("E301", _unknown_variable_message(name, self.variables), node)
+        self.reads.add(name)
+        return (lambda v, _s, name=name: v[name]), kind
+
+    # -- operators ------------------------------------------------------------------------
+    def _UnaryOp(self, node: ast.UnaryOp, depth: int):
+        operand, kind = self.compile(node.operand, depth)
+        if isinstance(node.op, ast.Not):
+            return (lambda v, s: not operand(v, s)), ValueType.FLAG
+        if isinstance(node.op, (ast.USub, ast.UAdd)):
+            if kind is not ValueType.NUMBER:
+                raise _Reject("E304", f"'-' needs a number, not {_type_name(kind)}", node)
+            if isinstance(node.op, ast.USub):
+                return (lambda v, s: -operand(v, s)), ValueType.NUMBER
+            return operand, ValueType.NUMBER
+        raise _Reject("E303", "'~' is not part of the expression language", node)
+
+    def _BinOp(self, node: ast.BinOp, depth: int):
+        symbol = _OPERATORS.get(type(node.op))
+        if symbol is None:
+            raise _Reject("E303", "only + - * / are allowed for arithmetic", node)
+        left, lt = self.compile(node.left, depth)
+        right, rt = self.compile(node.right, depth)
+        if symbol == "+" and lt is rt is ValueType.TEXT:
+            return (lambda v, s: left(v, s) + right(v, s)), ValueType.TEXT
+        if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
+            raise _Reject("E304", f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node)
+        location = self.location
+        if symbol == "+":
+            return (lambda v, s: left(v, s) + right(v, s)), ValueType.NUMBER
+        if symbol == "-":
+            return (lambda v, s: left(v, s) - right(v, s)), ValueType.NUMBER
+        if symbol == "*":
+            return (lambda v, s: left(v, s) * right(v, s)), ValueType.NUMBER
+
+        def divide(v: Variables, s: Visits) -> Value:
+            divisor = right(v, s)
+            if divisor == 0:
+                raise StoryRuntimeError("division by zero", location)
+            return left(v, s) / divisor
+        return divide, ValueType.NUMBER
+
+    def _BoolOp(self, node: ast.BoolOp, depth: int):
+        parts = tuple(self.compile(value, depth)[0] for value in node.values)
+        if isinstance(node.op, ast.And):
+            def all_true(v: Variables, s: Visits) -> bool:
+                for part in parts:
+                    if not part(v, s):
+                        return False
+                return True
+            return all_true, ValueType.FLAG
+
+        def any_true(v: Variables, s: Visits) -> bool:
+            for part in parts:
+                if part(v, s):
+                    return True
+            return False
+        return any_true, ValueType.FLAG
+
+    def _Compare(self, node: ast.Compare, depth: int):
+        operands = [self.compile(node.left, depth)]
+        operands += [self.compile(c, depth) for c in node.comparators]
+        checks = []
+        for index, op in enumerate(node.ops):
+            symbol = _COMPARISONS.get(type(op))
+            if symbol is None:
+                word = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}.get(type(op), "?")
+                hint = " (use == and !=)" if word.startswith("is") else ""
+                raise _Reject("E303", f"'{word}' is not part of the expression language{hint}", node)
+            lt, rt = operands[index][1], operands[index + 1][1]
+            if symbol in ("==", "!=") and lt is not rt:
+                raise _Reject("E304", f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal", node)
+            if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
+                raise _Reject("E304", f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}", node)
+            checks.append(symbol)
+        functions = tuple(f for f, _ in operands)
+        ops = tuple(_COMPARE_FUNCS[s] for s in checks)
+        if len(ops) == 1:
+            a, b = functions
+            op = ops[0]
+            return (lambda v, s: op(a(v, s), b(v, s))), ValueType.FLAG
+
+        def chain(v: Variables, s: Visits) -> bool:
+            left = functions[0](v, s)
+            for op, f in zip(ops, functions[1:]):
+                right = f(v, s)
+                if not op(left, right):
+                    return False
+                left = right
+            return True
+        return chain, ValueType.FLAG
+
+    def _Call(self, node: ast.Call, depth: int):
+        if not isinstance(node.func, ast.Name):
+            raise _Reject("E303", "only seen(...) and visits(...) can be called", node)
+        name = node.func.id
+        if name not in FUNCTIONS:
+            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else "; the functions are seen(...) and visits(...)"
+            raise _Reject("E302", f"unknown function '{name}'{hint}", node)
+        if node.keywords or len(node.args) != 1:
+            raise _Reject("E300", f"{name}() takes one scene, like {name}(\"chapter/scene\")", node)
+        arg = node.args[0]
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            raise _Reject("E300", f"{name}() takes a scene name in quotes, like {name}(\"chapter/scene\")", arg)
+        scene = self.resolve_scene(arg.value)
+        if scene is None:
+            raise _Reject("E200", f"{name}() names the scene '{arg.value}', which does not exist", arg)
+        self.scenes.add(scene)
+        if name == "seen":
+            return (lambda _v, s, scene=scene: s.get(scene, 0) > 0), ValueType.FLAG
+        return (lambda _v, s, scene=scene: s.get(scene, 0)), ValueType.NUMBER
+
+    def _Expression(self, node: ast.Expression, depth: int):
+        return self.compile(node.body, depth)
+
+
+_COMPARE_FUNCS = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+
+def _unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> str:
+    if name in ("True", "False"):
+        return f"write {name.lower()}, in lower case"
+    close = difflib.get_close_matches(name, list(variables), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'variables' in story.yaml"
+    return f"unknown variable '{name}'{hint}"
+
+
+def _syntax_hint(source: str) -> str:
+    if "&&" in source or "||" in source:
+        return "; write 'and' and 'or' instead of && and ||"
+    stripped = source.replace("==", "").replace("!=", "").replace("<=", "").replace(">=", "")
+    if "=" in stripped:
+        return "; to compare, write '==' (a single '=' is not allowed)"
+    if "!" in stripped:
+        return "; write 'not' instead of '!'"
+    return ""
+
+
+def _position(location: Location, node: ast.AST | None, source: str, offset: int = 0) -> Location:
+    """Point inside the expression when we know where it sits on a single line of the file."""
+    if node is None or location.line is None or getattr(node, "lineno", None) != 1 or "\n" in source:
+        return location
+    byte_offset = getattr(node, "col_offset", 0) or 0
+    chars = len(source.encode("utf-8")[:byte_offset].decode("utf-8", "ignore"))
+    return location.shifted(columns=chars + offset)
+
+
+ResolveScene = Callable[[str], "str | None"]
+
+
+def compile_expression(source: str, *, variables: Mapping[str, ValueType], resolve_scene: ResolveScene,
+                       location: Location, column_offset: int = 0) -> tuple[Expression | None, Diagnostic | None]:
+    """Parse, check and compile one expression.
+
+    `column_offset` is how far the text starts after `location` (1 for a quoted YAML scalar), so
+    that errors point at the exact character. Returns the expression, or the one diagnostic that
+    explains why there is none.
+    """
+    text = source.strip()
+    leading = len(source) - len(source.lstrip())
+    if not text:
+        return None, Diagnostic("E300", "the expression is empty", location)
+    if len(text) > MAX_SOURCE_LENGTH:
+        return None, Diagnostic("E300", f"the expression is longer than {MAX_SOURCE_LENGTH} characters", location)
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as error:
+        where = location
+        if error.offset and error.lineno == 1 and "\n" not in text and location.line is not None:
+            where = location.shifted(columns=leading + column_offset + error.offset - 1)
+        reason = (error.msg or "invalid syntax").split(".")[0]
+        return None, Diagnostic("E300", f"cannot read the expression '{text}': {reason}{_syntax_hint(text)}", where)
+    except (ValueError, RecursionError, MemoryError) as error:
+        return None, Diagnostic("E300", f"cannot read the expression: {error}", location)
+    compiler = _Compiler(variables, resolve_scene, location)
+    try:
+        evaluate, kind = compiler.compile(tree)
+    except _Reject as reject:
+        where = _position(location, reject.node, text, leading + column_offset)
+        return None, Diagnostic(reject.code, reject.message, where)
+    except RecursionError:
+        return None, Diagnostic("E300", "expression is nested too deeply", location)
+    return Expression(text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location), None

@@ -1,0 +1,80 @@
+"""The care lint: does every heavy moment in a story leave the reader a way through?
+
+A scene marked `intensity: deep` is where a reader may be hurting most. The player checks in
+before the first deep scene of a stretch (go on, take the gentler path, pause, or stop for today);
+these rules make sure the story gives that check-in something to offer:
+
+- W500: a deep scene says, in a content note, what it touches;
+- W501: from a deep scene, a pause is at most a "continue" away: the scene, or the first scene
+  with choices that its `goto` chain leads to, offers a `detour` (a side path that returns);
+- W502: a gentle ending (`end: true` with `intensity: gentle`) can be reached from it;
+- W503: a deep scene that starts a stretch names a `gentler` path for the check-in to offer;
+- W504: that gentler path does not itself lead straight into a deep scene.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic, Location
+from .model import GENTLE, Scene, Story
+from .validation import reachable
+
+
+def gentle_endings(story: Story) -> set[str]:
+    return {sid for sid, s in story.scenes.items() if s.end and s.intensity == GENTLE}
+
+
+def starts_stretch(story: Story) -> set[str]:
+    """Deep scenes that can be entered from a scene that is not deep: where check-ins happen."""
+    starts = {story.start} if story.scenes.get(story.start) and story.scenes[story.start].is_deep else set()
+    for scene in story.scenes.values():
+        if scene.is_deep:
+            continue
+        for target in scene.targets():
+            if target != scene.gentler and story.scenes.get(target) and story.scenes[target].is_deep:
+                starts.add(target)
+    return starts
+
+
+def _pause_nearby(story: Story, scene: Scene) -> bool:
+    seen = set()
+    current: Scene | None = scene
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        if any(c.detour for c in current.choices) or current.end or current.returns:
+            return True
+        if current.choices:
+            return False
+        current = story.scenes.get(current.goto) if current.goto else None
+    return False
+
+
+def check_safety(story: Story) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    deep = [s for s in story.scenes.values() if s.is_deep]
+    if not deep:
+        return problems
+    endings = gentle_endings(story)
+    stretch_starts = starts_stretch(story)
+    for scene in deep:
+        where = scene.location or Location(story.root)
+        if not scene.content_note:
+            problems.append(Diagnostic("W500", f"deep scene '{scene.name}' has no content_note: say briefly "
+                                       "and neutrally what it touches, so the reader can choose", where))
+        if not _pause_nearby(story, scene):
+            problems.append(Diagnostic("W501", f"deep scene '{scene.name}' offers no pause: give it (or the "
+                                       "scene it continues to) a choice with 'detour:' to a grounding scene "
+                                       "that returns", where))
+        if not endings & reachable(story, scene.id):
+            problems.append(Diagnostic("W502", f"no gentle ending can be reached from deep scene '{scene.name}'; "
+                                       "mark a way out with 'end: true' and 'intensity: gentle'", where))
+        if scene.id in stretch_starts and not scene.gentler:
+            problems.append(Diagnostic("W503", f"deep scene '{scene.name}' starts a deep stretch but has no "
+                                       "'gentler:' path for the check-in before it to offer", where))
+        if scene.gentler:
+            target = story.scenes.get(scene.gentler)
+            if target is not None and (target.is_deep or any(
+                    story.scenes.get(t) is not None and story.scenes[t].is_deep and t != scene.id
+                    for t in ([target.goto] if target.goto and not target.choices else []))):
+                problems.append(Diagnostic("W504", f"the gentler path of '{scene.name}' leads straight into "
+                                           "another deep scene", where))
+    return problems

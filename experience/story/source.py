@@ -1,0 +1,226 @@
+"""Reading one YAML file safely, keeping the position of every value.
+
+PyYAML's composer (the C one when it is there) gives a tree of nodes that each know their line
+and column; the loader reads that tree directly instead of constructed Python objects, which is
+how it can see duplicate keys (construction silently keeps the last), point at the exact value
+that is wrong, and never construct anything a file asks for by tag.
+
+Scalars are read by YAML 1.2's core rules, as editors do: only `true`/`false` are booleans, so
+`yes`, `no` and `on` stay words, and nothing turns into a date.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .conditions import Value
+from .diagnostics import Diagnostic, Location
+from .format import MAX_FILE_BYTES
+
+try:  # the C composer is many times faster; fall back quietly where libyaml is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_STANDARD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+
+
+class BudgetExceeded(Exception):
+    """Aliases made a file expand far beyond its size: refused before it costs time or memory."""
+
+
+class YamlFile:
+    """One file being read: its path, its text, and a budget of nodes that aliases cannot exceed.
+
+    A file of n bytes has fewer than n nodes; anchors and aliases can make a small file stand for
+    billions (the "billion laughs"). Every node the loader reads spends from the budget, so an
+    alias bomb stops after a few thousand steps with a clear message.
+    """
+
+    def __init__(self, path: Path, display: Path, report: Callable[[Diagnostic], None]):
+        self.path = path
+        self.display = display
+        self.report = report
+        self.lines: list[str] = []
+        self.root: Node | None = None
+        self.budget = 0
+
+    # -- reading ----------------------------------------------------------------------------
+    def read(self) -> bool:
+        """Read and compose the file; report what is wrong and return whether there is a tree."""
+        here = Location(self.display)
+        try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.report(Diagnostic("E002", f"the file is {size // 1024} KiB; the limit is "
+                                       f"{MAX_FILE_BYTES // (1024 * 1024)} MiB (split it into chapters)", here))
+                return False
+            data = self.path.read_bytes()
+        except OSError as error:
+            self.report(Diagnostic("E006", f"cannot read the file: {error.strerror or error}", here))
+            return False
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            before = data[: error.start]
+            line = before.count(b"\n") + 1
+            column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+            self.report(Diagnostic("E001", f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot "
+                                   "be read); save it as UTF-8 in your editor", Location(self.display, line, column)))
+            return False
+        if "\x00" in text:
+            index = text.index("\x00")
+            self.report(Diagnostic("E001", "the file contains a NUL character; is it a text file?",
+                                   self._location_of(text, index)))
+            return False
+        self.lines = text.splitlines()
+        self.budget = 10_000 + 2 * len(data)
+        try:
+            self.root = yaml.compose(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            where = Location(self.display, mark.line + 1, mark.column + 1) if mark else here
+            self.report(Diagnostic("E003", _yaml_message(error), where))
+            return False
+        except yaml.YAMLError as error:
+            self.report(Diagnostic("E003", str(error).splitlines()[0], here))
+            return False
+        except RecursionError:
+            self.report(Diagnostic("E003", "the file is nested too deeply to read", here))
+            return False
+        if self.root is None:
+            self.report(Diagnostic("E102", "the file is empty", here))
+            return False
+        return True
+
+    def _location_of(self, text: str, index: int) -> Location:
+        before = text[:index]
+        return Location(self.display, before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+    # -- positions --------------------------------------------------------------------------
+    def at(self, node: Node) -> Location:
+        mark = node.start_mark
+        return Location(self.display, mark.line + 1, mark.column + 1)
+
+    def locator(self, node: ScalarNode) -> Callable[[int], Location]:
+        """Map an index into a scalar's value to its line and column in the file.
+
+        Exact for single-line scalars and for literal blocks (`|`), whose lines are kept as
+        written; for folded text it points at the first line of the block.
+        """
+        start = self.at(node)
+        style = node.style
+        if style in ('"', "'"):
+            return lambda i: start.shifted(columns=i + 1)
+        if style == "|":
+            first = node.start_mark.line + 1
+            indent = 0
+            if first < len(self.lines):
+                line = self.lines[first]
+                indent = len(line) - len(line.lstrip(" "))
+            value = node.value
+
+            def in_block(i: int) -> Location:
+                before = value[:i]
+                row = before.count("\n")
+                column = i - (before.rfind("\n") + 1)
+                return Location(self.display, first + 1 + row, indent + column + 1)
+            return in_block
+        if style == ">":
+            return lambda i: Location(self.display, node.start_mark.line + 2, None)
+        if node.start_mark.line == node.end_mark.line:
+            return lambda i: start.shifted(columns=i)
+        return lambda i: start
+
+    # -- reading nodes ----------------------------------------------------------------------
+    def visit(self, node: Node) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise BudgetExceeded()
+        tag = node.tag
+        if tag not in _ALLOWED_TAGS:
+            if tag == _STANDARD + "merge":
+                raise _Refused(node, "merge keys (<<) are not supported; write the keys out")
+            raise _Refused(node, f"the YAML tag '{_short_tag(tag)}' is not allowed in scene files")
+
+
+class _Refused(Exception):
+    def __init__(self, node: Node, message: str):
+        self.node, self.message = node, message
+
+
+Refused = _Refused
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "the YAML cannot be read").strip()
+    context = (error.context or "").strip()
+    message = f"{context}: {problem}" if context and error.context_mark and error.problem_mark \
+        and error.context_mark.line == error.problem_mark.line else problem
+    hints = {
+        "found character '\\t' that cannot start any token": "; indent with spaces, not tabs",
+        "mapping values are not allowed here": "; if the text has a colon, put it in quotes or use 'text: |'",
+        "found undefined alias": "; every *alias needs an &anchor above it",
+    }
+    for needle, hint in hints.items():
+        if needle in problem:
+            message += hint
+    if context and context != problem and not message.startswith(context) and error.context_mark \
+            and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+        message += f" ({context} on line {error.context_mark.line + 1})"
+    return "YAML syntax: " + message
+
+
+def is_plain(node: Node) -> bool:
+    """An unquoted scalar. (The C composer says '' where the Python one says None.)"""
+    return isinstance(node, ScalarNode) and not node.style
+
+
+def scalar_value(node: ScalarNode) -> Value | None:
+    """A scalar by YAML 1.2 core rules: quoted is text; plain may be null, bool, int or float."""
+    raw = node.value
+    if node.style:  # quoted or block: always text
+        return raw
+    if _NULL.match(raw):
+        return None
+    if raw in _BOOL:
+        return _BOOL[raw]
+    if _INT.match(raw):
+        return int(raw, 0) if raw.startswith(("0o", "0x")) else int(raw)
+    if _FLOAT.match(raw) and any(c.isdigit() for c in raw):
+        return float(raw)
+    if raw in (".inf", "+.inf", ".Inf", "+.Inf", "-.inf", "-.Inf", ".nan", ".NaN"):
+        return float(raw.replace(".", "", 1).replace("Inf", "inf").replace("NaN", "nan"))
+    return raw
+
+
+def describe(node: Node) -> str:
+    """How a node reads to an author: 'a list', 'a mapping', 'the number 3', ..."""
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    value = scalar_value(node)  # type: ignore[arg-type]
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{node.value} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {node.value}"
+    shown = value if len(value) <= 30 else value[:27] + "..."
+    return f"the text '{shown}'"

@@ -1,0 +1,139 @@
+"""Checks that need the whole story: reachability, stranded readers, detours, variable use.
+
+The loader has already checked each file's shape and resolved every reference; what is left are
+questions about the story as a graph. Warnings here are about what a reader might meet, so they
+name the scene and say what to do about it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable
+
+from .diagnostics import Diagnostic, Location
+from .model import Scene, Story
+
+
+def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
+    """Story-wide checks. With `complete=False` (a file could not be read, or a scene or an
+    expression had errors and was left out) the checks that would only produce noise about the
+    missing parts are skipped."""
+    problems: list[Diagnostic] = []
+    problems += check_returns(story)
+    problems += check_stranding(story)
+    if complete:
+        problems += check_reachability(story)
+        problems += check_variables(story)
+        from .safety import check_safety  # the care lint lives apart: its rules are its own topic
+        problems += check_safety(story)
+    return problems
+
+
+def reachable(story: Story, start: str | None = None, *, follow_detours: bool = True) -> set[str]:
+    """Scenes reachable from `start` (the story's start by default)."""
+    first = start or story.start
+    seen = {first}
+    queue = deque([first])
+    while queue:
+        scene = story.scenes.get(queue.popleft())
+        if scene is None:
+            continue
+        for target in _edges(scene, follow_detours):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen
+
+
+def _edges(scene: Scene, follow_detours: bool) -> Iterable[str]:
+    for choice in scene.choices:
+        if choice.goto:
+            yield choice.goto
+        elif choice.detour and follow_detours:
+            yield choice.detour
+    if scene.goto:
+        yield scene.goto
+    if scene.gentler:
+        yield scene.gentler
+
+
+def _where(scene: Scene, story: Story) -> Location:
+    return scene.location or Location(story.root)
+
+
+def check_reachability(story: Story) -> list[Diagnostic]:
+    found = reachable(story)
+    return [Diagnostic("W400", f"scene '{sid}' can never be reached from the start ({story.start})", _where(scene, story))
+            for sid, scene in story.scenes.items() if sid not in found]
+
+
+def check_stranding(story: Story) -> list[Diagnostic]:
+    problems = []
+    for sid, scene in story.scenes.items():
+        if not scene.choices:
+            continue
+        safe = any(c.condition is None or (c.condition.is_constant and c.condition.evaluate({}, {}))
+                   for c in scene.choices if not c.once)
+        if not safe:
+            problems.append(Diagnostic(
+                "W401", f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
+                "could find none available; add a choice without 'if', or one with 'fallback: true'",
+                _where(scene, story)))
+    return problems
+
+
+def check_returns(story: Story) -> list[Diagnostic]:
+    """A `return` must only be reachable inside a detour, or it has nowhere to go back to."""
+    main = reachable(story, follow_detours=False)
+    problems = []
+    for sid in main:
+        scene = story.scenes.get(sid)
+        if scene is None:
+            continue
+        if scene.returns:
+            problems.append(Diagnostic("E202", f"scene '{scene.name}' returns, but the reader can reach it "
+                                       "without a detour, so there is nowhere to return to; reach it with "
+                                       "'detour:' or use goto", _where(scene, story)))
+        for choice in scene.choices:
+            if choice.returns:
+                problems.append(Diagnostic("E202", "this choice returns, but the reader can reach its scene "
+                                           "without a detour, so there is nowhere to return to; reach the "
+                                           "scene with 'detour:' or use goto", choice.location or _where(scene, story)))
+    return problems
+
+
+def variable_use(story: Story) -> tuple[set[str], set[str]]:
+    """(names read anywhere, names set anywhere)."""
+    reads: set[str] = set()
+    sets: set[str] = set()
+    for scene in story.scenes.values():
+        for block in scene.text + (scene.revisit or ()):
+            if block.condition:
+                reads |= block.condition.reads
+            for variant in block.variants:
+                reads |= variant.names
+        if scene.reflect:
+            reads |= scene.reflect.prompt.names
+            if scene.reflect.save_as:
+                sets.add(scene.reflect.save_as)
+        for choice in scene.choices:
+            reads |= choice.text.names
+            if choice.condition:
+                reads |= choice.condition.reads
+            for name, value in choice.sets:
+                sets.add(name)
+                reads |= value.reads
+    return reads, sets
+
+
+def check_variables(story: Story) -> list[Diagnostic]:
+    reads, sets = variable_use(story)
+    problems = []
+    for name, variable in story.variables.items():
+        where = variable.location or Location(story.manifest)
+        if name not in reads and name not in sets:
+            problems.append(Diagnostic("W402", f"variable '{name}' is declared but never used", where))
+        elif name not in reads:
+            problems.append(Diagnostic("W403", f"variable '{name}' is set but never read: no condition or "
+                                       "text uses it", where))
+    return problems
