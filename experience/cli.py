@@ -40,10 +40,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors, warnings = len(result.errors), len(result.warnings)
         if result.story is not None:
             story = result.story
-            summary = f"{len(story.scenes)} scenes in {len(story.chapters)} chapters"
+            summary = f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')}"
         else:
             summary = "the story cannot be played until the errors are fixed"
-        counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
         print(f"{root}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
     if result.errors or (args.strict and result.warnings):
         return 1
@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(handler=cmd_walk)
     return parser
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _positive(value: str) -> int:

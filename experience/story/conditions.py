@@ -67,10 +67,22 @@ class Expression:
 
     source: str
     type: ValueType
-    evaluate: Evaluator
+    compute: Evaluator
     reads: frozenset[str]
     scenes: frozenset[str]
     location: Location
+
+    def evaluate(self, variables: Variables, visits: Visits) -> Value:
+        try:
+            return self.compute(variables, visits)
+        except ZeroDivisionError:
+            raise StoryRuntimeError(f"division by zero in '{self.source}'", self.location) from None
+        except (ArithmeticError, TypeError, KeyError) as error:
+            raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
+
+    def at(self, location: Location) -> "Expression":
+        """The same compiled expression written somewhere else (the loader reuses compilations)."""
+        return Expression(self.source, self.type, self.compute, self.reads, self.scenes, location)
 
     @property
     def is_constant(self) -> bool:
@@ -192,20 +204,13 @@ class _Compiler:
             return (lambda v, s: left(v, s) + right(v, s)), ValueType.TEXT
         if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
             raise _Reject("E304", f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node)
-        location = self.location
         if symbol == "+":
             return (lambda v, s: left(v, s) + right(v, s)), ValueType.NUMBER
         if symbol == "-":
             return (lambda v, s: left(v, s) - right(v, s)), ValueType.NUMBER
         if symbol == "*":
             return (lambda v, s: left(v, s) * right(v, s)), ValueType.NUMBER
-
-        def divide(v: Variables, s: Visits) -> Value:
-            divisor = right(v, s)
-            if divisor == 0:
-                raise StoryRuntimeError("division by zero", location)
-            return left(v, s) / divisor
-        return divide, ValueType.NUMBER
+        return (lambda v, s: left(v, s) / right(v, s)), ValueType.NUMBER  # Expression.evaluate reports / 0
 
     def _BoolOp(self, node: ast.BoolOp, depth: int):
         parts = tuple(self.compile(value, depth)[0] for value in node.values)

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 class Severity(str, Enum):
@@ -63,9 +63,12 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in a file. Line and column count from 1, as editors show them."""
+class Location(NamedTuple):
+    """A place in a file. Line and column count from 1, as editors show them.
+
+    A named tuple rather than a dataclass: the loader makes one for every scene, choice and
+    expression, and a tuple is several times cheaper to build.
+    """
 
     path: Path
     line: int | None = None

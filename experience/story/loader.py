@@ -8,7 +8,6 @@ load early: each is reported and the loader carries on, so an author sees all of
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import gc
 import re
@@ -22,7 +21,7 @@ from . import format as fmt
 from .conditions import (RESERVED_NAMES, Expression, ValueType, compile_expression, literal)
 from .diagnostics import Diagnostic, Location, StoryError, sort_key
 from .model import INTENSITIES, Chapter, Choice, Reflect, Scene, Story, Variable
-from .source import BudgetExceeded, Refused, YamlFile, describe, is_plain, scalar_value
+from .source import BudgetExceeded, Refused, YamlFile, describe, is_false, is_plain, scalar_value
 from .text import PLAIN, Block, Template, parse_template
 from .validation import validate
 
@@ -81,6 +80,14 @@ class _RawChapter:
 
 
 class _Loader:
+    """Reads a story folder one file at a time.
+
+    Each chapter file is read and built in one go and its node tree (two Mark objects for every
+    node) is dropped before the next file is opened, so memory holds one file's tree, not the
+    whole story's. References between scenes are resolved by name as they are met and checked
+    against the full list of scenes at the end.
+    """
+
     def __init__(self, root: Path):
         self.root = root
         self.diagnostics: list[Diagnostic] = []
@@ -89,6 +96,8 @@ class _Loader:
         self.scene_ids: dict[str, None] = {}  # every known scene, in file order
         self.broken_chapters: set[str] = set()  # chapters we could not read: no cascade of errors
         self.expression_cache: dict[tuple[str, str], Expression] = {}
+        self.pending: list[tuple[str, str, str | None, str, Location]] = []  # (full id, as written, chapter, what, where)
+        self.scene_expressions: list[Expression] = []  # expressions that name scenes in seen()/visits()
         self.file: YamlFile | None = None
 
     # -- reporting --------------------------------------------------------------------------
@@ -130,16 +139,12 @@ class _Loader:
         if manifest is not None:
             title, start_node = self._manifest(manifest)
 
-        raw_chapters = [c for c in (self._chapter_outline(p) for p in chapter_paths) if c is not None]
-
-        start = ""
-        if start_node is not None and manifest is not None:
-            self.file = manifest
-            start = self._start(start_node) or ""
-
         chapters: dict[str, Chapter] = {}
         scenes: dict[str, Scene] = {}
-        for raw in raw_chapters:
+        for path in chapter_paths:
+            raw = self._chapter_outline(path)
+            if raw is None:
+                continue
             self.file = raw.file
             for name, (key_node, node) in raw.scenes.items():
                 try:
@@ -155,6 +160,12 @@ class _Loader:
                     scenes[scene.id] = scene
             chapters[raw.id] = Chapter(raw.id, raw.title, raw.file.display, tuple(f"{raw.id}/{n}" for n in raw.scenes),
                                        raw.movement, raw.facilitator, raw.minutes, raw.location)
+            raw.file.root = None  # done with this file: only one node tree is ever alive
+        start = ""
+        if start_node is not None:
+            self.file = manifest
+            start = self._start(start_node) or ""  # after the chapters, to suggest a real scene
+        self._check_references()
 
         chapters, scenes = _in_story_order(start, chapters, scenes)
         story = Story(title=title, start=start, root=root, variables=self.variables, chapters=chapters,
@@ -348,24 +359,34 @@ class _Loader:
         return None
 
     # -- references -------------------------------------------------------------------------
-    def resolve_quiet(self, ref: str, chapter: str | None) -> str | None:
+    @staticmethod
+    def full_id(ref: str, chapter: str | None) -> str:
         ref = ref.strip()
-        full = ref if "/" in ref or chapter is None else f"{chapter}/{ref}"
-        if full in self.scene_ids:
-            return full
-        if full.split("/", 1)[0] in self.broken_chapters:
-            return full  # the chapter could not be read; its own error says why
-        return None
+        return ref if "/" in ref or chapter is None else f"{chapter}/{ref}"
 
-    def resolve(self, ref: str, chapter: str | None, node: Node, what: str) -> str | None:
-        found = self.resolve_quiet(ref, chapter)
-        if found is None:
-            self.error("E200", _unknown_scene_message(ref, chapter, what, self.scene_ids), node)
-        return found
+    def resolve(self, ref: str, chapter: str | None, node: Node, what: str) -> str:
+        """The full id a reference stands for; whether that scene exists is checked at the end."""
+        full = self.full_id(ref, chapter)
+        self.pending.append((full, ref, chapter, what, self.file.at(node)))
+        return full
 
     def scene_ref(self, node: Node, chapter: str, what: str) -> str | None:
         ref = self.text(node, what)
         return None if ref is None else self.resolve(ref, chapter, node, what)
+
+    def _exists(self, full: str) -> bool:
+        # a scene in a chapter we could not read gets no error of its own: that chapter's says why
+        return full in self.scene_ids or full.split("/", 1)[0] in self.broken_chapters
+
+    def _check_references(self) -> None:
+        for full, ref, chapter, what, where in self.pending:
+            if not self._exists(full):
+                self.report(Diagnostic("E200", _unknown_scene_message(ref, chapter, what, self.scene_ids), where))
+        for expression in self.scene_expressions:
+            for full in sorted(expression.scenes):
+                if not self._exists(full):
+                    self.report(Diagnostic("E200", f"'{expression.source}' names the scene '{full}', which does "
+                                           "not exist", expression.location))
 
     # -- expressions and text ---------------------------------------------------------------
     def expression(self, node: Node, chapter: str, what: str) -> Expression | None:
@@ -383,14 +404,17 @@ class _Loader:
         source = node.value
         cached = self.expression_cache.get((source, chapter))
         if cached is not None:
-            return dataclasses.replace(cached, location=location)
-        expression, problem = compile_expression(
-            source, variables=self.variable_types, resolve_scene=lambda r: self.resolve_quiet(r, chapter),
-            location=location, column_offset=1 if node.style in ('"', "'") else 0)
-        if problem is not None:
-            self.report(problem)
-            return None
-        self.expression_cache[(source, chapter)] = expression
+            expression = cached.at(location)
+        else:
+            expression, problem = compile_expression(
+                source, variables=self.variable_types, resolve_scene=lambda r: self.full_id(r, chapter),
+                location=location, column_offset=1 if node.style in ('"', "'") else 0)
+            if problem is not None:
+                self.report(problem)
+                return None
+            self.expression_cache[(source, chapter)] = expression
+        if expression.scenes:
+            self.scene_expressions.append(expression)
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
@@ -488,7 +512,7 @@ class _Loader:
             choices = self._choices(entries["choices"][1], scene_id, chapter)
 
         exits = [k for k in fmt.SCENE_EXITS if k in entries and entries[k][1] is not None
-                 and not (k in ("end", "return") and scalar_value(entries[k][1]) is False)  # type: ignore[arg-type]
+                 and not (k in ("end", "return") and is_false(entries[k][1]))
                  and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)]
         if not exits:
             self.error("E201", f"{what} is a dead end: it has no choices, no goto and no 'end: true', "
@@ -569,7 +593,7 @@ class _Loader:
         fallback = self.flag(entries["fallback"][1], "fallback") if "fallback" in entries else None
         sets = self._sets(entries["set"][1], chapter) if "set" in entries else ()
         exits = [k for k in fmt.CHOICE_EXITS if k in entries
-                 and not (k == "return" and scalar_value(entries[k][1]) is False)]  # type: ignore[arg-type]
+                 and not (k == "return" and is_false(entries[k][1]))]
         if not exits:
             self.error("E102", f"{what} needs goto (or detour, or 'return: true') to say where it leads", node)
         elif len(exits) > 1:
@@ -668,7 +692,7 @@ def _unknown_scene_message(ref: str, chapter: str | None, what: str, known: dict
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"{what} names the scene '{ref}', which does not exist{hint}"
     local = [sid.split("/", 1)[1] for sid in known if chapter and sid.startswith(chapter + "/")]
-    close = difflib.get_close_matches(ref, local, n=1)
+    close = difflib.get_close_matches(ref, local, n=1, cutoff=0.5)
     if close:
         return f"{what} names the scene '{ref}', which is not in chapter '{chapter}'; did you mean '{close[0]}'?"
     elsewhere = [sid for sid in known if sid.endswith("/" + ref)]

@@ -1,0 +1,41 @@
+"""Shared helpers: stories written into temporary folders, one file per chapter."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+MANIFEST = """\
+title: A small story
+start: one/a
+variables:
+  tenderness: 0
+  role: ""
+  ready: false
+"""
+
+
+def write_story(root: Path, files: dict[str, str]) -> Path:
+    """Write `files` (name -> YAML, dedented) into `root` and return it."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (root / name).write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path):
+    """Make a story folder: story_dir({"one.yaml": ...}) with a default manifest."""
+
+    def make(files: dict[str, str], manifest: str | None = MANIFEST) -> Path:
+        all_files = dict(files)
+        if manifest is not None and "story.yaml" not in all_files:
+            all_files["story.yaml"] = manifest
+        return write_story(tmp_path / "story", all_files)
+
+    return make
