@@ -433,3 +433,15 @@ def test_diagnostics_are_sorted_by_file_and_line(story_dir):
     chapter = GOOD_CHAPTER.replace("goto: c", "goto: see").replace("goto: b", "goto: bee")
     found = problems(story_dir({"one.yaml": chapter}))
     assert [d.location.line for d in found] == sorted(d.location.line for d in found)
+
+
+def test_a_fallback_beside_an_always_available_choice_is_flagged(story_dir):
+    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n",
+                                   "      - text: Stop\n        goto: c\n      - text: Rest\n        goto: c\n        fallback: true\n")
+    d = only(story_dir({"one.yaml": chapter}), "W405")
+    assert "can never be shown" in d.message and at(d) == ("one.yaml", 18, 9)
+
+
+def test_text_starting_with_an_asterisk_gets_a_hint(story_dir):
+    chapter = GOOD_CHAPTER.replace("text: Bye.", "text: *Bye* for now")
+    assert "(like *italic*) must be in quotes" in only(story_dir({"one.yaml": chapter}), "E003").message

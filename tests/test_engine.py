@@ -253,3 +253,38 @@ def test_restore_never_raises_on_garbage(story):
         state = restore(story, junk).state
         assert state.scene in story.scenes and state.variables["tenderness"] == 0
         assert available(story, state) is not None
+
+
+def test_the_gentler_path_does_not_apply_what_the_choice_would_have_set(story_dir):
+    chapter = ONE.replace("      - text: Deeper\n        goto: deep\n",
+                          "      - text: Deeper\n        goto: deep\n        set: {tenderness: 99}\n        once: true\n")
+    story = load_story(story_dir({"one.yaml": chapter, "two.yaml": TWO}, manifest=MANIFEST))
+    at_b = choose(story, begin(story), 1)
+    gentle = choose(story, at_b, 2, gentler=True)
+    assert gentle.scene == "one/c" and gentle.variables["tenderness"] == 1 and gentle.taken == frozenset()
+    brave = choose(story, at_b, 2)
+    assert brave.scene == "one/deep" and brave.variables["tenderness"] == 99
+
+
+def test_a_blank_answer_is_a_skip_and_keeps_the_default(story):
+    state = choose(story, begin(story), 1)
+    assert record_answer(story, state, "   \n ") is state
+    assert view(story, record_answer(story, state, "")).prompt == "Name this part, the younger you?"
+
+
+def test_a_mended_save_never_lands_on_a_side_path_with_no_way_back(story):
+    restored = restore(story, {"scene": "two/gone", "detours": []})
+    assert restored.state.scene == "one/a" and restored.state.detours == ()
+    stranded = restore(story, {"scene": "two/breath", "detours": ["one/vanished"]})
+    assert stranded.state.scene == "one/a" and "way back" in stranded.notes[0]
+    kept = restore(story, {"scene": "two/breath", "detours": ["one/a"]})
+    assert kept.state.scene == "two/breath" and kept.notes == ()
+
+
+def test_a_mended_save_never_lands_on_a_deep_scene_without_a_check_in(story_dir):
+    deep_first = ONE.replace("scenes:\n  a:\n", "scenes:\n  plunge:\n    text: x\n    intensity: deep\n"
+                             "    content_note: n\n    gentler: c\n    goto: c\n  a:\n")
+    manifest = MANIFEST.replace("start: one/a", "start: one/a")
+    story = load_story(story_dir({"one.yaml": deep_first + "", "two.yaml": TWO}, manifest=manifest))
+    restored = restore(story, {"scene": "one/removed"})
+    assert restored.state.scene == "one/a"  # the start, not the deep first scene of the chapter

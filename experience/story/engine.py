@@ -146,7 +146,15 @@ def choose(story: Story, state: State, choice: Choice | int, *, gentler: bool = 
 
 
 def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -> State:
-    """`choose` for a choice already known to be available (one that `available` returned)."""
+    """`choose` for a choice already known to be available (one that `available` returned).
+
+    On the gentler path the reader did not go where the choice leads, so its `set` is not
+    applied and a once-only choice stays available: the story remembers what happened, not
+    what was declined.
+    """
+    if gentler and choice.target and story.scenes[choice.target].gentler:
+        detours = state.detours + (state.scene,) if choice.detour else state.detours
+        return _enter(story, state, choice.target, state.variables, state.taken, detours, gentler=True)
     variables = state.variables
     if choice.sets:
         old = state.variables
@@ -157,8 +165,8 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
     if choice.returns:
         return _enter(story, state, _return_target(state), variables, taken, state.detours[:-1], counted=False)
     if choice.detour:
-        return _enter(story, state, choice.detour, variables, taken, state.detours + (state.scene,), gentler=gentler)
-    return _enter(story, state, choice.goto, variables, taken, state.detours, gentler=gentler)  # type: ignore[arg-type]
+        return _enter(story, state, choice.detour, variables, taken, state.detours + (state.scene,))
+    return _enter(story, state, choice.goto, variables, taken, state.detours)  # type: ignore[arg-type]
 
 
 def advance(story: Story, state: State, *, gentler: bool = False) -> State:
@@ -194,10 +202,11 @@ def record_answer(story: Story, state: State, answer: str) -> State:
     """Keep a reflection answer in the scene's `save_as` variable, without taking a step.
 
     The result replaces the current state (same step, same history), so "back" still goes to the
-    scene before, not to the moment before the answer was typed.
+    scene before, not to the moment before the answer was typed. A blank answer is a skip: the
+    variable keeps the value it had (often a kind default such as "the younger you").
     """
     reflect = story.scenes[state.scene].reflect
-    if reflect is None or reflect.save_as is None:
+    if reflect is None or reflect.save_as is None or not answer.strip():
         return state
     variables = dict(state.variables)
     variables[reflect.save_as] = answer.strip()[:MAX_ANSWER_IN_VARIABLE]
@@ -267,16 +276,24 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     notes: list[str] = []
     raw_scene = snapshot.get("scene")
     scene = raw_scene if isinstance(raw_scene, str) else ""
+    detours = tuple(d for d in _strings(snapshot.get("detours")) if d in story.scenes)
     if scene not in story.scenes:
         chapter = story.chapters.get(scene.split("/", 1)[0]) if scene else None
-        if chapter is not None and chapter.first_scene in story.scenes:
-            scene = chapter.first_scene  # type: ignore[assignment]
+        landing = chapter.first_scene if chapter is not None else None
+        if landing is not None and _safe_landing(story, landing):
+            scene = landing
             notes.append(f"The story has changed since your last visit, so the place you stopped is no "
-                         f"longer there. You are at the beginning of “{chapter.title}”.")
+                         f"longer there. You are at the beginning of “{chapter.title}”.")  # type: ignore[union-attr]
         else:
             scene = story.start
             notes.append("The story has changed since your last visit, so the place you stopped is no "
                          "longer there. You are back at the beginning; your journal is as you left it.")
+        detours = ()
+    elif not detours and scene not in story.main_path:
+        # a side path (a pause) whose way back has gone: returning would have nowhere to go
+        scene = story.start
+        notes.append("The story has changed since your last visit, and the way back from where you "
+                     "paused is no longer there. You are back at the beginning; your journal is as you left it.")
 
     variables = story.initial_variables()
     saved_vars = snapshot.get("variables")
@@ -294,7 +311,6 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     visits.setdefault(scene, 1)
 
     taken = frozenset(k for k in _strings(snapshot.get("taken")) if _choice_exists(story, k))
-    detours = tuple(d for d in _strings(snapshot.get("detours")) if d in story.scenes)
     step = snapshot.get("step")
     seed = snapshot.get("seed")
     state = State(scene, variables, visits, taken, detours,
@@ -313,6 +329,12 @@ def restore_history(story: Story, snapshots: list[Mapping[str, Any]]) -> Restore
         restored = restore(story, snap, previous)
         previous = restored.state
     return restored  # type: ignore[return-value]
+
+
+def _safe_landing(story: Story, scene_id: str) -> bool:
+    """A mended save lands only where no detour is needed and no check-in was skipped."""
+    scene = story.scenes.get(scene_id)
+    return scene is not None and not scene.is_deep and scene_id in story.main_path
 
 
 def _strings(value: object) -> Iterator[str]:

@@ -7,6 +7,7 @@ downstream needs to know which chapter a relative `goto` was written in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
@@ -84,6 +85,8 @@ class Scene:
 
     @property
     def words(self) -> int:
+        """Words written for this scene: every paragraph, and the longest of each variation.
+        (Conditional paragraphs all count, so this measures what was written, not one reading.)"""
         blocks = self.text + (self.revisit or ())
         return sum(max(v.words for v in b.variants) for b in blocks)
 
@@ -134,3 +137,9 @@ class Story:
 
     def endings(self) -> list[str]:
         return [sid for sid, scene in self.scenes.items() if scene.end]
+
+    @cached_property
+    def main_path(self) -> frozenset[str]:
+        """Scenes a reader can reach without a detour: places that make sense without a way back."""
+        from .validation import reachable  # graph walks live with the checks that use them
+        return frozenset(reachable(self, follow_detours=False))

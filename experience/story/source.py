@@ -211,11 +211,12 @@ def _yaml_message(error: yaml.MarkedYAMLError, at_mark: str = "") -> str:
         and error.context_mark.line == error.problem_mark.line else problem
     hints = {
         "mapping values are not allowed": "; if the text has a colon, put it in quotes or use 'text: |'",
-        "found undefined alias": "; every *alias needs an &anchor above it",
     }
     for needle, hint in hints.items():
         if needle in problem:
             message += hint
+    if "alias" in problem or "alias" in context:
+        message += "; text that starts with * (like *italic*) must be in quotes or under 'text: |'"
     if at_mark == "\t":
         message += "; indent with spaces, not tabs"
     if context and context != problem and not message.startswith(context) and error.context_mark \

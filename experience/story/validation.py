@@ -67,13 +67,25 @@ def check_reachability(story: Story) -> list[Diagnostic]:
             for sid, scene in story.scenes.items() if sid not in found]
 
 
+def _always_available(choice) -> bool:
+    condition = choice.condition
+    return not choice.once and (condition is None or (condition.is_constant and bool(condition.evaluate({}, {}))))
+
+
 def check_stranding(story: Story) -> list[Diagnostic]:
     problems = []
     for sid, scene in story.scenes.items():
         if not scene.choices:
             continue
-        safe = any(c.condition is None or (c.condition.is_constant and c.condition.evaluate({}, {}))
-                   for c in scene.choices if not c.once)
+        if any(_always_available(c) for c in scene.choices if not c.fallback):
+            for choice in scene.choices:
+                if choice.fallback:
+                    problems.append(Diagnostic(
+                        "W405", f"choice {choice.index} is a fallback, but another choice here is always "
+                        "available, so it can never be shown; remove 'fallback: true' or give the others "
+                        "conditions", choice.location or _where(scene, story)))
+            continue
+        safe = any(_always_available(c) for c in scene.choices)
         if not safe:
             problems.append(Diagnostic(
                 "W401", f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
