@@ -66,6 +66,74 @@ def cmd_walk(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .story.schema import FILE_NAMES, SCHEMAS
+
+    if args.output_dir:
+        folder = Path(args.output_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, build in SCHEMAS.items():
+            path = folder / FILE_NAMES[name]
+            path.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"wrote {path}")
+        return 0
+    print(json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from .story import load_story
+    from .story.graph import GraphvizMissing, render, to_dot, to_mermaid, write
+
+    story = load_story(_story_dir(args.story))
+    output = Path(args.output) if args.output else None
+    if args.format == "mermaid":
+        write(to_mermaid(story, labels=args.labels), output)
+    elif args.format == "dot":
+        write(to_dot(story, labels=args.labels), output)
+    else:
+        if output is None and sys.stdout.isatty():
+            print(f"experience: --format {args.format} is an image; write it to a file with -o FILE", file=sys.stderr)
+            return 2
+        try:
+            image = render(to_dot(story, labels=args.labels), args.format)
+        except GraphvizMissing as missing:
+            print(f"experience: {missing}", file=sys.stderr)
+            return 1
+        write(image, output)
+    if output is not None:
+        print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .story import load_story
+    from .story.graph import format_stats
+
+    print(format_stats(load_story(_story_dir(args.story))))
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        created = scaffold(Path(args.folder), title=args.title)
+    except ScaffoldError as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    folder = args.folder
+    print(f"A new story is ready in {folder}:")
+    for path in created:
+        print(f"  {path}")
+    print("\nNext steps:")
+    print(f"  experience check {folder}       every problem, with its line and column")
+    print(f"  experience preview {folder}     play it; it reloads each time you save a file")
+    print(f"  experience walk {folder}        thousands of random readers, to find dead ends")
+    print("The guide to every key is AUTHORING.md in the project's repository.")
+    return 0
+
+
 # -- the parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -97,6 +165,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="list every scene in the report")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(handler=cmd_walk)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of chapter files or of story.yaml",
+                       description="JSON Schemas (draft 2020-12) for editors with the YAML language server.")
+    p.add_argument("which", nargs="?", choices=("chapter", "story"), default="chapter",
+                   help="chapter files (default) or the story.yaml manifest")
+    p.add_argument("-o", "--output-dir", metavar="DIR", help="write both schemas into DIR instead of printing one")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("graph", help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
+                       description="Chapters as clusters, endings with a double border, deep scenes shaded, "
+                                   "conditional choices dashed, detours dotted.")
+    story_arg(p)
+    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid",
+                   help="mermaid (default) or dot need nothing; svg and png need Graphviz")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
+    p.set_defaults(handler=cmd_graph)
+
+    p = sub.add_parser("stats", help="scenes, words and reading time for each movement of a story")
+    story_arg(p)
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("new", help="start a new story from a small working example",
+                       description="Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
+                                   "ending) and JSON Schemas for your editor.")
+    p.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
+    p.add_argument("--title", default="My first story", help="the story's title")
+    p.set_defaults(handler=cmd_new)
     return parser
 
 

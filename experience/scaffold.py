@@ -1,0 +1,40 @@
+"""`experience new`: a small, working story to start from, with schemas for the author's editor."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from string import Template
+
+from .story.schema import FILE_NAMES, SCHEMAS
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def scaffold(folder: Path, *, title: str = "My first story") -> list[Path]:
+    """Write the example story into `folder` (new or empty) and return the files made."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ScaffoldError(f"{folder} already exists and is not empty; choose a new folder "
+                            "so nothing of yours is overwritten")
+    if "\n" in title or not title.strip():
+        raise ScaffoldError("the title should be one line of text")
+    folder.mkdir(parents=True, exist_ok=True)
+    created = []
+    templates = resources.files("experience") / "templates" / "new"
+    for name in ("story.yaml", "beginning.yaml"):
+        text = (templates / name).read_text(encoding="utf-8")
+        if name == "story.yaml":
+            text = Template(text).safe_substitute(title=json.dumps(title.strip(), ensure_ascii=False))
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        created.append(path)
+    schema_dir = folder / ".schema"
+    schema_dir.mkdir()
+    for kind, build in SCHEMAS.items():
+        path = schema_dir / FILE_NAMES[kind]
+        path.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        created.append(path)
+    return created

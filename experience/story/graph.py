@@ -1,0 +1,238 @@
+"""A picture of the branching: Mermaid or Graphviz DOT, and the numbers behind each movement.
+
+Chapters are clusters; the start is bold; endings have a double border; deep scenes are shaded.
+A choice with a condition (or once-only, or a fallback) is a dashed line, because a reader may
+never see it; a detour is dotted, and the gentler path offered before a deep scene is grey.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Choice, Scene, Story
+
+READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    kind: str  # "goto", "conditional", "detour", "continue", "gentler"
+    label: str = ""
+
+
+def edges(story: Story, *, labels: bool = False) -> list[Edge]:
+    """Every arrow of the picture. Several choices between the same two scenes (four ways of
+    saying how the evening feels, say) make one arrow, their words joined when labelled."""
+    merged: dict[tuple[str, str, str], list[str]] = {}
+    for edge in _all_edges(story, labels=labels):
+        merged.setdefault((edge.source, edge.target, edge.kind), []).append(edge.label)
+    return [Edge(source, target, kind, " / ".join(label for label in found if label))
+            for (source, target, kind), found in merged.items()]
+
+
+def _all_edges(story: Story, *, labels: bool) -> list[Edge]:
+    out: list[Edge] = []
+    for scene in story.scenes.values():
+        for choice in scene.choices:
+            if choice.returns:
+                continue  # where a return goes depends on where the detour began
+            kind = "detour" if choice.detour else ("conditional" if _conditional(choice) else "goto")
+            out.append(Edge(scene.id, choice.target, kind, _short(choice.text.source) if labels else ""))  # type: ignore[arg-type]
+        if scene.goto:
+            out.append(Edge(scene.id, scene.goto, "continue"))
+        if scene.gentler:
+            out.append(Edge(scene.id, scene.gentler, "gentler", "gentler path"))
+    return out
+
+
+def _conditional(choice: Choice) -> bool:
+    return choice.condition is not None or choice.once or choice.fallback
+
+
+def _short(text: str, limit: int = 28) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _label(scene: Scene) -> str:
+    return scene.title or scene.name
+
+
+# -- Mermaid --------------------------------------------------------------------------------------
+def _mermaid_id(scene_id: str) -> str:
+    return "s_" + re.sub(r"[^A-Za-z0-9_]", "_", scene_id)
+
+
+def _mermaid_text(text: str) -> str:
+    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+
+
+def to_mermaid(story: Story, *, labels: bool = False) -> str:
+    lines = ["flowchart TD"]
+    for chapter in story.chapters.values():
+        lines.append(f'  subgraph chapter_{_mermaid_id(chapter.id)[2:]}["{_mermaid_text(chapter.title)}"]')
+        for sid in chapter.scenes:
+            scene = story.scenes[sid]
+            text = _mermaid_text(_label(scene))
+            shape = f'(["{text}"])' if scene.end else f'["{text}"]'
+            lines.append(f"    {_mermaid_id(sid)}{shape}")
+        lines.append("  end")
+    arrows = {"goto": "-->", "continue": "-->", "conditional": "-.->", "detour": "-.->", "gentler": "-.->"}
+    for edge in edges(story, labels=labels):
+        label = edge.label or ("detour" if edge.kind == "detour" else "")
+        arrow = arrows[edge.kind]
+        if label:
+            arrow = f'{arrow}|"{_mermaid_text(label)}"|'
+        lines.append(f"  {_mermaid_id(edge.source)} {arrow} {_mermaid_id(edge.target)}")
+    lines.append("  classDef ending stroke-width:3px")
+    lines.append("  classDef deep fill:#e8dff0")
+    lines.append("  classDef start stroke-width:3px,font-weight:bold")
+    endings = [_mermaid_id(s) for s in story.endings()]
+    deep = [_mermaid_id(s.id) for s in story.scenes.values() if s.is_deep]
+    if endings:
+        lines.append(f"  class {','.join(endings)} ending")
+    if deep:
+        lines.append(f"  class {','.join(deep)} deep")
+    lines.append(f"  class {_mermaid_id(story.start)} start")
+    return "\n".join(lines) + "\n"
+
+
+# -- Graphviz DOT -----------------------------------------------------------------------------------
+def _dot(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def to_dot(story: Story, *, labels: bool = False) -> str:
+    lines = [
+        f"digraph {_dot(story.title)} {{",
+        "  rankdir=TB; compound=true; fontname=\"Helvetica\";",
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#fbf8f3\", fontname=\"Helvetica\", fontsize=11];",
+        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#6b6259\"];",
+        f"  label={_dot(story.title)}; labelloc=t; fontsize=16;",
+    ]
+    for chapter in story.chapters.values():
+        lines.append(f"  subgraph {_dot('cluster_' + chapter.id)} {{")
+        title = chapter.title + (f" ({chapter.movement})" if chapter.movement else "")
+        lines.append(f"    label={_dot(title)}; style=rounded; color=\"#c9bfb3\";")
+        for sid in chapter.scenes:
+            scene = story.scenes[sid]
+            attrs = [f"label={_dot(_label(scene))}"]
+            if scene.end:
+                attrs.append("peripheries=2")
+            if scene.is_deep:
+                attrs.append("fillcolor=\"#e8dff0\"")
+            if sid == story.start:
+                attrs.append("penwidth=2.5")
+            lines.append(f"    {_dot(sid)} [{', '.join(attrs)}];")
+        lines.append("  }")
+    styles = {"goto": "", "continue": "", "conditional": "style=dashed", "detour": "style=dotted",
+              "gentler": "style=dashed, color=\"#a8a29a\""}
+    for edge in edges(story, labels=labels):
+        attrs = [styles[edge.kind]] if styles[edge.kind] else []
+        label = edge.label or ("detour" if edge.kind == "detour" else "")
+        if label:
+            attrs.append(f"label={_dot(label)}")
+        lines.append(f"  {_dot(edge.source)} -> {_dot(edge.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+class GraphvizMissing(Exception):
+    """Graphviz's `dot` is needed to draw SVG or PNG and is not installed."""
+
+
+INSTALL_GRAPHVIZ = ("Drawing SVG or PNG needs Graphviz, which is not installed. Install it "
+                    "(Debian/Ubuntu: sudo apt install graphviz; Fedora: sudo dnf install graphviz; "
+                    "macOS: brew install graphviz; Windows: winget install graphviz), or use "
+                    "--format mermaid or --format dot, which need nothing.")
+
+
+def render(dot_source: str, image_format: str) -> bytes:
+    """SVG or PNG bytes from DOT, through Graphviz."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise GraphvizMissing(INSTALL_GRAPHVIZ)
+    done = subprocess.run([dot, f"-T{image_format}"], input=dot_source.encode("utf-8"), capture_output=True,
+                          timeout=120, check=False)
+    if done.returncode != 0:
+        raise GraphvizMissing(f"Graphviz could not draw the graph: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
+
+
+# -- statistics ---------------------------------------------------------------------------------------
+@dataclass
+class MovementStats:
+    name: str
+    chapters: int = 0
+    scenes: int = 0
+    words: int = 0
+    prompts: int = 0
+    endings: int = 0
+    deep: int = 0
+    workshop_minutes: float = 0.0
+
+    @property
+    def reading_minutes(self) -> float:
+        return self.words / READING_WORDS_PER_MINUTE
+
+
+def movement_stats(story: Story) -> list[MovementStats]:
+    """Per movement, in the order a reader meets them (a chapter without one is its own)."""
+    stats: dict[str, MovementStats] = {}
+    for chapter in story.chapters.values():
+        name = chapter.movement or chapter.title
+        entry = stats.setdefault(name, MovementStats(name))
+        entry.chapters += 1
+        entry.workshop_minutes += chapter.minutes or 0
+        for sid in chapter.scenes:
+            scene = story.scenes[sid]
+            entry.scenes += 1
+            entry.words += scene.words + sum(c.text.words for c in scene.choices)
+            entry.prompts += 1 if scene.reflect else 0
+            entry.endings += 1 if scene.end else 0
+            entry.deep += 1 if scene.is_deep else 0
+    return list(stats.values())
+
+
+def format_stats(story: Story) -> str:
+    rows = movement_stats(story)
+    header = f"{'movement':<22} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>9} {'prompts':>8} {'deep':>5} {'endings':>8} {'workshop':>9}"
+    lines = [f"“{story.title}”", "", header, "-" * len(header)]
+    total = MovementStats("all")
+    for row in rows:
+        lines.append(_stats_row(row))
+        for field in ("chapters", "scenes", "words", "prompts", "endings", "deep", "workshop_minutes"):
+            setattr(total, field, getattr(total, field) + getattr(row, field))
+    lines.append("-" * len(header))
+    lines.append(_stats_row(total))
+    lines.append("")
+    lines.append(f"Reading time is every word written (all branches and variations) at "
+                 f"{READING_WORDS_PER_MINUTE} words a minute; one reading sees only some of them.")
+    lines.append("Workshop minutes are the chapters' own `minutes`.")
+    return "\n".join(lines)
+
+
+def _stats_row(row: MovementStats) -> str:
+    workshop = f"{row.workshop_minutes:g} min" if row.workshop_minutes else "-"
+    return (f"{row.name[:22]:<22} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
+            f"{row.reading_minutes:>5.0f} min {row.prompts:>8} {row.deep:>5} {row.endings:>8} {workshop:>9}")
+
+
+def write(content: str | bytes, output: Path | None) -> None:
+    if output is None:
+        import sys
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    if isinstance(content, bytes):
+        output.write_bytes(content)
+    else:
+        output.write_text(content, encoding="utf-8")

@@ -1,0 +1,116 @@
+"""JSON Schemas (draft 2020-12) for story files, built from the same key table as the loader.
+
+Editors with the YAML language server use them for completion, hover text and squiggles as an
+author types. They describe what the loader accepts for keys and types; the checker still does
+what a schema cannot (references between scenes, expressions, reachability, the care lint).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import format as fmt
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+SCENE_REF = r"^[A-Za-z0-9][A-Za-z0-9_-]*(/[A-Za-z0-9][A-Za-z0-9_-]*)?$"
+FULL_SCENE_REF = r"^[A-Za-z0-9][A-Za-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_-]*$"
+
+_TEXT = {"type": ["string", "number", "boolean"], "description": "Text (numbers and true/false are read as the words they are)."}
+
+
+def _definitions() -> dict[str, Any]:
+    def obj(keys: tuple[fmt.Key, ...], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": {k.name: _property(k) for k in keys},
+            "additionalProperties": False,
+        }
+        required = [k.name for k in keys if k.required]
+        if required:
+            out["required"] = required
+        out.update(extra or {})
+        return out
+
+    return {
+        "text": _TEXT,
+        "sceneRef": {"type": "string", "pattern": SCENE_REF,
+                     "description": "A scene of this chapter by name, or another chapter's as chapter/scene."},
+        "expression": {"type": ["string", "number", "boolean"],
+                       "description": "An expression: numbers, \"text\", true/false, variables, + - * /, comparisons, "
+                                      "and/or/not, seen(\"chapter/scene\"), visits(\"chapter/scene\")."},
+        "variations": {"type": "array", "items": {"$ref": "#/$defs/text"}, "minItems": 1},
+        "paragraph": {"anyOf": [{"$ref": "#/$defs/text"}, obj(fmt.BLOCK, {
+            "oneOf": [{"required": [body]} for body in fmt.BLOCK_BODIES]})]},
+        "richText": {"anyOf": [{"$ref": "#/$defs/text"},
+                               {"type": "array", "items": {"$ref": "#/$defs/paragraph"}, "minItems": 1}]},
+        "set": {"type": "object", "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
+                "additionalProperties": {"$ref": "#/$defs/expression"}},
+        "choice": obj(fmt.CHOICE, {"anyOf": [{"required": [k]} for k in fmt.CHOICE_EXITS]}),
+        "reflect": obj(fmt.REFLECT),
+        "scene": obj(fmt.SCENE, {"anyOf": [{"required": [k]} for k in fmt.SCENE_EXITS]}),
+    }
+
+
+_KIND_REFS = {
+    "text": {"$ref": "#/$defs/text"},
+    "rich-text": {"$ref": "#/$defs/richText"},
+    "scene-ref": {"$ref": "#/$defs/sceneRef"},
+    "expression": {"$ref": "#/$defs/expression"},
+    "flag": {"type": "boolean"},
+    "number": {"type": "number", "exclusiveMinimum": 0},
+    "set": {"$ref": "#/$defs/set"},
+    "reflect": {"$ref": "#/$defs/reflect"},
+    "choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
+    "variations": {"$ref": "#/$defs/variations"},
+    "variable-name": {"type": "string", "pattern": fmt.VARIABLE_PATTERN},
+    "scenes": {"type": "object", "propertyNames": {"pattern": fmt.NAME_PATTERN},
+               "additionalProperties": {"$ref": "#/$defs/scene"}, "minProperties": 1},
+    "variables": {"type": "object", "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
+                  "additionalProperties": {"type": ["string", "number", "boolean"]}},
+}
+
+
+def _property(key: fmt.Key) -> dict[str, Any]:
+    if key.kind == "enum":
+        schema: dict[str, Any] = {"enum": list(key.values)}
+    elif key.name == "start":
+        schema = {"type": "string", "pattern": FULL_SCENE_REF}
+    else:
+        schema = dict(_KIND_REFS[key.kind])
+    schema["description"] = key.doc
+    return schema
+
+
+def chapter_schema() -> dict[str, Any]:
+    """The schema of a chapter file (every `*.yaml` beside `story.yaml`)."""
+    defs = _definitions()
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:experience:schema:chapter",
+        "title": "A chapter of an experience story",
+        "description": "One chapter: a title and its scenes. See AUTHORING.md for every key with an example.",
+        "type": "object",
+        "properties": {k.name: _property(k) for k in fmt.CHAPTER},
+        "required": [k.name for k in fmt.CHAPTER if k.required],
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def manifest_schema() -> dict[str, Any]:
+    """The schema of `story.yaml`."""
+    return {
+        "$schema": DRAFT,
+        "$id": "urn:experience:schema:story",
+        "title": "The manifest of an experience story (story.yaml)",
+        "description": "The story's title, where it starts, and every variable with its starting value.",
+        "type": "object",
+        "properties": {k.name: _property(k) for k in fmt.MANIFEST},
+        "required": [k.name for k in fmt.MANIFEST if k.required],
+        "additionalProperties": False,
+        "$defs": {"text": _TEXT},
+    }
+
+
+SCHEMAS = {"chapter": chapter_schema, "story": manifest_schema}
+FILE_NAMES = {"chapter": "chapter.schema.json", "story": "story.schema.json"}
