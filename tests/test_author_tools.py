@@ -124,3 +124,17 @@ def test_without_graphviz_the_author_is_told_how_to_install_it(story_dir, tmp_pa
     root = story_dir({"one.yaml": CHAPTER}, manifest=MANIFEST)
     assert main(["graph", str(root), "--format", "png", "-o", str(tmp_path / "g.png")]) == 1
     assert "apt install graphviz" in capsys.readouterr().err
+
+
+def test_the_guide_documents_every_key_and_every_code():
+    from pathlib import Path
+
+    from experience.story import format as fmt
+    from experience.story.diagnostics import CODES
+
+    guide = (Path(__file__).resolve().parent.parent / "AUTHORING.md").read_text(encoding="utf-8")
+    for kind, keys in fmt.KINDS.items():
+        for key in keys:
+            assert f"`{key.name}`" in guide, f"{kind}.{key.name} is not in AUTHORING.md"
+    for code in CODES:
+        assert f"| {code} |" in guide, f"{code} is not in AUTHORING.md's table"
