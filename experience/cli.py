@@ -134,6 +134,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_runsheet(args: argparse.Namespace) -> int:
+    from .story import load_story
+    from .story.graph import write
+    from .workshop.runsheet import build, to_html, to_markdown
+
+    sheet = build(load_story(_story_dir(args.story)))
+    fmt = args.format or ("html" if args.output and args.output.endswith((".html", ".htm")) else "markdown")
+    text = to_html(sheet) if fmt == "html" else to_markdown(sheet)
+    output = Path(args.output) if args.output else None
+    write(text, output)
+    if output is not None:
+        print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
 # -- the parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -193,6 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
     p.add_argument("--title", default="My first story", help="the story's title")
     p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("runsheet", help="a printable plan for a workshop: timings, notes, content notes, pauses",
+                       description="Generated from the story files: total running time, a timeline by movement, "
+                                   "facilitator notes, content notes, pause points and reflections.")
+    story_arg(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
+    p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
+    p.set_defaults(handler=cmd_runsheet)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Workshops: the facilitator's tools (run-sheet, console, room pacing) and serving participants."""
