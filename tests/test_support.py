@@ -1,0 +1,30 @@
+"""Support lines: shipped with the package, complete, dated, and never hidden by a damaged file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from experience.care.support import FALLBACK_ADVICE, as_text, load_support
+
+
+def test_every_line_says_who_how_where_and_when_it_was_checked():
+    support = load_support()
+    assert len(support.lines) >= 5
+    for line in support.lines:
+        assert line.name and line.how_to_reach and line.region
+        assert isinstance(line.last_verified, dt.date) and line.source.startswith("https://")
+    assert any(line.region == "Anywhere" for line in support.lines)
+
+
+def test_emergency_guidance_works_for_anywhere():
+    support = load_support()
+    assert "emergency number" in support.advice and "112" in support.advice
+    assert {"911", "000", "111"} <= {n.number for n in support.emergency}
+
+
+def test_a_damaged_file_still_gives_emergency_advice():
+    for text in ("", "[unclosed", "lines: 3", "emergency: {numbers: [1, {region: x}]}\nlines: [{name: 1}]"):
+        support = load_support(text)
+        assert support.advice == FALLBACK_ADVICE
+        assert support.lines == ()
+        assert "emergency number" in as_text(support)
