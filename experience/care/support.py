@@ -57,15 +57,19 @@ def load_support(text: str | None = None) -> Support:
     emergency = data.get("emergency") if isinstance(data.get("emergency"), dict) else {}
     advice = emergency.get("advice") if isinstance(emergency.get("advice"), str) else FALLBACK_ADVICE
     numbers = tuple(EmergencyNumber(str(n["region"]), str(n["number"]))
-                    for n in emergency.get("numbers") or [] if isinstance(n, dict) and "region" in n and "number" in n)
+                    for n in _list(emergency.get("numbers")) if isinstance(n, dict) and "region" in n and "number" in n)
     lines = []
-    for entry in data.get("lines") or []:
+    for entry in _list(data.get("lines")):
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("name", "how_to_reach", "region")):
             continue
         checked = entry.get("last_verified")
         lines.append(SupportLine(entry["name"], entry["how_to_reach"], entry["region"],
                                  checked if isinstance(checked, dt.date) else None, str(entry.get("source") or "")))
     return Support(" ".join(advice.split()), numbers, tuple(lines))
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
 
 
 def as_text(support: Support | None = None) -> str:
