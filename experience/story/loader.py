@@ -68,7 +68,7 @@ def check_story(root: Path | str) -> LoadResult:
 
 
 @dataclass
-class _RawChapter:
+class _ChapterHead:
     id: str
     file: YamlFile
     title: str
@@ -108,7 +108,7 @@ class _Loader:
         where = node if isinstance(node, Location) else self.file.at(node)  # type: ignore[union-attr]
         self.report(Diagnostic(code, message, where))
 
-    # -- the two passes ---------------------------------------------------------------------
+    # -- reading the folder -----------------------------------------------------------------
     def run(self) -> LoadResult:
         root = self.root
         here = Location(root)
@@ -142,25 +142,14 @@ class _Loader:
         chapters: dict[str, Chapter] = {}
         scenes: dict[str, Scene] = {}
         for path in chapter_paths:
-            raw = self._chapter_outline(path)
-            if raw is None:
+            head = self._chapter_head(path)
+            if head is None:
                 continue
-            self.file = raw.file
-            for name, (key_node, node) in raw.scenes.items():
-                try:
-                    scene = self._scene(raw.id, name, key_node, node)
-                except BudgetExceeded:
-                    self._budget_exceeded(raw.file)
-                    self.broken_chapters.add(raw.id)
-                    break
-                except Refused as refused:
-                    self.error("E005", refused.message, refused.node)
-                    continue
-                if scene is not None:
-                    scenes[scene.id] = scene
-            chapters[raw.id] = Chapter(raw.id, raw.title, raw.file.display, tuple(f"{raw.id}/{n}" for n in raw.scenes),
-                                       raw.movement, raw.facilitator, raw.minutes, raw.location)
-            raw.file.root = None  # done with this file: only one node tree is ever alive
+            scenes.update(self._chapter_scenes(head))
+            chapters[head.id] = Chapter(head.id, head.title, head.file.display,
+                                        tuple(f"{head.id}/{n}" for n in head.scenes),
+                                        head.movement, head.facilitator, head.minutes, head.location)
+            head.file.root = None  # done with this file: only one node tree is ever alive
         start = ""
         if start_node is not None:
             self.file = manifest
@@ -181,7 +170,7 @@ class _Loader:
         return LoadResult(story, sorted(unique, key=sort_key))
 
     def _open(self, path: Path) -> YamlFile | None:
-        file = YamlFile(path, path, self.report)
+        file = YamlFile(path, self.report)
         if not file.read():
             return None
         self.file = file
@@ -313,8 +302,8 @@ class _Loader:
             return None
         return self.resolve(ref, None, node, "start")
 
-    # -- chapters, first pass ---------------------------------------------------------------
-    def _chapter_outline(self, path: Path) -> _RawChapter | None:
+    # -- a chapter's own keys, and its scene names --------------------------------------------
+    def _chapter_head(self, path: Path) -> _ChapterHead | None:
         chapter_id = path.stem
         display = path
         if not _NAME.match(chapter_id):
@@ -350,7 +339,7 @@ class _Loader:
                         continue
                     scenes[name] = pair
                     self.scene_ids[f"{chapter_id}/{name}"] = None
-            return _RawChapter(chapter_id, file, title or chapter_id, scenes, movement, notes, minutes, file.at(node))
+            return _ChapterHead(chapter_id, file, title or chapter_id, scenes, movement, notes, minutes, file.at(node))
         except BudgetExceeded:
             self._budget_exceeded(file)
         except Refused as refused:
@@ -483,7 +472,7 @@ class _Loader:
             return None
         return Block(tuple(templates), mode, condition, self.file.at(node))  # type: ignore[arg-type]
 
-    # -- scenes, second pass ----------------------------------------------------------------
+    # -- scenes -----------------------------------------------------------------------------
     def _scene(self, chapter: str, name: str, key_node: Node, node: Node) -> Scene | None:
         scene_id = f"{chapter}/{name}"
         what = f"scene '{name}'"
@@ -529,6 +518,23 @@ class _Loader:
                      choices=choices, goto=goto, end=bool(end), returns=bool(returns), reflect=reflect,  # type: ignore[arg-type]
                      intensity=intensity, content_note=note, gentler=gentler, facilitator=notes,  # type: ignore[arg-type]
                      minutes=minutes, location=self.file.at(key_node))  # type: ignore[arg-type]
+
+    def _chapter_scenes(self, head: _ChapterHead) -> dict[str, Scene]:
+        self.file = head.file
+        built: dict[str, Scene] = {}
+        for name, (key_node, node) in head.scenes.items():
+            try:
+                scene = self._scene(head.id, name, key_node, node)
+            except BudgetExceeded:
+                self._budget_exceeded(head.file)
+                self.broken_chapters.add(head.id)
+                break
+            except Refused as refused:
+                self.error("E005", refused.message, refused.node)
+                continue
+            if scene is not None:
+                built[scene.id] = scene
+        return built
 
     def _intensity(self, node: Node) -> str | None:
         value = self.text(node, "intensity")

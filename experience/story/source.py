@@ -82,9 +82,9 @@ class YamlFile:
     alias bomb stops after a few thousand steps with a clear message.
     """
 
-    def __init__(self, path: Path, display: Path, report: Callable[[Diagnostic], None]):
+    def __init__(self, path: Path, report: Callable[[Diagnostic], None]):
         self.path = path
-        self.display = display
+        self.display = path  # as the author named the folder, so messages match what they typed
         self.report = report
         self.lines: list[str] = []
         self.root: Node | None = None
