@@ -40,9 +40,7 @@ CANNOT_SHOW = ("Something in this part of the story could not be shown. Nothing 
 
 
 class SceneScreen(Screen[None]):
-    BINDINGS = [
-        Binding("1", "choose(1)", "Choose", key_display="1-9"),
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)),
+    BINDINGS = [  # the number keys belong to the ChoiceList
         Binding("enter", "continue", "Continue"),
         Binding("b", "back", "Back"),
         Binding("pageup", "scroll_text(-1)", show=False, priority=True),
@@ -177,10 +175,6 @@ class SceneScreen(Screen[None]):
 
     # -- what keys may do here ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            count = self.query_one(ChoiceList).option_count if self._mode in (CHOICES, ENDING) else 0
-            number = parameters[0] if parameters else 1
-            return not self.reflecting and isinstance(number, int) and number <= count
         if action == "continue":
             return self._mode == CONTINUE and not self.reflecting
         if action == "back":
@@ -196,9 +190,6 @@ class SceneScreen(Screen[None]):
                             self.action_restart)
 
     # -- actions ------------------------------------------------------------------------------
-    def action_choose(self, number: int) -> None:
-        self._pick(number - 1)
-
     def action_continue(self) -> None:
         if self._mode == CONTINUE:
             self._pick(0)
@@ -227,9 +218,9 @@ class SceneScreen(Screen[None]):
         if self.reflecting:
             return
         if self._mode == ENDING:
-            action = ("app.journal", "restart", "app.quit")[index] if index < len(ENDING_ACTIONS) else None
-            if action:
-                self.run_action(action)
+            endings = (self.app.action_journal, self.action_restart, self.app.exit)  # type: ignore[attr-defined]
+            if index < len(endings):
+                endings[index]()
             return
         if self._mode == CONTINUE:
             self._move(None)
@@ -263,9 +254,9 @@ class SceneScreen(Screen[None]):
             elif reply == "gentler":
                 self._attempt(lambda: step(gentler=True))
             elif reply == "pause":
-                self.app.run_action("pause")
+                self.app.action_pause()  # type: ignore[attr-defined]
             elif reply == "leave":
-                self.app.run_action("quit")
+                self.app.exit()
 
         self.app.push_screen(CheckInScreen(scene.content_note, has_gentler=bool(scene.gentler)), answered)
 
