@@ -72,7 +72,9 @@ def make_app(small_story_dir: Path, data_dir: Path):
         opened.append(store)
         session = Session.resume(load_story(story_dir), store, profile, seed=0)
         notices = (store.set_aside.message(),) if store.set_aside else ()
-        return ExperienceApp(session, notices=notices)
+        app = ExperienceApp(session, notices=notices)
+        app.animation_level = "none"  # the environment variable may be read before this file is
+        return app
 
     yield make
     for store in opened:

@@ -44,7 +44,7 @@ class JournalScreen(Screen[None]):
                             yield Static(Content(entry.prompt), classes="prompt")
                             yield Static(Content(entry.answer), classes="answer")
                             yield Static(Content(when(entry.created)), classes="date")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         entries = self.query_one("#entries", VerticalScroll)

@@ -35,7 +35,7 @@ class PauseScreen(Screen[None]):
                 yield Static(STILLNESS, classes="body", markup=False)
                 yield Static(RETURNING, classes="hint", markup=False)
                 yield SupportLine(classes="support")
-        yield Footer()
+        yield Footer(compact=True)
 
     def action_return(self) -> None:
         self.dismiss()

@@ -78,7 +78,7 @@ class SceneScreen(Screen[None]):
                 yield self._reflect
                 yield Static(KEPT, id="kept", markup=False)
                 yield ChoiceList(id="choices")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_current()

@@ -39,7 +39,7 @@ class WelcomeScreen(Screen[str]):
                     yield Static(Content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#begin").focus()

@@ -34,7 +34,7 @@ class WelcomeBackScreen(Screen[str]):
                 with Horizontal(classes="buttons"):
                     yield Button("Continue where I left off", id="continue", variant="primary", compact=True)
                     yield Button("Start again", id="restart", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#continue").focus()
