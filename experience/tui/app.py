@@ -7,6 +7,7 @@ before it is drawn. Importing this module does no I/O.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from textual.app import App, SystemCommand
@@ -25,7 +26,7 @@ THEME_SETTING = "theme"
 
 
 class ExperienceApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
     TITLE = "Coming Home to Yourself"
     BINDINGS = [
         Binding("j", "journal", "Journal"),

@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ..widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from ...progress.session import Session
@@ -44,7 +46,7 @@ class JournalScreen(Screen[None]):
                             yield Static(Content(entry.prompt), classes="prompt")
                             yield Static(Content(entry.answer), classes="answer")
                             yield Static(Content(when(entry.created)), classes="date")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         entries = self.query_one("#entries", VerticalScroll)

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..widgets.breath import Breath
+from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportLine
 
 STILLNESS = ("There is nowhere you need to be right now. Let your shoulders drop a little. "
@@ -35,7 +36,7 @@ class PauseScreen(Screen[None]):
                 yield Static(STILLNESS, classes="body", markup=False)
                 yield Static(RETURNING, classes="hint", markup=False)
                 yield SupportLine(classes="support")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def action_return(self) -> None:
         self.dismiss()

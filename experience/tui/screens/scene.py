@@ -16,11 +16,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
 from ..widgets.choices import ChoiceList
+from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
 from ..widgets.passage import Passage
 from ..widgets.reflect import ReflectBox
@@ -47,7 +48,7 @@ class SceneScreen(Screen[None]):
         Binding("pagedown", "scroll_text(1)", show=False, priority=True),
     ]
 
-    reflecting: reactive[bool] = reactive(False, bindings=True)
+    reflecting: reactive[bool] = reactive(False)
     """The scene's question is waiting for an answer or a skip; its choices come after."""
 
     class Shown(Message):
@@ -78,7 +79,7 @@ class SceneScreen(Screen[None]):
                 yield self._reflect
                 yield Static(KEPT, id="kept", markup=False)
                 yield ChoiceList(id="choices")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_current()
@@ -146,7 +147,6 @@ class SceneScreen(Screen[None]):
         reflect, choices = self.query_one(ReflectBox), self.query_one(ChoiceList)
         reflect.display = reflecting
         choices.display = not reflecting and choices.option_count > 0
-        self.set_class(reflecting, "-reflecting")
         if reflecting:
             reflect.focus_answer()
         elif choices.display:

@@ -7,8 +7,9 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
+from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportLine
 
 WHAT_THIS_IS = ("This is a guided reflection: a quiet story in short scenes, with a few questions "
@@ -39,7 +40,7 @@ class WelcomeScreen(Screen[str]):
                     yield Static(Content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#begin").focus()

@@ -7,7 +7,9 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from ..widgets.footer import KeyFooter
 
 
 class WelcomeBackScreen(Screen[str]):
@@ -34,7 +36,7 @@ class WelcomeBackScreen(Screen[str]):
                 with Horizontal(classes="buttons"):
                     yield Button("Continue where I left off", id="continue", variant="primary", compact=True)
                     yield Button("Start again", id="restart", compact=True)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#continue").focus()
