@@ -26,8 +26,13 @@ CHILDREN = Path(__file__).resolve().parent / "children"
 PYCACHE = Path(tempfile.gettempdir()) / "experience-bench-pycache"
 
 
-def run(script: str, *args: str, size: tuple[int, int] = (100, 30), timeout: float = 60.0) -> tuple[float, list[str]]:
-    """Run `children/<script>` in a pty; return (its start time, the lines it reported)."""
+def run(script: str, *args: str, size: tuple[int, int] = (100, 30), timeout: float = 60.0,
+        timeline: list[tuple[float, bytes]] | None = None) -> tuple[float, list[str]]:
+    """Run `children/<script>` in a pty; return (its start time, the lines it reported).
+
+    With `timeline`, every piece of output the terminal received is appended to it with the
+    time it arrived, so that the caller can see when something actually reached the screen.
+    """
     read_end, write_end = os.pipe()
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -56,6 +61,8 @@ def run(script: str, *args: str, size: tuple[int, int] = (100, 30), timeout: flo
                 reported += data
             else:
                 screen += data  # drain the terminal, as a real one would
+                if timeline is not None:
+                    timeline.append((time.monotonic(), data))
         if child.poll() is not None and read_end not in open_fds:
             break
     if child.poll() is None:
@@ -79,3 +86,15 @@ def ms(seconds: float) -> str:
 
 def verdict(ratio: float, goal: float) -> str:
     return f"{ratio:.2f}  (goal ≤ {goal:g}: {'met' if ratio <= goal else 'NOT met'})"
+
+
+def arrival(timeline: list[tuple[float, bytes]], after: float, text: bytes) -> float | None:
+    """When `text` had fully arrived on the terminal, counting only output from `after` on."""
+    seen = b""
+    for when, data in timeline:
+        if when < after:
+            continue
+        seen += data
+        if text in seen:
+            return when
+    return None

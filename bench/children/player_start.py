@@ -28,8 +28,9 @@ class Timed(player.ExperienceApp):
             self.exit()
 
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
-        mark()
-        self.exit()
+        if isinstance(self.screen, SceneScreen):  # not while it is still covered by a welcome
+            mark()
+            self.exit()
 
 
 player.ExperienceApp = Timed  # `experience play` imports the app class when it runs

@@ -46,6 +46,10 @@ class ExperienceApp(App[None]):
         chosen = session.profile.settings.get(THEME_SETTING)
         self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
 
+    def get_default_screen(self) -> SceneScreen:
+        """The scene is the bottom of the stack: welcome, pause and journal come and go above it."""
+        return SceneScreen()
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         session = self.session
@@ -63,10 +67,9 @@ class ExperienceApp(App[None]):
 
     def _after_welcome(self, how: str | None) -> None:
         if how == "restart":
-            self.session.restart()
+            self.session.restart()  # the scene underneath redraws when it is uncovered
         else:
             self.session.start()
-        self.push_screen(SceneScreen())
 
     # -- everywhere ---------------------------------------------------------------------------
     def action_pause(self) -> None:

@@ -50,8 +50,12 @@ def _parser() -> "MarkdownIt":
     return MarkdownIt("commonmark", {"html": False})
 
 
+@lru_cache(maxsize=64)
 def parse(markdown: str) -> tuple[Block, ...]:
-    """Markdown as blocks of styled text, ready to be laid out at any width."""
+    """Markdown as blocks of styled text, ready to be laid out at any width.
+
+    Cached: going back, and coming back to a scene, draws the same text again.
+    """
     return tuple(_Builder().build(_parser().parse(markdown)))
 
 

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -52,7 +53,7 @@ class SceneScreen(Screen[None]):
     """The scene's question is waiting for an answer or a skip; its choices come after."""
 
     class Shown(Message):
-        """A scene has been drawn (posted after the refresh that shows it)."""
+        """A scene is on screen: drawn, or uncovered (posted after the refresh that shows it)."""
 
         def __init__(self, scene: str) -> None:
             super().__init__()
@@ -87,6 +88,8 @@ class SceneScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.session.state is not self._shown:  # moved on elsewhere, e.g. "start again"
             self.show_current()
+        else:
+            self.call_after_refresh(self.post_message, self.Shown(self.session.state.scene))
 
     def on_screen_suspend(self) -> None:
         self.keep_draft()
@@ -115,7 +118,9 @@ class SceneScreen(Screen[None]):
         heading.chapter = view.chapter_title
         heading.title = view.title or ""
         self.query_one(Passage).markdown = view.text
-        self.query_one("#reading", VerticalScroll).scroll_home(animate=False, immediate=True)
+        reading = self.query_one("#reading", VerticalScroll)
+        if reading.scroll_y:
+            reading.scroll_home(animate=False, immediate=True)
 
         choices = self.query_one(ChoiceList)
         if view.ending:
@@ -149,9 +154,9 @@ class SceneScreen(Screen[None]):
         choices.display = not reflecting and choices.option_count > 0
         if reflecting:
             reflect.focus_answer()
-        elif choices.display:
+        elif choices.display and not choices.has_focus:
             choices.focus()
-        self.call_after_refresh(self._fit_reading)
+        self._fit_reading()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_reading)
@@ -160,16 +165,27 @@ class SceneScreen(Screen[None]):
         """Let the text take only the room the question or the choices leave it.
 
         The choices then sit right under a short text, and a long text scrolls above them. (CSS
-        cannot say "as tall as the content, but no taller than what is left".)
+        cannot say "as tall as the content, but no taller than what is left".) The room is worked
+        out before the next refresh, from the choices' own measure, so a step is drawn once.
         """
         body = self.query_one("#body")
-        reading = self.query_one("#reading")
+        size = body.content_size
+        if not size.height:  # not laid out yet: measure after the first refresh
+            self.call_after_refresh(self._fit_reading)
+            return
         if self.reflecting:  # the answer box stretches to fill whatever the text leaves
-            room = max(body.content_size.height * READING_SHARE_WHILE_REFLECTING // 100, MIN_READING)
+            room = size.height * READING_SHARE_WHILE_REFLECTING // 100
         else:
-            below = sum(child.outer_size.height + child.styles.margin.height
-                        for child in body.children if child is not reading and child.display)
-            room = max(body.content_size.height - below, MIN_READING)
+            below = 0
+            choices, kept = self.query_one(ChoiceList), self.query_one("#kept", Static)
+            if choices.display:
+                wanted = choices.get_content_height(size, size, size.width)
+                below += min(wanted, size.height // 2) + choices.styles.margin.height  # max-height: 50%
+            if kept.display:
+                below += len(Content(KEPT).wrap(size.width)) + kept.styles.margin.height
+            room = size.height - below
+        room = max(room, MIN_READING)
+        reading = self.query_one("#reading")
         if reading.styles.max_height is None or reading.styles.max_height.value != room:
             reading.styles.max_height = room
 
