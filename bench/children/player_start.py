@@ -11,24 +11,27 @@ from mark import mark
 
 from experience.tui import app as player
 from experience.tui.screens.scene import SceneScreen
+from experience.tui.screens.welcome import WelcomeScreen
 from experience.tui.screens.welcome_back import WelcomeBackScreen
 
 
 class Timed(player.ExperienceApp):
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # Textual calls the player's own on_mount too (it walks the classes)
         self.call_after_refresh(self._first_screen)
 
     def _first_screen(self) -> None:
         if isinstance(self.screen, WelcomeBackScreen):
             mark()
+            self.answered = True
             self.screen.dismiss("continue")
-        else:
+        elif isinstance(self.screen, WelcomeScreen):
             mark()
             self.exit()
+        else:  # the welcome is pushed over the scene at mount; wait until it has been drawn
+            self.call_after_refresh(self._first_screen)
 
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
-        if isinstance(self.screen, SceneScreen):  # not while it is still covered by a welcome
+        if getattr(self, "answered", False) and isinstance(self.screen, SceneScreen):  # uncovered
             mark()
             self.exit()
 
