@@ -1,4 +1,4 @@
-"""The one entry point: `experience [command]`.
+"""The one entry point: `experience [command]`; with no command, the bundled journey is played.
 
 Commands import what they need only when they run, so `experience check` and `experience walk`
 never pay for importing Textual. Every error a person or an author can cause ends here as a plain
@@ -149,6 +149,46 @@ def cmd_runsheet(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- playing --------------------------------------------------------------------------------------
+def cmd_play(args: argparse.Namespace) -> int:
+    from .progress.lock import ProfileBusy, ProfileLock
+    from .progress.paths import resolve_data_dir
+    from .progress.session import Session
+    from .progress.store import Store, StoreError
+    from .story import load_story
+
+    story = load_story(_story_dir(args.story))
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        # The lock comes first: a second window must not even open the database of a busy profile.
+        with ProfileLock(data_dir, args.profile):
+            store = Store.open(data_dir)
+            try:
+                session = Session.resume(story, store, args.profile)
+                from .tui.app import ExperienceApp
+
+                notices = (store.set_aside.message(),) if store.set_aside else ()
+                ExperienceApp(session, notices=notices).run()
+            finally:
+                store.close()
+    except (ProfileBusy, StoreError) as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    from .progress.locate import describe
+    from .progress.paths import resolve_data_dir
+
+    print(describe(resolve_data_dir(args.data_dir)))
+    return 0
+
+
 # -- the parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -163,12 +203,31 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("story", nargs="?", metavar="STORY_DIR",
                        help="a story folder (default: the bundled journey)")
 
+    def data_dir_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", metavar="DIR",
+                       help="where progress and the journal are kept (default: $EXPERIENCE_DATA_DIR, "
+                            "or your user data folder)")
+
     p = sub.add_parser("check", help="check a story for errors and warnings",
                        description="Check a story folder and report every problem as path:line:col.")
     story_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the check too")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("play", help="play a story (the default when no command is given)",
+                       description="Play a story full-screen. Your place and your answers are saved "
+                                   "after every step, in your data folder (see 'experience locate').")
+    story_arg(p)
+    p.add_argument("--profile", type=_profile_name, default=DEFAULT_PROFILE, metavar="NAME",
+                   help="whose journey this is, if more than one person plays on this computer (default: %(default)s)")
+    data_dir_arg(p)
+    p.set_defaults(handler=cmd_play)
+
+    p = sub.add_parser("locate", help="show where your progress and journal are kept",
+                       description="Print the data folder, the database and anything set aside in it.")
+    data_dir_arg(p)
+    p.set_defaults(handler=cmd_locate)
 
     p = sub.add_parser("walk", help="play a story at random many times and report what was found",
                        description="Seeded random play-throughs: scenes and choices never reached, "
@@ -223,6 +282,18 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+DEFAULT_PROFILE = "default"
+
+
+def _profile_name(value: str) -> str:
+    name = " ".join(value.split())
+    if not name:
+        raise argparse.ArgumentTypeError("a profile needs a name")
+    if len(name) > 64 or not name.isprintable():
+        raise argparse.ArgumentTypeError("a profile name is up to 64 printable characters")
+    return name
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -237,9 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 0
+    if handler is None:  # no command: play the bundled journey
+        args = parser.parse_args(["play"])
+        handler = cmd_play
     return run(handler, args)
 
 

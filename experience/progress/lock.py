@@ -1,0 +1,105 @@
+"""One window per profile.
+
+Two windows playing the same profile would each hold their own idea of where the person is, and
+the second to take a step would quietly rewrite the first one's history. So a profile is held by
+an operating-system lock while it is played: a second window is refused with a clear message
+instead. The lock belongs to the open file, so it is released by the kernel however the process
+ends, `kill -9` included: there is never a stale lock to clean up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .paths import PRIVATE_FILE, make_private_dir
+
+LOCK_DIR = "locks"
+
+
+class ProfileBusy(Exception):
+    """The profile is already open in another window."""
+
+    def __init__(self, profile: str):
+        self.profile = profile
+        who = "" if profile == "default" else f" “{profile}”"
+        super().__init__(
+            f"Your journey{who} is already open in another window. Carry on there, or close it "
+            "and come back here: nothing has been lost."
+            + ("" if who else " (To play separately from it, use --profile NAME.)"))
+
+
+class ProfileLock:
+    """An exclusive, non-blocking lock on one profile, held until `release` or process exit."""
+
+    def __init__(self, data_dir: Path, profile: str):
+        self.profile = profile
+        self.path = make_private_dir(data_dir / LOCK_DIR) / lock_file_name(profile)
+        self._fd: int | None = None
+
+    def acquire(self) -> "ProfileLock":
+        fd = os.open(self.path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
+        try:
+            _lock(fd)
+        except OSError:
+            os.close(fd)
+            raise ProfileBusy(self.profile) from None
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            try:
+                _unlock(self._fd)
+            finally:
+                os.close(self._fd)
+                self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def __enter__(self) -> "ProfileLock":
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def lock_file_name(profile: str) -> str:
+    """A file name for any profile name: readable where it can be, unique always."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", profile).strip("-")[:32] or "profile"
+    digest = hashlib.sha256(profile.encode("utf-8")).hexdigest()[:10]
+    return f"{slug}-{digest}.lock"
+
+
+try:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+except ImportError:  # pragma: no cover - Windows
+    try:
+        import msvcrt
+
+        def _lock(fd: int) -> None:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+        def _unlock(fd: int) -> None:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+    except ImportError:
+        # No locking at all: SQLite's transactions still keep every write whole, so two windows
+        # cannot corrupt the database; the later window's steps simply win.
+        def _lock(fd: int) -> None:
+            pass
+
+        def _unlock(fd: int) -> None:
+            pass

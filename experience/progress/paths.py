@@ -1,0 +1,76 @@
+"""Where a person's data lives, and keeping it theirs alone.
+
+The folder is chosen once, in this order: `--data-dir`, then `EXPERIENCE_DATA_DIR`, then the
+platform's per-user data folder. Everything in it is readable by its owner only, because what a
+person writes here is nobody else's business.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+DATA_DIR_ENV = "EXPERIENCE_DATA_DIR"
+APP_NAME = "experience"
+DATABASE_NAME = "experience.db"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder to use (not created): the flag, the environment, or the platform default."""
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_data_dir  # only when needed: it is a cold import
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create `path` readable by its owner only.
+
+    A folder we create gets mode 0700. An existing folder is tightened only when it is plainly
+    ours (empty, or already holding our database): pointing `--data-dir` at a shared folder must
+    not change who can list it. The files inside are private either way.
+    """
+    if not path.exists():
+        path.mkdir(mode=PRIVATE_DIR, parents=True)
+        _chmod(path, PRIVATE_DIR)  # mkdir's mode is filtered through the umask
+        return path
+    if not path.is_dir():
+        raise NotADirectoryError(f"{path} is not a folder")
+    if _is_ours(path) and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        _chmod(path, PRIVATE_DIR)
+    return path
+
+
+def make_private_file(path: Path) -> Path:
+    """Create `path` if needed with mode 0600, and tighten it if it already exists.
+
+    SQLite gives its -wal and -shm files the mode of the database file, so creating the database
+    this way keeps all three private.
+    """
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
+    os.close(fd)
+    if stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE:
+        _chmod(path, PRIVATE_FILE)
+    return path
+
+
+def _is_ours(path: Path) -> bool:
+    try:
+        names = {entry.name for entry in os.scandir(path)}
+    except OSError:
+        return False
+    return not names or DATABASE_NAME in names
+
+
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        os.chmod(path, mode)
+    except (NotImplementedError, PermissionError):  # not every file system knows POSIX modes
+        pass

@@ -1,0 +1,162 @@
+"""Playing a story with saved progress: each step is written before it is shown.
+
+A `Session` joins the pure engine to the store. Every method that moves the reader computes the
+new state first, writes it in one transaction, and only then makes it current; if the write fails
+the reader stays where they were and is told, so the screen never shows a step that is not saved.
+The player calls these methods and draws `view()`; tests call them without any screen at all.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from typing import Iterable
+
+from ..story import (Choice, State, Story, View, advance, back, begin, destination, needs_checkin,
+                     record_answer, restore_history, take, view)
+from .journal import Entry, Journal
+from .store import Profile, Save, Store
+
+
+def story_key(story: Story) -> str:
+    """What a save is filed under: the story's title.
+
+    Not its folder, which changes when the program is reinstalled or the story is moved; a story
+    whose title changes starts a new save, and a story edited under its title is mended on resume.
+    """
+    return " ".join(story.title.split()) or "untitled"
+
+
+class Session:
+    def __init__(self, story: Story, store: Store, profile: Profile, state: State, *,
+                 saved: bool, notes: tuple[str, ...] = ()):
+        self.story = story
+        self.store = store
+        self.profile = profile
+        self.state = state
+        self.notes = notes  # what changed in the story since the last visit, for the reader
+        self._saved = saved
+        key = story_key(story)
+        self._save: Save = store.save(profile, key)
+        self.journal: Journal = store.journal(profile, key)
+
+    @classmethod
+    def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> "Session":
+        """Pick up where this profile left off in this story, or stand at its start."""
+        profile = store.profile(profile_name)
+        save = store.save(profile, story_key(story))
+        history = save.history()
+        if not history:
+            start = begin(story, seed=random.randrange(2**31) if seed is None else seed)
+            return cls(story, store, profile, start, saved=False)
+        restored = restore_history(story, history)
+        session = cls(story, store, profile, restored.state, saved=True, notes=restored.notes)
+        if restored.notes:  # write the mended place down, so the note is given once
+            save.replace_current(restored.state.snapshot())
+        return session
+
+    # -- where the reader is ------------------------------------------------------------------
+    @property
+    def is_new(self) -> bool:
+        """Nothing saved yet: the reader has never begun this story."""
+        return not self._saved
+
+    def view(self) -> View:
+        return view(self.story, self.state)
+
+    @property
+    def can_go_back(self) -> bool:
+        return self.state.previous is not None
+
+    def checkin_before(self, choice: Choice | None = None) -> bool:
+        """Whether to ask the reader before this choice (or continuing) takes them somewhere deep."""
+        return needs_checkin(self.story, self.state, destination(self.story, self.state, choice))
+
+    # -- moving -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Write the first step, when the reader actually begins."""
+        if not self._saved:
+            self._save.push(self.state.snapshot())
+            self._saved = True
+
+    def choose(self, choice: Choice, *, gentler: bool = False) -> State:
+        return self._step(take(self.story, self.state, choice, gentler=gentler))
+
+    def advance(self, *, gentler: bool = False) -> State:
+        return self._step(advance(self.story, self.state, gentler=gentler))
+
+    def back(self) -> State | None:
+        previous = back(self.state)
+        if previous is None:
+            return None
+        self.start()
+        self._save.pop()
+        self.state = previous
+        self.notes = ()
+        return previous
+
+    def restart(self) -> State:
+        """Begin again as one more step, so that "back" can still undo it; the journal stays."""
+        fresh = begin(self.story, seed=random.randrange(2**31))
+        return self._step(replace(fresh, step=self.state.step + 1, previous=self.state))
+
+    def _step(self, new: State) -> State:
+        self.start()
+        self._save.push(new.snapshot())
+        self.state = new
+        self.notes = ()
+        return new
+
+    # -- the reader's words ---------------------------------------------------------------------
+    def answered_here(self) -> Entry | None:
+        """The answer the reader gave at this very step (not at an earlier visit)."""
+        entry_id = self._save.current_entry() if self._saved else None
+        return self.journal.get(entry_id) if entry_id is not None else None
+
+    def answer(self, text: str) -> Entry:
+        """Keep an answer in the journal, at once; saving again at the same step revises it."""
+        scene = self.story.scenes[self.state.scene]
+        current = self.view()
+        chapter = self.story.chapters[scene.chapter]
+        new_state = record_answer(self.story, self.state, text)
+        with self.store.transaction():
+            self.start()
+            earlier = self.answered_here()
+            if earlier is not None:
+                self.journal.revise(earlier.id, text)
+                entry_id = earlier.id
+            else:
+                entry_id = self.journal.add(scene_id=scene.id, chapter_id=chapter.id, chapter_title=chapter.title,
+                                            prompt=current.prompt or "", answer=text)
+            self._save.replace_current(new_state.snapshot(), entry_id)
+            self.journal.drop_draft(scene.id)
+        self.state = new_state
+        return self.journal.get(entry_id)  # type: ignore[return-value]
+
+    def draft(self) -> str | None:
+        return self.journal.draft(self.state.scene)
+
+    def keep_draft(self, text: str) -> None:
+        with self.store.transaction():
+            self.journal.keep_draft(self.state.scene, text)
+
+    def drop_draft(self) -> None:
+        with self.store.transaction():
+            self.journal.drop_draft(self.state.scene)
+
+    def journal_by_chapter(self) -> list[tuple[str, list[Entry]]]:
+        """Answers grouped by chapter in story order, each chapter's newest last."""
+        return group_by_chapter(self.story, self.journal.entries())
+
+
+def group_by_chapter(story: Story, entries: Iterable[Entry]) -> list[tuple[str, list[Entry]]]:
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.chapter_id, []).append(entry)
+    order = [c for c in story.chapters if c in groups] + [c for c in groups if c not in story.chapters]
+    out = []
+    for chapter_id in order:
+        chapter = story.chapters.get(chapter_id)
+        title = chapter.title if chapter is not None else groups[chapter_id][-1].chapter_title
+        out.append((title, groups[chapter_id]))
+    return out

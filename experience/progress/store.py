@@ -1,0 +1,306 @@
+"""The database: opening it safely, and writing each change as one whole transaction.
+
+Decisions, and why:
+
+- WAL with `synchronous=NORMAL`. A commit is in the WAL file, in the operating system's hands,
+  before `COMMIT` returns; a killed process or a closed terminal cannot take it back. Only a power
+  cut or a kernel crash can lose the last few commits (the database stays whole even then), and
+  skipping the fsync keeps a step well under a millisecond.
+- A database that cannot be read (corrupt, not a database, or written by a newer version) is
+  never repaired, overwritten or deleted: it is renamed aside with its -wal and -shm files, a
+  fresh one is started, and `notice` says in plain words what happened and where the old one is.
+- The connection is in autocommit mode, and `transaction()` opens `BEGIN IMMEDIATE` explicitly,
+  so what is one step is visible in the code, not decided by the driver.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from .journal import Journal
+from .migrations import NewerDatabase, migrate, version_of
+from .paths import DATABASE_NAME, make_private_dir, make_private_file
+
+SIDE_FILES = ("-wal", "-shm")
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """Progress could not be read or written; the message says so in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A database that could not be used and was moved out of the way, untouched."""
+
+    reason: str  # in words for the reader
+    path: Path  # where the old file now is
+
+    def message(self) -> str:
+        return (f"{self.reason} It has been kept, untouched, as {self.path.name} in the same folder, "
+                "and a fresh one has been started. Nothing has been deleted.")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: int
+    name: str
+    settings: dict[str, Any]
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """One open database in one data folder."""
+
+    def __init__(self, conn: sqlite3.Connection, data_dir: Path, set_aside: SetAside | None = None,
+                 clock: Callable[[], str] = utc_now):
+        self.conn = conn
+        self.data_dir = data_dir
+        self.set_aside = set_aside
+        self.clock = clock
+        self._depth = 0
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / DATABASE_NAME
+
+    @classmethod
+    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now) -> "Store":
+        """Open (or create) the database in `data_dir`, setting aside one that cannot be used."""
+        data_dir = make_private_dir(Path(data_dir))
+        path = data_dir / DATABASE_NAME
+        set_aside = None
+        try:
+            conn = _connect(path)
+        except NewerDatabase as newer:
+            set_aside = _move_aside(path, "newer", (
+                f"Your saved progress was written by a newer version of this program (database "
+                f"version {newer.version}), which this version cannot read."))
+            conn = _connect(path)
+        except sqlite3.DatabaseError as error:
+            if not _is_damage(error):
+                raise StoreError(_explain(error)) from error
+            set_aside = _move_aside(path, "unreadable", "Your saved progress could not be read: the file is damaged.")
+            conn = _connect(path)
+        return cls(conn, data_dir, set_aside, clock)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing change. Nested uses join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(_explain(error)) from error
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(_explain(error)) from error
+
+    # -- profiles -----------------------------------------------------------------------------
+    def profile(self, name: str) -> Profile:
+        """The profile called `name`, created on first use."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id, settings FROM profiles WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                cursor = conn.execute("INSERT INTO profiles (name, created) VALUES (?, ?)", (name, self.clock()))
+                return Profile(int(cursor.lastrowid), name, {})  # type: ignore[arg-type]
+        return Profile(row[0], name, _json_object(row[1]))
+
+    def profiles(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM profiles ORDER BY name")]
+
+    def set_setting(self, profile: Profile, key: str, value: Any) -> None:
+        with self.transaction() as conn:
+            row = conn.execute("SELECT settings FROM profiles WHERE id = ?", (profile.id,)).fetchone()
+            settings = _json_object(row[0]) if row else {}
+            settings[key] = value
+            conn.execute("UPDATE profiles SET settings = ? WHERE id = ?", (json.dumps(settings), profile.id))
+        profile.settings[key] = value
+
+    # -- saves and journals ---------------------------------------------------------------------
+    def save(self, profile: Profile, story_key: str) -> "Save":
+        return Save(self, profile.id, story_key)
+
+    def journal(self, profile: Profile, story_key: str) -> Journal:
+        return Journal(self.conn, profile.id, story_key, self.clock)
+
+
+class Save:
+    """One reader's history in one story: the snapshots of every step, oldest first."""
+
+    def __init__(self, store: Store, profile_id: int, story_key: str):
+        self._store = store
+        self._profile = profile_id
+        self._story = story_key
+        self._id: int | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self._save_id(create=False) is not None
+
+    def history(self) -> list[dict[str, Any]]:
+        save_id = self._save_id(create=False)
+        if save_id is None:
+            return []
+        rows = self._store.conn.execute("SELECT snapshot FROM steps WHERE save_id = ? ORDER BY position",
+                                        (save_id,)).fetchall()
+        return [_json_object(row[0]) for row in rows]
+
+    def push(self, snapshot: dict[str, Any]) -> None:
+        """A step forward: the new state goes on the end of the history."""
+        with self._store.transaction() as conn:
+            save_id = self._touch()
+            conn.execute("INSERT INTO steps (save_id, position, snapshot)"
+                         " SELECT ?, coalesce(max(position) + 1, 0), ? FROM steps WHERE save_id = ?",
+                         (save_id, _dump(snapshot), save_id))
+
+    def pop(self) -> None:
+        """A step back: the last state is forgotten (its journal answer is not)."""
+        with self._store.transaction() as conn:
+            save_id = self._touch()
+            conn.execute("DELETE FROM steps WHERE save_id = ? AND position ="
+                         " (SELECT max(position) FROM steps WHERE save_id = ?)", (save_id, save_id))
+
+    def replace_current(self, snapshot: dict[str, Any], entry_id: int | None = None) -> None:
+        """Change the current state in place (an answer kept in a variable), not a new step."""
+        with self._store.transaction() as conn:
+            save_id = self._touch()
+            conn.execute("UPDATE steps SET snapshot = ?, entry_id = coalesce(?, entry_id) WHERE save_id = ? AND"
+                         " position = (SELECT max(position) FROM steps WHERE save_id = ?)",
+                         (_dump(snapshot), entry_id, save_id, save_id))
+
+    def current_entry(self) -> int | None:
+        """The journal entry written at the current step, if the reader answered here."""
+        save_id = self._save_id(create=False)
+        if save_id is None:
+            return None
+        row = self._store.conn.execute("SELECT entry_id FROM steps WHERE save_id = ? ORDER BY position DESC LIMIT 1",
+                                       (save_id,)).fetchone()
+        return row[0] if row else None
+
+    def _touch(self) -> int:
+        save_id = self._save_id(create=True)
+        self._store.conn.execute("UPDATE saves SET updated = ? WHERE id = ?", (self._store.clock(), save_id))
+        return save_id  # type: ignore[return-value]
+
+    def _save_id(self, *, create: bool) -> int | None:
+        if self._id is not None:
+            return self._id
+        conn = self._store.conn
+        row = conn.execute("SELECT id FROM saves WHERE profile_id = ? AND story_key = ?",
+                           (self._profile, self._story)).fetchone()
+        if row is not None:
+            self._id = row[0]
+        elif create:
+            now = self._store.clock()
+            cursor = conn.execute("INSERT INTO saves (profile_id, story_key, started, updated) VALUES (?, ?, ?, ?)",
+                                  (self._profile, self._story, now, now))
+            self._id = int(cursor.lastrowid)  # type: ignore[arg-type]
+        return self._id
+
+
+# -- opening ------------------------------------------------------------------------------------
+def _connect(path: Path) -> sqlite3.Connection:
+    make_private_file(path)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = DELETE")  # e.g. a file system without shared memory
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if version_of(conn):
+            problem = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if problem != "ok":
+                raise Damaged(problem)
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    for suffix in SIDE_FILES:  # SQLite copies the database's mode, but an old file may be looser
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            make_private_file(side)
+    return conn
+
+
+class Damaged(sqlite3.DatabaseError):
+    """`PRAGMA quick_check` found a problem."""
+
+
+def _is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Damage to the file itself, as opposed to a busy, locked or unwritable one."""
+    if isinstance(error, Damaged):
+        return True
+    return getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
+        "not a database" in str(error) or "malformed" in str(error))
+
+
+def _move_aside(path: Path, why: str, reason: str) -> SetAside:
+    """Rename the database and its side files out of the way, under a name that is not taken."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    n = 1
+    while any(Path(str(target) + s).exists() for s in ("", *SIDE_FILES)):
+        n += 1
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
+    for suffix in SIDE_FILES:
+        side = Path(str(path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(target) + suffix))
+    os.replace(path, target)
+    return SetAside(reason, target)
+
+
+def _explain(error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return "Your progress is busy in another window just now; nothing was changed."
+    if "readonly" in text or "read-only" in text:
+        return "Your progress could not be saved: the data folder is read-only."
+    if "full" in text:
+        return "Your progress could not be saved: the disk is full."
+    return f"Your progress could not be saved ({error})."
+
+
+def _dump(snapshot: dict[str, Any]) -> str:
+    return json.dumps(snapshot, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,340 @@
+"""A scene: where the reader is, the story's words, and what they can do next.
+
+Each step goes through the session, which saves it before anything changes here; only then is
+the new scene drawn. A scene with a question shows the question first, with Save and Skip; its
+choices come once the reader has answered or let the question pass.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+
+from ...progress.store import StoreError
+from ...story import Choice, State, StoryRuntimeError, View
+from ..widgets.choices import ChoiceList
+from ..widgets.footer import KeyFooter
+from ..widgets.heading import SceneHeading
+from ..widgets.passage import Passage
+from ..widgets.reflect import ReflectBox
+
+if TYPE_CHECKING:
+    from textual.app import SystemCommand
+
+    from ...progress.session import Session
+
+CHOICES, CONTINUE, ENDING, STUCK = "choices", "continue", "ending", "stuck"
+ENDING_ACTIONS = ("Read your journal", "Start again from the beginning", "Leave for now")
+MIN_READING = 3  # lines of text always visible, however small the window
+READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
+KEPT = "Kept in your journal. You can read it at any time with j."
+CANNOT_SHOW = ("Something in this part of the story could not be shown. Nothing is lost: you can "
+               "go back a step with b, or leave and come back later.")
+
+
+class SceneScreen(Screen[None]):
+    BINDINGS = [  # the number keys belong to the ChoiceList
+        Binding("enter", "continue", "Continue"),
+        Binding("b", "back", "Back"),
+        Binding("pageup", "scroll_text(-1)", show=False, priority=True),
+        Binding("pagedown", "scroll_text(1)", show=False, priority=True),
+    ]
+
+    reflecting: reactive[bool] = reactive(False)
+    """The scene's question is waiting for an answer or a skip; its choices come after."""
+
+    class Shown(Message):
+        """A scene is on screen: drawn, or uncovered (posted after the refresh that shows it)."""
+
+        def __init__(self, scene: str) -> None:
+            super().__init__()
+            self.scene = scene
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: State | None = None
+        self._view: View | None = None
+        self._mode = CHOICES
+        self._skipped: State | None = None
+        self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
+
+    @property
+    def session(self) -> "Session":
+        return self.app.session  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="page"):
+            yield SceneHeading(id="heading")
+            with Vertical(id="body"):
+                with VerticalScroll(id="reading", can_focus=False):
+                    yield Passage(id="passage")
+                yield self._reflect
+                yield Static(KEPT, id="kept", markup=False)
+                yield ChoiceList(id="choices")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.show_current()
+
+    def on_screen_resume(self) -> None:
+        if self.session.state is not self._shown:  # moved on elsewhere, e.g. "start again"
+            self.show_current()
+        else:
+            self.call_after_refresh(self.post_message, self.Shown(self.session.state.scene))
+
+    def on_screen_suspend(self) -> None:
+        self.keep_draft()
+
+    def on_unmount(self) -> None:
+        self.keep_draft()
+
+    # -- drawing ------------------------------------------------------------------------------
+    def show_current(self) -> None:
+        """Draw the session's current state, from the top of the text."""
+        session = self.session
+        state = session.state
+        self._shown = state
+        heading = self.query_one(SceneHeading)
+        try:
+            view = session.view()
+        except StoryRuntimeError:
+            self._view, self._mode = None, STUCK
+            heading.chapter, heading.title = "", ""
+            self.query_one(Passage).markdown = CANNOT_SHOW
+            self.query_one(ChoiceList).show([])
+            self.reflecting = False
+            self._finish_drawing(state)
+            return
+        self._view = view
+        heading.chapter = view.chapter_title
+        heading.title = view.title or ""
+        self.query_one(Passage).markdown = view.text
+        reading = self.query_one("#reading", VerticalScroll)
+        if reading.scroll_y:
+            reading.scroll_home(animate=False, immediate=True)
+
+        choices = self.query_one(ChoiceList)
+        if view.ending:
+            self._mode = ENDING
+            choices.show(ENDING_ACTIONS)
+        elif view.choices:
+            self._mode = CHOICES
+            choices.show([label for _, label in view.choices])
+        elif view.can_continue:
+            self._mode = CONTINUE
+            choices.show(["Continue"], numbered=False)
+        else:
+            self._mode = STUCK
+            choices.show([])
+
+        answered = session.answered_here() if view.prompt is not None else None
+        self.query_one("#kept").display = answered is not None
+        if view.prompt is not None and answered is None:
+            self.query_one(ReflectBox).ask(view.prompt, session.draft() or "")
+        self.reflecting = view.prompt is not None and answered is None and self._skipped is not state
+        self._finish_drawing(state)
+
+    def _finish_drawing(self, state: State) -> None:
+        self.watch_reflecting(self.reflecting)
+        self.refresh_bindings()
+        self.call_after_refresh(self.post_message, self.Shown(state.scene))
+
+    def watch_reflecting(self, reflecting: bool) -> None:
+        reflect, choices = self.query_one(ReflectBox), self.query_one(ChoiceList)
+        reflect.display = reflecting
+        choices.display = not reflecting and choices.option_count > 0
+        if reflecting:
+            reflect.focus_answer()
+        elif choices.display and not choices.has_focus:
+            choices.focus()
+        self._fit_reading()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_reading)
+
+    def _fit_reading(self) -> None:
+        """Let the text take only the room the question or the choices leave it.
+
+        The choices then sit right under a short text, and a long text scrolls above them. (CSS
+        cannot say "as tall as the content, but no taller than what is left".) The room is worked
+        out before the next refresh, from the choices' own measure, so a step is drawn once.
+        """
+        body = self.query_one("#body")
+        size = body.content_size
+        if not size.height:  # not laid out yet: measure after the first refresh
+            self.call_after_refresh(self._fit_reading)
+            return
+        if self.reflecting:  # the answer box stretches to fill whatever the text leaves
+            room = size.height * READING_SHARE_WHILE_REFLECTING // 100
+        else:
+            below = 0
+            choices, kept = self.query_one(ChoiceList), self.query_one("#kept", Static)
+            if choices.display:
+                wanted = choices.get_content_height(size, size, size.width)
+                below += min(wanted, size.height // 2) + choices.styles.margin.height  # max-height: 50%
+            if kept.display:
+                below += len(Content(KEPT).wrap(size.width)) + kept.styles.margin.height
+            room = size.height - below
+        room = max(room, MIN_READING)
+        reading = self.query_one("#reading")
+        if reading.styles.max_height is None or reading.styles.max_height.value != room:
+            reading.styles.max_height = room
+
+    # -- what keys may do here ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "continue":
+            return self._mode == CONTINUE and not self.reflecting
+        if action == "back":
+            return True if self.session.can_go_back else None
+        return True
+
+    def commands(self) -> Iterable["SystemCommand"]:
+        from textual.app import SystemCommand
+
+        if self.session.can_go_back:
+            yield SystemCommand("Go back", "Undo the last step (b)", self.action_back)
+        yield SystemCommand("Start again", "Begin the story again; your journal is kept, and b undoes this",
+                            self.action_restart)
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_continue(self) -> None:
+        if self._mode == CONTINUE:
+            self._pick(0)
+
+    def action_back(self) -> None:
+        if not self.session.can_go_back:
+            self.notify("This is where your journey began; there is no step before it.", timeout=4)
+            return
+        self.keep_draft()
+        self._attempt(self.session.back)
+
+    def action_restart(self) -> None:
+        self.keep_draft()
+        self._attempt(self.session.restart)
+
+    def action_scroll_text(self, direction: int) -> None:
+        reading = self.query_one("#reading", VerticalScroll)
+        (reading.scroll_page_down if direction > 0 else reading.scroll_page_up)(animate=False)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._pick(event.option_index)
+
+    def _pick(self, index: int) -> None:
+        if self.reflecting:
+            return
+        if self._mode == ENDING:
+            endings = (self.app.action_journal, self.action_restart, self.app.exit)  # type: ignore[attr-defined]
+            if index < len(endings):
+                endings[index]()
+            return
+        if self._mode == CONTINUE:
+            self._move(None)
+        elif self._mode == CHOICES and self._view is not None and index < len(self._view.choices):
+            self._move(self._view.choices[index][0])
+
+    def _move(self, choice: Choice | None) -> None:
+        session = self.session
+
+        def step(gentler: bool = False) -> None:
+            if choice is None:
+                session.advance(gentler=gentler)
+            else:
+                session.choose(choice, gentler=gentler)
+
+        self.keep_draft()
+        try:
+            ask_first = session.checkin_before(choice)
+        except StoryRuntimeError:
+            ask_first = False
+        if not ask_first:
+            self._attempt(step)
+            return
+        from .checkin import CheckInScreen
+
+        scene = session.story.scenes[_target(session, choice)]
+
+        def answered(reply: str | None) -> None:
+            if reply == "go on":
+                self._attempt(step)
+            elif reply == "gentler":
+                self._attempt(lambda: step(gentler=True))
+            elif reply == "pause":
+                self.app.action_pause()  # type: ignore[attr-defined]
+            elif reply == "leave":
+                self.app.exit()
+
+        self.app.push_screen(CheckInScreen(scene.content_note, has_gentler=bool(scene.gentler)), answered)
+
+    def _attempt(self, step: Callable[[], object]) -> None:
+        """Take a step through the session; if it fails, say so gently and stay put."""
+        try:
+            step()
+        except StoryRuntimeError:
+            self.notify("This step could not be taken: something in the story is not right here. "
+                        "You are still where you were, and nothing is lost.", severity="warning", timeout=8)
+            return
+        except StoreError as error:
+            self.notify(f"{error} You are still where you were.", severity="warning", timeout=8)
+            return
+        self.show_current()
+
+    # -- the reader's words -------------------------------------------------------------------
+    @on(ReflectBox.Saved)
+    def _saved(self, event: ReflectBox.Saved) -> None:
+        event.stop()
+        try:
+            self.session.answer(event.answer)
+        except (StoreError, StoryRuntimeError) as error:
+            self.notify(f"Your answer could not be kept just now ({error}). It is still in the box.",
+                        severity="warning", timeout=8)
+            return
+        self.query_one(ReflectBox).kept()
+        self.query_one("#kept").display = True
+        self.reflecting = False
+
+    @on(ReflectBox.Skipped)
+    def _skipped_question(self, event: ReflectBox.Skipped) -> None:
+        event.stop()
+        self._attempt_quietly(self.session.drop_draft)
+        self.query_one(ReflectBox).kept()
+        self._skipped = self.session.state
+        self.reflecting = False
+
+    @on(ReflectBox.DraftChanged)
+    def _draft_changed(self, event: ReflectBox.DraftChanged) -> None:
+        event.stop()
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost."""
+        if self._view is None or self._view.prompt is None:
+            return
+        reflect = self._reflect
+        text = reflect.unkept
+        if text is not None and self._shown is self.session.state:
+            if self._attempt_quietly(lambda: self.session.keep_draft(text)):
+                reflect.kept()
+
+    def _attempt_quietly(self, write: Callable[[], object]) -> bool:
+        try:
+            write()
+        except StoreError:
+            return False
+        return True
+
+
+def _target(session: "Session", choice: Choice | None) -> str:
+    from ...story import destination
+
+    return destination(session.story, session.state, choice)

@@ -1,0 +1,73 @@
+"""The look of the room: warm, low in contrast, and still easy to read.
+
+Two themes of our own: `dusk` (the default, dark and warm, like a lamp-lit room in the evening)
+and `linen` (light and soft, for daytime). Every built-in theme stays available from the command
+palette; the reader's choice is remembered in their profile.
+"""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+DUSK = Theme(
+    name="dusk",
+    primary="#D9A47A",     # lamplight
+    secondary="#9DB39A",   # sage
+    accent="#E3B7A0",      # a soft rose
+    warning="#E6C27A",
+    error="#D98F8F",
+    success="#A5C4A0",
+    foreground="#E9DFD3",
+    background="#1E1A17",
+    surface="#26211D",
+    panel="#302923",
+    dark=True,
+    variables={
+        "text-muted": "#E9DFD3 60%",
+        "footer-background": "#26211D",
+        "footer-key-foreground": "#D9A47A",
+        "footer-description-foreground": "#E9DFD3 80%",
+        "block-cursor-background": "#3A312A",
+        "block-cursor-foreground": "#F3E7D9",
+        "block-cursor-text-style": "none",
+        "block-hover-background": "#2B2520",
+        "input-selection-background": "#D9A47A 30%",
+        "scrollbar": "#3A312A",
+        "scrollbar-hover": "#4A3F36",
+        "scrollbar-active": "#5A4C40",
+        "scrollbar-background": "#1E1A17",
+        "border": "#D9A47A 60%",
+        "border-blurred": "#4A3F36",
+    },
+)
+
+LINEN = Theme(
+    name="linen",
+    primary="#9A5F3C",     # terracotta
+    secondary="#5F7F61",   # moss
+    accent="#A0636F",      # dusty rose
+    warning="#9A6B12",
+    error="#A34545",
+    success="#4F7A53",
+    foreground="#3A322C",
+    background="#F5EFE6",
+    surface="#EDE4D8",
+    panel="#E4D8C8",
+    dark=False,
+    variables={
+        "text-muted": "#3A322C 65%",
+        "footer-background": "#EDE4D8",
+        "footer-key-foreground": "#9A5F3C",
+        "footer-description-foreground": "#3A322C 85%",
+        "block-cursor-background": "#E0D2BF",
+        "block-cursor-foreground": "#2A231E",
+        "block-cursor-text-style": "none",
+        "block-hover-background": "#E9DFD1",
+        "input-selection-background": "#9A5F3C 25%",
+        "border": "#9A5F3C 60%",
+        "border-blurred": "#D8CBB8",
+    },
+)
+
+THEMES = (DUSK, LINEN)
+DEFAULT_THEME = DUSK.name

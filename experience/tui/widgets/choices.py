@@ -1,0 +1,45 @@
+"""What the reader can do next, as a numbered list: arrows and Enter, number keys, or the mouse.
+
+The list only shows and reports; the screen decides what a pick means. It reports through
+`OptionList.OptionSelected`, with the index of the pick.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class ChoiceList(OptionList):
+    BINDINGS = [
+        Binding("1", "pick(1)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick":
+            number = parameters[0] if parameters else 0
+            return isinstance(number, int) and 1 <= number <= self.option_count and self._numbered
+        return True
+
+    def action_pick(self, number: int) -> None:
+        """Choose by number, as if the option had been highlighted and Enter pressed."""
+        if 1 <= number <= self.option_count:
+            self.highlighted = number - 1
+            self.action_select()
+
+    _numbered = True
+
+    def show(self, labels: Sequence[str], *, numbered: bool = True) -> None:
+        """Replace the options. Labels are plain text, however they look."""
+        self._numbered = numbered
+        options = []
+        for number, label in enumerate(labels, 1):
+            mark = f"{number}  " if numbered and number <= 9 else "   " if numbered else "›  "
+            options.append(Option(Content.assemble((mark, "$text-muted"), Content(label))))
+        self.set_options(options)
+        self.highlighted = 0 if options else None

@@ -1,0 +1,38 @@
+"""A scene's text: Markdown drawn as one widget, rewrapped to whatever width it is given."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ..markdown import Block, layout, parse
+
+
+class Passage(Widget):
+    """Prose from the story. Set `markdown`; the widget parses once and lays out per width."""
+
+    markdown: reactive[str] = reactive("", layout=True)
+
+    def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self._blocks: tuple[Block, ...] = ()
+        self._lines: tuple[int, list[Content]] | None = None
+        self.set_reactive(Passage.markdown, markdown)
+        self._blocks = parse(markdown) if markdown else ()
+
+    def watch_markdown(self, markdown: str) -> None:
+        self._blocks = parse(markdown)
+        self._lines = None
+
+    def lines(self, width: int) -> list[Content]:
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, layout(self._blocks, max(width, 1)))
+        return self._lines[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines(self.size.width))

@@ -1,0 +1,115 @@
+"""A question from the story and a place to answer it, or to let it pass.
+
+The box reports what the reader does through messages: `Saved` and `Skipped` when they decide,
+and `DraftChanged` a moment after they stop typing, so that a draft can be kept and nothing
+typed is lost if the window closes. It never saves anything itself.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Static, TextArea
+
+DRAFT_DELAY = 1.0  # seconds of quiet before a draft is kept
+
+
+class ReflectBox(Widget):
+    BINDINGS = [Binding("ctrl+s", "save", "Save answer")]
+
+    class Saved(Message):
+        def __init__(self, answer: str) -> None:
+            super().__init__()
+            self.answer = answer
+
+    class Skipped(Message):
+        pass
+
+    class DraftChanged(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self._draft_timer: Timer | None = None
+        self._kept = ""  # the text as it was last loaded or kept
+        self._area = TextArea(id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False,
+                              placeholder="Write as much or as little as you like. Only you will read it.")
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="prompt", markup=False)
+        yield self._area
+        with Horizontal(id="reflect-buttons"):
+            yield Button("Save to journal", id="save", variant="primary", compact=True)
+            yield Button("Skip", id="skip", compact=True)
+
+    def ask(self, prompt: str, text: str = "", *, revising: bool = False) -> None:
+        """Show a prompt, with what the reader wrote before (a draft or an earlier answer)."""
+        self.query_one("#prompt", Static).update(Content(prompt))
+        area = self._area
+        self._cancel_draft()
+        self._kept = text
+        area.load_text(text)
+        area.move_cursor(area.document.end)
+        self.query_one("#save", Button).label = "Save changes" if revising else "Save to journal"
+
+    def focus_answer(self) -> None:
+        self._area.focus()
+
+    @property
+    def text(self) -> str:
+        return self._area.text  # still readable while the app closes and widgets are removed
+
+    def action_save(self) -> None:
+        self._cancel_draft()
+        if self.text.strip():
+            self.post_message(self.Saved(self.text))
+        else:
+            self.app.bell()
+            self.notify("There is nothing written yet. You can also skip this question.", timeout=4)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#skip")
+    def _skip_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._cancel_draft()
+        self.post_message(self.Skipped())
+
+    @property
+    def unkept(self) -> str | None:
+        """What the reader typed since it was last kept, or None if nothing changed."""
+        text = self.text
+        return None if text == self._kept else text
+
+    def kept(self) -> None:
+        """The screen kept the current text (as a draft or an answer)."""
+        self._cancel_draft()
+        self._kept = self.text
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._cancel_draft()
+        if self.unkept is not None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self._report_draft)
+
+    def _report_draft(self) -> None:
+        self._draft_timer = None
+        if self.unkept is not None:
+            self.post_message(self.DraftChanged(self.text))
+
+    def _cancel_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
