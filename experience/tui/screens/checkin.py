@@ -32,8 +32,10 @@ class CheckInScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin"):
             yield Static("Before you go on", classes="title")
-            about = f"The next part touches on {self._note}." if self._note else "The next part goes deeper."
-            yield Static(Content(about + " Go on only if it feels right today; every choice here is a good one."),
+            yield Static(Content("The next part goes deeper."), classes="body")
+            if self._note:  # the author's own words, shown as written (and never read as markup)
+                yield Static(Content(self._note.strip()), classes="body note")
+            yield Static(Content("Go on only if it feels right today. Every choice here is a good one."),
                          classes="body")
             yield ChoiceList(id="replies")
 
