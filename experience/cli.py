@@ -181,6 +181,39 @@ def cmd_play(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_preview(args: argparse.Namespace) -> int:
+    import difflib
+    import tempfile
+
+    from .progress.session import Session
+    from .progress.store import Store
+    from .story import StoryError, check_story
+
+    root = _story_dir(args.story)
+    result = check_story(root)
+    if result.story is None:
+        raise StoryError(result.diagnostics)
+    story = result.story
+    if args.start and args.start not in story.scenes:
+        close = difflib.get_close_matches(args.start, list(story.scenes), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else " (write it as chapter/scene)"
+        print(f"experience: there is no scene '{args.start}' in this story{hint}", file=sys.stderr)
+        return 2
+    # A throwaway folder: an author's trial runs never mix with anyone's own journey.
+    with tempfile.TemporaryDirectory(prefix="experience-preview-") as scratch:
+        store = Store.open(Path(scratch))
+        try:
+            session = Session.resume(story, store, "preview")
+            from .tui.preview import PreviewApp, start_at
+
+            if args.start:
+                session.state = start_at(story, args.start, seed=session.state.seed)
+            PreviewApp(session, root, warnings=len(result.warnings)).run()
+        finally:
+            store.close()
+    return 0
+
+
 def cmd_locate(args: argparse.Namespace) -> int:
     from .progress.locate import describe
     from .progress.paths import resolve_data_dir
@@ -267,6 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
     p.add_argument("--title", default="My first story", help="the story's title")
     p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("preview", help="play a story and reload it each time you save a file",
+                       description="For authors: the player, watching the story folder. Each save reloads the "
+                                   "story and keeps your place; a save with errors shows them until the next good "
+                                   "save. Nothing is saved to your own progress.")
+    story_arg(p)
+    p.add_argument("--from", dest="start", metavar="CHAPTER/SCENE", help="start at this scene (play from here)")
+    p.set_defaults(handler=cmd_preview)
 
     p = sub.add_parser("runsheet", help="a printable plan for a workshop: timings, notes, content notes, pauses",
                        description="Generated from the story files: total running time, a timeline by movement, "

@@ -26,6 +26,7 @@ THEME_SETTING = "theme"
 
 
 class ExperienceApp(App[None]):
+    SHOW_WELCOME = True  # the author's preview goes straight to the story
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
     TITLE = "Coming Home to Yourself"
     BINDINGS = [
@@ -53,7 +54,9 @@ class ExperienceApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         session = self.session
-        if session.is_new:
+        if not self.SHOW_WELCOME:
+            session.start()
+        elif session.is_new:
             from .screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(session.story.title, self.notices), self._after_welcome)

@@ -1,0 +1,146 @@
+"""Live preview for authors: the player, watching the story folder as they write.
+
+Every save reloads the story. If the scene the author was reading still exists, they stay on it
+with everything the story remembered (variables, visits, history for "back"); if it has gone,
+they land where a reader with an old save would. A save that breaks the story shows the checker's
+own messages in place of the story, and the next good save brings the story back. Progress and
+answers in a preview go to a throwaway folder: an author's trial runs never mix with their own
+journey.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..story import LoadResult, State, Story, begin, check_story, restore_history
+from .app import ExperienceApp
+from .screens.scene import SceneScreen
+from .widgets.footer import KeyFooter
+
+if TYPE_CHECKING:
+    from ..progress.session import Session
+    from ..story.diagnostics import Diagnostic
+
+POLL_SECONDS = 0.4
+
+
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the story folder looks like on disk: a save, a new chapter or a removed one all change it."""
+    entries = []
+    try:
+        with os.scandir(root) as found:
+            for entry in found:
+                if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                    stat = entry.stat()
+                    entries.append((entry.name, stat.st_mtime_ns, stat.st_size))
+    except OSError:
+        return ()
+    return tuple(sorted(entries))
+
+
+def start_at(story: Story, scene_id: str, seed: int = 0) -> State:
+    """"Play from here": the story's starting values, standing at `scene_id`."""
+    return replace(begin(story, seed=seed), scene=scene_id, visits={scene_id: 1})
+
+
+def carry_over(story: Story, state: State) -> tuple[State, tuple[str, ...]]:
+    """The reader's whole history, replayed into a freshly loaded story, and any notes on what moved."""
+    restored = restore_history(story, [s.snapshot() for s in state.history()])
+    return restored.state, restored.notes
+
+
+class ProblemsScreen(Screen[None]):
+    """The checker's messages, shown where the story was, until the next save fixes them."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Keep reading the last good version")]
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        errors = self.result.errors
+        with Vertical(id="page"):
+            yield Static(Content.assemble(
+                ("The story has ", "$text-muted"), (f"{len(errors)} error{'s' * (len(errors) != 1)}", "bold $error"),
+                (" since your last save. Mend what is listed here and save: the story comes back on its "
+                 "own, where you were.", "$text-muted")),
+                id="problems-heading")
+            with VerticalScroll(id="problems"):
+                for diagnostic in self.result.diagnostics:
+                    yield Static(_line(diagnostic), classes="problem")
+        yield KeyFooter()
+
+    def update(self, result: LoadResult) -> None:
+        """New problems after another broken save: redraw in place."""
+        self.result = result
+        self.refresh(recompose=True)
+
+
+def _line(diagnostic: "Diagnostic") -> Content:
+    style = "bold $error" if diagnostic.is_error else "bold $warning"
+    return Content.assemble((f"{diagnostic.location}", "$text-muted"), "\n",
+                            (f"{diagnostic.severity.value} {diagnostic.code}: ", style), diagnostic.message)
+
+
+class PreviewApp(ExperienceApp):
+    """The player for an author: no welcome, and the story reloads itself on every save."""
+
+    SHOW_WELCOME = False
+
+    def __init__(self, session: "Session", root: Path, *, poll_seconds: float = POLL_SECONDS,
+                 warnings: int = 0) -> None:
+        super().__init__(session)
+        self.root = root
+        self.poll_seconds = poll_seconds
+        self._seen = fingerprint(root)
+        self._set_subtitle(warnings)
+
+    def on_mount(self) -> None:
+        self.set_interval(self.poll_seconds, self.check_for_changes)
+        self.notify(f"Previewing {self.root}: the story reloads each time you save a file. Nothing here "
+                    "is kept.", timeout=5)
+
+    def _set_subtitle(self, warnings: int) -> None:
+        note = f" · {warnings} warning{'s' * (warnings != 1)} (experience check)" if warnings else ""
+        self.sub_title = f"preview of {self.root}{note}"
+
+    def check_for_changes(self) -> None:
+        now = fingerprint(self.root)
+        if now != self._seen:
+            self._seen = now
+            self.reload()
+
+    def reload(self) -> None:
+        """Load the story again; keep the reader's place, or show what is wrong."""
+        result = check_story(self.root)
+        problems = next((s for s in self.screen_stack if isinstance(s, ProblemsScreen)), None)
+        if result.story is None:
+            if problems is not None:
+                problems.update(result)
+            else:
+                self.push_screen(ProblemsScreen(result))
+            return
+        if problems is not None:
+            while self.screen is not problems:
+                self.pop_screen()
+            self.pop_screen()
+        session = self.session
+        state, notes = carry_over(result.story, session.state)
+        session.story, session.state = result.story, state
+        self.title = result.story.title
+        self._set_subtitle(len(result.warnings))
+        scene = next((s for s in self.screen_stack if isinstance(s, SceneScreen)), None)
+        if scene is not None:
+            scene.show_current()
+        self.notify(" ".join(notes) if notes else "Reloaded: you are where you were.", timeout=3)
