@@ -132,7 +132,7 @@ def test_the_guide_documents_every_key_and_every_code():
     from experience.story import format as fmt
     from experience.story.diagnostics import CODES
 
-    guide = (Path(__file__).resolve().parent.parent / "AUTHORING.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
     for kind, keys in fmt.KINDS.items():
         for key in keys:
             assert f"`{key.name}`" in guide, f"{kind}.{key.name} is not in AUTHORING.md"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from experience.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CHAPTER = "title: One\nscenes:\n  a:\n    text: Hi.\n    choices:\n      - text: On\n        goto: b\n  b:\n    text: Bye.\n    end: true\n"
 
 
