@@ -19,6 +19,12 @@ def bundled_story() -> Path:
     return _PACKAGE.parent / "scenes"
 
 
+def authoring_guide() -> Path:
+    """AUTHORING.md: packaged beside the code in a wheel, at the top of the repo in a checkout."""
+    packaged = _PACKAGE / "AUTHORING.md"
+    return packaged if packaged.is_file() else _PACKAGE.parent / "AUTHORING.md"
+
+
 def display_path(path: Path) -> Path:
     """A path as short as it can honestly be: relative to the working folder when inside it."""
     try:

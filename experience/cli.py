@@ -19,9 +19,16 @@ from . import __version__
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _story_dir(value: str | None) -> Path:
+def _story_dir(value: str | None, *, here_first: bool = True) -> Path:
+    """The story a command works on: the one named, else (for the author's tools) the story in the
+    current folder if there is one, else the bundled journey. Playing never guesses: a person who
+    types `experience` gets the journey, wherever they happen to be."""
     from .bundled import bundled_story, display_path
-    return Path(value) if value else display_path(bundled_story())
+    if value:
+        return Path(value)
+    if here_first and Path("story.yaml").is_file():
+        return Path(".")
+    return display_path(bundled_story())
 
 
 # -- story tools ----------------------------------------------------------------------------------
@@ -40,11 +47,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors, warnings = len(result.errors), len(result.warnings)
         if result.story is not None:
             story = result.story
-            summary = f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')}"
+            summary = (f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')} "
+                       f"of “{story.title}”")
         else:
-            summary = "the story cannot be played until the errors are fixed"
+            summary = ("the story cannot be played until the errors are fixed; warnings about the "
+                       "story as a whole come once they are")
         counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-        print(f"{root}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
+        where = "this folder" if str(root) == "." else root
+        print(f"{where}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
     if result.errors or (args.strict and result.warnings):
         return 1
     return 0
@@ -130,7 +140,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"  experience check {folder}       every problem, with its line and column")
     print(f"  experience preview {folder}     play it; it reloads each time you save a file")
     print(f"  experience walk {folder}        thousands of random readers, to find dead ends")
-    print("The guide to every key is AUTHORING.md in the project's repository.")
+    print("The guide to every key: experience guide | less")
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from .bundled import authoring_guide
+
+    print(authoring_guide().read_text(encoding="utf-8"), end="")
     return 0
 
 
@@ -157,7 +174,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .progress.store import Store, StoreError
     from .story import load_story
 
-    story = load_story(_story_dir(args.story))
+    story = load_story(_story_dir(args.story, here_first=False))
     data_dir = resolve_data_dir(args.data_dir)
     try:
         # The lock comes first: a second window must not even open the database of a busy profile.
@@ -194,6 +211,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     if result.story is None:
         raise StoryError(result.diagnostics)
     story = result.story
+    if args.start in story.chapters:  # a chapter's name: its first scene
+        args.start = story.chapters[args.start].first_scene
     if args.start and args.start not in story.scenes:
         close = difflib.get_close_matches(args.start, list(story.scenes), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else " (write it as chapter/scene)"
@@ -306,8 +325,12 @@ def build_parser() -> argparse.ArgumentParser:
                                    "story and keeps your place; a save with errors shows them until the next good "
                                    "save. Nothing is saved to your own progress.")
     story_arg(p)
-    p.add_argument("--from", dest="start", metavar="CHAPTER/SCENE", help="start at this scene (play from here)")
+    p.add_argument("--from", dest="start", metavar="CHAPTER/SCENE",
+                   help="start at this scene, or at a chapter's first scene (play from here)")
     p.set_defaults(handler=cmd_preview)
+
+    p = sub.add_parser("guide", help="print the authors' guide (AUTHORING.md)")
+    p.set_defaults(handler=cmd_guide)
 
     p = sub.add_parser("runsheet", help="a printable plan for a workshop: timings, notes, content notes, pauses",
                        description="Generated from the story files: total running time, a timeline by movement, "

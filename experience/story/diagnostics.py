@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "W403": "variable never read",
     "W404": "file not read",
     "W405": "fallback never shown",
+    "W406": "variation never shown",
     # Care and safety lint
     "W500": "deep scene without a content note",
     "W501": "deep scene without a pause nearby",

@@ -243,10 +243,18 @@ class View:
 
 
 def scene_text(story: Story, state: State, *, escape: bool = True) -> str:
+    """The scene's text as this reader sees it now.
+
+    Variations count the visits of the text they belong to: `text` the visits to the scene,
+    `revisit` the returns to it, so the first return shows a revisit's first variation.
+    """
     scene = story.scenes[state.scene]
     visit = state.visits.get(state.scene, 1)
-    blocks = scene.revisit if scene.revisit is not None and visit > 1 else scene.text
-    return render_blocks(blocks, state.variables, state.visits, visit=visit, seed=state.seed, salt=scene.id,
+    if scene.revisit is not None and visit > 1:
+        blocks, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
+    else:
+        blocks, salt = scene.text, scene.id
+    return render_blocks(blocks, state.variables, state.visits, visit=visit, seed=state.seed, salt=salt,
                          escape=escape_markdown if escape else None)
 
 

@@ -22,7 +22,7 @@ READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
 class Edge:
     source: str
     target: str
-    kind: str  # "goto", "conditional", "detour", "continue", "gentler"
+    kind: str  # "goto", "conditional", "fallback", "detour", "continue", "gentler"
     label: str = ""
 
 
@@ -42,13 +42,21 @@ def _all_edges(story: Story, *, labels: bool) -> list[Edge]:
         for choice in scene.choices:
             if choice.returns:
                 continue  # where a return goes depends on where the detour began
-            kind = "detour" if choice.detour else ("conditional" if _conditional(choice) else "goto")
+            if choice.detour:
+                kind = "detour"
+            elif choice.fallback:
+                kind = "fallback"  # its own arrow: merged with others it would vanish
+            else:
+                kind = "conditional" if _conditional(choice) else "goto"
             out.append(Edge(scene.id, choice.target, kind, _short(choice.text.source) if labels else ""))  # type: ignore[arg-type]
         if scene.goto:
             out.append(Edge(scene.id, scene.goto, "continue"))
         if scene.gentler:
             out.append(Edge(scene.id, scene.gentler, "gentler", "gentler path"))
     return out
+
+
+_KIND_LABELS = {"detour": "detour", "fallback": "otherwise", "gentler": "gentler path"}
 
 
 def _conditional(choice: Choice) -> bool:
@@ -61,7 +69,12 @@ def _short(text: str, limit: int = 28) -> str:
 
 
 def _label(scene: Scene) -> str:
-    return scene.title or scene.name
+    """A scene's name in the picture; one that leads back from a detour says so, since where it
+    returns to depends on where the reader came from and cannot be drawn as an arrow."""
+    label = scene.title or scene.name
+    if scene.returns or any(c.returns for c in scene.choices):
+        label += " ↩"
+    return label
 
 
 # -- Mermaid --------------------------------------------------------------------------------------
@@ -83,20 +96,25 @@ def to_mermaid(story: Story, *, labels: bool = False) -> str:
             shape = f'(["{text}"])' if scene.end else f'["{text}"]'
             lines.append(f"    {_mermaid_id(sid)}{shape}")
         lines.append("  end")
-    arrows = {"goto": "-->", "continue": "-->", "conditional": "-.->", "detour": "-.->", "gentler": "-.->"}
+    arrows = {"goto": "-->", "continue": "-->", "conditional": "-.->", "fallback": "-.->", "detour": "-.->",
+              "gentler": "-.->"}
     for edge in edges(story, labels=labels):
-        label = edge.label or ("detour" if edge.kind == "detour" else "")
+        label = edge.label or _KIND_LABELS.get(edge.kind, "")
         arrow = arrows[edge.kind]
         if label:
             arrow = f'{arrow}|"{_mermaid_text(label)}"|'
         lines.append(f"  {_mermaid_id(edge.source)} {arrow} {_mermaid_id(edge.target)}")
     lines.append("  classDef ending stroke-width:3px")
+    lines.append("  classDef gentle stroke-width:3px,fill:#e3efe3")
     lines.append("  classDef deep fill:#e8dff0")
     lines.append("  classDef start stroke-width:3px,font-weight:bold")
-    endings = [_mermaid_id(s) for s in story.endings()]
+    endings = [_mermaid_id(s) for s in story.endings() if story.scenes[s].intensity != "gentle"]
+    gentle = [_mermaid_id(s) for s in story.endings() if story.scenes[s].intensity == "gentle"]
     deep = [_mermaid_id(s.id) for s in story.scenes.values() if s.is_deep]
     if endings:
         lines.append(f"  class {','.join(endings)} ending")
+    if gentle:
+        lines.append(f"  class {','.join(gentle)} gentle")
     if deep:
         lines.append(f"  class {','.join(deep)} deep")
     lines.append(f"  class {_mermaid_id(story.start)} start")
@@ -125,17 +143,19 @@ def to_dot(story: Story, *, labels: bool = False) -> str:
             attrs = [f"label={_dot(_label(scene))}"]
             if scene.end:
                 attrs.append("peripheries=2")
+                if scene.intensity == "gentle":
+                    attrs.append("fillcolor=\"#e3efe3\"")
             if scene.is_deep:
                 attrs.append("fillcolor=\"#e8dff0\"")
             if sid == story.start:
                 attrs.append("penwidth=2.5")
             lines.append(f"    {_dot(sid)} [{', '.join(attrs)}];")
         lines.append("  }")
-    styles = {"goto": "", "continue": "", "conditional": "style=dashed", "detour": "style=dotted",
-              "gentler": "style=dashed, color=\"#a8a29a\""}
+    styles = {"goto": "", "continue": "", "conditional": "style=dashed", "fallback": "style=dashed",
+              "detour": "style=dotted", "gentler": "style=dashed, color=\"#a8a29a\""}
     for edge in edges(story, labels=labels):
         attrs = [styles[edge.kind]] if styles[edge.kind] else []
-        label = edge.label or ("detour" if edge.kind == "detour" else "")
+        label = edge.label or _KIND_LABELS.get(edge.kind, "")
         if label:
             attrs.append(f"label={_dot(label)}")
         lines.append(f"  {_dot(edge.source)} -> {_dot(edge.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")

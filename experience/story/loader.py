@@ -203,14 +203,20 @@ class _Loader:
             entries[key] = (key_node, value_node)
         return entries
 
-    def check_keys(self, entries: Entries, spec: tuple[fmt.Key, ...], what: str, node: Node) -> None:
+    def check_keys(self, entries: Entries, spec: tuple[fmt.Key, ...], what: str, node: Node) -> bool:
+        """Report unknown and missing keys; False when the mapping was really text with a colon in it."""
         names = fmt.key_names(spec)
         for key, (key_node, _) in entries.items():
             if key not in names:
+                if any(c.isspace() for c in key.strip()):
+                    self.error("E100", f"'{_shorten(key)}: ...' was read as a key and a value because of the ': ' "
+                               "in it; if this is text, put it all in quotes, or write it as a block with |", key_node)
+                    return False
                 self.error("E101", _unknown_key_message(key, names, what), key_node)
         for key in spec:
             if key.required and key.name not in entries:
                 self.error("E102", f"{what} needs '{key.name}': {key.doc[0].lower()}{key.doc[1:]}", node)
+        return True
 
     def sequence(self, node: Node, what: str) -> list[Node] | None:
         self.file.visit(node)
@@ -442,9 +448,8 @@ class _Loader:
     def _block(self, node: Node, chapter: str) -> Block | None:
         what = "a paragraph"
         entries = self.mapping(node, f"{what} (text, or a mapping with text, sequence, cycle or shuffle)")
-        if entries is None:
+        if entries is None or not self.check_keys(entries, fmt.BLOCK, what, node):
             return None
-        self.check_keys(entries, fmt.BLOCK, what, node)
         bodies = [k for k in fmt.BLOCK_BODIES if k in entries]
         if not bodies:
             self.error("E102", f"{what} needs one of {_or(fmt.BLOCK_BODIES)}", node)
@@ -587,9 +592,8 @@ class _Loader:
             self.error("E100", f"{what} should be a mapping with text and goto, not {describe(node)}", node)
             return None
         entries = self.mapping(node, what)
-        if entries is None:
+        if entries is None or not self.check_keys(entries, fmt.CHOICE, what, node):
             return None
-        self.check_keys(entries, fmt.CHOICE, what, node)
         text = self.text_template(entries["text"][1], "the choice's text") if "text" in entries else None
         goto = self.scene_ref(entries["goto"][1], chapter, "goto") if "goto" in entries else None
         detour = self.scene_ref(entries["detour"][1], chapter, "detour") if "detour" in entries else None
@@ -624,11 +628,13 @@ class _Loader:
             before = len(self.diagnostics)
             expression = self.expression(value_node, chapter, f"the value for '{name}'")
             if expression is None:
-                if kind is ValueType.TEXT and is_plain(value_node) \
-                        and len(self.diagnostics) > before and self.diagnostics[-1].code == "E301":
+                if kind is ValueType.TEXT and isinstance(value_node, ScalarNode) and len(self.diagnostics) > before \
+                        and self.diagnostics[-1].code in ("E300", "E301") and not any(q in value_node.value for q in "\"'"):
+                    # the author meant words, not an expression: say how to write words
                     last = self.diagnostics.pop()
-                    self.report(Diagnostic("E301", f"{last.message.split(';')[0]}; to set the text itself, "
-                                           f"quote it twice: {name}: '\"{value_node.value}\"'", last.location))
+                    self.report(Diagnostic(last.code, f"{last.message.split(';')[0]}; the value of set is an expression, so "
+                                           f"to set the text itself, put quotes inside the quotes: "
+                                           f"{name}: '\"{value_node.value}\"'", last.location))
                 continue
             if expression.type is not kind:
                 self.error("E304", f"'{name}' holds {kind.value}, but this value is {expression.type.value}", value_node)
@@ -670,13 +676,34 @@ def _or(words: tuple[str, ...] | list[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
 
 
+_BELONGS = {  # where a key that is not allowed here does belong, in words an author knows
+    "choice": "on a choice (under choices:)",
+    "scene": "on a scene",
+    "reflect": "under reflect:",
+    "chapter": "at the top of a chapter file",
+    "story.yaml": "in story.yaml",
+    "paragraph": "on a paragraph in a text list",
+}
+
+
 def _unknown_key_message(key: str, names: list[str], what: str) -> str:
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     if close:
         return f"unknown key '{key}' in {what}; did you mean '{close[0]}'?"
     if key == "<<":
         return "merge keys (<<) are not supported; write the keys out"
+    homes = [kind for kind, keys in fmt.KINDS.items() if key in fmt.key_names(keys)]
+    if homes:
+        where = " or ".join(_BELONGS[kind] for kind in homes)
+        hint = (" (to change a variable on the way out of a scene, give the scene one choice with set and goto)"
+                if key == "set" and what.startswith("scene") else "")
+        return f"'{key}' does not belong in {what}: it goes {where}{hint}"
     return f"unknown key '{key}' in {what}; expected {_or(names)}"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _unknown_variable(name: str, variables: dict[str, ValueType]) -> str:

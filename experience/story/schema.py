@@ -1,7 +1,8 @@
 """JSON Schemas (draft 2020-12) for story files, built from the same key table as the loader.
 
 Editors with the YAML language server use them for completion, hover text and squiggles as an
-author types. They describe what the loader accepts for keys and types; the checker still does
+author types (`patternErrorMessage` is that server's own keyword for a readable message in place
+of a regular expression; other validators ignore it). They describe what the loader accepts for keys and types; the checker still does
 what a schema cannot (references between scenes, expressions, reachability, the care lint).
 """
 
@@ -34,6 +35,7 @@ def _definitions() -> dict[str, Any]:
     return {
         "text": _TEXT,
         "sceneRef": {"type": "string", "pattern": SCENE_REF,
+                     "patternErrorMessage": "A scene's name (letters, digits, - and _), or chapter/scene.",
                      "description": "A scene of this chapter by name, or another chapter's as chapter/scene."},
         "expression": {"type": ["string", "number", "boolean"],
                        "description": "An expression: numbers, \"text\", true/false, variables, + - * /, comparisons, "
@@ -45,9 +47,9 @@ def _definitions() -> dict[str, Any]:
                                {"type": "array", "items": {"$ref": "#/$defs/paragraph"}, "minItems": 1}]},
         "set": {"type": "object", "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
                 "additionalProperties": {"$ref": "#/$defs/expression"}},
-        "choice": obj(fmt.CHOICE, {"anyOf": [{"required": [k]} for k in fmt.CHOICE_EXITS]}),
+        "choice": obj(fmt.CHOICE, {"oneOf": [{"required": [k]} for k in fmt.CHOICE_EXITS]}),
         "reflect": obj(fmt.REFLECT),
-        "scene": obj(fmt.SCENE, {"anyOf": [{"required": [k]} for k in fmt.SCENE_EXITS]}),
+        "scene": obj(fmt.SCENE, {"oneOf": [{"required": [k]} for k in fmt.SCENE_EXITS]}),
     }
 
 
@@ -74,7 +76,8 @@ def _property(key: fmt.Key) -> dict[str, Any]:
     if key.kind == "enum":
         schema: dict[str, Any] = {"enum": list(key.values)}
     elif key.name == "start":
-        schema = {"type": "string", "pattern": FULL_SCENE_REF}
+        schema = {"type": "string", "pattern": FULL_SCENE_REF,
+                  "patternErrorMessage": "The first scene, written as chapter/scene, like noticing/arrival."}
     else:
         schema = dict(_KIND_REFS[key.kind])
     schema["description"] = key.doc

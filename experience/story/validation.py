@@ -20,8 +20,9 @@ def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
     missing parts are skipped."""
     problems: list[Diagnostic] = []
     problems += check_returns(story)
-    problems += check_stranding(story)
-    if complete:
+    if complete:  # a choice whose condition had an error looks unconditional: no false alarms
+        problems += check_stranding(story)
+        problems += check_variations(story)
         problems += check_reachability(story)
         problems += check_variables(story)
         from .safety import check_safety  # the care lint lives apart: its rules are its own topic
@@ -91,6 +92,21 @@ def check_stranding(story: Story) -> list[Diagnostic]:
                 "W401", f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
                 "could find none available; add a choice without 'if', or one with 'fallback: true'",
                 _where(scene, story)))
+    return problems
+
+
+def check_variations(story: Story) -> list[Diagnostic]:
+    """A scene with `revisit` shows `text` only on the first visit, so variations there never vary."""
+    problems = []
+    for scene in story.scenes.values():
+        if scene.revisit is None:
+            continue
+        for block in scene.text:
+            if len(block.variants) > 1:
+                problems.append(Diagnostic(
+                    "W406", f"this {block.mode} can only ever show its first paragraph: scene '{scene.name}' has "
+                    "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
+                    block.location or _where(scene, story)))
     return problems
 
 

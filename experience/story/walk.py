@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .diagnostics import StoryRuntimeError
-from .conditions import Expression
+from .conditions import Expression, format_value
 from .engine import State, advance, available, begin, needs_checkin, record_answer, take
 from .model import Scene, Story
 
@@ -31,8 +31,10 @@ class Problem:
     kind: str  # "stuck" or "error"
     scene: str
     message: str
-    path: list[str]
+    path: list[str]  # scene ids from the start to where it happened
     count: int = 1
+    moves: list[str] = field(default_factory=list)  # how each step was taken: a choice's words, "continue"...
+    variables: dict = field(default_factory=dict)  # the story's values at that moment
 
 
 @dataclass
@@ -83,7 +85,8 @@ def walk(story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000,
             try:
                 outcome = _play(story, state, scenes, conditions, pick, chance, taken, max_steps)
             except StoryRuntimeError as error:
-                _note(report, "error", error.args[0] if error.args else str(error), _path_of(error))
+                _note(report, "error", error.args[0] if error.args else str(error), story,
+                      getattr(error, "state", None))
                 continue
             final, how = outcome
             reached.update(set(final.visits))
@@ -91,8 +94,7 @@ def walk(story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000,
             if how == "end":
                 endings[final.scene] += 1
             elif how == "stuck":
-                _note(report, "stuck", "no choice is available and the scene is not an ending",
-                      [s.scene for s in final.history()])
+                _note(report, "stuck", "no choice is available and the scene is not an ending", story, final)
             else:
                 report.unfinished += 1
     finally:
@@ -102,18 +104,33 @@ def walk(story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000,
     return report
 
 
-def _path_of(error: StoryRuntimeError) -> list[str]:
-    state = getattr(error, "state", None)
-    return [s.scene for s in state.history()] if state is not None else []
-
-
-def _note(report: WalkReport, kind: str, message: str, path: list[str]) -> None:
-    scene = path[-1] if path else "?"
+def _note(report: WalkReport, kind: str, message: str, story: Story, state: State | None) -> None:
+    """Count a problem; the first time, keep the whole road that led there so it can be followed."""
+    scene = state.scene if state is not None else "?"
     key = (kind, scene)
     if key in report.problems:
         report.problems[key].count += 1
-    else:
-        report.problems[key] = Problem(kind, scene, message, path)
+        return
+    history = state.history() if state is not None else []
+    report.problems[key] = Problem(kind, scene, message, [s.scene for s in history],
+                                   moves=[_move(story, a, b) for a, b in zip(history, history[1:])],
+                                   variables=dict(state.variables) if state is not None else {})
+
+
+def _move(story: Story, before: State, after: State) -> str:
+    """How a reader got from one state to the next, in the story's own words."""
+    scene = story.scenes[before.scene]
+    if not scene.choices:
+        return "return" if scene.returns else "continue"
+    for choice in scene.choices:
+        if choice.target == after.scene or (choice.returns and after.detours == before.detours[:-1]):
+            return f"“{_short(choice.text.source)}”"
+    return "gentler path"
+
+
+def _short(text: str, limit: int = 32) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def paragraph_conditions(scene: Scene) -> tuple[Expression, ...]:
@@ -187,8 +204,12 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
         for p in problems:
             add(f"  {p.kind} at {p.scene} ({p.count}x): {p.message}")
             if p.path:
-                trail = p.path if len(p.path) <= 12 else p.path[:4] + ["..."] + p.path[-7:]
-                add(f"    path: {' -> '.join(trail)}")
+                add("    the first reader who met it came this way:")
+                lines.extend(f"      {step}" for step in _road(p))
+            if p.variables:
+                values = ", ".join(f"{name} = {format_value(value)!r}" if isinstance(value, str) else
+                                   f"{name} = {format_value(value)}" for name, value in p.variables.items())
+                add(f"    values then: {values}")
 
     missing = report.never_reached(story)
     add("")
@@ -218,6 +239,14 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
     return "\n".join(lines)
 
 
+def _road(problem: Problem, keep: int = 30) -> list[str]:
+    """The path as lines of 'scene  —how→': all of it if short, else its start and its last steps."""
+    steps = [f"{scene}  —{move}→" for scene, move in zip(problem.path, problem.moves)] + [problem.path[-1]]
+    if len(steps) <= keep + 5:
+        return steps
+    return steps[:4] + [f"… {len(steps) - keep - 4} steps …"] + steps[-keep:]
+
+
 def report_json(story: Story, report: WalkReport) -> dict:
     return {
         "runs": report.runs,
@@ -232,8 +261,8 @@ def report_json(story: Story, report: WalkReport) -> dict:
         "lengths": {"min": min(report.lengths, default=0), "max": max(report.lengths, default=0),
                     "mean": statistics.fmean(report.lengths) if report.lengths else 0},
         "reached": {sid: report.reached[sid] for sid in story.scenes},
-        "problems": [{"kind": p.kind, "scene": p.scene, "message": p.message, "count": p.count, "path": p.path}
-                     for p in report.problems.values()],
+        "problems": [{"kind": p.kind, "scene": p.scene, "message": p.message, "count": p.count, "path": p.path,
+                      "moves": p.moves, "variables": p.variables} for p in report.problems.values()],
     }
 
 

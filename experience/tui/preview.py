@@ -49,20 +49,50 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def start_at(story: Story, scene_id: str, seed: int = 0) -> State:
-    """"Play from here": the story's starting values, standing at `scene_id`."""
-    return replace(begin(story, seed=seed), scene=scene_id, visits={scene_id: 1})
+    """"Play from here": the story's starting values, standing at `scene_id`.
+
+    A scene on a side path (a pause) is entered as if from the first scene that detours there,
+    so that its `return` has somewhere to go.
+    """
+    state = replace(begin(story, seed=seed), scene=scene_id, visits={scene_id: 1})
+    if scene_id not in story.main_path:
+        origin = detour_origin(story, scene_id)
+        if origin is not None:
+            state = replace(state, detours=(origin,))
+    return state
+
+
+def detour_origin(story: Story, scene_id: str) -> str | None:
+    """The first scene on the main path with a detour that can lead to `scene_id`."""
+    from ..story.validation import reachable
+
+    for sid in story.main_path:
+        for choice in story.scenes[sid].choices:
+            if choice.detour and scene_id in reachable(story, choice.detour, follow_detours=False):
+                return sid
+    return None
 
 
 def carry_over(story: Story, state: State) -> tuple[State, tuple[str, ...]]:
-    """The reader's whole history, replayed into a freshly loaded story, and any notes on what moved."""
+    """The reader's whole history, replayed into a freshly loaded story, and notes for the author
+    on anything that had to move (a reader's wording would say "since your last visit")."""
     restored = restore_history(story, [s.snapshot() for s in state.history()])
-    return restored.state, restored.notes
+    notes: tuple[str, ...] = ()
+    if restored.state.scene != state.scene:
+        gone = state.scene if state.scene not in story.scenes else f"the way back from {state.scene}"
+        notes = (f"“{gone}” is no longer in the story, so the preview moved to {restored.state.scene}.",)
+    return restored.state, notes
 
 
 class ProblemsScreen(Screen[None]):
     """The checker's messages, shown where the story was, until the next save fixes them."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Keep reading the last good version")]
+    BINDINGS = [Binding("escape", "keep_reading", "Keep reading the last good version")]
+
+    def action_keep_reading(self) -> None:
+        self.dismiss()
+        self.app.notify("The files still have errors: you are reading the last version that worked. "
+                        "The preview reloads when you save a fix.", severity="warning", timeout=8)
 
     def __init__(self, result: LoadResult) -> None:
         super().__init__()

@@ -84,7 +84,8 @@ def test_mermaid_has_chapters_as_subgraphs_and_marks_endings(story):
     assert text.startswith("flowchart TD")
     assert 'subgraph chapter_one["One"]' in text
     assert 's_one_a["The #quot;start#quot;"]' in text
-    assert 's_one_c(["c"])' in text and "class s_one_c ending" in text
+    assert 's_one_c(["c"])' in text and "class s_one_c gentle" in text  # a gentle ending stands apart
+    assert 's_one_breath["breath ↩"]' in text  # a scene that returns says so
     assert "s_one_a -.-> s_one_b" in text  # the conditional choice is dashed
     assert 's_one_a -.->|"detour"| s_one_breath' in text
 
@@ -92,9 +93,18 @@ def test_mermaid_has_chapters_as_subgraphs_and_marks_endings(story):
 def test_dot_has_clusters_double_borders_and_dashes(story):
     text = to_dot(story, labels=True)
     assert 'subgraph "cluster_one"' in text and 'label="One (First)"' in text
-    assert '"one/c" [label="c", peripheries=2]' in text
+    assert '"one/c" [label="c", peripheries=2, fillcolor="#e3efe3"]' in text
     assert '"one/a" -> "one/b" [style=dashed, label="Maybe"]' in text
     assert '"one/a" -> "one/breath" [style=dotted, label="Pause"]' in text
+
+
+def test_a_fallback_keeps_its_own_arrow(story_dir):
+    chapter = CHAPTER.replace("      - text: Pause\n        detour: breath\n",
+                              "      - text: Pause\n        detour: breath\n      - text: Else\n        goto: b\n"
+                              "        fallback: true\n        if: n > 5\n")
+    story = load_story(story_dir({"one.yaml": chapter}, manifest=MANIFEST))
+    assert [e.kind for e in edges(story) if e.source == "one/a"] == ["goto", "conditional", "detour", "fallback"]
+    assert '"one/a" -> "one/b" [style=dashed, label="otherwise"]' in to_dot(story)
 
 
 def test_stats_count_each_movement(story):
@@ -138,3 +148,8 @@ def test_the_guide_documents_every_key_and_every_code():
             assert f"`{key.name}`" in guide, f"{kind}.{key.name} is not in AUTHORING.md"
     for code in CODES:
         assert f"| {code} |" in guide, f"{code} is not in AUTHORING.md's table"
+
+
+def test_the_guide_travels_with_the_program(capsys):
+    assert main(["guide"]) == 0
+    assert capsys.readouterr().out.startswith("# Writing stories for `experience`")

@@ -127,3 +127,37 @@ def test_preview_of_an_unknown_scene_is_refused_with_a_suggestion(root, capsys):
     from experience.cli import main
     assert main(["preview", str(root), "--from", "one/bb"]) == 2
     assert "did you mean 'one/b'?" in capsys.readouterr().err
+
+
+def test_play_from_a_pause_scene_can_return(tmp_path):
+    root = tmp_path / "s"
+    root.mkdir()
+    write(root, "story.yaml", MANIFEST)
+    write(root, "one.yaml", ONE.replace("      - text: Warm up\n", "      - text: Pause\n        detour: two/breath\n"
+                                        "      - text: Warm up\n"))
+    write(root, "two.yaml", "title: Two\nscenes:\n  breath:\n    text: Breathe.\n    return: true\n")
+    from experience.story import advance
+    story = load_story(root)
+    state = start_at(story, "two/breath")
+    assert state.detours == ("one/a",)
+    assert advance(story, state).scene == "one/a"
+
+
+def test_preview_from_a_chapter_starts_at_its_first_scene(root, monkeypatch):
+    from experience import cli
+    started = {}
+    monkeypatch.setattr("experience.tui.preview.PreviewApp.run", lambda self: started.setdefault("at", self.session.state.scene))
+    assert cli.main(["preview", str(root), "--from", "one"]) == 0
+    assert started["at"] == "one/a"
+
+
+async def test_a_renamed_scene_is_explained_to_the_author(root, session):
+    app = PreviewApp(session, root, poll_seconds=30)
+    said: list[str] = []
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        write(root, "one.yaml", ONE.replace("  b:\n", "  bee:\n").replace("goto: b\n", "goto: bee\n"))
+        app.check_for_changes()
+        await pilot.pause()
+        assert any("“one/b” is no longer in the story" in message for message in said)

@@ -126,3 +126,10 @@ def test_experience_schema_writes_both_files(tmp_path, capsys):
     assert main(["schema", "--output-dir", str(tmp_path)]) == 0
     assert json.loads((tmp_path / "chapter.schema.json").read_text()) == chapter_schema()
     assert json.loads((tmp_path / "story.schema.json").read_text()) == manifest_schema()
+
+
+def test_the_schema_wants_exactly_one_way_on(story_dir):
+    for where, extra in ((("scenes", "b"), {"goto": "a"}), (("scenes", "a", "choices", 0), {"detour": "a"})):
+        chapter = copy.deepcopy(BASE_CHAPTER)
+        _at(chapter, where).update(extra)
+        assert _check(story_dir, chapter).errors and not CHAPTER.is_valid(chapter), where

@@ -403,9 +403,38 @@ def test_placeholders_in_block_text_point_at_their_line(story_dir):
 
 
 def test_setting_text_without_inner_quotes_explains_how(story_dir):
-    chapter = GOOD_CHAPTER.replace("role: '\"x\"'", "role: caretaker")
-    d = only(story_dir({"one.yaml": chapter}), "E301")
-    assert "quote it twice: role: '\"caretaker\"'" in d.message
+    for written, code in (("caretaker", "E301"), ('"caretaker"', "E301"), ('"the caretaker"', "E300")):
+        chapter = GOOD_CHAPTER.replace("role: '\"x\"'", f"role: {written}")
+        d = only(story_dir({"one.yaml": chapter}), code)
+        assert "put quotes inside the quotes: role: '\"" in d.message, written
+
+
+def test_text_with_a_colon_in_a_paragraph_list_gets_the_colon_hint(story_dir):
+    chapter = GOOD_CHAPTER.replace("    text: Bye.\n", "    text:\n      - It is small: and it stayed.\n")
+    found = problems(story_dir({"one.yaml": chapter}))
+    assert [d.code for d in found] == ["E100"]
+    assert "because of the ': '" in found[0].message and "put it all in quotes" in found[0].message
+
+
+def test_a_key_in_the_wrong_place_says_where_it_belongs(story_dir):
+    chapter = GOOD_CHAPTER.replace("    text: Bye.\n", "    text: Bye.\n    set: {tenderness: 1}\n    prompt: Why?\n")
+    messages = [d.message for d in problems(story_dir({"one.yaml": chapter})) if d.code == "E101"]
+    assert any("'set' does not belong in scene 'c': it goes on a choice" in m and "one choice with set and goto" in m
+               for m in messages)
+    assert any("'prompt' does not belong in scene 'c': it goes under reflect:" in m for m in messages)
+
+
+def test_whole_story_warnings_wait_until_errors_are_fixed(story_dir):
+    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n",
+                                   "      - text: Stop\n        goto: c\n        if: ready = 1\n"
+                                   "      - text: Rest\n        goto: c\n        fallback: true\n")
+    assert [d.code for d in problems(story_dir({"one.yaml": chapter}))] == ["E300"]  # no false W405
+
+
+def test_variations_hidden_by_a_revisit_are_flagged(story_dir):
+    chapter = GOOD_CHAPTER.replace("    text: Bye.\n", "    text:\n      - sequence: [one, two]\n    revisit: Again.\n")
+    d = only(story_dir({"one.yaml": chapter}), "W406")
+    assert "can only ever show its first paragraph" in d.message
 
 
 def test_set_type_must_match_the_declared_type(story_dir):

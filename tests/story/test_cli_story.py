@@ -17,7 +17,7 @@ def test_check_prints_nothing_but_a_summary_for_a_clean_story(story_dir, capsys)
     root = story_dir({"one.yaml": CHAPTER}, manifest="title: T\nstart: one/a\n")
     assert main(["check", str(root)]) == 0
     out = capsys.readouterr().out
-    assert out.strip() == f"{root}: 0 errors, 0 warnings (2 scenes in 1 chapter)"
+    assert out.strip() == f"{root}: 0 errors, 0 warnings (2 scenes in 1 chapter of “T”)"
 
 
 def test_check_exits_1_on_errors_and_prints_one_line_per_problem(story_dir, capsys):
@@ -82,3 +82,10 @@ def test_python_dash_m_works(story_dir):
     root = story_dir({"one.yaml": CHAPTER}, manifest="title: T\nstart: one/a\n")
     done = subprocess.run([sys.executable, "-m", "experience", "check", str(root)], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0 and "0 errors" in done.stdout
+
+
+def test_author_tools_use_the_story_in_the_current_folder(story_dir, capsys, monkeypatch):
+    root = story_dir({"one.yaml": CHAPTER}, manifest="title: T\nstart: one/a\n")
+    monkeypatch.chdir(root)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.startswith("this folder: 0 errors, 0 warnings (2 scenes in 1 chapter of “T”)")

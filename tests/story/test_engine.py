@@ -288,3 +288,15 @@ def test_a_mended_save_never_lands_on_a_deep_scene_without_a_check_in(story_dir)
     story = load_story(story_dir({"one.yaml": deep_first + "", "two.yaml": TWO}, manifest=manifest))
     restored = restore(story, {"scene": "one/removed"})
     assert restored.state.scene == "one/a"  # the start, not the deep first scene of the chapter
+
+
+def test_variations_in_revisit_count_the_returns(story_dir):
+    chapter = ("title: One\nscenes:\n  a:\n    text: First time.\n    revisit:\n      - sequence: [One, Two]\n"
+               "    choices:\n      - text: again\n        goto: a\n")
+    story = load_story(story_dir({"one.yaml": chapter}, manifest="title: T\nstart: one/a\n"))
+    state = begin(story)
+    seen = []
+    for _ in range(4):
+        seen.append(scene_text(story, state))
+        state = choose(story, state, 1)
+    assert seen == ["First time.", "One", "Two", "Two"]

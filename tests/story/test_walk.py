@@ -49,7 +49,7 @@ def test_a_stuck_reader_is_found_with_the_path_that_led_there(story_dir):
     assert problem.kind == "stuck" and problem.scene == "one/right"
     assert problem.path[0] == "one/a" and problem.path[-1] == "one/right"
     text = format_report(story, report)
-    assert "stuck at one/right" in text and "path: one/a -> " in text
+    assert "stuck at one/right" in text and "one/a  —“Right”→" in text and "values then: ready = no" in text
     assert "Only when ready" in text  # a choice never taken is named with its words
 
 
