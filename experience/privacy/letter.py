@@ -11,7 +11,8 @@ are shown exactly as they wrote them in both:
   file still reads as the person wrote it.
 - Line breaks are kept as they were typed (a hard break, two trailing spaces), and blank lines
   as paragraphs. Leading spaces become no-break spaces, which look the same and keep an indented
-  line from becoming a code block.
+  line from becoming a code block (the first of them written `&nbsp;` where a paragraph begins,
+  since some viewers trim them there).
 
 The JSON keeps every answer byte for byte, with stable keys (`format`, `profile`, `exported_at`,
 `stories`, and `entries` with `story`, `chapter`, `chapter_title`, `scene`, `prompt`, `answer`,
@@ -106,6 +107,8 @@ def quote(answer: str) -> list[str]:
             out.append(">")
             continue
         text = _escape_line(_keep_indent(line.rstrip()))
+        if text.startswith("\u00a0") and (i == 0 or not lines[i - 1].strip()):
+            text = "&nbsp;" + text[1:]  # some viewers trim no-break spaces that begin a paragraph
         hard_break = i + 1 < len(lines) and lines[i + 1].strip()
         out.append(f"> {text}{'  ' if hard_break else ''}")
     return out
