@@ -357,7 +357,8 @@ def passphrase(args: argparse.Namespace) -> int:
         scrubbed = scrub(store.conn)
         found = traces(store.data_dir, done.previous)
     if args.action == "remove":
-        _say(f"Your journal is no longer sealed ({_counted(done)} stored plain again).")
+        _say("Your journal no longer has a passphrase." +
+             (f" {_counted(done)[0].upper()}{_counted(done)[1:]} are stored unsealed again." if done.total else ""))
         return 0
     what = "Your journal is sealed" if args.action == "set" else "Your journal is sealed with the new passphrase"
     if not done.total:
