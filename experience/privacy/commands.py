@@ -189,8 +189,7 @@ def erase(args: argparse.Namespace) -> int:
         if survey.drafts:
             lines.append(f"  {_plural(survey.drafts, 'unsent draft')}")
         if survey.steps_with_words:
-            lines.append("  the copies of your answers that the story keeps to use in later scenes "
-                         f"(in {_plural(survey.steps_with_words, 'step')})")
+            lines.append("  the copies of your answers that the story keeps to use in later scenes")
         lines += ["Your place in the story, your settings" + (" and your passphrase" if survey.sealed else "")
                   + " are kept.",
                   "Erased words cannot be brought back. To keep a copy first: experience journal export -o my-journal.md"]
@@ -204,7 +203,7 @@ def erase(args: argparse.Namespace) -> int:
     if survey.drafts:
         parts.append(_plural(survey.drafts, "draft"))
     if survey.steps_with_words:
-        parts.append("the copies kept in " + _plural(survey.steps_with_words, "step"))
+        parts.append("the copies the story kept")
     _say("", f"Erased {_join(parts)}.")
     status = _report(outcome, what=f"journal entries, drafts or kept answers for {_whose(profile.name)}",
                      gone="none of the erased words")
@@ -379,7 +378,7 @@ def _counted(done) -> str:
     if done.drafts:
         parts.append(_plural(done.drafts, "draft"))
     if done.steps:
-        parts.append("the answers kept in " + _plural(done.steps, "step"))
+        parts.append("the copies the story keeps for later scenes")
     return _join(parts)
 
 

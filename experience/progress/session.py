@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..story import (Choice, State, Story, View, advance, back, begin, destination, needs_checkin,
                      record_answer, restore_history, take, view)
@@ -27,10 +27,15 @@ def story_key(story: Story) -> str:
     return " ".join(story.title.split()) or "untitled"
 
 
-def answer_variables(story: Story) -> frozenset[str]:
-    """The variables that keep a reader's answers (`save_as`): their words, stored as the journal is."""
-    return frozenset(scene.reflect.save_as for scene in story.scenes.values()
-                     if scene.reflect is not None and scene.reflect.save_as)
+def answer_variables(story: Story) -> dict[str, Any]:
+    """The variables that keep a reader's answers (`save_as`), each with the story's starting value.
+
+    Their values are the reader's words, so the store keeps them apart and seals them as it does the
+    journal; a value still at its start is the author's, not the reader's.
+    """
+    initial = story.initial_variables()
+    return {scene.reflect.save_as: initial.get(scene.reflect.save_as) for scene in story.scenes.values()
+            if scene.reflect is not None and scene.reflect.save_as}
 
 
 class Session:

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase, migrate, version_of
@@ -193,8 +193,9 @@ class Store:
         return PLAIN
 
     # -- saves and journals ---------------------------------------------------------------------
-    def save(self, profile: Profile, story_key: str, words: frozenset[str] = frozenset()) -> "Save":
-        """The reader's history in one story; `words` names the variables that hold their answers."""
+    def save(self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None) -> "Save":
+        """The reader's history in one story; `words` maps each variable that holds their answers
+        to the story's starting value for it."""
         return Save(self, profile.id, story_key, words)
 
     def journal(self, profile: Profile, story_key: str) -> Journal:
@@ -204,18 +205,20 @@ class Store:
 class Save:
     """One reader's history in one story: the snapshots of every step, oldest first.
 
-    The variables named in `words` hold what the reader wrote (a reflection's `save_as`). They are
-    written apart from the snapshot, in `steps.words`, sealed like the journal, so that a sealed
-    journal has no plain copy in the history and erasing the journal can blank them without the
-    story or the passphrase. Reading puts them back; a step whose words were erased (or cannot be
-    opened) simply lacks them, and the story's starting values stand in.
+    The variables named in `words` hold what the reader wrote (a reflection's `save_as`). Once the
+    reader has answered (the value is no longer the story's starting value) they are written apart
+    from the snapshot, in `steps.words`, sealed like the journal, so that a sealed journal has no
+    plain copy in the history and erasing the journal can blank them without the story or the
+    passphrase. So `steps.words` is set exactly where a step holds the reader's words. Reading puts
+    them back; a step whose words were erased (or cannot be opened) simply lacks them, and the
+    story's starting values stand in.
     """
 
-    def __init__(self, store: Store, profile_id: int, story_key: str, words: frozenset[str] = frozenset()):
+    def __init__(self, store: Store, profile_id: int, story_key: str, words: Mapping[str, Any] | None = None):
         self._store = store
         self._profile = profile_id
         self._story = story_key
-        self._words = frozenset(words)
+        self._words = dict(words or {})
         self._id: int | None = None
 
     @property
@@ -270,11 +273,12 @@ class Save:
     def _split(self, snapshot: dict[str, Any]) -> tuple[str, bytes | None, str]:
         """The snapshot without the reader's words, and those words sealed (or None)."""
         variables = snapshot.get("variables")
-        if not self._words or not isinstance(variables, dict) or not self._words & variables.keys():
+        words = {k: v for k, v in variables.items() if k in self._words and v != self._words[k]} \
+            if self._words and isinstance(variables, dict) else {}
+        if not words:
             return _dump(snapshot), None, PLAIN.name
         sealing = self._store.sealing_for(self._profile)
-        words = {k: v for k, v in variables.items() if k in self._words}
-        rest = dict(snapshot, variables={k: v for k, v in variables.items() if k not in self._words})
+        rest = dict(snapshot, variables={k: v for k, v in variables.items() if k not in words})
         return _dump(rest), sealing.seal(_dump(words)), sealing.name
 
     @staticmethod

@@ -58,15 +58,16 @@ def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(
     assert session.journal.entries()[0].prompt == "What do you need right now?"
 
 
-def test_the_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir):
+def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir):
     from experience.progress.sealing import new_seal
 
     _, sealing = new_seal(PASSPHRASE)
     session = play(sealing=sealing)
     rows = session.store.conn.execute("SELECT snapshot, words, sealing FROM steps ORDER BY position").fetchall()
-    answered = [row for row in rows if row[1] is not None]
-    assert answered and all(how == "fernet" for _, _, how in answered)
-    assert all("need" not in json.loads(snapshot)["variables"] for snapshot, _, _ in rows)
+    before = [json.loads(snapshot)["variables"] for snapshot, words, _ in rows if words is None]
+    after = [(json.loads(snapshot)["variables"], how) for snapshot, words, how in rows if words is not None]
+    assert before == [{"need": "", "warmth": 0}]  # the story's own starting value, not the reader's words
+    assert len(after) == 2 and all("need" not in variables and how == "fernet" for variables, how in after)
 
 
 # -- locked until unlocked --------------------------------------------------------------------------------
