@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import textwrap
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,12 +33,26 @@ class Refused(Exception):
     """A command declines to go on; the message says why, and that nothing was changed."""
 
 
+WIDTH = 88
+
+
+def _wrapped(lines: tuple[str, ...]) -> str:
+    """Sentences wrapped to a comfortable width; listed items (indented) and paths left whole."""
+    out = []
+    for line in "\n".join(lines).split("\n"):
+        if line.startswith(" ") or len(line) <= WIDTH:
+            out.append(line)
+        else:
+            out.append(textwrap.fill(line, WIDTH, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
 def _say(*lines: str) -> None:
-    print("\n".join(lines))
+    print(_wrapped(lines))
 
 
 def _warn(*lines: str) -> None:
-    print("\n".join(lines), file=sys.stderr)
+    print(_wrapped(lines), file=sys.stderr)
 
 
 def _whose(name: str) -> str:
@@ -279,7 +294,8 @@ def forget(args: argparse.Namespace) -> int:
             lines.append(f"The database stays for the other profiles here ({others}); they are not touched. "
                          "This file goes:")
         lines += [f"  {path}" for path in survey.files]
-        lines.append("It cannot be undone. To keep your journal first: experience journal export -o my-journal.md")
+        lines.append("It cannot be undone." + (" To keep your journal first: experience journal export -o my-journal.md"
+                                              if journal.total_answers else ""))
         _say(*lines)
         if not args.yes and not ask.confirm("forget", "\nType forget to forget it all, or just press Enter to keep it: "):
             _say("Nothing has been forgotten.")

@@ -19,6 +19,19 @@ def run(*argv: str) -> int:
     return cli.main(list(argv))
 
 
+class Heard:
+    """What the command said, with line wrapping undone: tests check words, not where lines break."""
+
+    def __init__(self, capsys):
+        captured = capsys.readouterr()
+        self.out = captured.out.replace("\n", " ")
+        self.err = captured.err.replace("\n", " ")
+
+
+def heard(capsys) -> Heard:
+    return Heard(capsys)
+
+
 @pytest.fixture
 def written(play, data_dir):
     """A journal with one answer, closed as if the player had quit; returns the --data-dir flag."""
@@ -30,7 +43,7 @@ def written(play, data_dir):
 def sealed(written, keyboard, capsys):
     keyboard.passphrases(PASSPHRASE, PASSPHRASE)
     assert run("journal", "passphrase", "set", *written) == 0
-    capsys.readouterr()
+    heard(capsys)
     keyboard.asked.clear()
     return written
 
@@ -38,7 +51,7 @@ def sealed(written, keyboard, capsys):
 # -- export ----------------------------------------------------------------------------------------------
 def test_export_writes_the_letter_to_standard_output(written, story_dir, capsys):
     assert run("journal", "export", str(story_dir), *written) == 0
-    out = capsys.readouterr().out
+    out = capsys.readouterr().out  # the letter itself, line by line
     assert out.startswith("# A small story\n") and "Dear me," in out
     assert "## The first room" in out and f"> {ANSWER}" in out and "**What do you need right now?**" in out
 
@@ -48,11 +61,11 @@ def test_export_to_a_file_is_readable_by_its_owner_only_and_never_overwrites(wri
     assert run("journal", "export", "-o", str(target), *written) == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert ANSWER in target.read_text(encoding="utf-8")
-    assert "not sealed" in capsys.readouterr().err
+    assert "not sealed" in heard(capsys).err
 
     target.write_text("something I wrote myself")
     assert run("journal", "export", "-o", str(target), *written) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "already exists" in heard(capsys).err
     assert target.read_text() == "something I wrote myself"
 
     assert run("journal", "export", "-o", str(target), "--force", *written) == 0
@@ -71,21 +84,21 @@ def test_export_as_json(written, tmp_path):
 def test_export_with_nothing_saved_says_so_and_creates_nothing(tmp_path, capsys):
     empty = tmp_path / "nothing-here"
     assert run("journal", "export", "--data-dir", str(empty)) == 1
-    assert "Nothing has been saved" in capsys.readouterr().err
+    assert "Nothing has been saved" in heard(capsys).err
     assert not empty.exists()
 
 
 def test_commands_use_the_data_folder_from_the_environment(written, monkeypatch, capsys, data_dir):
     monkeypatch.setenv("EXPERIENCE_DATA_DIR", str(data_dir))
     assert run("journal", "export") == 0
-    assert ANSWER in capsys.readouterr().out
+    assert ANSWER in heard(capsys).out
 
 
 # -- erase -----------------------------------------------------------------------------------------------
 def test_erase_lists_what_will_go_and_needs_the_word_erase(written, keyboard, capsys, data_dir):
     keyboard.lines("y")
     assert run("journal", "erase", *written) == 1
-    out = capsys.readouterr().out
+    out = heard(capsys).out
     assert "1 answer in “A small story”" in out and "Your place in the story" in out
     assert "Nothing has been erased." in out
     assert ANSWER.encode() in raw_bytes(data_dir)
@@ -97,29 +110,29 @@ def test_export_then_erase_leaves_nothing_of_the_journal_on_disk(written, keyboa
     assert run("journal", "export", "-o", str(kept), *written) == 0
     keyboard.lines("erase")
     assert run("journal", "erase", *written) == 0
-    out = capsys.readouterr().out
+    out = heard(capsys).out
     assert "Erased 1 answer" in out and "Checked afresh from the disk" in out
     raw = raw_bytes(data_dir)
     assert ANSWER.encode() not in raw and b"held without" not in raw
     assert ANSWER in kept.read_text(encoding="utf-8")  # the copy they chose to keep
     assert run("journal", "export", *written) == 0
-    assert "nothing in the journal" in capsys.readouterr().err
+    assert "nothing in the journal" in heard(capsys).err
 
 
 def test_erase_with_yes_asks_nothing(written, capsys):
     assert run("journal", "erase", "--yes", *written) == 0
-    assert "Type erase" not in capsys.readouterr().err
+    assert "Type erase" not in heard(capsys).err
 
 
 def test_erase_of_a_sealed_journal_needs_no_passphrase(sealed, keyboard, capsys):
     assert run("journal", "erase", "--yes", *sealed) == 0
     assert keyboard.asked == []
-    assert "passphrase is still set" in capsys.readouterr().out
+    assert "passphrase is still set" in heard(capsys).out
 
 
 def test_closing_the_input_instead_of_confirming_changes_nothing(written, capsys, data_dir):
     assert run("journal", "erase", *written) == 1  # standard input is empty: no one to ask
-    assert "Nothing has been changed." in capsys.readouterr().err
+    assert "Nothing has been changed." in heard(capsys).err
     assert ANSWER.encode() in raw_bytes(data_dir)
 
 
@@ -128,7 +141,7 @@ def test_closing_the_input_instead_of_confirming_changes_nothing(written, capsys
 def test_every_command_refuses_politely_while_the_profile_is_open_elsewhere(written, data_dir, command, capsys):
     with ProfileLock(data_dir, "default"):
         assert run(*command, *written) == 1
-    assert "already open in another window" in capsys.readouterr().err
+    assert "already open in another window" in heard(capsys).err
     assert ANSWER.encode() in raw_bytes(data_dir)
 
 
@@ -136,7 +149,7 @@ def test_every_command_refuses_politely_while_the_profile_is_open_elsewhere(writ
 def test_forget_lists_the_files_then_removes_them_and_checks(written, keyboard, capsys, data_dir):
     keyboard.lines("forget")
     assert run("forget", *written) == 0
-    out = capsys.readouterr().out
+    out = heard(capsys).out
     listing, _, report = out.partition("Forgotten")
     assert str(data_dir / "experience.db") in listing and "locks" in listing
     assert "your place in “A small story”" in listing and "1 journal answer" in listing
@@ -148,7 +161,7 @@ def test_forget_keeps_the_database_for_other_profiles(written, play, keyboard, c
     play("Sam's words, which are Sam's to keep.", profile="sam")
     keyboard.lines("forget")
     assert run("forget", *written) == 0
-    assert "“sam”" in capsys.readouterr().out
+    assert "“sam”" in heard(capsys).out
     raw = raw_bytes(data_dir)
     assert ANSWER.encode() not in raw and b"Sam's words" in raw
 
@@ -158,14 +171,14 @@ def test_forget_asks_separately_before_removing_copies_set_aside(written, keyboa
     aside.write_bytes(b"an old copy")
     keyboard.lines("forget", "")  # yes to forgetting, no to the old copies
     assert run("forget", *written) == 0
-    assert "set aside earlier" in capsys.readouterr().out
+    assert "set aside earlier" in heard(capsys).out
     assert aside.exists()
     assert not (data_dir / "experience.db").exists()
 
 
 def test_forget_with_nothing_kept_says_so(tmp_path, capsys):
     assert run("forget", "--data-dir", str(tmp_path / "none")) == 0
-    assert "nothing to forget" in capsys.readouterr().out
+    assert "nothing to forget" in heard(capsys).out
 
 
 # -- passphrase ------------------------------------------------------------------------------------------
@@ -173,27 +186,27 @@ def test_setting_a_passphrase_explains_first_and_asks_twice(written, keyboard, c
     shown_before_asking = []
 
     def getpass(prompt=""):
-        shown_before_asking.append(capsys.readouterr().out)
+        shown_before_asking.append(capsys.readouterr().out.replace("\n", " "))
         return PASSPHRASE
 
     monkeypatch.setattr("getpass.getpass", getpass)
     assert run("journal", "passphrase", "set", *written) == 0
     assert len(shown_before_asking) == 2
-    assert "cannot be\nrecovered or reset" in shown_before_asking[0]
+    assert "cannot be recovered or reset" in shown_before_asking[0]
     assert ANSWER.encode() not in raw_bytes(data_dir)
 
 
 def test_two_different_entries_or_a_short_one_are_asked_again(written, keyboard, capsys):
     keyboard.passphrases("short", PASSPHRASE, "a typo in it", PASSPHRASE, PASSPHRASE)
     assert run("journal", "passphrase", "set", *written) == 0
-    err = capsys.readouterr().err
+    err = heard(capsys).err
     assert "at least 8 characters" in err and "not the same" in err
 
 
 def test_three_failed_attempts_set_nothing(written, keyboard, capsys, data_dir):
     keyboard.passphrases("short", "tiny", "small")
     assert run("journal", "passphrase", "set", *written) == 1
-    assert "nothing has been changed" in capsys.readouterr().err
+    assert "nothing has been changed" in heard(capsys).err
     assert ANSWER.encode() in raw_bytes(data_dir)
 
 
@@ -203,7 +216,7 @@ def test_a_set_passphrase_makes_the_journal_unreadable_without_it(sealed, keyboa
     assert ANSWER.encode() not in raw and b"What do you need" not in raw
     keyboard.passphrases("not it", "still not it", "no")
     assert run("journal", "export", *sealed) == 1
-    captured = capsys.readouterr()
+    captured = heard(capsys)
     assert ANSWER not in captured.out
     assert captured.err.count("does not open this journal") == 3
     assert "no back door" in captured.err and "experience journal erase" in captured.err
@@ -212,7 +225,7 @@ def test_a_set_passphrase_makes_the_journal_unreadable_without_it(sealed, keyboa
 def test_with_the_passphrase_the_journal_can_be_read(sealed, keyboard, capsys):
     keyboard.passphrases(PASSPHRASE)
     assert run("journal", "export", *sealed) == 0
-    assert ANSWER in capsys.readouterr().out
+    assert ANSWER in heard(capsys).out
 
 
 def test_no_passphrase_is_ever_printed(written, keyboard, capsys):
@@ -220,7 +233,7 @@ def test_no_passphrase_is_ever_printed(written, keyboard, capsys):
     run("journal", "passphrase", "set", *written)
     run("journal", "passphrase", "change", *written)
     run("journal", "passphrase", "remove", *written)
-    captured = capsys.readouterr()
+    captured = heard(capsys)
     for secret in (PASSPHRASE, NEW, "wrong guess here"):
         assert secret not in captured.out and secret not in captured.err
 
@@ -232,27 +245,27 @@ def test_changing_asks_for_the_current_one_first(sealed, keyboard, capsys):
     assert run("journal", "export", *sealed) == 1
     keyboard.passphrases(NEW)
     assert run("journal", "export", *sealed) == 0
-    assert ANSWER in capsys.readouterr().out
+    assert ANSWER in heard(capsys).out
 
 
 def test_removing_asks_for_it_and_stores_the_journal_plain(sealed, keyboard, capsys):
     keyboard.passphrases(PASSPHRASE)
     assert run("journal", "passphrase", "remove", *sealed) == 0
-    assert "no longer has a passphrase. 1 answer" in capsys.readouterr().out
+    assert "no longer has a passphrase. 1 answer" in heard(capsys).out
     assert run("journal", "export", *sealed) == 0
     assert keyboard.asked == ["Passphrase: "]
 
 
 def test_locate_says_which_profiles_are_sealed(sealed, capsys):
     assert run("locate", *sealed) == 0
-    assert "Sealed with a passphrase: default" in capsys.readouterr().out
+    assert "Sealed with a passphrase: default" in heard(capsys).out
 
 
 def test_after_an_erase_a_lost_passphrase_can_be_removed_without_it(sealed, keyboard, capsys):
     assert run("journal", "erase", "--yes", *sealed) == 0
     assert run("journal", "passphrase", "remove", *sealed) == 0
     assert keyboard.asked == []
-    assert "not needed" in capsys.readouterr().out
+    assert "not needed" in heard(capsys).out
 
 
 # -- play ------------------------------------------------------------------------------------------------
@@ -279,7 +292,7 @@ def test_play_asks_for_the_passphrase_and_refuses_kindly_before_anything_opens(s
     keyboard.passphrases("no", "nope", "not that either")
     assert run("play", str(story_dir), *sealed) == 1
     assert player == []
-    err = capsys.readouterr().err
+    err = heard(capsys).err
     assert "sealed with a passphrase" in err and "Take a break" in err and "Traceback" not in err
 
 
