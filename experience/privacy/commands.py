@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from ..progress.journal import PLAIN
+from ..progress.journal import PLAIN, stories_written
 from ..progress.lock import ProfileBusy, ProfileLock
 from ..progress.paths import DATABASE_NAME, PRIVATE_FILE, resolve_data_dir
 from ..progress.store import Profile, Store, StoreError
@@ -116,12 +116,12 @@ def export(args: argparse.Namespace) -> int:
                       "--force to replace it.")
     order = _chapter_order(args.story)
     with _opened(args) as (store, profile, _lock):
-        if profile is None or not _has_entries(store, profile):
+        stories = stories_written(store.conn, profile.id) if profile is not None else []
+        if not stories:
             _warn(f"There is nothing in the journal of {_whose(args.profile)} yet, so nothing was exported.")
             return 0
         unlock(store, profile)
-        journals = [letter.arrange(key, store.journal(profile, key).entries(), order.get(key))
-                    for key in _stories_written(store, profile)]
+        journals = [letter.arrange(key, store.journal(profile, key).entries(), order.get(key)) for key in stories]
     now = datetime.now(timezone.utc)
     if args.format == "json":
         text = letter.to_json(journals, profile=profile.name, exported_at=now)
@@ -156,15 +156,6 @@ def _chapter_order(story_dir: str | None) -> dict[str, dict[str, str]]:
     return {story_key(story): {cid: chapter.title for cid, chapter in story.chapters.items()}}
 
 
-def _stories_written(store: Store, profile: Profile) -> list[str]:
-    return [row[0] for row in store.conn.execute(
-        "SELECT story_key FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)", (profile.id,))]
-
-
-def _has_entries(store: Store, profile: Profile) -> bool:
-    return store.conn.execute("SELECT 1 FROM journal WHERE profile_id = ? LIMIT 1", (profile.id,)).fetchone() is not None
-
-
 def _write_private(path: Path, text: str, *, replace: bool) -> None:
     """Write `text` to `path` with mode 0600: a new file, or (with `replace`) swapped in whole."""
     data = text.encode("utf-8")
@@ -190,6 +181,7 @@ def _write_private(path: Path, text: str, *, replace: bool) -> None:
 def erase(args: argparse.Namespace) -> int:
     """Erase every answer, draft and kept copy of an answer; keep the place, settings and passphrase."""
     from ..progress.erase import erase_journal, survey_journal
+    from ..progress.scrub import scrub
 
     with _opened(args) as (store, profile, _lock):
         if profile is None:
@@ -197,6 +189,7 @@ def erase(args: argparse.Namespace) -> int:
             return 0
         survey = survey_journal(store, profile)
         if survey.empty:
+            scrub(store.conn)  # an earlier erase may have left old pages in the log (another window was open)
             _say(f"The journal of {_whose(profile.name)} is already empty: there is nothing to erase.")
             return 0
         lines = [f"This will erase the journal of {_whose(profile.name)}, kept in {store.path}:"]

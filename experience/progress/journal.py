@@ -142,5 +142,11 @@ class Journal:
             return f"(This {what} could not be opened: its stored copy is damaged. It is kept as it was.)"
 
 
+def stories_written(conn: sqlite3.Connection, profile_id: int) -> list[str]:
+    """The stories a profile has answered in, in the order each was first written in."""
+    return [row[0] for row in conn.execute(
+        "SELECT story_key FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)", (profile_id,))]
+
+
 _SELECT = ("SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated"
            " FROM journal")

@@ -144,3 +144,20 @@ def test_copies_set_aside_earlier_go_only_when_asked(open_store, data_dir):
     store.profile("default")
     forget_profile(store, store.profile("default"), remove_set_aside=True)
     assert not aside.exists()
+
+
+def test_while_another_window_reads_the_database_the_erase_says_the_log_is_not_yet_clear(play, data_dir):
+    import sqlite3
+
+    session = play()
+    reader = sqlite3.connect(data_dir / "experience.db", isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM journal").fetchone()  # holds the old pages in view
+    try:
+        session.store.conn.execute("PRAGMA busy_timeout = 50")
+        outcome = erase_journal(session.store, session.profile)
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert not outcome.scrubbed and not outcome.clean
+    assert outcome.rows_left == 0  # the rows are gone; only the log still holds the old pages

@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 
 from experience.progress import passphrase
-from experience.progress.journal import PLAIN
 from experience.progress.migrations import MIGRATIONS, migrate
 from experience.progress.sealing import WrongPassphrase, new_seal
 from experience.progress.session import Session
@@ -59,8 +58,6 @@ def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(
 
 
 def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir):
-    from experience.progress.sealing import new_seal
-
     _, sealing = new_seal(PASSPHRASE)
     session = play(sealing=sealing)
     rows = session.store.conn.execute("SELECT snapshot, words, sealing FROM steps ORDER BY position").fetchall()
