@@ -172,6 +172,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .progress.paths import resolve_data_dir
     from .progress.session import Session
     from .progress.store import Store, StoreError
+    from .privacy.unlock import unlock
     from .story import load_story
 
     story = load_story(_story_dir(args.story, here_first=False))
@@ -181,6 +182,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         with ProfileLock(data_dir, args.profile):
             store = Store.open(data_dir)
             try:
+                unlock(store, args.profile)  # a sealed journal asks for its passphrase before anything opens
                 session = Session.resume(story, store, args.profile)
                 from .tui.app import ExperienceApp
 
@@ -239,6 +241,27 @@ def cmd_locate(args: argparse.Namespace) -> int:
 
     print(describe(resolve_data_dir(args.data_dir)))
     return 0
+
+
+# -- the journal is theirs ------------------------------------------------------------------------
+def cmd_journal_export(args: argparse.Namespace) -> int:
+    from .privacy.commands import export
+    return export(args)
+
+
+def cmd_journal_erase(args: argparse.Namespace) -> int:
+    from .privacy.commands import erase
+    return erase(args)
+
+
+def cmd_journal_passphrase(args: argparse.Namespace) -> int:
+    from .privacy.commands import passphrase
+    return passphrase(args)
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    from .privacy.commands import forget
+    return forget(args)
 
 
 # -- the parser -----------------------------------------------------------------------------------
@@ -339,7 +362,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
     p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
     p.set_defaults(handler=cmd_runsheet)
+
+    add_privacy_commands(sub, story_arg, data_dir_arg)
     return parser
+
+
+def add_privacy_commands(sub, story_arg: Callable, data_dir_arg: Callable) -> None:
+    """`journal export|erase|passphrase` and `forget`: the journal is the reader's own."""
+
+    def profile_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--profile", type=_profile_name, default=DEFAULT_PROFILE, metavar="NAME",
+                       help="whose journal (default: %(default)s)")
+        data_dir_arg(p)
+
+    p = sub.add_parser("journal", help="export or erase your journal, or seal it with a passphrase",
+                       description="Your journal is yours: write it out, erase it, or seal it with a passphrase.")
+    actions = p.add_subparsers(dest="journal_action", metavar="ACTION", required=True)
+
+    a = actions.add_parser("export", help="write out everything you wrote, as a letter (Markdown) or JSON",
+                           description="Every answer, by story and chapter, with its question and date. "
+                                       "To standard output, or to a new file readable only by you.")
+    story_arg(a)
+    profile_arg(a)
+    a.add_argument("--format", choices=("markdown", "json"), default="markdown", help="markdown (default) or json")
+    a.add_argument("-o", "--output", metavar="FILE", help="write to FILE (created readable only by you)")
+    a.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    a.set_defaults(handler=cmd_journal_export)
+
+    a = actions.add_parser("erase", help="erase every answer and draft; your place in the story is kept",
+                           description="Lists what will be erased, asks you to type 'erase', erases it, and "
+                                       "checks the database files afterwards. No passphrase is needed.")
+    profile_arg(a)
+    a.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    a.set_defaults(handler=cmd_journal_erase)
+
+    a = actions.add_parser("passphrase", help="seal your journal with a passphrase, change it, or remove it",
+                           description="Seals answers, drafts and kept answers with a key made from your "
+                                       "passphrase. A lost passphrase cannot be recovered.")
+    a.add_argument("action", choices=("set", "change", "remove"))
+    profile_arg(a)
+    a.set_defaults(handler=cmd_journal_passphrase)
+
+    p = sub.add_parser("forget", help="remove everything kept for a profile: place, journal, settings",
+                       description="Lists what will be removed (and which files), asks you to type 'forget', "
+                                   "removes it, and checks afterwards that it is gone.")
+    profile_arg(p)
+    p.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    p.add_argument("--remove-set-aside", action="store_true",
+                   help="also remove database copies set aside earlier (only when it is the last profile)")
+    p.set_defaults(handler=cmd_forget)
 
 
 def _count(n: int, noun: str) -> str:

@@ -1,10 +1,16 @@
 """The reader's own words: journal answers and unsent drafts.
 
-This is the only module that reads or writes what a person typed. Everything goes through a
-`Sealing`, which turns text into what is stored and back; today that is `PLAIN`. Encryption at
-rest can be added as another Sealing (each row records which one wrote it, so old entries stay
-readable), and export or erase commands can be written against `Journal` alone, without the
-player knowing.
+What a person typed goes through a `Sealing`, which turns text into what is stored and back:
+`PLAIN`, or a passphrase's `FernetSealing` (sealing.py). Each row records which one wrote it. The
+store hands a Journal the profile's sealing; this module never decides it.
+
+Sealed with the answer is its prompt, because a prompt may quote the reader's earlier words
+("what would you like {part_name} to hear?"). The story's own text (chapter titles, scene ids) is
+not the reader's and stays plain.
+
+The reader's words live in four columns: `journal.answer` and `journal.prompt` and `drafts.text`
+(written here) and `steps.words` (written by `store.Save`). `passphrase.py` re-seals all four when
+a passphrase is set, changed or removed; `erase.py` removes them.
 """
 
 from __future__ import annotations
@@ -32,7 +38,9 @@ class PlainSealing:
     def seal(self, text: str) -> bytes:
         return text.encode("utf-8")
 
-    def unseal(self, stored: bytes) -> str:
+    def unseal(self, stored: bytes | str) -> str:
+        if isinstance(stored, str):  # a prompt written before prompts could be sealed
+            return stored
         return bytes(stored).decode("utf-8", errors="replace")
 
 
@@ -70,14 +78,19 @@ class Journal:
         cursor = self._conn.execute(
             "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt,"
             " answer, sealing, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._profile, self._story, scene_id, chapter_id, chapter_title, prompt,
+            (self._profile, self._story, scene_id, chapter_id, chapter_title, self._seal_prompt(prompt),
              self._sealing.seal(answer), self._sealing.name, now, now))
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
     def revise(self, entry_id: int, answer: str) -> None:
+        row = self._conn.execute("SELECT prompt, sealing FROM journal WHERE id = ? AND profile_id = ?",
+                                 (entry_id, self._profile)).fetchone()
+        if row is None:
+            return
+        prompt = self._seal_prompt(self._unseal(row[0], row[1]))  # answer and prompt share one sealing
         self._conn.execute(
-            "UPDATE journal SET answer = ?, sealing = ?, updated = ? WHERE id = ? AND profile_id = ?",
-            (self._sealing.seal(answer), self._sealing.name, self._clock(), entry_id, self._profile))
+            "UPDATE journal SET answer = ?, prompt = ?, sealing = ?, updated = ? WHERE id = ? AND profile_id = ?",
+            (self._sealing.seal(answer), prompt, self._sealing.name, self._clock(), entry_id, self._profile))
 
     def get(self, entry_id: int) -> Entry | None:
         row = self._conn.execute(_SELECT + " WHERE id = ? AND profile_id = ?", (entry_id, self._profile)).fetchone()
@@ -94,7 +107,7 @@ class Journal:
         row = self._conn.execute(
             "SELECT text, sealing FROM drafts WHERE profile_id = ? AND story_key = ? AND scene_id = ?",
             (self._profile, self._story, scene_id)).fetchone()
-        return self._unseal(row[0], row[1]) if row else None
+        return self._unseal(row[0], row[1], what="draft") if row else None
 
     def keep_draft(self, scene_id: str, text: str) -> None:
         if not text.strip():
@@ -111,15 +124,28 @@ class Journal:
                            (self._profile, self._story, scene_id))
 
     # -- reading rows -----------------------------------------------------------------------------
+    def _seal_prompt(self, prompt: str) -> str | bytes:
+        return prompt if self._sealing is PLAIN else self._sealing.seal(prompt)
+
     def _entry(self, row: tuple) -> Entry:
         id_, scene, chapter, title, prompt, answer, sealing, created, updated = row
-        return Entry(id_, scene, chapter, title, prompt, self._unseal(answer, sealing), created, updated)
+        return Entry(id_, scene, chapter, title, self._unseal(prompt, sealing, what="question"),
+                     self._unseal(answer, sealing), created, updated)
 
-    def _unseal(self, stored: bytes, sealing: str) -> str:
+    def _unseal(self, stored: bytes | str, sealing: str, what: str = "answer") -> str:
         reader = self._readers.get(sealing)
         if reader is None:
-            return "(This answer was sealed in a way this version cannot open. It is kept as it was.)"
-        return reader.unseal(stored)
+            return f"(This {what} was sealed in a way this version cannot open. It is kept as it was.)"
+        try:
+            return reader.unseal(stored)  # type: ignore[arg-type]
+        except Exception:  # a damaged row must not hide the rest of the journal
+            return f"(This {what} could not be opened: its stored copy is damaged. It is kept as it was.)"
+
+
+def stories_written(conn: sqlite3.Connection, profile_id: int) -> list[str]:
+    """The stories a profile has answered in, in the order each was first written in."""
+    return [row[0] for row in conn.execute(
+        "SELECT story_key FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)", (profile_id,))]
 
 
 _SELECT = ("SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated"

@@ -25,6 +25,9 @@ def describe(data_dir: Path) -> str:
             lines.append("  (It could not be read just now; the player will say more when you start it.)")
         elif profiles:
             lines.append(f"  Profiles: {', '.join(profiles)}")
+            sealed = _sealed(database)
+            if sealed:
+                lines.append(f"  Sealed with a passphrase: {', '.join(sealed)}")
     aside = sorted(p for p in data_dir.glob(DATABASE_NAME + ".*-*") if not p.name.endswith(("-wal", "-shm")))
     if aside:
         lines.append("Set aside, untouched, because they could not be used (damaged, or from a newer version):")
@@ -44,3 +47,16 @@ def _profiles(database: Path) -> list[str] | None:
             conn.close()
     except sqlite3.Error:
         return None
+
+
+def _sealed(database: Path) -> list[str]:
+    """Profiles whose words are sealed (none in a database from before passphrases existed)."""
+    try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return [row[0] for row in conn.execute(
+                "SELECT name FROM profiles JOIN seals ON seals.profile_id = profiles.id ORDER BY name")]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []

@@ -14,9 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from .paths import PRIVATE_FILE, make_private_dir
-
-LOCK_DIR = "locks"
+from .paths import LOCK_DIR, PRIVATE_FILE, make_private_dir
 
 
 class ProfileBusy(Exception):

@@ -4,13 +4,85 @@
 in order, each in its own transaction, so a database is always at a version this code knows.
 Steps are only ever appended: a released step is never edited, because databases out in the world
 have already run it.
+
+A step is SQL, or a function for the rare step that must read rows to rewrite them (SQL alone
+cannot say which text in a snapshot is a reader's answer). Either way it runs inside the step's
+transaction, with its version bump.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from typing import Callable, Union
 
-MIGRATIONS: tuple[str, ...] = (
+Step = Union[str, Callable[[sqlite3.Connection], None]]
+
+V2_SQL = """
+    -- A passphrase, per profile, without the passphrase: the scrypt salt and cost, and a sealed
+    -- known text that tells a right passphrase from a wrong one. The key itself is never stored.
+    CREATE TABLE seals (
+        profile_id INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+        kdf        TEXT NOT NULL,                    -- 'scrypt'
+        salt       BLOB NOT NULL,                    -- 16 random bytes, new at every set or change
+        n          INTEGER NOT NULL,
+        r          INTEGER NOT NULL,
+        p          INTEGER NOT NULL,
+        verifier   BLOB NOT NULL,                    -- a sealed known text
+        created    TEXT NOT NULL
+    );
+
+    -- The reader's answers that a story keeps in variables (`save_as`) for later scenes. They
+    -- are kept apart from the rest of the snapshot so that they can be sealed like the journal,
+    -- and erased with it without touching where the reader is. JSON {variable: text}, or NULL.
+    ALTER TABLE steps ADD COLUMN words BLOB;
+    ALTER TABLE steps ADD COLUMN sealing TEXT NOT NULL DEFAULT 'plain';
+"""
+
+
+def _v2_words_apart(conn: sqlite3.Connection) -> None:
+    """Add the seal table, and move answers already inside step snapshots into `steps.words`.
+
+    A version-1 snapshot holds a `save_as` answer as an ordinary variable. Without the story (a
+    migration has none) the answers are recognised the way they were written: a text variable
+    whose value is, exactly, the stored form of one of this reader's journal answers in that story
+    (stripped and cut as `record_answer` does). Every version-1 answer was plain, so this can read
+    them.
+    """
+    from ..story.engine import MAX_ANSWER_IN_VARIABLE
+
+    for statement in _statements(V2_SQL):
+        conn.execute(statement)
+    answers: dict[int, set[str]] = {}
+    for save_id, answer in conn.execute(
+            "SELECT saves.id, journal.answer FROM saves JOIN journal"
+            " ON journal.profile_id = saves.profile_id AND journal.story_key = saves.story_key"):
+        text = bytes(answer).decode("utf-8", errors="replace") if isinstance(answer, bytes) else str(answer)
+        if text.strip():
+            answers.setdefault(save_id, set()).add(text.strip()[:MAX_ANSWER_IN_VARIABLE])
+    for save_id, known in answers.items():
+        rows = conn.execute("SELECT position, snapshot FROM steps WHERE save_id = ?", (save_id,)).fetchall()
+        for position, text in rows:
+            try:
+                snapshot = json.loads(text)
+            except (TypeError, ValueError):
+                continue
+            variables = snapshot.get("variables") if isinstance(snapshot, dict) else None
+            if not isinstance(variables, dict):
+                continue
+            words = {k: v for k, v in variables.items() if isinstance(v, str) and v in known}
+            if not words:
+                continue
+            snapshot["variables"] = {k: v for k, v in variables.items() if k not in words}
+            conn.execute("UPDATE steps SET snapshot = ?, words = ? WHERE save_id = ? AND position = ?",
+                         (_json(snapshot), _json(words).encode("utf-8"), save_id, position))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+MIGRATIONS: tuple[Step, ...] = (
     # 1: profiles, saves as histories of steps, the journal and unsent drafts.
     """
     CREATE TABLE profiles (
@@ -67,6 +139,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (profile_id, story_key, scene_id)
     ) WITHOUT ROWID;
     """,
+    # 2: passphrases, and the answers kept in steps set apart so that they can be sealed and erased.
+    _v2_words_apart,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -84,7 +158,7 @@ def version_of(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) -> int:
+def migrate(conn: sqlite3.Connection, migrations: tuple[Step, ...] = MIGRATIONS) -> int:
     """Bring the database up to date and return the version it was at before.
 
     `conn` must be in autocommit mode (isolation_level=None): each step runs in an explicit
@@ -96,8 +170,12 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[str, ...] = MIGRATIONS) 
     for number in range(start + 1, len(migrations) + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(migrations[number - 1]):
-                conn.execute(statement)
+            step = migrations[number - 1]
+            if callable(step):
+                step(conn)
+            else:
+                for statement in _statements(step):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number:d}")
         except BaseException:
             conn.execute("ROLLBACK")

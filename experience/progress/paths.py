@@ -14,6 +14,7 @@ from pathlib import Path
 DATA_DIR_ENV = "EXPERIENCE_DATA_DIR"
 APP_NAME = "experience"
 DATABASE_NAME = "experience.db"
+LOCK_DIR = "locks"
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
 
@@ -33,12 +34,15 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
 def make_private_dir(path: Path) -> Path:
     """Create `path` readable by its owner only.
 
-    A folder we create gets mode 0700. An existing folder is tightened only when it is plainly
-    ours (empty, or already holding our database): pointing `--data-dir` at a shared folder must
-    not change who can list it. The files inside are private either way.
+    A folder we create gets mode 0700, parents included when they are new. An existing folder is
+    tightened only when it is plainly ours (empty, holding our database, or only our locks):
+    pointing `--data-dir` at a shared folder must not change who can list it. The files inside
+    are private either way.
     """
     if not path.exists():
-        path.mkdir(mode=PRIVATE_DIR, parents=True)
+        if not path.parent.exists():  # mkdir(parents=True) would give new parents the umask's mode
+            make_private_dir(path.parent)
+        path.mkdir(mode=PRIVATE_DIR)
         _chmod(path, PRIVATE_DIR)  # mkdir's mode is filtered through the umask
         return path
     if not path.is_dir():
@@ -66,7 +70,7 @@ def _is_ours(path: Path) -> bool:
         names = {entry.name for entry in os.scandir(path)}
     except OSError:
         return False
-    return not names or DATABASE_NAME in names
+    return not names or DATABASE_NAME in names or names == {LOCK_DIR}
 
 
 def _chmod(path: Path, mode: int) -> None:

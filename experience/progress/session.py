@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..story import (Choice, State, Story, View, advance, back, begin, destination, needs_checkin,
                      record_answer, restore_history, take, view)
@@ -27,6 +27,17 @@ def story_key(story: Story) -> str:
     return " ".join(story.title.split()) or "untitled"
 
 
+def answer_variables(story: Story) -> dict[str, Any]:
+    """The variables that keep a reader's answers (`save_as`), each with the story's starting value.
+
+    Their values are the reader's words, so the store keeps them apart and seals them as it does the
+    journal; a value still at its start is the author's, not the reader's.
+    """
+    initial = story.initial_variables()
+    return {scene.reflect.save_as: initial.get(scene.reflect.save_as) for scene in story.scenes.values()
+            if scene.reflect is not None and scene.reflect.save_as}
+
+
 class Session:
     def __init__(self, story: Story, store: Store, profile: Profile, state: State, *,
                  saved: bool, notes: tuple[str, ...] = ()):
@@ -37,14 +48,14 @@ class Session:
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
         key = story_key(story)
-        self._save: Save = store.save(profile, key)
+        self._save: Save = store.save(profile, key, answer_variables(story))
         self.journal: Journal = store.journal(profile, key)
 
     @classmethod
     def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> "Session":
         """Pick up where this profile left off in this story, or stand at its start."""
         profile = store.profile(profile_name)
-        save = store.save(profile, story_key(story))
+        save = store.save(profile, story_key(story), answer_variables(story))
         history = save.history()
         if not history:
             start = begin(story, seed=random.randrange(2**31) if seed is None else seed)

@@ -11,6 +11,12 @@ Decisions, and why:
   fresh one is started, and `notice` says in plain words what happened and where the old one is.
 - The connection is in autocommit mode, and `transaction()` opens `BEGIN IMMEDIATE` explicitly,
   so what is one step is visible in the code, not decided by the driver.
+- `secure_delete` is on for every connection: text that is deleted or overwritten (a draft
+  replaced at each pause in typing, an answer re-sealed) is zeroed in its page, not left in free
+  space for anyone who reads the raw file.
+- A profile with a passphrase has its words sealed (see sealing.py). The store is told the
+  unlocked sealing once (`use_sealing`), and refuses to read or write that profile's words without
+  it: a forgotten unlock is an error, never a plain copy on disk.
 """
 
 from __future__ import annotations
@@ -23,9 +29,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
-from .journal import Journal
+from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase, migrate, version_of
 from .paths import DATABASE_NAME, make_private_dir, make_private_file
 
@@ -35,6 +41,14 @@ BUSY_TIMEOUT_MS = 5000
 
 class StoreError(Exception):
     """Progress could not be read or written; the message says so in plain words."""
+
+
+class JournalLocked(StoreError):
+    """The profile's words are sealed with a passphrase, and it has not been given."""
+
+    def __init__(self) -> None:
+        super().__init__("Your journal is sealed with a passphrase, and it has not been given yet; "
+                         "nothing was read or changed.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +84,7 @@ class Store:
         self.set_aside = set_aside
         self.clock = clock
         self._depth = 0
+        self._sealings: dict[int, Sealing] = {}  # profile id -> unlocked sealing, in memory only
 
     @property
     def path(self) -> Path:
@@ -137,6 +152,11 @@ class Store:
                 return Profile(int(cursor.lastrowid), name, {})  # type: ignore[arg-type]
         return Profile(row[0], name, _json_object(row[1]))
 
+    def find_profile(self, name: str) -> Profile | None:
+        """The profile called `name`, if it exists; never creates one."""
+        row = self.conn.execute("SELECT id, settings FROM profiles WHERE name = ?", (name,)).fetchone()
+        return Profile(row[0], name, _json_object(row[1])) if row else None
+
     def profiles(self) -> list[str]:
         return [row[0] for row in self.conn.execute("SELECT name FROM profiles ORDER BY name")]
 
@@ -148,21 +168,57 @@ class Store:
             conn.execute("UPDATE profiles SET settings = ? WHERE id = ?", (json.dumps(settings), profile.id))
         profile.settings[key] = value
 
+    # -- sealing ----------------------------------------------------------------------------------
+    def is_sealed(self, profile: Profile | int) -> bool:
+        """Whether this profile has a passphrase (its words are sealed)."""
+        profile_id = profile if isinstance(profile, int) else profile.id
+        return self.conn.execute("SELECT 1 FROM seals WHERE profile_id = ?", (profile_id,)).fetchone() is not None
+
+    def use_sealing(self, profile: Profile | int, sealing: Sealing | None) -> None:
+        """From now on, seal and unseal this profile's words with `sealing` (None: forget it)."""
+        profile_id = profile if isinstance(profile, int) else profile.id
+        if sealing is None or sealing is PLAIN:
+            self._sealings.pop(profile_id, None)
+        else:
+            self._sealings[profile_id] = sealing
+
+    def sealing_for(self, profile: Profile | int) -> Sealing:
+        """How this profile's words are written now; JournalLocked if sealed and not unlocked."""
+        profile_id = profile if isinstance(profile, int) else profile.id
+        sealing = self._sealings.get(profile_id)
+        if sealing is not None:
+            return sealing
+        if self.is_sealed(profile_id):
+            raise JournalLocked()
+        return PLAIN
+
     # -- saves and journals ---------------------------------------------------------------------
-    def save(self, profile: Profile, story_key: str) -> "Save":
-        return Save(self, profile.id, story_key)
+    def save(self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None) -> "Save":
+        """The reader's history in one story; `words` maps each variable that holds their answers
+        to the story's starting value for it."""
+        return Save(self, profile.id, story_key, words)
 
     def journal(self, profile: Profile, story_key: str) -> Journal:
-        return Journal(self.conn, profile.id, story_key, self.clock)
+        return Journal(self.conn, profile.id, story_key, self.clock, self.sealing_for(profile))
 
 
 class Save:
-    """One reader's history in one story: the snapshots of every step, oldest first."""
+    """One reader's history in one story: the snapshots of every step, oldest first.
 
-    def __init__(self, store: Store, profile_id: int, story_key: str):
+    The variables named in `words` hold what the reader wrote (a reflection's `save_as`). Once the
+    reader has answered (the value is no longer the story's starting value) they are written apart
+    from the snapshot, in `steps.words`, sealed like the journal, so that a sealed journal has no
+    plain copy in the history and erasing the journal can blank them without the story or the
+    passphrase. So `steps.words` is set exactly where a step holds the reader's words. Reading puts
+    them back; a step whose words were erased (or cannot be opened) simply lacks them, and the
+    story's starting values stand in.
+    """
+
+    def __init__(self, store: Store, profile_id: int, story_key: str, words: Mapping[str, Any] | None = None):
         self._store = store
         self._profile = profile_id
         self._story = story_key
+        self._words = dict(words or {})
         self._id: int | None = None
 
     @property
@@ -173,17 +229,21 @@ class Save:
         save_id = self._save_id(create=False)
         if save_id is None:
             return []
-        rows = self._store.conn.execute("SELECT snapshot FROM steps WHERE save_id = ? ORDER BY position",
-                                        (save_id,)).fetchall()
-        return [_json_object(row[0]) for row in rows]
+        rows = self._store.conn.execute("SELECT snapshot, words, sealing FROM steps WHERE save_id = ?"
+                                        " ORDER BY position", (save_id,)).fetchall()
+        if not any(row[1] is not None for row in rows):
+            return [_json_object(row[0]) for row in rows]
+        sealing = self._store.sealing_for(self._profile)
+        return [self._join(_json_object(text), words, how, sealing) for text, words, how in rows]
 
     def push(self, snapshot: dict[str, Any]) -> None:
         """A step forward: the new state goes on the end of the history."""
         with self._store.transaction() as conn:
             save_id = self._touch()
-            conn.execute("INSERT INTO steps (save_id, position, snapshot)"
-                         " SELECT ?, coalesce(max(position) + 1, 0), ? FROM steps WHERE save_id = ?",
-                         (save_id, _dump(snapshot), save_id))
+            text, words, sealing = self._split(snapshot)
+            conn.execute("INSERT INTO steps (save_id, position, snapshot, words, sealing)"
+                         " SELECT ?, coalesce(max(position) + 1, 0), ?, ?, ? FROM steps WHERE save_id = ?",
+                         (save_id, text, words, sealing, save_id))
 
     def pop(self) -> None:
         """A step back: the last state is forgotten (its journal answer is not)."""
@@ -196,9 +256,10 @@ class Save:
         """Change the current state in place (an answer kept in a variable), not a new step."""
         with self._store.transaction() as conn:
             save_id = self._touch()
-            conn.execute("UPDATE steps SET snapshot = ?, entry_id = coalesce(?, entry_id) WHERE save_id = ? AND"
-                         " position = (SELECT max(position) FROM steps WHERE save_id = ?)",
-                         (_dump(snapshot), entry_id, save_id, save_id))
+            text, words, sealing = self._split(snapshot)
+            conn.execute("UPDATE steps SET snapshot = ?, words = ?, sealing = ?, entry_id = coalesce(?, entry_id)"
+                         " WHERE save_id = ? AND position = (SELECT max(position) FROM steps WHERE save_id = ?)",
+                         (text, words, sealing, entry_id, save_id, save_id))
 
     def current_entry(self) -> int | None:
         """The journal entry written at the current step, if the reader answered here."""
@@ -208,6 +269,30 @@ class Save:
         row = self._store.conn.execute("SELECT entry_id FROM steps WHERE save_id = ? ORDER BY position DESC LIMIT 1",
                                        (save_id,)).fetchone()
         return row[0] if row else None
+
+    def _split(self, snapshot: dict[str, Any]) -> tuple[str, bytes | None, str]:
+        """The snapshot without the reader's words, and those words sealed (or None)."""
+        variables = snapshot.get("variables")
+        words = {k: v for k, v in variables.items() if k in self._words and v != self._words[k]} \
+            if self._words and isinstance(variables, dict) else {}
+        if not words:
+            return _dump(snapshot), None, PLAIN.name
+        sealing = self._store.sealing_for(self._profile)
+        rest = dict(snapshot, variables={k: v for k, v in variables.items() if k not in words})
+        return _dump(rest), sealing.seal(_dump(words)), sealing.name
+
+    @staticmethod
+    def _join(snapshot: dict[str, Any], words: bytes | None, how: str, sealing: Sealing) -> dict[str, Any]:
+        if words is None:
+            return snapshot
+        reader = {PLAIN.name: PLAIN, sealing.name: sealing}.get(how)
+        try:
+            kept = _json_object(reader.unseal(words)) if reader is not None else {}
+        except Exception:  # a damaged row: the story's starting values stand in, as after an erase
+            kept = {}
+        variables = snapshot.get("variables")
+        snapshot["variables"] = {**(variables if isinstance(variables, dict) else {}), **kept}
+        return snapshot
 
     def _touch(self) -> int:
         save_id = self._save_id(create=True)
@@ -239,6 +324,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = DELETE")  # e.g. a file system without shared memory
         conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         if version_of(conn):
             problem = conn.execute("PRAGMA quick_check").fetchone()[0]

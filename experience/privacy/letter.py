@@ -1,0 +1,165 @@
+"""A journal written out: a letter to oneself in Markdown, or JSON for other programs.
+
+The Markdown is meant to be read, in a text editor as much as in a viewer, so the person's words
+are shown exactly as they wrote them in both:
+
+- Each answer is a block quote. Markdown would otherwise reinterpret it: a line starting "- " would
+  become a list, "*so* tired" would lose its stars, an indented line would turn into code. So only
+  what Markdown would act on is escaped: `\\ ` * _ [ ] < > ~ |` anywhere; at the start of a line, a
+  heading's `#`, a list's `-`, `+` or `1.`, and a line of only `-` or `=`; and `&` before an entity
+  name. Ordinary writing (apostrophes, full stops, question marks, brackets) is left alone, so the
+  file still reads as the person wrote it.
+- Line breaks are kept as they were typed (a hard break, two trailing spaces), and blank lines
+  as paragraphs. Leading spaces become no-break spaces, which look the same and keep an indented
+  line from becoming a code block (the first of them written `&nbsp;` where a paragraph begins,
+  since some viewers trim them there).
+
+The JSON keeps every answer byte for byte, with stable keys (`format`, `profile`, `exported_at`,
+`stories`, and `entries` with `story`, `chapter`, `chapter_title`, `scene`, `prompt`, `answer`,
+`written_at`, `revised_at`). An export covers every story the profile has written in, because it
+is the copy a person keeps before `experience journal erase`, which removes them all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Mapping, Sequence
+
+from ..progress.journal import Entry
+
+FORMAT = "experience-journal/1"
+
+_INLINE = re.compile(r"([\\`*_\[\]<>~|])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_HEADING_OR_ITEM = re.compile(r"(#{1,6}|[-+])(?=\s|$)|[-=]+\s*$")  # "# x", "- x", "+ x", a rule, an underline
+_NUMBERED = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")  # "1. x", "2) x"
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryJournal:
+    title: str
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [entry for chapter in self.chapters for entry in chapter.entries]
+
+
+def arrange(title: str, entries: Iterable[Entry], order: Mapping[str, str] | None = None) -> StoryJournal:
+    """Group a story's answers by chapter: in the story's order where it is known (`order` maps
+    chapter id to title, in story order), then any others in the order they were first written.
+    Within a chapter, answers stay in the order they were written."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.chapter_id, []).append(entry)
+    order = order or {}
+    ids = [c for c in order if c in groups] + [c for c in groups if c not in order]
+    return StoryJournal(title, tuple(Chapter(c, order.get(c) or groups[c][-1].chapter_title, tuple(groups[c]))
+                                     for c in ids))
+
+
+# -- Markdown -------------------------------------------------------------------------------------------
+def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> str:
+    out: list[str] = []
+    several = len(journals) > 1
+    out += [f"# {_escape_line(journals[0].title) if not several else 'My journal'}", ""]
+    out += ["*A letter to myself, in the words I wrote along the way.*", ""]
+    out += ["Dear me,", "",
+            "Here is what I wrote, just as I wrote it. Whatever I find here, I can read it slowly and",
+            "kindly, the way I would listen to someone I love.", ""]
+    for journal in journals:
+        if several:
+            out += [f"## {_escape_line(journal.title)}", ""]
+        for chapter in journal.chapters:
+            out += [f"{'###' if several else '##'} {_escape_line(chapter.title)}", ""]
+            for entry in chapter.entries:
+                out += _entry(entry)
+    out += ["With love,  ", "me", "", "---", "",
+            f"*Kept by Coming Home to Yourself, and written out on {_day(exported_at)}.*", ""]
+    return "\n".join(out)
+
+
+def _entry(entry: Entry) -> list[str]:
+    lines = [f"**{_escape_line(entry.prompt)}**" if entry.prompt.strip() else "**(a moment to write)**", ""]
+    lines += quote(entry.answer) if entry.answer.strip() else ["*(left blank)*"]
+    when = _day(_parse(entry.created))
+    if entry.updated[:10] != entry.created[:10]:
+        when += f", changed {_day(_parse(entry.updated))}"
+    return lines + ["", f"*{when}*", ""]
+
+
+def quote(answer: str) -> list[str]:
+    """An answer as a block quote that shows exactly what was written (see the module's notes)."""
+    lines = answer.strip("\n").split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            out.append(">")
+            continue
+        text = _escape_line(_keep_indent(line.rstrip()))
+        if text.startswith("\u00a0") and (i == 0 or not lines[i - 1].strip()):
+            text = "&nbsp;" + text[1:]  # some viewers trim no-break spaces that begin a paragraph
+        hard_break = i + 1 < len(lines) and lines[i + 1].strip()
+        out.append(f"> {text}{'  ' if hard_break else ''}")
+    return out
+
+
+def _escape_line(line: str) -> str:
+    line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line))
+    body = line.lstrip("\u00a0")
+    indent = line[: len(line) - len(body)]
+    if _HEADING_OR_ITEM.match(body):
+        body = "\\" + body
+    elif (number := _NUMBERED.match(body)) is not None:
+        body = body[:number.end()] + "\\" + body[number.end():]
+    return indent + body
+
+
+def _keep_indent(line: str) -> str:
+    body = line.lstrip(" \t")
+    indent = line[: len(line) - len(body)].replace("\t", "    ")
+    return "\u00a0" * len(indent) + body
+
+
+# -- JSON ------------------------------------------------------------------------------------------------
+def to_json(journals: Sequence[StoryJournal], *, profile: str, exported_at: datetime) -> str:
+    document = {
+        "format": FORMAT,
+        "profile": profile,
+        "exported_at": _iso(exported_at),
+        "stories": [journal.title for journal in journals],
+        "entries": [
+            {"story": journal.title, "chapter": chapter.id, "chapter_title": chapter.title,
+             "scene": entry.scene_id, "prompt": entry.prompt, "answer": entry.answer,
+             "written_at": entry.created, "revised_at": entry.updated}
+            for journal in journals for chapter in journal.chapters for entry in chapter.entries
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- dates ------------------------------------------------------------------------------------------------
+def _parse(stamp: str) -> datetime:
+    try:
+        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return datetime.now(timezone.utc)
+
+
+def _day(moment: datetime) -> str:
+    local = moment.astimezone()
+    return f"{local.day} {local:%B %Y}"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

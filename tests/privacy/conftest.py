@@ -1,0 +1,129 @@
+"""Fixtures for the privacy tests: a small story, a private data folder, and a stand-in keyboard.
+
+Key derivation runs at a low cost here (n=2**10 instead of 2**17) so that the suite stays quick;
+one test pins the real cost. The cost is stored with each seal, so nothing else changes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+os.environ["TZ"] = "UTC"
+time.tzset()
+
+from privacy_helpers import ANSWER, FIXED_TIME, SMALL_STORY, choice
+
+
+@pytest.fixture(autouse=True)
+def quick_key_derivation(monkeypatch):
+    """The cost people get is returned, for the one test that pins it."""
+    from experience.progress import sealing
+
+    real = sealing.DEFAULT_KDF
+    monkeypatch.setattr(sealing, "DEFAULT_KDF", sealing.KdfParams(n=2**10, r=8, p=1))
+    return real
+
+
+@pytest.fixture(autouse=True)
+def no_real_data_folder(monkeypatch, tmp_path):
+    """Never the person's own data folder: EXPERIENCE_DATA_DIR points into the test's folder."""
+    monkeypatch.setenv("EXPERIENCE_DATA_DIR", str(tmp_path / "env-data"))
+
+
+@pytest.fixture
+def story_dir(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SMALL_STORY, tmp_path / "small"))
+
+
+@pytest.fixture
+def story(story_dir: Path):
+    from experience.story import load_story
+
+    return load_story(story_dir)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def open_store(data_dir: Path):
+    """Open the store afresh, like starting the program again; every store is closed at the end."""
+    from experience.progress.store import Store
+
+    opened = []
+
+    def open_() -> Store:
+        store = Store.open(data_dir, clock=lambda: FIXED_TIME)
+        opened.append(store)
+        return store
+
+    yield open_
+    for store in opened:
+        try:
+            store.close()
+        except Exception:
+            pass
+
+
+@pytest.fixture
+def play(story, open_store):
+    """Play the small story up to its reflection, and answer it (a draft first, then the answer)."""
+    from experience.progress.session import Session
+
+    def play_(answer: str = ANSWER, *, profile: str = "default", sealing=None, draft: str | None = None,
+              walk_on: bool = True) -> Session:
+        store = open_store()
+        if sealing is not None:
+            store.use_sealing(store.profile(profile), sealing)
+        session = Session.resume(story, store, profile, seed=0)
+        session.choose(choice(session, "Open the door."))
+        if draft is not None:
+            session.keep_draft(draft)
+        if answer:
+            session.answer(answer)
+        if walk_on:
+            session.choose(choice(session, "Walk on."))
+        return session
+
+    return play_
+
+
+@pytest.fixture
+def keyboard(monkeypatch):
+    """What the person types: passphrases (to getpass) and lines (to standard input), in order.
+
+    getpass itself is replaced, so the real terminal is never read; what was asked is recorded.
+    """
+
+    class Keyboard:
+        def __init__(self):
+            self.secrets: list[str] = []
+            self.asked: list[str] = []
+
+        def passphrases(self, *given: str) -> "Keyboard":
+            self.secrets.extend(given)
+            return self
+
+        def lines(self, *typed: str) -> "Keyboard":
+            monkeypatch.setattr("sys.stdin", io.StringIO("".join(t + "\n" for t in typed)))
+            return self
+
+    keys = Keyboard()
+
+    def getpass(prompt: str = "Password: ", stream=None) -> str:
+        keys.asked.append(prompt)
+        if not keys.secrets:
+            raise EOFError
+        return keys.secrets.pop(0)
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    return keys
