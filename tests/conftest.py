@@ -39,3 +39,13 @@ def story_dir(tmp_path: Path):
         return write_story(tmp_path / "story", all_files)
 
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    """Test files share one namespace (pytest's default import mode): keep their names unique."""
+    seen: dict[str, str] = {}
+    for item in items:
+        path = str(item.path)
+        name = item.path.name
+        if seen.setdefault(name, path) != path:
+            raise pytest.UsageError(f"two test files are both called {name}: {seen[name]} and {path}")
