@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ import pytest
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 STORIES = Path(__file__).parent / "stories"
+ROOT = Path(__file__).resolve().parents[2]
+SERVED_ROOM = "tuesday"
 
 
 class Clock:
@@ -70,3 +74,34 @@ def sessions_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "sessions"
     folder.mkdir()
     return folder
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(room_story_dir, tmp_path):
+    """`experience serve` as a facilitator starts it, on a free loopback port; stopped afterwards."""
+    port = _free_port()
+    data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
+    env.pop("EXPERIENCE_JOIN_CODE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "experience", "serve", str(room_story_dir), "--port", str(port), "--room", SERVED_ROOM,
+         "--data-dir", str(data_dir), "--sessions-dir", str(sessions_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        yield base, data_dir, sessions_dir, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

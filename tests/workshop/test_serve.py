@@ -8,9 +8,6 @@ import asyncio
 import gc
 import os
 import re
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -22,60 +19,12 @@ from experience.workshop.joincode import JOIN_CODE_ENV  # noqa: E402
 from experience.workshop.room import Rooms  # noqa: E402
 from experience.workshop.serve import FULL, Room, WorkshopServer, full_screen  # noqa: E402
 from experience.workshop.screens.join import WRONG  # noqa: E402
-from webclient import Tab, free_port, readable  # noqa: E402
+from webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
 ROOM = "tuesday"
 
 
-async def page_of(base: str, *, timeout: float = 20.0) -> str:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            async with aiohttp.ClientSession() as session, session.get(base) as response:
-                return await response.text()
-        except aiohttp.ClientError:
-            if time.monotonic() > deadline:
-                raise
-            await asyncio.sleep(0.1)
-
-
-def session_folders(sessions_dir: Path) -> list[Path]:
-    return [p for p in sessions_dir.iterdir() if p.name.startswith("session-")] if sessions_dir.exists() else []
-
-
-async def eventually(check, *, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError("never became true")
-        await asyncio.sleep(0.1)
-
-
 # -- the real command ---------------------------------------------------------------------------------
-@pytest.fixture
-def served(room_story_dir, tmp_path):
-    """`experience serve` as a facilitator starts it, on a free loopback port; stopped afterwards."""
-    port = free_port()
-    data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
-    env.pop(JOIN_CODE_ENV, None)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "experience", "serve", str(room_story_dir), "--port", str(port), "--room", ROOM,
-         "--data-dir", str(data_dir), "--sessions-dir", str(sessions_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        yield base, data_dir, sessions_dir, server
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
 async def test_a_participant_is_held_at_the_gate_goes_on_and_takes_their_journal_home(served):
     base, data_dir, sessions_dir, server = served
     try:

@@ -12,6 +12,7 @@ import json
 import re
 import socket
 import time
+from pathlib import Path
 
 import aiohttp
 
@@ -106,3 +107,27 @@ class Tab:
         async with self._session.get(f"{base}/download/{key}") as response:
             assert response.status == 200, response.status
             return await response.text()
+
+
+async def page_of(base: str, *, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            async with aiohttp.ClientSession() as session, session.get(base) as response:
+                return await response.text()
+        except aiohttp.ClientError:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.1)
+
+
+def session_folders(sessions_dir: Path) -> list[Path]:
+    return [p for p in sessions_dir.iterdir() if p.name.startswith("session-")] if sessions_dir.exists() else []
+
+
+async def eventually(check, *, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("never became true")
+        await asyncio.sleep(0.1)

@@ -32,8 +32,8 @@ class ConsoleScreen(Screen[None]):
         Binding("r", "reset", "Reset timer"),
         Binding("v", "projector", "Projector"),
         Binding("c", "counts", "Counts on projector", show=False),
-        Binding("left", "browse(-1)", "Browse", key_display="←→"),
-        Binding("right", "browse(1)", show=False),
+        Binding("left", "browse(-1)", "Browse", key_display="←→", priority=True),  # not the page's own scroll
+        Binding("right", "browse(1)", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
