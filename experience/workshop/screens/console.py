@@ -56,6 +56,7 @@ class ConsoleScreen(Screen[None]):
                 with Vertical(id="timer-box"):
                     yield Digits("0:00", id="timer")
                     yield Static("", id="timer-state", markup=False)
+            yield Static("", id="sheet-hint", markup=False)
             with VerticalScroll(id="sheet"):
                 yield Markdown("", id="sheet-text")
         yield KeyFooter()
@@ -96,6 +97,11 @@ class ConsoleScreen(Screen[None]):
         if index == self._shown_sheet:
             return
         self._shown_sheet = index
+        app = self.facilitator
+        opened = min(app.moment.room.open_movement, app.movements.last)
+        where = "the open movement" if index == opened else ("open" if index < opened else "not open yet")
+        self.query_one("#sheet-hint", Static).update(
+            f"Run-sheet: {index + 1} of {len(app.movements)}, {where} · ← → to look at the others")
         self.query_one("#sheet-text", Markdown).update(movement_markdown(self.facilitator.sheet, index))
         self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
 
