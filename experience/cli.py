@@ -263,6 +263,57 @@ def cmd_forget(args: argparse.Namespace) -> int:
     from .privacy.commands import forget
     return forget(args)
 
+# -- workshops -------------------------------------------------------------------------------------
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .progress.paths import resolve_data_dir
+    from .workshop.room import RoomError
+
+    try:
+        from .workshop.serve import start
+    except ImportError as missing:
+        print(f"experience: serving to browsers needs textual-serve ({missing}). "
+              "Install it with: pip install textual-serve", file=sys.stderr)
+        return 1
+    try:
+        start(_story_dir(args.story), host=args.host, port=args.port, room=args.room,
+              max_participants=args.max_participants, data_dir=resolve_data_dir(args.data_dir),
+              sessions_dir=Path(args.sessions_dir) if args.sessions_dir else None)
+    except RoomError as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"experience: cannot serve on {args.host}:{args.port} ({error.strerror or error}). "
+              "Is another server using that port? Try --port with another number.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_facilitate(args: argparse.Namespace) -> int:
+    from .progress.paths import resolve_data_dir
+    from .progress.session import story_key
+    from .story import load_story
+    from .workshop.gate import Movements
+    from .workshop.room import ROOMS_DB, RoomError, Rooms
+
+    story = load_story(_story_dir(args.story))
+    first = Movements.of_story(story).minutes[0]
+    try:
+        rooms = Rooms.open(resolve_data_dir(args.data_dir) / ROOMS_DB)
+        try:
+            if args.fresh:
+                rooms.reset(args.room, story_key(story), first_minutes=first)
+            else:
+                rooms.ensure(args.room, story_key(story), first_minutes=first)
+            from .workshop.console import FacilitatorApp
+
+            FacilitatorApp(story, rooms, args.room, projector=args.projector).run()
+        finally:
+            rooms.close()
+    except RoomError as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    return 0
+
 
 # -- the parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
@@ -364,6 +415,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_runsheet)
 
     add_privacy_commands(sub, story_arg, data_dir_arg)
+
+    def rooms_dir_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", metavar="DIR",
+                       help="where the rooms file (rooms.db) is kept, shared by 'serve' and 'facilitate' "
+                            "(default: $EXPERIENCE_DATA_DIR, or your user data folder)")
+
+    p = sub.add_parser("serve", help="open the journey to web browsers, for a workshop",
+                       description="Each browser tab is its own private session. Nothing participants write "
+                                   "is kept here after their session ends; they can download their journal.")
+    story_arg(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: %(default)s, this computer only; any other "
+                        "address asks for a join code)")
+    p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: %(default)s)")
+    p.add_argument("--room", type=_room_name, metavar="NAME",
+                   help="pace participants from 'experience facilitate --room NAME' (default: no room, "
+                        "each goes at their own pace)")
+    p.add_argument("--max-participants", type=_positive, default=30, metavar="N",
+                   help="sessions at once; one more sees 'this room is full' (default: %(default)s)")
+    p.add_argument("--sessions-dir", metavar="DIR",
+                   help="where each live session keeps its progress until it ends (default: a folder in "
+                        "memory where the system has one, such as /dev/shm, else the temporary folder)")
+    rooms_dir_arg(p)
+    p.set_defaults(handler=cmd_serve)
+
+    p = sub.add_parser("facilitate", help="the facilitator's console: run-sheet, gates, timer, counts",
+                       description="Open one movement at a time, keep time, and see how many have reached "
+                                   "the gate (never who, never what anyone wrote).")
+    story_arg(p)
+    p.add_argument("--room", type=_room_name, default=DEFAULT_ROOM, metavar="NAME",
+                   help="the room to pace; start the server with the same --room (default: %(default)s)")
+    p.add_argument("--projector", action="store_true",
+                   help="only the shared screen: the movement and the time, large; nothing private")
+    p.add_argument("--fresh", action="store_true",
+                   help="begin the room again: only the first movement open, the timer reset")
+    rooms_dir_arg(p)
+    p.set_defaults(handler=cmd_facilitate)
     return parser
 
 
@@ -411,6 +499,26 @@ def add_privacy_commands(sub, story_arg: Callable, data_dir_arg: Callable) -> No
     p.add_argument("--remove-set-aside", action="store_true",
                    help="also remove database copies set aside earlier (only when it is the last profile)")
     p.set_defaults(handler=cmd_forget)
+
+
+DEFAULT_ROOM = "workshop"
+
+
+def _room_name(value: str) -> str:
+    name = " ".join(value.split())
+    if not name or len(name) > 64 or not name.isprintable():
+        raise argparse.ArgumentTypeError("a room name is 1 to 64 printable characters")
+    return name
+
+
+def _port(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a port number") from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return number
 
 
 def _count(n: int, noun: str) -> str:

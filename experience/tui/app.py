@@ -8,7 +8,7 @@ before it is drawn. Importing this module does no I/O.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from ..progress.session import Session
+    from ..story import Choice
 
 THEME_SETTING = "theme"
 
@@ -88,6 +89,15 @@ class ExperienceApp(App[None]):
             self.screen.dismiss()
         else:
             self.push_screen(JournalScreen())
+
+    def hold_before(self, choice: "Choice | None", go_on: Callable[[], None]) -> bool:
+        """Whether to hold the reader before a step (a choice, or continuing when None).
+
+        The player never holds anyone. A workshop participant's app holds them at a movement the
+        facilitator has not opened yet (experience/workshop/participant.py) and calls `go_on`
+        to take the very same step once the group moves on.
+        """
+        return False
 
     def get_system_commands(self, screen: "Screen") -> Iterable[SystemCommand]:
         yield SystemCommand("Pause", "A quiet screen to breathe; come back exactly where you were (p)",

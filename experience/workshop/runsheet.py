@@ -126,6 +126,15 @@ def to_markdown(sheet: RunSheet, *, today: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def movement_markdown(sheet: RunSheet, index: int) -> str:
+    """One movement's part of the run-sheet, as the facilitator's console shows it."""
+    movement = sheet.movements[index]
+    out = [f"## {index + 1}. {movement.name} ({_minutes(movement.minutes)}, from {_clock(movement.start)})"]
+    for entry in movement.chapters:
+        out += _chapter_markdown(entry)
+    return "\n".join(out) + "\n"
+
+
 def _chapter_markdown(entry: ChapterEntry) -> list[str]:
     chapter = entry.chapter
     out = ["", f"### {chapter.title} (`{chapter.id}`, {_minutes(entry.minutes)})"]

@@ -244,6 +244,8 @@ class SceneScreen(Screen[None]):
             self._move(self._view.choices[index][0])
 
     def _move(self, choice: Choice | None) -> None:
+        if self.app.hold_before(choice, lambda: self._move(choice)):  # type: ignore[attr-defined]
+            return  # e.g. a workshop's gate: the app takes the step later
         session = self.session
 
         def step(gentler: bool = False) -> None:

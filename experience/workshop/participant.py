@@ -1,0 +1,224 @@
+"""A participant's session in a workshop room: the player, held at the room's gates, with a
+heartbeat to the room, a journal that goes home with them, and nothing left behind.
+
+The server (serve.py) starts one of these processes for each browser tab:
+
+    python -m experience.workshop.participant STORY --sessions-dir DIR [--room NAME --rooms-db PATH]
+
+It is a module of its own rather than an `experience` command because no person ever types it.
+The join code, when the room is served to the network, comes through the environment.
+
+What it does differently from `experience play`:
+- its progress lives in a folder of its own that is deleted when the session ends (ephemeral.py);
+- the join code comes before anything else, and nothing of the story is built until it is right;
+- before a step into a movement the facilitator has not opened, it waits (WaitingScreen);
+- d delivers the journal to the browser as Markdown, and leaving offers it once more;
+- what it prints never reaches the host's console: a crash report could quote someone's words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.events import Mount
+
+from ..story import StoryRuntimeError, destination
+from ..tui.app import ExperienceApp
+from ..tui.screens.scene import SceneScreen
+from .joincode import JOIN_CODE_ENV, matches
+from .keepsake import FILE_NAME, MIME_TYPE, journal_markdown
+from .room import HEARTBEAT_SECONDS
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..progress.session import Session
+    from ..story import Choice
+    from .pacing import Pacing
+
+WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
+ON_ITS_WAY = "Your journal is on its way to your browser's downloads."
+NOT_YET_JOINED = ("journal", "pause", "download")
+
+
+class ParticipantApp(ExperienceApp):
+    CSS_PATH = [ExperienceApp.CSS_PATH, WORKSHOP_CSS]
+    BINDINGS = [Binding("d", "download", "Download journal")]
+
+    def __init__(self, session: "Session", *, pacing: "Pacing | None" = None, join_code: str | None = None,
+                 heartbeat: float = HEARTBEAT_SECONDS, poll: float = 1.0) -> None:
+        super().__init__(session)
+        self.pacing = pacing
+        self._join_code = join_code
+        self._joined = not join_code
+        self._heartbeat = heartbeat
+        self._poll = poll  # how often a waiting participant asks whether the gate is open
+        self._leaving = False
+
+    # -- arriving ---------------------------------------------------------------------------------
+    def get_default_screen(self) -> "Screen":
+        if self._joined:
+            return SceneScreen()
+        from .screens.join import JoinScreen
+
+        return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._join_code or ""))
+
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()  # the player's own welcome would speak of keeping things here
+        if self._joined:
+            self._arrive()
+
+    def on_join_screen_joined(self) -> None:
+        # The scene goes on top: the join screen stays underneath, out of sight and holding
+        # nothing. (Textual cannot switch away from the first screen of the stack.)
+        self._joined = True
+        self.push_screen(SceneScreen())
+        self._arrive()
+
+    def _arrive(self) -> None:
+        from .screens.arrival import ArrivalScreen
+
+        if self.pacing is not None:
+            self.pacing.arrive()
+            self.set_interval(self._heartbeat, self.pacing.heartbeat)
+        self.push_screen(ArrivalScreen(self.session.story.title), lambda _: self.session.start())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self._joined and action in NOT_YET_JOINED:
+            return False
+        return True
+
+    def get_system_commands(self, screen: "Screen") -> Iterable[SystemCommand]:
+        if not self._joined:
+            return
+        yield SystemCommand("Download my journal", "Your answers as a file, to keep (d)", self.action_download)
+        yield from super().get_system_commands(screen)
+
+    # -- the room's gates -------------------------------------------------------------------------
+    def hold_before(self, choice: "Choice | None", go_on: Callable[[], None]) -> bool:
+        pacing = self.pacing
+        if pacing is None:
+            return False
+        try:
+            target = destination(self.session.story, self.session.state, choice)
+        except StoryRuntimeError:
+            return False  # the step itself will say what is wrong
+        movement = pacing.holds(target)
+        if movement is None:
+            return False
+        from .screens.waiting import WaitingScreen
+
+        def after(opened: bool | None) -> None:
+            pacing.held(False)
+            if opened:
+                go_on()
+
+        pacing.held(True)
+        self.push_screen(WaitingScreen(lambda: pacing.is_open(movement), poll=self._poll), after)
+        return True
+
+    def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
+        if self.pacing is not None:
+            self.pacing.at_scene(message.scene, ending=self.session.story.scenes[message.scene].end)
+
+    def on_unmount(self) -> None:
+        if self.pacing is not None:
+            self.pacing.leave()
+
+    # -- the journal goes home with them --------------------------------------------------------------
+    def deliver_journal(self) -> None:
+        self.deliver_text(io.StringIO(journal_markdown(self.session)), save_filename=FILE_NAME,
+                          mime_type=MIME_TYPE, open_method="download")
+
+    def action_download(self) -> None:
+        self.deliver_journal()
+        self.notify(ON_ITS_WAY, timeout=6)
+
+    def exit(self, result: None = None, return_code: int = 0, message: object = None) -> None:  # type: ignore[override]
+        """Every way out (ctrl+q, "leave for now" at an ending, "stop for today") passes the
+        farewell first when there are words to take: once the session ends they are gone.
+        (Closing the tab does not come here: the browser has already gone.)"""
+        if self._leaving or return_code != 0 or not self._joined or not self.session.journal.entries():
+            super().exit(result, return_code, message)  # type: ignore[arg-type]
+            return
+        from .screens.farewell import FarewellScreen
+
+        def answered(reply: str | None) -> None:
+            if reply == "leave":
+                self._leaving = True
+                super(ParticipantApp, self).exit(result, return_code, message)  # type: ignore[arg-type]
+
+        if not isinstance(self.screen, FarewellScreen):
+            self.push_screen(FarewellScreen(), answered)
+
+
+# -- the process --------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m experience.workshop.participant",
+                                     description="One participant's session; started by 'experience serve'.")
+    parser.add_argument("story", metavar="STORY_DIR")
+    parser.add_argument("--sessions-dir", required=True, metavar="DIR",
+                        help="where this session keeps its progress until it ends")
+    parser.add_argument("--room", metavar="NAME", help="the room that paces this session")
+    parser.add_argument("--rooms-db", metavar="PATH", help="the rooms file shared with the facilitator")
+    return parser
+
+
+def participate(args: argparse.Namespace) -> int:
+    from ..progress.session import Session, story_key
+    from ..progress.store import Store
+    from ..story import load_story
+    from .ephemeral import SessionFolder
+    from .gate import Movements
+    from .pacing import Pacing
+    from .room import Rooms
+
+    story = load_story(Path(args.story))
+    rooms = None
+    with SessionFolder(Path(args.sessions_dir)) as folder:
+        store = Store.open(folder.path)
+        try:
+            pacing = None
+            if args.room and args.rooms_db:
+                rooms = Rooms.open(Path(args.rooms_db))
+                rooms.ensure(args.room, story_key(story))
+                pacing = Pacing(rooms, args.room, Movements.of_story(story))
+            session = Session.resume(story, store, "participant")
+            app = ParticipantApp(session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None)
+            app.run()
+            return app.return_code or 0
+        finally:
+            store.close()
+            if rooms is not None:
+                rooms.close()
+
+
+def keep_words_off_the_host() -> None:
+    """Send this process's error output nowhere: Textual's crash report shows local variables,
+    which could hold what a participant wrote, and the server copies our stderr to its console.
+    (EXPERIENCE_DEBUG=1 keeps it, for a developer on their own machine.)"""
+    if os.environ.get("EXPERIENCE_DEBUG"):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from ..cli import run
+
+    args = build_parser().parse_args(argv)
+    keep_words_off_the_host()
+    return run(participate, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""A workshop room's shared state: which movement is open, the timer, and who is still here.
+
+The facilitator's console and every participant's session are separate processes, often started
+and stopped at different times; they meet in one small SQLite file, `rooms.db` beside the
+facilitator's own data. It is not the player's `experience.db`: room state is shared, not
+personal, and it changes on its own schedule.
+
+What is kept is only what pacing needs. A participant is a random token, the number of the
+movement they are in, and whether they are waiting at the next gate or have reached an ending:
+no name, no scene, no words. A participant who stops sending heartbeats (a closed tab, a dropped
+connection, a killed process) simply stops being counted.
+
+Decisions, and why:
+- WAL, so that the console's reads and the participants' heartbeats never wait for each other;
+  a short busy timeout, because a missed heartbeat or a stale count for a second is harmless
+  and a frozen screen is not.
+- `PRAGMA user_version` numbers the schema; a newer file is refused rather than rewritten.
+- Opening a gate only ever moves forward, in one transaction; `reset` begins the room again.
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..progress.paths import make_private_dir, make_private_file
+from .timer import Timer
+
+ROOMS_DB = "rooms.db"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 2000
+HEARTBEAT_SECONDS = 5.0
+EXPIRES_AFTER = 20.0  # four missed heartbeats: gone
+
+SCHEMA = """
+CREATE TABLE rooms (
+    name TEXT PRIMARY KEY,
+    story TEXT NOT NULL,                  -- the title of the story this room paces
+    open_movement INTEGER NOT NULL DEFAULT 0,
+    timer_seconds REAL NOT NULL DEFAULT 0,
+    timer_started REAL,                   -- wall-clock seconds, NULL while paused
+    timer_elapsed REAL NOT NULL DEFAULT 0,
+    projector_counts INTEGER NOT NULL DEFAULT 0,
+    updated REAL NOT NULL
+);
+CREATE TABLE presence (
+    token TEXT PRIMARY KEY,               -- random, one per browser tab, never a name
+    room TEXT NOT NULL,
+    movement INTEGER NOT NULL DEFAULT 0,  -- the number of the movement they are in, from 0
+    waiting INTEGER NOT NULL DEFAULT 0,   -- held at the gate after that movement
+    ended INTEGER NOT NULL DEFAULT 0,     -- at an ending of the story
+    last_seen REAL NOT NULL
+);
+CREATE INDEX presence_by_room ON presence (room, last_seen);
+"""
+
+
+class RoomError(Exception):
+    """The room could not be read or written; the message says so in plain words."""
+
+
+class OtherStory(RoomError):
+    """The room exists, but paces a different story."""
+
+    def __init__(self, room: str, theirs: str, ours: str):
+        super().__init__(
+            f"The room “{room}” is pacing “{theirs}”, not “{ours}”. Use the same story, choose another "
+            f"room with --room NAME, or begin this room again with 'experience facilitate --fresh'.")
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    name: str
+    story: str
+    open_movement: int  # movements 0..open_movement are open
+    timer: Timer
+    projector_counts: bool  # the facilitator chose to show counts on the shared screen
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How many are here and where, with nothing that could say who."""
+
+    present: int = 0
+    by_movement: dict[int, int] = field(default_factory=dict)
+    waiting: int = 0  # held at the gate after the open movement
+    ended: int = 0
+
+
+class Rooms:
+    """The open rooms.db. One connection; each change is its own short transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, clock: Callable[[], float] = time.time):
+        self.conn = conn
+        self.path = path
+        self.clock = clock
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Callable[[], float] = time.time) -> "Rooms":
+        path = Path(path)
+        try:
+            make_private_dir(path.parent)
+            make_private_file(path)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            raise RoomError(f"The room file {path} cannot be opened ({error}).") from error
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _migrate(conn, path)
+        except sqlite3.Error as error:
+            conn.close()
+            raise RoomError(f"The room file {path} cannot be used ({error}). It holds no one's "
+                            "words; you can delete it to begin the rooms afresh.") from error
+        except BaseException:
+            conn.close()
+            raise
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                make_private_file(side)
+        return cls(conn, path, clock)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _write(self, sql: str, params: tuple = ()) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute(sql, params)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise RoomError(f"The room could not be updated just now ({error}).") from error
+
+    # -- the room -------------------------------------------------------------------------------
+    def get(self, name: str) -> Room | None:
+        try:
+            row = self.conn.execute(
+                "SELECT name, story, open_movement, timer_seconds, timer_started, timer_elapsed,"
+                " projector_counts FROM rooms WHERE name = ?", (name,)).fetchone()
+        except sqlite3.Error as error:
+            raise RoomError(f"The room could not be read just now ({error}).") from error
+        if row is None:
+            return None
+        name, story, open_movement, seconds, started, elapsed, counts = row
+        return Room(name, story, open_movement, Timer(seconds, started, elapsed), bool(counts))
+
+    def ensure(self, name: str, story: str, *, first_minutes: float = 0.0) -> Room:
+        """The room called `name`, created with only its first movement open if it is new."""
+        self._write("INSERT INTO rooms (name, story, timer_seconds, updated) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (name) DO NOTHING", (name, story, first_minutes * 60.0, self.clock()))
+        room = self.get(name)
+        assert room is not None
+        if room.story != story:
+            raise OtherStory(name, room.story, story)
+        return room
+
+    def reset(self, name: str, story: str, *, first_minutes: float = 0.0) -> Room:
+        """Begin the room again: only the first movement open, a fresh timer, no one counted."""
+        self._write("DELETE FROM rooms WHERE name = ?", (name,))
+        self._write("DELETE FROM presence WHERE room = ?", (name,))
+        return self.ensure(name, story, first_minutes=first_minutes)
+
+    def open_movement(self, name: str, index: int, timer: Timer | None = None) -> Room:
+        """Open every movement up to `index`. Gates never close again: it only moves forward."""
+        if timer is None:
+            self._write("UPDATE rooms SET open_movement = max(open_movement, ?), updated = ? WHERE name = ?",
+                        (index, self.clock(), name))
+        else:
+            self._write("UPDATE rooms SET open_movement = max(open_movement, ?), timer_seconds = ?,"
+                        " timer_started = ?, timer_elapsed = ?, updated = ? WHERE name = ?",
+                        (index, timer.seconds, timer.started, timer.elapsed, self.clock(), name))
+        return self._must(name)
+
+    def set_timer(self, name: str, timer: Timer) -> Room:
+        self._write("UPDATE rooms SET timer_seconds = ?, timer_started = ?, timer_elapsed = ?, updated = ?"
+                    " WHERE name = ?", (timer.seconds, timer.started, timer.elapsed, self.clock(), name))
+        return self._must(name)
+
+    def show_counts_on_projector(self, name: str, show: bool) -> Room:
+        self._write("UPDATE rooms SET projector_counts = ?, updated = ? WHERE name = ?",
+                    (int(show), self.clock(), name))
+        return self._must(name)
+
+    def _must(self, name: str) -> Room:
+        room = self.get(name)
+        if room is None:
+            raise RoomError(f"The room “{name}” is no longer there: it was begun again elsewhere.")
+        return room
+
+    # -- who is here ------------------------------------------------------------------------------
+    def arrive(self, room: str) -> str:
+        """A new participant in `room`: returns the random token their heartbeats carry."""
+        token = secrets.token_hex(12)
+        self._write("INSERT INTO presence (token, room, last_seen) VALUES (?, ?, ?)", (token, room, self.clock()))
+        return token
+
+    def report(self, token: str, room: str, *, movement: int, waiting: bool, ended: bool) -> None:
+        """A heartbeat: where a participant is, which also says they are still here."""
+        self._write("INSERT INTO presence (token, room, movement, waiting, ended, last_seen)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET movement = excluded.movement,"
+                    " waiting = excluded.waiting, ended = excluded.ended, last_seen = excluded.last_seen",
+                    (token, room, movement, int(waiting), int(ended), self.clock()))
+
+    def leave(self, token: str) -> None:
+        self._write("DELETE FROM presence WHERE token = ?", (token,))
+
+    def counts(self, room: str, open_movement: int) -> Counts:
+        """Live participants only; long-silent rows are cleared out on the way."""
+        now = self.clock()
+        try:
+            rows = self.conn.execute(
+                "SELECT movement, waiting, ended FROM presence WHERE room = ? AND last_seen >= ?",
+                (room, now - EXPIRES_AFTER)).fetchall()
+        except sqlite3.Error as error:
+            raise RoomError(f"The room could not be read just now ({error}).") from error
+        by_movement: dict[int, int] = {}
+        waiting = ended = 0
+        for movement, is_waiting, is_ended in rows:
+            by_movement[movement] = by_movement.get(movement, 0) + 1
+            waiting += bool(is_waiting and movement >= open_movement)
+            ended += bool(is_ended)
+        return Counts(len(rows), by_movement, waiting, ended)
+
+    def forget_departed(self, *, older_than: float = 10 * EXPIRES_AFTER) -> None:
+        """Delete presence rows long silent (a killed session never said goodbye)."""
+        self._write("DELETE FROM presence WHERE last_seen < ?", (self.clock() - older_than,))
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RoomError(f"The room file {path} was written by a newer version of this program.")
+    if version == SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have won
+            for statement in filter(str.strip, SCHEMA.split(";")):  # executescript would commit
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,74 @@
+"""Held at a gate: a quiet place to wait for the group, which moves on by itself.
+
+The participant is not stopped from doing anything but going on: they can pause, read their
+journal, or go back to the scene they were on. Every second the screen asks whether the
+facilitator has opened the way; when they have, it steps aside and the participant's step is
+taken for them, exactly as they chose it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ...tui.widgets.breath import Breath
+from ...tui.widgets.footer import KeyFooter
+
+SOON = "The group will continue together soon."
+MEANWHILE = "You can pause, or read your journal, while you wait."
+ON_ITS_OWN = "When everyone is ready, you will go on from here by yourself."
+POLL_SECONDS = 1.0
+
+
+class WaitingScreen(Screen[bool]):
+    """Dismissed with True when the gate opens, False if the participant goes back to the scene."""
+
+    BINDINGS = [Binding("b", "back_to_scene", "Back to the scene")]
+
+    def __init__(self, is_open: Callable[[], bool], *, poll: float = POLL_SECONDS) -> None:
+        super().__init__()
+        self._is_open = is_open
+        self._poll = poll
+        self._opened = False
+        self._done = False
+
+    def compose(self) -> ComposeResult:
+        with Center(id="waiting-center"):
+            with Vertical(id="waiting", classes="card"):
+                yield Static(SOON, classes="title", markup=False)
+                yield Breath()
+                yield Static(MEANWHILE, classes="body", markup=False)
+                yield Static(ON_ITS_OWN, classes="hint", markup=False)
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.set_interval(self._poll, self.check)
+
+    def on_screen_resume(self) -> None:
+        if self._opened:  # it opened while the journal or the pause was on top
+            self._finish(True)
+
+    def check(self) -> None:
+        if self._opened:
+            return
+        try:
+            opened = self._is_open()
+        except Exception:  # the room file busy for a moment: ask again next time
+            return
+        if opened:
+            self._opened = True
+            if self.is_active:  # otherwise on_screen_resume finishes, once the reader is back
+                self._finish(True)
+
+    def action_back_to_scene(self) -> None:
+        self._finish(False)
+
+    def _finish(self, opened: bool) -> None:
+        if not self._done:  # a resume and a poll can both see the gate open
+            self._done = True
+            self.dismiss(opened)

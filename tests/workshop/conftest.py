@@ -1,0 +1,107 @@
+"""Fixtures for workshops: a small story in three movements, a rooms.db with a clock the test
+holds, and the participant and facilitator apps built as their commands build them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+
+STORIES = Path(__file__).parent / "stories"
+ROOT = Path(__file__).resolve().parents[2]
+SERVED_ROOM = "tuesday"
+
+
+class Clock:
+    """Wall-clock seconds that move only when the test says so."""
+
+    def __init__(self, now: float = 1_700_000_000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def tick(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def room_story_dir(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(STORIES / "room", tmp_path / "room-story"))
+
+
+@pytest.fixture
+def room_story(room_story_dir: Path):
+    from experience.story import load_story
+
+    return load_story(room_story_dir)
+
+
+@pytest.fixture
+def movements(room_story):
+    from experience.workshop.gate import Movements
+
+    return Movements.of_story(room_story)
+
+
+@pytest.fixture
+def rooms_path(tmp_path: Path) -> Path:
+    return tmp_path / "host" / "rooms.db"
+
+
+@pytest.fixture
+def rooms(rooms_path: Path, clock: Clock):
+    from experience.workshop.room import Rooms
+
+    opened = Rooms.open(rooms_path, clock=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sessions_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    return folder
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(room_story_dir, tmp_path):
+    """`experience serve` as a facilitator starts it, on a free loopback port; stopped afterwards."""
+    port = _free_port()
+    data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
+    env.pop("EXPERIENCE_JOIN_CODE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "experience", "serve", str(room_story_dir), "--port", str(port), "--room", SERVED_ROOM,
+         "--data-dir", str(data_dir), "--sessions-dir", str(sessions_dir)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        yield base, data_dir, sessions_dir, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -1,0 +1,180 @@
+"""The room's shared state in rooms.db: gates, the timer, and anonymous counts."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+import pytest
+
+from experience.workshop.room import EXPIRES_AFTER, OtherStory, RoomError, Rooms, SCHEMA_VERSION
+from experience.workshop.timer import Timer
+
+
+# -- the room -------------------------------------------------------------------------------------
+def test_a_new_room_has_only_its_first_movement_open(rooms):
+    room = rooms.ensure("tuesday", "A small room", first_minutes=10)
+    assert room.open_movement == 0
+    assert room.timer == Timer(600, None, 0)
+    assert not room.projector_counts
+
+
+def test_ensuring_an_existing_room_leaves_it_as_it_was(rooms):
+    rooms.ensure("tuesday", "A small room")
+    rooms.open_movement("tuesday", 2)
+    assert rooms.ensure("tuesday", "A small room").open_movement == 2
+
+
+def test_a_room_paces_one_story_and_says_so_when_asked_for_another(rooms):
+    rooms.ensure("tuesday", "A small room")
+    with pytest.raises(OtherStory, match="“tuesday” is pacing “A small room”"):
+        rooms.ensure("tuesday", "Another story")
+
+
+def test_opening_a_gate_only_ever_moves_forward(rooms):
+    rooms.ensure("tuesday", "A small room")
+    rooms.open_movement("tuesday", 2)
+    assert rooms.open_movement("tuesday", 1).open_movement == 2
+
+
+def test_opening_a_movement_can_set_its_timer_in_the_same_step(rooms, clock):
+    rooms.ensure("tuesday", "A small room")
+    room = rooms.open_movement("tuesday", 1, Timer.set_to(900, start_at=clock()))
+    assert room.open_movement == 1 and room.timer.running
+    assert room.timer.remaining(clock() + 60) == 840
+
+
+def test_beginning_a_room_again_closes_its_gates_and_forgets_who_was_there(rooms):
+    rooms.ensure("tuesday", "A small room")
+    rooms.open_movement("tuesday", 2)
+    rooms.arrive("tuesday")
+    room = rooms.reset("tuesday", "A small room", first_minutes=10)
+    assert room.open_movement == 0
+    assert rooms.counts("tuesday", 0).present == 0
+
+
+def test_rooms_are_separate(rooms):
+    rooms.ensure("tuesday", "A small room")
+    rooms.ensure("thursday", "A small room")
+    rooms.open_movement("tuesday", 1)
+    assert rooms.get("thursday").open_movement == 0
+
+
+# -- surviving restarts ---------------------------------------------------------------------------
+def test_the_room_and_its_running_timer_survive_closing_and_reopening(rooms_path, clock):
+    first = Rooms.open(rooms_path, clock=clock)
+    first.ensure("tuesday", "A small room")
+    first.open_movement("tuesday", 1, Timer.set_to(900, start_at=clock()))
+    first.close()
+    clock.tick(300)
+    again = Rooms.open(rooms_path, clock=clock)
+    try:
+        room = again.get("tuesday")
+        assert room.open_movement == 1
+        assert room.timer.running and room.timer.remaining(clock()) == 600
+    finally:
+        again.close()
+
+
+def test_a_paused_timer_is_still_paused_after_reopening(rooms_path, clock):
+    first = Rooms.open(rooms_path, clock=clock)
+    first.ensure("tuesday", "A small room")
+    first.set_timer("tuesday", Timer.set_to(900).start(clock()).pause(clock() + 100))
+    first.close()
+    clock.tick(5000)
+    again = Rooms.open(rooms_path, clock=clock)
+    try:
+        assert again.get("tuesday").timer.remaining(clock()) == 800
+    finally:
+        again.close()
+
+
+def test_two_connections_see_each_others_changes_at_once(rooms_path, clock):
+    facilitator, participant = Rooms.open(rooms_path, clock=clock), Rooms.open(rooms_path, clock=clock)
+    try:
+        facilitator.ensure("tuesday", "A small room")
+        facilitator.open_movement("tuesday", 1)
+        assert participant.get("tuesday").open_movement == 1
+    finally:
+        facilitator.close()
+        participant.close()
+
+
+# -- the file ---------------------------------------------------------------------------------------
+def test_the_room_file_is_private_and_in_wal_mode(rooms, rooms_path):
+    rooms.ensure("tuesday", "A small room")
+    assert stat.S_IMODE(rooms_path.stat().st_mode) == 0o600
+    assert rooms.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert rooms.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_room_file_from_a_newer_version_is_refused_not_rewritten(rooms_path):
+    rooms_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(rooms_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(RoomError, match="newer version"):
+        Rooms.open(rooms_path)
+
+
+def test_a_file_that_is_not_a_database_is_explained(rooms_path):
+    rooms_path.parent.mkdir(parents=True)
+    rooms_path.write_bytes(b"this is not a database, just some words" * 100)
+    with pytest.raises(RoomError, match="cannot be used"):
+        Rooms.open(rooms_path)
+
+
+# -- who is here --------------------------------------------------------------------------------------
+def test_the_facilitator_sees_counts_and_nothing_else(rooms):
+    rooms.ensure("tuesday", "A small room")
+    tokens = [rooms.arrive("tuesday") for _ in range(4)]
+    rooms.report(tokens[0], "tuesday", movement=0, waiting=False, ended=False)
+    rooms.report(tokens[1], "tuesday", movement=0, waiting=True, ended=False)
+    rooms.report(tokens[2], "tuesday", movement=0, waiting=True, ended=False)
+    rooms.report(tokens[3], "tuesday", movement=1, waiting=False, ended=False)
+    counts = rooms.counts("tuesday", 0)
+    assert (counts.present, counts.waiting, counts.ended) == (4, 2, 0)
+    assert counts.by_movement == {0: 3, 1: 1}
+
+
+def test_presence_rows_hold_no_names_scenes_or_words(rooms):
+    columns = [row[1] for row in rooms.conn.execute("PRAGMA table_info(presence)")]
+    assert columns == ["token", "room", "movement", "waiting", "ended", "last_seen"]
+
+
+def test_waiting_at_a_gate_already_opened_is_not_counted_as_waiting(rooms):
+    rooms.ensure("tuesday", "A small room")
+    token = rooms.arrive("tuesday")
+    rooms.report(token, "tuesday", movement=0, waiting=True, ended=False)
+    assert rooms.counts("tuesday", 1).waiting == 0  # the gate opened; they are on their way
+
+
+def test_a_participant_who_leaves_is_no_longer_counted(rooms):
+    rooms.ensure("tuesday", "A small room")
+    token = rooms.arrive("tuesday")
+    rooms.leave(token)
+    assert rooms.counts("tuesday", 0).present == 0
+
+
+def test_a_participant_who_stops_sending_heartbeats_expires(rooms, clock):
+    rooms.ensure("tuesday", "A small room")
+    quiet, lively = rooms.arrive("tuesday"), rooms.arrive("tuesday")
+    clock.tick(EXPIRES_AFTER - 1)
+    rooms.report(lively, "tuesday", movement=0, waiting=False, ended=False)
+    clock.tick(2)
+    assert rooms.counts("tuesday", 0).present == 1
+
+
+def test_long_departed_rows_are_deleted(rooms, clock):
+    rooms.ensure("tuesday", "A small room")
+    rooms.arrive("tuesday")
+    clock.tick(100 * EXPIRES_AFTER)
+    rooms.forget_departed()
+    assert rooms.conn.execute("SELECT count(*) FROM presence").fetchone()[0] == 0
+
+
+def test_endings_are_counted(rooms):
+    rooms.ensure("tuesday", "A small room")
+    token = rooms.arrive("tuesday")
+    rooms.report(token, "tuesday", movement=2, waiting=False, ended=True)
+    assert rooms.counts("tuesday", 2).ended == 1

@@ -1,0 +1,32 @@
+"""The two commands a facilitator types, where they can go wrong before anything opens."""
+
+from __future__ import annotations
+
+from experience.cli import main
+from experience.workshop.room import Rooms
+
+
+def test_facilitating_a_room_that_paces_another_story_says_what_to_do(room_story_dir, tmp_path, capsys):
+    rooms = Rooms.open(tmp_path / "host" / "rooms.db")
+    rooms.ensure("tuesday", "Some other story")
+    rooms.close()
+    status = main(["facilitate", str(room_story_dir), "--room", "tuesday", "--data-dir", str(tmp_path / "host")])
+    assert status == 1
+    error = capsys.readouterr().err
+    assert "“tuesday” is pacing “Some other story”" in error and "--fresh" in error
+
+
+def test_a_room_name_must_be_printable(capsys):
+    try:
+        main(["facilitate", "--room", "   "])
+    except SystemExit as exit:
+        assert exit.code == 2
+    assert "a room name is 1 to 64 printable characters" in capsys.readouterr().err
+
+
+def test_a_port_must_be_a_port(capsys):
+    try:
+        main(["serve", "--port", "70000"])
+    except SystemExit as exit:
+        assert exit.code == 2
+    assert "a port is a number from 1 to 65535" in capsys.readouterr().err
