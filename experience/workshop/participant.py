@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -212,11 +213,23 @@ def keep_words_off_the_host() -> None:
     sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
+def leave_cleanly_when_told_to() -> None:
+    """A session ended by the server (SIGTERM) or by its terminal closing (SIGHUP) still deletes
+    its folder: Python's default for both is to die without running `atexit`."""
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from ..cli import run
 
     args = build_parser().parse_args(argv)
     keep_words_off_the_host()
+    leave_cleanly_when_told_to()
     return run(participate, args)
 
 

@@ -19,7 +19,9 @@ import json
 import logging
 import os
 import shlex
+import signal
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from rich.console import Console
 from rich.text import Text
 from textual_serve.server import Server
 
-from .ephemeral import default_root, sweep
+from .ephemeral import PREFIX, default_root, sweep
 from .joincode import JOIN_CODE_ENV
 
 DEFAULT_HOST = "127.0.0.1"
@@ -86,10 +88,13 @@ class WorkshopServer(Server):
     def serve(self, debug: bool = False) -> None:
         self.prepare_environment()
         sweep(self.room.sessions_dir)
+        previous = signal.signal(signal.SIGHUP, _interrupt) if hasattr(signal, "SIGHUP") else None
         try:
             super().serve(debug=debug)
         finally:
-            sweep(self.room.sessions_dir)
+            if previous is not None:
+                signal.signal(signal.SIGHUP, previous)
+            sweep_until_empty(self.room.sessions_dir)
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level="WARNING", format="%(message)s")
@@ -209,3 +214,20 @@ def banner(title: str, host: str, port: int, room: str | None, code: str | None,
               "Nothing participants write is kept on this computer after their session ends;",
               "each can download their own journal before leaving. Press Ctrl+C to stop."]
     return lines
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """The server's terminal closed: stop as if Ctrl+C was pressed, so the sessions are cleared."""
+    raise KeyboardInterrupt
+
+
+def sweep_until_empty(root: Path, wait_seconds: float = 5.0) -> None:
+    """After the server stops, its sessions end a moment later; wait for them, then clear their
+    folders, so that nothing participants wrote outlives the workshop."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        sweep(root)
+        if not root.is_dir() or not any(p.name.startswith(PREFIX) for p in root.iterdir()) \
+                or time.monotonic() > deadline:
+            return
+        time.sleep(0.2)

@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from experience.workshop.ephemeral import SessionFolder, default_root, sweep
 
@@ -64,3 +65,21 @@ def test_sessions_live_in_memory_where_the_system_has_such_a_folder():
     if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
         assert str(root).startswith("/dev/shm/")
     assert root.name.startswith("experience-workshop-")
+
+
+def test_a_session_told_to_stop_still_deletes_its_folder(tmp_path):
+    """SIGTERM (the server stopping) and SIGHUP (a closed terminal) must not leave words behind."""
+    import signal
+
+    code = ("import sys, time; from pathlib import Path; "
+            "from experience.workshop.participant import leave_cleanly_when_told_to; "
+            "from experience.workshop.ephemeral import SessionFolder; "
+            "leave_cleanly_when_told_to(); f = SessionFolder(Path(sys.argv[1])); "
+            "print(f.path, flush=True); time.sleep(30)")
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        child = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+        folder = Path(child.stdout.readline().strip())
+        assert folder.is_dir()
+        child.send_signal(sig)
+        child.wait(timeout=10)
+        assert not folder.exists(), sig
