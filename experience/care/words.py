@@ -10,25 +10,23 @@ from __future__ import annotations
 import textwrap
 
 WHAT_THIS_IS = ("This is a guided reflection: a quiet story in short scenes about closeness and "
-                "distance, with a few questions you can answer privately, or simply pass by.")
+                "distance, with a few questions you can answer privately or pass by.")
 
-WHAT_IT_IS_NOT = ("It is not therapy, and not help in a crisis. It cannot take the place of a "
-                  "conversation with the people in your life, or with someone trained to help.")
+WHAT_IT_IS_NOT = ("It is not therapy, and not help in a crisis. It is no substitute for talking with "
+                  "the people in your life, or with someone trained to help.")
 
-NOT_FOR_NOW = ("If you are in danger, in crisis, or thinking of harming yourself, please put this "
-               "aside for today and reach someone now: your local emergency number, or a crisis "
-               "line.")
-SUPPORT_KEY = "Press s, now or at any moment, to see emergency numbers and crisis lines."
-SUPPORT_TYPED = "Type s, now or at any prompt, to see emergency numbers and crisis lines."
+NOT_FOR_NOW = ("If you are in danger or in crisis, or thinking of harming yourself, please set this "
+               "aside and reach someone now: your local emergency number or a crisis line.")
+SUPPORT_KEY = "Press s at any moment to see emergency numbers and crisis lines."
+SUPPORT_TYPED = "Type s at any prompt to see emergency numbers and crisis lines."
 
-YOUR_PACE_KEYS = ("You set the pace. Press p to pause and breathe, b to go back a step, j to read "
-                  "what you have written, s to step out and see where to find support, and ctrl+q "
-                  "to leave. Your place and your words are kept on this computer, readable only by you.")
+YOUR_PACE_KEYS = ("You set the pace. Press p to pause and breathe, b to go back a step, j to read your "
+                  "journal, s to step out, f2 for settings, and ctrl+q to leave. Your place and your "
+                  "words are kept on this computer, readable only by you.")
 
 YOUR_PACE_TYPED = ("You set the pace. At any prompt you can type p to pause and breathe, b to go back "
-                   "a step, j to read what you have written, s to step out and see where to find "
-                   "support, q to leave, or h for help. Your place and your words are kept on this "
-                   "computer, readable only by you.")
+                   "a step, j to read your journal, s to step out, q to leave, or h for help. Your "
+                   "place and your words are kept on this computer, readable only by you.")
 
 GOODBYE = ("Thank you for the time you gave yourself today. Everything is kept: your place, and "
            "any words you wrote, just as you left them.")

@@ -83,17 +83,19 @@ HIGH_CONTRAST = Theme(
     success="#8CFF8C",
     foreground="#FFFFFF",
     background="#000000",
-    surface="#000000",
-    panel="#1A1A1A",
+    surface="#1C1C1C",     # the answer box: just off black, with a yellow edge (see app.tcss)
+    panel="#2A2A2A",
     dark=True,
     variables={
         "text-muted": "#FFFFFF",   # nothing faded: muted text is plain white
         "footer-background": "#000000",
         "footer-key-foreground": "#FFD700",
         "footer-description-foreground": "#FFFFFF",
-        "block-cursor-background": "#FFFFFF",
-        "block-cursor-foreground": "#000000",
-        "block-cursor-text-style": "bold",
+        # The highlighted choice: bold yellow and underlined, with its ▸. Not reversed, because
+        # a choice's number is drawn in the (here white) muted colour and would vanish on white.
+        "block-cursor-background": "#000000",
+        "block-cursor-foreground": "#FFD700",
+        "block-cursor-text-style": "bold underline",
         "block-hover-background": "#333333",
         "input-selection-background": "#FFD700 50%",
         "scrollbar": "#FFFFFF",

@@ -29,6 +29,7 @@ class CheckInScreen(ModalScreen[str | None]):
         Binding("escape", "dismiss(None)", "Not now"),
         Binding("p", f"dismiss('{PAUSE}')", "Pause"),
         Binding("s", f"dismiss('{STOP}')", "Step out"),
+        Binding("ctrl+q", "app.quit", "Leave"),  # works anyway (a priority key); shown here too
     ]
 
     def __init__(self, content_note: str | None, *, has_gentler: bool) -> None:

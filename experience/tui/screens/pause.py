@@ -31,7 +31,7 @@ LAST_HINT = "Press Enter to go back to where you were, or b to breathe a little 
 class PauseScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "return", "Return"),
-        Binding("enter", "next", "Next"),
+        Binding("enter", "next", "Next", key_display="enter"),
         Binding("enter", "return", "Return", show=False),
         Binding("n", "notice", "Senses"),
         Binding("b", "breathe", "Breathe"),
@@ -40,8 +40,8 @@ class PauseScreen(Screen[None]):
         Binding("down", "scroll(1)", show=False),
     ]
 
-    exercise: reactive[str] = reactive(BREATHING)
-    step: reactive[int] = reactive(0)
+    exercise: reactive[str] = reactive(BREATHING, init=False)
+    step: reactive[int] = reactive(0, init=False)
     """Which sense the reader has reached: 0 to 4, and len(SENSES) for the closing words."""
 
     def compose(self) -> ComposeResult:
@@ -60,6 +60,9 @@ class PauseScreen(Screen[None]):
                         yield Static(id="sense-hint", classes="hint", markup=False)
                 yield SupportLine(classes="support")
         yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._show_step()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         noticing = self.exercise == NOTICING

@@ -2,15 +2,15 @@
 that they are in control of the pace.
 
 Said plainly and briefly, because it matters more than anything else in the program. The words
-are in `care.words`, shared with `--plain`. In a small window the card scrolls (arrows or page
-keys) while Begin keeps the focus.
+are in `care.words`, shared with `--plain`. In a small window the words scroll (arrows or page
+keys) while Begin stays in view and keeps the focus.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
@@ -18,7 +18,7 @@ from textual.widgets import Button, Static
 from ...care.words import NOT_FOR_NOW, SUPPORT_KEY, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
 from ..widgets.footer import KeyFooter
 
-SETTINGS_HINT = "For high contrast, or a still screen with no movement, press f2 for settings."
+AROUND_THE_WORDS = 1 + 2 + 2  # lines: the footer, the card's padding, Begin and the space above it
 
 
 class WelcomeScreen(Screen[str]):
@@ -41,15 +41,15 @@ class WelcomeScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with Center(id="welcome-center"):
-            with VerticalScroll(id="welcome", classes="card", can_focus=False):
-                yield Static(Content(self._title), classes="title")
-                yield Static(WHAT_THIS_IS, classes="body", markup=False)
-                yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
-                yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEY}", classes="body not-for-now", markup=False)
-                yield Static(YOUR_PACE_KEYS, classes="body", markup=False)
-                yield Static(SETTINGS_HINT, classes="hint", markup=False)
-                for notice in self._notices:
-                    yield Static(Content(notice), classes="notice")
+            with Vertical(id="welcome", classes="card"):
+                with VerticalScroll(id="welcome-words", can_focus=False):
+                    yield Static(Content(self._title), classes="title")
+                    yield Static(WHAT_THIS_IS, classes="body", markup=False)
+                    yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
+                    yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEY}", classes="body", markup=False)
+                    yield Static(YOUR_PACE_KEYS, classes="body", markup=False)
+                    for notice in self._notices:
+                        yield Static(Content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary", compact=True)
         yield KeyFooter()
@@ -61,8 +61,13 @@ class WelcomeScreen(Screen[str]):
         event.stop()
         self.action_begin()
 
+    def on_resize(self) -> None:
+        """The words take the room Begin leaves them. (CSS cannot say "as tall as the content,
+        but no taller than the window less the button".)"""
+        self.query_one("#welcome-words").styles.max_height = max(self.size.height - AROUND_THE_WORDS, 3)
+
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#welcome", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self.query_one("#welcome-words", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_begin(self) -> None:
         self.dismiss("begin")

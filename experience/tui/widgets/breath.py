@@ -65,4 +65,10 @@ def frame(seconds: float, width: int) -> Content:
     side = (span - filled) // 2
     line = Content.assemble((TRACK * side, "$text-muted 40%"), (FILLED * filled, "bold $secondary"),
                             (TRACK * side, "$text-muted 40%"))
-    return Content("\n").join([Content.styled(words, "bold $secondary").center(width), line.center(width)])
+    return Content("\n").join([_centred(Content.styled(words, "bold $secondary"), width), _centred(line, width)])
+
+
+def _centred(content: Content, width: int) -> Content:
+    """`content` moved to the middle of `width` cells. (Not `Content.center`, which in Textual
+    8.2 pads the right with too many cells and makes the line wider than the window.)"""
+    return Content(" " * max((width - content.cell_length) // 2, 0)) + content
