@@ -13,6 +13,7 @@ q leave, r read the scene again, h help.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from typing import TYPE_CHECKING, Callable, TextIO
@@ -83,6 +84,7 @@ class PlainPlayer:
         self._echo = not _isatty(stdin)  # piped input: write it out, so the transcript reads whole
         self._skipped_at = None  # the state whose question was passed by
         self._shown = None  # the state whose text was last written out
+        self._partial: tuple | None = None  # (state, lines typed, earlier draft) while answering
 
     # -- writing and reading ------------------------------------------------------------------------
     def say(self, *texts: str) -> None:
@@ -122,6 +124,9 @@ class PlainPlayer:
         except KeyboardInterrupt:
             self.line()
             self._leave(False)
+        except BrokenPipeError:  # the other end of a pipe went away (`| head`): nobody is reading
+            self._keep_partial()
+            raise
         return 0
 
     def _arrive(self) -> None:
@@ -317,8 +322,6 @@ class PlainPlayer:
         self._shown = session.state  # keeping an answer replaces the state; the text is already out
         self.say(KEPT)
 
-    _partial: tuple | None = None
-
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
         if self._partial is None:
@@ -447,7 +450,12 @@ def play_plain(session: "Session", *, notices: tuple[str, ...] = (), stdin: Text
     width = None
     if _isatty(stdout):  # fold to the window; a pipe or a file gets whole paragraphs
         width = min(shutil.get_terminal_size().columns - 1, MAX_WIDTH)
-    return PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width).run()
+    try:
+        return PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width).run()
+    except BrokenPipeError:
+        if stdout is sys.stdout:  # so that Python's own last flush at exit does not complain either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -213,3 +213,15 @@ def test_a_profile_open_elsewhere_is_refused_kindly_in_plain_mode_too(story_dir,
     with ProfileLock(data_dir, "default"):
         assert cli.main(["play", str(story_dir), "--data-dir", str(data_dir), "--plain"]) == 1
     assert "already open in another window" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_reading_ends_it_quietly_and_keeps_the_draft(open_session):
+    class ClosedAfterAWhile(io.StringIO):
+        def write(self, text: str) -> int:
+            if self.getvalue().endswith("half\n"):  # gone, just after the answer's first line
+                raise BrokenPipeError
+            return super().write(text)
+
+    session = open_session()
+    assert play_plain(session, stdin=io.StringIO("\n1\nhalf\nmore\n"), stdout=ClosedAfterAWhile()) == 0
+    assert open_session().draft() == "half"

@@ -72,10 +72,3 @@ async def test_turning_reduced_motion_off_gives_back_what_the_environment_asked_
 def test_unreadable_settings_fall_back_to_the_defaults():
     assert read_settings({"theme": 3, "reduced_motion": "yes", "break_reminder": None}) == Settings()
     assert read_settings({}) == Settings(theme=None, reduced_motion=False, break_reminder=True)
-
-
-async def test_the_palette_offers_the_settings(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "Settings" in [command.title for command in app.get_system_commands(app.screen)]
