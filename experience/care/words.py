@@ -28,17 +28,15 @@ YOUR_PACE_TYPED = ("You set the pace. At any prompt you can type p to pause and 
                    "a step, j to read your journal, s to step out, q to leave, or h for help. Your "
                    "place and your words are kept on this computer, readable only by you.")
 
-GOODBYE = ("Thank you for the time you gave yourself today. Everything is kept: your place, and "
-           "any words you wrote, just as you left them.")
+GOODBYE = ("Thank you for the time you gave yourself today. Everything is kept, just as you "
+           "left it.")
 
-IF_IT_STIRRED = ("If today stirred up more than you expected, you do not have to carry it alone. "
-                 "Here is where to find a person to talk to:")
+IF_IT_STIRRED = "If today stirred up more than you expected, you do not have to carry it alone:"
 
 NOTHING_SENT = "This program never contacts anyone and never sends anything anywhere."
 
-BREAK_SUGGESTION = ("You have been here for a while now. A short break might feel good: press p to "
-                    "breathe for a moment, or stretch, or get a glass of water. Or carry on; "
-                    "either is fine.")
+BREAK_SUGGESTION = ("You have been here for a while now. A short break might feel good: a pause (p) to "
+                    "breathe, a stretch, or a glass of water. Or carry on; either is fine.")
 
 
 def goodbye_text(support: str, width: int | None = None) -> str:

@@ -157,8 +157,8 @@ class PlainPlayer:
 
     def _leave(self, stepped_out: bool) -> None:
         self._keep_partial()
+        self.line()
         if stepped_out:
-            self.line()
             self.stdout.write(goodbye_text(as_text(), self.width))
         else:
             self.say(LEFT)
@@ -416,7 +416,7 @@ class PlainPlayer:
         finally:
             self.sitting.resume()
         self.line()
-        self.line("Back where you were.")
+        self.say("Back where you were.")
 
     def _ground(self) -> None:
         self.line()
