@@ -275,8 +275,8 @@ class PlainPlayer:
                 raise _Leave(stepped_out=command == "step out")
             if command == "journal":
                 self._journal()
-            self.line(f"Please type a number from 1 to {len(replies)}; each one is a good answer. "
-                      "b stays where you are for now.")
+            self.line(f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay "
+                      "where you are for now.")
 
     # -- a question ------------------------------------------------------------------------------------
     def _reflect(self, prompt: str) -> None:
