@@ -211,8 +211,7 @@ class PlainPlayer:
         elif not typed and not labels:
             self._move(None)
         elif typed.isdigit() or not typed:
-            self.line(f"Please type a number from 1 to {len(labels)}, or h for help." if labels
-                      else "Press Enter alone to continue, or h for help.")
+            self.line(_which_number(len(labels)) if labels else "Press Enter alone to continue, or h for help.")
         else:
             self._command(typed)
 
@@ -456,6 +455,11 @@ def play_plain(session: "Session", *, notices: tuple[str, ...] = (), stdin: Text
         if stdout is sys.stdout:  # so that Python's own last flush at exit does not complain either
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _which_number(count: int) -> str:
+    return ("Please type 1 to choose it, or h for help." if count == 1
+            else f"Please type a number from 1 to {count}, or h for help.")
 
 
 def _isatty(stream: TextIO) -> bool:
