@@ -184,10 +184,15 @@ def cmd_play(args: argparse.Namespace) -> int:
             try:
                 unlock(store, args.profile)  # a sealed journal asks for its passphrase before anything opens
                 session = Session.resume(story, store, args.profile)
-                from .tui.app import ExperienceApp
-
                 notices = (store.set_aside.message(),) if store.set_aside else ()
-                ExperienceApp(session, notices=notices).run()
+                if args.plain:
+                    from .plain import play_plain
+
+                    return play_plain(session, notices=notices)
+                from .tui.app import STEPPED_OUT, ExperienceApp
+
+                if ExperienceApp(session, notices=notices).run() == STEPPED_OUT:
+                    _print_support()  # after the window closes, so that it stays in the scrollback
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
@@ -233,6 +238,16 @@ def cmd_preview(args: argparse.Namespace) -> int:
         finally:
             store.close()
     return 0
+
+
+def _print_support() -> None:
+    import shutil
+
+    from .care.support import as_text
+    from .care.words import goodbye_text
+
+    width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
+    print(goodbye_text(as_text(), width))
 
 
 def cmd_locate(args: argparse.Namespace) -> int:
@@ -348,6 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", type=_profile_name, default=DEFAULT_PROFILE, metavar="NAME",
                    help="whose journey this is, if more than one person plays on this computer (default: %(default)s)")
     data_dir_arg(p)
+    p.add_argument("--plain", action="store_true",
+                   help="line by line, for screen readers and simple terminals: plain text, numbered "
+                        "choices, typed answers; the same journey and the same saved progress")
     p.set_defaults(handler=cmd_play)
 
     p = sub.add_parser("locate", help="show where your progress and journal are kept",

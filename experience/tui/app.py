@@ -1,18 +1,26 @@
 """The player's application: which screen comes when, the keys that work everywhere, the theme.
 
 The app is handed a ready `Session` (story loaded, database open, profile locked) and keeps no
-state of its own beyond which screen is showing: every step lives in the session and is saved
-before it is drawn. Importing this module does no I/O.
+state of its own beyond which screen is showing and how long this sitting has lasted: every step
+lives in the session and is saved before it is drawn. Importing this module does no I/O.
+
+Care is the app's business, not any one screen's: pause (p, or Esc while typing), step out (s)
+and settings (f2) work from every screen, and the gentle break suggestion is timed here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.signal import Signal
 
+from ..care.pacing import Sitting
+from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
+from ..care.words import BREAK_SUGGESTION
+from ..progress.store import StoreError
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
@@ -23,30 +31,44 @@ if TYPE_CHECKING:
     from ..progress.session import Session
     from ..story import Choice
 
-THEME_SETTING = "theme"
+STEPPED_OUT = "stepped out"  # the app's result when the reader left through Step out
+BREAK_NOTE_SECONDS = 20  # how long the break suggestion stays before it fades by itself
 
 
-class ExperienceApp(App[None]):
+class ExperienceApp(App[str | None]):
     SHOW_WELCOME = True  # the author's preview goes straight to the story
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
     TITLE = "Coming Home to Yourself"
     BINDINGS = [
-        Binding("j", "journal", "Journal"),
         Binding("p", "pause", "Pause"),
         Binding("escape", "pause", "Pause", key_display="esc"),  # shown while typing, when p is text
+        Binding("s", "step_out", "Step out",
+                tooltip="Leave with everything kept, and see where to find support."),
+        Binding("j", "journal", "Journal"),
+        Binding("f2", "settings", "Settings", show=False),  # shown where there is room: welcome screens
+        Binding("comma", "settings", "Settings", show=False),
         Binding("ctrl+q", "quit", "Leave", priority=True,
                 tooltip="Leave now. Your place and your words are already saved."),
     ]
 
-    def __init__(self, session: "Session", *, notices: tuple[str, ...] = ()) -> None:
+    def __init__(self, session: "Session", *, notices: tuple[str, ...] = (), sitting: Sitting | None = None) -> None:
         super().__init__()
         self.session = session
         self.notices = notices  # said once, on the first screen: e.g. a damaged file set aside
+        self.sitting = sitting or Sitting()
+        self.motion_changed_signal: Signal[bool] = Signal(self, "motion-changed")
+        self._motion_asked = self.animation_level  # what the environment (TEXTUAL_ANIMATIONS) asked for
         self.title = session.story.title
         for theme in THEMES:
             self.register_theme(theme)
-        chosen = session.profile.settings.get(THEME_SETTING)
-        self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
+        settings = self.settings
+        self.theme = settings.theme if settings.theme in self.available_themes else DEFAULT_THEME
+        if settings.reduced_motion:
+            self.animation_level = "none"
+
+    @property
+    def settings(self) -> Settings:
+        return read_settings(self.session.profile.settings)
 
     def get_default_screen(self) -> SceneScreen:
         """The scene is the bottom of the stack: welcome, pause and journal come and go above it."""
@@ -56,7 +78,7 @@ class ExperienceApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         session = self.session
         if not self.SHOW_WELCOME:
-            session.start()
+            self._after_welcome("continue")
         elif session.is_new:
             from .screens.welcome import WelcomeScreen
 
@@ -74,13 +96,51 @@ class ExperienceApp(App[None]):
             self.session.restart()  # the scene underneath redraws when it is uncovered
         else:
             self.session.start()
+        self.sitting.begin()
+        every = min(15.0, max(self.sitting.break_after / 4, 0.05))
+        self._break_timer = self.set_interval(every, self._offer_break)
 
     # -- everywhere ---------------------------------------------------------------------------
     def action_pause(self) -> None:
+        self.open_pause()
+
+    def open_pause(self, then: Callable[[], Any] | None = None) -> None:
+        """Open the pause over whatever is showing; `then` runs when the reader comes back."""
         from .screens.pause import PauseScreen
 
-        if not isinstance(self.screen, PauseScreen):
-            self.push_screen(PauseScreen())
+        if isinstance(self.screen, PauseScreen):
+            return
+        self.clear_notifications()  # the break suggestion has been taken up, or is not needed
+        self.sitting.rest()
+
+        def back(_: object) -> None:
+            self.sitting.resume()
+            if then is not None:
+                then()
+
+        self.push_screen(PauseScreen(), back)
+
+    def action_step_out(self) -> None:
+        from .screens.step_out import StepOutScreen
+
+        if isinstance(self.screen, StepOutScreen):
+            return
+        resting = self.sitting.resting
+        self.sitting.rest()
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit(STEPPED_OUT)
+            elif not resting:
+                self.sitting.resume()
+
+        self.push_screen(StepOutScreen(), answered)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: leave at once. From the step-out screen it is still a stepping out."""
+        from .screens.step_out import StepOutScreen
+
+        self.exit(STEPPED_OUT if isinstance(self.screen, StepOutScreen) else None)
 
     def action_journal(self) -> None:
         from .screens.journal import JournalScreen
@@ -99,22 +159,64 @@ class ExperienceApp(App[None]):
         """
         return False
 
+    def action_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        if isinstance(self.screen, SettingsScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(SettingsScreen())
+
     def get_system_commands(self, screen: "Screen") -> Iterable[SystemCommand]:
         yield SystemCommand("Pause", "A quiet screen to breathe; come back exactly where you were (p)",
                             self.action_pause)
+        yield SystemCommand("Step out", "Leave with everything kept, and see where to find support (s)",
+                            self.action_step_out)
         yield SystemCommand("Journal", "Read what you have written (j)", self.action_journal)
         commands = getattr(screen, "commands", None)
         if callable(commands):
             yield from commands()
+        yield SystemCommand("Settings", "High contrast, reduced motion, the break reminder (f2)",
+                            self.action_settings)
         yield SystemCommand("Leave", "Leave now; your place and your words are already saved (ctrl+q)",
                             self.action_quit)
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Screenshot"):  # a screenshot file could expose answers
                 yield command
 
+    # -- a break, once, if it is wanted ------------------------------------------------------------
+    def _offer_break(self) -> None:
+        from .screens.pause import PauseScreen
+        from .screens.step_out import StepOutScreen
+
+        if self.sitting.suggested:
+            self._break_timer.stop()
+        elif (self.settings.break_reminder and not isinstance(self.screen, (PauseScreen, StepOutScreen))
+              and self.sitting.break_due()):
+            self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS, markup=False)
+
+    # -- settings, applied at once and kept in the profile ------------------------------------------
+    def next_theme(self) -> None:
+        """Our own themes in turn; from a built-in one (chosen in the palette), back to the first."""
+        names = [theme.name for theme in THEMES]
+        self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+
+    def set_reduced_motion(self, on: bool) -> None:
+        self._keep(REDUCED_MOTION, on)
+        self.animation_level = "none" if on else self._motion_asked
+        self.motion_changed_signal.publish(on)
+
+    def set_break_reminder(self, on: bool) -> None:
+        self._keep(BREAK_REMINDER, on)
+
     def _remember_theme(self, theme: "Theme") -> None:
-        if theme.name != self.session.profile.settings.get(THEME_SETTING):
-            try:
-                self.session.store.set_setting(self.session.profile, THEME_SETTING, theme.name)
-            except Exception:  # a theme is not worth interrupting anyone for
-                pass
+        if theme.name != self.session.profile.settings.get(THEME):
+            self._keep(THEME, theme.name, quietly=True)
+
+    def _keep(self, key: str, value: object, *, quietly: bool = False) -> None:
+        try:
+            self.session.store.set_setting(self.session.profile, key, value)
+        except StoreError:
+            self.session.profile.settings[key] = value  # it still applies for this sitting
+            if not quietly:
+                self.notify("This setting applies now, but could not be kept for next time.", timeout=6)

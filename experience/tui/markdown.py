@@ -66,7 +66,8 @@ def layout(blocks: Sequence[Block], width: int) -> list[Content]:
         if lines and block.gap:
             lines.append(Content(""))
         if block.rule:
-            lines.append(Content.styled(RULE, "$text-muted").center(width))
+            indent = max((width - len(RULE)) // 2, 0)  # not Content.center: in Textual 8.2 it overpads
+            lines.append(Content(" " * indent) + Content.styled(RULE, "$text-muted"))
             continue
         room = max(width - max(block.first.cell_length, block.rest.cell_length), MIN_WIDTH)
         for index, line in enumerate(block.content.wrap(room)):

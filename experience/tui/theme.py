@@ -1,8 +1,12 @@
 """The look of the room: warm, low in contrast, and still easy to read.
 
-Two themes of our own: `dusk` (the default, dark and warm, like a lamp-lit room in the evening)
-and `linen` (light and soft, for daytime). Every built-in theme stays available from the command
-palette; the reader's choice is remembered in their profile.
+Three themes of our own: `dusk` (the default, dark and warm, like a lamp-lit room in the evening),
+`linen` (light and soft, for daytime) and `high-contrast` (white and yellow on black, for low
+vision and bright rooms; Textual has none built in). Every built-in theme stays available from
+the command palette; the reader's choice is remembered in their profile.
+
+Nothing is said by colour alone: the highlighted choice carries a ▸ as well as a shade, and
+focused buttons are drawn reversed, so everything still reads with NO_COLOR set.
 """
 
 from __future__ import annotations
@@ -69,5 +73,42 @@ LINEN = Theme(
     },
 )
 
-THEMES = (DUSK, LINEN)
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    primary="#FFD700",     # yellow: the brightest colour that is not white
+    secondary="#7FDBFF",
+    accent="#FFFFFF",
+    warning="#FFD700",
+    error="#FF8C8C",
+    success="#8CFF8C",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#1C1C1C",     # the answer box: just off black, with a yellow edge (see app.tcss)
+    panel="#2A2A2A",
+    dark=True,
+    variables={
+        "text-muted": "#FFFFFF",   # nothing faded: muted text is plain white
+        "footer-background": "#000000",
+        "footer-key-foreground": "#FFD700",
+        "footer-description-foreground": "#FFFFFF",
+        # The highlighted choice: bold yellow and underlined, with its ▸. Not reversed, because
+        # a choice's number is drawn in the (here white) muted colour and would vanish on white.
+        "block-cursor-background": "#000000",
+        "block-cursor-foreground": "#FFD700",
+        "block-cursor-text-style": "bold underline",
+        "block-hover-background": "#333333",
+        "input-selection-background": "#FFD700 50%",
+        "scrollbar": "#FFFFFF",
+        "scrollbar-hover": "#FFD700",
+        "scrollbar-active": "#FFD700",
+        "scrollbar-background": "#000000",
+        "border": "#FFFFFF",
+        "border-blurred": "#FFFFFF",
+        "button-focus-text-style": "bold reverse",
+    },
+)
+
+THEMES = (DUSK, LINEN, HIGH_CONTRAST)
+LABELS = {DUSK.name: "Dusk: warm and dark", LINEN.name: "Linen: soft and light",
+          HIGH_CONTRAST.name: "High contrast: white and yellow on black"}
 DEFAULT_THEME = DUSK.name

@@ -2,7 +2,11 @@
 
 The story marks some scenes `intensity: deep` and says in a content note what they touch. Before
 the first of a stretch of them, the reader decides: go on, take the gentler path the author
-offers, pause first, or stop for today.
+offers, pause first, or stop for today. Pausing comes back to this same question; stopping goes
+through Step out, so that support is shown.
+
+A modal screen shuts out the app's own keys, so the ones that must work everywhere (pause, step
+out, leave) are bound here again, and shown in a footer of its own.
 """
 
 from __future__ import annotations
@@ -15,29 +19,33 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, PAUSE, STOP, checkin_replies
 from ..widgets.choices import ChoiceList
+from ..widgets.footer import KeyFooter
 
 
 class CheckInScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Not now")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Not now"),
+        Binding("p", f"dismiss('{PAUSE}')", "Pause"),
+        Binding("s", f"dismiss('{STOP}')", "Step out"),
+        Binding("ctrl+q", "app.quit", "Leave"),  # works anyway (a priority key); shown here too
+    ]
 
     def __init__(self, content_note: str | None, *, has_gentler: bool) -> None:
         super().__init__()
         self._note = content_note
-        self._replies = [("go on", "I'd like to go on.")]
-        if has_gentler:
-            self._replies.append(("gentler", "I'd like a gentler path."))
-        self._replies += [("pause", "I'd like to pause first."), ("leave", "I'll stop here for today.")]
+        self._replies = checkin_replies(has_gentler=has_gentler)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin"):
-            yield Static("Before you go on", classes="title")
-            yield Static(Content("The next part goes deeper."), classes="body")
+            yield Static(CHECKIN_TITLE, classes="title", markup=False)
+            yield Static(CHECKIN_LEAD, classes="body", markup=False)
             if self._note:  # the author's own words, shown as written (and never read as markup)
                 yield Static(Content(self._note.strip()), classes="body note")
-            yield Static(Content("Go on only if it feels right today. Every choice here is a good one."),
-                         classes="body")
+            yield Static(CHECKIN_OK, classes="body", markup=False)
             yield ChoiceList(id="replies")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         replies = self.query_one(ChoiceList)

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from ...care.words import GENTLER, GO_ON, PAUSE, STOP
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
 from ..widgets.choices import ChoiceList
@@ -234,7 +235,7 @@ class SceneScreen(Screen[None]):
         if self.reflecting:
             return
         if self._mode == ENDING:
-            endings = (self.app.action_journal, self.action_restart, self.app.exit)  # type: ignore[attr-defined]
+            endings = (self.app.action_journal, self.action_restart, self.app.action_step_out)  # type: ignore[attr-defined]
             if index < len(endings):
                 endings[index]()
             return
@@ -266,17 +267,20 @@ class SceneScreen(Screen[None]):
 
         scene = session.story.scenes[_target(session, choice)]
 
-        def answered(reply: str | None) -> None:
-            if reply == "go on":
-                self._attempt(step)
-            elif reply == "gentler":
-                self._attempt(lambda: step(gentler=True))
-            elif reply == "pause":
-                self.app.action_pause()  # type: ignore[attr-defined]
-            elif reply == "leave":
-                self.app.exit()
+        def ask() -> None:
+            self.app.push_screen(CheckInScreen(scene.content_note, has_gentler=bool(scene.gentler)), answered)
 
-        self.app.push_screen(CheckInScreen(scene.content_note, has_gentler=bool(scene.gentler)), answered)
+        def answered(reply: str | None) -> None:
+            if reply == GO_ON:
+                self._attempt(step)
+            elif reply == GENTLER:
+                self._attempt(lambda: step(gentler=True))
+            elif reply == PAUSE:  # breathe first, then the same question again
+                self.app.open_pause(then=ask)  # type: ignore[attr-defined]
+            elif reply == STOP:  # stopping for today is a stepping out: support is shown
+                self.app.action_step_out()  # type: ignore[attr-defined]
+
+        ask()
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

@@ -1,28 +1,38 @@
-"""The first thing a new reader sees: what this is, what it is not, and how to step out of it."""
+"""The first thing a new reader sees: what this is, what it is not, who it is not for today, and
+that they are in control of the pace.
+
+Said plainly and briefly, because it matters more than anything else in the program. The words
+are in `care.words`, shared with `--plain`. In a small window the words scroll (arrows or page
+keys) while Begin stays in view and keeps the focus.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from ...care.words import NOT_FOR_NOW, SUPPORT_KEY, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
 from ..widgets.footer import KeyFooter
-from ..widgets.support import SupportLine
 
-WHAT_THIS_IS = ("This is a guided reflection: a quiet story in short scenes, with a few questions "
-                "you can answer for yourself, privately, or simply pass by.")
-HOW_TO_LEAVE = ("You are free at every moment. Press p to pause and breathe, b to go back a step, "
-                "j to read what you have written, and ctrl+q to leave. Your place and your words "
-                "are kept on this computer, readable only by you.")
+AROUND_THE_WORDS = 1 + 2 + 2  # lines: the footer, the card's padding, Begin and the space above it
 
 
 class WelcomeScreen(Screen[str]):
     """Dismissed with "begin"."""
 
-    BINDINGS = [Binding("enter", "begin", "Begin", show=False)]
+    AUTO_FOCUS = ""  # Begin is focused without scrolling, so a small window opens at the top
+    BINDINGS = [
+        Binding("enter", "begin", "Begin", show=False),
+        Binding("f2", "app.settings", "Settings"),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-5)", show=False),
+        Binding("pagedown", "scroll(5)", show=False),
+    ]
 
     def __init__(self, title: str, notices: tuple[str, ...] = ()) -> None:
         super().__init__()
@@ -32,22 +42,32 @@ class WelcomeScreen(Screen[str]):
     def compose(self) -> ComposeResult:
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
-                yield Static(Content(self._title), classes="title")
-                yield Static(WHAT_THIS_IS, classes="body", markup=False)
-                yield SupportLine(classes="support")
-                yield Static(HOW_TO_LEAVE, classes="body", markup=False)
-                for notice in self._notices:
-                    yield Static(Content(notice), classes="notice")
+                with VerticalScroll(id="welcome-words", can_focus=False):
+                    yield Static(Content(self._title), classes="title")
+                    yield Static(WHAT_THIS_IS, classes="body", markup=False)
+                    yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
+                    yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEY}", classes="body", markup=False)
+                    yield Static(YOUR_PACE_KEYS, classes="body", markup=False)
+                    for notice in self._notices:
+                        yield Static(Content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#begin").focus()
+        self.query_one("#begin").focus(scroll_visible=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_begin()
+
+    def on_resize(self) -> None:
+        """The words take the room Begin leaves them. (CSS cannot say "as tall as the content,
+        but no taller than the window less the button".)"""
+        self.query_one("#welcome-words").styles.max_height = max(self.size.height - AROUND_THE_WORDS, 3)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#welcome-words", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_begin(self) -> None:
         self.dismiss("begin")

@@ -15,8 +15,9 @@ from ..widgets.footer import KeyFooter
 class WelcomeBackScreen(Screen[str]):
     """Dismissed with "continue" or "restart"."""
 
-    BINDINGS = [Binding("c", "finish('continue')", "Continue", show=False),
-                Binding("s", "finish('restart')", "Start again", show=False)]
+    BINDINGS = [Binding("f2", "app.settings", "Settings"),
+                Binding("c", "finish('continue')", "Continue", show=False),
+                Binding("r", "finish('restart')", "Start again", show=False)]  # s is Step out everywhere
 
     def __init__(self, where: str, notices: tuple[str, ...] = (), *, ended: bool = False) -> None:
         super().__init__()

@@ -1,33 +1,74 @@
-"""A slow, wordless rhythm to breathe along with: in for four seconds, out for six.
+"""A breath to follow: a line that fills as you breathe in and empties as you breathe out.
 
-It stays still when animations are switched off (TEXTUAL_ANIMATIONS=none), for people who find
-movement unsettling and for tests that need the same picture every time.
+Four seconds in, six out (the rhythm and the words are in `care.grounding`). The pacer is driven
+by a timer against the clock, so a slow terminal never stretches a breath. When motion is off
+(TEXTUAL_ANIMATIONS=none, or the reader's "reduced motion" setting) it is still: the count is
+written out, to follow at the reader's own pace. It listens for the app's `motion_changed_signal`
+so that the setting takes effect at once, even while the pause is open.
 """
 
 from __future__ import annotations
 
-from textual.reactive import reactive
+import time
+from typing import Callable
+
+from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widget import Widget
 
-STILL = "Breathe in slowly…  and out, even more slowly."
-PHASES = (("Breathe in…", 4.0), ("…and out, slowly.", 6.0))
+from ...care.grounding import STILL_BREATH, breath_at
+
+FRAMES_PER_SECOND = 12
+WIDEST = 40  # cells: a breath, not a progress bar
+FILLED, TRACK = "━", "─"
 
 
-class Breath(Static):
-    phase: reactive[int] = reactive(0)
-
-    def __init__(self) -> None:
-        super().__init__(STILL, markup=False)
+class Breath(Widget):
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._clock = clock
+        self._started = clock()
         self._timer: Timer | None = None
 
-    def watch_phase(self, phase: int) -> None:
-        if self.app.animation_level == "none":
-            return
-        text, seconds = PHASES[phase]
-        self.update(text)
-        self.set_class(phase == 0, "-in")
-        self._timer = self.set_timer(seconds, self._next)
+    @property
+    def still(self) -> bool:
+        return self.app.animation_level == "none"
 
-    def _next(self) -> None:
-        self.phase = (self.phase + 1) % len(PHASES)
+    def on_mount(self) -> None:
+        signal = getattr(self.app, "motion_changed_signal", None)
+        if signal is not None:
+            signal.subscribe(self, lambda _: self._follow_motion())
+        self._follow_motion()
+
+    def _follow_motion(self) -> None:
+        self.set_class(self.still, "-still")
+        if self.still and self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        elif not self.still and self._timer is None:
+            self._started = self._clock()
+            self._timer = self.set_interval(1 / FRAMES_PER_SECOND, self.refresh)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if self.still:
+            return Content("\n\n").join(Content(line) for line in STILL_BREATH)
+        return frame(self._clock() - self._started, self.size.width)
+
+
+def frame(seconds: float, width: int) -> Content:
+    """The pacer at `seconds` into the exercise, `width` cells wide: the words over the line."""
+    words, fullness = breath_at(seconds)
+    span = max(min(width, WIDEST) // 2 * 2, 2)
+    filled = 2 + round(fullness * (span - 2) / 2) * 2  # grows from the middle, two cells at a time
+    side = (span - filled) // 2
+    line = Content.assemble((TRACK * side, "$text-muted 40%"), (FILLED * filled, "bold $secondary"),
+                            (TRACK * side, "$text-muted 40%"))
+    return Content("\n").join([_centred(Content.styled(words, "bold $secondary"), width), _centred(line, width)])
+
+
+def _centred(content: Content, width: int) -> Content:
+    """`content` moved to the middle of `width` cells. (Not `Content.center`, which in Textual
+    8.2 pads the right with too many cells and makes the line wider than the window.)"""
+    return Content(" " * max((width - content.cell_length) // 2, 0)) + content

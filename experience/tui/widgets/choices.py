@@ -2,16 +2,23 @@
 
 The list only shows and reports; the screen decides what a pick means. It reports through
 `OptionList.OptionSelected`, with the index of the pick.
+
+The highlighted choice is marked with ▸ as well as shaded, so that it can be found without
+colour: with NO_COLOR, in a monochrome terminal, or by someone who cannot tell the shades apart.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from rich.segment import Segment
 from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+MARK = "▸"  # drawn in the option's left padding, so nothing moves when the highlight does
 
 
 class ChoiceList(OptionList):
@@ -43,3 +50,14 @@ class ChoiceList(OptionList):
             options.append(Option(Content.assemble((mark, "$text-muted"), Content(label))))
         self.set_options(options)
         self.highlighted = 0 if options else None
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            index, line = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return strip
+        if index != self.highlighted or line != 0 or not strip.cell_length:
+            return strip
+        style = next(iter(strip)).style  # the padding's own style: the highlight's background
+        return Strip.join([Strip([Segment(MARK, style)], 1), strip.crop(1)])

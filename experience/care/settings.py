@@ -1,0 +1,29 @@
+"""The reader's own settings, kept in their profile: how the room looks and moves, and reminders.
+
+Stored as plain values in the profile's settings (see `Store.set_setting`), so they come back at
+the next start and belong to this profile only. Anything unreadable falls back to the default
+rather than stopping anyone: a setting is never worth an error message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+THEME, REDUCED_MOTION, BREAK_REMINDER = "theme", "reduced_motion", "break_reminder"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    theme: str | None = None  # None: the default look
+    reduced_motion: bool = False
+    break_reminder: bool = True
+
+
+def read_settings(stored: Mapping[str, Any]) -> Settings:
+    theme = stored.get(THEME)
+    motion = stored.get(REDUCED_MOTION)
+    reminder = stored.get(BREAK_REMINDER)
+    return Settings(theme=theme if isinstance(theme, str) and theme else None,
+                    reduced_motion=motion if isinstance(motion, bool) else False,
+                    break_reminder=reminder if isinstance(reminder, bool) else True)

@@ -1,0 +1,105 @@
+"""Scene text for a plain terminal: Markdown read as a person would say it, and nothing else.
+
+Emphasis markers are dropped (*quiet* becomes quiet), links keep their words, list items keep a
+dash or their number, quotes are indented. What the reader typed, escaped for Markdown by the
+engine, comes back exactly as typed. Control characters are removed from everything written, so
+no story file or answer can move the cursor, change colours or ring the bell.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+RULE = "* * *"
+_LEAD = re.compile(r" *(?:- |\d+\. )?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline, C1 included
+
+
+@lru_cache(maxsize=1)
+def _parser() -> "MarkdownIt":
+    from markdown_it import MarkdownIt  # a dependency of Rich, imported only when a scene is shown
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def clean(text: str) -> str:
+    """`text` without control characters (escape sequences lose their ESC and become harmless)."""
+    return _CONTROL.sub("", text)
+
+
+def paragraphs(markdown: str) -> list[str]:
+    """The Markdown as plain paragraphs, each one string (lines inside it joined by spaces)."""
+    out: list[str] = []
+    prefixes: list[str] = []  # what goes before a paragraph inside quotes and list items
+    numbers: list[int | None] = []
+    for token in _parser().parse(markdown):
+        kind = token.type
+        if kind == "inline":
+            lead = "".join(prefixes)
+            out.append(lead + _inline(token.children or ()).replace("\n", "\n" + " " * len(lead)))
+            prefixes = [" " * len(p) for p in prefixes]  # a list item's later paragraphs hang under its text
+        elif kind == "blockquote_open":
+            prefixes.append("  ")
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            numbers.append(int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else None)  # type: ignore[arg-type]
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            numbers.pop()
+        elif kind == "list_item_open":
+            number = numbers[-1] if numbers else None
+            prefixes.append("- " if number is None else f"{number}. ")
+            if number is not None:
+                numbers[-1] = number + 1
+        elif kind in ("blockquote_close", "list_item_close"):
+            prefixes.pop()
+        elif kind in ("code_block", "fence"):
+            out.append(token.content.rstrip("\n"))
+        elif kind == "hr":
+            out.append(RULE)
+    return [clean(p) for p in out]
+
+
+def _inline(children: Iterable["Token"]) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def wrap(paragraph: str, width: int | None) -> str:
+    """A paragraph folded to `width`, later lines hanging under the first's text (after a list
+    marker or a quote's indent); or left as it is when `width` is None.
+
+    Unfolded is right for pipes and screen readers, which follow sentences, not lines.
+    """
+    if width is None:
+        return paragraph
+    lines = []
+    for line in paragraph.split("\n"):
+        lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
+        lines.append(textwrap.fill(line[len(lead):], width, initial_indent=lead, subsequent_indent=" " * len(lead),
+                                   break_long_words=False, break_on_hyphens=False) or lead.rstrip())
+    return "\n".join(lines)
+
+
+def local_date(stamp: str) -> str:
+    """A stored UTC time as the reader's local date and time, in words."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%B %Y, %H:%M}"

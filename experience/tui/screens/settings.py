@@ -1,0 +1,84 @@
+"""The reader's settings: how the room looks, whether anything moves, and the break reminder.
+
+One list, like every other list of choices here: arrows and Enter, or a number, change a setting
+at once. Each value is said in words ("on", "off", the theme's name), never shown by colour alone.
+The app applies and keeps each change (in this profile, for next time); this screen only asks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+
+from ..theme import LABELS
+from ..widgets.choices import ChoiceList
+from ..widgets.footer import KeyFooter
+
+if TYPE_CHECKING:
+    from ..app import ExperienceApp
+
+LOOK, MOTION, REMINDER = 0, 1, 2
+INTRO = "These are kept for next time, for this profile only."
+HOW = "Press Enter or a number to change a setting, and Esc to go back."
+WIDTH = 16
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("f2", "close", "Back", show=False),
+        Binding("comma", "close", "Back", show=False),
+    ]
+
+    @property
+    def experience(self) -> "ExperienceApp":
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="page"):
+            yield Static(Content.assemble(("Settings", "bold $text-primary"), "\n", (INTRO, "$text-muted")),
+                         id="settings-heading")
+            yield ChoiceList(id="settings")
+            yield Static(HOW, classes="hint", markup=False, id="settings-how")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one(ChoiceList).focus()
+
+    def _show(self) -> None:
+        app = self.experience
+        settings = app.settings
+        look = LABELS.get(app.theme, app.theme)
+        motion = ("On: everything stays still" if app.animation_level == "none" and settings.reduced_motion
+                  else "On (set by TEXTUAL_ANIMATIONS): everything stays still" if app.animation_level == "none"
+                  else "Off: the breathing guide moves")
+        reminder = ("On: one gentle word after about 20 minutes" if settings.break_reminder else "Off")
+        rows = [("Look", look), ("Reduced motion", motion), ("Break reminder", reminder)]
+        choices = self.query_one(ChoiceList)
+        highlighted = choices.highlighted
+        choices.show([f"{name:<{WIDTH}}{value}" for name, value in rows])
+        if highlighted is not None:
+            choices.highlighted = highlighted
+
+    @on(OptionList.OptionSelected, "#settings")
+    def _change(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        app = self.experience
+        if event.option_index == LOOK:
+            app.next_theme()
+        elif event.option_index == MOTION:
+            app.set_reduced_motion(not app.settings.reduced_motion)
+        elif event.option_index == REMINDER:
+            app.set_break_reminder(not app.settings.break_reminder)
+        self._show()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,156 @@
+"""Step out: from every screen, everything kept, a kind goodbye, and where to find support."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+import experience
+from experience import cli
+from experience.care.support import as_text, load_support
+from experience.care.words import GOODBYE, NOTHING_SENT
+from experience.tui.app import STEPPED_OUT, ExperienceApp
+from experience.tui.screens.checkin import CheckInScreen
+from experience.tui.screens.journal import JournalScreen
+from experience.tui.screens.pause import PauseScreen
+from experience.tui.screens.scene import SceneScreen
+from experience.tui.screens.settings import SettingsScreen
+from experience.tui.screens.step_out import StepOutScreen
+from experience.tui.screens.welcome import WelcomeScreen
+
+
+async def test_stepping_out_says_goodbye_and_shows_every_support_line(make_app, read_screen):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepOutScreen)
+        text = read_screen(app)
+        support = load_support()
+        assert GOODBYE in text and NOTHING_SENT in text and support.advice in text
+        for line in support.lines:
+            assert line.name in text and line.how_to_reach in text
+        await pilot.press("enter")
+    assert app.return_value == STEPPED_OUT
+
+
+async def test_a_half_written_answer_is_kept_when_stepping_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        app.screen.query_one(TextArea).insert("not finished yet")
+        await pilot.press("escape", "s", "enter")  # Esc pauses while writing; s steps out from there
+    assert app.return_value == STEPPED_OUT
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # continue where I left off
+        await pilot.pause()
+        assert again.session.state.scene == "one/hall"
+        assert again.screen.query_one(TextArea).text == "not finished yet"
+
+
+async def test_esc_on_the_goodbye_goes_back_to_exactly_where_one_was(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "2", "s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen) and app.session.state.scene == "one/step"
+    assert app.return_value is None
+
+
+async def test_step_out_is_one_key_away_on_every_screen(make_app, choose):
+    app = make_app()
+    session = app.session
+    choose(session, "Open the door.")
+    session.answer("rest")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screens = []
+
+        async def step_out_and_back():
+            here = app.screen
+            screens.append(type(here).__name__)
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, StepOutScreen), type(here).__name__
+            await pilot.press("escape")
+            await pilot.pause()
+
+        await step_out_and_back()  # welcome back
+        await pilot.press("enter")
+        await pilot.pause()
+        await step_out_and_back()  # the scene
+        assert app.screen.__class__ is SceneScreen
+        for key, kind in (("j", JournalScreen), ("p", PauseScreen), ("f2", SettingsScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, kind)
+            await step_out_and_back()
+            assert isinstance(app.screen, kind)  # Esc came back to it
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("1")  # the old room: the check-in comes first
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepOutScreen)
+    assert screens == ["WelcomeBackScreen", "SceneScreen", "JournalScreen", "PauseScreen", "SettingsScreen"]
+
+
+async def test_step_out_is_offered_on_the_first_welcome_too(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepOutScreen)
+
+
+async def test_ctrl_q_on_the_goodbye_still_counts_as_stepping_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "s", "ctrl+q")
+    assert app.return_value == STEPPED_OUT
+
+
+async def test_the_palette_offers_step_out(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles[:2] == ["Pause", "Step out"] and "Settings" in titles and "Leave" in titles
+
+
+# -- after the window closes ------------------------------------------------------------------
+@pytest.mark.parametrize("result, shown", [(STEPPED_OUT, True), (None, False)])
+def test_support_stays_in_the_terminal_after_stepping_out_only(story_dir, data_dir, capsys, monkeypatch,
+                                                               result, shown):
+    monkeypatch.setattr(ExperienceApp, "run", lambda self: result)
+    assert cli.main(["play", str(story_dir), "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert (GOODBYE in out) is shown
+    assert (as_text().splitlines()[-1] in out) is shown
+    assert "\x1b" not in out
+
+
+def test_nothing_in_the_player_can_reach_the_network():
+    """The player never contacts anyone: neither way of playing, nor care, imports a way to.
+
+    (`experience serve`, for workshops, is a separate command and is not checked here.)
+    """
+    root = Path(experience.__file__).parent
+    banned = {"socket", "urllib", "http", "requests", "smtplib", "ftplib", "ssl", "webbrowser", "asyncio.streams"}
+    for folder in ("care", "plain", "tui"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+                assert not {n.split(".")[0] for n in names} & banned, f"{path.name} imports {names}"
