@@ -37,6 +37,8 @@ BREAK_NOTE_SECONDS = 20  # how long the break suggestion stays before it fades b
 
 class ExperienceApp(App[str | None]):
     SHOW_WELCOME = True  # the author's preview goes straight to the story
+    JOURNAL_EMPTY = ("Nothing here yet. When a scene asks you a question, whatever you choose to write "
+                     "is kept here, on this computer, readable only by you.")
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
     TITLE = "Coming Home to Yourself"
     BINDINGS = [

@@ -1,14 +1,18 @@
 """The journal a participant takes home: their answers as a Markdown file, delivered to their
 own browser, because nothing they wrote stays on the host once their session ends.
 
-It is made from the session's journal only when they ask for it, and it goes straight to their
-browser; it is never written to a file on the host.
+It is the same letter to oneself that `experience journal export` writes at home (one way of
+writing a person's words out, so they read exactly as typed everywhere), made from the
+session's journal only when they ask for it and sent straight to their browser: it is never
+written to a file on the host.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
+
+from ..privacy.letter import arrange, to_markdown
 
 if TYPE_CHECKING:
     from ..progress.session import Session
@@ -18,14 +22,7 @@ MIME_TYPE = "text/markdown"
 
 
 def journal_markdown(session: "Session", *, today: datetime | None = None) -> str:
-    day = (today or datetime.now(timezone.utc)).astimezone().strftime("%d %B %Y").lstrip("0")
-    out = [f"# My journal: {session.story.title}", "", f"Written on {day}. These words are yours alone.", ""]
-    groups = session.journal_by_chapter()
-    if not groups:
-        out += ["(Nothing was written this time, and that is all right too.)", ""]
-    for title, entries in groups:
-        out += [f"## {title}", ""]
-        for entry in entries:
-            out += [f"> {line}" if line else ">" for line in entry.prompt.splitlines() or [""]]
-            out += ["", entry.answer.strip(), ""]
-    return "\n".join(out).rstrip() + "\n"
+    story = session.story
+    order = {chapter_id: chapter.title for chapter_id, chapter in story.chapters.items()}
+    journal = arrange(story.title, session.journal.entries(), order)
+    return to_markdown([journal], exported_at=today or datetime.now(timezone.utc))

@@ -52,6 +52,9 @@ NOT_YET_JOINED = ("journal", "pause", "download")
 class ParticipantApp(ExperienceApp):
     CSS_PATH = [ExperienceApp.CSS_PATH, WORKSHOP_CSS]
     BINDINGS = [Binding("d", "download", "Download journal")]
+    JOURNAL_EMPTY = ("Nothing here yet. When a scene asks you a question, whatever you choose to write "
+                     "is kept here for this session only: the facilitator never sees it, and it is gone "
+                     "from this computer when you leave. Press d to take a copy home.")
 
     def __init__(self, session: "Session", *, pacing: "Pacing | None" = None, join_code: str | None = None,
                  heartbeat: float = HEARTBEAT_SECONDS, poll: float = 1.0) -> None:

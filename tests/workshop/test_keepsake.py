@@ -20,17 +20,16 @@ def session(room_story, tmp_path):
     store.close()
 
 
-def test_an_empty_journal_says_so_kindly(session):
+def test_it_is_the_same_letter_as_an_export_at_home(session):
     text = journal_markdown(session, today=DAY)
-    assert text.startswith("# My journal: A small room\n")
-    assert "Written on 14 March 2026." in text
-    assert "Nothing was written this time" in text
+    assert text.startswith("# A small room\n")
+    assert "Dear me," in text and "14 March 2026" in text
 
 
 def test_each_answer_follows_its_prompt_under_its_chapter(session):
     session.start()
     session.choose(session.view().choices[0][0])
     session.advance()
-    session.answer("A small room\nwith a lamp.")
+    session.answer("A small room\n*with* a lamp.")
     text = journal_markdown(session, today=DAY)
-    assert "## Turning inward\n\n> What is behind the door?\n\nA small room\nwith a lamp.\n" in text
+    assert "## Turning inward\n\n**What is behind the door?**\n\n> A small room  \n> \\*with\\* a lamp.\n" in text

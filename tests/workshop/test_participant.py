@@ -246,7 +246,7 @@ async def test_d_delivers_the_journal_to_the_browser_as_markdown(make_participan
     (text, options), = delivered
     assert options["save_filename"] == "my-journal.md" and options["mime_type"] == "text/markdown"
     assert options["open_method"] == "download"
-    assert "> What is behind the door?" in text and "a small room with a lamp" in text
+    assert "**What is behind the door?**" in text and "> a small room with a lamp" in text
 
 
 async def test_leaving_with_words_written_offers_the_journal_first(make_participant, rooms):

@@ -66,7 +66,7 @@ async def test_a_participant_is_held_at_the_gate_goes_on_and_takes_their_journal
         await tab.wait_for("on its way")
         assert tab.deliveries, "the journal was offered to the browser"
         journal = await tab.download(base, tab.deliveries[-1])
-        assert "> What is behind the door?" in journal and "a lamp in the window" in journal
+        assert "**What is behind the door?**" in journal and "> a lamp in the window" in journal
 
         tab.mark()
         await tab.press("ctrl+q")

@@ -17,9 +17,6 @@ from ..widgets.footer import KeyFooter
 if TYPE_CHECKING:
     from ...progress.session import Session
 
-EMPTY = ("Nothing here yet. When a scene asks you a question, whatever you choose to write is "
-         "kept here, on this computer, readable only by you.")
-
 
 class JournalScreen(Screen[None]):
     BINDINGS = [
@@ -38,7 +35,7 @@ class JournalScreen(Screen[None]):
                                           (self.session.story.title, "$text-muted")), id="journal-heading")
             with VerticalScroll(id="entries"):
                 if not groups:
-                    yield Static(EMPTY, classes="empty", markup=False)
+                    yield Static(self.app.JOURNAL_EMPTY, classes="empty", markup=False)  # type: ignore[attr-defined]
                 for title, entries in groups:
                     yield Static(Content(title), classes="chapter")
                     for entry in entries:
