@@ -349,13 +349,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where progress and the journal are kept (default: $EXPERIENCE_DATA_DIR, "
                             "or your user data folder)")
 
-    p = sub.add_parser("check", help="check a story for errors and warnings",
-                       description="Check a story folder and report every problem as path:line:col.")
-    story_arg(p)
-    p.add_argument("--strict", action="store_true", help="warnings fail the check too")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.set_defaults(handler=cmd_check)
-
     p = sub.add_parser("play", help="play a story (the default when no command is given)",
                        description="Play a story full-screen. Your place and your answers are saved "
                                    "after every step, in your data folder (see 'experience locate').")
@@ -373,37 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir_arg(p)
     p.set_defaults(handler=cmd_locate)
 
-    p = sub.add_parser("walk", help="play a story at random many times and report what was found",
-                       description="Seeded random play-throughs: scenes and choices never reached, "
-                                   "endings, stuck states, lengths.")
-    story_arg(p)
-    p.add_argument("-n", "--runs", type=_positive, default=1000, help="how many play-throughs (default 1000)")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    p.add_argument("--max-steps", type=_positive, default=2000, help="give up on a play-through after this many steps")
-    p.add_argument("--all", action="store_true", help="list every scene in the report")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.set_defaults(handler=cmd_walk)
-
-    p = sub.add_parser("schema", help="print the JSON Schema of chapter files or of story.yaml",
-                       description="JSON Schemas (draft 2020-12) for editors with the YAML language server.")
-    p.add_argument("which", nargs="?", choices=("chapter", "story"), default="chapter",
-                   help="chapter files (default) or the story.yaml manifest")
-    p.add_argument("-o", "--output-dir", metavar="DIR", help="write both schemas into DIR instead of printing one")
-    p.set_defaults(handler=cmd_schema)
-
-    p = sub.add_parser("graph", help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
-                       description="Chapters as clusters, endings with a double border, deep scenes shaded, "
-                                   "conditional choices dashed, detours dotted.")
-    story_arg(p)
-    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid",
-                   help="mermaid (default) or dot need nothing; svg and png need Graphviz")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
-    p.set_defaults(handler=cmd_graph)
-
-    p = sub.add_parser("stats", help="scenes, words and reading time for each movement of a story")
-    story_arg(p)
-    p.set_defaults(handler=cmd_stats)
+    add_privacy_commands(sub, story_arg, data_dir_arg)
 
     p = sub.add_parser("new", help="start a new story from a small working example",
                        description="Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
@@ -421,18 +384,47 @@ def build_parser() -> argparse.ArgumentParser:
                    help="start at this scene, or at a chapter's first scene (play from here)")
     p.set_defaults(handler=cmd_preview)
 
+    p = sub.add_parser("check", help="check a story for errors and warnings",
+                       description="Check a story folder and report every problem as path:line:col.")
+    story_arg(p)
+    p.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("walk", help="play a story at random many times and report what was found",
+                       description="Seeded random play-throughs: scenes and choices never reached, "
+                                   "endings, stuck states, lengths.")
+    story_arg(p)
+    p.add_argument("-n", "--runs", type=_positive, default=1000, help="how many play-throughs (default 1000)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--max-steps", type=_positive, default=2000, help="give up on a play-through after this many steps")
+    p.add_argument("--all", action="store_true", help="list every scene in the report")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.set_defaults(handler=cmd_walk)
+
+    p = sub.add_parser("graph", help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
+                       description="Chapters as clusters, endings with a double border, deep scenes shaded, "
+                                   "conditional choices dashed, detours dotted.")
+    story_arg(p)
+    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid",
+                   help="mermaid (default) or dot need nothing; svg and png need Graphviz")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
+    p.set_defaults(handler=cmd_graph)
+
+    p = sub.add_parser("stats", help="scenes, words and reading time for each movement of a story")
+    story_arg(p)
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of chapter files or of story.yaml",
+                       description="JSON Schemas (draft 2020-12) for editors with the YAML language server.")
+    p.add_argument("which", nargs="?", choices=("chapter", "story"), default="chapter",
+                   help="chapter files (default) or the story.yaml manifest")
+    p.add_argument("-o", "--output-dir", metavar="DIR", help="write both schemas into DIR instead of printing one")
+    p.set_defaults(handler=cmd_schema)
+
     p = sub.add_parser("guide", help="print the authors' guide (AUTHORING.md)")
     p.set_defaults(handler=cmd_guide)
-
-    p = sub.add_parser("runsheet", help="a printable plan for a workshop: timings, notes, content notes, pauses",
-                       description="Generated from the story files: total running time, a timeline by movement, "
-                                   "facilitator notes, content notes, pause points and reflections.")
-    story_arg(p)
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
-    p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
-    p.set_defaults(handler=cmd_runsheet)
-
-    add_privacy_commands(sub, story_arg, data_dir_arg)
 
     def rooms_dir_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--data-dir", metavar="DIR",
@@ -470,6 +462,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="begin the room again: only the first movement open, the timer reset")
     rooms_dir_arg(p)
     p.set_defaults(handler=cmd_facilitate)
+
+    p = sub.add_parser("runsheet", help="a printable plan for a workshop: timings, notes, content notes, pauses",
+                       description="Generated from the story files: total running time, a timeline by movement, "
+                                   "facilitator notes, content notes, pause points and reflections.")
+    story_arg(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
+    p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
+    p.set_defaults(handler=cmd_runsheet)
+
     return parser
 
 
