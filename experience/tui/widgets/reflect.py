@@ -3,6 +3,11 @@
 The box reports what the reader does through messages: `Saved` and `Skipped` when they decide,
 and `DraftChanged` a moment after they stop typing, so that a draft can be kept and nothing
 typed is lost if the window closes. It never saves anything itself.
+
+The answer area (Textual's TextArea, the heaviest widget here) is made a moment after the first
+scene has been drawn, not with the box: the program opens faster, and by the time a question
+comes the area is there and takes the reader's keys at once. (A first scene that asks a question
+makes it straight away.)
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Button, Static
+
+PLACEHOLDER = "Write as much or as little as you like. Only you will read it."
+AREA_AFTER = 0.4  # seconds after the box appears: the first scene is drawn by then
 
 DRAFT_DELAY = 1.0  # seconds of quiet before a draft is kept
 
@@ -40,32 +48,47 @@ class ReflectBox(Widget):
         super().__init__(id=id, classes=classes)
         self._draft_timer: Timer | None = None
         self._kept = ""  # the text as it was last loaded or kept
-        self._area = TextArea(id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False,
-                              placeholder="Write as much or as little as you like. Only you will read it.")
+        self._area = None  # made on the first question: see the module's docstring
 
     def compose(self) -> ComposeResult:
         yield Static(id="prompt", markup=False)
-        yield self._area
         with Horizontal(id="reflect-buttons"):
             yield Button("Save to journal", id="save", variant="primary", compact=True)
             yield Button("Skip", id="skip", compact=True)
 
+    def on_mount(self) -> None:
+        self.set_timer(AREA_AFTER, self._answer_area)  # once the first scene is on screen
+
+    def _answer_area(self):
+        if self._area is None:
+            from textual.widgets import TextArea
+
+            self._area = TextArea(id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False,
+                                  placeholder=PLACEHOLDER)
+            self.mount(self._area, after="#prompt")
+        return self._area
+
     def ask(self, prompt: str, text: str = "", *, revising: bool = False) -> None:
         """Show a prompt, with what the reader wrote before (a draft or an earlier answer)."""
         self.query_one("#prompt", Static).update(Content(prompt))
-        area = self._area
         self._cancel_draft()
         self._kept = text
+        area = self._answer_area()
         area.load_text(text)
         area.move_cursor(area.document.end)
         self.query_one("#save", Button).label = "Save changes" if revising else "Save to journal"
 
     def focus_answer(self) -> None:
-        self._area.focus()
+        area = self._answer_area()
+        if area.is_mounted:
+            area.focus()
+        else:  # made this very moment, for a first scene that asks a question
+            self.call_after_refresh(area.focus)
 
     @property
     def text(self) -> str:
-        return self._area.text  # still readable while the app closes and widgets are removed
+        # still readable while the app closes and widgets are removed
+        return self._area.text if self._area is not None else ""
 
     def action_save(self) -> None:
         self._cancel_draft()
@@ -97,8 +120,7 @@ class ReflectBox(Widget):
         self._cancel_draft()
         self._kept = self.text
 
-    @on(TextArea.Changed)
-    def _typed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: Message) -> None:  # by name: no TextArea import needed
         event.stop()
         self._cancel_draft()
         if self.unkept is not None:
