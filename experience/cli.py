@@ -340,19 +340,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"experience {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def story_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("story", nargs="?", metavar="STORY_DIR",
-                       help="a story folder (default: the bundled journey)")
+    def story_arg(p: argparse.ArgumentParser, *, here_first: bool = True) -> None:
+        default = "the story in this folder, if there is one, else the bundled journey" if here_first \
+            else "the bundled journey"
+        p.add_argument("story", nargs="?", metavar="STORY_DIR", help=f"a story folder (default: {default})")
 
-    def data_dir_arg(p: argparse.ArgumentParser) -> None:
+    def data_dir_arg(p: argparse.ArgumentParser, what: str = "progress and the journal are kept") -> None:
         p.add_argument("--data-dir", metavar="DIR",
-                       help="where progress and the journal are kept (default: $EXPERIENCE_DATA_DIR, "
-                            "or your user data folder)")
+                       help=f"where {what} (default: $EXPERIENCE_DATA_DIR, or your user data folder)")
 
     p = sub.add_parser("play", help="play a story (the default when no command is given)",
                        description="Play a story full-screen. Your place and your answers are saved "
                                    "after every step, in your data folder (see 'experience locate').")
-    story_arg(p)
+    story_arg(p, here_first=False)
     p.add_argument("--profile", type=_profile_name, default=DEFAULT_PROFILE, metavar="NAME",
                    help="whose journey this is, if more than one person plays on this computer (default: %(default)s)")
     data_dir_arg(p)
@@ -427,9 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_guide)
 
     def rooms_dir_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--data-dir", metavar="DIR",
-                       help="where the rooms file (rooms.db) is kept, shared by 'serve' and 'facilitate' "
-                            "(default: $EXPERIENCE_DATA_DIR, or your user data folder)")
+        data_dir_arg(p, "the rooms file (rooms.db) is kept, shared by 'serve' and 'facilitate'")
 
     p = sub.add_parser("serve", help="open the journey to web browsers, for a workshop",
                        description="Each browser tab is its own private session. Nothing participants write "

@@ -41,6 +41,28 @@ def story_dir(tmp_path: Path):
     return make
 
 
+@pytest.fixture
+def read_screen():
+    """Every piece of text on the current screen, as a person would read it."""
+    from textual.widgets import Static
+
+    from experience.tui.widgets.heading import SceneHeading
+    from experience.tui.widgets.passage import Passage
+
+    def read(app) -> str:
+        parts = []
+        for widget in app.screen.query("*"):
+            if not widget.display:
+                continue
+            if isinstance(widget, (Passage, SceneHeading)):
+                parts.append(widget.render().plain)
+            elif isinstance(widget, Static):
+                parts.append(str(widget.content))
+        return "\n".join(parts)
+
+    return read
+
+
 def pytest_collection_modifyitems(config, items):
     """Test files share one namespace (pytest's default import mode): keep their names unique."""
     seen: dict[str, str] = {}

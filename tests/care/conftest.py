@@ -63,28 +63,6 @@ def make_app(open_session):
 
 
 @pytest.fixture
-def read_screen():
-    """Every piece of text on the current screen, as a person would read it."""
-    from textual.widgets import Static
-
-    from experience.tui.widgets.heading import SceneHeading
-    from experience.tui.widgets.passage import Passage
-
-    def read(app) -> str:
-        parts = []
-        for widget in app.screen.query("*"):
-            if not widget.display:
-                continue
-            if isinstance(widget, (Passage, SceneHeading)):
-                parts.append(widget.render().plain)
-            elif isinstance(widget, Static):
-                parts.append(str(widget.content))
-        return "\n".join(parts)
-
-    return read
-
-
-@pytest.fixture
 def choose():
     """Take the choice with these words, through the session (no keys pressed)."""
 

@@ -81,23 +81,3 @@ def make_app(small_story_dir: Path, data_dir: Path):
         store.close()
 
 
-@pytest.fixture
-def read_screen():
-    """Every piece of text on the current screen, as a person would read it."""
-    from textual.widgets import Static
-
-    from experience.tui.widgets.heading import SceneHeading
-    from experience.tui.widgets.passage import Passage
-
-    def read(app) -> str:
-        parts = []
-        for widget in app.screen.query("*"):
-            if not widget.display:
-                continue
-            if isinstance(widget, (Passage, SceneHeading)):
-                parts.append(widget.render().plain)
-            elif isinstance(widget, Static):
-                parts.append(str(widget.content))
-        return "\n".join(parts)
-
-    return read
