@@ -521,11 +521,18 @@ def add_privacy_commands(sub, story_arg: Callable, data_dir_arg: Callable) -> No
 DEFAULT_ROOM = "workshop"
 
 
-def _room_name(value: str) -> str:
-    name = " ".join(value.split())
-    if not name or len(name) > 64 or not name.isprintable():
-        raise argparse.ArgumentTypeError("a room name is 1 to 64 printable characters")
+def _name_of(what: str) -> Callable[[str], str]:
+    """An argument type for a short name (a room's, a profile's): spaces folded, 1 to 64
+    printable characters."""
+    def name(value: str) -> str:
+        folded = " ".join(value.split())
+        if not folded or len(folded) > 64 or not folded.isprintable():
+            raise argparse.ArgumentTypeError(f"a {what} name is 1 to 64 printable characters")
+        return folded
     return name
+
+
+_room_name = _name_of("room")
 
 
 def _port(value: str) -> int:
@@ -545,13 +552,7 @@ def _count(n: int, noun: str) -> str:
 DEFAULT_PROFILE = "default"
 
 
-def _profile_name(value: str) -> str:
-    name = " ".join(value.split())
-    if not name:
-        raise argparse.ArgumentTypeError("a profile needs a name")
-    if len(name) > 64 or not name.isprintable():
-        raise argparse.ArgumentTypeError("a profile name is up to 64 printable characters")
-    return name
+_profile_name = _name_of("profile")
 
 
 def _positive(value: str) -> int:

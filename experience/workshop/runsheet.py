@@ -25,6 +25,46 @@ class SceneEntry:
         s = self.scene
         return bool(s.minutes or s.facilitator or s.is_deep or s.content_note or self.prompt or s.end)
 
+    @property
+    def name(self) -> str:
+        return self.scene.title or self.scene.name
+
+    def badges(self) -> list[tuple[str, str]]:
+        """What stands beside the scene's name, as (kind, text): the formats style each kind."""
+        s = self.scene
+        out = [("id", s.id)]
+        if s.minutes:
+            out.append(("plain", _minutes(s.minutes)))
+        if s.is_deep:
+            out.append(("deep", "deep"))
+        elif s.intensity:
+            out.append(("plain", s.intensity))
+        if s.end:
+            out.append(("plain", "an ending"))
+        return out
+
+    def facts(self) -> list[tuple[str, str, str]]:
+        """What a facilitator should know here, in reading order, as (label, text, kind): kind
+        says how each format shows the text ("plain", "quote" or "id")."""
+        s = self.scene
+        out = []
+        if s.content_note:
+            out.append(("Content note", s.content_note, "plain"))
+        if self.prompt:
+            out.append(("Reflection", self.prompt, "quote"))
+        if self.pause_point:
+            out.append(("Pause point", "a breathing pause is one choice away here.", "plain"))
+        if s.gentler:
+            out.append(("Gentler path", s.gentler, "id"))
+        if s.facilitator:
+            out.append(("Facilitator", " ".join(s.facilitator.split()), "plain"))
+        return out
+
+
+def also_in_chapter(entry: "ChapterEntry") -> list[str]:
+    """The scenes with nothing to note, by name, marked where a pause is one choice away."""
+    return [e.name + (" (pause point)" if e.pause_point else "") for e in entry.scenes if not e.notable]
+
 
 @dataclass
 class ChapterEntry:
@@ -142,36 +182,22 @@ def _chapter_markdown(entry: ChapterEntry) -> list[str]:
         out += ["", f"> {' '.join(chapter.facilitator.split())}"]
     for scene_entry in (e for e in entry.scenes if e.notable):
         out += ["", *_scene_markdown(scene_entry)]
-    quiet = [e for e in entry.scenes if not e.notable]
+    quiet = also_in_chapter(entry)
     if quiet:
-        names = ", ".join(f"{e.scene.title or e.scene.name}" + (" (pause point)" if e.pause_point else "")
-                          for e in quiet)
-        out += ["", f"Also in this chapter: {names}."]
+        out += ["", f"Also in this chapter: {', '.join(quiet)}."]
     return out
 
 
 def _scene_markdown(entry: SceneEntry) -> list[str]:
-    s = entry.scene
-    bits = [f"`{s.id}`"]
-    if s.minutes:
-        bits.append(_minutes(s.minutes))
-    if s.is_deep:
-        bits.append("**deep**")
-    elif s.intensity:
-        bits.append(s.intensity)
-    if s.end:
-        bits.append("an ending")
-    lines = [f"#### {s.title or s.name} · " + " · ".join(bits)]
-    if s.content_note:
-        lines.append(f"- **Content note:** {s.content_note}")
-    if entry.prompt:
-        lines.append(f"- **Reflection** (private, optional): “{entry.prompt}”")
-    if entry.pause_point:
-        lines.append("- **Pause point:** a breathing pause is one choice away here.")
-    if s.gentler:
-        lines.append(f"- **Gentler path:** `{s.gentler}`")
-    if s.facilitator:
-        lines.append(f"- **Facilitator:** {' '.join(s.facilitator.split())}")
+    styles = {"id": "`{}`", "deep": "**{}**", "plain": "{}"}
+    badges = " · ".join(styles[kind].format(text) for kind, text in entry.badges())
+    lines = [f"#### {entry.name} · {badges}"]
+    for label, text, kind in entry.facts():
+        shown = {"quote": "“{}”", "id": "`{}`", "plain": "{}"}[kind].format(text)
+        if label == "Reflection":
+            lines.append(f"- **{label}** (private, optional): {shown}")
+        else:
+            lines.append(f"- **{label}:** {shown}")
     return lines
 
 
@@ -225,36 +251,22 @@ def _chapter_html(entry: ChapterEntry) -> list[str]:
     if chapter.facilitator:
         out.append(f"<blockquote>{e(' '.join(chapter.facilitator.split()))}</blockquote>")
     out += [_scene_html(s) for s in entry.scenes if s.notable]
-    quiet = [s for s in entry.scenes if not s.notable]
+    quiet = also_in_chapter(entry)
     if quiet:
-        names = ", ".join(e(s.scene.title or s.scene.name) + (" (pause point)" if s.pause_point else "")
-                          for s in quiet)
-        out.append(f"<p class=meta>Also in this chapter: {names}.</p>")
+        out.append(f"<p class=meta>Also in this chapter: {e(', '.join(quiet))}.</p>")
     return out
 
 
 def _scene_html(entry: SceneEntry) -> str:
     e = html.escape
-    s = entry.scene
-    bits = [f"<code>{e(s.id)}</code>"]
-    if s.minutes:
-        bits.append(e(_minutes(s.minutes)))
-    if s.is_deep:
-        bits.append("<span class=deep>deep</span>")
-    elif s.intensity:
-        bits.append(e(s.intensity))
-    if s.end:
-        bits.append("an ending")
+    styles = {"id": "<code>{}</code>", "deep": "<span class=deep>{}</span>", "plain": "{}"}
+    badges = " · ".join(styles[kind].format(e(text)) for kind, text in entry.badges())
     items = []
-    if s.content_note:
-        items.append(f"<li><strong>Content note:</strong> {e(s.content_note)}</li>")
-    if entry.prompt:
-        items.append(f"<li><strong>Reflection</strong> (private, optional): “{e(entry.prompt)}”</li>")
-    if entry.pause_point:
-        items.append("<li><strong>Pause point:</strong> a breathing pause is one choice away here.</li>")
-    if s.gentler:
-        items.append(f"<li><strong>Gentler path:</strong> <code>{e(s.gentler)}</code></li>")
-    if s.facilitator:
-        items.append(f"<li><strong>Facilitator:</strong> {e(' '.join(s.facilitator.split()))}</li>")
+    for label, text, kind in entry.facts():
+        shown = {"quote": "“{}”", "id": "<code>{}</code>", "plain": "{}"}[kind].format(e(text))
+        if label == "Reflection":
+            items.append(f"<li><strong>{label}</strong> (private, optional): {shown}</li>")
+        else:
+            items.append(f"<li><strong>{label}:</strong> {shown}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else ""
-    return f'<section class=scene><h4>{e(s.title or s.name)} <span class=meta>· {" · ".join(bits)}</span></h4>{body}</section>'
+    return f'<section class=scene><h4>{e(entry.name)} <span class=meta>· {badges}</span></h4>{body}</section>'
