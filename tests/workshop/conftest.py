@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from webclient import SERVED_ROOM  # a module name of its own: 'conftest' is ambiguous
+
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 STORIES = Path(__file__).parent / "stories"
 ROOT = Path(__file__).resolve().parents[2]
-SERVED_ROOM = "tuesday"
 
 
 class Clock:

@@ -10,7 +10,7 @@ pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 pytest.importorskip("aiohttp")
 
 from browser import Browser, find_chromium  # noqa: E402
-from conftest import SERVED_ROOM  # noqa: E402
+from webclient import SERVED_ROOM  # noqa: E402
 from experience.workshop.room import Rooms  # noqa: E402
 from webclient import page_of  # noqa: E402
 

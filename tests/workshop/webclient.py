@@ -17,6 +17,7 @@ from pathlib import Path
 import aiohttp
 
 ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-Z\\-_]")
+SERVED_ROOM = "tuesday"  # the room the tests' real server paces (conftest starts it)
 KEYS = {"enter": "\r", "escape": "\x1b", "ctrl+q": "\x11", "ctrl+s": "\x13", "tab": "\t"}
 
 
