@@ -19,6 +19,7 @@ from experience.tui.screens.scene import SceneScreen
 from experience.tui.screens.welcome import WelcomeScreen
 from experience.tui.screens.welcome_back import WelcomeBackScreen
 from experience.tui.widgets.passage import Passage
+from experience.tui.widgets.reflect import ReflectBox
 
 
 async def begin(pilot) -> None:
@@ -78,6 +79,18 @@ async def test_enter_continues_a_scene_without_choices(make_app):
         await pilot.press("2", "enter")
         await pilot.pause()
         assert app.session.state.scene == "first/hall"
+
+
+async def test_leaving_before_the_answer_box_is_made_is_quiet(make_app):
+    # The answer box is made by a timer a moment after the first scene; leaving before it fires
+    # (quick keys: begin, step out, goodbye) once crashed the exit. Fire it after exit by hand.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot)
+        box = app.screen.query_one(ReflectBox)
+        app.exit()
+        box._area_in_good_time()  # what the timer would do now: nothing, and no error
+        assert box._area is None
 
 
 async def test_arrows_and_enter_choose(make_app):

@@ -57,7 +57,13 @@ class ReflectBox(Widget):
             yield Button("Skip", id="skip", compact=True)
 
     def on_mount(self) -> None:
-        self.set_timer(AREA_AFTER, self._answer_area)  # once the first scene is on screen
+        self.set_timer(AREA_AFTER, self._area_in_good_time)  # once the first scene is on screen
+
+    def _area_in_good_time(self) -> None:
+        # The timer can fire just as the reader leaves (the app exiting, the screen taken down):
+        # a box no longer attached makes nothing.
+        if self.is_attached:
+            self._answer_area()
 
     def _answer_area(self):
         if self._area is None:
