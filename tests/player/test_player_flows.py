@@ -19,6 +19,7 @@ from experience.tui.screens.scene import SceneScreen
 from experience.tui.screens.welcome import WelcomeScreen
 from experience.tui.screens.welcome_back import WelcomeBackScreen
 from experience.tui.widgets.passage import Passage
+from experience.tui.widgets import reflect
 from experience.tui.widgets.reflect import ReflectBox
 
 
@@ -81,9 +82,11 @@ async def test_enter_continues_a_scene_without_choices(make_app):
         assert app.session.state.scene == "first/hall"
 
 
-async def test_leaving_before_the_answer_box_is_made_is_quiet(make_app):
+async def test_leaving_before_the_answer_box_is_made_is_quiet(make_app, monkeypatch):
     # The answer box is made by a timer a moment after the first scene; leaving before it fires
-    # (quick keys: begin, step out, goodbye) once crashed the exit. Fire it after exit by hand.
+    # (quick keys: begin, step out, goodbye) once crashed the exit. The timer is put off here so
+    # that it cannot fire by itself on a slow machine, and is fired by hand after exit.
+    monkeypatch.setattr(reflect, "AREA_AFTER", 3600)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
