@@ -22,6 +22,7 @@ from textual.widgets import OptionList, Static
 from ...care.words import GENTLER, GO_ON, PAUSE, STOP
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
+from ..markdown import parse
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 CHOICES, CONTINUE, ENDING, STUCK = "choices", "continue", "ending", "stuck"
 ENDING_ACTIONS = ("Read your journal", "Start again from the beginning", "Leave for now")
+WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make the scene ready
 MIN_READING = 3  # lines of text always visible, however small the window
 READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
 KEPT = "Kept in your journal. You can read it at any time with j."
@@ -84,10 +86,23 @@ class SceneScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.show_current()
+        if self.is_current:
+            self.show_current()
+        else:  # under the welcome: drawn when uncovered, its words made ready while they read
+            self.set_timer(WARM_AFTER, self._warm)
+
+    def _warm(self) -> None:
+        """Parse the scene that will show when the welcome goes (the first parse loads the
+        Markdown parser, a noticeable moment), so that continuing draws it at once."""
+        try:
+            parse(self.session.view().text)
+        except StoryRuntimeError:
+            pass  # show_current explains it when the scene is uncovered
 
     def on_screen_resume(self) -> None:
-        if self.session.state is not self._shown:  # moved on elsewhere, e.g. "start again"
+        if not self.is_current:  # the resume queued at start-up, arriving after the welcome
+            return
+        if self.session.state is not self._shown:  # not drawn yet, or moved on (e.g. "start again")
             self.show_current()
         else:
             self.call_after_refresh(self.post_message, self.Shown(self.session.state.scene))
