@@ -35,6 +35,7 @@ IF_IT_STIRRED = "If today stirred up more than you expected, you do not have to 
 
 NOTHING_SENT = "This program never contacts anyone and never sends anything anywhere."
 
+NOT_KEPT = "This setting applies now, but could not be kept for next time."
 BREAK_SUGGESTION = ("You have been here for a while now. A short break might feel good: a pause (p) to "
                     "breathe, a stretch, or a glass of water. Or carry on; either is fine.")
 

@@ -8,7 +8,7 @@ before the next thing is shown. The end of input (EOF, or ctrl+d) is a quiet lea
 is lost, and a half-written answer is kept as a draft.
 
 Commands are typed as a letter or a word, then Enter: b back, j journal, p pause, s step out,
-q leave, r read the scene again, h help.
+q leave, r read the scene again, o settings, h help.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Callable, TextIO
 
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
-from ..care.settings import read_settings
+from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, read_settings
 from ..care.support import as_text
 from ..care.words import (BREAK_SUGGESTION, CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, GENTLER, GO_ON, NOT_FOR_NOW,
-                          PAUSE, STOP, SUPPORT_TYPED, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_TYPED,
+                          NOT_KEPT, PAUSE, STOP, SUPPORT_TYPED, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_TYPED,
                           checkin_replies, goodbye_text)
 from ..progress.store import StoreError
 from ..story import Choice, StoryRuntimeError, View
@@ -42,6 +42,7 @@ COMMANDS = {
     "s": "step out", "step out": "step out", "stop": "step out",
     "q": "leave", "quit": "leave", "leave": "leave", "exit": "leave",
     "r": "read", "read": "read", "again": "read",
+    "o": "settings", "settings": "settings", "options": "settings",
     "h": "help", "help": "help", "?": "help",
 }
 ANSWER_COMMANDS = ("b", "j", "p", "s", "q", "h")  # only single letters: a word might be an answer
@@ -54,6 +55,7 @@ HELP = (
     "  p  pause: a slow breath, or your senses one at a time",
     "  s  step out: leave with everything kept, and see where to find support",
     "  q  leave now; your place and your words are kept",
+    "  o  settings: the break reminder, and stillness for the full-screen view",
     "  h  this help",
     "A question is answered in lines; an empty line ends the answer. Press Enter alone, or type "
     "a single dot, to pass it by. While writing, a line with only b, j, p, s, q or h is that command.",
@@ -61,6 +63,8 @@ HELP = (
 KEPT = "Kept in your journal."
 CANNOT_SHOW = ("Something in this part of the story could not be shown. Nothing is lost: you can "
                "go back a step with b, or leave with q and come back later.")
+SETTINGS_INTRO = ("These are kept for next time, for this profile only. The colours are chosen in the "
+                  "full-screen view, with f2.")
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
 
 
@@ -357,6 +361,8 @@ class PlainPlayer:
             raise _Leave()
         elif command == "read":
             self._shown = None
+        elif command == "settings":
+            self._settings()
         elif command == "help":
             self.say(*HELP)
         elif not stuck:
@@ -433,6 +439,36 @@ class PlainPlayer:
         self.say(SENSES_CLOSING)
         self.line("Press Enter to go back to where you were.")
         self.ask()
+
+    # -- settings ---------------------------------------------------------------------------------------
+    def _settings(self) -> None:
+        """The settings that mean something here, each changed by its number until Enter."""
+        while True:
+            settings = read_settings(self.session.profile.settings)
+            self.line()
+            self.say("Settings", SETTINGS_INTRO)
+            self.line("  1. Break reminder: " + ("on. One gentle word after about 20 minutes." if settings.break_reminder
+                                              else "off."))
+            self.line("  2. Reduced motion: " + ("on. Nothing moves in the full-screen view either."
+                                              if settings.reduced_motion else
+                                              "off. In the full-screen view the breathing guide moves; here "
+                                              "everything is always still."))
+            self.line("Type 1 or 2 to change it, or press Enter to go back to where you were.")
+            typed = self.ask().strip()
+            if typed == "1":
+                key, value = BREAK_REMINDER, not settings.break_reminder
+            elif typed == "2":
+                key, value = REDUCED_MOTION, not settings.reduced_motion
+            else:
+                if COMMANDS.get(typed.lower()) not in (None, "settings"):
+                    self._command(typed)  # q leaves from here too, s steps out, and so on
+                    return
+                if typed:
+                    self.line("Nothing changed.")
+                self.say("Back where you were.")
+                return
+            if not self.session.keep_setting(key, value):
+                self.say(NOT_KEPT)
 
     # -- a break, once, if it is wanted --------------------------------------------------------------------
     def _offer_break(self) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from ..story import (Choice, State, Story, View, advance, back, begin, destination, needs_checkin,
                      record_answer, restore_history, take, view)
 from .journal import Entry, Journal
-from .store import Profile, Save, Store
+from .store import Profile, Save, Store, StoreError
 
 
 def story_key(story: Story) -> str:
@@ -154,6 +154,19 @@ class Session:
     def drop_draft(self) -> None:
         with self.store.transaction():
             self.journal.drop_draft(self.state.scene)
+
+    def keep_setting(self, key: str, value: object) -> bool:
+        """Apply one of the reader's settings now and keep it in their profile for next time.
+
+        False if it could not be kept (the database refused the write): it still applies for the
+        rest of this sitting, and the caller says so.
+        """
+        try:
+            self.store.set_setting(self.profile, key, value)
+        except StoreError:
+            self.profile.settings[key] = value
+            return False
+        return True
 
     def journal_by_chapter(self) -> list[tuple[str, list[Entry]]]:
         """Answers grouped by chapter in story order, each chapter's newest last."""

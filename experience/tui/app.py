@@ -19,8 +19,7 @@ from textual.signal import Signal
 
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
-from ..care.words import BREAK_SUGGESTION
-from ..progress.store import StoreError
+from ..care.words import BREAK_SUGGESTION, NOT_KEPT
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
@@ -216,9 +215,5 @@ class ExperienceApp(App[str | None]):
             self._keep(THEME, theme.name, quietly=True)
 
     def _keep(self, key: str, value: object, *, quietly: bool = False) -> None:
-        try:
-            self.session.store.set_setting(self.session.profile, key, value)
-        except StoreError:
-            self.session.profile.settings[key] = value  # it still applies for this sitting
-            if not quietly:
-                self.notify("This setting applies now, but could not be kept for next time.", timeout=6)
+        if not self.session.keep_setting(key, value) and not quietly:
+            self.notify(NOT_KEPT, timeout=6)

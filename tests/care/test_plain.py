@@ -171,7 +171,7 @@ def test_the_journal_reads_out_every_answer(open_session, choose):
 
 def test_help_lists_every_command(open_session):
     out = play(open_session(), "\nh\n")
-    for letter in "brjpsqh":
+    for letter in "brjpsqoh":
         assert f"  {letter}  " in out
 
 
@@ -225,3 +225,32 @@ def test_a_reader_that_stops_reading_ends_it_quietly_and_keeps_the_draft(open_se
     session = open_session()
     assert play_plain(session, stdin=io.StringIO("\n1\nhalf\nmore\n"), stdout=ClosedAfterAWhile()) == 0
     assert open_session().draft() == "half"
+
+
+def test_settings_change_the_break_reminder_and_are_kept_for_both_ways_of_playing(open_session):
+    session = open_session()
+    out = play(session, "\no\n1\n2\n\n", sitting=Sitting(0))
+    assert "1. Break reminder: on." in out and "1. Break reminder: off." in out
+    assert "2. Reduced motion: on." in out and "Back where you were." in out
+    again = open_session()
+    assert again.profile.settings == {"break_reminder": False, "reduced_motion": True}
+    assert BREAK_SUGGESTION not in play(again, "\n2\n\n", sitting=Sitting(0))
+
+
+def test_a_command_typed_in_settings_is_carried_out(open_session):
+    out = play(open_session(), "\no\ns\n")
+    assert GOODBYE in out and "Nothing changed." not in out
+
+
+def test_a_setting_that_cannot_be_kept_still_applies_and_says_so(open_session, monkeypatch):
+    from experience.care.words import NOT_KEPT
+    from experience.progress.store import Store, StoreError
+
+    def refuse(*args):
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(Store, "set_setting", refuse)
+    session = open_session()
+    out = play(session, "\no\n1\n\n", sitting=Sitting(0))
+    assert NOT_KEPT in out and "1. Break reminder: off." in out
+    assert session.profile.settings["break_reminder"] is False
