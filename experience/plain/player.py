@@ -447,12 +447,11 @@ class PlainPlayer:
             settings = read_settings(self.session.profile.settings)
             self.line()
             self.say("Settings", SETTINGS_INTRO)
-            self.line("  1. Break reminder: " + ("on. One gentle word after about 20 minutes." if settings.break_reminder
-                                              else "off."))
-            self.line("  2. Reduced motion: " + ("on. Nothing moves in the full-screen view either."
+            self.line("  1. Break reminder: " + ("on (one gentle word after about 20 minutes)"
+                                              if settings.break_reminder else "off"))
+            self.line("  2. Reduced motion: " + ("on (nothing moves in the full-screen view either)"
                                               if settings.reduced_motion else
-                                              "off. In the full-screen view the breathing guide moves; here "
-                                              "everything is always still."))
+                                              "off (the full-screen view's breathing guide moves)"))
             self.line("Type 1 or 2 to change it, or press Enter to go back to where you were.")
             typed = self.ask().strip()
             if typed == "1":

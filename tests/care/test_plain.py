@@ -230,8 +230,8 @@ def test_a_reader_that_stops_reading_ends_it_quietly_and_keeps_the_draft(open_se
 def test_settings_change_the_break_reminder_and_are_kept_for_both_ways_of_playing(open_session):
     session = open_session()
     out = play(session, "\no\n1\n2\n\n", sitting=Sitting(0))
-    assert "1. Break reminder: on." in out and "1. Break reminder: off." in out
-    assert "2. Reduced motion: on." in out and "Back where you were." in out
+    assert "1. Break reminder: on (" in out and "1. Break reminder: off\n" in out
+    assert "2. Reduced motion: on (" in out and "Back where you were." in out
     again = open_session()
     assert again.profile.settings == {"break_reminder": False, "reduced_motion": True}
     assert BREAK_SUGGESTION not in play(again, "\n2\n\n", sitting=Sitting(0))
@@ -252,5 +252,5 @@ def test_a_setting_that_cannot_be_kept_still_applies_and_says_so(open_session, m
     monkeypatch.setattr(Store, "set_setting", refuse)
     session = open_session()
     out = play(session, "\no\n1\n\n", sitting=Sitting(0))
-    assert NOT_KEPT in out and "1. Break reminder: off." in out
+    assert NOT_KEPT in out and "1. Break reminder: off\n" in out
     assert session.profile.settings["break_reminder"] is False
