@@ -9,6 +9,11 @@ A session that is killed outright cannot delete its own folder. So each one hold
 operating-system lock on a file inside it for as long as it lives (released by the kernel however
 the process ends), and `sweep` deletes every folder whose lock is free: the server sweeps when it
 starts and when it stops, without ever touching a session that is still running.
+
+The other way round, a server that is killed outright (kill -9, a crash, the machine short of
+memory) cannot end its sessions, and nothing else would: a session waits for its browser through
+the server, and would wait for ever, its folder with it. So each session holds a `Lifeline` to
+the server that started it, checks it every few seconds, and ends itself when the server is gone.
 """
 
 from __future__ import annotations
@@ -89,6 +94,39 @@ def _is_alive(folder: Path) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+class Lifeline:
+    """The process that started this session (the server): still running, or gone?
+
+    A process is known by its number and, where the system says (Linux's /proc), by when it
+    started, so that a new process that happens to get the same number later is not taken for it.
+    """
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self._started = _start_time(pid)
+
+    def holds(self) -> bool:
+        try:
+            os.kill(self.pid, 0)  # signal 0: asks only whether the process exists
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            pass  # it exists, under another user: when it started says whether it is ours
+        except OSError:
+            return True  # cannot tell: never end a session on a doubt
+        return self._started is None or _start_time(self.pid) == self._started
+
+
+def _start_time(pid: int) -> str | None:
+    """When the process started, in the kernel's own ticks, or None where that cannot be read."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rfind(")") + 2:].split()  # after the name, which may hold spaces
+    return fields[19] if len(fields) > 19 else None  # field 22 of the whole line: starttime
 
 
 def _age(folder: Path) -> float:

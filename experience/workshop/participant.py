@@ -3,13 +3,15 @@ heartbeat to the room, a journal that goes home with them, and nothing left behi
 
 The server (serve.py) starts one of these processes for each browser tab:
 
-    python -m experience.workshop.participant STORY --sessions-dir DIR [--room NAME --rooms-db PATH]
+    python -m experience.workshop.participant STORY --sessions-dir DIR [--server-pid PID]
+                                              [--room NAME --rooms-db PATH]
 
 It is a module of its own rather than an `experience` command because no person ever types it.
 The join code, when the room is served to the network, comes through the environment.
 
 What it does differently from `experience play`:
-- its progress lives in a folder of its own that is deleted when the session ends (ephemeral.py);
+- its progress lives in a folder of its own that is deleted when the session ends (ephemeral.py),
+  and it ends by itself if the server that started it is gone;
 - the join code comes before anything else, and nothing of the story is built until it is right;
 - before a step into a movement the facilitator has not opened, it waits (WaitingScreen);
 - d delivers the journal to the browser as Markdown, and leaving offers it once more;
@@ -37,6 +39,8 @@ from .joincode import JOIN_CODE_ENV, matches
 from .keepsake import FILE_NAME, MIME_TYPE, journal_markdown
 from .room import HEARTBEAT_SECONDS
 
+LIFELINE_SECONDS = 3.0  # how often a session checks that its server is still there
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -57,9 +61,12 @@ class ParticipantApp(ExperienceApp):
                      "from this computer when you leave. Press d to take a copy home.")
 
     def __init__(self, session: "Session", *, pacing: "Pacing | None" = None, join_code: str | None = None,
-                 heartbeat: float = HEARTBEAT_SECONDS, poll: float = 1.0) -> None:
+                 heartbeat: float = HEARTBEAT_SECONDS, poll: float = 1.0,
+                 server_alive: Callable[[], bool] | None = None, lifeline: float = LIFELINE_SECONDS) -> None:
         super().__init__(session)
         self.pacing = pacing
+        self._server_alive = server_alive
+        self._lifeline = lifeline
         self._join_code = join_code
         self._joined = not join_code
         self._heartbeat = heartbeat
@@ -76,8 +83,17 @@ class ParticipantApp(ExperienceApp):
 
     def on_mount(self, event: Mount) -> None:
         event.prevent_default()  # the player's own welcome would speak of keeping things here
+        if self._server_alive is not None:
+            self.set_interval(self._lifeline, self._check_server)
         if self._joined:
             self._arrive()
+
+    def _check_server(self) -> None:
+        """The server is gone (killed, crashed): nobody can reach this session any more, so it
+        ends now and its folder goes with it, rather than keeping someone's words for ever."""
+        if self._server_alive is not None and not self._server_alive():
+            self._leaving = True  # no farewell: there is no browser left to show it
+            self.exit()
 
     def on_join_screen_joined(self) -> None:
         # The scene goes on top: the join screen stays underneath, out of sight and holding
@@ -170,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("story", metavar="STORY_DIR")
     parser.add_argument("--sessions-dir", required=True, metavar="DIR",
                         help="where this session keeps its progress until it ends")
+    parser.add_argument("--server-pid", type=int, metavar="PID",
+                        help="the server that started this session: when it is gone, the session ends")
     parser.add_argument("--room", metavar="NAME", help="the room that paces this session")
     parser.add_argument("--rooms-db", metavar="PATH", help="the rooms file shared with the facilitator")
     return parser
@@ -179,7 +197,7 @@ def participate(args: argparse.Namespace) -> int:
     from ..progress.session import Session, story_key
     from ..progress.store import Store
     from ..story import load_story
-    from .ephemeral import SessionFolder
+    from .ephemeral import Lifeline, SessionFolder
     from .gate import Movements
     from .pacing import Pacing
     from .room import Rooms
@@ -195,7 +213,9 @@ def participate(args: argparse.Namespace) -> int:
                 rooms.ensure(args.room, story_key(story))
                 pacing = Pacing(rooms, args.room, Movements.of_story(story))
             session = Session.resume(story, store, "participant")
-            app = ParticipantApp(session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None)
+            server = Lifeline(args.server_pid).holds if args.server_pid else None
+            app = ParticipantApp(session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None,
+                                 server_alive=server)
             app.run()
             return app.return_code or 0
         finally:

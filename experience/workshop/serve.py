@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
-from aiohttp import WSMsgType, web
+from aiohttp import WSCloseCode, WSMsgType, web
 from rich.align import Align
 from rich.console import Console
 from rich.text import Text
@@ -52,11 +52,14 @@ class Room:
     sessions_dir: Path
     room: str | None = None
     rooms_db: Path | None = None
+    server_pid: int | None = None  # each session ends by itself if this process is gone
 
     def command(self) -> str:
         """The shell command textual-serve runs for each tab (it runs it through a shell)."""
         words = [sys.executable, "-m", "experience.workshop.participant", str(self.story_dir),
                  "--sessions-dir", str(self.sessions_dir)]
+        if self.server_pid:
+            words += ["--server-pid", str(self.server_pid)]
         if self.room and self.rooms_db:
             words += ["--room", self.room, "--rooms-db", str(self.rooms_db)]
         return shlex.join(words)
@@ -72,6 +75,7 @@ class WorkshopServer(Server):
         self.join_code = join_code
         self.banner = banner or []
         self.live = 0
+        self._tabs: set[web.WebSocketResponse] = set()  # every tab connected now, to close on shutdown
 
     # -- the process ------------------------------------------------------------------------------------
     def prepare_environment(self) -> None:
@@ -104,6 +108,13 @@ class WorkshopServer(Server):
         for line in self.banner:
             self.console.print(line, highlight=False, markup=False)
 
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ctrl+C: close every tab now. Each session then ends as if its tab had closed, its folder
+        goes, and the server stops in a moment (the tabs would otherwise hold it until their
+        heartbeats ran out, for half a minute)."""
+        await asyncio.gather(*(tab.close(code=WSCloseCode.GOING_AWAY, message=b"The workshop has ended.")
+                               for tab in list(self._tabs)), return_exceptions=True)
+
     # -- pages ------------------------------------------------------------------------------------------
     @aiohttp_jinja2.template("app_index.html")
     async def handle_index(self, request: web.Request) -> dict[str, Any]:
@@ -131,10 +142,18 @@ class WorkshopServer(Server):
         finally:
             self.live -= 1
 
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
+        self._tabs.add(websocket)
+        try:
+            await super()._process_messages(websocket, app_service)
+        finally:
+            self._tabs.discard(websocket)
+
     async def _room_is_full(self, request: web.Request) -> web.WebSocketResponse:
         """Say so on the tab's own screen, start nothing, and keep the tab calm until it closes."""
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
+        self._tabs.add(websocket)
         width, height = _size(request.query.get("width"), 80), _size(request.query.get("height"), 24)
         await websocket.send_bytes(full_screen(width, height))
         try:
@@ -151,6 +170,8 @@ class WorkshopServer(Server):
                                                                _size(size.get("height"), 24)))
         except (TimeoutError, ValueError, IndexError, AttributeError):
             pass
+        finally:
+            self._tabs.discard(websocket)
         await websocket.close()
         return websocket
 
@@ -193,7 +214,8 @@ def start(story_dir: Path, *, host: str, port: int, room: str | None, max_partic
         finally:
             rooms.close()
     code = None if is_loopback(host) else make_code()
-    server = WorkshopServer(Room(story_dir, sessions_dir or default_root(), room, rooms_db), host=host, port=port,
+    server = WorkshopServer(Room(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
+                            host=host, port=port,
                             title=story.title, max_participants=max_participants, join_code=code,
                             banner=banner(story.title, host, port, room, code, max_participants))
     server.serve()

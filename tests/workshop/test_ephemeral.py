@@ -83,3 +83,15 @@ def test_a_session_told_to_stop_still_deletes_its_folder(tmp_path):
         child.send_signal(sig)
         child.wait(timeout=10)
         assert not folder.exists(), sig
+
+
+def test_a_lifeline_holds_while_its_process_runs_and_not_after():
+    from experience.workshop.ephemeral import Lifeline
+
+    assert Lifeline(os.getpid()).holds()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    line = Lifeline(child.pid)
+    assert line.holds()
+    child.kill()
+    child.wait()
+    assert not line.holds()

@@ -26,7 +26,7 @@ POLL = 0.05
 def make_participant(room_story, movements, rooms, tmp_path):
     opened = []
 
-    def make(*, join_code: str | None = None, paced: bool = True) -> ParticipantApp:
+    def make(*, join_code: str | None = None, paced: bool = True, **options) -> ParticipantApp:
         store = Store.open(tmp_path / f"participant-{len(opened)}")
         opened.append(store)
         session = Session.resume(room_story, store, "participant", seed=0)
@@ -34,7 +34,7 @@ def make_participant(room_story, movements, rooms, tmp_path):
         if paced:
             rooms.ensure(ROOM, story_key(room_story))
             pacing = Pacing(rooms, ROOM, movements)
-        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL)
+        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL, **options)
         app.animation_level = "none"
         return app
 
@@ -286,3 +286,18 @@ async def test_leaving_with_nothing_written_asks_nothing(make_participant):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app._exit
+
+
+async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_written(make_participant, rooms):
+    server = {"alive": True}
+    app = make_participant(server_alive=lambda: server["alive"], lifeline=POLL)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        app.session.answer("something of mine")  # would ask for a farewell on ctrl+q
+        assert app.session.journal.entries()
+        await pilot.pause(POLL * 4)
+        assert not app._exit  # the server is there: the lifeline is quiet
+        server["alive"] = False
+        await pilot.pause(POLL * 4)
+        assert app._exit and not isinstance(app.screen, FarewellScreen)
+    assert rooms.counts(ROOM, 0).present == 0

@@ -88,6 +88,40 @@ async def test_a_participant_is_held_at_the_gate_goes_on_and_takes_their_journal
     assert "Join at    http://127.0.0.1:" in output and "Join code" not in output  # loopback: no code
 
 
+async def test_stopping_the_server_closes_every_tab_at_once_and_leaves_nothing(served):
+    base, _, sessions_dir, server = served
+    try:
+        await page_of(base)
+    except aiohttp.ClientError:
+        pytest.skip(f"the server could not listen on 127.0.0.1: {server.stdout.read().decode()[-500:]}")
+    tab = await Tab.open(base)
+    try:
+        await tab.wait_for("You are in a workshop room", "Begin")
+        server.terminate()  # the facilitator's Ctrl+C, or the service stopping
+        await tab.wait_closed()
+        assert tab.ws.close_code == aiohttp.WSCloseCode.GOING_AWAY  # told, not dropped when the process died
+    finally:
+        await tab.close()
+    await eventually(lambda: not session_folders(sessions_dir))
+
+
+async def test_a_session_whose_server_was_killed_ends_by_itself_and_leaves_nothing(served):
+    base, _, sessions_dir, server = served
+    try:
+        await page_of(base)
+    except aiohttp.ClientError:
+        pytest.skip(f"the server could not listen on 127.0.0.1: {server.stdout.read().decode()[-500:]}")
+    tab = await Tab.open(base)
+    try:
+        await tab.wait_for("You are in a workshop room", "Begin")
+        assert len(session_folders(sessions_dir)) == 1
+        server.kill()  # kill -9, a crash: the server can end nothing
+        server.wait()
+        await eventually(lambda: not session_folders(sessions_dir), timeout=20)
+    finally:
+        await tab.close()
+
+
 # -- the server in this process: a join code, a limit ------------------------------------------------------
 @pytest.fixture
 async def start_server(room_story_dir, tmp_path, monkeypatch):
