@@ -108,6 +108,7 @@ class ConsoleScreen(Screen[None]):
     # -- actions ------------------------------------------------------------------------------------------
     def action_open_next(self) -> None:
         app = self.facilitator
+        app.refresh_room()  # the question quotes the room as it is now, not as it was at the last look
         index = app.next_movement
         if index is None:
             self.notify("Every movement is already open.", timeout=4)
