@@ -18,6 +18,7 @@ from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
 from experience.tui.screens.welcome import WelcomeScreen
 from experience.tui.screens.welcome_back import WelcomeBackScreen
+from experience.tui.widgets.heading import SceneHeading
 from experience.tui.widgets.passage import Passage
 from experience.tui.widgets import reflect
 from experience.tui.widgets.reflect import ReflectBox
@@ -388,6 +389,25 @@ async def test_nothing_hides_behind_the_footer_in_a_small_window(make_app, small
         await pilot.pause()
         assert reading.scroll_y > 0
         assert app.screen.query_one(Passage).region.height > reading.region.height
+
+
+async def test_a_question_keeps_its_place_to_write_and_its_buttons_in_a_small_window(make_app, small_story_dir):
+    long_text = "\n\n".join(f"Paragraph {n} of a long hall, written to be longer than the window." for n in range(20))
+    chapter = small_story_dir / "first.yaml"
+    chapter.write_text(chapter.read_text().replace(
+        "      The hall is long and lit by **one** lamp.\n", "".join(f"      {line}\n" for line in long_text.splitlines())
+    ).replace("What do you need right now?", "If you like, write about what you need right now, in as many or as few words as feel right."))
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await begin(pilot)
+        app.screen.query_one(SceneHeading).title = ""  # the next scene's title adds a line: measured anew
+        await pilot.press("1")
+        await pilot.pause()
+        footer_top = app.screen.query_one("Footer").region.y
+        for part in ("#prompt", "#answer", "#save", "#skip"):
+            assert app.screen.query_one(part).region.bottom <= footer_top, part
+        assert app.screen.query_one("#answer").region.height >= 3
+        assert app.screen.query_one("#reading").region.height >= 3
 
 
 def test_the_database_is_shared_safely_by_two_profiles_at_once(data_dir, small_story):

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -184,13 +185,18 @@ class SceneScreen(Screen[None]):
         cannot say "as tall as the content, but no taller than what is left".) The room is worked
         out before the next refresh, from the choices' own measure, so a step is drawn once.
         """
-        body = self.query_one("#body")
-        size = body.content_size
-        if not size.height:  # not laid out yet: measure after the first refresh
+        page = self.query_one("#page")
+        if not page.content_size.height:  # not laid out yet: measure after the first refresh
             self.call_after_refresh(self._fit_reading)
             return
+        # The text's room is worked out from the page, less the new scene's heading (which may
+        # have gained or lost a title line since the last layout), not from the body's old size.
+        heading = self.query_one(SceneHeading)
+        width = page.content_size.width
+        size = Size(width, page.content_size.height - heading.rows(width) - heading.styles.margin.height)
         if self.reflecting:  # the answer box stretches to fill whatever the text leaves
-            room = size.height * READING_SHARE_WHILE_REFLECTING // 100
+            least = self.query_one(ReflectBox).least_height(size.width)
+            room = min(size.height * READING_SHARE_WHILE_REFLECTING // 100, size.height - least)
         else:
             below = 0
             choices, kept = self.query_one(ChoiceList), self.query_one("#kept", Static)

@@ -17,3 +17,7 @@ class SceneHeading(Widget):
         if self.title:
             parts += ["\n", (self.title, "bold $text-primary")]
         return Content.assemble(*parts)
+
+    def rows(self, width: int) -> int:
+        """How many lines the heading takes at `width`, as it is now (before any layout)."""
+        return len(self.render().wrap(max(width, 1)))

@@ -35,4 +35,5 @@ class Passage(Widget):
         return len(self.lines(width))
 
     def render(self) -> Content:
-        return Content("\n").join(self.lines(self.size.width))
+        # the width inside the padding: the same width Textual measured the height at
+        return Content("\n").join(self.lines(self.content_size.width))

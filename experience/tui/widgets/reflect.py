@@ -26,6 +26,7 @@ PLACEHOLDER = "Write as much or as little as you like. Only you will read it."
 AREA_AFTER = 0.4  # seconds after the box appears: the first scene is drawn by then
 
 DRAFT_DELAY = 1.0  # seconds of quiet before a draft is kept
+ANSWER_LINES = 3  # the least room to write in (the answer area's min-height in app.tcss)
 
 
 class ReflectBox(Widget):
@@ -49,6 +50,7 @@ class ReflectBox(Widget):
         self._draft_timer: Timer | None = None
         self._kept = ""  # the text as it was last loaded or kept
         self._area = None  # made on the first question: see the module's docstring
+        self._prompt = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="prompt", markup=False)
@@ -74,8 +76,18 @@ class ReflectBox(Widget):
             self.mount(self._area, after="#prompt")
         return self._area
 
+    def least_height(self, width: int) -> int:
+        """The rows the box needs at `width` to show its question, three lines to write in and
+        its buttons, margins included: the scene's text never takes these."""
+        prompt = self.query_one("#prompt", Static)
+        lines = len(Content(self._prompt).wrap(max(width, 1))) if self._prompt else 0
+        buttons = self.query_one("#reflect-buttons")
+        return (self.styles.margin.height + lines + prompt.styles.margin.height + ANSWER_LINES
+                + buttons.styles.margin.height + 1)
+
     def ask(self, prompt: str, text: str = "", *, revising: bool = False) -> None:
         """Show a prompt, with what the reader wrote before (a draft or an earlier answer)."""
+        self._prompt = prompt
         self.query_one("#prompt", Static).update(Content(prompt))
         self._cancel_draft()
         self._kept = text
