@@ -88,8 +88,9 @@ async def test_a_participant_is_held_at_the_gate_goes_on_and_takes_their_journal
     assert "Join at    http://127.0.0.1:" in output and "Join code" not in output  # loopback: no code
 
 
-async def test_stopping_the_server_closes_every_tab_at_once_and_leaves_nothing(served):
-    base, _, sessions_dir, server = served
+async def arrived(served) -> Tab:
+    """One tab at the arrival screen of the served room (skipped where nothing can listen)."""
+    base, _, _, server = served
     try:
         await page_of(base)
     except aiohttp.ClientError:
@@ -97,6 +98,16 @@ async def test_stopping_the_server_closes_every_tab_at_once_and_leaves_nothing(s
     tab = await Tab.open(base)
     try:
         await tab.wait_for("You are in a workshop room", "Begin")
+    except BaseException:
+        await tab.close()
+        raise
+    return tab
+
+
+async def test_stopping_the_server_closes_every_tab_at_once_and_leaves_nothing(served):
+    _, _, sessions_dir, server = served
+    tab = await arrived(served)
+    try:
         server.terminate()  # the facilitator's Ctrl+C, or the service stopping
         await tab.wait_closed()
         assert tab.ws.close_code == aiohttp.WSCloseCode.GOING_AWAY  # told, not dropped when the process died
@@ -106,14 +117,9 @@ async def test_stopping_the_server_closes_every_tab_at_once_and_leaves_nothing(s
 
 
 async def test_a_session_whose_server_was_killed_ends_by_itself_and_leaves_nothing(served):
-    base, _, sessions_dir, server = served
+    _, _, sessions_dir, server = served
+    tab = await arrived(served)
     try:
-        await page_of(base)
-    except aiohttp.ClientError:
-        pytest.skip(f"the server could not listen on 127.0.0.1: {server.stdout.read().decode()[-500:]}")
-    tab = await Tab.open(base)
-    try:
-        await tab.wait_for("You are in a workshop room", "Begin")
         assert len(session_folders(sessions_dir)) == 1
         server.kill()  # kill -9, a crash: the server can end nothing
         server.wait()
