@@ -37,6 +37,21 @@ def saved_scene(data_dir, story_dir, profile="default") -> str:
         store.close()
 
 
+def long_paragraphs(count: int) -> str:
+    """Scene text longer than a small window, as indented YAML block lines."""
+    lines = "\n\n".join(f"Paragraph {n} of a long scene, written to be longer than the window." for n in range(count))
+    return "".join(f"      {line}\n" for line in lines.splitlines())
+
+
+def rewrite_first_chapter(story_dir, replacements: dict[str, str]) -> None:
+    chapter = story_dir / "first.yaml"
+    text = chapter.read_text()
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    chapter.write_text(text)
+
+
 # -- first run ------------------------------------------------------------------------------------
 async def test_a_first_visit_opens_with_an_honest_welcome(make_app, read_screen):
     app = make_app()
@@ -220,14 +235,18 @@ async def test_the_journal_is_empty_but_kind_before_any_answer(make_app, read_sc
         assert isinstance(app.screen, SceneScreen)
 
 
-async def test_leaving_and_coming_back_finds_the_same_scene_and_answers(make_app, read_screen):
-    app = make_app()
+async def answer_tea_and_leave(app) -> None:
+    """Begin, open the door, answer the hall's question with "tea", save, and leave with ctrl+q."""
     async with app.run_test(size=(80, 24)) as pilot:
         await begin(pilot)
         await pilot.press("1")
         await pilot.pause()
         app.focused.insert("tea")
         await pilot.press("ctrl+s", "ctrl+q")
+
+
+async def test_leaving_and_coming_back_finds_the_same_scene_and_answers(make_app, read_screen):
+    await answer_tea_and_leave(make_app())
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -244,13 +263,7 @@ async def test_leaving_and_coming_back_finds_the_same_scene_and_answers(make_app
 
 
 async def test_starting_again_keeps_the_journal(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await begin(pilot)
-        await pilot.press("1")
-        await pilot.pause()
-        app.focused.insert("tea")
-        await pilot.press("ctrl+s", "ctrl+q")
+    await answer_tea_and_leave(make_app())
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.click("#restart")
@@ -371,10 +384,7 @@ async def test_the_chosen_theme_is_remembered(make_app):
 
 
 async def test_nothing_hides_behind_the_footer_in_a_small_window(make_app, small_story_dir):
-    long_text = "\n\n".join(f"Paragraph {n} of a long scene, written to be longer than the window." for n in range(30))
-    chapter = small_story_dir / "first.yaml"
-    chapter.write_text(chapter.read_text().replace(
-        "      Nothing needs to happen yet.\n", "".join(f"      {line}\n" for line in long_text.splitlines())))
+    rewrite_first_chapter(small_story_dir, {"      Nothing needs to happen yet.\n": long_paragraphs(30)})
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await begin(pilot)
@@ -392,11 +402,11 @@ async def test_nothing_hides_behind_the_footer_in_a_small_window(make_app, small
 
 
 async def test_a_question_keeps_its_place_to_write_and_its_buttons_in_a_small_window(make_app, small_story_dir):
-    long_text = "\n\n".join(f"Paragraph {n} of a long hall, written to be longer than the window." for n in range(20))
-    chapter = small_story_dir / "first.yaml"
-    chapter.write_text(chapter.read_text().replace(
-        "      The hall is long and lit by **one** lamp.\n", "".join(f"      {line}\n" for line in long_text.splitlines())
-    ).replace("What do you need right now?", "If you like, write about what you need right now, in as many or as few words as feel right."))
+    rewrite_first_chapter(small_story_dir, {
+        "      The hall is long and lit by **one** lamp.\n": long_paragraphs(20),
+        "What do you need right now?": "If you like, write about what you need right now, in as many or as few words "
+                                       "as feel right.",
+    })
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await begin(pilot)
