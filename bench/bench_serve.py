@@ -30,7 +30,7 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILDREN = Path(__file__).resolve().parent / "children"
-GIB = 1024 ** 3
+GIB = 1024**3
 RESERVE = 1.0 * GIB  # left for the system, the server and the facilitator's console
 
 
@@ -81,8 +81,7 @@ def python_sessions(server_pid: int) -> list[int]:
     return out
 
 
-async def open_tab(base: str, client: aiohttp.ClientSession, steps: list[tuple[str | None, bytes]],
-                   deadline: float):
+async def open_tab(base: str, client: aiohttp.ClientSession, steps: list[tuple[str | None, bytes]], deadline: float):
     """A tab: for each step, send its key (if any) and read until its words are on screen."""
     ws = await client.ws_connect(f"{base.replace('http', 'ws', 1)}/ws?width=100&height=30")
     await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
@@ -102,13 +101,19 @@ async def open_tab(base: str, client: aiohttp.ClientSession, steps: list[tuple[s
     return ws
 
 
-async def measure(command: list[str], sessions: int, steps: list[tuple[str | None, bytes]], timeout: float,
-                  env: dict[str, str]) -> dict:
+async def measure(
+    command: list[str], sessions: int, steps: list[tuple[str | None, bytes]], timeout: float, env: dict[str, str]
+) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([word.replace("{port}", str(port)) for word in command],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [word.replace("{port}", str(port)) for word in command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + timeout
     tabs = []
     try:
@@ -120,7 +125,9 @@ async def measure(command: list[str], sessions: int, steps: list[tuple[str | Non
                     break
                 except aiohttp.ClientError:
                     if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError(f"the server did not start: {server.stderr.read().decode()[-800:] if server.poll() is not None else ''}")
+                        raise RuntimeError(  # noqa: B904
+                            f"the server did not start: {server.stderr.read().decode()[-800:] if server.poll() is not None else ''}"
+                        )
                     await asyncio.sleep(0.1)
             started = time.monotonic()
             for _ in range(sessions):  # one after another, as people arrive
@@ -139,9 +146,14 @@ async def measure(command: list[str], sessions: int, steps: list[tuple[str | Non
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
-    return {"sessions": len(per), "rss": sum(r for r, _ in per) / max(1, len(per)),
-            "pss": sum(p for _, p in per) / max(1, len(per)), "server_rss": server_rss,
-            "server_pss": server_pss, "opening": opening}
+    return {
+        "sessions": len(per),
+        "rss": sum(r for r, _ in per) / max(1, len(per)),
+        "pss": sum(p for _, p in per) / max(1, len(per)),
+        "server_rss": server_rss,
+        "server_pss": server_pss,
+        "opening": opening,
+    }
 
 
 def main() -> None:
@@ -155,32 +167,52 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="experience-bench-serve-"))
     env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
     env.pop("EXPERIENCE_JOIN_CODE", None)
-    ours = [sys.executable, "-m", "experience", "serve", args.story, "--room", "bench",
-            "--max-participants", str(n + 1), "--data-dir", str(work / "host"),
-            "--sessions-dir", str(work / "sessions"), "--port", "{port}"]
-    floor = [sys.executable, "-c",
-             "import sys; from textual_serve.server import Server; "
-             f"Server({shlex.join([sys.executable, str(CHILDREN / 'minimal_web.py')])!r}, host='127.0.0.1', "
-             "port=int(sys.argv[1])).serve()", "{port}"]
+    ours = [
+        sys.executable,
+        "-m",
+        "experience",
+        "serve",
+        args.story,
+        "--room",
+        "bench",
+        "--max-participants",
+        str(n + 1),
+        "--data-dir",
+        str(work / "host"),
+        "--sessions-dir",
+        str(work / "sessions"),
+        "--port",
+        "{port}",
+    ]
+    floor = [
+        sys.executable,
+        "-c",
+        "import sys; from textual_serve.server import Server; "
+        f"Server({shlex.join([sys.executable, str(CHILDREN / 'minimal_web.py')])!r}, host='127.0.0.1', "
+        "port=int(sys.argv[1])).serve()",
+        "{port}",
+    ]
 
     print(f"Opening {n} sessions of each, one after another, on 127.0.0.1 ...", flush=True)
     base = asyncio.run(measure(floor, n, [(None, b"quiet room")], args.timeout, env))
     # the arrival screen, then Begin: measured at the first scene, with the story on screen
     mine = asyncio.run(measure(ours, n, [(None, b"Begin"), ("\r", b"Choose")], args.timeout, env))
-    mb = 1024 ** 2
+    mb = 1024**2
     print(f"\n{'':28}{'RSS/session':>13}{'PSS/session':>13}{'opening':>10}")
-    print(f"{'minimal Textual app':28}{base['rss'] / mb:>10.1f} MB{base['pss'] / mb:>10.1f} MB"
-          f"{base['opening']:>9.2f}s")
-    print(f"{'participant session':28}{mine['rss'] / mb:>10.1f} MB{mine['pss'] / mb:>10.1f} MB"
-          f"{mine['opening']:>9.2f}s")
+    print(f"{'minimal Textual app':28}{base['rss'] / mb:>10.1f} MB{base['pss'] / mb:>10.1f} MB{base['opening']:>9.2f}s")
+    print(f"{'participant session':28}{mine['rss'] / mb:>10.1f} MB{mine['pss'] / mb:>10.1f} MB{mine['opening']:>9.2f}s")
     print(f"{'ratio':28}{mine['rss'] / base['rss']:>12.2f}x{mine['pss'] / base['pss']:>12.2f}x")
     print(f"\nServer process: {mine['server_rss'] / mb:.1f} MB RSS ({mine['sessions']} sessions measured).")
     for ram in (2, 4, 8, 16):
         fits = int(max(0, ram * GIB - RESERVE - mine["server_rss"]) // mine["pss"])
-        print(f"  {ram:>2} GiB of memory: about {fits} participants at once (keeping {RESERVE / GIB:.0f} GiB "
-              "for the system)")
-    print(f"Each new tab takes about {mine['opening']:.1f} s to open here (one after another); "
-          "the limit is set with --max-participants (default 30).")
+        print(
+            f"  {ram:>2} GiB of memory: about {fits} participants at once (keeping {RESERVE / GIB:.0f} GiB "
+            "for the system)"
+        )
+    print(
+        f"Each new tab takes about {mine['opening']:.1f} s to open here (one after another); "
+        "the limit is set with --max-participants (default 30)."
+    )
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from experience.bundled import bundled_story  # noqa: E402
-from experience.story import check_story, load_story  # noqa: E402
-from experience.story.walk import walk  # noqa: E402
+from experience.bundled import bundled_story
+from experience.story import check_story, load_story
+from experience.story.walk import walk
 
 SCENES_PER_CHAPTER = 100
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,28 +41,63 @@ def generate(root: Path, scenes: int, seed: int = 1) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     chapters = max(1, scenes // SCENES_PER_CHAPTER)
     (root / "story.yaml").write_text(
-        "title: Generated\nstart: c0/s0\nvariables:\n  warmth: 0\n  role: ''\n  steady: false\n  note: ''\n")
-    words = "the evening light rests on the table and you notice your breath slowing as the room grows quiet".split()
+        "title: Generated\nstart: c0/s0\nvariables:\n  warmth: 0\n  role: ''\n  steady: false\n  note: ''\n"
+    )
+    words = [
+        "the",
+        "evening",
+        "light",
+        "rests",
+        "on",
+        "the",
+        "table",
+        "and",
+        "you",
+        "notice",
+        "your",
+        "breath",
+        "slowing",
+        "as",
+        "the",
+        "room",
+        "grows",
+        "quiet",
+    ]
     for c in range(chapters):
         lines = [f"title: Chapter {c}", f"movement: Movement {c % 4}", "scenes:"]
         for s in range(SCENES_PER_CHAPTER):
             last = c == chapters - 1 and s == SCENES_PER_CHAPTER - 1
             text = " ".join(rng.choice(words) for _ in range(60))
-            lines += [f"  s{s}:", f"    title: Scene {s}", "    text: |", f"      {text}", f"      You have {{warmth}}."]
+            lines += [
+                f"  s{s}:",
+                f"    title: Scene {s}",
+                "    text: |",
+                f"      {text}",
+                "      You have {warmth}.",
+            ]
             if s % 10 == 3:
                 lines += ["    reflect:", "      prompt: What do you notice?", "      save_as: note"]
             if last:
                 lines += ["    end: true"]
                 continue
             nxt = f"s{s + 1}" if s + 1 < SCENES_PER_CHAPTER else f"c{c + 1}/s0"
-            lines += ["    choices:",
-                      "      - text: Stay a while with this feeling.", f"        goto: {nxt}",
-                      "        set: {warmth: warmth + 1}",
-                      "      - text: Let it pass gently.", f"        goto: {nxt}",
-                      "        if: warmth > 2 and not steady", "        set: {steady: true, role: '\"keeper\"'}"]
+            lines += [
+                "    choices:",
+                "      - text: Stay a while with this feeling.",
+                f"        goto: {nxt}",
+                "        set: {warmth: warmth + 1}",
+                "      - text: Let it pass gently.",
+                f"        goto: {nxt}",
+                "        if: warmth > 2 and not steady",
+                "        set: {steady: true, role: '\"keeper\"'}",
+            ]
             if s % 3 == 0:
-                lines += ["      - text: Look back once.", f"        goto: s{max(s - 1, 0)}", "        once: true",
-                          '        if: seen("s0") or role == "keeper" or note != ""']
+                lines += [
+                    "      - text: Look back once.",
+                    f"        goto: s{max(s - 1, 0)}",
+                    "        once: true",
+                    '        if: seen("s0") or role == "keeper" or note != ""',
+                ]
         (root / f"c{c}.yaml").write_text("\n".join(lines) + "\n")
     return root
 
@@ -96,7 +131,9 @@ def main() -> None:
     args = parser.parse_args()
     small, large = (200, 2000) if args.quick else (1000, 10000)
     repeats = 2 if args.quick else 5
-    print(f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__} ({'C' if LOADER is not yaml.SafeLoader else 'pure Python'} loader)")
+    print(
+        f"Python {sys.version.split()[0]}, PyYAML {yaml.__version__} ({'C' if LOADER is not yaml.SafeLoader else 'pure Python'} loader)"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         small_root = generate(Path(tmp) / "small", small)
@@ -106,10 +143,14 @@ def main() -> None:
         t_check_large = best(lambda: checked(large_root), repeats)
         t_check_small = best(lambda: checked(small_root), repeats * 2, inner=large // small)
 
-    print(f"\ncheck, {large:,} scenes ({size / 1e6:.1f} MB):  {t_check_large:.3f} s   bare yaml.load: {t_load_large:.3f} s")
+    print(
+        f"\ncheck, {large:,} scenes ({size / 1e6:.1f} MB):  {t_check_large:.3f} s   bare yaml.load: {t_load_large:.3f} s"
+    )
     print(f"  check ÷ bare load          {t_check_large / t_load_large:5.2f}   (goal ≤ 2)")
     print(f"check, {small:,} scenes:  {t_check_small:.3f} s")
-    print(f"  {large:,} ÷ {small:,} scenes      {t_check_large / t_check_small:5.2f}   (goal ≤ {large / small + 1:g}: linear)")
+    print(
+        f"  {large:,} ÷ {small:,} scenes      {t_check_large / t_check_small:5.2f}   (goal ≤ {large / small + 1:g}: linear)"
+    )
 
     story = load_story(bundled_story())
     runs = 2000 if args.quick else 20000
@@ -119,7 +160,9 @@ def main() -> None:
     steps = sum(report.lengths)
     print(f"\nwalk, bundled story ({len(story.scenes)} scenes), {runs:,} play-throughs in {report.seconds:.2f} s")
     print(f"  play-throughs per second   {per_second:,.0f}   (goal ≥ 10,000; ChoiceScript randomtest ~3,600)")
-    print(f"  steps per second           {steps / report.seconds:,.0f}   (mean {steps / runs:.1f} steps a play-through)")
+    print(
+        f"  steps per second           {steps / report.seconds:,.0f}   (mean {steps / runs:.1f} steps a play-through)"
+    )
 
 
 if __name__ == "__main__":

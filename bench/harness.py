@@ -26,8 +26,13 @@ CHILDREN = Path(__file__).resolve().parent / "children"
 PYCACHE = Path(tempfile.gettempdir()) / "experience-bench-pycache"
 
 
-def run(script: str, *args: str, size: tuple[int, int] = (100, 30), timeout: float = 60.0,
-        timeline: list[tuple[float, bytes]] | None = None) -> tuple[float, list[str]]:
+def run(
+    script: str,
+    *args: str,
+    size: tuple[int, int] = (100, 30),
+    timeout: float = 60.0,
+    timeline: list[tuple[float, bytes]] | None = None,
+) -> tuple[float, list[str]]:
     """Run `children/<script>` in a pty; return (its start time, the lines it reported).
 
     With `timeline`, every piece of output the terminal received is appended to it with the
@@ -36,12 +41,25 @@ def run(script: str, *args: str, size: tuple[int, int] = (100, 30), timeout: flo
     read_end, write_end = os.pipe()
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-    env = dict(os.environ, MARK_FD=str(write_end), TERM="xterm-256color", PYTHONPATH=str(ROOT),
-               PYTHONPYCACHEPREFIX=str(PYCACHE), TEXTUAL_ANIMATIONS="none")
+    env = dict(
+        os.environ,
+        MARK_FD=str(write_end),
+        TERM="xterm-256color",
+        PYTHONPATH=str(ROOT),
+        PYTHONPYCACHEPREFIX=str(PYCACHE),
+        TEXTUAL_ANIMATIONS="none",
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.monotonic()
-    child = subprocess.Popen([sys.executable, str(CHILDREN / script), *args], stdin=slave, stdout=slave,
-                             stderr=slave, pass_fds=(write_end,), env=env, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILDREN / script), *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        pass_fds=(write_end,),
+        env=env,
+        cwd=ROOT,
+    )
     os.close(slave)
     os.close(write_end)
     reported = b""
@@ -72,7 +90,9 @@ def run(script: str, *args: str, size: tuple[int, int] = (100, 30), timeout: flo
     os.close(read_end)
     lines = reported.decode().split()
     if not lines:
-        raise RuntimeError(f"{script} reported nothing; its screen ended with:\n{screen[-2000:].decode(errors='replace')}")
+        raise RuntimeError(
+            f"{script} reported nothing; its screen ended with:\n{screen[-2000:].decode(errors='replace')}"
+        )
     return started, lines
 
 

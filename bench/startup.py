@@ -58,10 +58,12 @@ def main() -> None:
 
 def _make_save(story: str, data_dir: Path) -> None:
     """A reader who has begun the story and taken one step, made through the real code."""
-    code = ("import sys; from experience.story import load_story; from experience.progress.store import Store;"
-            "from experience.progress.session import Session;"
-            "s = Session.resume(load_story(sys.argv[1]), Store.open(__import__('pathlib').Path(sys.argv[2])), 'default');"
-            "v = s.view(); s.start(); (s.choose(v.choices[0][0]) if v.choices else s.advance())")
+    code = (
+        "import sys; from experience.story import load_story; from experience.progress.store import Store;"
+        "from experience.progress.session import Session;"
+        "s = Session.resume(load_story(sys.argv[1]), Store.open(__import__('pathlib').Path(sys.argv[2])), 'default');"
+        "v = s.view(); s.start(); (s.choose(v.choices[0][0]) if v.choices else s.advance())"
+    )
     subprocess.run([sys.executable, "-c", code, story, str(data_dir)], check=True, cwd=ROOT)
 
 

@@ -11,8 +11,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import __version__
 
@@ -24,6 +24,7 @@ def _story_dir(value: str | None, *, here_first: bool = True) -> Path:
     current folder if there is one, else the bundled journey. Playing never guesses: a person who
     types `experience` gets the journey, wherever they happen to be."""
     from .bundled import bundled_story, display_path
+
     if value:
         return Path(value)
     if here_first and Path("story.yaml").is_file():
@@ -47,11 +48,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         errors, warnings = len(result.errors), len(result.warnings)
         if result.story is not None:
             story = result.story
-            summary = (f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')} "
-                       f"of “{story.title}”")
+            summary = (
+                f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')} of “{story.title}”"
+            )
         else:
-            summary = ("the story cannot be played until the errors are fixed; warnings about the "
-                       "story as a whole come once they are")
+            summary = (
+                "the story cannot be played until the errors are fixed; warnings about the "
+                "story as a whole come once they are"
+            )
         counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
         where = "this folder" if str(root) == "." else root
         print(f"{where}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
@@ -168,11 +172,11 @@ def cmd_runsheet(args: argparse.Namespace) -> int:
 
 # -- playing --------------------------------------------------------------------------------------
 def cmd_play(args: argparse.Namespace) -> int:
+    from .privacy.unlock import unlock
     from .progress.lock import ProfileBusy, ProfileLock
     from .progress.paths import resolve_data_dir
     from .progress.session import Session
     from .progress.store import Store, StoreError
-    from .privacy.unlock import unlock
     from .story import load_story
 
     story = load_story(_story_dir(args.story, here_first=False))
@@ -199,8 +203,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         print(f"experience: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).",
-              file=sys.stderr)
+        print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", file=sys.stderr)
         return 1
     return 0
 
@@ -261,22 +264,27 @@ def cmd_locate(args: argparse.Namespace) -> int:
 # -- the journal is theirs ------------------------------------------------------------------------
 def cmd_journal_export(args: argparse.Namespace) -> int:
     from .privacy.commands import export
+
     return export(args)
 
 
 def cmd_journal_erase(args: argparse.Namespace) -> int:
     from .privacy.commands import erase
+
     return erase(args)
 
 
 def cmd_journal_passphrase(args: argparse.Namespace) -> int:
     from .privacy.commands import passphrase
+
     return passphrase(args)
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from .privacy.commands import forget
+
     return forget(args)
+
 
 # -- workshops -------------------------------------------------------------------------------------
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -286,19 +294,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         from .workshop.serve import start
     except ImportError as missing:
-        print(f"experience: serving to browsers needs textual-serve ({missing}). "
-              "Install it with: pip install textual-serve", file=sys.stderr)
+        print(
+            f"experience: serving to browsers needs textual-serve ({missing}). "
+            "Install it with: pip install textual-serve",
+            file=sys.stderr,
+        )
         return 1
     try:
-        start(_story_dir(args.story), host=args.host, port=args.port, room=args.room,
-              max_participants=args.max_participants, data_dir=resolve_data_dir(args.data_dir),
-              sessions_dir=Path(args.sessions_dir) if args.sessions_dir else None)
+        start(
+            _story_dir(args.story),
+            host=args.host,
+            port=args.port,
+            room=args.room,
+            max_participants=args.max_participants,
+            data_dir=resolve_data_dir(args.data_dir),
+            sessions_dir=Path(args.sessions_dir) if args.sessions_dir else None,
+        )
     except RoomError as error:
         print(f"experience: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"experience: cannot serve on {args.host}:{args.port} ({error.strerror or error}). "
-              "Is another server using that port? Try --port with another number.", file=sys.stderr)
+        print(
+            f"experience: cannot serve on {args.host}:{args.port} ({error.strerror or error}). "
+            "Is another server using that port? Try --port with another number.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -335,65 +355,98 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="experience",
         description="Coming Home to Yourself: a guided reflection for the terminal. "
-                    "With no command, plays the bundled journey.",
+        "With no command, plays the bundled journey.",
     )
     parser.add_argument("--version", action="version", version=f"experience {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def story_arg(p: argparse.ArgumentParser, *, here_first: bool = True) -> None:
-        default = "the story in this folder, if there is one, else the bundled journey" if here_first \
+        default = (
+            "the story in this folder, if there is one, else the bundled journey"
+            if here_first
             else "the bundled journey"
+        )
         p.add_argument("story", nargs="?", metavar="STORY_DIR", help=f"a story folder (default: {default})")
 
     def data_dir_arg(p: argparse.ArgumentParser, what: str = "progress and the journal are kept") -> None:
-        p.add_argument("--data-dir", metavar="DIR",
-                       help=f"where {what} (default: $EXPERIENCE_DATA_DIR, or your user data folder)")
+        p.add_argument(
+            "--data-dir", metavar="DIR", help=f"where {what} (default: $EXPERIENCE_DATA_DIR, or your user data folder)"
+        )
 
-    p = sub.add_parser("play", help="play a story (the default when no command is given)",
-                       description="Play a story full-screen. Your place and your answers are saved "
-                                   "after every step, in your data folder (see 'experience locate').")
+    p = sub.add_parser(
+        "play",
+        help="play a story (the default when no command is given)",
+        description="Play a story full-screen. Your place and your answers are saved "
+        "after every step, in your data folder (see 'experience locate').",
+    )
     story_arg(p, here_first=False)
-    p.add_argument("--profile", type=_profile_name, default=DEFAULT_PROFILE, metavar="NAME",
-                   help="whose journey this is, if more than one person plays on this computer (default: %(default)s)")
+    p.add_argument(
+        "--profile",
+        type=_profile_name,
+        default=DEFAULT_PROFILE,
+        metavar="NAME",
+        help="whose journey this is, if more than one person plays on this computer (default: %(default)s)",
+    )
     data_dir_arg(p)
-    p.add_argument("--plain", action="store_true",
-                   help="line by line, for screen readers and simple terminals: plain text, numbered "
-                        "choices, typed answers; the same journey and the same saved progress")
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="line by line, for screen readers and simple terminals: plain text, numbered "
+        "choices, typed answers; the same journey and the same saved progress",
+    )
     p.set_defaults(handler=cmd_play)
 
-    p = sub.add_parser("locate", help="show where your progress and journal are kept",
-                       description="Print the data folder, the database and anything set aside in it.")
+    p = sub.add_parser(
+        "locate",
+        help="show where your progress and journal are kept",
+        description="Print the data folder, the database and anything set aside in it.",
+    )
     data_dir_arg(p)
     p.set_defaults(handler=cmd_locate)
 
     add_privacy_commands(sub, story_arg, data_dir_arg)
 
-    p = sub.add_parser("new", help="start a new story from a small working example",
-                       description="Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
-                                   "ending) and JSON Schemas for your editor.")
+    p = sub.add_parser(
+        "new",
+        help="start a new story from a small working example",
+        description="Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
+        "ending) and JSON Schemas for your editor.",
+    )
     p.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
     p.add_argument("--title", default="My first story", help="the story's title")
     p.set_defaults(handler=cmd_new)
 
-    p = sub.add_parser("preview", help="play a story and reload it each time you save a file",
-                       description="For authors: the player, watching the story folder. Each save reloads the "
-                                   "story and keeps your place; a save with errors shows them until the next good "
-                                   "save. Nothing is saved to your own progress.")
+    p = sub.add_parser(
+        "preview",
+        help="play a story and reload it each time you save a file",
+        description="For authors: the player, watching the story folder. Each save reloads the "
+        "story and keeps your place; a save with errors shows them until the next good "
+        "save. Nothing is saved to your own progress.",
+    )
     story_arg(p)
-    p.add_argument("--from", dest="start", metavar="CHAPTER/SCENE",
-                   help="start at this scene, or at a chapter's first scene (play from here)")
+    p.add_argument(
+        "--from",
+        dest="start",
+        metavar="CHAPTER/SCENE",
+        help="start at this scene, or at a chapter's first scene (play from here)",
+    )
     p.set_defaults(handler=cmd_preview)
 
-    p = sub.add_parser("check", help="check a story for errors and warnings",
-                       description="Check a story folder and report every problem as path:line:col.")
+    p = sub.add_parser(
+        "check",
+        help="check a story for errors and warnings",
+        description="Check a story folder and report every problem as path:line:col.",
+    )
     story_arg(p)
     p.add_argument("--strict", action="store_true", help="warnings fail the check too")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("walk", help="play a story at random many times and report what was found",
-                       description="Seeded random play-throughs: scenes and choices never reached, "
-                                   "endings, stuck states, lengths.")
+    p = sub.add_parser(
+        "walk",
+        help="play a story at random many times and report what was found",
+        description="Seeded random play-throughs: scenes and choices never reached, endings, stuck states, lengths.",
+    )
     story_arg(p)
     p.add_argument("-n", "--runs", type=_positive, default=1000, help="how many play-throughs (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -402,12 +455,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.set_defaults(handler=cmd_walk)
 
-    p = sub.add_parser("graph", help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
-                       description="Chapters as clusters, endings with a double border, deep scenes shaded, "
-                                   "conditional choices dashed, detours dotted.")
+    p = sub.add_parser(
+        "graph",
+        help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
+        description="Chapters as clusters, endings with a double border, deep scenes shaded, "
+        "conditional choices dashed, detours dotted.",
+    )
     story_arg(p)
-    p.add_argument("--format", choices=("mermaid", "dot", "svg", "png"), default="mermaid",
-                   help="mermaid (default) or dot need nothing; svg and png need Graphviz")
+    p.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "svg", "png"),
+        default="mermaid",
+        help="mermaid (default) or dot need nothing; svg and png need Graphviz",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
     p.set_defaults(handler=cmd_graph)
@@ -416,10 +476,18 @@ def build_parser() -> argparse.ArgumentParser:
     story_arg(p)
     p.set_defaults(handler=cmd_stats)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of chapter files or of story.yaml",
-                       description="JSON Schemas (draft 2020-12) for editors with the YAML language server.")
-    p.add_argument("which", nargs="?", choices=("chapter", "story"), default="chapter",
-                   help="chapter files (default) or the story.yaml manifest")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of chapter files or of story.yaml",
+        description="JSON Schemas (draft 2020-12) for editors with the YAML language server.",
+    )
+    p.add_argument(
+        "which",
+        nargs="?",
+        choices=("chapter", "story"),
+        default="chapter",
+        help="chapter files (default) or the story.yaml manifest",
+    )
     p.add_argument("-o", "--output-dir", metavar="DIR", help="write both schemas into DIR instead of printing one")
     p.set_defaults(handler=cmd_schema)
 
@@ -429,41 +497,73 @@ def build_parser() -> argparse.ArgumentParser:
     def rooms_dir_arg(p: argparse.ArgumentParser) -> None:
         data_dir_arg(p, "the rooms file (rooms.db) is kept, shared by 'serve' and 'facilitate'")
 
-    p = sub.add_parser("serve", help="open the journey to web browsers, for a workshop",
-                       description="Each browser tab is its own private session. Nothing participants write "
-                                   "is kept here after their session ends; they can download their journal.")
+    p = sub.add_parser(
+        "serve",
+        help="open the journey to web browsers, for a workshop",
+        description="Each browser tab is its own private session. Nothing participants write "
+        "is kept here after their session ends; they can download their journal.",
+    )
     story_arg(p)
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default: %(default)s, this computer only; any other "
-                        "address asks for a join code)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s, this computer only; any other address asks for a join code)",
+    )
     p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: %(default)s)")
-    p.add_argument("--room", type=_room_name, metavar="NAME",
-                   help="pace participants from 'experience facilitate --room NAME' (default: no room, "
-                        "each goes at their own pace)")
-    p.add_argument("--max-participants", type=_positive, default=30, metavar="N",
-                   help="sessions at once; one more sees 'this room is full' (default: %(default)s)")
-    p.add_argument("--sessions-dir", metavar="DIR",
-                   help="where each live session keeps its progress until it ends (default: a folder in "
-                        "memory where the system has one, such as /dev/shm, else the temporary folder)")
+    p.add_argument(
+        "--room",
+        type=_room_name,
+        metavar="NAME",
+        help="pace participants from 'experience facilitate --room NAME' (default: no room, "
+        "each goes at their own pace)",
+    )
+    p.add_argument(
+        "--max-participants",
+        type=_positive,
+        default=30,
+        metavar="N",
+        help="sessions at once; one more sees 'this room is full' (default: %(default)s)",
+    )
+    p.add_argument(
+        "--sessions-dir",
+        metavar="DIR",
+        help="where each live session keeps its progress until it ends (default: a folder in "
+        "memory where the system has one, such as /dev/shm, else the temporary folder)",
+    )
     rooms_dir_arg(p)
     p.set_defaults(handler=cmd_serve)
 
-    p = sub.add_parser("facilitate", help="the facilitator's console: run-sheet, gates, timer, counts",
-                       description="Open one movement at a time, keep time, and see how many have reached "
-                                   "the gate (never who, never what anyone wrote).")
+    p = sub.add_parser(
+        "facilitate",
+        help="the facilitator's console: run-sheet, gates, timer, counts",
+        description="Open one movement at a time, keep time, and see how many have reached "
+        "the gate (never who, never what anyone wrote).",
+    )
     story_arg(p)
-    p.add_argument("--room", type=_room_name, default=DEFAULT_ROOM, metavar="NAME",
-                   help="the room to pace; start the server with the same --room (default: %(default)s)")
-    p.add_argument("--projector", action="store_true",
-                   help="only the shared screen: the movement and the time, large; nothing private")
-    p.add_argument("--fresh", action="store_true",
-                   help="begin the room again: only the first movement open, the timer reset")
+    p.add_argument(
+        "--room",
+        type=_room_name,
+        default=DEFAULT_ROOM,
+        metavar="NAME",
+        help="the room to pace; start the server with the same --room (default: %(default)s)",
+    )
+    p.add_argument(
+        "--projector",
+        action="store_true",
+        help="only the shared screen: the movement and the time, large; nothing private",
+    )
+    p.add_argument(
+        "--fresh", action="store_true", help="begin the room again: only the first movement open, the timer reset"
+    )
     rooms_dir_arg(p)
     p.set_defaults(handler=cmd_facilitate)
 
-    p = sub.add_parser("runsheet", help="a printable plan for a workshop: timings, notes, content notes, pauses",
-                       description="Generated from the story files: total running time, a timeline by movement, "
-                                   "facilitator notes, content notes, pause points and reflections.")
+    p = sub.add_parser(
+        "runsheet",
+        help="a printable plan for a workshop: timings, notes, content notes, pauses",
+        description="Generated from the story files: total running time, a timeline by movement, "
+        "facilitator notes, content notes, pause points and reflections.",
+    )
     story_arg(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
     p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
@@ -476,17 +576,28 @@ def add_privacy_commands(sub, story_arg: Callable, data_dir_arg: Callable) -> No
     """`journal export|erase|passphrase` and `forget`: the journal is the reader's own."""
 
     def profile_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--profile", type=_profile_name, default=DEFAULT_PROFILE, metavar="NAME",
-                       help="whose journal (default: %(default)s)")
+        p.add_argument(
+            "--profile",
+            type=_profile_name,
+            default=DEFAULT_PROFILE,
+            metavar="NAME",
+            help="whose journal (default: %(default)s)",
+        )
         data_dir_arg(p)
 
-    p = sub.add_parser("journal", help="export or erase your journal, or seal it with a passphrase",
-                       description="Your journal is yours: write it out, erase it, or seal it with a passphrase.")
+    p = sub.add_parser(
+        "journal",
+        help="export or erase your journal, or seal it with a passphrase",
+        description="Your journal is yours: write it out, erase it, or seal it with a passphrase.",
+    )
     actions = p.add_subparsers(dest="journal_action", metavar="ACTION", required=True)
 
-    a = actions.add_parser("export", help="write out everything you wrote, as a letter (Markdown) or JSON",
-                           description="Every answer, by story and chapter, with its question and date. "
-                                       "To standard output, or to a new file readable only by you.")
+    a = actions.add_parser(
+        "export",
+        help="write out everything you wrote, as a letter (Markdown) or JSON",
+        description="Every answer, by story and chapter, with its question and date. "
+        "To standard output, or to a new file readable only by you.",
+    )
     story_arg(a)
     profile_arg(a)
     a.add_argument("--format", choices=("markdown", "json"), default="markdown", help="markdown (default) or json")
@@ -494,27 +605,39 @@ def add_privacy_commands(sub, story_arg: Callable, data_dir_arg: Callable) -> No
     a.add_argument("--force", action="store_true", help="replace FILE if it already exists")
     a.set_defaults(handler=cmd_journal_export)
 
-    a = actions.add_parser("erase", help="erase every answer and draft; your place in the story is kept",
-                           description="Lists what will be erased, asks you to type 'erase', erases it, and "
-                                       "checks the database files afterwards. No passphrase is needed.")
+    a = actions.add_parser(
+        "erase",
+        help="erase every answer and draft; your place in the story is kept",
+        description="Lists what will be erased, asks you to type 'erase', erases it, and "
+        "checks the database files afterwards. No passphrase is needed.",
+    )
     profile_arg(a)
     a.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
     a.set_defaults(handler=cmd_journal_erase)
 
-    a = actions.add_parser("passphrase", help="seal your journal with a passphrase, change it, or remove it",
-                           description="Seals answers, drafts and kept answers with a key made from your "
-                                       "passphrase. A lost passphrase cannot be recovered.")
+    a = actions.add_parser(
+        "passphrase",
+        help="seal your journal with a passphrase, change it, or remove it",
+        description="Seals answers, drafts and kept answers with a key made from your "
+        "passphrase. A lost passphrase cannot be recovered.",
+    )
     a.add_argument("action", choices=("set", "change", "remove"))
     profile_arg(a)
     a.set_defaults(handler=cmd_journal_passphrase)
 
-    p = sub.add_parser("forget", help="remove everything kept for a profile: place, journal, settings",
-                       description="Lists what will be removed (and which files), asks you to type 'forget', "
-                                   "removes it, and checks afterwards that it is gone.")
+    p = sub.add_parser(
+        "forget",
+        help="remove everything kept for a profile: place, journal, settings",
+        description="Lists what will be removed (and which files), asks you to type 'forget', "
+        "removes it, and checks afterwards that it is gone.",
+    )
     profile_arg(p)
     p.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
-    p.add_argument("--remove-set-aside", action="store_true",
-                   help="also remove database copies set aside earlier (only when it is the last profile)")
+    p.add_argument(
+        "--remove-set-aside",
+        action="store_true",
+        help="also remove database copies set aside earlier (only when it is the last profile)",
+    )
     p.set_defaults(handler=cmd_forget)
 
 
@@ -524,11 +647,13 @@ DEFAULT_ROOM = "workshop"
 def _name_of(what: str) -> Callable[[str], str]:
     """An argument type for a short name (a room's, a profile's): spaces folded, 1 to 64
     printable characters."""
+
     def name(value: str) -> str:
         folded = " ".join(value.split())
         if not folded or len(folded) > 64 or not folded.isprintable():
             raise argparse.ArgumentTypeError(f"a {what} name is 1 to 64 printable characters")
         return folded
+
     return name
 
 
@@ -595,7 +720,9 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     except Exception as error:  # the last line of defence: no traceback reaches a person
         if os.environ.get("EXPERIENCE_DEBUG"):
             raise
-        print(f"experience: something went wrong ({type(error).__name__}: {error}).\n"
-              "Nothing you chose or wrote has been lost. Set EXPERIENCE_DEBUG=1 to see the details.",
-              file=sys.stderr)
+        print(
+            f"experience: something went wrong ({type(error).__name__}: {error}).\n"
+            "Nothing you chose or wrote has been lost. Set EXPERIENCE_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
         return 2

@@ -17,8 +17,9 @@ class ScaffoldError(Exception):
 def scaffold(folder: Path, *, title: str = "My first story") -> list[Path]:
     """Write the example story into `folder` (new or empty) and return the files made."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ScaffoldError(f"{folder} already exists and is not empty; choose a new folder "
-                            "so nothing of yours is overwritten")
+        raise ScaffoldError(
+            f"{folder} already exists and is not empty; choose a new folder so nothing of yours is overwritten"
+        )
     if "\n" in title or not title.strip():
         raise ScaffoldError("the title should be one line of text")
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,8 @@
 """The floor for start-up: a minimal Textual app (one Static, two Buttons) until it is on screen."""
 
+from mark import mark
 from textual.app import App
 from textual.widgets import Button, Static
-
-from mark import mark
 
 
 class Minimal(App[None]):

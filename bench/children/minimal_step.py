@@ -6,13 +6,14 @@ argv: STEPS. Reports the time each update started; the harness sees when it reac
 import sys
 import time
 
+from mark import mark
 from textual.app import App
 from textual.widgets import Static
 
-from mark import mark
-
-TEXTS = ("Picture an ordinary evening. The two of you are in the same room. " * 6,
-         "Morning comes the way it always does, a little grey and then a little brighter. " * 6)
+TEXTS = (
+    "Picture an ordinary evening. The two of you are in the same room. " * 6,
+    "Morning comes the way it always does, a little grey and then a little brighter. " * 6,
+)
 PACE = 0.08  # seconds between steps, time enough for each to reach the screen
 
 

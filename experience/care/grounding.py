@@ -20,32 +20,48 @@ STILL_BREATH = (
     "let each breath out last a little longer than it came in.",
 )
 
-STILLNESS = ("There is nowhere you need to be right now. Let your shoulders drop a little, and "
-             "feel whatever is holding you up: the chair, the floor, the bed.")
-
-SENSES_INTRO = ("A way to come back into the room, one sense at a time. There is no hurry, and "
-                "no wrong answer; move on whenever you are ready.")
-
-SENSES = (
-    ("Five things you can see",
-     "Let your eyes wander slowly. Find five things you can see, and name each one to yourself: "
-     "a colour, an edge, a small thing you had not noticed before."),
-    ("Four things you can hear",
-     "Now listen. Find four sounds, near or far, loud or very faint: a fridge, a car, your own "
-     "breathing. Even a quiet room has sounds in it."),
-    ("Three things you can feel",
-     "Find three things you can feel: your feet on the floor, the weight of your hands, the air "
-     "or the fabric against your skin."),
-    ("Two things you can smell",
-     "Find two things you can smell. If nothing comes, notice the air itself, or remember a smell "
-     "you like: bread, rain, someone's jumper."),
-    ("One thing you can taste",
-     "Find one thing you can taste, or simply notice your mouth: your tongue resting, the taste "
-     "of the last thing you drank."),
+STILLNESS = (
+    "There is nowhere you need to be right now. Let your shoulders drop a little, and "
+    "feel whatever is holding you up: the chair, the floor, the bed."
 )
 
-SENSES_CLOSING = ("You are here, in this room, in this moment. Take one more slow breath. When "
-                  "you are ready, you can go back to where you were; it has waited for you.")
+SENSES_INTRO = (
+    "A way to come back into the room, one sense at a time. There is no hurry, and "
+    "no wrong answer; move on whenever you are ready."
+)
+
+SENSES = (
+    (
+        "Five things you can see",
+        "Let your eyes wander slowly. Find five things you can see, and name each one to yourself: "
+        "a colour, an edge, a small thing you had not noticed before.",
+    ),
+    (
+        "Four things you can hear",
+        "Now listen. Find four sounds, near or far, loud or very faint: a fridge, a car, your own "
+        "breathing. Even a quiet room has sounds in it.",
+    ),
+    (
+        "Three things you can feel",
+        "Find three things you can feel: your feet on the floor, the weight of your hands, the air "
+        "or the fabric against your skin.",
+    ),
+    (
+        "Two things you can smell",
+        "Find two things you can smell. If nothing comes, notice the air itself, or remember a smell "
+        "you like: bread, rain, someone's jumper.",
+    ),
+    (
+        "One thing you can taste",
+        "Find one thing you can taste, or simply notice your mouth: your tongue resting, the taste "
+        "of the last thing you drank.",
+    ),
+)
+
+SENSES_CLOSING = (
+    "You are here, in this room, in this moment. Take one more slow breath. When "
+    "you are ready, you can go back to where you were; it has waited for you."
+)
 
 
 def breath_at(seconds: float) -> tuple[str, float]:

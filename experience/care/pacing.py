@@ -8,7 +8,7 @@ rest (a pause of a minute or more) is a break already, so the count starts again
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 BREAK_AFTER = 20 * 60.0  # seconds of active time before a break is suggested
 REST_THAT_COUNTS = 60.0  # a pause at least this long is a break in its own right
@@ -17,8 +17,13 @@ REST_THAT_COUNTS = 60.0  # a pause at least this long is a break in its own righ
 class Sitting:
     """One sitting's clock: `begin` when the story starts, `rest`/`resume` around pauses."""
 
-    def __init__(self, break_after: float = BREAK_AFTER, *, clock: Callable[[], float] = time.monotonic,
-                 rest_that_counts: float = REST_THAT_COUNTS) -> None:
+    def __init__(
+        self,
+        break_after: float = BREAK_AFTER,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        rest_that_counts: float = REST_THAT_COUNTS,
+    ) -> None:
         self.break_after = break_after
         self.rest_that_counts = rest_that_counts
         self._clock = clock

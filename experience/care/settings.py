@@ -7,8 +7,9 @@ rather than stopping anyone: a setting is never worth an error message.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 THEME, REDUCED_MOTION, BREAK_REMINDER = "theme", "reduced_motion", "break_reminder"
 
@@ -24,6 +25,8 @@ def read_settings(stored: Mapping[str, Any]) -> Settings:
     theme = stored.get(THEME)
     motion = stored.get(REDUCED_MOTION)
     reminder = stored.get(BREAK_REMINDER)
-    return Settings(theme=theme if isinstance(theme, str) and theme else None,
-                    reduced_motion=motion if isinstance(motion, bool) else False,
-                    break_reminder=reminder if isinstance(reminder, bool) else True)
+    return Settings(
+        theme=theme if isinstance(theme, str) and theme else None,
+        reduced_motion=motion if isinstance(motion, bool) else False,
+        break_reminder=reminder if isinstance(reminder, bool) else True,
+    )

@@ -13,8 +13,10 @@ from importlib import resources
 
 import yaml
 
-FALLBACK_ADVICE = ("If you are in danger right now, call your local emergency number, or go to the "
-                   "nearest emergency department. 112 works from mobile phones in many countries.")
+FALLBACK_ADVICE = (
+    "If you are in danger right now, call your local emergency number, or go to the "
+    "nearest emergency department. 112 works from mobile phones in many countries."
+)
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,27 @@ def load_support(text: str | None = None) -> Support:
         data = {}
     emergency = data.get("emergency") if isinstance(data.get("emergency"), dict) else {}
     advice = emergency.get("advice") if isinstance(emergency.get("advice"), str) else FALLBACK_ADVICE
-    numbers = tuple(EmergencyNumber(str(n["region"]), str(n["number"]))
-                    for n in _list(emergency.get("numbers")) if isinstance(n, dict) and "region" in n and "number" in n)
+    numbers = tuple(
+        EmergencyNumber(str(n["region"]), str(n["number"]))
+        for n in _list(emergency.get("numbers"))
+        if isinstance(n, dict) and "region" in n and "number" in n
+    )
     lines = []
     for entry in _list(data.get("lines")):
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("name", "how_to_reach", "region")):
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(k), str) for k in ("name", "how_to_reach", "region")
+        ):
             continue
         checked = entry.get("last_verified")
-        lines.append(SupportLine(entry["name"], entry["how_to_reach"], entry["region"],
-                                 checked if isinstance(checked, dt.date) else None, str(entry.get("source") or "")))
+        lines.append(
+            SupportLine(
+                entry["name"],
+                entry["how_to_reach"],
+                entry["region"],
+                checked if isinstance(checked, dt.date) else None,
+                str(entry.get("source") or ""),
+            )
+        )
     return Support(" ".join(advice.split()), numbers, tuple(lines))
 
 
@@ -85,6 +99,8 @@ def as_text(support: Support | None = None) -> str:
             out.append(f"  {line.region}: {line.name}. {line.how_to_reach}")
     if support.oldest_check:
         out.append("")
-        out.append(f"(Checked {support.oldest_check.isoformat()}. Numbers change: if one does not work, "
-                   "findahelpline.com or your local emergency number will.)")
+        out.append(
+            f"(Checked {support.oldest_check.isoformat()}. Numbers change: if one does not work, "
+            "findahelpline.com or your local emergency number will.)"
+        )
     return "\n".join(out)

@@ -9,35 +9,46 @@ from __future__ import annotations
 
 import textwrap
 
-WHAT_THIS_IS = ("This is a guided reflection: a quiet story in short scenes about closeness and "
-                "distance, with a few questions you can answer privately or pass by.")
+WHAT_THIS_IS = (
+    "This is a guided reflection: a quiet story in short scenes about closeness and "
+    "distance, with a few questions you can answer privately or pass by."
+)
 
-WHAT_IT_IS_NOT = ("It is not therapy, and not help in a crisis. It is no substitute for talking with "
-                  "the people in your life, or with someone trained to help.")
+WHAT_IT_IS_NOT = (
+    "It is not therapy, and not help in a crisis. It is no substitute for talking with "
+    "the people in your life, or with someone trained to help."
+)
 
-NOT_FOR_NOW = ("If you are in danger or in crisis, or thinking of harming yourself, please set this "
-               "aside and reach someone now: your local emergency number or a crisis line.")
+NOT_FOR_NOW = (
+    "If you are in danger or in crisis, or thinking of harming yourself, please set this "
+    "aside and reach someone now: your local emergency number or a crisis line."
+)
 SUPPORT_KEY = "Press s at any moment to see emergency numbers and crisis lines."
 SUPPORT_TYPED = "Type s at any prompt to see emergency numbers and crisis lines."
 
-YOUR_PACE_KEYS = ("You set the pace. Press p to pause and breathe, b to go back a step, j to read your "
-                  "journal, s to step out, f2 for settings, and ctrl+q to leave. Your place and your "
-                  "words are kept on this computer, readable only by you.")
+YOUR_PACE_KEYS = (
+    "You set the pace. Press p to pause and breathe, b to go back a step, j to read your "
+    "journal, s to step out, f2 for settings, and ctrl+q to leave. Your place and your "
+    "words are kept on this computer, readable only by you."
+)
 
-YOUR_PACE_TYPED = ("You set the pace. At any prompt you can type p to pause and breathe, b to go back "
-                   "a step, j to read your journal, s to step out, q to leave, or h for help. Your "
-                   "place and your words are kept on this computer, readable only by you.")
+YOUR_PACE_TYPED = (
+    "You set the pace. At any prompt you can type p to pause and breathe, b to go back "
+    "a step, j to read your journal, s to step out, q to leave, or h for help. Your "
+    "place and your words are kept on this computer, readable only by you."
+)
 
-GOODBYE = ("Thank you for the time you gave yourself today. Everything is kept, just as you "
-           "left it.")
+GOODBYE = "Thank you for the time you gave yourself today. Everything is kept, just as you left it."
 
 IF_IT_STIRRED = "If today stirred up more than you expected, you do not have to carry it alone:"
 
 NOTHING_SENT = "This program never contacts anyone and never sends anything anywhere."
 
 NOT_KEPT = "This setting applies now, but could not be kept for next time."
-BREAK_SUGGESTION = ("You have been here for a while now. A short break might feel good: a pause (p) to "
-                    "breathe, a stretch, or a glass of water. Or carry on; either is fine.")
+BREAK_SUGGESTION = (
+    "You have been here for a while now. A short break might feel good: a pause (p) to "
+    "breathe, a stretch, or a glass of water. Or carry on; either is fine."
+)
 
 
 def goodbye_text(support: str, width: int | None = None) -> str:
@@ -54,8 +65,18 @@ def goodbye_text(support: str, width: int | None = None) -> str:
 
 def _fold(line: str, width: int) -> str:
     indent = " " * (len(line) - len(line.lstrip(" ")))
-    return textwrap.fill(line.strip(), width, initial_indent=indent, subsequent_indent=indent + "  " if indent else "",
-                         break_long_words=False, break_on_hyphens=False) or line
+    return (
+        textwrap.fill(
+            line.strip(),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent + "  " if indent else "",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or line
+    )
+
 
 # -- before a deep scene ---------------------------------------------------------------------------
 CHECKIN_TITLE = "Before you go on"

@@ -16,15 +16,31 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import TYPE_CHECKING, Callable, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, read_settings
 from ..care.support import as_text
-from ..care.words import (BREAK_SUGGESTION, CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, GENTLER, GO_ON, NOT_FOR_NOW,
-                          NOT_KEPT, PAUSE, STOP, SUPPORT_TYPED, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_TYPED,
-                          checkin_replies, goodbye_text)
+from ..care.words import (
+    BREAK_SUGGESTION,
+    CHECKIN_LEAD,
+    CHECKIN_OK,
+    CHECKIN_TITLE,
+    GENTLER,
+    GO_ON,
+    NOT_FOR_NOW,
+    NOT_KEPT,
+    PAUSE,
+    STOP,
+    SUPPORT_TYPED,
+    WHAT_IT_IS_NOT,
+    WHAT_THIS_IS,
+    YOUR_PACE_TYPED,
+    checkin_replies,
+    goodbye_text,
+)
 from ..progress.store import StoreError
 from ..story import Choice, StoryRuntimeError, View
 from .text import clean, local_date, paragraphs, wrap
@@ -36,14 +52,28 @@ PROMPT = "> "
 MAX_WIDTH = 78
 ENDING_ACTIONS = ("Read your journal", "Start again from the beginning", "Leave for now")
 COMMANDS = {
-    "b": "back", "back": "back",
-    "j": "journal", "journal": "journal",
-    "p": "pause", "pause": "pause",
-    "s": "step out", "step out": "step out", "stop": "step out",
-    "q": "leave", "quit": "leave", "leave": "leave", "exit": "leave",
-    "r": "read", "read": "read", "again": "read",
-    "o": "settings", "settings": "settings", "options": "settings",
-    "h": "help", "help": "help", "?": "help",
+    "b": "back",
+    "back": "back",
+    "j": "journal",
+    "journal": "journal",
+    "p": "pause",
+    "pause": "pause",
+    "s": "step out",
+    "step out": "step out",
+    "stop": "step out",
+    "q": "leave",
+    "quit": "leave",
+    "leave": "leave",
+    "exit": "leave",
+    "r": "read",
+    "read": "read",
+    "again": "read",
+    "o": "settings",
+    "settings": "settings",
+    "options": "settings",
+    "h": "help",
+    "help": "help",
+    "?": "help",
 }
 ANSWER_COMMANDS = ("b", "j", "p", "s", "q", "h")  # only single letters: a word might be an answer
 HELP = (
@@ -61,10 +91,13 @@ HELP = (
     "a single dot, to pass it by. While writing, a line with only b, j, p, s, q or h is that command.",
 )
 KEPT = "Kept in your journal."
-CANNOT_SHOW = ("Something in this part of the story could not be shown. Nothing is lost: you can "
-               "go back a step with b, or leave with q and come back later.")
-SETTINGS_INTRO = ("These are kept for next time, for this profile only. The colours are chosen in the "
-                  "full-screen view, with f2.")
+CANNOT_SHOW = (
+    "Something in this part of the story could not be shown. Nothing is lost: you can "
+    "go back a step with b, or leave with q and come back later."
+)
+SETTINGS_INTRO = (
+    "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
+)
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
 
 
@@ -77,8 +110,16 @@ class _Leave(Exception):
 
 
 class PlainPlayer:
-    def __init__(self, session: "Session", stdin: TextIO, stdout: TextIO, *, notices: tuple[str, ...] = (),
-                 sitting: Sitting | None = None, width: int | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        stdin: TextIO,
+        stdout: TextIO,
+        *,
+        notices: tuple[str, ...] = (),
+        sitting: Sitting | None = None,
+        width: int | None = None,
+    ) -> None:
         self.session = session
         self.stdin = stdin
         self.stdout = stdout
@@ -136,8 +177,14 @@ class PlainPlayer:
     def _arrive(self) -> None:
         session = self.session
         if session.is_new:
-            self.say(session.story.title, WHAT_THIS_IS, WHAT_IT_IS_NOT, f"{NOT_FOR_NOW} {SUPPORT_TYPED}",
-                     YOUR_PACE_TYPED, *self.notices)
+            self.say(
+                session.story.title,
+                WHAT_THIS_IS,
+                WHAT_IT_IS_NOT,
+                f"{NOT_FOR_NOW} {SUPPORT_TYPED}",
+                YOUR_PACE_TYPED,
+                *self.notices,
+            )
             while True:
                 self.line("Press Enter to begin.")
                 if self._command_or_none(self.ask()) is None:
@@ -147,8 +194,13 @@ class PlainPlayer:
         view = session.view()
         where = f"“{view.chapter_title}”" + (f", {view.title}" if view.title else "")
         lead = "Last time you reached the end, at" if view.ending else "You were at"
-        self.say(session.story.title, f"Welcome back. {lead} {where}.", *self.notices, *session.notes,
-                 "Your journal is kept whichever you choose.")
+        self.say(
+            session.story.title,
+            f"Welcome back. {lead} {where}.",
+            *self.notices,
+            *session.notes,
+            "Your journal is kept whichever you choose.",
+        )
         while True:
             self.line("Press Enter to continue where you left off, or type 'start again' to begin again.")
             typed = self.ask()
@@ -278,8 +330,10 @@ class PlainPlayer:
                 raise _Leave(stepped_out=command == "step out")
             if command == "journal":
                 self._journal()
-            self.line(f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay "
-                      "where you are for now.")
+            self.line(
+                f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay "
+                "where you are for now."
+            )
 
     # -- a question ------------------------------------------------------------------------------------
     def _reflect(self, prompt: str) -> None:
@@ -287,12 +341,16 @@ class PlainPlayer:
         draft = session.draft()
         self.say(prompt)
         if draft:
-            self.say(f"You had begun an answer: “{draft}”",
-                     "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
-                     "single dot to set it aside.")
+            self.say(
+                f"You had begun an answer: “{draft}”",
+                "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
+                "single dot to set it aside.",
+            )
         else:
-            self.say("Write as much or as little as you like; only you will read it. An empty line ends "
-                     "your answer. Press Enter alone, or type a single dot, to pass it by.")
+            self.say(
+                "Write as much or as little as you like; only you will read it. An empty line ends "
+                "your answer. Press Enter alone, or type a single dot, to pass it by."
+            )
         lines: list[str] = []
         self._partial = (session.state, lines, draft or "")
         while True:
@@ -385,8 +443,10 @@ class PlainPlayer:
         try:
             step()
         except StoryRuntimeError:
-            self.say("This step could not be taken: something in the story is not right here. You are "
-                     "still where you were, and nothing is lost.")
+            self.say(
+                "This step could not be taken: something in the story is not right here. You are "
+                "still where you were, and nothing is lost."
+            )
         except StoreError as error:
             self.say(f"{error} You are still where you were.")
 
@@ -402,8 +462,10 @@ class PlainPlayer:
         self.line()
         self.say("Your journal")
         if not groups:
-            self.say("Nothing here yet. When a scene asks you a question, whatever you choose to write is "
-                     "kept here, on this computer, readable only by you.")
+            self.say(
+                "Nothing here yet. When a scene asks you a question, whatever you choose to write is "
+                "kept here, on this computer, readable only by you."
+            )
         for title, entries in groups:
             self.say(title)
             for entry in entries:
@@ -426,8 +488,9 @@ class PlainPlayer:
     def _ground(self) -> None:
         self.line()
         self.say("A pause", STILLNESS, *STILL_BREATH)
-        self.line("Press Enter to go back to where you were, or type n to notice what is around you, "
-                  "one sense at a time.")
+        self.line(
+            "Press Enter to go back to where you were, or type n to notice what is around you, one sense at a time."
+        )
         if self.ask().strip().lower() not in ("n", "senses", "notice"):
             return
         self.say(SENSES_INTRO)
@@ -447,11 +510,18 @@ class PlainPlayer:
             settings = read_settings(self.session.profile.settings)
             self.line()
             self.say("Settings", SETTINGS_INTRO)
-            self.line("  1. Break reminder: " + ("on (one gentle word after about 20 minutes)"
-                                              if settings.break_reminder else "off"))
-            self.line("  2. Reduced motion: " + ("on (nothing moves in the full-screen view either)"
-                                              if settings.reduced_motion else
-                                              "off (the full-screen view's breathing guide moves)"))
+            self.line(
+                "  1. Break reminder: "
+                + ("on (one gentle word after about 20 minutes)" if settings.break_reminder else "off")
+            )
+            self.line(
+                "  2. Reduced motion: "
+                + (
+                    "on (nothing moves in the full-screen view either)"
+                    if settings.reduced_motion
+                    else "off (the full-screen view's breathing guide moves)"
+                )
+            )
             self.line("Type 1 or 2 to change it, or press Enter to go back to where you were.")
             typed = self.ask().strip()
             if typed == "1":
@@ -476,8 +546,14 @@ class PlainPlayer:
             self.say(BREAK_SUGGESTION)
 
 
-def play_plain(session: "Session", *, notices: tuple[str, ...] = (), stdin: TextIO | None = None,
-               stdout: TextIO | None = None, sitting: Sitting | None = None) -> int:
+def play_plain(
+    session: Session,
+    *,
+    notices: tuple[str, ...] = (),
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    sitting: Sitting | None = None,
+) -> int:
     """Play in plain text on standard input and output (or the streams given)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
@@ -493,8 +569,11 @@ def play_plain(session: "Session", *, notices: tuple[str, ...] = (), stdin: Text
 
 
 def _which_number(count: int) -> str:
-    return ("Please type 1 to choose it, or h for help." if count == 1
-            else f"Please type a number from 1 to {count}, or h for help.")
+    return (
+        "Please type 1 to choose it, or h for help."
+        if count == 1
+        else f"Please type a number from 1 to {count}, or h for help."
+    )
 
 
 def _isatty(stream: TextIO) -> bool:

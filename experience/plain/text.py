@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -24,7 +25,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newli
 
 
 @lru_cache(maxsize=1)
-def _parser() -> "MarkdownIt":
+def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # a dependency of Rich, imported only when a scene is shown
 
     return MarkdownIt("commonmark", {"html": False})
@@ -66,7 +67,7 @@ def paragraphs(markdown: str) -> list[str]:
     return [clean(p) for p in out]
 
 
-def _inline(children: Iterable["Token"]) -> str:
+def _inline(children: Iterable[Token]) -> str:
     parts = []
     for child in children:
         if child.type in ("text", "code_inline", "html_inline"):
@@ -91,8 +92,17 @@ def wrap(paragraph: str, width: int | None) -> str:
     lines = []
     for line in paragraph.split("\n"):
         lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
-        lines.append(textwrap.fill(line[len(lead):], width, initial_indent=lead, subsequent_indent=" " * len(lead),
-                                   break_long_words=False, break_on_hyphens=False) or lead.rstrip())
+        lines.append(
+            textwrap.fill(
+                line[len(lead) :],
+                width,
+                initial_indent=lead,
+                subsequent_indent=" " * len(lead),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or lead.rstrip()
+        )
     return "\n".join(lines)
 
 

@@ -13,10 +13,10 @@ import os
 import sys
 import tempfile
 import textwrap
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 from ..progress.journal import PLAIN, stories_written
 from ..progress.lock import ProfileBusy, ProfileLock
@@ -25,8 +25,10 @@ from ..progress.store import Profile, Store, StoreError
 from . import ask
 from .unlock import unlock
 
-NOT_REACHED = ("Copies kept outside these files (backups, file-system snapshots, a disk's own spare "
-               "blocks) are beyond what this program can reach.")
+NOT_REACHED = (
+    "Copies kept outside these files (backups, file-system snapshots, a disk's own spare "
+    "blocks) are beyond what this program can reach."
+)
 
 
 class Refused(Exception):
@@ -96,8 +98,10 @@ def _command(body):
             _warn(f"experience: {error}")
             return 1
         except OSError as error:
-            _warn(f"experience: {getattr(error, 'filename', None) or 'a file'} cannot be used "
-                  f"({error.strerror or error}). Nothing has been changed.")
+            _warn(
+                f"experience: {getattr(error, 'filename', None) or 'a file'} cannot be used "
+                f"({error.strerror or error}). Nothing has been changed."
+            )
             return 1
 
     run.__doc__ = body.__doc__
@@ -112,8 +116,9 @@ def export(args: argparse.Namespace) -> int:
 
     output = Path(args.output) if args.output else None
     if output is not None and output.exists() and not args.force:
-        raise Refused(f"{output} already exists, so nothing was written. Choose another name, or add "
-                      "--force to replace it.")
+        raise Refused(
+            f"{output} already exists, so nothing was written. Choose another name, or add --force to replace it."
+        )
     order = _chapter_order(args.story)
     with _opened(args) as (store, profile, _lock):
         stories = stories_written(store.conn, profile.id) if profile is not None else []
@@ -122,7 +127,7 @@ def export(args: argparse.Namespace) -> int:
             return 0
         unlock(store, profile)
         journals = [letter.arrange(key, store.journal(profile, key).entries(), order.get(key)) for key in stories]
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if args.format == "json":
         text = letter.to_json(journals, profile=profile.name, exported_at=now)
     else:
@@ -133,9 +138,11 @@ def export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     _write_private(output, text, replace=args.force)
-    _warn(f"Wrote {_plural(count, 'answer')} from {_plural(len(journals), 'story', 'stories')} to {output}.",
-          "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
-          "private, and delete it when you no longer need it.")
+    _warn(
+        f"Wrote {_plural(count, 'answer')} from {_plural(len(journals), 'story', 'stories')} to {output}.",
+        "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
+        "private, and delete it when you no longer need it.",
+    )
     return 0
 
 
@@ -198,9 +205,10 @@ def erase(args: argparse.Namespace) -> int:
             lines.append(f"  {_plural(survey.drafts, 'unsent draft')}")
         if survey.steps_with_words:
             lines.append("  the copies of your answers that the story keeps to use in later scenes")
-        lines += ["Your place in the story, your settings" + (" and your passphrase" if survey.sealed else "")
-                  + " are kept.",
-                  "Erased words cannot be brought back. To keep a copy first: experience journal export -o my-journal.md"]
+        lines += [
+            "Your place in the story, your settings" + (" and your passphrase" if survey.sealed else "") + " are kept.",
+            "Erased words cannot be brought back. To keep a copy first: experience journal export -o my-journal.md",
+        ]
         _say(*lines)
         if not args.yes and not ask.confirm("erase", "\nType erase to erase it, or just press Enter to keep it: "):
             _say("Nothing has been erased.")
@@ -213,11 +221,16 @@ def erase(args: argparse.Namespace) -> int:
     if survey.steps_with_words:
         parts.append("the copies the story kept")
     _say("", f"Erased {_join(parts)}.")
-    status = _report(outcome, what=f"journal entries, drafts or kept answers for {_whose(profile.name)}",
-                     gone="none of the erased words")
+    status = _report(
+        outcome,
+        what=f"journal entries, drafts or kept answers for {_whose(profile.name)}",
+        gone="none of the erased words",
+    )
     if sealed:
-        _say("Your passphrase is still set, so what you write next will be sealed too. "
-             "(To stop using one: experience journal passphrase remove.)")
+        _say(
+            "Your passphrase is still set, so what you write next will be sealed too. "
+            "(To stop using one: experience journal passphrase remove.)"
+        )
     return status
 
 
@@ -226,13 +239,14 @@ def _report(outcome, *, what: str, gone: str) -> int:
     names = [p.name for p in outcome.traces.checked]
     if outcome.clean:
         if names:
-            _say(f"Checked afresh from the disk: there are no {what} left, and {gone} can be found in "
-                 f"{_join(names)}.")
+            _say(f"Checked afresh from the disk: there are no {what} left, and {gone} can be found in {_join(names)}.")
         else:
             _say("Checked afresh from the disk: the database files no longer exist.")
         if outcome.traces.unchecked:
-            _say(f"({_plural(outcome.traces.unchecked, 'very short text')} cannot be looked for this way, "
-                 "since such short words turn up by chance; they were removed with the rest.)")
+            _say(
+                f"({_plural(outcome.traces.unchecked, 'very short text')} cannot be looked for this way, "
+                "since such short words turn up by chance; they were removed with the rest.)"
+            )
         _say(NOT_REACHED)
         return 0
     if outcome.rows_left:
@@ -240,8 +254,10 @@ def _report(outcome, *, what: str, gone: str) -> int:
     for path, hits in outcome.traces.found.items():
         _warn(f"The check still finds pieces of the removed words in {path.name} ({hits}).")
     if not outcome.scrubbed:
-        _warn("Another window is using this data folder, so the database's log could not be emptied yet. "
-              "Close the other windows of this program and run this command again to clear it.")
+        _warn(
+            "Another window is using this data folder, so the database's log could not be emptied yet. "
+            "Close the other windows of this program and run this command again to clear it."
+        )
     for path in outcome.still_there:
         _warn(f"{path} could not be removed.")
     return 1
@@ -284,13 +300,22 @@ def forget(args: argparse.Namespace) -> int:
             lines.append(f"and these files, since {_whose(profile.name)} is the only profile here:")
         else:
             others = ", ".join(_whose(name) for name in survey.others)
-            lines.append(f"The database stays for the other profiles here ({others}); they are not touched. "
-                         "This file goes:")
+            lines.append(
+                f"The database stays for the other profiles here ({others}); they are not touched. This file goes:"
+            )
         lines += [f"  {path}" for path in survey.files]
-        lines.append("It cannot be undone." + (" To keep your journal first: experience journal export -o my-journal.md"
-                                              if journal.total_answers else ""))
+        lines.append(
+            "It cannot be undone."
+            + (
+                " To keep your journal first: experience journal export -o my-journal.md"
+                if journal.total_answers
+                else ""
+            )
+        )
         _say(*lines)
-        if not args.yes and not ask.confirm("forget", "\nType forget to forget it all, or just press Enter to keep it: "):
+        if not args.yes and not ask.confirm(
+            "forget", "\nType forget to forget it all, or just press Enter to keep it: "
+        ):
             _say("Nothing has been forgotten.")
             return 1
         remove_set_aside = False
@@ -309,9 +334,12 @@ def forget(args: argparse.Namespace) -> int:
 
 
 def _agree_set_aside(copies: tuple[Path, ...]) -> bool:
-    _say("", "There are also older copies of the database, set aside earlier because they could not be "
-             "used. They may hold older answers, of anyone who played here:",
-         *(f"  {path}" for path in copies))
+    _say(
+        "",
+        "There are also older copies of the database, set aside earlier because they could not be "
+        "used. They may hold older answers, of anyone who played here:",
+        *(f"  {path}" for path in copies),
+    )
     return ask.confirm("remove", "Type remove to remove them too, or just press Enter to keep them: ")
 
 
@@ -337,13 +365,16 @@ def passphrase(args: argparse.Namespace) -> int:
 
     with _opened(args, create=args.action == "set") as (store, profile, _lock):
         if profile is None or (args.action != "set" and not store.is_sealed(profile)):
-            _say(f"The journal of {_whose(args.profile)} has no passphrase." +
-                 (" To set one: experience journal passphrase set" if args.action == "change" else ""))
+            _say(
+                f"The journal of {_whose(args.profile)} has no passphrase."
+                + (" To set one: experience journal passphrase set" if args.action == "change" else "")
+            )
             return 0 if args.action == "remove" else 1
         if args.action == "set":
             if store.is_sealed(profile):
-                raise Refused("Your journal already has a passphrase. To change it: "
-                              "experience journal passphrase change")
+                raise Refused(
+                    "Your journal already has a passphrase. To change it: experience journal passphrase change"
+                )
             _say(EXPLAIN_SET)
             new = _ask_new()
             _say("Sealing…")
@@ -353,8 +384,10 @@ def passphrase(args: argparse.Namespace) -> int:
             new = _ask_new()
             done = keys.change(store, profile, store.sealing_for(profile), new)
         else:
-            _say("Without a passphrase your journal is kept unsealed: still readable only by your user "
-                 "account on this computer, but by anything that can read your files.")
+            _say(
+                "Without a passphrase your journal is kept unsealed: still readable only by your user "
+                "account on this computer, but by anything that can read your files."
+            )
             old = PLAIN
             if keys.sealed_count(store, profile):
                 unlock(store, profile)
@@ -365,8 +398,10 @@ def passphrase(args: argparse.Namespace) -> int:
         scrubbed = scrub(store.conn)
         found = traces(store.data_dir, done.previous)
     if args.action == "remove":
-        _say("Your journal no longer has a passphrase." +
-             (f" {_counted(done)[0].upper()}{_counted(done)[1:]} are stored unsealed again." if done.total else ""))
+        _say(
+            "Your journal no longer has a passphrase."
+            + (f" {_counted(done)[0].upper()}{_counted(done)[1:]} are stored unsealed again." if done.total else "")
+        )
         return 0
     what = "Your journal is sealed" if args.action == "set" else "Your journal is sealed with the new passphrase"
     if not done.total:
@@ -376,9 +411,11 @@ def passphrase(args: argparse.Namespace) -> int:
     if found.clean and scrubbed:
         _say("Checked: none of the words as they were stored before can be found in the database files any more.")
         return 0
-    _warn("The words are sealed, but their earlier form could still be found in the database files"
-          + ("" if scrubbed else ", because another window is using this data folder")
-          + ". Close the other windows of this program and run 'experience journal passphrase change' to clear it.")
+    _warn(
+        "The words are sealed, but their earlier form could still be found in the database files"
+        + ("" if scrubbed else ", because another window is using this data folder")
+        + ". Close the other windows of this program and run 'experience journal passphrase change' to clear it."
+    )
     return 1
 
 
@@ -398,8 +435,10 @@ def _ask_new(tries: int = 3) -> str:
     for _ in range(tries):
         first = ask.secret("New passphrase: ")
         if len(first) < MIN_LENGTH:
-            _warn(f"Please use at least {MIN_LENGTH} characters: a few words you will remember are better "
-                  "than a short word.")
+            _warn(
+                f"Please use at least {MIN_LENGTH} characters: a few words you will remember are better "
+                "than a short word."
+            )
             continue
         if ask.secret("The same passphrase again: ") == first:
             return first

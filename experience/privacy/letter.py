@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 
 from ..progress.journal import Entry
 
@@ -64,8 +64,9 @@ def arrange(title: str, entries: Iterable[Entry], order: Mapping[str, str] | Non
         groups.setdefault(entry.chapter_id, []).append(entry)
     order = order or {}
     ids = [c for c in order if c in groups] + [c for c in groups if c not in order]
-    return StoryJournal(title, tuple(Chapter(c, order.get(c) or groups[c][-1].chapter_title, tuple(groups[c]))
-                                     for c in ids))
+    return StoryJournal(
+        title, tuple(Chapter(c, order.get(c) or groups[c][-1].chapter_title, tuple(groups[c])) for c in ids)
+    )
 
 
 # -- Markdown -------------------------------------------------------------------------------------------
@@ -74,9 +75,13 @@ def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> s
     several = len(journals) > 1
     out += [f"# {_escape_line(journals[0].title) if not several else 'My journal'}", ""]
     out += ["*A letter to myself, in the words I wrote along the way.*", ""]
-    out += ["Dear me,", "",
-            "Here is what I wrote, just as I wrote it. Whatever I find here, I can read it slowly and",
-            "kindly, the way I would listen to someone I love.", ""]
+    out += [
+        "Dear me,",
+        "",
+        "Here is what I wrote, just as I wrote it. Whatever I find here, I can read it slowly and",
+        "kindly, the way I would listen to someone I love.",
+        "",
+    ]
     for journal in journals:
         if several:
             out += [f"## {_escape_line(journal.title)}", ""]
@@ -84,8 +89,15 @@ def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> s
             out += [f"{'###' if several else '##'} {_escape_line(chapter.title)}", ""]
             for entry in chapter.entries:
                 out += _entry(entry)
-    out += ["With love,  ", "me", "", "---", "",
-            f"*Kept by Coming Home to Yourself, and written out on {_day(exported_at)}.*", ""]
+    out += [
+        "With love,  ",
+        "me",
+        "",
+        "---",
+        "",
+        f"*Kept by Coming Home to Yourself, and written out on {_day(exported_at)}.*",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -121,7 +133,7 @@ def _escape_line(line: str) -> str:
     if _HEADING_OR_ITEM.match(body):
         body = "\\" + body
     elif (number := _NUMBERED.match(body)) is not None:
-        body = body[:number.end()] + "\\" + body[number.end():]
+        body = body[: number.end()] + "\\" + body[number.end() :]
     return indent + body
 
 
@@ -139,10 +151,19 @@ def to_json(journals: Sequence[StoryJournal], *, profile: str, exported_at: date
         "exported_at": _iso(exported_at),
         "stories": [journal.title for journal in journals],
         "entries": [
-            {"story": journal.title, "chapter": chapter.id, "chapter_title": chapter.title,
-             "scene": entry.scene_id, "prompt": entry.prompt, "answer": entry.answer,
-             "written_at": entry.created, "revised_at": entry.updated}
-            for journal in journals for chapter in journal.chapters for entry in chapter.entries
+            {
+                "story": journal.title,
+                "chapter": chapter.id,
+                "chapter_title": chapter.title,
+                "scene": entry.scene_id,
+                "prompt": entry.prompt,
+                "answer": entry.answer,
+                "written_at": entry.created,
+                "revised_at": entry.updated,
+            }
+            for journal in journals
+            for chapter in journal.chapters
+            for entry in chapter.entries
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -151,9 +172,9 @@ def to_json(journals: Sequence[StoryJournal], *, profile: str, exported_at: date
 # -- dates ------------------------------------------------------------------------------------------------
 def _parse(stamp: str) -> datetime:
     try:
-        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 def _day(moment: datetime) -> str:
@@ -162,4 +183,4 @@ def _day(moment: datetime) -> str:
 
 
 def _iso(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

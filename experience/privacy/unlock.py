@@ -15,10 +15,12 @@ from . import ask
 
 TRIES = 3
 
-LOST = ("If the passphrase is truly lost, nobody can open the sealed words: not you, not us;\n"
-        "there is no back door. You can still begin again: 'experience journal erase' removes\n"
-        "the sealed words and keeps your place in the story, and then\n"
-        "'experience journal passphrase remove' lets you carry on without one.")
+LOST = (
+    "If the passphrase is truly lost, nobody can open the sealed words: not you, not us;\n"
+    "there is no back door. You can still begin again: 'experience journal erase' removes\n"
+    "the sealed words and keeps your place in the story, and then\n"
+    "'experience journal passphrase remove' lets you carry on without one."
+)
 
 
 class StillSealed(StoreError):
@@ -42,14 +44,19 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
         try:
             given = ask.secret("Passphrase: ")
         except ask.Cancelled:
-            raise StillSealed("No passphrase was given, so your journal stays sealed. Nothing has been "
-                              "changed.") from None
+            raise StillSealed(
+                "No passphrase was given, so your journal stays sealed. Nothing has been changed."
+            ) from None
         try:
             passphrase.unlock(store, profile, given)
             return
         except passphrase.WrongPassphrase:
             if attempt < tries:
-                print("That passphrase does not open this journal. Please try again\n"
-                      "(capital letters and spaces count).", file=sys.stderr)
-    raise StillSealed("That passphrase does not open this journal either, so it stays sealed,\n"
-                      "and nothing has been changed. Take a break, and try again whenever you like.\n\n" + LOST)
+                print(
+                    "That passphrase does not open this journal. Please try again\n(capital letters and spaces count).",
+                    file=sys.stderr,
+                )
+    raise StillSealed(
+        "That passphrase does not open this journal either, so it stays sealed,\n"
+        "and nothing has been changed. Take a break, and try again whenever you like.\n\n" + LOST
+    )

@@ -80,8 +80,12 @@ class Outcome:
 # -- the journal -----------------------------------------------------------------------------------
 def survey_journal(store: Store, profile: Profile) -> JournalSurvey:
     conn = store.conn
-    answers = dict(conn.execute("SELECT story_key, count(*) FROM journal WHERE profile_id = ?"
-                                " GROUP BY story_key ORDER BY min(id)", (profile.id,)).fetchall())
+    answers = dict(
+        conn.execute(
+            "SELECT story_key, count(*) FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)",
+            (profile.id,),
+        ).fetchall()
+    )
     drafts = conn.execute("SELECT count(*) FROM drafts WHERE profile_id = ?", (profile.id,)).fetchone()[0]
     return JournalSurvey(answers, drafts, _steps_with_words(conn, profile.id), store.is_sealed(profile))
 
@@ -92,8 +96,11 @@ def erase_journal(store: Store, profile: Profile) -> Outcome:
     with store.transaction() as conn:
         conn.execute("DELETE FROM journal WHERE profile_id = ?", (profile.id,))
         conn.execute("DELETE FROM drafts WHERE profile_id = ?", (profile.id,))
-        conn.execute("UPDATE steps SET words = NULL, sealing = 'plain' WHERE words IS NOT NULL AND save_id IN"
-                     " (SELECT id FROM saves WHERE profile_id = ?)", (profile.id,))
+        conn.execute(
+            "UPDATE steps SET words = NULL, sealing = 'plain' WHERE words IS NOT NULL AND save_id IN"
+            " (SELECT id FROM saves WHERE profile_id = ?)",
+            (profile.id,),
+        )
     scrubbed = scrub(store.conn)
     return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store.data_dir, stored), scrubbed)
 
@@ -101,18 +108,27 @@ def erase_journal(store: Store, profile: Profile) -> Outcome:
 # -- the whole profile -------------------------------------------------------------------------------
 def survey_profile(store: Store, profile: Profile, lock_file: Path | None = None) -> ProfileSurvey:
     conn = store.conn
-    stories = tuple(row[0] for row in conn.execute(
-        "SELECT story_key FROM saves WHERE profile_id = ? ORDER BY started", (profile.id,)))
+    stories = tuple(
+        row[0]
+        for row in conn.execute("SELECT story_key FROM saves WHERE profile_id = ? ORDER BY started", (profile.id,))
+    )
     others = tuple(name for name in store.profiles() if name != profile.name)
     files: list[Path] = [] if others else database_files(store.data_dir)
     if lock_file is not None and lock_file.exists():
         files.append(lock_file)
-    return ProfileSurvey(survey_journal(store, profile), stories, tuple(sorted(profile.settings)), others,
-                         tuple(files), tuple(set_aside_copies(store.data_dir)))
+    return ProfileSurvey(
+        survey_journal(store, profile),
+        stories,
+        tuple(sorted(profile.settings)),
+        others,
+        tuple(files),
+        tuple(set_aside_copies(store.data_dir)),
+    )
 
 
-def forget_profile(store: Store, profile: Profile, *, lock_file: Path | None = None,
-                   remove_set_aside: bool = False) -> Outcome:
+def forget_profile(
+    store: Store, profile: Profile, *, lock_file: Path | None = None, remove_set_aside: bool = False
+) -> Outcome:
     """Remove the profile and all it holds; the database files too if no other profile is left.
 
     The rows are deleted and the files scrubbed first even when the files are about to go, so that
@@ -149,8 +165,11 @@ def remove_folder_if_empty(path: Path) -> bool:
 
 # -- helpers ---------------------------------------------------------------------------------------
 def _steps_with_words(conn: sqlite3.Connection, profile_id: int) -> int:
-    return conn.execute("SELECT count(*) FROM steps JOIN saves ON saves.id = steps.save_id"
-                        " WHERE saves.profile_id = ? AND steps.words IS NOT NULL", (profile_id,)).fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM steps JOIN saves ON saves.id = steps.save_id"
+        " WHERE saves.profile_id = ? AND steps.words IS NOT NULL",
+        (profile_id,),
+    ).fetchone()[0]
 
 
 def _stored_words(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
@@ -160,8 +179,11 @@ def _stored_words(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
         out.append(_as_bytes(answer))
     for (text,) in conn.execute("SELECT text FROM drafts WHERE profile_id = ?", (profile_id,)):
         out.append(_as_bytes(text))
-    for (words,) in conn.execute("SELECT steps.words FROM steps JOIN saves ON saves.id = steps.save_id"
-                                 " WHERE saves.profile_id = ? AND steps.words IS NOT NULL", (profile_id,)):
+    for (words,) in conn.execute(
+        "SELECT steps.words FROM steps JOIN saves ON saves.id = steps.save_id"
+        " WHERE saves.profile_id = ? AND steps.words IS NOT NULL",
+        (profile_id,),
+    ):
         out.append(_as_bytes(words))
         out.extend(_plain_values(words))
     return out
@@ -194,8 +216,9 @@ def _journal_rows_left(data_dir: Path, profile_id: int) -> int:
     try:
         return conn.execute(
             "SELECT (SELECT count(*) FROM journal WHERE profile_id = :p)"
-            " + (SELECT count(*) FROM drafts WHERE profile_id = :p)", {"p": profile_id}).fetchone()[0] \
-            + _steps_with_words(conn, profile_id)
+            " + (SELECT count(*) FROM drafts WHERE profile_id = :p)",
+            {"p": profile_id},
+        ).fetchone()[0] + _steps_with_words(conn, profile_id)
     finally:
         conn.close()
 
@@ -207,8 +230,11 @@ def _profile_rows_left(data_dir: Path, profile_id: int) -> int:
     try:
         return conn.execute(
             "SELECT (SELECT count(*) FROM profiles WHERE id = :p) + (SELECT count(*) FROM saves WHERE profile_id = :p)"
-            " + (SELECT count(*) FROM journal WHERE profile_id = :p) + (SELECT count(*) FROM drafts WHERE profile_id = :p)"
-            " + (SELECT count(*) FROM seals WHERE profile_id = :p)", {"p": profile_id}).fetchone()[0]
+            " + (SELECT count(*) FROM journal WHERE profile_id = :p)"
+            " + (SELECT count(*) FROM drafts WHERE profile_id = :p)"
+            " + (SELECT count(*) FROM seals WHERE profile_id = :p)",
+            {"p": profile_id},
+        ).fetchone()[0]
     finally:
         conn.close()
 

@@ -16,8 +16,9 @@ a passphrase is set, changed or removed; `erase.py` removes them.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol
 
 
 class Sealing(Protocol):
@@ -62,9 +63,15 @@ class Entry:
 class Journal:
     """One reader's journal for one story."""
 
-    def __init__(self, conn: sqlite3.Connection, profile_id: int, story_key: str,
-                 clock: Callable[[], str], sealing: Sealing = PLAIN,
-                 sealings: dict[str, Sealing] | None = None):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        profile_id: int,
+        story_key: str,
+        clock: Callable[[], str],
+        sealing: Sealing = PLAIN,
+        sealings: dict[str, Sealing] | None = None,
+    ):
         self._conn = conn
         self._profile = profile_id
         self._story = story_key
@@ -78,19 +85,32 @@ class Journal:
         cursor = self._conn.execute(
             "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt,"
             " answer, sealing, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._profile, self._story, scene_id, chapter_id, chapter_title, self._seal_prompt(prompt),
-             self._sealing.seal(answer), self._sealing.name, now, now))
+            (
+                self._profile,
+                self._story,
+                scene_id,
+                chapter_id,
+                chapter_title,
+                self._seal_prompt(prompt),
+                self._sealing.seal(answer),
+                self._sealing.name,
+                now,
+                now,
+            ),
+        )
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
     def revise(self, entry_id: int, answer: str) -> None:
-        row = self._conn.execute("SELECT prompt, sealing FROM journal WHERE id = ? AND profile_id = ?",
-                                 (entry_id, self._profile)).fetchone()
+        row = self._conn.execute(
+            "SELECT prompt, sealing FROM journal WHERE id = ? AND profile_id = ?", (entry_id, self._profile)
+        ).fetchone()
         if row is None:
             return
         prompt = self._seal_prompt(self._unseal(row[0], row[1]))  # answer and prompt share one sealing
         self._conn.execute(
             "UPDATE journal SET answer = ?, prompt = ?, sealing = ?, updated = ? WHERE id = ? AND profile_id = ?",
-            (self._sealing.seal(answer), prompt, self._sealing.name, self._clock(), entry_id, self._profile))
+            (self._sealing.seal(answer), prompt, self._sealing.name, self._clock(), entry_id, self._profile),
+        )
 
     def get(self, entry_id: int) -> Entry | None:
         row = self._conn.execute(_SELECT + " WHERE id = ? AND profile_id = ?", (entry_id, self._profile)).fetchone()
@@ -98,15 +118,17 @@ class Journal:
 
     def entries(self) -> list[Entry]:
         """Every answer in this story, oldest first."""
-        rows = self._conn.execute(_SELECT + " WHERE profile_id = ? AND story_key = ? ORDER BY id",
-                                  (self._profile, self._story)).fetchall()
+        rows = self._conn.execute(
+            _SELECT + " WHERE profile_id = ? AND story_key = ? ORDER BY id", (self._profile, self._story)
+        ).fetchall()
         return [self._entry(row) for row in rows]
 
     # -- drafts -----------------------------------------------------------------------------------
     def draft(self, scene_id: str) -> str | None:
         row = self._conn.execute(
             "SELECT text, sealing FROM drafts WHERE profile_id = ? AND story_key = ? AND scene_id = ?",
-            (self._profile, self._story, scene_id)).fetchone()
+            (self._profile, self._story, scene_id),
+        ).fetchone()
         return self._unseal(row[0], row[1], what="draft") if row else None
 
     def keep_draft(self, scene_id: str, text: str) -> None:
@@ -117,11 +139,14 @@ class Journal:
             "INSERT INTO drafts (profile_id, story_key, scene_id, text, sealing, updated) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (profile_id, story_key, scene_id) DO UPDATE SET"
             " text = excluded.text, sealing = excluded.sealing, updated = excluded.updated",
-            (self._profile, self._story, scene_id, self._sealing.seal(text), self._sealing.name, self._clock()))
+            (self._profile, self._story, scene_id, self._sealing.seal(text), self._sealing.name, self._clock()),
+        )
 
     def drop_draft(self, scene_id: str) -> None:
-        self._conn.execute("DELETE FROM drafts WHERE profile_id = ? AND story_key = ? AND scene_id = ?",
-                           (self._profile, self._story, scene_id))
+        self._conn.execute(
+            "DELETE FROM drafts WHERE profile_id = ? AND story_key = ? AND scene_id = ?",
+            (self._profile, self._story, scene_id),
+        )
 
     # -- reading rows -----------------------------------------------------------------------------
     def _seal_prompt(self, prompt: str) -> str | bytes:
@@ -129,8 +154,16 @@ class Journal:
 
     def _entry(self, row: tuple) -> Entry:
         id_, scene, chapter, title, prompt, answer, sealing, created, updated = row
-        return Entry(id_, scene, chapter, title, self._unseal(prompt, sealing, what="question"),
-                     self._unseal(answer, sealing), created, updated)
+        return Entry(
+            id_,
+            scene,
+            chapter,
+            title,
+            self._unseal(prompt, sealing, what="question"),
+            self._unseal(answer, sealing),
+            created,
+            updated,
+        )
 
     def _unseal(self, stored: bytes | str, sealing: str, what: str = "answer") -> str:
         reader = self._readers.get(sealing)
@@ -144,9 +177,12 @@ class Journal:
 
 def stories_written(conn: sqlite3.Connection, profile_id: int) -> list[str]:
     """The stories a profile has answered in, in the order each was first written in."""
-    return [row[0] for row in conn.execute(
-        "SELECT story_key FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)", (profile_id,))]
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT story_key FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)", (profile_id,)
+        )
+    ]
 
 
-_SELECT = ("SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated"
-           " FROM journal")
+_SELECT = "SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated FROM journal"

@@ -54,8 +54,12 @@ def _sealed(database: Path) -> list[str]:
     try:
         conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return [row[0] for row in conn.execute(
-                "SELECT name FROM profiles JOIN seals ON seals.profile_id = profiles.id ORDER BY name")]
+            return [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM profiles JOIN seals ON seals.profile_id = profiles.id ORDER BY name"
+                )
+            ]
         finally:
             conn.close()
     except sqlite3.Error:

@@ -26,7 +26,8 @@ class ProfileBusy(Exception):
         super().__init__(
             f"Your journey{who} is already open in another window. Carry on there, or close it "
             "and come back here: nothing has been lost."
-            + ("" if who else " (To play separately from it, use --profile NAME.)"))
+            + ("" if who else " (To play separately from it, use --profile NAME.)")
+        )
 
 
 class ProfileLock:
@@ -37,7 +38,7 @@ class ProfileLock:
         self.path = make_private_dir(data_dir / LOCK_DIR) / lock_file_name(profile)
         self._fd: int | None = None
 
-    def acquire(self) -> "ProfileLock":
+    def acquire(self) -> ProfileLock:
         fd = os.open(self.path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
         try:
             _lock(fd)
@@ -59,7 +60,7 @@ class ProfileLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def __enter__(self) -> "ProfileLock":
+    def __enter__(self) -> ProfileLock:
         return self.acquire()
 
     def __exit__(self, *exc: object) -> None:

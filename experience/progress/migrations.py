@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Callable, Union
+from collections.abc import Callable
 
-Step = Union[str, Callable[[sqlite3.Connection], None]]
+Step = str | Callable[[sqlite3.Connection], None]
 
 V2_SQL = """
     -- A passphrase, per profile, without the passphrase: the scrypt salt and cost, and a sealed
@@ -55,8 +55,9 @@ def _v2_words_apart(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     answers: dict[int, set[str]] = {}
     for save_id, answer in conn.execute(
-            "SELECT saves.id, journal.answer FROM saves JOIN journal"
-            " ON journal.profile_id = saves.profile_id AND journal.story_key = saves.story_key"):
+        "SELECT saves.id, journal.answer FROM saves JOIN journal"
+        " ON journal.profile_id = saves.profile_id AND journal.story_key = saves.story_key"
+    ):
         text = bytes(answer).decode("utf-8", errors="replace") if isinstance(answer, bytes) else str(answer)
         if text.strip():
             answers.setdefault(save_id, set()).add(text.strip()[:MAX_ANSWER_IN_VARIABLE])
@@ -74,8 +75,10 @@ def _v2_words_apart(conn: sqlite3.Connection) -> None:
             if not words:
                 continue
             snapshot["variables"] = {k: v for k, v in variables.items() if k not in words}
-            conn.execute("UPDATE steps SET snapshot = ?, words = ? WHERE save_id = ? AND position = ?",
-                         (_json(snapshot), _json(words).encode("utf-8"), save_id, position))
+            conn.execute(
+                "UPDATE steps SET snapshot = ?, words = ? WHERE save_id = ? AND position = ?",
+                (_json(snapshot), _json(words).encode("utf-8"), save_id, position),
+            )
 
 
 def _json(value: object) -> str:

@@ -35,8 +35,9 @@ class Resealed:
 
 
 def record_of(store: Store, profile: Profile) -> SealRecord | None:
-    row = store.conn.execute("SELECT kdf, salt, n, r, p, verifier FROM seals WHERE profile_id = ?",
-                             (profile.id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT kdf, salt, n, r, p, verifier FROM seals WHERE profile_id = ?", (profile.id,)
+    ).fetchone()
     if row is None:
         return None
     kdf, salt, n, r, p, verifier = row
@@ -96,7 +97,8 @@ def sealed_count(store: Store, profile: Profile) -> int:
         " + (SELECT count(*) FROM drafts WHERE profile_id = :p AND sealing != 'plain')"
         " + (SELECT count(*) FROM steps JOIN saves ON saves.id = steps.save_id"
         "    WHERE saves.profile_id = :p AND steps.words IS NOT NULL AND steps.sealing != 'plain')",
-        {"p": profile.id}).fetchone()[0]
+        {"p": profile.id},
+    ).fetchone()[0]
 
 
 # -- re-sealing ----------------------------------------------------------------------------------
@@ -109,39 +111,52 @@ def _reseal(store: Store, profile: Profile, old: Sealing, new: Sealing) -> Resea
     def again(stored: bytes | str, how: str, *, prompt: bool = False) -> bytes | str:
         reader = readers.get(how)
         if reader is None:
-            raise StoreError("Some of your words were sealed in a way this version cannot open, so nothing "
-                             "has been changed.")
+            raise StoreError(
+                "Some of your words were sealed in a way this version cannot open, so nothing has been changed."
+            )
         try:
             text = reader.unseal(stored)  # type: ignore[arg-type]
         except Exception as error:
-            raise StoreError("Some of your words could not be opened (their stored copy is damaged), so "
-                             "nothing has been changed.") from error
+            raise StoreError(
+                "Some of your words could not be opened (their stored copy is damaged), so nothing has been changed."
+            ) from error
         if prompt:  # the story's question: its words are the reader's answer, already counted
             return text if new is PLAIN else new.seal(text)
         previous.append(bytes(stored))
         return new.seal(text)
 
-    answers = conn.execute("SELECT id, prompt, answer, sealing FROM journal WHERE profile_id = ?",
-                           (profile.id,)).fetchall()
+    answers = conn.execute(
+        "SELECT id, prompt, answer, sealing FROM journal WHERE profile_id = ?", (profile.id,)
+    ).fetchall()
     for id_, prompt, answer, how in answers:
-        conn.execute("UPDATE journal SET prompt = ?, answer = ?, sealing = ? WHERE id = ?",
-                     (again(prompt, how, prompt=True), again(answer, how), new.name, id_))
-    drafts = conn.execute("SELECT story_key, scene_id, text, sealing FROM drafts WHERE profile_id = ?",
-                          (profile.id,)).fetchall()
+        conn.execute(
+            "UPDATE journal SET prompt = ?, answer = ?, sealing = ? WHERE id = ?",
+            (again(prompt, how, prompt=True), again(answer, how), new.name, id_),
+        )
+    drafts = conn.execute(
+        "SELECT story_key, scene_id, text, sealing FROM drafts WHERE profile_id = ?", (profile.id,)
+    ).fetchall()
     for story, scene, text, how in drafts:
-        conn.execute("UPDATE drafts SET text = ?, sealing = ? WHERE profile_id = ? AND story_key = ? AND scene_id = ?",
-                     (again(text, how), new.name, profile.id, story, scene))
-    steps = conn.execute("SELECT steps.save_id, steps.position, steps.words, steps.sealing FROM steps"
-                         " JOIN saves ON saves.id = steps.save_id"
-                         " WHERE saves.profile_id = ? AND steps.words IS NOT NULL", (profile.id,)).fetchall()
+        conn.execute(
+            "UPDATE drafts SET text = ?, sealing = ? WHERE profile_id = ? AND story_key = ? AND scene_id = ?",
+            (again(text, how), new.name, profile.id, story, scene),
+        )
+    steps = conn.execute(
+        "SELECT steps.save_id, steps.position, steps.words, steps.sealing FROM steps"
+        " JOIN saves ON saves.id = steps.save_id"
+        " WHERE saves.profile_id = ? AND steps.words IS NOT NULL",
+        (profile.id,),
+    ).fetchall()
     for save_id, position, words, how in steps:
-        conn.execute("UPDATE steps SET words = ?, sealing = ? WHERE save_id = ? AND position = ?",
-                     (again(words, how), new.name, save_id, position))
+        conn.execute(
+            "UPDATE steps SET words = ?, sealing = ? WHERE save_id = ? AND position = ?",
+            (again(words, how), new.name, save_id, position),
+        )
     return Resealed(len(answers), len(drafts), len(steps), tuple(previous))
 
 
 def _write_record(conn, profile: Profile, record: SealRecord, now: str) -> None:
-    conn.execute("INSERT INTO seals (profile_id, kdf, salt, n, r, p, verifier, created)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (profile.id, record.kdf, record.salt, record.params.n, record.params.r, record.params.p,
-                  record.verifier, now))
+    conn.execute(
+        "INSERT INTO seals (profile_id, kdf, salt, n, r, p, verifier, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (profile.id, record.kdf, record.salt, record.params.n, record.params.r, record.params.p, record.verifier, now),
+    )

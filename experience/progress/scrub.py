@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from .paths import DATABASE_NAME
 
@@ -73,8 +73,7 @@ def pieces(stored: Iterable[bytes]) -> tuple[set[bytes], int]:
     found: set[bytes] = set()
     short = 0
     for blob in stored:
-        own = {part[i:i + CHUNK] for part in _ESCAPED_IN_JSON.split(bytes(blob))
-               for i in range(0, len(part), CHUNK)}
+        own = {part[i : i + CHUNK] for part in _ESCAPED_IN_JSON.split(bytes(blob)) for i in range(0, len(part), CHUNK)}
         own = {p for p in own if len(p) >= MIN_TRACE}
         if not own:
             short += 1

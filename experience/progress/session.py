@@ -9,11 +9,25 @@ The player calls these methods and draws `view()`; tests call them without any s
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any, Iterable
+from typing import Any
 
-from ..story import (Choice, State, Story, View, advance, back, begin, destination, needs_checkin,
-                     record_answer, restore_history, take, view)
+from ..story import (
+    Choice,
+    State,
+    Story,
+    View,
+    advance,
+    back,
+    begin,
+    destination,
+    needs_checkin,
+    record_answer,
+    restore_history,
+    take,
+    view,
+)
 from .journal import Entry, Journal
 from .store import Profile, Save, Store, StoreError
 
@@ -34,13 +48,17 @@ def answer_variables(story: Story) -> dict[str, Any]:
     journal; a value still at its start is the author's, not the reader's.
     """
     initial = story.initial_variables()
-    return {scene.reflect.save_as: initial.get(scene.reflect.save_as) for scene in story.scenes.values()
-            if scene.reflect is not None and scene.reflect.save_as}
+    return {
+        scene.reflect.save_as: initial.get(scene.reflect.save_as)
+        for scene in story.scenes.values()
+        if scene.reflect is not None and scene.reflect.save_as
+    }
 
 
 class Session:
-    def __init__(self, story: Story, store: Store, profile: Profile, state: State, *,
-                 saved: bool, notes: tuple[str, ...] = ()):
+    def __init__(
+        self, story: Story, store: Store, profile: Profile, state: State, *, saved: bool, notes: tuple[str, ...] = ()
+    ):
         self.story = story
         self.store = store
         self.profile = profile
@@ -52,7 +70,7 @@ class Session:
         self.journal: Journal = store.journal(profile, key)
 
     @classmethod
-    def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> "Session":
+    def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> Session:
         """Pick up where this profile left off in this story, or stand at its start."""
         profile = store.profile(profile_name)
         save = store.save(profile, story_key(story), answer_variables(story))
@@ -137,8 +155,13 @@ class Session:
                 self.journal.revise(earlier.id, text)
                 entry_id = earlier.id
             else:
-                entry_id = self.journal.add(scene_id=scene.id, chapter_id=chapter.id, chapter_title=chapter.title,
-                                            prompt=current.prompt or "", answer=text)
+                entry_id = self.journal.add(
+                    scene_id=scene.id,
+                    chapter_id=chapter.id,
+                    chapter_title=chapter.title,
+                    prompt=current.prompt or "",
+                    answer=text,
+                )
             self._save.replace_current(new_state.snapshot(), entry_id)
             self.journal.drop_draft(scene.id)
         self.state = new_state

@@ -25,11 +25,12 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase, migrate, version_of
@@ -47,8 +48,9 @@ class JournalLocked(StoreError):
     """The profile's words are sealed with a passphrase, and it has not been given."""
 
     def __init__(self) -> None:
-        super().__init__("Your journal is sealed with a passphrase, and it has not been given yet; "
-                         "nothing was read or changed.")
+        super().__init__(
+            "Your journal is sealed with a passphrase, and it has not been given yet; nothing was read or changed."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,10 @@ class SetAside:
     path: Path  # where the old file now is
 
     def message(self) -> str:
-        return (f"{self.reason} It has been kept, untouched, as {self.path.name} in the same folder, "
-                "and a fresh one has been started. Nothing has been deleted.")
+        return (
+            f"{self.reason} It has been kept, untouched, as {self.path.name} in the same folder, "
+            "and a fresh one has been started. Nothing has been deleted."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,14 +75,19 @@ class Profile:
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class Store:
     """One open database in one data folder."""
 
-    def __init__(self, conn: sqlite3.Connection, data_dir: Path, set_aside: SetAside | None = None,
-                 clock: Callable[[], str] = utc_now):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        data_dir: Path,
+        set_aside: SetAside | None = None,
+        clock: Callable[[], str] = utc_now,
+    ):
         self.conn = conn
         self.data_dir = data_dir
         self.set_aside = set_aside
@@ -91,7 +100,7 @@ class Store:
         return self.data_dir / DATABASE_NAME
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now) -> "Store":
+    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now) -> Store:
         """Open (or create) the database in `data_dir`, setting aside one that cannot be used."""
         data_dir = make_private_dir(Path(data_dir))
         path = data_dir / DATABASE_NAME
@@ -99,9 +108,14 @@ class Store:
         try:
             conn = _connect(path)
         except NewerDatabase as newer:
-            set_aside = _move_aside(path, "newer", (
-                f"Your saved progress was written by a newer version of this program (database "
-                f"version {newer.version}), which this version cannot read."))
+            set_aside = _move_aside(
+                path,
+                "newer",
+                (
+                    f"Your saved progress was written by a newer version of this program (database "
+                    f"version {newer.version}), which this version cannot read."
+                ),
+            )
             conn = _connect(path)
         except sqlite3.DatabaseError as error:
             if not _is_damage(error):
@@ -193,7 +207,7 @@ class Store:
         return PLAIN
 
     # -- saves and journals ---------------------------------------------------------------------
-    def save(self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None) -> "Save":
+    def save(self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None) -> Save:
         """The reader's history in one story; `words` maps each variable that holds their answers
         to the story's starting value for it."""
         return Save(self, profile.id, story_key, words)
@@ -229,8 +243,9 @@ class Save:
         save_id = self._save_id(create=False)
         if save_id is None:
             return []
-        rows = self._store.conn.execute("SELECT snapshot, words, sealing FROM steps WHERE save_id = ?"
-                                        " ORDER BY position", (save_id,)).fetchall()
+        rows = self._store.conn.execute(
+            "SELECT snapshot, words, sealing FROM steps WHERE save_id = ? ORDER BY position", (save_id,)
+        ).fetchall()
         if not any(row[1] is not None for row in rows):
             return [_json_object(row[0]) for row in rows]
         sealing = self._store.sealing_for(self._profile)
@@ -241,40 +256,51 @@ class Save:
         with self._store.transaction() as conn:
             save_id = self._touch()
             text, words, sealing = self._split(snapshot)
-            conn.execute("INSERT INTO steps (save_id, position, snapshot, words, sealing)"
-                         " SELECT ?, coalesce(max(position) + 1, 0), ?, ?, ? FROM steps WHERE save_id = ?",
-                         (save_id, text, words, sealing, save_id))
+            conn.execute(
+                "INSERT INTO steps (save_id, position, snapshot, words, sealing)"
+                " SELECT ?, coalesce(max(position) + 1, 0), ?, ?, ? FROM steps WHERE save_id = ?",
+                (save_id, text, words, sealing, save_id),
+            )
 
     def pop(self) -> None:
         """A step back: the last state is forgotten (its journal answer is not)."""
         with self._store.transaction() as conn:
             save_id = self._touch()
-            conn.execute("DELETE FROM steps WHERE save_id = ? AND position ="
-                         " (SELECT max(position) FROM steps WHERE save_id = ?)", (save_id, save_id))
+            conn.execute(
+                "DELETE FROM steps WHERE save_id = ? AND position ="
+                " (SELECT max(position) FROM steps WHERE save_id = ?)",
+                (save_id, save_id),
+            )
 
     def replace_current(self, snapshot: dict[str, Any], entry_id: int | None = None) -> None:
         """Change the current state in place (an answer kept in a variable), not a new step."""
         with self._store.transaction() as conn:
             save_id = self._touch()
             text, words, sealing = self._split(snapshot)
-            conn.execute("UPDATE steps SET snapshot = ?, words = ?, sealing = ?, entry_id = coalesce(?, entry_id)"
-                         " WHERE save_id = ? AND position = (SELECT max(position) FROM steps WHERE save_id = ?)",
-                         (text, words, sealing, entry_id, save_id, save_id))
+            conn.execute(
+                "UPDATE steps SET snapshot = ?, words = ?, sealing = ?, entry_id = coalesce(?, entry_id)"
+                " WHERE save_id = ? AND position = (SELECT max(position) FROM steps WHERE save_id = ?)",
+                (text, words, sealing, entry_id, save_id, save_id),
+            )
 
     def current_entry(self) -> int | None:
         """The journal entry written at the current step, if the reader answered here."""
         save_id = self._save_id(create=False)
         if save_id is None:
             return None
-        row = self._store.conn.execute("SELECT entry_id FROM steps WHERE save_id = ? ORDER BY position DESC LIMIT 1",
-                                       (save_id,)).fetchone()
+        row = self._store.conn.execute(
+            "SELECT entry_id FROM steps WHERE save_id = ? ORDER BY position DESC LIMIT 1", (save_id,)
+        ).fetchone()
         return row[0] if row else None
 
     def _split(self, snapshot: dict[str, Any]) -> tuple[str, bytes | None, str]:
         """The snapshot without the reader's words, and those words sealed (or None)."""
         variables = snapshot.get("variables")
-        words = {k: v for k, v in variables.items() if k in self._words and v != self._words[k]} \
-            if self._words and isinstance(variables, dict) else {}
+        words = (
+            {k: v for k, v in variables.items() if k in self._words and v != self._words[k]}
+            if self._words and isinstance(variables, dict)
+            else {}
+        )
         if not words:
             return _dump(snapshot), None, PLAIN.name
         sealing = self._store.sealing_for(self._profile)
@@ -303,14 +329,17 @@ class Save:
         if self._id is not None:
             return self._id
         conn = self._store.conn
-        row = conn.execute("SELECT id FROM saves WHERE profile_id = ? AND story_key = ?",
-                           (self._profile, self._story)).fetchone()
+        row = conn.execute(
+            "SELECT id FROM saves WHERE profile_id = ? AND story_key = ?", (self._profile, self._story)
+        ).fetchone()
         if row is not None:
             self._id = row[0]
         elif create:
             now = self._store.clock()
-            cursor = conn.execute("INSERT INTO saves (profile_id, story_key, started, updated) VALUES (?, ?, ?, ?)",
-                                  (self._profile, self._story, now, now))
+            cursor = conn.execute(
+                "INSERT INTO saves (profile_id, story_key, started, updated) VALUES (?, ?, ?, ?)",
+                (self._profile, self._story, now, now),
+            )
             self._id = int(cursor.lastrowid)  # type: ignore[arg-type]
         return self._id
 
@@ -350,7 +379,8 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
     if isinstance(error, Damaged):
         return True
     return getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
-        "not a database" in str(error) or "malformed" in str(error))
+        "not a database" in str(error) or "malformed" in str(error)
+    )
 
 
 def _move_aside(path: Path, why: str, reason: str) -> SetAside:

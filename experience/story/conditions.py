@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import ast
 import difflib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Mapping
 
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
 
@@ -35,7 +35,7 @@ class ValueType(str, Enum):
     FLAG = "true/false"
 
     @classmethod
-    def of(cls, value: object) -> "ValueType | None":
+    def of(cls, value: object) -> ValueType | None:
         if isinstance(value, bool):
             return cls.FLAG
         if isinstance(value, (int, float)):
@@ -80,7 +80,7 @@ class Expression:
         except (ArithmeticError, TypeError, KeyError) as error:
             raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
 
-    def at(self, location: Location) -> "Expression":
+    def at(self, location: Location) -> Expression:
         """The same compiled expression written somewhere else (the loader reuses compilations)."""
         return Expression(self.source, self.type, self.compute, self.reads, self.scenes, location)
 
@@ -96,8 +96,14 @@ def literal(value: Value, location: Location) -> Expression:
     """A YAML number or true/false used where an expression is expected."""
     kind = ValueType.of(value)
     assert kind is not None
-    return Expression(str(value).lower() if isinstance(value, bool) else str(value), kind,
-                      lambda _v, _s, value=value: value, frozenset(), frozenset(), location)
+    return Expression(
+        str(value).lower() if isinstance(value, bool) else str(value),
+        kind,
+        lambda _v, _s, value=value: value,
+        frozenset(),
+        frozenset(),
+        location,
+    )
 
 
 class _Reject(Exception):
@@ -136,8 +142,9 @@ def _type_name(t: ValueType) -> str:
 
 
 class _Compiler:
-    def __init__(self, variables: Mapping[str, ValueType], resolve_scene: Callable[[str], str | None],
-                 location: Location):
+    def __init__(
+        self, variables: Mapping[str, ValueType], resolve_scene: Callable[[str], str | None], location: Location
+    ):
         self.variables = variables
         self.resolve_scene = resolve_scene
         self.location = location
@@ -163,7 +170,7 @@ class _Compiler:
         if isinstance(value, str):
             return (lambda _v, _s, value=value: value), ValueType.TEXT
         if value is None:
-            raise _Reject("E303", "None is not a value here; use 0, \"\" or false", node)
+            raise _Reject("E303", 'None is not a value here; use 0, "" or false', node)
         raise _Reject("E303", f"{type(value).__name__} values are not part of the expression language", node)
 
     def _Name(self, node: ast.Name, depth: int):
@@ -215,11 +222,13 @@ class _Compiler:
     def _BoolOp(self, node: ast.BoolOp, depth: int):
         parts = tuple(self.compile(value, depth)[0] for value in node.values)
         if isinstance(node.op, ast.And):
+
             def all_true(v: Variables, s: Visits) -> bool:
                 for part in parts:
                     if not part(v, s):
                         return False
                 return True
+
             return all_true, ValueType.FLAG
 
         def any_true(v: Variables, s: Visits) -> bool:
@@ -227,6 +236,7 @@ class _Compiler:
                 if part(v, s):
                     return True
             return False
+
         return any_true, ValueType.FLAG
 
     def _Compare(self, node: ast.Compare, depth: int):
@@ -241,9 +251,15 @@ class _Compiler:
                 raise _Reject("E303", f"'{word}' is not part of the expression language{hint}", node)
             lt, rt = operands[index][1], operands[index + 1][1]
             if symbol in ("==", "!=") and lt is not rt:
-                raise _Reject("E304", f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal", node)
+                raise _Reject(
+                    "E304", f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal", node
+                )
             if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
-                raise _Reject("E304", f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}", node)
+                raise _Reject(
+                    "E304",
+                    f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}",
+                    node,
+                )
             checks.append(symbol)
         functions = tuple(f for f, _ in operands)
         ops = tuple(_COMPARE_FUNCS[s] for s in checks)
@@ -254,12 +270,13 @@ class _Compiler:
 
         def chain(v: Variables, s: Visits) -> bool:
             left = functions[0](v, s)
-            for op, f in zip(ops, functions[1:]):
+            for op, f in zip(ops, functions[1:], strict=True):
                 right = f(v, s)
                 if not op(left, right):
                     return False
                 left = right
             return True
+
         return chain, ValueType.FLAG
 
     def _Call(self, node: ast.Call, depth: int):
@@ -271,10 +288,10 @@ class _Compiler:
             hint = f"; did you mean '{close[0]}'?" if close else "; the functions are seen(...) and visits(...)"
             raise _Reject("E302", f"unknown function '{name}'{hint}", node)
         if node.keywords or len(node.args) != 1:
-            raise _Reject("E300", f"{name}() takes one scene, like {name}(\"chapter/scene\")", node)
+            raise _Reject("E300", f'{name}() takes one scene, like {name}("chapter/scene")', node)
         arg = node.args[0]
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-            raise _Reject("E300", f"{name}() takes a scene name in quotes, like {name}(\"chapter/scene\")", arg)
+            raise _Reject("E300", f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg)
         scene = self.resolve_scene(arg.value)
         if scene is None:
             raise _Reject("E200", f"{name}() names the scene '{arg.value}', which does not exist", arg)
@@ -328,8 +345,14 @@ def _position(location: Location, node: ast.AST | None, source: str, offset: int
 ResolveScene = Callable[[str], "str | None"]
 
 
-def compile_expression(source: str, *, variables: Mapping[str, ValueType], resolve_scene: ResolveScene,
-                       location: Location, column_offset: int = 0) -> tuple[Expression | None, Diagnostic | None]:
+def compile_expression(
+    source: str,
+    *,
+    variables: Mapping[str, ValueType],
+    resolve_scene: ResolveScene,
+    location: Location,
+    column_offset: int = 0,
+) -> tuple[Expression | None, Diagnostic | None]:
     """Parse, check and compile one expression.
 
     `column_offset` is how far the text starts after `location` (1 for a quoted YAML scalar), so

@@ -9,10 +9,11 @@ reused for a different meaning.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -83,7 +84,7 @@ class Location(NamedTuple):
             return f"{self.path}:{self.line}"
         return f"{self.path}:{self.line}:{self.column}"
 
-    def shifted(self, lines: int = 0, columns: int = 0) -> "Location":
+    def shifted(self, lines: int = 0, columns: int = 0) -> Location:
         if self.line is None:
             return self
         return Location(self.path, self.line + lines, (self.column or 1) + columns)
@@ -129,9 +130,7 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     items = [d.as_dict() for d in diagnostics]
     errors = sum(1 for d in items if d["severity"] == "error")
-    return json.dumps(
-        {"diagnostics": items, "errors": errors, "warnings": len(items) - errors}, indent=2
-    )
+    return json.dumps({"diagnostics": items, "errors": errors, "warnings": len(items) - errors}, indent=2)
 
 
 class StoryError(Exception):

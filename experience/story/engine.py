@@ -7,8 +7,9 @@ test can hold any moment of a story in a variable. Nothing here knows about scre
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from .conditions import Value, ValueType
 from .diagnostics import StoryRuntimeError
@@ -34,14 +35,14 @@ class State:
     detours: tuple[str, ...] = ()
     step: int = 0
     seed: int = 0
-    previous: "State | None" = field(default=None, repr=False, compare=False)
+    previous: State | None = field(default=None, repr=False, compare=False)
 
     __hash__ = None  # type: ignore[assignment]  # holds dicts; compare, don't hash
 
     def visits_to(self, scene_id: str) -> int:
         return self.visits.get(scene_id, 0)
 
-    def history(self) -> list["State"]:
+    def history(self) -> list[State]:
         """Every state from the first to this one."""
         states = []
         state: State | None = self
@@ -175,13 +176,23 @@ def advance(story: Story, state: State, *, gentler: bool = False) -> State:
     if not can_continue(story, state):
         raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
     if scene.returns:
-        return _enter(story, state, _return_target(state), state.variables, state.taken, state.detours[:-1],
-                      counted=False)
+        return _enter(
+            story, state, _return_target(state), state.variables, state.taken, state.detours[:-1], counted=False
+        )
     return _enter(story, state, scene.goto, state.variables, state.taken, state.detours, gentler=gentler)  # type: ignore[arg-type]
 
 
-def _enter(story: Story, state: State, target: str, variables: Mapping[str, Value], taken: frozenset[str],
-           detours: tuple[str, ...], *, counted: bool = True, gentler: bool = False) -> State:
+def _enter(
+    story: Story,
+    state: State,
+    target: str,
+    variables: Mapping[str, Value],
+    taken: frozenset[str],
+    detours: tuple[str, ...],
+    *,
+    counted: bool = True,
+    gentler: bool = False,
+) -> State:
     if gentler:
         landing = story.scenes[target].gentler
         if landing:
@@ -254,8 +265,15 @@ def scene_text(story: Story, state: State, *, escape: bool = True) -> str:
         blocks, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
     else:
         blocks, salt = scene.text, scene.id
-    return render_blocks(blocks, state.variables, state.visits, visit=visit, seed=state.seed, salt=salt,
-                         escape=escape_markdown if escape else None)
+    return render_blocks(
+        blocks,
+        state.variables,
+        state.visits,
+        visit=visit,
+        seed=state.seed,
+        salt=salt,
+        escape=escape_markdown if escape else None,
+    )
 
 
 def view(story: Story, state: State) -> View:
@@ -263,8 +281,17 @@ def view(story: Story, state: State) -> View:
     chapter = story.chapters[scene.chapter]
     choices = tuple((c, c.text.render(state.variables)) for c in available(story, state))
     prompt = scene.reflect.prompt.render(state.variables) if scene.reflect else None
-    return View(scene, chapter.title, scene.title, scene_text(story, state), choices, prompt,
-                scene.end, can_continue(story, state), state.visits.get(state.scene, 1))
+    return View(
+        scene,
+        chapter.title,
+        scene.title,
+        scene_text(story, state),
+        choices,
+        prompt,
+        scene.end,
+        can_continue(story, state),
+        state.visits.get(state.scene, 1),
+    )
 
 
 # -- saved states ---------------------------------------------------------------------------------
@@ -290,18 +317,24 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
         landing = chapter.first_scene if chapter is not None else None
         if landing is not None and _safe_landing(story, landing):
             scene = landing
-            notes.append(f"The story has changed since your last visit, so the place you stopped is no "
-                         f"longer there. You are at the beginning of “{chapter.title}”.")  # type: ignore[union-attr]
+            notes.append(
+                f"The story has changed since your last visit, so the place you stopped is no "
+                f"longer there. You are at the beginning of “{chapter.title}”."
+            )  # type: ignore[union-attr]
         else:
             scene = story.start
-            notes.append("The story has changed since your last visit, so the place you stopped is no "
-                         "longer there. You are back at the beginning; your journal is as you left it.")
+            notes.append(
+                "The story has changed since your last visit, so the place you stopped is no "
+                "longer there. You are back at the beginning; your journal is as you left it."
+            )
         detours = ()
     elif not detours and scene not in story.main_path:
         # a side path (a pause) whose way back has gone: returning would have nowhere to go
         scene = story.start
-        notes.append("The story has changed since your last visit, and the way back from where you "
-                     "paused is no longer there. You are back at the beginning; your journal is as you left it.")
+        notes.append(
+            "The story has changed since your last visit, and the way back from where you "
+            "paused is no longer there. You are back at the beginning; your journal is as you left it."
+        )
 
     variables = story.initial_variables()
     saved_vars = snapshot.get("variables")
@@ -314,16 +347,26 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     visits: dict[str, int] = {}
     saved_visits = snapshot.get("visits")
     if isinstance(saved_visits, Mapping):
-        visits = {k: v for k, v in saved_visits.items()
-                  if k in story.scenes and isinstance(v, int) and not isinstance(v, bool) and v > 0}
+        visits = {
+            k: v
+            for k, v in saved_visits.items()
+            if k in story.scenes and isinstance(v, int) and not isinstance(v, bool) and v > 0
+        }
     visits.setdefault(scene, 1)
 
     taken = frozenset(k for k in _strings(snapshot.get("taken")) if _choice_exists(story, k))
     step = snapshot.get("step")
     seed = snapshot.get("seed")
-    state = State(scene, variables, visits, taken, detours,
-                  step if isinstance(step, int) and not isinstance(step, bool) and step >= 0 else 0,
-                  seed if isinstance(seed, int) and not isinstance(seed, bool) else 0, previous)
+    state = State(
+        scene,
+        variables,
+        visits,
+        taken,
+        detours,
+        step if isinstance(step, int) and not isinstance(step, bool) and step >= 0 else 0,
+        seed if isinstance(seed, int) and not isinstance(seed, bool) else 0,
+        previous,
+    )
     return Restored(state, tuple(notes))
 
 

@@ -24,60 +24,90 @@ class Key:
 MANIFEST = (
     Key("title", "text", "The story's title, shown on the welcome screen.", required=True),
     Key("start", "scene-ref", "Where the story begins, as chapter/scene.", required=True),
-    Key("variables", "variables", "Every variable, declared with its starting value "
-        "(a number, text in quotes, or true/false)."),
+    Key(
+        "variables",
+        "variables",
+        "Every variable, declared with its starting value (a number, text in quotes, or true/false).",
+    ),
 )
 
 CHAPTER = (
     Key("title", "text", "The chapter's title, shown above its scenes.", required=True),
-    Key("scenes", "scenes", "The chapter's scenes, by name. The first one is where a reader "
-        "lands if a saved place in this chapter has gone.", required=True),
-    Key("movement", "text", "The larger part of the journey this chapter belongs to; chapters "
-        "with the same movement are grouped in the graph, statistics and workshop gates."),
+    Key(
+        "scenes",
+        "scenes",
+        "The chapter's scenes, by name. The first one is where a reader "
+        "lands if a saved place in this chapter has gone.",
+        required=True,
+    ),
+    Key(
+        "movement",
+        "text",
+        "The larger part of the journey this chapter belongs to; chapters "
+        "with the same movement are grouped in the graph, statistics and workshop gates.",
+    ),
     Key("facilitator", "text", "Notes for a workshop facilitator. Never shown to participants."),
     Key("minutes", "number", "Suggested time for the chapter in a workshop, in minutes."),
 )
 
 SCENE = (
-    Key("text", "rich-text", "What the reader sees: Markdown, with {variable} placeholders. Text, "
-        "or a list of paragraphs that may carry conditions or vary between visits.", required=True),
+    Key(
+        "text",
+        "rich-text",
+        "What the reader sees: Markdown, with {variable} placeholders. Text, "
+        "or a list of paragraphs that may carry conditions or vary between visits.",
+        required=True,
+    ),
     Key("title", "text", "A short title for the screen and the graph."),
-    Key("revisit", "rich-text", "Text shown instead of `text` when the reader comes back to a "
-        "scene they have already seen."),
-    Key("choices", "choices", "What the reader can do next. A scene has exactly one of "
-        "choices, goto, end or return."),
+    Key(
+        "revisit",
+        "rich-text",
+        "Text shown instead of `text` when the reader comes back to a scene they have already seen.",
+    ),
+    Key("choices", "choices", "What the reader can do next. A scene has exactly one of choices, goto, end or return."),
     Key("goto", "scene-ref", "With no choices: the scene that follows when the reader continues."),
     Key("end", "flag", "true makes this scene an ending."),
     Key("return", "flag", "With no choices: continue back to where the current detour began."),
     Key("reflect", "reflect", "A journal prompt. The reader may answer or skip; answers are private."),
-    Key("intensity", "enum", "How heavy the scene is. Before the first deep scene of a stretch the "
-        "reader is asked whether to go on, take the gentler path, pause or stop.", values=("gentle", "deep")),
+    Key(
+        "intensity",
+        "enum",
+        "How heavy the scene is. Before the first deep scene of a stretch the "
+        "reader is asked whether to go on, take the gentler path, pause or stop.",
+        values=("gentle", "deep"),
+    ),
     Key("content_note", "text", "A short, neutral note of what a deep scene touches, shown before it."),
-    Key("gentler", "scene-ref", "Where the gentler path goes when the reader asks for it before a "
-        "deep scene."),
+    Key("gentler", "scene-ref", "Where the gentler path goes when the reader asks for it before a deep scene."),
     Key("facilitator", "text", "Notes for a workshop facilitator. Never shown to participants."),
     Key("minutes", "number", "Suggested time for the scene in a workshop, in minutes."),
 )
 
 CHOICE = (
     Key("text", "text", "The choice as the reader sees it; {variable} placeholders allowed.", required=True),
-    Key("goto", "scene-ref", "The scene this choice leads to. A choice has exactly one of goto, "
-        "detour or return."),
-    Key("detour", "scene-ref", "Go to this scene and come back here when it reaches a `return` "
-        "(for a pause or a side path)."),
+    Key("goto", "scene-ref", "The scene this choice leads to. A choice has exactly one of goto, detour or return."),
+    Key(
+        "detour",
+        "scene-ref",
+        "Go to this scene and come back here when it reaches a `return` (for a pause or a side path).",
+    ),
     Key("return", "flag", "true goes back to where the current detour began."),
     Key("if", "expression", "Show the choice only when this condition holds."),
-    Key("set", "set", "Variables to change when the choice is taken, each to the value of an "
-        "expression computed before the choice."),
+    Key(
+        "set",
+        "set",
+        "Variables to change when the choice is taken, each to the value of an expression computed before the choice.",
+    ),
     Key("once", "flag", "true hides the choice after it has been taken once."),
     Key("fallback", "flag", "true shows the choice only when no other choice is available."),
 )
 
 REFLECT = (
-    Key("prompt", "text", "The question shown above the answer box; {variable} placeholders allowed.",
-        required=True),
-    Key("save_as", "variable-name", "A text variable that also keeps the answer, so later scenes "
-        "can use it in {placeholders} and conditions."),
+    Key("prompt", "text", "The question shown above the answer box; {variable} placeholders allowed.", required=True),
+    Key(
+        "save_as",
+        "variable-name",
+        "A text variable that also keeps the answer, so later scenes can use it in {placeholders} and conditions.",
+    ),
 )
 
 BLOCK = (
@@ -85,8 +115,7 @@ BLOCK = (
     Key("if", "expression", "Show the paragraph only when this condition holds."),
     Key("sequence", "variations", "One paragraph per visit, in order; the last one stays."),
     Key("cycle", "variations", "One paragraph per visit, round and round."),
-    Key("shuffle", "variations", "One paragraph per visit, in a random order that is fixed for "
-        "each reader."),
+    Key("shuffle", "variations", "One paragraph per visit, in a random order that is fixed for each reader."),
 )
 
 BLOCK_BODIES = ("text", "sequence", "cycle", "shuffle")

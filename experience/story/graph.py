@@ -32,8 +32,10 @@ def edges(story: Story, *, labels: bool = False) -> list[Edge]:
     merged: dict[tuple[str, str, str], list[str]] = {}
     for edge in _all_edges(story, labels=labels):
         merged.setdefault((edge.source, edge.target, edge.kind), []).append(edge.label)
-    return [Edge(source, target, kind, " / ".join(label for label in found if label))
-            for (source, target, kind), found in merged.items()]
+    return [
+        Edge(source, target, kind, " / ".join(label for label in found if label))
+        for (source, target, kind), found in merged.items()
+    ]
 
 
 def _all_edges(story: Story, *, labels: bool) -> list[Edge]:
@@ -96,8 +98,14 @@ def to_mermaid(story: Story, *, labels: bool = False) -> str:
             shape = f'(["{text}"])' if scene.end else f'["{text}"]'
             lines.append(f"    {_mermaid_id(sid)}{shape}")
         lines.append("  end")
-    arrows = {"goto": "-->", "continue": "-->", "conditional": "-.->", "fallback": "-.->", "detour": "-.->",
-              "gentler": "-.->"}
+    arrows = {
+        "goto": "-->",
+        "continue": "-->",
+        "conditional": "-.->",
+        "fallback": "-.->",
+        "detour": "-.->",
+        "gentler": "-.->",
+    }
     for edge in edges(story, labels=labels):
         label = edge.label or _KIND_LABELS.get(edge.kind, "")
         arrow = arrows[edge.kind]
@@ -129,36 +137,44 @@ def _dot(text: str) -> str:
 def to_dot(story: Story, *, labels: bool = False) -> str:
     lines = [
         f"digraph {_dot(story.title)} {{",
-        "  rankdir=TB; compound=true; fontname=\"Helvetica\";",
-        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#fbf8f3\", fontname=\"Helvetica\", fontsize=11];",
-        "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#6b6259\"];",
+        '  rankdir=TB; compound=true; fontname="Helvetica";',
+        '  node [shape=box, style="rounded,filled", fillcolor="#fbf8f3", fontname="Helvetica", fontsize=11];',
+        '  edge [fontname="Helvetica", fontsize=9, color="#6b6259"];',
         f"  label={_dot(story.title)}; labelloc=t; fontsize=16;",
     ]
     for chapter in story.chapters.values():
         lines.append(f"  subgraph {_dot('cluster_' + chapter.id)} {{")
         title = chapter.title + (f" ({chapter.movement})" if chapter.movement else "")
-        lines.append(f"    label={_dot(title)}; style=rounded; color=\"#c9bfb3\";")
+        lines.append(f'    label={_dot(title)}; style=rounded; color="#c9bfb3";')
         for sid in chapter.scenes:
             scene = story.scenes[sid]
             attrs = [f"label={_dot(_label(scene))}"]
             if scene.end:
                 attrs.append("peripheries=2")
                 if scene.intensity == "gentle":
-                    attrs.append("fillcolor=\"#e3efe3\"")
+                    attrs.append('fillcolor="#e3efe3"')
             if scene.is_deep:
-                attrs.append("fillcolor=\"#e8dff0\"")
+                attrs.append('fillcolor="#e8dff0"')
             if sid == story.start:
                 attrs.append("penwidth=2.5")
             lines.append(f"    {_dot(sid)} [{', '.join(attrs)}];")
         lines.append("  }")
-    styles = {"goto": "", "continue": "", "conditional": "style=dashed", "fallback": "style=dashed",
-              "detour": "style=dotted", "gentler": "style=dashed, color=\"#a8a29a\""}
+    styles = {
+        "goto": "",
+        "continue": "",
+        "conditional": "style=dashed",
+        "fallback": "style=dashed",
+        "detour": "style=dotted",
+        "gentler": 'style=dashed, color="#a8a29a"',
+    }
     for edge in edges(story, labels=labels):
         attrs = [styles[edge.kind]] if styles[edge.kind] else []
         label = edge.label or _KIND_LABELS.get(edge.kind, "")
         if label:
             attrs.append(f"label={_dot(label)}")
-        lines.append(f"  {_dot(edge.source)} -> {_dot(edge.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";")
+        lines.append(
+            f"  {_dot(edge.source)} -> {_dot(edge.target)}" + (f" [{', '.join(attrs)}]" if attrs else "") + ";"
+        )
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -167,10 +183,12 @@ class GraphvizMissing(Exception):
     """Graphviz's `dot` is needed to draw SVG or PNG and is not installed."""
 
 
-INSTALL_GRAPHVIZ = ("Drawing SVG or PNG needs Graphviz, which is not installed. Install it "
-                    "(Debian/Ubuntu: sudo apt install graphviz; Fedora: sudo dnf install graphviz; "
-                    "macOS: brew install graphviz; Windows: winget install graphviz), or use "
-                    "--format mermaid or --format dot, which need nothing.")
+INSTALL_GRAPHVIZ = (
+    "Drawing SVG or PNG needs Graphviz, which is not installed. Install it "
+    "(Debian/Ubuntu: sudo apt install graphviz; Fedora: sudo dnf install graphviz; "
+    "macOS: brew install graphviz; Windows: winget install graphviz), or use "
+    "--format mermaid or --format dot, which need nothing."
+)
 
 
 def render(dot_source: str, image_format: str) -> bytes:
@@ -178,8 +196,9 @@ def render(dot_source: str, image_format: str) -> bytes:
     dot = shutil.which("dot")
     if dot is None:
         raise GraphvizMissing(INSTALL_GRAPHVIZ)
-    done = subprocess.run([dot, f"-T{image_format}"], input=dot_source.encode("utf-8"), capture_output=True,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [dot, f"-T{image_format}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=120, check=False
+    )
     if done.returncode != 0:
         raise GraphvizMissing(f"Graphviz could not draw the graph: {done.stderr.decode(errors='replace').strip()}")
     return done.stdout
@@ -222,7 +241,10 @@ def movement_stats(story: Story) -> list[MovementStats]:
 
 def format_stats(story: Story) -> str:
     rows = movement_stats(story)
-    header = f"{'movement':<22} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>9} {'prompts':>8} {'deep':>5} {'endings':>8} {'workshop':>9}"
+    header = (
+        f"{'movement':<22} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>9} {'prompts':>8}"
+        f" {'deep':>5} {'endings':>8} {'workshop':>9}"
+    )
     lines = [f"“{story.title}”", "", header, "-" * len(header)]
     total = MovementStats("all")
     for row in rows:
@@ -232,21 +254,26 @@ def format_stats(story: Story) -> str:
     lines.append("-" * len(header))
     lines.append(_stats_row(total))
     lines.append("")
-    lines.append(f"Reading time is every word written (all branches and variations) at "
-                 f"{READING_WORDS_PER_MINUTE} words a minute; one reading sees only some of them.")
+    lines.append(
+        f"Reading time is every word written (all branches and variations) at "
+        f"{READING_WORDS_PER_MINUTE} words a minute; one reading sees only some of them."
+    )
     lines.append("Workshop minutes are the chapters' own `minutes`.")
     return "\n".join(lines)
 
 
 def _stats_row(row: MovementStats) -> str:
     workshop = f"{row.workshop_minutes:g} min" if row.workshop_minutes else "-"
-    return (f"{row.name[:22]:<22} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
-            f"{row.reading_minutes:>5.0f} min {row.prompts:>8} {row.deep:>5} {row.endings:>8} {workshop:>9}")
+    return (
+        f"{row.name[:22]:<22} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
+        f"{row.reading_minutes:>5.0f} min {row.prompts:>8} {row.deep:>5} {row.endings:>8} {workshop:>9}"
+    )
 
 
 def write(content: str | bytes, output: Path | None) -> None:
     if output is None:
         import sys
+
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
         else:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import difflib
 import gc
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import format as fmt
-from .conditions import (RESERVED_NAMES, Expression, ValueType, compile_expression, literal)
+from .conditions import RESERVED_NAMES, Expression, ValueType, compile_expression, literal
 from .diagnostics import Diagnostic, Location, StoryError, sort_key
 from .model import INTENSITIES, Chapter, Choice, Reflect, Scene, Story, Variable
 from .source import BudgetExceeded, Refused, YamlFile, describe, is_false, is_plain, scalar_value
@@ -96,7 +96,9 @@ class _Loader:
         self.scene_ids: dict[str, None] = {}  # every known scene, in file order
         self.broken_chapters: set[str] = set()  # chapters we could not read: no cascade of errors
         self.expression_cache: dict[tuple[str, str], Expression] = {}
-        self.pending: list[tuple[str, str, str | None, str, Location]] = []  # (full id, as written, chapter, what, where)
+        self.pending: list[
+            tuple[str, str, str | None, str, Location]
+        ] = []  # (full id, as written, chapter, what, where)
         self.scene_expressions: list[Expression] = []  # expressions that name scenes in seen()/visits()
         self.file: YamlFile | None = None
 
@@ -116,24 +118,35 @@ class _Loader:
             self.report(Diagnostic("E006", "there is no story folder here", here))
             return self._result(None)
         if not root.is_dir():
-            self.report(Diagnostic("E006", "a story is a folder holding story.yaml and chapter files, "
-                                   "not a single file", here))
+            self.report(
+                Diagnostic("E006", "a story is a folder holding story.yaml and chapter files, not a single file", here)
+            )
             return self._result(None)
         manifest_path = root / MANIFEST_NAME
         if not manifest_path.is_file():
-            self.report(Diagnostic("E006", f"no {MANIFEST_NAME} in this folder; a story needs one "
-                                   "(try 'experience new' for a working example)", here))
+            self.report(
+                Diagnostic(
+                    "E006",
+                    f"no {MANIFEST_NAME} in this folder; a story needs one "
+                    "(try 'experience new' for a working example)",
+                    here,
+                )
+            )
             return self._result(None)
 
         for odd in sorted(root.glob("*.yml")):
-            self.report(Diagnostic("W404", f"'{odd.name}' is not read: chapter files end in .yaml",
-                                   Location(odd)))
+            self.report(Diagnostic("W404", f"'{odd.name}' is not read: chapter files end in .yaml", Location(odd)))
 
         manifest = self._open(manifest_path)
         chapter_paths = sorted(p for p in root.glob("*.yaml") if p.name != MANIFEST_NAME and p.is_file())
         if not chapter_paths:
-            self.report(Diagnostic("E006", "the story has no chapters: add a chapter file next to "
-                                   f"{MANIFEST_NAME}", Location(manifest_path)))
+            self.report(
+                Diagnostic(
+                    "E006",
+                    f"the story has no chapters: add a chapter file next to {MANIFEST_NAME}",
+                    Location(manifest_path),
+                )
+            )
 
         title, start_node = "", None
         if manifest is not None:
@@ -146,9 +159,16 @@ class _Loader:
             if head is None:
                 continue
             scenes.update(self._chapter_scenes(head))
-            chapters[head.id] = Chapter(head.id, head.title, head.file.display,
-                                        tuple(f"{head.id}/{n}" for n in head.scenes),
-                                        head.movement, head.facilitator, head.minutes, head.location)
+            chapters[head.id] = Chapter(
+                head.id,
+                head.title,
+                head.file.display,
+                tuple(f"{head.id}/{n}" for n in head.scenes),
+                head.movement,
+                head.facilitator,
+                head.minutes,
+                head.location,
+            )
             head.file.root = None  # done with this file: only one node tree is ever alive
         start = ""
         if start_node is not None:
@@ -157,8 +177,15 @@ class _Loader:
         self._check_references()
 
         chapters, scenes = _in_story_order(start, chapters, scenes)
-        story = Story(title=title, start=start, root=root, variables=self.variables, chapters=chapters,
-                      scenes=scenes, manifest=manifest_path)
+        story = Story(
+            title=title,
+            start=start,
+            root=root,
+            variables=self.variables,
+            chapters=chapters,
+            scenes=scenes,
+            manifest=manifest_path,
+        )
         complete = manifest is not None and not any(d.is_error for d in self.diagnostics)
         if start and start in scenes:
             self.diagnostics.extend(validate(story, complete=complete))
@@ -177,8 +204,13 @@ class _Loader:
         return file
 
     def _budget_exceeded(self, file: YamlFile) -> None:
-        self.report(Diagnostic("E004", "anchors and aliases make this file expand far beyond its size; "
-                               "write the repeated parts out instead", Location(file.display)))
+        self.report(
+            Diagnostic(
+                "E004",
+                "anchors and aliases make this file expand far beyond its size; write the repeated parts out instead",
+                Location(file.display),
+            )
+        )
 
     # -- generic readers --------------------------------------------------------------------
     def mapping(self, node: Node, what: str) -> Entries | None:
@@ -197,8 +229,12 @@ class _Loader:
             key = key_node.value
             if key in entries:
                 first = entries[key][0].start_mark.line + 1
-                self.error("E103", f"duplicate key '{key}' in {what} (first given on line {first}); "
-                           "YAML would silently keep only the last one", key_node)
+                self.error(
+                    "E103",
+                    f"duplicate key '{key}' in {what} (first given on line {first}); "
+                    "YAML would silently keep only the last one",
+                    key_node,
+                )
                 continue
             entries[key] = (key_node, value_node)
         return entries
@@ -209,8 +245,12 @@ class _Loader:
         for key, (key_node, _) in entries.items():
             if key not in names:
                 if any(c.isspace() for c in key.strip()):
-                    self.error("E100", f"'{_shorten(key)}: ...' was read as a key and a value because of the ': ' "
-                               "in it; if this is text, put it all in quotes, or write it as a block with |", key_node)
+                    self.error(
+                        "E100",
+                        f"'{_shorten(key)}: ...' was read as a key and a value because of the ': ' "
+                        "in it; if this is text, put it all in quotes, or write it as a block with |",
+                        key_node,
+                    )
                     return False
                 self.error("E101", _unknown_key_message(key, names, what), key_node)
         for key in spec:
@@ -281,20 +321,25 @@ class _Loader:
             return
         for name, (key_node, value_node) in entries.items():
             if not _VARIABLE.match(name):
-                self.error("E106", f"'{name}' cannot be a variable name: use letters, digits and _, "
-                           "starting with a letter", key_node)
+                self.error(
+                    "E106",
+                    f"'{name}' cannot be a variable name: use letters, digits and _, starting with a letter",
+                    key_node,
+                )
                 continue
             if name in RESERVED_NAMES or name.startswith("__"):
-                self.error("E106", f"'{name}' is a word of the expression language and cannot be a variable",
-                           key_node)
+                self.error("E106", f"'{name}' is a word of the expression language and cannot be a variable", key_node)
                 continue
             self.file.visit(value_node)
             value = scalar_value(value_node) if isinstance(value_node, ScalarNode) else None
             kind = ValueType.of(value)
             if kind is None:
-                self.error("E104" if isinstance(value_node, ScalarNode) else "E100",
-                           f"variable '{name}' needs a starting value: a number, text in quotes, or "
-                           f"true/false (found {describe(value_node)})", value_node)
+                self.error(
+                    "E104" if isinstance(value_node, ScalarNode) else "E100",
+                    f"variable '{name}' needs a starting value: a number, text in quotes, or "
+                    f"true/false (found {describe(value_node)})",
+                    value_node,
+                )
                 continue
             self.variable_types[name] = kind
             self.variables[name] = Variable(name, value, kind, self.file.at(key_node))  # type: ignore[arg-type]
@@ -304,7 +349,9 @@ class _Loader:
         if ref is None:
             return None
         if "/" not in ref:
-            self.error("E104", f"start should name a scene as chapter/scene, like '{_example(self.scene_ids, ref)}'", node)
+            self.error(
+                "E104", f"start should name a scene as chapter/scene, like '{_example(self.scene_ids, ref)}'", node
+            )
             return None
         return self.resolve(ref, None, node, "start")
 
@@ -313,8 +360,14 @@ class _Loader:
         chapter_id = path.stem
         display = path
         if not _NAME.match(chapter_id):
-            self.report(Diagnostic("E106", f"'{path.name}' cannot be a chapter: file names use letters, digits, "
-                                   "- and _ (the name is how scenes refer to it)", Location(display)))
+            self.report(
+                Diagnostic(
+                    "E106",
+                    f"'{path.name}' cannot be a chapter: file names use letters, digits, "
+                    "- and _ (the name is how scenes refer to it)",
+                    Location(display),
+                )
+            )
             return None
         file = self._open(path)
         if file is None:
@@ -380,8 +433,13 @@ class _Loader:
         for expression in self.scene_expressions:
             for full in sorted(expression.scenes):
                 if not self._exists(full):
-                    self.report(Diagnostic("E200", f"'{expression.source}' names the scene '{full}', which does "
-                                           "not exist", expression.location))
+                    self.report(
+                        Diagnostic(
+                            "E200",
+                            f"'{expression.source}' names the scene '{full}', which does not exist",
+                            expression.location,
+                        )
+                    )
 
     # -- expressions and text ---------------------------------------------------------------
     def expression(self, node: Node, chapter: str, what: str) -> Expression | None:
@@ -402,8 +460,12 @@ class _Loader:
             expression = cached.at(location)
         else:
             expression, problem = compile_expression(
-                source, variables=self.variable_types, resolve_scene=lambda r: self.full_id(r, chapter),
-                location=location, column_offset=1 if node.style in ('"', "'") else 0)
+                source,
+                variables=self.variable_types,
+                resolve_scene=lambda r: self.full_id(r, chapter),
+                location=location,
+                column_offset=1 if node.style in ('"', "'") else 0,
+            )
             if problem is not None:
                 self.report(problem)
                 return None
@@ -413,8 +475,12 @@ class _Loader:
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
-        template, problems = parse_template(text, self.file.locator(node), self.variable_types,
-                                            lambda name: _unknown_variable(name, self.variable_types))
+        template, problems = parse_template(
+            text,
+            self.file.locator(node),
+            self.variable_types,
+            lambda name: _unknown_variable(name, self.variable_types),
+        )
         self.diagnostics.extend(problems)
         return template
 
@@ -455,8 +521,11 @@ class _Loader:
             self.error("E102", f"{what} needs one of {_or(fmt.BLOCK_BODIES)}", node)
             return None
         if len(bodies) > 1:
-            self.error("E105", f"{what} takes only one of {_or(fmt.BLOCK_BODIES)}, not {' and '.join(bodies)}",
-                       entries[bodies[1]][0])
+            self.error(
+                "E105",
+                f"{what} takes only one of {_or(fmt.BLOCK_BODIES)}, not {' and '.join(bodies)}",
+                entries[bodies[1]][0],
+            )
             return None
         condition = self.expression(entries["if"][1], chapter, "if") if "if" in entries else None
         if "if" in entries and condition is None:
@@ -505,24 +574,51 @@ class _Loader:
         if "choices" in entries:
             choices = self._choices(entries["choices"][1], scene_id, chapter)
 
-        exits = [k for k in fmt.SCENE_EXITS if k in entries and entries[k][1] is not None
-                 and not (k in ("end", "return") and is_false(entries[k][1]))
-                 and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)]
+        exits = [
+            k
+            for k in fmt.SCENE_EXITS
+            if k in entries
+            and entries[k][1] is not None
+            and not (k in ("end", "return") and is_false(entries[k][1]))
+            and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)
+        ]
         if not exits:
-            self.error("E201", f"{what} is a dead end: it has no choices, no goto and no 'end: true', "
-                       "so the reader would be stuck here", key_node)
+            self.error(
+                "E201",
+                f"{what} is a dead end: it has no choices, no goto and no 'end: true', "
+                "so the reader would be stuck here",
+                key_node,
+            )
         elif len(exits) > 1:
-            self.error("E105", f"{what} takes only one of choices, goto, end and return, not "
-                       f"{' and '.join(exits)}", entries[exits[1]][0])
+            self.error(
+                "E105",
+                f"{what} takes only one of choices, goto, end and return, not {' and '.join(exits)}",
+                entries[exits[1]][0],
+            )
         if gentler is not None and intensity != "deep":
             self.error("E105", "'gentler' only applies to a scene with 'intensity: deep'", entries["gentler"][0])
 
         if text is None:
             return None
-        return Scene(id=scene_id, chapter=chapter, name=name, text=text, title=title, revisit=revisit,  # type: ignore[arg-type]
-                     choices=choices, goto=goto, end=bool(end), returns=bool(returns), reflect=reflect,  # type: ignore[arg-type]
-                     intensity=intensity, content_note=note, gentler=gentler, facilitator=notes,  # type: ignore[arg-type]
-                     minutes=minutes, location=self.file.at(key_node))  # type: ignore[arg-type]
+        return Scene(
+            id=scene_id,
+            chapter=chapter,
+            name=name,
+            text=text,
+            title=title,
+            revisit=revisit,  # type: ignore[arg-type]
+            choices=choices,
+            goto=goto,
+            end=bool(end),
+            returns=bool(returns),
+            reflect=reflect,  # type: ignore[arg-type]
+            intensity=intensity,
+            content_note=note,
+            gentler=gentler,
+            facilitator=notes,  # type: ignore[arg-type]
+            minutes=minutes,
+            location=self.file.at(key_node),
+        )  # type: ignore[arg-type]
 
     def _chapter_scenes(self, head: _ChapterHead) -> dict[str, Scene]:
         self.file = head.file
@@ -602,18 +698,30 @@ class _Loader:
         once = self.flag(entries["once"][1], "once") if "once" in entries else None
         fallback = self.flag(entries["fallback"][1], "fallback") if "fallback" in entries else None
         sets = self._sets(entries["set"][1], chapter) if "set" in entries else ()
-        exits = [k for k in fmt.CHOICE_EXITS if k in entries
-                 and not (k == "return" and is_false(entries[k][1]))]
+        exits = [k for k in fmt.CHOICE_EXITS if k in entries and not (k == "return" and is_false(entries[k][1]))]
         if not exits:
             self.error("E102", f"{what} needs goto (or detour, or 'return: true') to say where it leads", node)
         elif len(exits) > 1:
-            self.error("E105", f"{what} takes only one of goto, detour and return, not {' and '.join(exits)}",
-                       entries[exits[1]][0])
+            self.error(
+                "E105",
+                f"{what} takes only one of goto, detour and return, not {' and '.join(exits)}",
+                entries[exits[1]][0],
+            )
         if text is None:
             return None
-        return Choice(scene=scene_id, index=index, text=text, goto=goto, detour=detour, returns=bool(returns),
-                      condition=condition, sets=sets, once=bool(once), fallback=bool(fallback),
-                      location=self.file.at(node))
+        return Choice(
+            scene=scene_id,
+            index=index,
+            text=text,
+            goto=goto,
+            detour=detour,
+            returns=bool(returns),
+            condition=condition,
+            sets=sets,
+            once=bool(once),
+            fallback=bool(fallback),
+            location=self.file.at(node),
+        )
 
     def _sets(self, node: Node, chapter: str) -> tuple[tuple[str, Expression], ...]:
         entries = self.mapping(node, "set")
@@ -628,23 +736,37 @@ class _Loader:
             before = len(self.diagnostics)
             expression = self.expression(value_node, chapter, f"the value for '{name}'")
             if expression is None:
-                if kind is ValueType.TEXT and isinstance(value_node, ScalarNode) and len(self.diagnostics) > before \
-                        and self.diagnostics[-1].code in ("E300", "E301") and not any(q in value_node.value for q in "\"'"):
+                if (
+                    kind is ValueType.TEXT
+                    and isinstance(value_node, ScalarNode)
+                    and len(self.diagnostics) > before
+                    and self.diagnostics[-1].code in ("E300", "E301")
+                    and not any(q in value_node.value for q in "\"'")
+                ):
                     # the author meant words, not an expression: say how to write words
                     last = self.diagnostics.pop()
-                    self.report(Diagnostic(last.code, f"{last.message.split(';')[0]}; the value of set is an expression, so "
-                                           f"to set the text itself, put quotes inside the quotes: "
-                                           f"{name}: '\"{value_node.value}\"'", last.location))
+                    self.report(
+                        Diagnostic(
+                            last.code,
+                            f"{last.message.split(';')[0]}; the value of set is an expression, so "
+                            f"to set the text itself, put quotes inside the quotes: "
+                            f"{name}: '\"{value_node.value}\"'",
+                            last.location,
+                        )
+                    )
                 continue
             if expression.type is not kind:
-                self.error("E304", f"'{name}' holds {kind.value}, but this value is {expression.type.value}", value_node)
+                self.error(
+                    "E304", f"'{name}' holds {kind.value}, but this value is {expression.type.value}", value_node
+                )
                 continue
             sets.append((name, expression))
         return tuple(sets)
 
 
-def _in_story_order(start: str, chapters: dict[str, Chapter], scenes: dict[str, Scene]
-                    ) -> tuple[dict[str, Chapter], dict[str, Scene]]:
+def _in_story_order(
+    start: str, chapters: dict[str, Chapter], scenes: dict[str, Scene]
+) -> tuple[dict[str, Chapter], dict[str, Scene]]:
     """Chapters in the order a reader meets them (main path first, then side paths, then the
     rest by name), so reports, graphs and run-sheets read from beginning to end."""
     order: dict[str, None] = {}
@@ -695,8 +817,11 @@ def _unknown_key_message(key: str, names: list[str], what: str) -> str:
     homes = [kind for kind, keys in fmt.KINDS.items() if key in fmt.key_names(keys)]
     if homes:
         where = " or ".join(_BELONGS[kind] for kind in homes)
-        hint = (" (to change a variable on the way out of a scene, give the scene one choice with set and goto)"
-                if key == "set" and what.startswith("scene") else "")
+        hint = (
+            " (to change a variable on the way out of a scene, give the scene one choice with set and goto)"
+            if key == "set" and what.startswith("scene")
+            else ""
+        )
         return f"'{key}' does not belong in {what}: it goes {where}{hint}"
     return f"unknown key '{key}' in {what}; expected {_or(names)}"
 
@@ -730,7 +855,10 @@ def _unknown_scene_message(ref: str, chapter: str | None, what: str, known: dict
         return f"{what} names the scene '{ref}', which is not in chapter '{chapter}'; did you mean '{close[0]}'?"
     elsewhere = [sid for sid in known if sid.endswith("/" + ref)]
     if elsewhere:
-        return f"{what} names the scene '{ref}', which is not in chapter '{chapter}'; for another chapter's scene write '{elsewhere[0]}'"
+        return (
+            f"{what} names the scene '{ref}', which is not in chapter '{chapter}'; "
+            f"for another chapter's scene write '{elsewhere[0]}'"
+        )
     return f"{what} names the scene '{ref}', which does not exist in chapter '{chapter}'"
 
 

@@ -6,10 +6,10 @@ downstream needs to know which chapter a relative `goto` was written in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Mapping
 
 from .conditions import Expression, Value, ValueType
 from .diagnostics import Location
@@ -142,4 +142,5 @@ class Story:
     def main_path(self) -> frozenset[str]:
         """Scenes a reader can reach without a detour: places that make sense without a way back."""
         from .validation import reachable  # graph walks live with the checks that use them
+
         return frozenset(reachable(self, follow_detours=False))

@@ -58,23 +58,54 @@ def check_safety(story: Story) -> list[Diagnostic]:
     for scene in deep:
         where = scene.location or Location(story.root)
         if not scene.content_note:
-            problems.append(Diagnostic("W500", f"deep scene '{scene.name}' has no content_note: say briefly "
-                                       "and neutrally what it touches, so the reader can choose", where))
+            problems.append(
+                Diagnostic(
+                    "W500",
+                    f"deep scene '{scene.name}' has no content_note: say briefly "
+                    "and neutrally what it touches, so the reader can choose",
+                    where,
+                )
+            )
         if not _pause_nearby(story, scene):
-            problems.append(Diagnostic("W501", f"deep scene '{scene.name}' offers no pause: give it (or the "
-                                       "scene it continues to) a choice with 'detour:' to a grounding scene "
-                                       "that returns", where))
+            problems.append(
+                Diagnostic(
+                    "W501",
+                    f"deep scene '{scene.name}' offers no pause: give it (or the "
+                    "scene it continues to) a choice with 'detour:' to a grounding scene "
+                    "that returns",
+                    where,
+                )
+            )
         if not endings & reachable(story, scene.id):
-            problems.append(Diagnostic("W502", f"no gentle ending can be reached from deep scene '{scene.name}'; "
-                                       "mark a way out with 'end: true' and 'intensity: gentle'", where))
+            problems.append(
+                Diagnostic(
+                    "W502",
+                    f"no gentle ending can be reached from deep scene '{scene.name}'; "
+                    "mark a way out with 'end: true' and 'intensity: gentle'",
+                    where,
+                )
+            )
         if scene.id in stretch_starts and not scene.gentler:
-            problems.append(Diagnostic("W503", f"deep scene '{scene.name}' starts a deep stretch but has no "
-                                       "'gentler:' path for the check-in before it to offer", where))
+            problems.append(
+                Diagnostic(
+                    "W503",
+                    f"deep scene '{scene.name}' starts a deep stretch but has no "
+                    "'gentler:' path for the check-in before it to offer",
+                    where,
+                )
+            )
         if scene.gentler:
             target = story.scenes.get(scene.gentler)
-            if target is not None and (target.is_deep or any(
+            if target is not None and (
+                target.is_deep
+                or any(
                     story.scenes.get(t) is not None and story.scenes[t].is_deep and t != scene.id
-                    for t in ([target.goto] if target.goto and not target.choices else []))):
-                problems.append(Diagnostic("W504", f"the gentler path of '{scene.name}' leads straight into "
-                                           "another deep scene", where))
+                    for t in ([target.goto] if target.goto and not target.choices else [])
+                )
+            ):
+                problems.append(
+                    Diagnostic(
+                        "W504", f"the gentler path of '{scene.name}' leads straight into another deep scene", where
+                    )
+                )
     return problems

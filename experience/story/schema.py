@@ -2,8 +2,9 @@
 
 Editors with the YAML language server use them for completion, hover text and squiggles as an
 author types (`patternErrorMessage` is that server's own keyword for a readable message in place
-of a regular expression; other validators ignore it). They describe what the loader accepts for keys and types; the checker still does
-what a schema cannot (references between scenes, expressions, reachability, the care lint).
+of a regular expression; other validators ignore it). They describe what the loader accepts for keys
+and types; the checker still does what a schema cannot (references between scenes, expressions,
+reachability, the care lint).
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCENE_REF = r"^[A-Za-z0-9][A-Za-z0-9_-]*(/[A-Za-z0-9][A-Za-z0-9_-]*)?$"
 FULL_SCENE_REF = r"^[A-Za-z0-9][A-Za-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_-]*$"
 
-_TEXT = {"type": ["string", "number", "boolean"], "description": "Text (numbers and true/false are read as the words they are)."}
+_TEXT = {
+    "type": ["string", "number", "boolean"],
+    "description": "Text (numbers and true/false are read as the words they are).",
+}
 
 
 def _definitions() -> dict[str, Any]:
@@ -34,19 +38,35 @@ def _definitions() -> dict[str, Any]:
 
     return {
         "text": _TEXT,
-        "sceneRef": {"type": "string", "pattern": SCENE_REF,
-                     "patternErrorMessage": "A scene's name (letters, digits, - and _), or chapter/scene.",
-                     "description": "A scene of this chapter by name, or another chapter's as chapter/scene."},
-        "expression": {"type": ["string", "number", "boolean"],
-                       "description": "An expression: numbers, \"text\", true/false, variables, + - * /, comparisons, "
-                                      "and/or/not, seen(\"chapter/scene\"), visits(\"chapter/scene\")."},
+        "sceneRef": {
+            "type": "string",
+            "pattern": SCENE_REF,
+            "patternErrorMessage": "A scene's name (letters, digits, - and _), or chapter/scene.",
+            "description": "A scene of this chapter by name, or another chapter's as chapter/scene.",
+        },
+        "expression": {
+            "type": ["string", "number", "boolean"],
+            "description": 'An expression: numbers, "text", true/false, variables, + - * /, comparisons, '
+            'and/or/not, seen("chapter/scene"), visits("chapter/scene").',
+        },
         "variations": {"type": "array", "items": {"$ref": "#/$defs/text"}, "minItems": 1},
-        "paragraph": {"anyOf": [{"$ref": "#/$defs/text"}, obj(fmt.BLOCK, {
-            "oneOf": [{"required": [body]} for body in fmt.BLOCK_BODIES]})]},
-        "richText": {"anyOf": [{"$ref": "#/$defs/text"},
-                               {"type": "array", "items": {"$ref": "#/$defs/paragraph"}, "minItems": 1}]},
-        "set": {"type": "object", "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
-                "additionalProperties": {"$ref": "#/$defs/expression"}},
+        "paragraph": {
+            "anyOf": [
+                {"$ref": "#/$defs/text"},
+                obj(fmt.BLOCK, {"oneOf": [{"required": [body]} for body in fmt.BLOCK_BODIES]}),
+            ]
+        },
+        "richText": {
+            "anyOf": [
+                {"$ref": "#/$defs/text"},
+                {"type": "array", "items": {"$ref": "#/$defs/paragraph"}, "minItems": 1},
+            ]
+        },
+        "set": {
+            "type": "object",
+            "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
+            "additionalProperties": {"$ref": "#/$defs/expression"},
+        },
         "choice": obj(fmt.CHOICE, {"oneOf": [{"required": [k]} for k in fmt.CHOICE_EXITS]}),
         "reflect": obj(fmt.REFLECT),
         "scene": obj(fmt.SCENE, {"oneOf": [{"required": [k]} for k in fmt.SCENE_EXITS]}),
@@ -65,10 +85,17 @@ _KIND_REFS = {
     "choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
     "variations": {"$ref": "#/$defs/variations"},
     "variable-name": {"type": "string", "pattern": fmt.VARIABLE_PATTERN},
-    "scenes": {"type": "object", "propertyNames": {"pattern": fmt.NAME_PATTERN},
-               "additionalProperties": {"$ref": "#/$defs/scene"}, "minProperties": 1},
-    "variables": {"type": "object", "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
-                  "additionalProperties": {"type": ["string", "number", "boolean"]}},
+    "scenes": {
+        "type": "object",
+        "propertyNames": {"pattern": fmt.NAME_PATTERN},
+        "additionalProperties": {"$ref": "#/$defs/scene"},
+        "minProperties": 1,
+    },
+    "variables": {
+        "type": "object",
+        "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
+        "additionalProperties": {"type": ["string", "number", "boolean"]},
+    },
 }
 
 
@@ -76,8 +103,11 @@ def _property(key: fmt.Key) -> dict[str, Any]:
     if key.kind == "enum":
         schema: dict[str, Any] = {"enum": list(key.values)}
     elif key.name == "start":
-        schema = {"type": "string", "pattern": FULL_SCENE_REF,
-                  "patternErrorMessage": "The first scene, written as chapter/scene, like noticing/arrival."}
+        schema = {
+            "type": "string",
+            "pattern": FULL_SCENE_REF,
+            "patternErrorMessage": "The first scene, written as chapter/scene, like noticing/arrival.",
+        }
     else:
         schema = dict(_KIND_REFS[key.kind])
     schema["description"] = key.doc

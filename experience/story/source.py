@@ -12,8 +12,8 @@ Scalars are read by YAML 1.2's core rules, as editors do: only `true`/`false` ar
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -61,6 +61,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Parser.__init__(self)
             Composer.__init__(self)
 
+
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
@@ -97,8 +98,14 @@ class YamlFile:
         try:
             size = self.path.stat().st_size
             if size > MAX_FILE_BYTES:
-                self.report(Diagnostic("E002", f"the file is {size // 1024} KiB; the limit is "
-                                       f"{MAX_FILE_BYTES // (1024 * 1024)} MiB (split it into chapters)", here))
+                self.report(
+                    Diagnostic(
+                        "E002",
+                        f"the file is {size // 1024} KiB; the limit is "
+                        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB (split it into chapters)",
+                        here,
+                    )
+                )
                 return False
             data = self.path.read_bytes()
         except OSError as error:
@@ -109,14 +116,23 @@ class YamlFile:
         except UnicodeDecodeError as error:
             before = data[: error.start]
             line = before.count(b"\n") + 1
-            column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-            self.report(Diagnostic("E001", f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot "
-                                   "be read); save it as UTF-8 in your editor", Location(self.display, line, column)))
+            column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+            self.report(
+                Diagnostic(
+                    "E001",
+                    f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot "
+                    "be read); save it as UTF-8 in your editor",
+                    Location(self.display, line, column),
+                )
+            )
             return False
         if "\x00" in text:
             index = text.index("\x00")
-            self.report(Diagnostic("E001", "the file contains a NUL character; is it a text file?",
-                                   self._location_of(text, index)))
+            self.report(
+                Diagnostic(
+                    "E001", "the file contains a NUL character; is it a text file?", self._location_of(text, index)
+                )
+            )
             return False
         self.lines = text.splitlines()
         self.budget = 10_000 + 2 * len(data)
@@ -173,6 +189,7 @@ class YamlFile:
                 row = before.count("\n")
                 column = i - (before.rfind("\n") + 1)
                 return Location(self.display, first + 1 + row, indent + column + 1)
+
             return in_block
         if style == ">":
             return lambda i: Location(self.display, node.start_mark.line + 2, None)
@@ -201,14 +218,17 @@ Refused = _Refused
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
+    return "!!" + tag[len(_STANDARD) :] if tag.startswith(_STANDARD) else tag
 
 
 def _yaml_message(error: yaml.MarkedYAMLError, at_mark: str = "") -> str:
     problem = (error.problem or "the YAML cannot be read").strip()
     context = (error.context or "").strip()
-    message = f"{context}: {problem}" if context and error.context_mark and error.problem_mark \
-        and error.context_mark.line == error.problem_mark.line else problem
+    message = (
+        f"{context}: {problem}"
+        if context and error.context_mark and error.problem_mark and error.context_mark.line == error.problem_mark.line
+        else problem
+    )
     hints = {
         "mapping values are not allowed": "; if the text has a colon, put it in quotes or use 'text: |'",
     }
@@ -219,8 +239,14 @@ def _yaml_message(error: yaml.MarkedYAMLError, at_mark: str = "") -> str:
         message += "; text that starts with * (like *italic*) must be in quotes or under 'text: |'"
     if at_mark == "\t":
         message += "; indent with spaces, not tabs"
-    if context and context != problem and not message.startswith(context) and error.context_mark \
-            and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+    if (
+        context
+        and context != problem
+        and not message.startswith(context)
+        and error.context_mark
+        and error.problem_mark
+        and error.context_mark.line != error.problem_mark.line
+    ):
         message += f" ({context} on line {error.context_mark.line + 1})"
     return "YAML syntax: " + message
 

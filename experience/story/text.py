@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 from .conditions import Expression, Value, Variables, Visits, format_value
 from .diagnostics import Diagnostic, Location
@@ -64,8 +64,9 @@ class Template:
 Locate = Callable[[int], Location]
 
 
-def parse_template(text: str, where: Locate, known: Mapping[str, object],
-                   unknown_message: Callable[[str], str]) -> tuple[Template, list[Diagnostic]]:
+def parse_template(
+    text: str, where: Locate, known: Mapping[str, object], unknown_message: Callable[[str], str]
+) -> tuple[Template, list[Diagnostic]]:
     """Split `text` into a Template, reporting placeholders that are not declared variables.
 
     `{{` and `}}` stand for literal braces. Anything else between braces must be a variable name.
@@ -78,23 +79,34 @@ def parse_template(text: str, where: Locate, known: Mapping[str, object],
     literal: list[str] = []
     position = 0
     for match in _TOKEN.finditer(text):
-        literal.append(text[position:match.start()])
+        literal.append(text[position : match.start()])
         position = match.end()
         token = match.group(0)
-        if token == "{{":
+        if token == "{{":  # noqa: S105 - a template token, not a password
             literal.append("{")
-        elif token == "}}":
+        elif token == "}}":  # noqa: S105
             literal.append("}")
-        elif token in "{}":
-            problems.append(Diagnostic("E305", f"a lone '{token}' in text; write '{token * 2}' for a brace, "
-                                       "or {variable} for a value", where(match.start())))
+        elif token in "{}":  # noqa: S105
+            problems.append(
+                Diagnostic(
+                    "E305",
+                    f"a lone '{token}' in text; write '{token * 2}' for a brace, or {{variable}} for a value",
+                    where(match.start()),
+                )
+            )
             literal.append(token)
         else:
             name = match.group(1).strip()
             here = where(match.start())
             if not _IDENTIFIER.match(name):
-                problems.append(Diagnostic("E305", f"'{{{match.group(1)}}}' is not a placeholder: only "
-                                           "{variable} is allowed (write '{{' for a brace)", here))
+                problems.append(
+                    Diagnostic(
+                        "E305",
+                        f"'{{{match.group(1)}}}' is not a placeholder: only "
+                        "{variable} is allowed (write '{{' for a brace)",
+                        here,
+                    )
+                )
                 literal.append(match.group(0))
             elif name not in known:
                 problems.append(Diagnostic("E301", unknown_message(name), here))
@@ -134,8 +146,16 @@ class Block:
         return self.variants[order[position]]
 
 
-def render_blocks(blocks: tuple[Block, ...], variables: Variables, visits: Visits, *, visit: int,
-                  seed: int, salt: str, escape: Callable[[str], str] | None = None) -> str:
+def render_blocks(
+    blocks: tuple[Block, ...],
+    variables: Variables,
+    visits: Visits,
+    *,
+    visit: int,
+    seed: int,
+    salt: str,
+    escape: Callable[[str], str] | None = None,
+) -> str:
     """The text a reader sees: the blocks whose condition holds, joined as paragraphs."""
     paragraphs = []
     for index, block in enumerate(blocks):

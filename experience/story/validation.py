@@ -8,7 +8,7 @@ name the scene and say what to do about it.
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable
+from collections.abc import Iterable
 
 from .diagnostics import Diagnostic, Location
 from .model import Scene, Story
@@ -26,6 +26,7 @@ def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
         problems += check_reachability(story)
         problems += check_variables(story)
         from .safety import check_safety  # the care lint lives apart: its rules are its own topic
+
         problems += check_safety(story)
     return problems
 
@@ -64,8 +65,11 @@ def _where(scene: Scene, story: Story) -> Location:
 
 def check_reachability(story: Story) -> list[Diagnostic]:
     found = reachable(story)
-    return [Diagnostic("W400", f"scene '{sid}' can never be reached from the start ({story.start})", _where(scene, story))
-            for sid, scene in story.scenes.items() if sid not in found]
+    return [
+        Diagnostic("W400", f"scene '{sid}' can never be reached from the start ({story.start})", _where(scene, story))
+        for sid, scene in story.scenes.items()
+        if sid not in found
+    ]
 
 
 def _always_available(choice) -> bool:
@@ -75,23 +79,32 @@ def _always_available(choice) -> bool:
 
 def check_stranding(story: Story) -> list[Diagnostic]:
     problems = []
-    for sid, scene in story.scenes.items():
+    for scene in story.scenes.values():
         if not scene.choices:
             continue
         if any(_always_available(c) for c in scene.choices if not c.fallback):
             for choice in scene.choices:
                 if choice.fallback:
-                    problems.append(Diagnostic(
-                        "W405", f"choice {choice.index} is a fallback, but another choice here is always "
-                        "available, so it can never be shown; remove 'fallback: true' or give the others "
-                        "conditions", choice.location or _where(scene, story)))
+                    problems.append(
+                        Diagnostic(
+                            "W405",
+                            f"choice {choice.index} is a fallback, but another choice here is always "
+                            "available, so it can never be shown; remove 'fallback: true' or give the others "
+                            "conditions",
+                            choice.location or _where(scene, story),
+                        )
+                    )
             continue
         safe = any(_always_available(c) for c in scene.choices)
         if not safe:
-            problems.append(Diagnostic(
-                "W401", f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
-                "could find none available; add a choice without 'if', or one with 'fallback: true'",
-                _where(scene, story)))
+            problems.append(
+                Diagnostic(
+                    "W401",
+                    f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
+                    "could find none available; add a choice without 'if', or one with 'fallback: true'",
+                    _where(scene, story),
+                )
+            )
     return problems
 
 
@@ -103,10 +116,14 @@ def check_variations(story: Story) -> list[Diagnostic]:
             continue
         for block in scene.text:
             if len(block.variants) > 1:
-                problems.append(Diagnostic(
-                    "W406", f"this {block.mode} can only ever show its first paragraph: scene '{scene.name}' has "
-                    "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
-                    block.location or _where(scene, story)))
+                problems.append(
+                    Diagnostic(
+                        "W406",
+                        f"this {block.mode} can only ever show its first paragraph: scene '{scene.name}' has "
+                        "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
+                        block.location or _where(scene, story),
+                    )
+                )
     return problems
 
 
@@ -119,14 +136,26 @@ def check_returns(story: Story) -> list[Diagnostic]:
         if scene is None:
             continue
         if scene.returns:
-            problems.append(Diagnostic("E202", f"scene '{scene.name}' returns, but the reader can reach it "
-                                       "without a detour, so there is nowhere to return to; reach it with "
-                                       "'detour:' or use goto", _where(scene, story)))
+            problems.append(
+                Diagnostic(
+                    "E202",
+                    f"scene '{scene.name}' returns, but the reader can reach it "
+                    "without a detour, so there is nowhere to return to; reach it with "
+                    "'detour:' or use goto",
+                    _where(scene, story),
+                )
+            )
         for choice in scene.choices:
             if choice.returns:
-                problems.append(Diagnostic("E202", "this choice returns, but the reader can reach its scene "
-                                           "without a detour, so there is nowhere to return to; reach the "
-                                           "scene with 'detour:' or use goto", choice.location or _where(scene, story)))
+                problems.append(
+                    Diagnostic(
+                        "E202",
+                        "this choice returns, but the reader can reach its scene "
+                        "without a detour, so there is nowhere to return to; reach the "
+                        "scene with 'detour:' or use goto",
+                        choice.location or _where(scene, story),
+                    )
+                )
     return problems
 
 
@@ -162,6 +191,7 @@ def check_variables(story: Story) -> list[Diagnostic]:
         if name not in reads and name not in sets:
             problems.append(Diagnostic("W402", f"variable '{name}' is declared but never used", where))
         elif name not in reads:
-            problems.append(Diagnostic("W403", f"variable '{name}' is set but never read: no condition or "
-                                       "text uses it", where))
+            problems.append(
+                Diagnostic("W403", f"variable '{name}' is set but never read: no condition or text uses it", where)
+            )
     return problems

@@ -15,11 +15,11 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
-from .diagnostics import StoryRuntimeError
 from .conditions import Expression, format_value
+from .diagnostics import StoryRuntimeError
 from .engine import State, advance, available, begin, needs_checkin, record_answer, take
 from .model import Scene, Story
 
@@ -64,8 +64,9 @@ class WalkReport:
         return [sid for sid in story.endings() if not self.endings[sid]]
 
 
-def walk(story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000,
-         progress: Callable[[int], None] | None = None) -> WalkReport:
+def walk(
+    story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000, progress: Callable[[int], None] | None = None
+) -> WalkReport:
     """Play `runs` random readers through `story`. Deterministic for a given seed."""
     report = WalkReport(runs=runs, seed=seed, max_steps=max_steps)
     rng = random.Random(seed)
@@ -85,8 +86,9 @@ def walk(story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000,
             try:
                 outcome = _play(story, state, scenes, conditions, pick, chance, taken, max_steps)
             except StoryRuntimeError as error:
-                _note(report, "error", error.args[0] if error.args else str(error), story,
-                      getattr(error, "state", None))
+                _note(
+                    report, "error", error.args[0] if error.args else str(error), story, getattr(error, "state", None)
+                )
                 continue
             final, how = outcome
             reached.update(set(final.visits))
@@ -112,9 +114,14 @@ def _note(report: WalkReport, kind: str, message: str, story: Story, state: Stat
         report.problems[key].count += 1
         return
     history = state.history() if state is not None else []
-    report.problems[key] = Problem(kind, scene, message, [s.scene for s in history],
-                                   moves=[_move(story, a, b) for a, b in zip(history, history[1:])],
-                                   variables=dict(state.variables) if state is not None else {})
+    report.problems[key] = Problem(
+        kind,
+        scene,
+        message,
+        [s.scene for s in history],
+        moves=[_move(story, a, b) for a, b in zip(history, history[1:], strict=False)],
+        variables=dict(state.variables) if state is not None else {},
+    )
 
 
 def _move(story: Story, before: State, after: State) -> str:
@@ -141,8 +148,9 @@ def paragraph_conditions(scene: Scene) -> tuple[Expression, ...]:
     return tuple(b.condition for b in blocks if b.condition is not None)
 
 
-def _play(story: Story, state: State, scenes, conditions, pick, chance, taken: Counter,
-          max_steps: int) -> tuple[State, str]:
+def _play(
+    story: Story, state: State, scenes, conditions, pick, chance, taken: Counter, max_steps: int
+) -> tuple[State, str]:
     try:
         for _ in range(max_steps):
             scene = scenes[state.scene]
@@ -179,23 +187,28 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
     lines: list[str] = []
     add = lines.append
     per_second = report.runs / report.seconds if report.seconds else 0
-    add(f"{report.runs} random play-throughs of “{story.title}” (seed {report.seed}) "
-        f"in {report.seconds:.2f} s ({per_second:,.0f}/s)")
+    add(
+        f"{report.runs} random play-throughs of “{story.title}” (seed {report.seed}) "
+        f"in {report.seconds:.2f} s ({per_second:,.0f}/s)"
+    )
     finished = sum(report.endings.values())
-    add(f"  finished: {finished}   stuck: {sum(p.count for p in report.problems.values() if p.kind == 'stuck')}   "
+    add(
+        f"  finished: {finished}   stuck: {sum(p.count for p in report.problems.values() if p.kind == 'stuck')}   "
         f"errors: {sum(p.count for p in report.problems.values() if p.kind == 'error')}   "
-        f"over {report.max_steps} steps: {report.unfinished}")
+        f"over {report.max_steps} steps: {report.unfinished}"
+    )
     if report.lengths:
         lengths = sorted(report.lengths)
-        add(f"  steps per play-through: shortest {lengths[0]}, median {statistics.median(lengths):g}, "
-            f"mean {statistics.fmean(lengths):.1f}, longest {lengths[-1]}")
+        add(
+            f"  steps per play-through: shortest {lengths[0]}, median {statistics.median(lengths):g}, "
+            f"mean {statistics.fmean(lengths):.1f}, longest {lengths[-1]}"
+        )
 
     add("")
     add(f"Endings reached ({len(report.endings)} of {len(story.endings())}):")
     for sid in story.endings():
         count = report.endings[sid]
-        add(f"  {sid:<40} {count:>7}  {100 * count / max(report.runs, 1):5.1f}%" if count
-            else f"  {sid:<40}   never")
+        add(f"  {sid:<40} {count:>7}  {100 * count / max(report.runs, 1):5.1f}%" if count else f"  {sid:<40}   never")
 
     problems = sorted(report.problems.values(), key=lambda p: (p.kind, p.scene))
     if problems:
@@ -207,8 +220,10 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
                 add("    the first reader who met it came this way:")
                 lines.extend(f"      {step}" for step in _road(p))
             if p.variables:
-                values = ", ".join(f"{name} = {format_value(value)!r}" if isinstance(value, str) else
-                                   f"{name} = {format_value(value)}" for name, value in p.variables.items())
+                values = ", ".join(
+                    f"{name} = {format_value(value)!r}" if isinstance(value, str) else f"{name} = {format_value(value)}"
+                    for name, value in p.variables.items()
+                )
                 add(f"    values then: {values}")
 
     missing = report.never_reached(story)
@@ -241,7 +256,9 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
 
 def _road(problem: Problem, keep: int = 30) -> list[str]:
     """The path as lines of 'scene  —how→': all of it if short, else its start and its last steps."""
-    steps = [f"{scene}  —{move}→" for scene, move in zip(problem.path, problem.moves)] + [problem.path[-1]]
+    steps = [f"{scene}  —{move}→" for scene, move in zip(problem.path, problem.moves, strict=False)] + [
+        problem.path[-1]
+    ]
     if len(steps) <= keep + 5:
         return steps
     return steps[:4] + [f"… {len(steps) - keep - 4} steps …"] + steps[-keep:]
@@ -258,11 +275,24 @@ def report_json(story: Story, report: WalkReport) -> dict:
         "scenes_never_reached": report.never_reached(story),
         "choices_never_taken": report.never_taken(story),
         "unfinished": report.unfinished,
-        "lengths": {"min": min(report.lengths, default=0), "max": max(report.lengths, default=0),
-                    "mean": statistics.fmean(report.lengths) if report.lengths else 0},
+        "lengths": {
+            "min": min(report.lengths, default=0),
+            "max": max(report.lengths, default=0),
+            "mean": statistics.fmean(report.lengths) if report.lengths else 0,
+        },
         "reached": {sid: report.reached[sid] for sid in story.scenes},
-        "problems": [{"kind": p.kind, "scene": p.scene, "message": p.message, "count": p.count, "path": p.path,
-                      "moves": p.moves, "variables": p.variables} for p in report.problems.values()],
+        "problems": [
+            {
+                "kind": p.kind,
+                "scene": p.scene,
+                "message": p.message,
+                "count": p.count,
+                "path": p.path,
+                "moves": p.moves,
+                "variables": p.variables,
+            }
+            for p in report.problems.values()
+        ],
     }
 
 
@@ -277,4 +307,5 @@ def tty_progress(total: int) -> Callable[[int], None] | None:
             last[0] = now
             sys.stderr.write(f"\r  walking... {done}/{total}")
             sys.stderr.flush()
+
     return show

@@ -10,8 +10,9 @@ and settings (f2) work from every screen, and the gentle break suggestion is tim
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -36,23 +37,25 @@ BREAK_NOTE_SECONDS = 20  # how long the break suggestion stays before it fades b
 
 class ExperienceApp(App[str | None]):
     SHOW_WELCOME = True  # the author's preview goes straight to the story
-    JOURNAL_EMPTY = ("Nothing here yet. When a scene asks you a question, whatever you choose to write "
-                     "is kept here, on this computer, readable only by you.")
+    JOURNAL_EMPTY = (
+        "Nothing here yet. When a scene asks you a question, whatever you choose to write "
+        "is kept here, on this computer, readable only by you."
+    )
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
     TITLE = "Coming Home to Yourself"
     BINDINGS = [
         Binding("p", "pause", "Pause"),
         Binding("escape", "pause", "Pause", key_display="esc"),  # shown while typing, when p is text
-        Binding("s", "step_out", "Step out",
-                tooltip="Leave with everything kept, and see where to find support."),
+        Binding("s", "step_out", "Step out", tooltip="Leave with everything kept, and see where to find support."),
         Binding("j", "journal", "Journal"),
         Binding("f2", "settings", "Settings", show=False),  # shown where there is room: welcome screens
         Binding("comma", "settings", "Settings", show=False),
-        Binding("ctrl+q", "quit", "Leave", priority=True,
-                tooltip="Leave now. Your place and your words are already saved."),
+        Binding(
+            "ctrl+q", "quit", "Leave", priority=True, tooltip="Leave now. Your place and your words are already saved."
+        ),
     ]
 
-    def __init__(self, session: "Session", *, notices: tuple[str, ...] = (), sitting: Sitting | None = None) -> None:
+    def __init__(self, session: Session, *, notices: tuple[str, ...] = (), sitting: Sitting | None = None) -> None:
         super().__init__()
         self.session = session
         self.notices = notices  # said once, on the first screen: e.g. a damaged file set aside
@@ -89,8 +92,9 @@ class ExperienceApp(App[str | None]):
 
             view = session.view()
             where = f"“{view.chapter_title}”" + (f", {view.title}" if view.title else "")
-            self.push_screen(WelcomeBackScreen(where, self.notices + session.notes, ended=view.ending),
-                             self._after_welcome)
+            self.push_screen(
+                WelcomeBackScreen(where, self.notices + session.notes, ended=view.ending), self._after_welcome
+            )
 
     def _after_welcome(self, how: str | None) -> None:
         if how == "restart":
@@ -151,7 +155,7 @@ class ExperienceApp(App[str | None]):
         else:
             self.push_screen(JournalScreen())
 
-    def hold_before(self, choice: "Choice | None", go_on: Callable[[], None]) -> bool:
+    def hold_before(self, choice: Choice | None, go_on: Callable[[], None]) -> bool:
         """Whether to hold the reader before a step (a choice, or continuing when None).
 
         The player never holds anyone. A workshop participant's app holds them at a movement the
@@ -168,19 +172,21 @@ class ExperienceApp(App[str | None]):
         else:
             self.push_screen(SettingsScreen())
 
-    def get_system_commands(self, screen: "Screen") -> Iterable[SystemCommand]:
-        yield SystemCommand("Pause", "A quiet screen to breathe; come back exactly where you were (p)",
-                            self.action_pause)
-        yield SystemCommand("Step out", "Leave with everything kept, and see where to find support (s)",
-                            self.action_step_out)
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Pause", "A quiet screen to breathe; come back exactly where you were (p)", self.action_pause
+        )
+        yield SystemCommand(
+            "Step out", "Leave with everything kept, and see where to find support (s)", self.action_step_out
+        )
         yield SystemCommand("Journal", "Read what you have written (j)", self.action_journal)
         commands = getattr(screen, "commands", None)
         if callable(commands):
             yield from commands()
-        yield SystemCommand("Settings", "High contrast, reduced motion, the break reminder (f2)",
-                            self.action_settings)
-        yield SystemCommand("Leave", "Leave now; your place and your words are already saved (ctrl+q)",
-                            self.action_quit)
+        yield SystemCommand("Settings", "High contrast, reduced motion, the break reminder (f2)", self.action_settings)
+        yield SystemCommand(
+            "Leave", "Leave now; your place and your words are already saved (ctrl+q)", self.action_quit
+        )
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Screenshot"):  # a screenshot file could expose answers
                 yield command
@@ -192,8 +198,11 @@ class ExperienceApp(App[str | None]):
 
         if self.sitting.suggested:
             self._break_timer.stop()
-        elif (self.settings.break_reminder and not isinstance(self.screen, (PauseScreen, StepOutScreen))
-              and self.sitting.break_due()):
+        elif (
+            self.settings.break_reminder
+            and not isinstance(self.screen, (PauseScreen, StepOutScreen))
+            and self.sitting.break_due()
+        ):
             self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS, markup=False)
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
@@ -210,7 +219,7 @@ class ExperienceApp(App[str | None]):
     def set_break_reminder(self, on: bool) -> None:
         self._keep(BREAK_REMINDER, on)
 
-    def _remember_theme(self, theme: "Theme") -> None:
+    def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.session.profile.settings.get(THEME):
             self._keep(THEME, theme.name, quietly=True)
 

@@ -13,9 +13,10 @@ else, raw HTML included, is shown as its literal text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -44,7 +45,7 @@ class Block:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> "MarkdownIt":
+def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # imported on first use: it is a noticeable part of start-up
 
     return MarkdownIt("commonmark", {"html": False})
@@ -92,7 +93,7 @@ class _Builder:
         self.fresh_list = False  # the next item is its list's first
         self.nested_list = False
 
-    def build(self, tokens: Sequence["Token"]) -> list[Block]:
+    def build(self, tokens: Sequence[Token]) -> list[Block]:
         for token in tokens:
             kind = token.type
             if kind == "inline":
@@ -141,7 +142,7 @@ class _Builder:
         self.blocks.append(Block(content, first, rest, gap=gap))
 
 
-def _inline(children: Sequence["Token"], base: str) -> Content:
+def _inline(children: Sequence[Token], base: str) -> Content:
     """One paragraph's inline tokens as styled text. Soft line breaks reflow, as in Markdown."""
     parts: list[tuple[str, str] | str] = []
     styles: list[str] = [base] if base else []

@@ -49,7 +49,7 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def start_at(story: Story, scene_id: str, seed: int = 0) -> State:
-    """"Play from here": the story's starting values, standing at `scene_id`.
+    """ "Play from here": the story's starting values, standing at `scene_id`.
 
     A scene on a side path (a pause) is entered as if from the first scene that detours there,
     so that its `return` has somewhere to go.
@@ -91,8 +91,12 @@ class ProblemsScreen(Screen[None]):
 
     def action_keep_reading(self) -> None:
         self.dismiss()
-        self.app.notify("The files still have errors: you are reading the last version that worked. "
-                        "The preview reloads when you save a fix.", severity="warning", timeout=8)
+        self.app.notify(
+            "The files still have errors: you are reading the last version that worked. "
+            "The preview reloads when you save a fix.",
+            severity="warning",
+            timeout=8,
+        )
 
     def __init__(self, result: LoadResult) -> None:
         super().__init__()
@@ -101,11 +105,18 @@ class ProblemsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         errors = self.result.errors
         with Vertical(id="page"):
-            yield Static(Content.assemble(
-                ("The story has ", "$text-muted"), (f"{len(errors)} error{'s' * (len(errors) != 1)}", "bold $error"),
-                (" since your last save. Mend what is listed here and save: the story comes back on its "
-                 "own, where you were.", "$text-muted")),
-                id="problems-heading")
+            yield Static(
+                Content.assemble(
+                    ("The story has ", "$text-muted"),
+                    (f"{len(errors)} error{'s' * (len(errors) != 1)}", "bold $error"),
+                    (
+                        " since your last save. Mend what is listed here and save: the story comes back on its "
+                        "own, where you were.",
+                        "$text-muted",
+                    ),
+                ),
+                id="problems-heading",
+            )
             with VerticalScroll(id="problems"):
                 for diagnostic in self.result.diagnostics:
                     yield Static(_line(diagnostic), classes="problem")
@@ -117,10 +128,14 @@ class ProblemsScreen(Screen[None]):
         self.refresh(recompose=True)
 
 
-def _line(diagnostic: "Diagnostic") -> Content:
+def _line(diagnostic: Diagnostic) -> Content:
     style = "bold $error" if diagnostic.is_error else "bold $warning"
-    return Content.assemble((f"{diagnostic.location}", "$text-muted"), "\n",
-                            (f"{diagnostic.severity.value} {diagnostic.code}: ", style), diagnostic.message)
+    return Content.assemble(
+        (f"{diagnostic.location}", "$text-muted"),
+        "\n",
+        (f"{diagnostic.severity.value} {diagnostic.code}: ", style),
+        diagnostic.message,
+    )
 
 
 class PreviewApp(ExperienceApp):
@@ -128,8 +143,7 @@ class PreviewApp(ExperienceApp):
 
     SHOW_WELCOME = False
 
-    def __init__(self, session: "Session", root: Path, *, poll_seconds: float = POLL_SECONDS,
-                 warnings: int = 0) -> None:
+    def __init__(self, session: Session, root: Path, *, poll_seconds: float = POLL_SECONDS, warnings: int = 0) -> None:
         super().__init__(session)
         self.root = root
         self.poll_seconds = poll_seconds
@@ -138,8 +152,9 @@ class PreviewApp(ExperienceApp):
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.check_for_changes)
-        self.notify(f"Previewing {self.root}: the story reloads each time you save a file. Nothing here "
-                    "is kept.", timeout=5)
+        self.notify(
+            f"Previewing {self.root}: the story reloads each time you save a file. Nothing here is kept.", timeout=5
+        )
 
     def _set_subtitle(self, warnings: int) -> None:
         note = f" · {warnings} warning{'s' * (warnings != 1)} (experience check)" if warnings else ""

@@ -15,9 +15,9 @@ from textual.theme import Theme
 
 DUSK = Theme(
     name="dusk",
-    primary="#D9A47A",     # lamplight
-    secondary="#9DB39A",   # sage
-    accent="#E3B7A0",      # a soft rose
+    primary="#D9A47A",  # lamplight
+    secondary="#9DB39A",  # sage
+    accent="#E3B7A0",  # a soft rose
     warning="#E6C27A",
     error="#D98F8F",
     success="#A5C4A0",
@@ -47,9 +47,9 @@ DUSK = Theme(
 
 LINEN = Theme(
     name="linen",
-    primary="#9A5F3C",     # terracotta
-    secondary="#5F7F61",   # moss
-    accent="#A0636F",      # dusty rose
+    primary="#9A5F3C",  # terracotta
+    secondary="#5F7F61",  # moss
+    accent="#A0636F",  # dusty rose
     warning="#9A6B12",
     error="#A34545",
     success="#4F7A53",
@@ -75,7 +75,7 @@ LINEN = Theme(
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",
-    primary="#FFD700",     # yellow: the brightest colour that is not white
+    primary="#FFD700",  # yellow: the brightest colour that is not white
     secondary="#7FDBFF",
     accent="#FFFFFF",
     warning="#FFD700",
@@ -83,11 +83,11 @@ HIGH_CONTRAST = Theme(
     success="#8CFF8C",
     foreground="#FFFFFF",
     background="#000000",
-    surface="#1C1C1C",     # the answer box: just off black, with a yellow edge (see app.tcss)
+    surface="#1C1C1C",  # the answer box: just off black, with a yellow edge (see app.tcss)
     panel="#2A2A2A",
     dark=True,
     variables={
-        "text-muted": "#FFFFFF",   # nothing faded: muted text is plain white
+        "text-muted": "#FFFFFF",  # nothing faded: muted text is plain white
         "footer-background": "#000000",
         "footer-key-foreground": "#FFD700",
         "footer-description-foreground": "#FFFFFF",
@@ -109,6 +109,9 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES = (DUSK, LINEN, HIGH_CONTRAST)
-LABELS = {DUSK.name: "Dusk: warm and dark", LINEN.name: "Linen: soft and light",
-          HIGH_CONTRAST.name: "High contrast: white and yellow on black"}
+LABELS = {
+    DUSK.name: "Dusk: warm and dark",
+    LINEN.name: "Linen: soft and light",
+    HIGH_CONTRAST.name: "High contrast: white and yellow on black",
+}
 DEFAULT_THEME = DUSK.name

@@ -11,9 +11,10 @@ The facilitator never sees who anyone is or what anyone wrote: the room does not
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -74,8 +75,16 @@ class FacilitatorApp(App[None]):
     TITLE = "Facilitator"
     BINDINGS = [Binding("q", "quit", "Quit", tooltip="The room stays as it is; start again to come back to it.")]
 
-    def __init__(self, story: "Story", rooms: Rooms, room: str, *, projector: bool = False,
-                 poll: float = POLL_SECONDS, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        story: Story,
+        rooms: Rooms,
+        room: str,
+        *,
+        projector: bool = False,
+        poll: float = POLL_SECONDS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         super().__init__()
         self.story = story
         self.rooms = rooms
@@ -91,7 +100,7 @@ class FacilitatorApp(App[None]):
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
 
-    def get_default_screen(self) -> "Screen":
+    def get_default_screen(self) -> Screen:
         from .screens.console import ConsoleScreen
         from .screens.projector import ProjectorScreen
 

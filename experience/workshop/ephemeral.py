@@ -30,13 +30,15 @@ from ..progress.paths import PRIVATE_DIR, make_private_dir
 
 ALIVE = ".alive"
 PREFIX = "session-"
-MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_FOLDER = Path("/dev/shm")  # noqa: S108 - each session makes its own 0700 folder inside
 NEWBORN_SECONDS = 60.0
 
 
 def default_root() -> Path:
     """Where the sessions of this user live: in memory if possible, else the temporary folder."""
-    base = MEMORY_FOLDER if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else Path(tempfile.gettempdir())
+    base = (
+        MEMORY_FOLDER if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else Path(tempfile.gettempdir())
+    )
     return base / f"experience-workshop-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
@@ -58,7 +60,7 @@ class SessionFolder:
             os.close(self._fd)
             self._fd = None
 
-    def __enter__(self) -> "SessionFolder":
+    def __enter__(self) -> SessionFolder:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -125,7 +127,7 @@ def _start_time(pid: int) -> str | None:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = stat[stat.rfind(")") + 2:].split()  # after the name, which may hold spaces
+    fields = stat[stat.rfind(")") + 2 :].split()  # after the name, which may hold spaces
     return fields[19] if len(fields) > 19 else None  # field 22 of the whole line: starttime
 
 

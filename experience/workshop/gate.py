@@ -8,8 +8,8 @@ always stop to breathe, whatever the group is doing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..story.model import Story
 from .runsheet import build
@@ -23,12 +23,17 @@ class Movements:
     scene_chapter: Mapping[str, str]
 
     @classmethod
-    def of_story(cls, story: Story) -> "Movements":
+    def of_story(cls, story: Story) -> Movements:
         sheet = build(story)
-        chapter_index = {entry.chapter.id: number
-                         for number, movement in enumerate(sheet.movements) for entry in movement.chapters}
-        return cls(tuple(m.name for m in sheet.movements), tuple(m.minutes for m in sheet.movements),
-                   chapter_index, {sid: scene.chapter for sid, scene in story.scenes.items()})
+        chapter_index = {
+            entry.chapter.id: number for number, movement in enumerate(sheet.movements) for entry in movement.chapters
+        }
+        return cls(
+            tuple(m.name for m in sheet.movements),
+            tuple(m.minutes for m in sheet.movements),
+            chapter_index,
+            {sid: scene.chapter for sid, scene in story.scenes.items()},
+        )
 
     def __len__(self) -> int:
         return len(self.names)

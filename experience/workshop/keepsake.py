@@ -9,7 +9,7 @@ written to a file on the host.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from ..privacy.letter import arrange, to_markdown
@@ -21,8 +21,8 @@ FILE_NAME = "my-journal.md"
 MIME_TYPE = "text/markdown"
 
 
-def journal_markdown(session: "Session", *, today: datetime | None = None) -> str:
+def journal_markdown(session: Session, *, today: datetime | None = None) -> str:
     story = session.story
     order = {chapter_id: chapter.title for chapter_id, chapter in story.chapters.items()}
     journal = arrange(story.title, session.journal.entries(), order)
-    return to_markdown([journal], exported_at=today or datetime.now(timezone.utc))
+    return to_markdown([journal], exported_at=today or datetime.now(UTC))

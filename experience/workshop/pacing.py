@@ -57,8 +57,15 @@ class Pacing:
 
     def heartbeat(self) -> None:
         if self.token is not None:
-            self._quietly(lambda: self.rooms.report(self.token, self.room, movement=self.movement,  # type: ignore[arg-type]
-                                                    waiting=self.waiting, ended=self.ended))
+            self._quietly(
+                lambda: self.rooms.report(
+                    self.token,
+                    self.room,
+                    movement=self.movement,  # type: ignore[arg-type]
+                    waiting=self.waiting,
+                    ended=self.ended,
+                )
+            )
 
     def leave(self) -> None:
         if self.token is not None:

@@ -25,8 +25,9 @@ import io
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -56,13 +57,23 @@ NOT_YET_JOINED = ("journal", "pause", "download")
 class ParticipantApp(ExperienceApp):
     CSS_PATH = [ExperienceApp.CSS_PATH, WORKSHOP_CSS]
     BINDINGS = [Binding("d", "download", "Download journal")]
-    JOURNAL_EMPTY = ("Nothing here yet. When a scene asks you a question, whatever you choose to write "
-                     "is kept here for this session only: the facilitator never sees it, and it is gone "
-                     "from this computer when you leave. Press d to take a copy home.")
+    JOURNAL_EMPTY = (
+        "Nothing here yet. When a scene asks you a question, whatever you choose to write "
+        "is kept here for this session only: the facilitator never sees it, and it is gone "
+        "from this computer when you leave. Press d to take a copy home."
+    )
 
-    def __init__(self, session: "Session", *, pacing: "Pacing | None" = None, join_code: str | None = None,
-                 heartbeat: float = HEARTBEAT_SECONDS, poll: float = 1.0,
-                 server_alive: Callable[[], bool] | None = None, lifeline: float = LIFELINE_SECONDS) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        pacing: Pacing | None = None,
+        join_code: str | None = None,
+        heartbeat: float = HEARTBEAT_SECONDS,
+        poll: float = 1.0,
+        server_alive: Callable[[], bool] | None = None,
+        lifeline: float = LIFELINE_SECONDS,
+    ) -> None:
         super().__init__(session)
         self.pacing = pacing
         self._server_alive = server_alive
@@ -74,7 +85,7 @@ class ParticipantApp(ExperienceApp):
         self._leaving = False
 
     # -- arriving ---------------------------------------------------------------------------------
-    def get_default_screen(self) -> "Screen":
+    def get_default_screen(self) -> Screen:
         if self._joined:
             return SceneScreen()
         from .screens.join import JoinScreen
@@ -111,18 +122,16 @@ class ParticipantApp(ExperienceApp):
         self.push_screen(ArrivalScreen(self.session.story.title), lambda _: self.session.start())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self._joined and action in NOT_YET_JOINED:
-            return False
-        return True
+        return self._joined or action not in NOT_YET_JOINED
 
-    def get_system_commands(self, screen: "Screen") -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:
             return
         yield SystemCommand("Download my journal", "Your answers as a file, to keep (d)", self.action_download)
         yield from super().get_system_commands(screen)
 
     # -- the room's gates -------------------------------------------------------------------------
-    def hold_before(self, choice: "Choice | None", go_on: Callable[[], None]) -> bool:
+    def hold_before(self, choice: Choice | None, go_on: Callable[[], None]) -> bool:
         pacing = self.pacing
         if pacing is None:
             return False
@@ -154,8 +163,12 @@ class ParticipantApp(ExperienceApp):
 
     # -- the journal goes home with them --------------------------------------------------------------
     def deliver_journal(self) -> None:
-        self.deliver_text(io.StringIO(journal_markdown(self.session)), save_filename=FILE_NAME,
-                          mime_type=MIME_TYPE, open_method="download")
+        self.deliver_text(
+            io.StringIO(journal_markdown(self.session)),
+            save_filename=FILE_NAME,
+            mime_type=MIME_TYPE,
+            open_method="download",
+        )
 
     def action_download(self) -> None:
         self.deliver_journal()
@@ -181,13 +194,20 @@ class ParticipantApp(ExperienceApp):
 
 # -- the process --------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m experience.workshop.participant",
-                                     description="One participant's session; started by 'experience serve'.")
+    parser = argparse.ArgumentParser(
+        prog="python -m experience.workshop.participant",
+        description="One participant's session; started by 'experience serve'.",
+    )
     parser.add_argument("story", metavar="STORY_DIR")
-    parser.add_argument("--sessions-dir", required=True, metavar="DIR",
-                        help="where this session keeps its progress until it ends")
-    parser.add_argument("--server-pid", type=int, metavar="PID",
-                        help="the server that started this session: when it is gone, the session ends")
+    parser.add_argument(
+        "--sessions-dir", required=True, metavar="DIR", help="where this session keeps its progress until it ends"
+    )
+    parser.add_argument(
+        "--server-pid",
+        type=int,
+        metavar="PID",
+        help="the server that started this session: when it is gone, the session ends",
+    )
     parser.add_argument("--room", metavar="NAME", help="the room that paces this session")
     parser.add_argument("--rooms-db", metavar="PATH", help="the rooms file shared with the facilitator")
     return parser
@@ -214,8 +234,9 @@ def participate(args: argparse.Namespace) -> int:
                 pacing = Pacing(rooms, args.room, Movements.of_story(story))
             session = Session.resume(story, store, "participant")
             server = Lifeline(args.server_pid).holds if args.server_pid else None
-            app = ParticipantApp(session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None,
-                                 server_alive=server)
+            app = ParticipantApp(
+                session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None, server_alive=server
+            )
             app.run()
             return app.return_code or 0
         finally:
@@ -233,12 +254,13 @@ def keep_words_off_the_host() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
-    sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
 
 
 def leave_cleanly_when_told_to() -> None:
     """A session ended by the server (SIGTERM) or by its terminal closing (SIGHUP) still deletes
     its folder: Python's default for both is to die without running `atexit`."""
+
     def stop(signum: int, frame: object) -> None:
         raise SystemExit(0)
 

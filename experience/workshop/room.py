@@ -23,9 +23,9 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..progress.paths import make_private_dir, make_private_file
 from .timer import Timer
@@ -69,7 +69,8 @@ class OtherStory(RoomError):
     def __init__(self, room: str, theirs: str, ours: str):
         super().__init__(
             f"The room “{room}” is pacing “{theirs}”, not “{ours}”. Use the same story, choose another "
-            f"room with --room NAME, or begin this room again with 'experience facilitate --fresh'.")
+            f"room with --room NAME, or begin this room again with 'experience facilitate --fresh'."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +101,12 @@ class Rooms:
         self.clock = clock
 
     @classmethod
-    def open(cls, path: Path, *, clock: Callable[[], float] = time.time) -> "Rooms":
+    def open(cls, path: Path, *, clock: Callable[[], float] = time.time) -> Rooms:
         path = Path(path)
         try:
             make_private_dir(path.parent)
             make_private_file(path)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except (OSError, sqlite3.Error) as error:
             raise RoomError(f"The room file {path} cannot be opened ({error}).") from error
         try:
@@ -116,8 +116,10 @@ class Rooms:
             _migrate(conn, path)
         except sqlite3.Error as error:
             conn.close()
-            raise RoomError(f"The room file {path} cannot be used ({error}). It holds no one's "
-                            "words; you can delete it to begin the rooms afresh.") from error
+            raise RoomError(
+                f"The room file {path} cannot be used ({error}). It holds no one's "
+                "words; you can delete it to begin the rooms afresh."
+            ) from error
         except BaseException:
             conn.close()
             raise
@@ -147,7 +149,9 @@ class Rooms:
         try:
             row = self.conn.execute(
                 "SELECT name, story, open_movement, timer_seconds, timer_started, timer_elapsed,"
-                " projector_counts FROM rooms WHERE name = ?", (name,)).fetchone()
+                " projector_counts FROM rooms WHERE name = ?",
+                (name,),
+            ).fetchone()
         except sqlite3.Error as error:
             raise RoomError(f"The room could not be read just now ({error}).") from error
         if row is None:
@@ -157,8 +161,10 @@ class Rooms:
 
     def ensure(self, name: str, story: str, *, first_minutes: float = 0.0) -> Room:
         """The room called `name`, created with only its first movement open if it is new."""
-        self._write("INSERT INTO rooms (name, story, timer_seconds, updated) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (name) DO NOTHING", (name, story, first_minutes * 60.0, self.clock()))
+        self._write(
+            "INSERT INTO rooms (name, story, timer_seconds, updated) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+            (name, story, first_minutes * 60.0, self.clock()),
+        )
         room = self.get(name)
         assert room is not None
         if room.story != story:
@@ -174,22 +180,29 @@ class Rooms:
     def open_movement(self, name: str, index: int, timer: Timer | None = None) -> Room:
         """Open every movement up to `index`. Gates never close again: it only moves forward."""
         if timer is None:
-            self._write("UPDATE rooms SET open_movement = max(open_movement, ?), updated = ? WHERE name = ?",
-                        (index, self.clock(), name))
+            self._write(
+                "UPDATE rooms SET open_movement = max(open_movement, ?), updated = ? WHERE name = ?",
+                (index, self.clock(), name),
+            )
         else:
-            self._write("UPDATE rooms SET open_movement = max(open_movement, ?), timer_seconds = ?,"
-                        " timer_started = ?, timer_elapsed = ?, updated = ? WHERE name = ?",
-                        (index, timer.seconds, timer.started, timer.elapsed, self.clock(), name))
+            self._write(
+                "UPDATE rooms SET open_movement = max(open_movement, ?), timer_seconds = ?,"
+                " timer_started = ?, timer_elapsed = ?, updated = ? WHERE name = ?",
+                (index, timer.seconds, timer.started, timer.elapsed, self.clock(), name),
+            )
         return self._must(name)
 
     def set_timer(self, name: str, timer: Timer) -> Room:
-        self._write("UPDATE rooms SET timer_seconds = ?, timer_started = ?, timer_elapsed = ?, updated = ?"
-                    " WHERE name = ?", (timer.seconds, timer.started, timer.elapsed, self.clock(), name))
+        self._write(
+            "UPDATE rooms SET timer_seconds = ?, timer_started = ?, timer_elapsed = ?, updated = ? WHERE name = ?",
+            (timer.seconds, timer.started, timer.elapsed, self.clock(), name),
+        )
         return self._must(name)
 
     def show_counts_on_projector(self, name: str, show: bool) -> Room:
-        self._write("UPDATE rooms SET projector_counts = ?, updated = ? WHERE name = ?",
-                    (int(show), self.clock(), name))
+        self._write(
+            "UPDATE rooms SET projector_counts = ?, updated = ? WHERE name = ?", (int(show), self.clock(), name)
+        )
         return self._must(name)
 
     def _must(self, name: str) -> Room:
@@ -207,10 +220,12 @@ class Rooms:
 
     def report(self, token: str, room: str, *, movement: int, waiting: bool, ended: bool) -> None:
         """A heartbeat: where a participant is, which also says they are still here."""
-        self._write("INSERT INTO presence (token, room, movement, waiting, ended, last_seen)"
-                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET movement = excluded.movement,"
-                    " waiting = excluded.waiting, ended = excluded.ended, last_seen = excluded.last_seen",
-                    (token, room, movement, int(waiting), int(ended), self.clock()))
+        self._write(
+            "INSERT INTO presence (token, room, movement, waiting, ended, last_seen)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET movement = excluded.movement,"
+            " waiting = excluded.waiting, ended = excluded.ended, last_seen = excluded.last_seen",
+            (token, room, movement, int(waiting), int(ended), self.clock()),
+        )
 
     def leave(self, token: str) -> None:
         self._write("DELETE FROM presence WHERE token = ?", (token,))
@@ -221,7 +236,8 @@ class Rooms:
         try:
             rows = self.conn.execute(
                 "SELECT movement, waiting, ended FROM presence WHERE room = ? AND last_seen >= ?",
-                (room, now - EXPIRES_AFTER)).fetchall()
+                (room, now - EXPIRES_AFTER),
+            ).fetchall()
         except sqlite3.Error as error:
             raise RoomError(f"The room could not be read just now ({error}).") from error
         by_movement: dict[int, int] = {}

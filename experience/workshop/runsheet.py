@@ -61,7 +61,7 @@ class SceneEntry:
         return out
 
 
-def also_in_chapter(entry: "ChapterEntry") -> list[str]:
+def also_in_chapter(entry: ChapterEntry) -> list[str]:
     """The scenes with nothing to note, by name, marked where a pause is one choice away."""
     return [e.name + (" (pause point)" if e.pause_point else "") for e in entry.scenes if not e.notable]
 
@@ -105,8 +105,10 @@ def build(story: Story) -> RunSheet:
     for chapter in story.chapters.values():
         scenes = [story.scenes[sid] for sid in chapter.scenes]
         minutes = chapter.minutes or sum(s.minutes or 0 for s in scenes)
-        entries = [SceneEntry(s, s.reflect.prompt.source if s.reflect else None, any(c.detour for c in s.choices))
-                   for s in scenes]
+        entries = [
+            SceneEntry(s, s.reflect.prompt.source if s.reflect else None, any(c.detour for c in s.choices))
+            for s in scenes
+        ]
         entry = ChapterEntry(chapter, minutes, entries)
         if chapter.first_scene not in story.main_path:  # entered by a detour, like the pause
             side_paths.append(entry)
@@ -144,11 +146,16 @@ CARE = [
 # -- Markdown -------------------------------------------------------------------------------------
 def to_markdown(sheet: RunSheet, *, today: date | None = None) -> str:
     day = (today or date.today()).isoformat()
-    out = [f"# Run-sheet: {sheet.title}", "",
-           f"**Total running time:** {_minutes(sheet.total_minutes)} ({_clock(sheet.total_minutes)}), "
-           f"{len(sheet.movements)} movements, {sheet.chapters} chapters, {sheet.scenes} scenes. "
-           f"Generated from the story files on {day}.", "",
-           "## Before you begin", ""]
+    out = [
+        f"# Run-sheet: {sheet.title}",
+        "",
+        f"**Total running time:** {_minutes(sheet.total_minutes)} ({_clock(sheet.total_minutes)}), "
+        f"{len(sheet.movements)} movements, {sheet.chapters} chapters, {sheet.scenes} scenes. "
+        f"Generated from the story files on {day}.",
+        "",
+        "## Before you begin",
+        "",
+    ]
     out += [f"- {line}" for line in CARE]
     out += ["", "## Timeline", "", "| starts | movement | time |", "| --- | --- | --- |"]
     for movement in sheet.movements:
@@ -159,8 +166,12 @@ def to_markdown(sheet: RunSheet, *, today: date | None = None) -> str:
         for entry in movement.chapters:
             out += _chapter_markdown(entry)
     if sheet.side_paths:
-        out += ["", "## Side paths, open at any time",
-                "", "Participants reach these from the pause points above and come back to where they were."]
+        out += [
+            "",
+            "## Side paths, open at any time",
+            "",
+            "Participants reach these from the pause points above and come back to where they were.",
+        ]
         for entry in sheet.side_paths:
             out += _chapter_markdown(entry)
     return "\n".join(out) + "\n"
@@ -203,7 +214,8 @@ def _scene_markdown(entry: SceneEntry) -> list[str]:
 
 # -- HTML -----------------------------------------------------------------------------------------
 _STYLE = """
-body { font: 15px/1.55 Georgia, "Times New Roman", serif; color: #2b2724; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+body { font: 15px/1.55 Georgia, "Times New Roman", serif; color: #2b2724; max-width: 46rem;
+       margin: 2rem auto; padding: 0 1rem; }
 h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; color: #4a3f37; line-height: 1.25; }
 h2 { border-bottom: 1px solid #d9cfc4; padding-bottom: .2rem; margin-top: 2.2rem; }
 h4 { margin-bottom: .3rem; }
@@ -218,26 +230,37 @@ ul { margin-top: .2rem; } code { font-size: .85em; color: #6b6259; }
 def to_html(sheet: RunSheet, *, today: date | None = None) -> str:
     e = html.escape
     day = (today or date.today()).isoformat()
-    out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>Run-sheet: {e(sheet.title)}</title><style>{_STYLE}</style></head><body>",
-           f"<h1>Run-sheet: {e(sheet.title)}</h1>",
-           f"<p><strong>Total running time:</strong> {e(_minutes(sheet.total_minutes))} "
-           f"({_clock(sheet.total_minutes)}), {len(sheet.movements)} movements, {sheet.chapters} chapters, "
-           f"{sheet.scenes} scenes. <span class=meta>Generated from the story files on {day}.</span></p>",
-           "<h2>Before you begin</h2><ul>", *(f"<li>{e(line)}</li>" for line in CARE), "</ul>",
-           "<h2>Timeline</h2><table><tr><th>starts</th><th>movement</th><th>time</th></tr>"]
+    out = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Run-sheet: {e(sheet.title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>Run-sheet: {e(sheet.title)}</h1>",
+        f"<p><strong>Total running time:</strong> {e(_minutes(sheet.total_minutes))} "
+        f"({_clock(sheet.total_minutes)}), {len(sheet.movements)} movements, {sheet.chapters} chapters, "
+        f"{sheet.scenes} scenes. <span class=meta>Generated from the story files on {day}.</span></p>",
+        "<h2>Before you begin</h2><ul>",
+        *(f"<li>{e(line)}</li>" for line in CARE),
+        "</ul>",
+        "<h2>Timeline</h2><table><tr><th>starts</th><th>movement</th><th>time</th></tr>",
+    ]
     for movement in sheet.movements:
-        out.append(f"<tr><td>{_clock(movement.start)}</td><td>{e(movement.name)}</td>"
-                   f"<td>{e(_minutes(movement.minutes))}</td></tr>")
+        out.append(
+            f"<tr><td>{_clock(movement.start)}</td><td>{e(movement.name)}</td>"
+            f"<td>{e(_minutes(movement.minutes))}</td></tr>"
+        )
     out.append(f"<tr><td>{_clock(sheet.total_minutes)}</td><td>end</td><td></td></tr></table>")
     for number, movement in enumerate(sheet.movements, start=1):
-        out.append(f"<h2>{number}. {e(movement.name)} <span class=meta>({e(_minutes(movement.minutes))}, "
-                   f"from {_clock(movement.start)})</span></h2>")
+        out.append(
+            f"<h2>{number}. {e(movement.name)} <span class=meta>({e(_minutes(movement.minutes))}, "
+            f"from {_clock(movement.start)})</span></h2>"
+        )
         for entry in movement.chapters:
             out += _chapter_html(entry)
     if sheet.side_paths:
-        out.append("<h2>Side paths, open at any time</h2><p>Participants reach these from the pause points "
-                   "above and come back to where they were.</p>")
+        out.append(
+            "<h2>Side paths, open at any time</h2><p>Participants reach these from the pause points "
+            "above and come back to where they were.</p>"
+        )
         for entry in sheet.side_paths:
             out += _chapter_html(entry)
     out.append("</body></html>")
@@ -269,4 +292,4 @@ def _scene_html(entry: SceneEntry) -> str:
         else:
             items.append(f"<li><strong>{label}:</strong> {shown}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else ""
-    return f'<section class=scene><h4>{e(entry.name)} <span class=meta>· {badges}</span></h4>{body}</section>'
+    return f"<section class=scene><h4>{e(entry.name)} <span class=meta>· {badges}</span></h4>{body}</section>"

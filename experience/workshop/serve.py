@@ -56,8 +56,14 @@ class Room:
 
     def command(self) -> str:
         """The shell command textual-serve runs for each tab (it runs it through a shell)."""
-        words = [sys.executable, "-m", "experience.workshop.participant", str(self.story_dir),
-                 "--sessions-dir", str(self.sessions_dir)]
+        words = [
+            sys.executable,
+            "-m",
+            "experience.workshop.participant",
+            str(self.story_dir),
+            "--sessions-dir",
+            str(self.sessions_dir),
+        ]
         if self.server_pid:
             words += ["--server-pid", str(self.server_pid)]
         if self.room and self.rooms_db:
@@ -66,9 +72,17 @@ class Room:
 
 
 class WorkshopServer(Server):
-    def __init__(self, room: Room, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, title: str,
-                 max_participants: int = DEFAULT_MAX_PARTICIPANTS, join_code: str | None = None,
-                 banner: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        room: Room,
+        *,
+        host: str = DEFAULT_HOST,
+        port: int = DEFAULT_PORT,
+        title: str,
+        max_participants: int = DEFAULT_MAX_PARTICIPANTS,
+        join_code: str | None = None,
+        banner: list[str] | None = None,
+    ) -> None:
         super().__init__(room.command(), host=host, port=port, title=title, templates_path=PAGES)
         self.room = room
         self.max_participants = max_participants
@@ -112,8 +126,10 @@ class WorkshopServer(Server):
         """Ctrl+C: close every tab now. Each session then ends as if its tab had closed, its folder
         goes, and the server stops in a moment (the tabs would otherwise hold it until their
         heartbeats ran out, for half a minute)."""
-        await asyncio.gather(*(tab.close(code=WSCloseCode.GOING_AWAY, message=b"The workshop has ended.")
-                               for tab in list(self._tabs)), return_exceptions=True)
+        await asyncio.gather(
+            *(tab.close(code=WSCloseCode.GOING_AWAY, message=b"The workshop has ended.") for tab in list(self._tabs)),
+            return_exceptions=True,
+        )
 
     # -- pages ------------------------------------------------------------------------------------------
     @aiohttp_jinja2.template("app_index.html")
@@ -166,8 +182,9 @@ class WorkshopServer(Server):
                         await websocket.send_json(["pong", envelope[1]])
                     elif envelope[0] == "resize":
                         size = envelope[1]
-                        await websocket.send_bytes(full_screen(_size(size.get("width"), 80),
-                                                               _size(size.get("height"), 24)))
+                        await websocket.send_bytes(
+                            full_screen(_size(size.get("width"), 80), _size(size.get("height"), 24))
+                        )
         except (TimeoutError, ValueError, IndexError, AttributeError):
             pass
         finally:
@@ -178,8 +195,14 @@ class WorkshopServer(Server):
 
 def full_screen(width: int, height: int) -> bytes:
     """The "room is full" screen, drawn as a terminal would receive it."""
-    console = Console(file=io.StringIO(), width=width, height=height, force_terminal=True,
-                      color_system="truecolor", legacy_windows=False)
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        height=height,
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
     words = Text.assemble((FULL[0], "bold #D9A47A"), "\n\n", (FULL[1], "#E9DFD3"), justify="center")
     console.print(Align.center(words, vertical="middle", height=height - 1), end="")
     drawn = console.file.getvalue()  # type: ignore[attr-defined]
@@ -194,8 +217,16 @@ def _size(value: object, default: int) -> int:
 
 
 # -- starting a room ----------------------------------------------------------------------------------
-def start(story_dir: Path, *, host: str, port: int, room: str | None, max_participants: int,
-          data_dir: Path, sessions_dir: Path | None = None) -> None:
+def start(
+    story_dir: Path,
+    *,
+    host: str,
+    port: int,
+    room: str | None,
+    max_participants: int,
+    data_dir: Path,
+    sessions_dir: Path | None = None,
+) -> None:
     """Check the story and the room, say how to join, and serve until Ctrl+C."""
     from ..progress.session import story_key
     from ..story import load_story
@@ -214,16 +245,22 @@ def start(story_dir: Path, *, host: str, port: int, room: str | None, max_partic
         finally:
             rooms.close()
     code = None if is_loopback(host) else make_code()
-    server = WorkshopServer(Room(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
-                            host=host, port=port,
-                            title=story.title, max_participants=max_participants, join_code=code,
-                            banner=banner(story.title, host, port, room, code, max_participants))
+    server = WorkshopServer(
+        Room(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
+        host=host,
+        port=port,
+        title=story.title,
+        max_participants=max_participants,
+        join_code=code,
+        banner=banner(story.title, host, port, room, code, max_participants),
+    )
     server.serve()
 
 
 def banner(title: str, host: str, port: int, room: str | None, code: str | None, limit: int) -> list[str]:
     """What the facilitator reads when the server starts: how to join, and what is kept."""
-    shown = host if host not in ("0.0.0.0", "::", "") else "<this computer's address>"
+    everywhere = ("0.0.0.0", "::", "")  # noqa: S104 - recognised here, not bound
+    shown = host if host not in everywhere else "<this computer's address>"
     shown = f"[{shown}]" if ":" in shown else shown
     lines = [f"{title}: open to web browsers.", "", f"  Join at    http://{shown}:{port}"]
     if code:
@@ -232,9 +269,12 @@ def banner(title: str, host: str, port: int, room: str | None, code: str | None,
         lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}')")
     else:
         lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
-    lines += [f"  At most    {limit} participants at once", "",
-              "Nothing participants write is kept on this computer after their session ends;",
-              "each can download their own journal before leaving. Press Ctrl+C to stop."]
+    lines += [
+        f"  At most    {limit} participants at once",
+        "",
+        "Nothing participants write is kept on this computer after their session ends;",
+        "each can download their own journal before leaving. Press Ctrl+C to stop.",
+    ]
     return lines
 
 
@@ -249,7 +289,10 @@ def sweep_until_empty(root: Path, wait_seconds: float = 5.0) -> None:
     deadline = time.monotonic() + wait_seconds
     while True:
         sweep(root)
-        if not root.is_dir() or not any(p.name.startswith(PREFIX) for p in root.iterdir()) \
-                or time.monotonic() > deadline:
+        if (
+            not root.is_dir()
+            or not any(p.name.startswith(PREFIX) for p in root.iterdir())
+            or time.monotonic() > deadline
+        ):
             return
         time.sleep(0.2)

@@ -31,20 +31,20 @@ class Timer:
         """Seconds left; negative once the time set has passed (the room is running over)."""
         return self.seconds - self.run_for(now)
 
-    def start(self, now: float) -> "Timer":
+    def start(self, now: float) -> Timer:
         return self if self.running else replace(self, started=now)
 
-    def pause(self, now: float) -> "Timer":
+    def pause(self, now: float) -> Timer:
         return replace(self, started=None, elapsed=self.run_for(now)) if self.running else self
 
-    def toggle(self, now: float) -> "Timer":
+    def toggle(self, now: float) -> Timer:
         return self.pause(now) if self.running else self.start(now)
 
-    def extend(self, by: float = EXTEND_BY) -> "Timer":
+    def extend(self, by: float = EXTEND_BY) -> Timer:
         return replace(self, seconds=self.seconds + by)
 
     @classmethod
-    def set_to(cls, seconds: float, *, start_at: float | None = None) -> "Timer":
+    def set_to(cls, seconds: float, *, start_at: float | None = None) -> Timer:
         """A fresh timer for `seconds`, started at `start_at` if given."""
         return cls(seconds=max(0.0, seconds), started=start_at, elapsed=0.0)
 

@@ -59,7 +59,11 @@ def test_a_new_story_checks_clean_and_plays_to_its_ending(tmp_path, capsys):
     assert report.ok and report.never_reached(result.story) == []
     assert any(s.reflect for s in result.story.scenes.values())
     assert (folder / ".schema" / "chapter.schema.json").is_file()
-    assert (folder / "beginning.yaml").read_text().startswith("# yaml-language-server: $schema=.schema/chapter.schema.json")
+    assert (
+        (folder / "beginning.yaml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=.schema/chapter.schema.json")
+    )
 
 
 def test_new_never_overwrites_an_authors_files(tmp_path, capsys):
@@ -99,9 +103,11 @@ def test_dot_has_clusters_double_borders_and_dashes(story):
 
 
 def test_a_fallback_keeps_its_own_arrow(story_dir):
-    chapter = CHAPTER.replace("      - text: Pause\n        detour: breath\n",
-                              "      - text: Pause\n        detour: breath\n      - text: Else\n        goto: b\n"
-                              "        fallback: true\n        if: n > 5\n")
+    chapter = CHAPTER.replace(
+        "      - text: Pause\n        detour: breath\n",
+        "      - text: Pause\n        detour: breath\n      - text: Else\n        goto: b\n"
+        "        fallback: true\n        if: n > 5\n",
+    )
     story = load_story(story_dir({"one.yaml": chapter}, manifest=MANIFEST))
     assert [e.kind for e in edges(story) if e.source == "one/a"] == ["goto", "conditional", "detour", "fallback"]
     assert '"one/a" -> "one/b" [style=dashed, label="otherwise"]' in to_dot(story)
@@ -110,8 +116,14 @@ def test_a_fallback_keeps_its_own_arrow(story_dir):
 def test_stats_count_each_movement(story):
     (first,) = movement_stats(story)
     assert (first.name, first.scenes, first.prompts, first.deep, first.endings, first.workshop_minutes) == (
-        "First", 4, 0, 1, 1, 10)
-    assert first.words == len("Hello there, reader. Deep. Breathe. Bye. On Maybe Pause".split())
+        "First",
+        4,
+        0,
+        1,
+        1,
+        10,
+    )
+    assert first.words == len(["Hello", "there,", "reader.", "Deep.", "Breathe.", "Bye.", "On", "Maybe", "Pause"])
 
 
 def test_graph_and_stats_commands(story_dir, tmp_path, capsys):

@@ -108,6 +108,7 @@ def test_play_from_here_starts_at_any_scene_with_the_starting_values(root):
 
 def test_carrying_a_history_over_keeps_every_step(root):
     from experience.story import begin, choose
+
     story = load_story(root)
     state = choose(story, begin(story), 1)
     moved, notes = carry_over(load_story(root), state)
@@ -125,6 +126,7 @@ def test_the_watcher_sees_saves_new_chapters_and_removed_ones(root):
 
 def test_preview_of_an_unknown_scene_is_refused_with_a_suggestion(root, capsys):
     from experience.cli import main
+
     assert main(["preview", str(root), "--from", "one/bb"]) == 2
     assert "did you mean 'one/b'?" in capsys.readouterr().err
 
@@ -133,10 +135,16 @@ def test_play_from_a_pause_scene_can_return(tmp_path):
     root = tmp_path / "s"
     root.mkdir()
     write(root, "story.yaml", MANIFEST)
-    write(root, "one.yaml", ONE.replace("      - text: Warm up\n", "      - text: Pause\n        detour: two/breath\n"
-                                        "      - text: Warm up\n"))
+    write(
+        root,
+        "one.yaml",
+        ONE.replace(
+            "      - text: Warm up\n", "      - text: Pause\n        detour: two/breath\n      - text: Warm up\n"
+        ),
+    )
     write(root, "two.yaml", "title: Two\nscenes:\n  breath:\n    text: Breathe.\n    return: true\n")
     from experience.story import advance
+
     story = load_story(root)
     state = start_at(story, "two/breath")
     assert state.detours == ("one/a",)
@@ -145,8 +153,11 @@ def test_play_from_a_pause_scene_can_return(tmp_path):
 
 def test_preview_from_a_chapter_starts_at_its_first_scene(root, monkeypatch):
     from experience import cli
+
     started = {}
-    monkeypatch.setattr("experience.tui.preview.PreviewApp.run", lambda self: started.setdefault("at", self.session.state.scene))
+    monkeypatch.setattr(
+        "experience.tui.preview.PreviewApp.run", lambda self: started.setdefault("at", self.session.state.scene)
+    )
     assert cli.main(["preview", str(root), "--from", "one"]) == 0
     assert started["at"] == "one/a"
 

@@ -51,8 +51,13 @@ PAUSE = "title: Pause\nscenes:\n  breath:\n    text: Breathe.\n    return: true\
 
 
 def sheet(story_dir):
-    return build(load_story(story_dir({"one.yaml": ONE, "two.yaml": TWO, "pause.yaml": PAUSE},
-                                      manifest="title: Workshop\nstart: one/a\n")))
+    return build(
+        load_story(
+            story_dir(
+                {"one.yaml": ONE, "two.yaml": TWO, "pause.yaml": PAUSE}, manifest="title: Workshop\nstart: one/a\n"
+            )
+        )
+    )
 
 
 def test_movements_follow_the_story_with_a_running_clock(story_dir):
@@ -84,7 +89,9 @@ def test_html_is_escaped_and_printable(story_dir):
 
 
 def test_the_command_writes_markdown_or_html(story_dir, tmp_path):
-    root = story_dir({"one.yaml": ONE, "two.yaml": TWO, "pause.yaml": PAUSE}, manifest="title: Workshop\nstart: one/a\n")
+    root = story_dir(
+        {"one.yaml": ONE, "two.yaml": TWO, "pause.yaml": PAUSE}, manifest="title: Workshop\nstart: one/a\n"
+    )
     assert main(["runsheet", str(root), "-o", str(tmp_path / "plan.html")]) == 0
     assert (tmp_path / "plan.html").read_text().startswith("<!doctype html>")
     assert main(["runsheet", str(root), "-o", str(tmp_path / "plan.md")]) == 0

@@ -28,8 +28,10 @@ BASE_CHAPTER = {
             "title": "A",
             "text": ["Plain {t}", {"if": "n > 0 and not f", "text": "x"}, {"cycle": ["p", "q"]}],
             "reflect": {"prompt": "p", "save_as": "t"},
-            "choices": [{"text": "On", "goto": "b", "if": "n > 0", "set": {"n": "n + 1", "f": True}},
-                        {"text": "Rest", "goto": "b"}],
+            "choices": [
+                {"text": "On", "goto": "b", "if": "n > 0", "set": {"n": "n + 1", "f": True}},
+                {"text": "Rest", "goto": "b"},
+            ],
         },
         "b": {"text": "Bye", "end": True, "intensity": "gentle"},
     },
@@ -42,9 +44,20 @@ WHERE = {  # a path to one mapping of each kind in BASE_CHAPTER
     "paragraph": ("scenes", "a", "text", 1),
 }
 WRONG = {  # a value of the wrong type for each kind of key
-    "text": [1, 2], "rich-text": {"x": 1}, "scene-ref": ["a"], "expression": {"a": 1}, "flag": "maybe",
-    "number": "many", "enum": "sometimes", "variables": ["n"], "set": ["n"], "scenes": ["a"], "choices": "go",
-    "reflect": "why?", "variations": "p", "variable-name": ["t"],
+    "text": [1, 2],
+    "rich-text": {"x": 1},
+    "scene-ref": ["a"],
+    "expression": {"a": 1},
+    "flag": "maybe",
+    "number": "many",
+    "enum": "sometimes",
+    "variables": ["n"],
+    "set": ["n"],
+    "scenes": ["a"],
+    "choices": "go",
+    "reflect": "why?",
+    "variations": "p",
+    "variable-name": ["t"],
 }
 
 

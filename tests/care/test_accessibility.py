@@ -44,7 +44,10 @@ async def test_with_no_color_the_choices_and_buttons_still_show_where_the_focus_
 
 def test_the_high_contrast_theme_is_white_and_yellow_on_black():
     assert (HIGH_CONTRAST.background, HIGH_CONTRAST.foreground, HIGH_CONTRAST.primary) == (
-        "#000000", "#FFFFFF", "#FFD700")
+        "#000000",
+        "#FFFFFF",
+        "#FFD700",
+    )
     assert HIGH_CONTRAST.variables["text-muted"] == "#FFFFFF"  # nothing faded
 
 

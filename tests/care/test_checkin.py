@@ -26,7 +26,11 @@ async def test_the_content_note_is_shown_as_written_with_four_answers(make_app, 
         assert "Touches on an old, lonely memory. [b]Not markup[/b]." in text
         replies = app.screen.query_one("#replies")
         assert [str(replies.get_option_at_index(i).prompt)[3:] for i in range(replies.option_count)] == [
-            "I'd like to go on.", "I'd like a gentler path.", "I'd like to pause first.", "I'll stop here for today."]
+            "I'd like to go on.",
+            "I'd like a gentler path.",
+            "I'd like to pause first.",
+            "I'll stop here for today.",
+        ]
 
 
 async def test_the_gentler_path_is_taken_and_saved(make_app, choose):

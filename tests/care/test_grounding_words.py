@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from experience.care.grounding import (BREATHE_IN, BREATHE_OUT, CYCLE, IN_SECONDS, SENSES, STILL_BREATH,
-                                       breath_at)
+from experience.care.grounding import BREATHE_IN, BREATHE_OUT, CYCLE, IN_SECONDS, SENSES, STILL_BREATH, breath_at
 from experience.tui.widgets.breath import WIDEST, frame
 
 
@@ -18,8 +17,8 @@ def test_the_breath_is_four_seconds_in_and_six_out():
 def test_the_breath_fills_on_the_way_in_and_empties_on_the_way_out():
     assert breath_at(4)[1] == pytest.approx(1)
     assert breath_at(9.99)[1] == pytest.approx(0, abs=1e-3)
-    ins = [breath_at(t / 10)[1] for t in range(0, 40)]
-    outs = [breath_at(4 + t / 10)[1] for t in range(0, 60)]
+    ins = [breath_at(t / 10)[1] for t in range(40)]
+    outs = [breath_at(4 + t / 10)[1] for t in range(60)]
     assert ins == sorted(ins) and outs == sorted(outs, reverse=True)
 
 

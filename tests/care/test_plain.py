@@ -109,8 +109,10 @@ def test_the_checkin_offers_the_same_four_answers_and_the_gentler_path(open_sess
     session.answer("quiet")
     out = play(session, "\n1\n2\n")
     assert "Touches on an old, lonely memory. [b]Not markup[/b]." in out
-    assert ("  1. I'd like to go on.\n  2. I'd like a gentler path.\n  3. I'd like to pause first.\n"
-            "  4. I'll stop here for today.\n") in out
+    assert (
+        "  1. I'd like to go on.\n  2. I'd like a gentler path.\n  3. I'd like to pause first.\n"
+        "  4. I'll stop here for today.\n"
+    ) in out
     assert session.state.scene == "one/garden"
 
 
@@ -186,7 +188,11 @@ def test_a_returning_reader_is_welcomed_back_and_can_start_again(open_session):
 # -- the text --------------------------------------------------------------------------------------
 def test_markdown_is_read_as_plain_paragraphs():
     assert paragraphs("A *quiet* **door**, [a link](https://example.org) and `code`.\n\n- one\n- two\n\n> said") == [
-        "A quiet door, a link and code.", "- one", "- two", "  said"]
+        "A quiet door, a link and code.",
+        "- one",
+        "- two",
+        "  said",
+    ]
 
 
 def test_control_characters_never_reach_the_terminal():
@@ -196,14 +202,22 @@ def test_control_characters_never_reach_the_terminal():
 # -- from the command line ---------------------------------------------------------------------------
 def test_piped_in_and_out_it_plays_without_textual_and_without_escape_codes(story_dir, data_dir, tmp_path):
     probe = tmp_path / "sitecustomize.py"  # fails the run if anything imports Textual
-    probe.write_text("import sys\nclass Block:\n    def find_spec(self, name, *a):\n"
-                     "        if name == 'textual' or name.startswith('textual.'):\n"
-                     "            raise ImportError('plain mode must not import textual')\n"
-                     "sys.meta_path.insert(0, Block())\n")
+    probe.write_text(
+        "import sys\nclass Block:\n    def find_spec(self, name, *a):\n"
+        "        if name == 'textual' or name.startswith('textual.'):\n"
+        "            raise ImportError('plain mode must not import textual')\n"
+        "sys.meta_path.insert(0, Block())\n"
+    )
     env_path = f"{tmp_path}{os.pathsep}{ROOT}"
-    done = subprocess.run([sys.executable, "-m", "experience", "play", str(story_dir), "--data-dir", str(data_dir),
-                           "--plain"], input="\n2\n\n", capture_output=True, text=True, timeout=60, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": env_path})
+    done = subprocess.run(
+        [sys.executable, "-m", "experience", "play", str(story_dir), "--data-dir", str(data_dir), "--plain"],
+        input="\n2\n\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": env_path},
+    )
     assert done.returncode == 0, done.stderr
     assert "The first room: The hall" in done.stdout and "\x1b" not in done.stdout
     assert done.stderr == ""

@@ -131,8 +131,7 @@ async def test_the_palette_offers_step_out(make_app):
 
 # -- after the window closes ------------------------------------------------------------------
 @pytest.mark.parametrize("result, shown", [(STEPPED_OUT, True), (None, False)])
-def test_support_stays_in_the_terminal_after_stepping_out_only(story_dir, data_dir, capsys, monkeypatch,
-                                                               result, shown):
+def test_support_stays_in_the_terminal_after_stepping_out_only(story_dir, data_dir, capsys, monkeypatch, result, shown):
     monkeypatch.setattr(ExperienceApp, "run", lambda self: result)
     assert cli.main(["play", str(story_dir), "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
@@ -151,6 +150,11 @@ def test_nothing_in_the_player_can_reach_the_network():
     for folder in ("care", "plain", "tui"):
         for path in (root / folder).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                         else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                    if isinstance(node, ast.ImportFrom) and not node.level
+                    else []
+                )
                 assert not {n.split(".")[0] for n in names} & banned, f"{path.name} imports {names}"

@@ -22,8 +22,14 @@ async def test_the_first_run_is_honest_about_what_this_is_and_is_not(make_app, r
 def test_the_first_run_says_who_sets_the_pace_and_how_to_leave():
     from experience.care.words import YOUR_PACE_KEYS
 
-    for words in ("You set the pace", "p to pause", "b to go back", "s to step out", "f2 for settings",
-                  "ctrl+q to leave"):
+    for words in (
+        "You set the pace",
+        "p to pause",
+        "b to go back",
+        "s to step out",
+        "f2 for settings",
+        "ctrl+q to leave",
+    ):
         assert words in YOUR_PACE_KEYS
 
 

@@ -79,5 +79,3 @@ def make_app(small_story_dir: Path, data_dir: Path):
     yield make
     for store in opened:
         store.close()
-
-

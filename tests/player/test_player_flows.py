@@ -18,9 +18,9 @@ from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
 from experience.tui.screens.welcome import WelcomeScreen
 from experience.tui.screens.welcome_back import WelcomeBackScreen
+from experience.tui.widgets import reflect
 from experience.tui.widgets.heading import SceneHeading
 from experience.tui.widgets.passage import Passage
-from experience.tui.widgets import reflect
 from experience.tui.widgets.reflect import ReflectBox
 
 
@@ -74,7 +74,10 @@ async def test_beginning_shows_the_first_scene_with_its_titles_and_choices(make_
         assert "You are standing at a quiet door." in text
         choices = app.screen.query_one(OptionList)
         assert [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)] == [
-            "1  Open the door.", "2  Sit on the step for a while.", "3  Take a breath first."]
+            "1  Open the door.",
+            "2  Sit on the step for a while.",
+            "3  Take a breath first.",
+        ]
         assert app.focused is choices
 
 
@@ -300,7 +303,10 @@ async def test_an_ending_offers_the_journal_starting_again_or_leaving(make_app, 
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         assert [str(options.get_option_at_index(i).prompt)[3:] for i in range(3)] == [
-            "Read your journal", "Start again from the beginning", "Leave for now"]
+            "Read your journal",
+            "Start again from the beginning",
+            "Leave for now",
+        ]
         await pilot.press("2")
         await pilot.pause()
         assert app.session.state.scene == "first/door"
@@ -330,7 +336,9 @@ async def test_a_damaged_database_is_explained_and_a_fresh_start_offered(make_ap
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         text = read_screen(app)
-        assert "could not be read" in text and "experience.db.unreadable-" in text and "Nothing has been deleted" in text
+        assert (
+            "could not be read" in text and "experience.db.unreadable-" in text and "Nothing has been deleted" in text
+        )
     assert list(data_dir.glob("experience.db.unreadable-*"))
 
 
@@ -402,11 +410,14 @@ async def test_nothing_hides_behind_the_footer_in_a_small_window(make_app, small
 
 
 async def test_a_question_keeps_its_place_to_write_and_its_buttons_in_a_small_window(make_app, small_story_dir):
-    rewrite_first_chapter(small_story_dir, {
-        "      The hall is long and lit by **one** lamp.\n": long_paragraphs(20),
-        "What do you need right now?": "If you like, write about what you need right now, in as many or as few words "
-                                       "as feel right.",
-    })
+    rewrite_first_chapter(
+        small_story_dir,
+        {
+            "      The hall is long and lit by **one** lamp.\n": long_paragraphs(20),
+            "What do you need right now?": "If you like, write about what you need right now, in as many or as few words "
+            "as feel right.",
+        },
+    )
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:
         await begin(pilot)

@@ -17,7 +17,7 @@ import pytest
 os.environ["TZ"] = "UTC"
 time.tzset()
 
-from privacy_helpers import ANSWER, FIXED_TIME, SMALL_STORY, choice
+from privacy_helpers import ANSWER, FIXED_TIME, SMALL_STORY, choice  # noqa: E402 - after TZ is set
 
 
 @pytest.fixture(autouse=True)
@@ -78,8 +78,9 @@ def play(story, open_store):
     """Play the small story up to its reflection, and answer it (a draft first, then the answer)."""
     from experience.progress.session import Session
 
-    def play_(answer: str = ANSWER, *, profile: str = "default", sealing=None, draft: str | None = None,
-              walk_on: bool = True) -> Session:
+    def play_(
+        answer: str = ANSWER, *, profile: str = "default", sealing=None, draft: str | None = None, walk_on: bool = True
+    ) -> Session:
         store = open_store()
         if sealing is not None:
             store.use_sealing(store.profile(profile), sealing)
@@ -108,11 +109,11 @@ def keyboard(monkeypatch):
             self.secrets: list[str] = []
             self.asked: list[str] = []
 
-        def passphrases(self, *given: str) -> "Keyboard":
+        def passphrases(self, *given: str) -> Keyboard:
             self.secrets.extend(given)
             return self
 
-        def lines(self, *typed: str) -> "Keyboard":
+        def lines(self, *typed: str) -> Keyboard:
             monkeypatch.setattr("sys.stdin", io.StringIO("".join(t + "\n" for t in typed)))
             return self
 

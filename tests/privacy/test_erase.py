@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
+
 from experience.progress import passphrase
 from experience.progress.erase import erase_journal, forget_profile, survey_journal, survey_profile
 from experience.progress.scrub import MIN_TRACE, traces
 from experience.progress.session import Session
-
-from privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 DRAFT = "a draft I never sent, about the garden gate"
 
@@ -63,7 +63,8 @@ def test_erasing_one_profile_leaves_another_profiles_words_alone(play, open_stor
     outcome = erase_journal(store, store.profile("default"))
     assert outcome.clean
     assert [e.answer for e in store.journal(store.profile("sam"), "A small story").entries()] == [
-        "Sam's words, which are Sam's to keep."]
+        "Sam's words, which are Sam's to keep."
+    ]
 
 
 def test_the_same_words_in_another_profile_are_not_mistaken_for_a_trace(play, open_store):

@@ -3,29 +3,41 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from markdown_it import MarkdownIt
 
-from experience.progress.journal import Entry
 from experience.privacy.letter import arrange, quote, to_json, to_markdown
+from experience.progress.journal import Entry
 
-NOW = datetime(2026, 4, 2, 18, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 4, 2, 18, 0, tzinfo=UTC)
 
 
-def entry(answer: str, chapter: str = "first", n: int = 1, prompt: str = "What do you need?",
-          created: str = "2026-03-14T09:30:00Z", updated: str | None = None) -> Entry:
-    return Entry(n, f"{chapter}/scene", chapter, chapter.title() + " chapter", prompt, answer, created,
-                 updated or created)
+def entry(
+    answer: str,
+    chapter: str = "first",
+    n: int = 1,
+    prompt: str = "What do you need?",
+    created: str = "2026-03-14T09:30:00Z",
+    updated: str | None = None,
+) -> Entry:
+    return Entry(
+        n, f"{chapter}/scene", chapter, chapter.title() + " chapter", prompt, answer, created, updated or created
+    )
 
 
 def rendered(markdown: str) -> str:
     """What a Markdown viewer shows of a block quote: its text, line breaks and paragraphs."""
     tokens = MarkdownIt("commonmark").parse(markdown)
     assert [t.type for t in tokens][:1] == ["blockquote_open"] and tokens[-1].type == "blockquote_close"
-    assert {t.type for t in tokens} <= {"blockquote_open", "blockquote_close", "paragraph_open",
-                                         "paragraph_close", "inline"}, "became something other than text"
+    assert {t.type for t in tokens} <= {
+        "blockquote_open",
+        "blockquote_close",
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+    }, "became something other than text"
     paragraphs = []
     for token in tokens:
         if token.type == "inline":
@@ -115,7 +127,15 @@ def test_json_keeps_every_answer_byte_for_byte_under_stable_keys():
     document = json.loads(to_json([arrange("A story", [entry(answer)])], profile="default", exported_at=NOW))
     assert list(document) == ["format", "profile", "exported_at", "stories", "entries"]
     assert document["format"] == "experience-journal/1" and document["exported_at"] == "2026-04-02T18:00:00Z"
-    assert document["entries"] == [{
-        "story": "A story", "chapter": "first", "chapter_title": "First chapter", "scene": "first/scene",
-        "prompt": "What do you need?", "answer": answer, "written_at": "2026-03-14T09:30:00Z",
-        "revised_at": "2026-03-14T09:30:00Z"}]
+    assert document["entries"] == [
+        {
+            "story": "A story",
+            "chapter": "first",
+            "chapter_title": "First chapter",
+            "scene": "first/scene",
+            "prompt": "What do you need?",
+            "answer": answer,
+            "written_at": "2026-03-14T09:30:00Z",
+            "revised_at": "2026-03-14T09:30:00Z",
+        }
+    ]

@@ -6,11 +6,10 @@ import json
 import stat
 
 import pytest
+from privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 from experience import cli
 from experience.progress.lock import ProfileLock
-
-from privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 NEW = "a different, longer passphrase"
 
@@ -136,8 +135,10 @@ def test_closing_the_input_instead_of_confirming_changes_nothing(written, capsys
     assert ANSWER.encode() in raw_bytes(data_dir)
 
 
-@pytest.mark.parametrize("command", [("journal", "export"), ("journal", "erase", "--yes"),
-                                     ("journal", "passphrase", "set"), ("forget", "--yes")])
+@pytest.mark.parametrize(
+    "command",
+    [("journal", "export"), ("journal", "erase", "--yes"), ("journal", "passphrase", "set"), ("forget", "--yes")],
+)
 def test_every_command_refuses_politely_while_the_profile_is_open_elsewhere(written, data_dir, command, capsys):
     with ProfileLock(data_dir, "default"):
         assert run(*command, *written) == 1
@@ -287,8 +288,9 @@ def player(monkeypatch):
     return started
 
 
-def test_play_asks_for_the_passphrase_and_refuses_kindly_before_anything_opens(sealed, story_dir, keyboard,
-                                                                              player, capsys):
+def test_play_asks_for_the_passphrase_and_refuses_kindly_before_anything_opens(
+    sealed, story_dir, keyboard, player, capsys
+):
     keyboard.passphrases("no", "nope", "not that either")
     assert run("play", str(story_dir), *sealed) == 1
     assert player == []

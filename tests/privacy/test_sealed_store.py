@@ -6,14 +6,13 @@ import json
 import sqlite3
 
 import pytest
+from privacy_helpers import ANSWER, PASSPHRASE, choice, raw_bytes
 
 from experience.progress import passphrase
 from experience.progress.migrations import MIGRATIONS, migrate
 from experience.progress.sealing import WrongPassphrase, new_seal
 from experience.progress.session import Session
 from experience.progress.store import JournalLocked, StoreError
-
-from privacy_helpers import ANSWER, PASSPHRASE, choice, raw_bytes
 
 DRAFT = "half a thought, not finished, about the lamp"
 
@@ -181,13 +180,19 @@ def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_pa
     conn = sqlite3.connect(data / "experience.db", isolation_level=None)
     migrate(conn, MIGRATIONS[:1])
     conn.execute("INSERT INTO profiles (id, name, created) VALUES (1, 'default', 'then')")
-    conn.execute("INSERT INTO saves (id, profile_id, story_key, started, updated) VALUES (1, 1, 'A small story', 't', 't')")
-    conn.execute("INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt, answer,"
-                 " created, updated) VALUES (1, 'A small story', 'first/hall', 'first', 'The first room', 'Q?', ?, 't', 't')",
-                 (("  " + ANSWER + "\n").encode(),))
+    conn.execute(
+        "INSERT INTO saves (id, profile_id, story_key, started, updated) VALUES (1, 1, 'A small story', 't', 't')"
+    )
+    conn.execute(
+        "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt, answer,"
+        " created, updated) VALUES (1, 'A small story', 'first/hall', 'first', 'The first room', 'Q?', ?, 't', 't')",
+        (("  " + ANSWER + "\n").encode(),),
+    )
     for position, variables in enumerate([{"need": "", "warmth": 1}, {"need": ANSWER, "warmth": 1}]):
         snapshot = {"scene": "first/hall", "variables": variables, "visits": {"first/hall": 1}, "step": position}
-        conn.execute("INSERT INTO steps (save_id, position, snapshot) VALUES (1, ?, ?)", (position, json.dumps(snapshot)))
+        conn.execute(
+            "INSERT INTO steps (save_id, position, snapshot) VALUES (1, ?, ?)", (position, json.dumps(snapshot))
+        )
     conn.close()
 
     store = Store.open(data)

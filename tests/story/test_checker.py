@@ -58,7 +58,10 @@ def test_a_well_formed_story_has_no_problems(story_dir):
 def test_messages_read_like_a_compiler(story_dir):
     root = story_dir({"one.yaml": GOOD_CHAPTER.replace("goto: b", "goto: bee")})
     d = only(root, "E200")
-    assert str(d) == f"{root / 'one.yaml'}:7:15: error: goto names the scene 'bee', which is not in chapter 'one'; did you mean 'b'? [E200]"
+    assert (
+        str(d)
+        == f"{root / 'one.yaml'}:7:15: error: goto names the scene 'bee', which is not in chapter 'one'; did you mean 'b'? [E200]"
+    )
 
 
 def test_every_code_has_a_name():
@@ -160,8 +163,7 @@ def test_the_classic_alias_bomb_is_harmless(story_dir):
 def test_aliases_that_multiply_real_work_are_cut_off(story_dir):
     choices = ", ".join(["*k"] * 1000)
     scenes = "".join(f"  s{i}: *s\n" for i in range(2000))
-    chapter = (f"title: One\nscenes:\n  a: &s\n    text: x\n    choices: [&k {{text: t, goto: a}}, {choices}]\n"
-               f"{scenes}")
+    chapter = f"title: One\nscenes:\n  a: &s\n    text: x\n    choices: [&k {{text: t, goto: a}}, {choices}]\n{scenes}"
     root = story_dir({"one.yaml": chapter})
     started = time.perf_counter()
     d = only(root, "E004")
@@ -196,7 +198,11 @@ def test_modest_anchors_and_aliases_are_allowed(story_dir):
 
 
 def test_python_tags_are_refused_and_nothing_is_constructed(story_dir):
-    root = story_dir({"one.yaml": "title: One\nscenes:\n  a:\n    text: !!python/object/apply:os.system ['echo hacked']\n    end: true\n"})
+    root = story_dir(
+        {
+            "one.yaml": "title: One\nscenes:\n  a:\n    text: !!python/object/apply:os.system ['echo hacked']\n    end: true\n"
+        }
+    )
     d = only(root, "E005")
     assert at(d) == ("one.yaml", 4, 11)
     assert "!!python/object/apply:os.system" in d.message
@@ -299,7 +305,10 @@ def test_variables_need_a_starting_value(story_dir):
 
 def test_variable_names_cannot_shadow_the_language(story_dir):
     manifest = "title: T\nstart: one/a\nvariables:\n  tenderness: 0\n  role: ''\n  ready: false\n  seen: 0\n"
-    assert "word of the expression language" in only(story_dir({"one.yaml": GOOD_CHAPTER}, manifest=manifest), "E106").message
+    assert (
+        "word of the expression language"
+        in only(story_dir({"one.yaml": GOOD_CHAPTER}, manifest=manifest), "E106").message
+    )
 
 
 # -- exits and links ----------------------------------------------------------------------------
@@ -354,19 +363,25 @@ def test_unreachable_scenes_are_a_warning(story_dir):
 
 
 def test_all_conditional_choices_warn_of_a_stranded_reader(story_dir):
-    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n", "      - text: Stop\n        goto: c\n        if: ready\n")
+    chapter = GOOD_CHAPTER.replace(
+        "      - text: Stop\n        goto: c\n", "      - text: Stop\n        goto: c\n        if: ready\n"
+    )
     d = only(story_dir({"one.yaml": chapter}), "W401")
     assert "scene 'b'" in d.message
 
 
 def test_a_fallback_choice_means_nobody_is_stranded(story_dir):
-    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n",
-                                   "      - text: Stop\n        goto: c\n        if: ready\n      - text: Rest\n        goto: c\n        fallback: true\n")
+    chapter = GOOD_CHAPTER.replace(
+        "      - text: Stop\n        goto: c\n",
+        "      - text: Stop\n        goto: c\n        if: ready\n      - text: Rest\n        goto: c\n        fallback: true\n",
+    )
     assert problems(story_dir({"one.yaml": chapter})) == []
 
 
 def test_return_needs_a_detour(story_dir):
-    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n", "      - text: Stop\n        return: true\n")
+    chapter = GOOD_CHAPTER.replace(
+        "      - text: Stop\n        goto: c\n", "      - text: Stop\n        return: true\n"
+    )
     d = only(story_dir({"one.yaml": chapter}), "E202")
     assert "nowhere to return to" in d.message
 
@@ -379,7 +394,7 @@ def test_unused_variables_warn(story_dir):
 
 
 def test_variables_set_but_never_read_warn(story_dir):
-    chapter = GOOD_CHAPTER.replace(" {ready}", "").replace("if: not ready and role == \"\"", "if: role == \"\"")
+    chapter = GOOD_CHAPTER.replace(" {ready}", "").replace('if: not ready and role == ""', 'if: role == ""')
     d = only(story_dir({"one.yaml": chapter}), "W403")
     assert "'ready' is set but never read" in d.message
 
@@ -419,15 +434,19 @@ def test_text_with_a_colon_in_a_paragraph_list_gets_the_colon_hint(story_dir):
 def test_a_key_in_the_wrong_place_says_where_it_belongs(story_dir):
     chapter = GOOD_CHAPTER.replace("    text: Bye.\n", "    text: Bye.\n    set: {tenderness: 1}\n    prompt: Why?\n")
     messages = [d.message for d in problems(story_dir({"one.yaml": chapter})) if d.code == "E101"]
-    assert any("'set' does not belong in scene 'c': it goes on a choice" in m and "one choice with set and goto" in m
-               for m in messages)
+    assert any(
+        "'set' does not belong in scene 'c': it goes on a choice" in m and "one choice with set and goto" in m
+        for m in messages
+    )
     assert any("'prompt' does not belong in scene 'c': it goes under reflect:" in m for m in messages)
 
 
 def test_whole_story_warnings_wait_until_errors_are_fixed(story_dir):
-    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n",
-                                   "      - text: Stop\n        goto: c\n        if: ready = 1\n"
-                                   "      - text: Rest\n        goto: c\n        fallback: true\n")
+    chapter = GOOD_CHAPTER.replace(
+        "      - text: Stop\n        goto: c\n",
+        "      - text: Stop\n        goto: c\n        if: ready = 1\n"
+        "      - text: Rest\n        goto: c\n        fallback: true\n",
+    )
     assert [d.code for d in problems(story_dir({"one.yaml": chapter}))] == ["E300"]  # no false W405
 
 
@@ -444,15 +463,20 @@ def test_set_type_must_match_the_declared_type(story_dir):
 
 
 def test_save_as_needs_a_declared_text_variable(story_dir):
-    chapter = GOOD_CHAPTER.replace("    text: Bye.\n", "    text: Bye.\n    reflect: {prompt: Why?, save_as: tenderness}\n")
+    chapter = GOOD_CHAPTER.replace(
+        "    text: Bye.\n", "    text: Bye.\n    reflect: {prompt: Why?, save_as: tenderness}\n"
+    )
     d = only(story_dir({"one.yaml": chapter}), "E304")
     assert "save_as needs a text variable" in d.message
 
 
 # -- many problems, one run ---------------------------------------------------------------------
 def test_all_problems_are_reported_in_one_run(story_dir):
-    chapter = GOOD_CHAPTER.replace("choices:\n      - text: On", "choises:\n      - text: On").replace(
-        "goto: c", "goto: see").replace("not ready", "not redy")
+    chapter = (
+        GOOD_CHAPTER.replace("choices:\n      - text: On", "choises:\n      - text: On")
+        .replace("goto: c", "goto: see")
+        .replace("not ready", "not redy")
+    )
     two = "title: Two\nscenes: [oops]\n"
     codes = sorted(d.code for d in problems(story_dir({"one.yaml": chapter, "two.yaml": two})))
     assert {"E101", "E200", "E301", "E100"} <= set(codes)
@@ -465,8 +489,10 @@ def test_diagnostics_are_sorted_by_file_and_line(story_dir):
 
 
 def test_a_fallback_beside_an_always_available_choice_is_flagged(story_dir):
-    chapter = GOOD_CHAPTER.replace("      - text: Stop\n        goto: c\n",
-                                   "      - text: Stop\n        goto: c\n      - text: Rest\n        goto: c\n        fallback: true\n")
+    chapter = GOOD_CHAPTER.replace(
+        "      - text: Stop\n        goto: c\n",
+        "      - text: Stop\n        goto: c\n      - text: Rest\n        goto: c\n        fallback: true\n",
+    )
     d = only(story_dir({"one.yaml": chapter}), "W405")
     assert "can never be shown" in d.message and at(d) == ("one.yaml", 18, 9)
 

@@ -21,8 +21,10 @@ def test_check_prints_nothing_but_a_summary_for_a_clean_story(story_dir, capsys)
 
 
 def test_check_exits_1_on_errors_and_prints_one_line_per_problem(story_dir, capsys):
-    root = story_dir({"one.yaml": CHAPTER.replace("goto: b", "goto: c").replace("text: Bye.", "txt: Bye.")},
-                     manifest="title: T\nstart: one/a\n")
+    root = story_dir(
+        {"one.yaml": CHAPTER.replace("goto: b", "goto: c").replace("text: Bye.", "txt: Bye.")},
+        manifest="title: T\nstart: one/a\n",
+    )
     assert main(["check", str(root)]) == 1
     captured = capsys.readouterr()
     lines = captured.out.strip().splitlines()
@@ -32,7 +34,9 @@ def test_check_exits_1_on_errors_and_prints_one_line_per_problem(story_dir, caps
 
 
 def test_warnings_pass_unless_strict(story_dir, capsys):
-    root = story_dir({"one.yaml": CHAPTER + "  lonely:\n    text: x\n    end: true\n"}, manifest="title: T\nstart: one/a\n")
+    root = story_dir(
+        {"one.yaml": CHAPTER + "  lonely:\n    text: x\n    end: true\n"}, manifest="title: T\nstart: one/a\n"
+    )
     assert main(["check", str(root)]) == 0
     assert main(["check", "--strict", str(root)]) == 1
     assert "W400" in capsys.readouterr().out
@@ -71,16 +75,20 @@ def test_bad_arguments_are_explained(capsys):
 
 def test_the_story_tools_never_import_textual(story_dir):
     root = story_dir({"one.yaml": CHAPTER}, manifest="title: T\nstart: one/a\n")
-    code = ("import sys; from experience.cli import main; "
-            f"main(['check', {str(root)!r}]); main(['walk', {str(root)!r}, '-n', '5']); "
-            "print('TEXTUAL' if 'textual' in sys.modules else 'PURE')")
+    code = (
+        "import sys; from experience.cli import main; "
+        f"main(['check', {str(root)!r}]); main(['walk', {str(root)!r}, '-n', '5']); "
+        "print('TEXTUAL' if 'textual' in sys.modules else 'PURE')"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
     assert out.strip().endswith("PURE")
 
 
 def test_python_dash_m_works(story_dir):
     root = story_dir({"one.yaml": CHAPTER}, manifest="title: T\nstart: one/a\n")
-    done = subprocess.run([sys.executable, "-m", "experience", "check", str(root)], capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "experience", "check", str(root)], capture_output=True, text=True, cwd=REPO
+    )
     assert done.returncode == 0 and "0 errors" in done.stdout
 
 

@@ -37,19 +37,22 @@ def rejected(source: str):
     return problem
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("1 + 2 * 3", 7),
-    ("tenderness / 4", 0.5),
-    ("-tenderness + 5", 3),
-    ("tenderness > 1 and not ready", True),
-    ("ready or tenderness == 2", True),
-    ('role == "caretaker"', True),
-    ("role + '!' == 'caretaker!'", True),
-    ("1 < tenderness < 3", True),
-    ("1 < tenderness < 2", False),
-    ("true and false", False),
-    ("not 0", True),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("1 + 2 * 3", 7),
+        ("tenderness / 4", 0.5),
+        ("-tenderness + 5", 3),
+        ("tenderness > 1 and not ready", True),
+        ("ready or tenderness == 2", True),
+        ('role == "caretaker"', True),
+        ("role + '!' == 'caretaker!'", True),
+        ("1 < tenderness < 3", True),
+        ("1 < tenderness < 2", False),
+        ("true and false", False),
+        ("not 0", True),
+    ],
+)
 def test_expressions_compute_what_they_say(source, expected):
     assert value(source) == expected
 
@@ -68,50 +71,56 @@ def test_expressions_know_their_type_and_what_they_read():
     assert expression.scenes == {"two/x"}
 
 
-@pytest.mark.parametrize("source, code, words", [
-    ("role.__class__", "E303", "attributes"),
-    ("role[0]", "E303", "subscripts"),
-    ("__import__('os')", "E302", "unknown function"),
-    ("__builtins__", "E303", "double underscores"),
-    ("open('x')", "E302", "unknown function 'open'"),
-    ("seen", "E300", "is a function"),
-    ("role.upper()", "E303", "only seen(...) and visits(...)"),
-    ("[1, 2]", "E303", "lists"),
-    ("lambda: 1", "E303", "lambda"),
-    ("x if ready else 1", "E303", "if ... else"),
-    ("(y := 2)", "E303", "':='"),
-    ("f'{role}'", "E303", "f-strings"),
-    ("tenderness % 2", "E303", "only + - * /"),
-    ("tenderness ** 2", "E303", "only + - * /"),
-    ("role in 'abc'", "E303", "'in'"),
-    ("ready is true", "E303", "use == and !="),
-    ("True", "E303", "lower case"),
-    ("None", "E303", "None is not a value"),
-    ("tendernes > 1", "E301", "did you mean 'tenderness'?"),
-    ("mood > 1", "E301", "declare it under 'variables'"),
-    ("seen('nowhere')", "E200", "which does not exist"),
-    ("seen(role)", "E300", "scene name in quotes"),
-    ("seen('a', 'b')", "E300", "takes one scene"),
-    ("sen('a')", "E302", "did you mean 'seen'?"),
-    ("tenderness = 2", "E300", "write '=='"),
-    ("ready && true", "E300", "'and'"),
-    ("!ready", "E300", "'not'"),
-    ("(", "E300", "cannot read"),
-    ("", "E300", "empty"),
-])
+@pytest.mark.parametrize(
+    "source, code, words",
+    [
+        ("role.__class__", "E303", "attributes"),
+        ("role[0]", "E303", "subscripts"),
+        ("__import__('os')", "E302", "unknown function"),
+        ("__builtins__", "E303", "double underscores"),
+        ("open('x')", "E302", "unknown function 'open'"),
+        ("seen", "E300", "is a function"),
+        ("role.upper()", "E303", "only seen(...) and visits(...)"),
+        ("[1, 2]", "E303", "lists"),
+        ("lambda: 1", "E303", "lambda"),
+        ("x if ready else 1", "E303", "if ... else"),
+        ("(y := 2)", "E303", "':='"),
+        ("f'{role}'", "E303", "f-strings"),
+        ("tenderness % 2", "E303", "only + - * /"),
+        ("tenderness ** 2", "E303", "only + - * /"),
+        ("role in 'abc'", "E303", "'in'"),
+        ("ready is true", "E303", "use == and !="),
+        ("True", "E303", "lower case"),
+        ("None", "E303", "None is not a value"),
+        ("tendernes > 1", "E301", "did you mean 'tenderness'?"),
+        ("mood > 1", "E301", "declare it under 'variables'"),
+        ("seen('nowhere')", "E200", "which does not exist"),
+        ("seen(role)", "E300", "scene name in quotes"),
+        ("seen('a', 'b')", "E300", "takes one scene"),
+        ("sen('a')", "E302", "did you mean 'seen'?"),
+        ("tenderness = 2", "E300", "write '=='"),
+        ("ready && true", "E300", "'and'"),
+        ("!ready", "E300", "'not'"),
+        ("(", "E300", "cannot read"),
+        ("", "E300", "empty"),
+    ],
+)
 def test_anything_outside_the_language_is_refused_with_a_reason(source, code, words):
     problem = rejected(source)
     assert problem.code == code
     assert words in problem.message
 
 
-@pytest.mark.parametrize("source, words", [
-    ("role > 3", "needs two numbers or two texts"),
-    ("role == 3", "compares text with a number"),
-    ("tenderness + role", "needs two numbers"),
-    ("-role", "needs a number"),
-    ("ready < true", "needs two numbers or two texts"),
-])
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        ("role > 3", "needs two numbers or two texts"),
+        ("role == 3", "compares text with a number"),
+        ("tenderness + role", "needs two numbers"),
+        ("-role", "needs a number"),
+        ("ready < true", "needs two numbers or two texts"),
+    ],
+)
 def test_type_mismatches_are_found_before_anyone_plays(source, words):
     problem = rejected(source)
     assert problem.code == "E304" and words in problem.message

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from experience.story import (StoryRuntimeError, advance, available, back, begin, choose, load_story,
-                              needs_checkin, record_answer, restore, restore_history, view)
+from experience.story import (
+    StoryRuntimeError,
+    advance,
+    available,
+    back,
+    begin,
+    choose,
+    load_story,
+    needs_checkin,
+    record_answer,
+    restore,
+    restore_history,
+    view,
+)
 from experience.story.engine import destination, is_stuck, scene_text
 
 MANIFEST = """\
@@ -144,6 +156,7 @@ def test_a_detour_returns_to_where_it_began_without_counting_a_new_visit(story):
 
 def test_return_without_a_detour_is_a_runtime_error_not_a_crash(story):
     from experience.story.engine import State
+
     stray = State("two/breath", {"tenderness": 0, "name": ""}, {"two/breath": 1})
     with pytest.raises(StoryRuntimeError):
         choose(story, stray, 1)
@@ -248,16 +261,22 @@ def test_a_save_whose_chapter_was_removed_lands_at_the_start(story):
 
 
 def test_restore_never_raises_on_garbage(story):
-    for junk in ({}, {"scene": 5}, {"variables": "x", "visits": [1], "taken": 3, "detours": {"a": 1}},
-                 {"variables": {"tenderness": "many", "gone": 1}, "visits": {"one/a": -1, "zz": 2}, "step": True}):
+    for junk in (
+        {},
+        {"scene": 5},
+        {"variables": "x", "visits": [1], "taken": 3, "detours": {"a": 1}},
+        {"variables": {"tenderness": "many", "gone": 1}, "visits": {"one/a": -1, "zz": 2}, "step": True},
+    ):
         state = restore(story, junk).state
         assert state.scene in story.scenes and state.variables["tenderness"] == 0
         assert available(story, state) is not None
 
 
 def test_the_gentler_path_does_not_apply_what_the_choice_would_have_set(story_dir):
-    chapter = ONE.replace("      - text: Deeper\n        goto: deep\n",
-                          "      - text: Deeper\n        goto: deep\n        set: {tenderness: 99}\n        once: true\n")
+    chapter = ONE.replace(
+        "      - text: Deeper\n        goto: deep\n",
+        "      - text: Deeper\n        goto: deep\n        set: {tenderness: 99}\n        once: true\n",
+    )
     story = load_story(story_dir({"one.yaml": chapter, "two.yaml": TWO}, manifest=MANIFEST))
     at_b = choose(story, begin(story), 1)
     gentle = choose(story, at_b, 2, gentler=True)
@@ -282,8 +301,11 @@ def test_a_mended_save_never_lands_on_a_side_path_with_no_way_back(story):
 
 
 def test_a_mended_save_never_lands_on_a_deep_scene_without_a_check_in(story_dir):
-    deep_first = ONE.replace("scenes:\n  a:\n", "scenes:\n  plunge:\n    text: x\n    intensity: deep\n"
-                             "    content_note: n\n    gentler: c\n    goto: c\n  a:\n")
+    deep_first = ONE.replace(
+        "scenes:\n  a:\n",
+        "scenes:\n  plunge:\n    text: x\n    intensity: deep\n"
+        "    content_note: n\n    gentler: c\n    goto: c\n  a:\n",
+    )
     manifest = MANIFEST.replace("start: one/a", "start: one/a")
     story = load_story(story_dir({"one.yaml": deep_first + "", "two.yaml": TWO}, manifest=manifest))
     restored = restore(story, {"scene": "one/removed"})
@@ -291,8 +313,10 @@ def test_a_mended_save_never_lands_on_a_deep_scene_without_a_check_in(story_dir)
 
 
 def test_variations_in_revisit_count_the_returns(story_dir):
-    chapter = ("title: One\nscenes:\n  a:\n    text: First time.\n    revisit:\n      - sequence: [One, Two]\n"
-               "    choices:\n      - text: again\n        goto: a\n")
+    chapter = (
+        "title: One\nscenes:\n  a:\n    text: First time.\n    revisit:\n      - sequence: [One, Two]\n"
+        "    choices:\n      - text: again\n        goto: a\n"
+    )
     story = load_story(story_dir({"one.yaml": chapter}, manifest="title: T\nstart: one/a\n"))
     state = begin(story)
     seen = []

@@ -23,14 +23,50 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 MANIFEST = "title: Fuzz\nstart: one/a\nvariables: {n: 0, t: '', f: false}\n"
 
 KEYS = sorted({k.name for keys in fmt.KINDS.values() for k in keys} | {"a", "b", "<<", "set", "if"})
-WORDS = st.sampled_from(["a", "b", "one/a", "one/b", "n + 1", "not f", "seen('a')", "t == 'x'", "{n}", "{{", "}",
-                         "true", "false", "deep", "gentle", "", "0", "-1", "1e9", "[", "&x", "*x", "!!python/object"])
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True), WORDS, st.text(max_size=12))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)), max_leaves=30)
-CHAPTERS = st.fixed_dictionaries({"title": SCALARS}, optional={
-    "scenes": st.dictionaries(st.sampled_from(["a", "b", "c", "bad name"]), VALUES, max_size=4),
-    "movement": SCALARS, "minutes": SCALARS, "extra": VALUES})
+WORDS = st.sampled_from(
+    [
+        "a",
+        "b",
+        "one/a",
+        "one/b",
+        "n + 1",
+        "not f",
+        "seen('a')",
+        "t == 'x'",
+        "{n}",
+        "{{",
+        "}",
+        "true",
+        "false",
+        "deep",
+        "gentle",
+        "",
+        "0",
+        "-1",
+        "1e9",
+        "[",
+        "&x",
+        "*x",
+        "!!python/object",
+    ]
+)
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True), WORDS, st.text(max_size=12)
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)),
+    max_leaves=30,
+)
+CHAPTERS = st.fixed_dictionaries(
+    {"title": SCALARS},
+    optional={
+        "scenes": st.dictionaries(st.sampled_from(["a", "b", "c", "bad name"]), VALUES, max_size=4),
+        "movement": SCALARS,
+        "minutes": SCALARS,
+        "extra": VALUES,
+    },
+)
 
 
 def outcome(files: dict[str, bytes]) -> list[Diagnostic]:
@@ -76,15 +112,54 @@ def test_arbitrary_yaml_as_a_manifest(manifest):
     outcome({"story.yaml": yaml.safe_dump(manifest).encode(), "one.yaml": chapter})
 
 
-EXPRESSION_PARTS = st.sampled_from(["n", "t", "f", "1", "2.5", "'x'", '"y"', "true", "false", "seen('one/a')",
-                                    "visits('a')", "+", "-", "*", "/", "==", "<", ">=", "and", "or", "not", "(", ")",
-                                    ".", "[", "]", "__class__", "lambda", ":", ",", "if", "else", "=", "**", "%"])
+EXPRESSION_PARTS = st.sampled_from(
+    [
+        "n",
+        "t",
+        "f",
+        "1",
+        "2.5",
+        "'x'",
+        '"y"',
+        "true",
+        "false",
+        "seen('one/a')",
+        "visits('a')",
+        "+",
+        "-",
+        "*",
+        "/",
+        "==",
+        "<",
+        ">=",
+        "and",
+        "or",
+        "not",
+        "(",
+        ")",
+        ".",
+        "[",
+        "]",
+        "__class__",
+        "lambda",
+        ":",
+        ",",
+        "if",
+        "else",
+        "=",
+        "**",
+        "%",
+    ]
+)
 
 
 def _compile(source: str):
-    return compile_expression(source, variables={"n": ValueType.NUMBER, "t": ValueType.TEXT, "f": ValueType.FLAG},
-                              resolve_scene=lambda r: "one/a" if r in ("a", "one/a") else None,
-                              location=Location(Path("x.yaml"), 1, 1))
+    return compile_expression(
+        source,
+        variables={"n": ValueType.NUMBER, "t": ValueType.TEXT, "f": ValueType.FLAG},
+        resolve_scene=lambda r: "one/a" if r in ("a", "one/a") else None,
+        location=Location(Path("x.yaml"), 1, 1),
+    )
 
 
 @SETTINGS
@@ -104,6 +179,7 @@ def test_arbitrary_token_soup_as_an_expression(parts):
             result = expression.evaluate({"n": 0, "t": "", "f": False}, {})
         except Exception as error:  # only the project's own error may escape evaluation
             from experience.story import StoryRuntimeError
+
             assert isinstance(error, StoryRuntimeError), error
         else:
             assert isinstance(result, (int, float, str, bool))

@@ -31,8 +31,12 @@ scenes:
 
 
 def test_a_healthy_story_reaches_every_scene_and_ending(story_dir):
-    story = load_story(story_dir({"one.yaml": ROUTES.replace("if: ready", "if: not ready")},
-                                 manifest="title: T\nstart: one/a\nvariables: {ready: false}\n"))
+    story = load_story(
+        story_dir(
+            {"one.yaml": ROUTES.replace("if: ready", "if: not ready")},
+            manifest="title: T\nstart: one/a\nvariables: {ready: false}\n",
+        )
+    )
     report = walk(story, runs=300, seed=1)
     assert report.ok
     assert report.never_reached(story) == [] and report.endings_never_reached(story) == []
@@ -41,8 +45,7 @@ def test_a_healthy_story_reaches_every_scene_and_ending(story_dir):
 
 
 def test_a_stuck_reader_is_found_with_the_path_that_led_there(story_dir):
-    story = load_story(story_dir({"one.yaml": ROUTES},
-                                 manifest="title: T\nstart: one/a\nvariables: {ready: false}\n"))
+    story = load_story(story_dir({"one.yaml": ROUTES}, manifest="title: T\nstart: one/a\nvariables: {ready: false}\n"))
     report = walk(story, runs=200, seed=3)
     assert not report.ok
     problem = next(iter(report.problems.values()))
@@ -54,15 +57,18 @@ def test_a_stuck_reader_is_found_with_the_path_that_led_there(story_dir):
 
 
 def test_the_same_seed_gives_the_same_walk(story_dir):
-    story = load_story(story_dir({"one.yaml": ROUTES.replace("if: ready", "if: not ready")},
-                                 manifest="title: T\nstart: one/a\nvariables: {ready: false}\n"))
+    story = load_story(
+        story_dir(
+            {"one.yaml": ROUTES.replace("if: ready", "if: not ready")},
+            manifest="title: T\nstart: one/a\nvariables: {ready: false}\n",
+        )
+    )
     a, b = walk(story, runs=100, seed=9), walk(story, runs=100, seed=9)
     assert a.endings == b.endings and a.lengths == b.lengths
 
 
 def test_runtime_errors_are_reported_not_raised(story_dir):
-    chapter = ("title: One\nscenes:\n  a:\n    text:\n      - if: 1 / n > 0\n        text: x\n      - y\n"
-               "    end: true\n")
+    chapter = "title: One\nscenes:\n  a:\n    text:\n      - if: 1 / n > 0\n        text: x\n      - y\n    end: true\n"
     story = load_story(story_dir({"one.yaml": chapter}, manifest="title: T\nstart: one/a\nvariables: {n: 0}\n"))
     report = walk(story, runs=10)
     assert [p.kind for p in report.problems.values()] == ["error"]

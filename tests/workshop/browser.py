@@ -19,13 +19,24 @@ import time
 from pathlib import Path
 
 import aiohttp
-
 from webclient import ESCAPES  # the same reading of terminal output as the websocket tests
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-default-apps", "--disable-extensions", "--mute-audio", "--no-default-browser-check",
-         "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--mute-audio",
+    "--no-default-browser-check",
+    "--remote-debugging-address=127.0.0.1",
+    "--remote-debugging-port=0",
+]
 
 
 def find_chromium() -> str | None:
@@ -39,13 +50,15 @@ class Browser:
         self.profile = profile
 
     @classmethod
-    async def launch(cls, *, width: int = 1100, height: int = 720, timeout: float = 30.0) -> "Browser":
+    async def launch(cls, *, width: int = 1100, height: int = 720, timeout: float = 30.0) -> Browser:
         executable = find_chromium()
         assert executable, "no chromium"
         profile = tempfile.mkdtemp(prefix="experience-chromium-")
-        process = subprocess.Popen([executable, *FLAGS, f"--user-data-dir={profile}",
-                                    f"--window-size={width},{height}", "about:blank"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [executable, *FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         port_file = Path(profile) / "DevToolsActivePort"
         deadline = time.monotonic() + timeout
         while not port_file.exists() or not port_file.read_text().strip():
@@ -56,7 +69,7 @@ class Browser:
         port = port_file.read_text().split()[0]
         return cls(process, f"http://127.0.0.1:{port}", profile)
 
-    async def new_tab(self, url: str) -> "Page":
+    async def new_tab(self, url: str) -> Page:
         """A blank tab, listened to from the start, then sent to `url`."""
         async with aiohttp.ClientSession() as session:
             async with session.put(f"{self.endpoint}/json/new?about:blank") as response:
@@ -140,7 +153,7 @@ class Page:
     async def wait_for(self, *phrases: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
-            text = re.sub(r"\s+", " ", ESCAPES.sub(" ", self.received[self._mark:]))
+            text = re.sub(r"\s+", " ", ESCAPES.sub(" ", self.received[self._mark :]))
             if all(p in text for p in phrases):
                 return text
             if time.monotonic() > deadline:
@@ -158,8 +171,9 @@ class Page:
     async def key(self, name: str) -> None:
         codes = {"Enter": (13, "\r"), "Escape": (27, "")}
         code, text = codes[name]
-        await self.call("Input.dispatchKeyEvent", type="keyDown", key=name, code=name,
-                        windowsVirtualKeyCode=code, text=text)
+        await self.call(
+            "Input.dispatchKeyEvent", type="keyDown", key=name, code=name, windowsVirtualKeyCode=code, text=text
+        )
         await self.call("Input.dispatchKeyEvent", type="keyUp", key=name, code=name, windowsVirtualKeyCode=code)
 
     async def screenshot(self, path: Path) -> Path:

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from webclient import SERVED_ROOM  # a module name of its own: 'conftest' is ambiguous
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
@@ -93,9 +92,26 @@ def served(room_story_dir, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
     env.pop("EXPERIENCE_JOIN_CODE", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "experience", "serve", str(room_story_dir), "--port", str(port), "--room", SERVED_ROOM,
-         "--data-dir", str(data_dir), "--sessions-dir", str(sessions_dir)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+        [
+            sys.executable,
+            "-m",
+            "experience",
+            "serve",
+            str(room_story_dir),
+            "--port",
+            str(port),
+            "--room",
+            SERVED_ROOM,
+            "--data-dir",
+            str(data_dir),
+            "--sessions-dir",
+            str(sessions_dir),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+        cwd=tmp_path,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         yield base, data_dir, sessions_dir, server

@@ -34,11 +34,18 @@ def test_sweeping_spares_a_live_session(sessions_dir):
 
 
 def test_sweeping_deletes_the_folder_of_a_killed_session(sessions_dir):
-    code = ("import os, sys; from pathlib import Path; from experience.workshop.ephemeral import SessionFolder;"
-            f"f = SessionFolder(Path({str(sessions_dir)!r})); (f.path / 'experience.db').write_text('words');"
-            "print(f.path, flush=True); os._exit(0)")  # no atexit: as if killed
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    code = (
+        "import os, sys; from pathlib import Path; from experience.workshop.ephemeral import SessionFolder;"
+        f"f = SessionFolder(Path({str(sessions_dir)!r})); (f.path / 'experience.db').write_text('words');"
+        "print(f.path, flush=True); os._exit(0)"
+    )  # no atexit: as if killed
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, PYTHONPATH=os.getcwd()),
+    )
     left = out.stdout.strip()
     assert os.path.exists(left)
     assert sweep(sessions_dir) == 1
@@ -71,11 +78,13 @@ def test_a_session_told_to_stop_still_deletes_its_folder(tmp_path):
     """SIGTERM (the server stopping) and SIGHUP (a closed terminal) must not leave words behind."""
     import signal
 
-    code = ("import sys, time; from pathlib import Path; "
-            "from experience.workshop.participant import leave_cleanly_when_told_to; "
-            "from experience.workshop.ephemeral import SessionFolder; "
-            "leave_cleanly_when_told_to(); f = SessionFolder(Path(sys.argv[1])); "
-            "print(f.path, flush=True); time.sleep(30)")
+    code = (
+        "import sys, time; from pathlib import Path; "
+        "from experience.workshop.participant import leave_cleanly_when_told_to; "
+        "from experience.workshop.ephemeral import SessionFolder; "
+        "leave_cleanly_when_told_to(); f = SessionFolder(Path(sys.argv[1])); "
+        "print(f.path, flush=True); time.sleep(30)"
+    )
     for sig in (signal.SIGTERM, signal.SIGHUP):
         child = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
         folder = Path(child.stdout.readline().strip())

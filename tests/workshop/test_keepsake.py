@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,7 +10,7 @@ from experience.progress.session import Session
 from experience.progress.store import Store
 from experience.workshop.keepsake import journal_markdown
 
-DAY = datetime(2026, 3, 14, 12, 0, tzinfo=timezone.utc)
+DAY = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture

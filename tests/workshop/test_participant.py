@@ -243,7 +243,7 @@ async def test_d_delivers_the_journal_to_the_browser_as_markdown(make_participan
         assert app.session.journal.entries(), "the answer was kept"
         await pilot.press("d")
         await pilot.pause()
-    (text, options), = delivered
+    ((text, options),) = delivered
     assert options["save_filename"] == "my-journal.md" and options["mime_type"] == "text/markdown"
     assert options["open_method"] == "download"
     assert "**What is behind the door?**" in text and "> a small room with a lamp" in text

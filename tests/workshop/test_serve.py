@@ -15,11 +15,12 @@ import pytest
 pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 aiohttp = pytest.importorskip("aiohttp")
 
+from webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
+
 from experience.workshop.joincode import JOIN_CODE_ENV  # noqa: E402
 from experience.workshop.room import Rooms  # noqa: E402
-from experience.workshop.serve import FULL, Room, WorkshopServer, full_screen  # noqa: E402
 from experience.workshop.screens.join import WRONG  # noqa: E402
-from webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
+from experience.workshop.serve import FULL, Room, WorkshopServer, full_screen  # noqa: E402
 
 ROOM = "tuesday"
 
@@ -44,8 +45,9 @@ async def test_a_participant_is_held_at_the_gate_goes_on_and_takes_their_journal
         await tab.wait_for("The chair holds you.")
         tab.mark()
         await tab.press("enter")
-        await tab.wait_for("The group will continue together soon.",
-                           "You can pause, or read your journal, while you wait.")
+        await tab.wait_for(
+            "The group will continue together soon.", "You can pause, or read your journal, while you wait."
+        )
 
         rooms = Rooms.open(data_dir / "rooms.db")
         try:

@@ -42,10 +42,12 @@ class Tab:
         self._mark = 0
 
     @classmethod
-    async def open(cls, base: str, *, width: int = 100, height: int = 30) -> "Tab":
+    async def open(cls, base: str, *, width: int = 100, height: int = 30) -> Tab:
         session = aiohttp.ClientSession()
-        ws = await session.ws_connect(f"{base.replace('http', 'ws', 1)}/ws?width={width}&height={height}",
-                                      timeout=aiohttp.ClientWSTimeout(ws_close=5))
+        ws = await session.ws_connect(
+            f"{base.replace('http', 'ws', 1)}/ws?width={width}&height={height}",
+            timeout=aiohttp.ClientWSTimeout(ws_close=5),
+        )
         await ws.send_str(json.dumps(["resize", {"width": width, "height": height}]))
         return cls(session, ws)
 
@@ -62,7 +64,7 @@ class Tab:
         await self.ws.send_str(json.dumps(["stdin", text]))
 
     def screen_since_mark(self) -> str:
-        return readable(self.received[self._mark:])
+        return readable(self.received[self._mark :])
 
     def mark(self) -> None:
         """Look for words only in what arrives after this."""
@@ -91,7 +93,7 @@ class Tab:
     async def _receive(self, timeout: float) -> None:
         try:
             message = await self.ws.receive(timeout=min(timeout, 1.0))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return
         if message.type == aiohttp.WSMsgType.BINARY:
             self.received += message.data.decode("utf-8", errors="replace")
@@ -99,8 +101,12 @@ class Tab:
             envelope = json.loads(message.data)
             if envelope[0] == "deliver_file_start":
                 self.deliveries.append(envelope[1])
-        elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING,
-                              aiohttp.WSMsgType.ERROR):
+        elif message.type in (
+            aiohttp.WSMsgType.CLOSE,
+            aiohttp.WSMsgType.CLOSED,
+            aiohttp.WSMsgType.CLOSING,
+            aiohttp.WSMsgType.ERROR,
+        ):
             self.closed = True
 
     async def download(self, base: str, key: str) -> str:

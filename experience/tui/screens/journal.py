@@ -25,14 +25,18 @@ class JournalScreen(Screen[None]):
     ]
 
     @property
-    def session(self) -> "Session":
+    def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         groups = self.session.journal_by_chapter()
         with Vertical(id="page"):
-            yield Static(Content.assemble(("Your journal", "bold $text-primary"), "\n",
-                                          (self.session.story.title, "$text-muted")), id="journal-heading")
+            yield Static(
+                Content.assemble(
+                    ("Your journal", "bold $text-primary"), "\n", (self.session.story.title, "$text-muted")
+                ),
+                id="journal-heading",
+            )
             with VerticalScroll(id="entries"):
                 if not groups:
                     yield Static(self.app.JOURNAL_EMPTY, classes="empty", markup=False)  # type: ignore[attr-defined]

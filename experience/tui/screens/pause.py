@@ -22,8 +22,10 @@ from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportLine
 
 BREATHING, NOTICING = "breathing", "noticing"
-RETURNING = ("When you are ready, press Enter or Esc to go back; everything is where you left it. "
-             "Or press n to notice what is around you, one sense at a time.")
+RETURNING = (
+    "When you are ready, press Enter or Esc to go back; everything is where you left it. "
+    "Or press n to notice what is around you, one sense at a time."
+)
 NEXT_HINT = "Press Enter when you are ready for the next one. Esc goes back to where you were."
 LAST_HINT = "Press Enter to go back to where you were, or b to breathe a little longer."
 

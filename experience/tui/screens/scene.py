@@ -7,7 +7,8 @@ choices come once the reader has answered or let the question pass.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -41,8 +42,10 @@ WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make 
 MIN_READING = 3  # lines of text always visible, however small the window
 READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
 KEPT = "Kept in your journal. You can read it at any time with j."
-CANNOT_SHOW = ("Something in this part of the story could not be shown. Nothing is lost: you can "
-               "go back a step with b, or leave and come back later.")
+CANNOT_SHOW = (
+    "Something in this part of the story could not be shown. Nothing is lost: you can "
+    "go back a step with b, or leave and come back later."
+)
 
 
 class SceneScreen(Screen[None]):
@@ -72,7 +75,7 @@ class SceneScreen(Screen[None]):
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
     @property
-    def session(self) -> "Session":
+    def session(self) -> Session:
         return self.app.session  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
@@ -219,13 +222,14 @@ class SceneScreen(Screen[None]):
             return True if self.session.can_go_back else None
         return True
 
-    def commands(self) -> Iterable["SystemCommand"]:
+    def commands(self) -> Iterable[SystemCommand]:
         from textual.app import SystemCommand
 
         if self.session.can_go_back:
             yield SystemCommand("Go back", "Undo the last step (b)", self.action_back)
-        yield SystemCommand("Start again", "Begin the story again; your journal is kept, and b undoes this",
-                            self.action_restart)
+        yield SystemCommand(
+            "Start again", "Begin the story again; your journal is kept, and b undoes this", self.action_restart
+        )
 
     # -- actions ------------------------------------------------------------------------------
     def action_continue(self) -> None:
@@ -308,8 +312,12 @@ class SceneScreen(Screen[None]):
         try:
             step()
         except StoryRuntimeError:
-            self.notify("This step could not be taken: something in the story is not right here. "
-                        "You are still where you were, and nothing is lost.", severity="warning", timeout=8)
+            self.notify(
+                "This step could not be taken: something in the story is not right here. "
+                "You are still where you were, and nothing is lost.",
+                severity="warning",
+                timeout=8,
+            )
             return
         except StoreError as error:
             self.notify(f"{error} You are still where you were.", severity="warning", timeout=8)
@@ -323,8 +331,11 @@ class SceneScreen(Screen[None]):
         try:
             self.session.answer(event.answer)
         except (StoreError, StoryRuntimeError) as error:
-            self.notify(f"Your answer could not be kept just now ({error}). It is still in the box.",
-                        severity="warning", timeout=8)
+            self.notify(
+                f"Your answer could not be kept just now ({error}). It is still in the box.",
+                severity="warning",
+                timeout=8,
+            )
             return
         self.query_one(ReflectBox).kept()
         self.query_one("#kept").display = True
@@ -349,9 +360,12 @@ class SceneScreen(Screen[None]):
             return
         reflect = self._reflect
         text = reflect.unkept
-        if text is not None and self._shown is self.session.state:
-            if self._attempt_quietly(lambda: self.session.keep_draft(text)):
-                reflect.kept()
+        if (
+            text is not None
+            and self._shown is self.session.state
+            and self._attempt_quietly(lambda: self.session.keep_draft(text))
+        ):
+            reflect.kept()
 
     def _attempt_quietly(self, write: Callable[[], object]) -> bool:
         try:
@@ -361,7 +375,7 @@ class SceneScreen(Screen[None]):
         return True
 
 
-def _target(session: "Session", choice: Choice | None) -> str:
+def _target(session: Session, choice: Choice | None) -> str:
     from ...story import destination
 
     return destination(session.story, session.state, choice)

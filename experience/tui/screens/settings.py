@@ -38,13 +38,15 @@ class SettingsScreen(Screen[None]):
     ]
 
     @property
-    def experience(self) -> "ExperienceApp":
+    def experience(self) -> ExperienceApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
-            yield Static(Content.assemble(("Settings", "bold $text-primary"), "\n", (INTRO, "$text-muted")),
-                         id="settings-heading")
+            yield Static(
+                Content.assemble(("Settings", "bold $text-primary"), "\n", (INTRO, "$text-muted")),
+                id="settings-heading",
+            )
             yield ChoiceList(id="settings")
             yield Static(HOW, classes="hint", markup=False, id="settings-how")
         yield KeyFooter()
@@ -57,10 +59,14 @@ class SettingsScreen(Screen[None]):
         app = self.experience
         settings = app.settings
         look = LABELS.get(app.theme, app.theme)
-        motion = ("On: everything stays still" if app.animation_level == "none" and settings.reduced_motion
-                  else "On (set by TEXTUAL_ANIMATIONS): everything stays still" if app.animation_level == "none"
-                  else "Off: the breathing guide moves")
-        reminder = ("On: one gentle word after about 20 minutes" if settings.break_reminder else "Off")
+        motion = (
+            "On: everything stays still"
+            if app.animation_level == "none" and settings.reduced_motion
+            else "On (set by TEXTUAL_ANIMATIONS): everything stays still"
+            if app.animation_level == "none"
+            else "Off: the breathing guide moves"
+        )
+        reminder = "On: one gentle word after about 20 minutes" if settings.break_reminder else "Off"
         rows = [("Look", look), ("Reduced motion", motion), ("Break reminder", reminder)]
         choices = self.query_one(ChoiceList)
         highlighted = choices.highlighted

@@ -18,8 +18,10 @@ from ...care.words import GOODBYE, IF_IT_STIRRED, NOTHING_SENT
 from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportText
 
-STAYING = ("Press Enter to leave. These words will stay in your terminal after the window closes. "
-           "If you pressed s by mistake, Esc takes you back.")
+STAYING = (
+    "Press Enter to leave. These words will stay in your terminal after the window closes. "
+    "If you pressed s by mistake, Esc takes you back."
+)
 
 
 class StepOutScreen(Screen[bool]):

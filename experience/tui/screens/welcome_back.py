@@ -15,9 +15,11 @@ from ..widgets.footer import KeyFooter
 class WelcomeBackScreen(Screen[str]):
     """Dismissed with "continue" or "restart"."""
 
-    BINDINGS = [Binding("f2", "app.settings", "Settings"),
-                Binding("c", "finish('continue')", "Continue", show=False),
-                Binding("r", "finish('restart')", "Start again", show=False)]  # s is Step out everywhere
+    BINDINGS = [
+        Binding("f2", "app.settings", "Settings"),
+        Binding("c", "finish('continue')", "Continue", show=False),
+        Binding("r", "finish('restart')", "Start again", show=False),
+    ]  # s is Step out everywhere
 
     def __init__(self, where: str, notices: tuple[str, ...] = (), *, ended: bool = False) -> None:
         super().__init__()

@@ -10,7 +10,7 @@ so that the setting takes effect at once, even while the pause is open.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from textual.content import Content
 from textual.timer import Timer
@@ -24,8 +24,9 @@ FILLED, TRACK = "━", "─"
 
 
 class Breath(Widget):
-    def __init__(self, *, clock: Callable[[], float] = time.monotonic, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, *, clock: Callable[[], float] = time.monotonic, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self._clock = clock
         self._started = clock()
@@ -63,8 +64,9 @@ def frame(seconds: float, width: int) -> Content:
     span = max(min(width, WIDEST) // 2 * 2, 2)
     filled = 2 + round(fullness * (span - 2) / 2) * 2  # grows from the middle, two cells at a time
     side = (span - filled) // 2
-    line = Content.assemble((TRACK * side, "$text-muted 40%"), (FILLED * filled, "bold $secondary"),
-                            (TRACK * side, "$text-muted 40%"))
+    line = Content.assemble(
+        (TRACK * side, "$text-muted 40%"), (FILLED * filled, "bold $secondary"), (TRACK * side, "$text-muted 40%")
+    )
     return Content("\n").join([_centred(Content.styled(words, "bold $secondary"), width), _centred(line, width)])
 
 

@@ -9,7 +9,7 @@ colour: with NO_COLOR, in a monochrome terminal, or by someone who cannot tell t
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from textual.binding import Binding

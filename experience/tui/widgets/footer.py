@@ -29,13 +29,13 @@ class KeyFooter(Footer):
         self._shown: tuple | None = None
         self._pending = False
 
-    def bindings_changed(self, screen: "Screen") -> None:
+    def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         self._rebuild_soon()
 
-    def on_resize(self, event: "events.Resize") -> None:
+    def on_resize(self, event: events.Resize) -> None:
         roomy = event.size.width >= PALETTE_ROOM
         if roomy != self.show_command_palette:
             self.show_command_palette = roomy
@@ -52,8 +52,14 @@ class KeyFooter(Footer):
             bindings = self.screen.active_bindings
         except NoScreen:  # the screen went away before the refresh came
             return
-        shown = (self.show_command_palette, *((key, b.action, b.description, b.key_display, enabled)
-                                              for key, (_, b, enabled, _) in bindings.items() if b.show))
+        shown = (
+            self.show_command_palette,
+            *(
+                (key, b.action, b.description, b.key_display, enabled)
+                for key, (_, b, enabled, _) in bindings.items()
+                if b.show
+            ),
+        )
         if shown != self._shown:
             self._shown = shown
             await self.recompose()

@@ -71,8 +71,9 @@ class ReflectBox(Widget):
         if self._area is None:
             from textual.widgets import TextArea
 
-            self._area = TextArea(id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False,
-                                  placeholder=PLACEHOLDER)
+            self._area = TextArea(
+                id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False, placeholder=PLACEHOLDER
+            )
             self.mount(self._area, after="#prompt")
         return self._area
 
@@ -82,8 +83,14 @@ class ReflectBox(Widget):
         prompt = self.query_one("#prompt", Static)
         lines = len(Content(self._prompt).wrap(max(width, 1))) if self._prompt else 0
         buttons = self.query_one("#reflect-buttons")
-        return (self.styles.margin.height + lines + prompt.styles.margin.height + ANSWER_LINES
-                + buttons.styles.margin.height + 1)
+        return (
+            self.styles.margin.height
+            + lines
+            + prompt.styles.margin.height
+            + ANSWER_LINES
+            + buttons.styles.margin.height
+            + 1
+        )
 
     def ask(self, prompt: str, text: str = "", *, revising: bool = False) -> None:
         """Show a prompt, with what the reader wrote before (a draft or an earlier answer)."""

@@ -9,8 +9,10 @@ from textual.widgets import Static
 
 from ...care.support import load_support
 
-SUPPORT_TEXT = ("This is not therapy, and not help in a crisis. If you are in danger, please call "
-                "your local emergency number. Press s at any time to see where to find support.")
+SUPPORT_TEXT = (
+    "This is not therapy, and not help in a crisis. If you are in danger, please call "
+    "your local emergency number. Press s at any time to see where to find support."
+)
 
 
 class SupportLine(Static):
@@ -33,12 +35,17 @@ class SupportText(Vertical):
             numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
             yield Static(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
         if support.lines:
-            yield Static(Content.styled("People you can talk to, free and in confidence:", "bold"),
-                         classes="lines-heading")
+            yield Static(
+                Content.styled("People you can talk to, free and in confidence:", "bold"), classes="lines-heading"
+            )
             for line in support.lines:
                 yield Static(Content.styled(line.region, "bold"), classes="region")
                 yield Static(Content(f"{line.name}. {line.how_to_reach}"), classes="line")
         if support.oldest_check:
-            yield Static(Content(f"Checked {support.oldest_check.isoformat()}. Numbers change: if one does not "
-                                 "work, findahelpline.com or your local emergency number will."),
-                         classes="checked")
+            yield Static(
+                Content(
+                    f"Checked {support.oldest_check.isoformat()}. Numbers change: if one does not "
+                    "work, findahelpline.com or your local emergency number will."
+                ),
+                classes="checked",
+            )

@@ -17,12 +17,15 @@ from ...tui.screens.welcome import WHAT_THIS_IS
 from ...tui.widgets.footer import KeyFooter
 from ...tui.widgets.support import SupportLine
 
-IN_THIS_ROOM = ("You are in a workshop room. The group moves through the story together: now and "
-                "then you may be asked to wait until everyone is ready to go on.")
-YOURS = ("What you write is yours. The facilitator never sees it, and nothing is kept on this "
-         "computer once you leave: press d at any time to download your journal.")
-HOW_TO_LEAVE = ("Press p to pause and breathe, b to go back a step, j to read your journal, and "
-                "ctrl+q to leave.")
+IN_THIS_ROOM = (
+    "You are in a workshop room. The group moves through the story together: now and "
+    "then you may be asked to wait until everyone is ready to go on."
+)
+YOURS = (
+    "What you write is yours. The facilitator never sees it, and nothing is kept on this "
+    "computer once you leave: press d at any time to download your journal."
+)
+HOW_TO_LEAVE = "Press p to pause and breathe, b to go back a step, j to read your journal, and ctrl+q to leave."
 
 
 class ArrivalScreen(Screen[str]):

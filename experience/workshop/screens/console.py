@@ -42,7 +42,7 @@ class ConsoleScreen(Screen[None]):
         self._shown_sheet: int | None = None
 
     @property
-    def facilitator(self) -> "FacilitatorApp":
+    def facilitator(self) -> FacilitatorApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -65,7 +65,7 @@ class ConsoleScreen(Screen[None]):
         self.show_moment(self.facilitator.moment)
 
     # -- drawing ----------------------------------------------------------------------------------------
-    def show_moment(self, moment: "Moment") -> None:
+    def show_moment(self, moment: Moment) -> None:
         from ..console import gate_line, spread_line
 
         app = self.facilitator
@@ -74,10 +74,14 @@ class ConsoleScreen(Screen[None]):
         opened = min(room.open_movement, movements.last)
         self.query_one("#room-name", Static).update(f"Room “{room.name}” · {app.story.title}")
         following = app.next_movement
-        then = (f"   Next: {movements.name(following)} (n opens it)" if following is not None
-                else "   Every movement is open.")
+        then = (
+            f"   Next: {movements.name(following)} (n opens it)"
+            if following is not None
+            else "   Every movement is open."
+        )
         self.query_one("#room-open", Static).update(
-            f"Open: {opened + 1} of {len(movements)} · {movements.name(opened)}{then}")
+            f"Open: {opened + 1} of {len(movements)} · {movements.name(opened)}{then}"
+        )
         self.query_one("#room-gate", Static).update(gate_line(moment, movements))
         self.query_one("#room-spread", Static).update(spread_line(moment, movements))
 
@@ -90,7 +94,8 @@ class ConsoleScreen(Screen[None]):
         past = overrun(left)
         counts_note = " · counts on projector" if room.projector_counts else ""
         self.query_one("#timer-state", Static).update(
-            f"{past or state + ' · ' + _minutes(timer.seconds) + ' set'}{counts_note}")
+            f"{past or state + ' · ' + _minutes(timer.seconds) + ' set'}{counts_note}"
+        )
         self._show_sheet(opened if self._browsing is None else self._browsing)
 
     def _show_sheet(self, index: int) -> None:
@@ -101,7 +106,8 @@ class ConsoleScreen(Screen[None]):
         opened = min(app.moment.room.open_movement, app.movements.last)
         where = "the open movement" if index == opened else ("open" if index < opened else "not open yet")
         self.query_one("#sheet-hint", Static).update(
-            f"Run-sheet: {index + 1} of {len(app.movements)}, {where} · ← → to look at the others")
+            f"Run-sheet: {index + 1} of {len(app.movements)}, {where} · ← → to look at the others"
+        )
         self.query_one("#sheet-text", Markdown).update(movement_markdown(self.facilitator.sheet, index))
         self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
 
@@ -117,17 +123,18 @@ class ConsoleScreen(Screen[None]):
 
         name, minutes = app.movements.name(index), app.movements.minutes[index]
         waiting = app.moment.counts.waiting
-        detail = (f"{waiting} {'person is' if waiting == 1 else 'people are'} waiting at the gate and will go on by "
-                  f"themselves. The timer will be set to {_minutes(minutes * 60)} and started. "
-                  "Once open, a movement stays open.")
+        detail = (
+            f"{waiting} {'person is' if waiting == 1 else 'people are'} waiting at the gate and will go on by "
+            f"themselves. The timer will be set to {_minutes(minutes * 60)} and started. "
+            "Once open, a movement stays open."
+        )
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._browsing = None
                 app.open_next()
 
-        self.app.push_screen(ConfirmScreen(f"Open “{name}” for everyone?", detail, yes=f"Open “{name}” now"),
-                             answered)
+        self.app.push_screen(ConfirmScreen(f"Open “{name}” for everyone?", detail, yes=f"Open “{name}” now"), answered)
 
     def action_timer(self) -> None:
         self.facilitator.toggle_timer()
@@ -148,8 +155,9 @@ class ConsoleScreen(Screen[None]):
 
     def action_browse(self, step: int) -> None:
         app = self.facilitator
-        current = self._browsing if self._browsing is not None else min(app.moment.room.open_movement,
-                                                                       app.movements.last)
+        current = (
+            self._browsing if self._browsing is not None else min(app.moment.room.open_movement, app.movements.last)
+        )
         self._browsing = max(0, min(app.movements.last, current + step))
         self._show_sheet(self._browsing)
 

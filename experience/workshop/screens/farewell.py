@@ -16,8 +16,10 @@ from textual.widgets import OptionList, Static
 
 from ...tui.widgets.choices import ChoiceList
 
-BEFORE_YOU_GO = ("Nothing you wrote is kept on this computer once you leave. If you would like to "
-                 "keep your words, download your journal first.")
+BEFORE_YOU_GO = (
+    "Nothing you wrote is kept on this computer once you leave. If you would like to "
+    "keep your words, download your journal first."
+)
 REPLIES = (("download", "Download my journal"), ("leave", "Leave now"), ("stay", "Stay a little longer"))
 
 
@@ -45,7 +47,8 @@ class FarewellScreen(ModalScreen[str]):
         if reply == "download":
             self.app.action_download()  # type: ignore[attr-defined]
             self.query_one("#farewell-status", Static).update(
-                "Your journal is on its way to your browser's downloads. Go gently.")
+                "Your journal is on its way to your browser's downloads. Go gently."
+            )
             self.query_one(ChoiceList).highlighted = 1
         else:
             self.dismiss(reply)

@@ -7,7 +7,7 @@ the next, so that guessing is hopeless while a mistyped code costs a person a se
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical

@@ -23,15 +23,17 @@ if TYPE_CHECKING:
 
 
 class ProjectorScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "close", "Back to the console", show=False),
-                Binding("v", "close", "Back to the console", show=False)]
+    BINDINGS = [
+        Binding("escape", "close", "Back to the console", show=False),
+        Binding("v", "close", "Back to the console", show=False),
+    ]
 
     def __init__(self, *, standalone: bool = False) -> None:
         super().__init__()
         self._standalone = standalone  # the only screen of a projector window: nothing to go back to
 
     @property
-    def facilitator(self) -> "FacilitatorApp":
+    def facilitator(self) -> FacilitatorApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -44,7 +46,7 @@ class ProjectorScreen(Screen[None]):
     def on_mount(self) -> None:
         self.show_moment(self.facilitator.moment)
 
-    def show_moment(self, moment: "Moment") -> None:
+    def show_moment(self, moment: Moment) -> None:
         from ..console import gate_line
 
         movements = self.facilitator.movements

@@ -8,7 +8,7 @@ taken for them, exactly as they chose it.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
