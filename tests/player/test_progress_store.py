@@ -45,9 +45,9 @@ def test_an_existing_shared_folder_is_not_tightened(tmp_path):
     assert mode(shared / "experience.db") == 0o600
 
 
-def test_the_database_uses_wal_and_records_its_schema_version(store):
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+def test_the_database_uses_wal_and_records_its_schema_version(store, data_dir, raw_db):
+    assert raw_db(data_dir).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw_db(data_dir).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_migrations_run_in_order_and_only_once(tmp_path):
