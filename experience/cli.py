@@ -290,9 +290,7 @@ def cmd_journal_passphrase(args: argparse.Namespace) -> int:
 def cmd_forget(args: argparse.Namespace) -> int:
     from .privacy.commands import forget
 
-    return forget(
-        profile=args.profile, data_dir=args.data_dir, yes=args.yes, remove_set_aside=args.remove_set_aside
-    )
+    return forget(profile=args.profile, data_dir=args.data_dir, yes=args.yes, remove_set_aside=args.remove_set_aside)
 
 
 # -- workshops -------------------------------------------------------------------------------------

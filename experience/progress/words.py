@@ -16,7 +16,8 @@ So a new column is declared here once and is then sealed, counted, erased and ch
 walks the schema and fails on any column that can hold text but is neither declared in `WORDS` nor
 listed in `NOT_WORDS` with the reason it is not the reader's.
 
-Everything here takes a connection and runs inside whatever transaction the caller holds.
+Everything here takes a connection and runs inside whatever transaction the caller holds. Its SQL
+is put together from the table and column names declared here, and from nothing else.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class Column:
     json_object: bool = False  # plain, it is a JSON object whose text values are looked for too
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Words:
     """One table whose rows hold the reader's words, all sealed with the row's one sealing."""
 
@@ -53,9 +54,9 @@ class Words:
     table: str
     columns: tuple[Column, ...]
     keys: tuple[str, ...]  # what names one row, to rewrite it in place
-    of_profile: str  # SQL: this profile's rows that hold words, with the profile's id as `:p`
-    erasing: Erasing
     exported: str  # how these words leave in an export, or why they do not
+    of_profile: str = "profile_id = :p"  # SQL: the profile's rows that hold words (`:p`: its id)
+    erasing: Erasing = Erasing.DELETE_ROW
     sealing: str = "sealing"  # the column that names the sealing the row was written with
 
 
@@ -69,8 +70,6 @@ ANSWERS = Words(
         Column("prompt", checked=False, plain_as_text=True),
     ),
     keys=("id",),
-    of_profile="profile_id = :p",
-    erasing=Erasing.DELETE_ROW,
     exported="every answer, with its question, by story and chapter",
 )
 DRAFTS = Words(
@@ -78,8 +77,6 @@ DRAFTS = Words(
     table="drafts",
     columns=(Column("text"),),
     keys=("profile_id", "story_key", "scene_id"),
-    of_profile="profile_id = :p",
-    erasing=Erasing.DELETE_ROW,
     exported="not exported: an unsent draft is not an answer yet; it waits in the box where it was typed",
 )
 KEPT = Words(
@@ -169,10 +166,10 @@ class Resealed:
 def count(conn: sqlite3.Connection, profile_id: int, *, sealed_only: bool = False) -> dict[str, int]:
     """How many of the profile's rows hold words (or, with `sealed_only`, sealed words), by kind."""
     out = {}
-    for words in WORDS:
-        sealed = f" AND {words.sealing} != '{PLAIN.name}'" if sealed_only else ""
-        sql = f"SELECT count(*) FROM {words.table} WHERE ({words.of_profile}){sealed}"  # noqa: S608 - names declared above
-        out[words.kind] = conn.execute(sql, {"p": profile_id}).fetchone()[0]
+    for declared in WORDS:
+        sealed = f" AND {declared.sealing} != '{PLAIN.name}'" if sealed_only else ""
+        sql = f"SELECT count(*) FROM {declared.table} WHERE ({declared.of_profile}){sealed}"  # noqa: S608 - only names declared here
+        out[declared.kind] = conn.execute(sql, {"p": profile_id}).fetchone()[0]
     return out
 
 
@@ -180,7 +177,7 @@ def answers_by_story(conn: sqlite3.Connection, profile_id: int) -> dict[str, int
     """The stories the profile answered in, in the order each was first written in, with their answers."""
     return dict(
         conn.execute(
-            f"SELECT story_key, count(*) FROM {ANSWERS.table} WHERE {ANSWERS.of_profile}"  # noqa: S608
+            f"SELECT story_key, count(*) FROM {ANSWERS.table} WHERE {ANSWERS.of_profile}"  # noqa: S608 - only names declared here
             " GROUP BY story_key ORDER BY min(id)",
             {"p": profile_id},
         ).fetchall()
@@ -190,10 +187,10 @@ def answers_by_story(conn: sqlite3.Connection, profile_id: int) -> dict[str, int
 def stored(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
     """Every word of the profile as it is stored on disk (sealed or plain), to look for afterwards."""
     out: list[bytes] = []
-    for words in WORDS:
-        checked = [column for column in words.columns if column.checked]
+    for declared in WORDS:
+        checked = [column for column in declared.columns if column.checked]
         names = ", ".join(column.name for column in checked)
-        sql = f"SELECT {names} FROM {words.table} WHERE {words.of_profile}"  # noqa: S608
+        sql = f"SELECT {names} FROM {declared.table} WHERE {declared.of_profile}"  # noqa: S608 - only names declared here
         for row in conn.execute(sql, {"p": profile_id}):
             for column, value in zip(checked, row, strict=True):
                 if value is not None:
@@ -203,12 +200,14 @@ def stored(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
 
 def erase(conn: sqlite3.Connection, profile_id: int) -> None:
     """Remove every word of the profile: delete rows that are only words, blank the others."""
-    for words in WORDS:
-        if words.erasing is Erasing.DELETE_ROW:
-            sql = f"DELETE FROM {words.table} WHERE {words.of_profile}"  # noqa: S608
+    for declared in WORDS:
+        if declared.erasing is Erasing.DELETE_ROW:
+            sql = f"DELETE FROM {declared.table} WHERE {declared.of_profile}"  # noqa: S608 - only names declared here
         else:
-            blank = ", ".join(f"{column.name} = NULL" for column in words.columns)
-            sql = f"UPDATE {words.table} SET {blank}, {words.sealing} = '{PLAIN.name}' WHERE {words.of_profile}"  # noqa: S608
+            blank = ", ".join(f"{column.name} = NULL" for column in declared.columns)
+            sql = (
+                f"UPDATE {declared.table} SET {blank}, {declared.sealing} = '{PLAIN.name}' WHERE {declared.of_profile}"  # noqa: S608 - only names declared here
+            )
         conn.execute(sql, {"p": profile_id})
 
 
@@ -220,25 +219,25 @@ def reseal(conn: sqlite3.Connection, profile_id: int, old: Sealing, new: Sealing
     readers = {PLAIN.name: PLAIN, old.name: old}
     previous: list[bytes] = []
     rows: dict[str, int] = {}
-    for words in WORDS:
-        names = [*words.keys, *(column.name for column in words.columns), words.sealing]
+    for declared in WORDS:
+        names = [*declared.keys, *(column.name for column in declared.columns), declared.sealing]
         found = conn.execute(
-            f"SELECT {', '.join(names)} FROM {words.table} WHERE {words.of_profile}",  # noqa: S608
+            f"SELECT {', '.join(names)} FROM {declared.table} WHERE {declared.of_profile}",  # noqa: S608 - only names declared here
             {"p": profile_id},
         ).fetchall()
-        assignments = ", ".join(f"{column.name} = ?" for column in words.columns)
-        where = " AND ".join(f"{key} = ?" for key in words.keys)
-        update = f"UPDATE {words.table} SET {assignments}, {words.sealing} = ? WHERE {where}"  # noqa: S608
+        assignments = ", ".join(f"{column.name} = ?" for column in declared.columns)
+        where = " AND ".join(f"{key} = ?" for key in declared.keys)
+        update = f"UPDATE {declared.table} SET {assignments}, {declared.sealing} = ? WHERE {where}"  # noqa: S608 - only names declared here
         for row in found:
-            key, values, how = row[: len(words.keys)], row[len(words.keys) : -1], row[-1]
+            key, values, how = row[: len(declared.keys)], row[len(declared.keys) : -1], row[-1]
             again = []
-            for column, value in zip(words.columns, values, strict=True):
+            for column, value in zip(declared.columns, values, strict=True):
                 text = _open(readers.get(how), value)
                 if column.checked:
                     previous.extend(_stored_forms(column, value))
                 again.append(text if column.plain_as_text and new is PLAIN else new.seal(text))
             conn.execute(update, (*again, new.name, *key))
-        rows[words.kind] = len(found)
+        rows[declared.kind] = len(found)
     return Resealed(rows, tuple(previous))
 
 
