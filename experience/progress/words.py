@@ -16,6 +16,9 @@ So a new column is declared here once and is then sealed, counted, erased and ch
 walks the schema and fails on any column that can hold text but is neither declared in `WORDS` nor
 listed in `NOT_WORDS` with the reason it is not the reader's.
 
+Migrations (migrations.py) are the one exception, on purpose: a released step is frozen, so it
+names the columns as they were when it was written.
+
 Everything here takes a connection and runs inside whatever transaction the caller holds. Its SQL
 is put together from the table and column names declared here, and from nothing else.
 """
