@@ -265,25 +265,32 @@ def cmd_locate(args: argparse.Namespace) -> int:
 def cmd_journal_export(args: argparse.Namespace) -> int:
     from .privacy.commands import export
 
-    return export(args)
+    return export(
+        profile=args.profile,
+        data_dir=args.data_dir,
+        story=args.story,
+        format=args.format,
+        output=args.output,
+        force=args.force,
+    )
 
 
 def cmd_journal_erase(args: argparse.Namespace) -> int:
     from .privacy.commands import erase
 
-    return erase(args)
+    return erase(profile=args.profile, data_dir=args.data_dir, yes=args.yes)
 
 
 def cmd_journal_passphrase(args: argparse.Namespace) -> int:
     from .privacy.commands import passphrase
 
-    return passphrase(args)
+    return passphrase(args.action, profile=args.profile, data_dir=args.data_dir)
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from .privacy.commands import forget
 
-    return forget(args)
+    return forget(profile=args.profile, data_dir=args.data_dir, yes=args.yes, remove_set_aside=args.remove_set_aside)
 
 
 # -- workshops -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import textwrap
 from pathlib import Path
 
@@ -61,6 +62,26 @@ def read_screen():
         return "\n".join(parts)
 
     return read
+
+
+@pytest.fixture
+def raw_db():
+    """Raw SQL on a data folder's database file, beside the program's own connection.
+
+    For tests that look at (or damage) what is on disk, as anyone who opened the file would; the
+    program's own connection is its store's, and tests use the store's methods. Every connection
+    opened here is closed at the end.
+    """
+    opened: list[sqlite3.Connection] = []
+
+    def connect(data_dir: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(Path(data_dir) / "experience.db", isolation_level=None)
+        opened.append(conn)
+        return conn
+
+    yield connect
+    for conn in opened:
+        conn.close()
 
 
 def pytest_collection_modifyitems(config, items):

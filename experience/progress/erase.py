@@ -2,10 +2,11 @@
 
 Two sizes of forgetting, both for one profile:
 
-- `erase_journal`: every answer (with its question), every unsent draft, and the copies of
-  answers that steps keep for later scenes (`steps.words`). Where the reader is in each story,
-  their settings and their passphrase stay. Blanking `steps.words` is enough for the story: a
-  step without its words falls back to the story's starting values ("the younger you").
+- `erase_journal`: every word the reader wrote, as words.py declares them: every answer (with
+  its question), every unsent draft, and the copies of answers that steps keep for later scenes
+  (`steps.words`). Where the reader is in each story, their settings and their passphrase stay.
+  Blanking `steps.words` is enough for the story: a step without its words falls back to the
+  story's starting values ("the younger you").
 - `forget_profile`: the profile row, and with it (by ON DELETE CASCADE) saves, steps, journal,
   drafts, settings and passphrase. If it was the only profile, the database files themselves go.
 
@@ -19,14 +20,15 @@ as they were stored. The result says what was found, and the commands report it 
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import DATABASE_NAME
-from .scrub import SIDE_FILES, Traces, database_files, scrub, traces
+from . import words
+from .paths import DATABASE_NAME, SIDE_FILES, set_aside_copies
+from .scrub import Traces, database_files, traces
 from .store import Profile, Store
 
 
@@ -35,8 +37,7 @@ class JournalSurvey:
     """What the profile has written, counted without reading it (no passphrase needed)."""
 
     answers: dict[str, int]  # story title -> answers, in the order first written
-    drafts: int
-    steps_with_words: int
+    rows: Mapping[str, int]  # rows holding words, by kind (see words.py)
     sealed: bool
 
     @property
@@ -44,8 +45,16 @@ class JournalSurvey:
         return sum(self.answers.values())
 
     @property
+    def drafts(self) -> int:
+        return self.rows.get(words.DRAFTS.kind, 0)
+
+    @property
+    def steps_with_words(self) -> int:
+        return self.rows.get(words.KEPT.kind, 0)
+
+    @property
     def empty(self) -> bool:
-        return not (self.answers or self.drafts or self.steps_with_words)
+        return not any(self.rows.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,38 +88,28 @@ class Outcome:
 
 # -- the journal -----------------------------------------------------------------------------------
 def survey_journal(store: Store, profile: Profile) -> JournalSurvey:
-    conn = store.conn
-    answers = dict(
-        conn.execute(
-            "SELECT story_key, count(*) FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)",
-            (profile.id,),
-        ).fetchall()
+    conn = store._conn
+    return JournalSurvey(
+        words.answers_by_story(conn, profile.id), words.count(conn, profile.id), store.is_sealed(profile)
     )
-    drafts = conn.execute("SELECT count(*) FROM drafts WHERE profile_id = ?", (profile.id,)).fetchone()[0]
-    return JournalSurvey(answers, drafts, _steps_with_words(conn, profile.id), store.is_sealed(profile))
 
 
 def erase_journal(store: Store, profile: Profile) -> Outcome:
     """Remove every word the profile wrote; keep where they are, their settings and passphrase."""
-    stored = _stored_words(store.conn, profile.id)
+    stored = words.stored(store._conn, profile.id)
     with store.transaction() as conn:
-        conn.execute("DELETE FROM journal WHERE profile_id = ?", (profile.id,))
-        conn.execute("DELETE FROM drafts WHERE profile_id = ?", (profile.id,))
-        conn.execute(
-            "UPDATE steps SET words = NULL, sealing = 'plain' WHERE words IS NOT NULL AND save_id IN"
-            " (SELECT id FROM saves WHERE profile_id = ?)",
-            (profile.id,),
-        )
-    scrubbed = scrub(store.conn)
+        words.erase(conn, profile.id)
+    scrubbed = store.scrub()
     return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store.data_dir, stored), scrubbed)
 
 
 # -- the whole profile -------------------------------------------------------------------------------
 def survey_profile(store: Store, profile: Profile, lock_file: Path | None = None) -> ProfileSurvey:
-    conn = store.conn
     stories = tuple(
         row[0]
-        for row in conn.execute("SELECT story_key FROM saves WHERE profile_id = ? ORDER BY started", (profile.id,))
+        for row in store._conn.execute(
+            "SELECT story_key FROM saves WHERE profile_id = ? ORDER BY started", (profile.id,)
+        )
     )
     others = tuple(name for name in store.profiles() if name != profile.name)
     files: list[Path] = [] if others else database_files(store.data_dir)
@@ -136,11 +135,11 @@ def forget_profile(
     the transaction (another window may have just begun a new one); if it was, the store is closed
     and the files removed, with the copies set aside earlier only if `remove_set_aside`.
     """
-    stored = _stored_words(store.conn, profile.id)
+    stored = words.stored(store._conn, profile.id)
     with store.transaction() as conn:
         conn.execute("DELETE FROM profiles WHERE id = ?", (profile.id,))
         last = conn.execute("SELECT count(*) FROM profiles").fetchone()[0] == 0  # asked again: one may have come
-    scrubbed = scrub(store.conn)
+    scrubbed = store.scrub()
     data_dir = store.data_dir
     to_remove = [lock_file] if lock_file is not None else []
     if last:
@@ -154,54 +153,11 @@ def forget_profile(
     return Outcome(rows_left, traces(data_dir, stored), scrubbed, tuple(removed), tuple(still_there))
 
 
-def set_aside_copies(data_dir: Path) -> list[Path]:
-    """Databases set aside earlier because they could not be used (see store.py); they may hold words."""
-    return sorted(p for p in data_dir.glob(DATABASE_NAME + ".*-*") if not p.name.endswith(SIDE_FILES))
-
-
 def remove_folder_if_empty(path: Path) -> bool:
     return _remove_if_empty(path)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-def _steps_with_words(conn: sqlite3.Connection, profile_id: int) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM steps JOIN saves ON saves.id = steps.save_id"
-        " WHERE saves.profile_id = ? AND steps.words IS NOT NULL",
-        (profile_id,),
-    ).fetchone()[0]
-
-
-def _stored_words(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
-    """Every word of the profile as it is stored on disk (sealed or plain), to look for afterwards."""
-    out: list[bytes] = []
-    for (answer,) in conn.execute("SELECT answer FROM journal WHERE profile_id = ?", (profile_id,)):
-        out.append(_as_bytes(answer))
-    for (text,) in conn.execute("SELECT text FROM drafts WHERE profile_id = ?", (profile_id,)):
-        out.append(_as_bytes(text))
-    for (words,) in conn.execute(
-        "SELECT steps.words FROM steps JOIN saves ON saves.id = steps.save_id"
-        " WHERE saves.profile_id = ? AND steps.words IS NOT NULL",
-        (profile_id,),
-    ):
-        out.append(_as_bytes(words))
-        out.extend(_plain_values(words))
-    return out
-
-
-def _plain_values(words: bytes) -> list[bytes]:
-    """The answers inside a plain JSON `words` value, also looked for on their own."""
-    try:
-        value = json.loads(bytes(words).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return []  # sealed: its stored form is what is on disk
-    return [v.encode("utf-8") for v in value.values() if isinstance(v, str)] if isinstance(value, dict) else []
-
-
-def _as_bytes(value: bytes | str) -> bytes:
-    return value.encode("utf-8") if isinstance(value, str) else bytes(value)
-
-
 def _read_only(data_dir: Path) -> sqlite3.Connection | None:
     database = data_dir / DATABASE_NAME
     if not database.exists():
@@ -214,11 +170,7 @@ def _journal_rows_left(data_dir: Path, profile_id: int) -> int:
     if conn is None:
         return 0
     try:
-        return conn.execute(
-            "SELECT (SELECT count(*) FROM journal WHERE profile_id = :p)"
-            " + (SELECT count(*) FROM drafts WHERE profile_id = :p)",
-            {"p": profile_id},
-        ).fetchone()[0] + _steps_with_words(conn, profile_id)
+        return sum(words.count(conn, profile_id).values())
     finally:
         conn.close()
 
@@ -230,11 +182,9 @@ def _profile_rows_left(data_dir: Path, profile_id: int) -> int:
     try:
         return conn.execute(
             "SELECT (SELECT count(*) FROM profiles WHERE id = :p) + (SELECT count(*) FROM saves WHERE profile_id = :p)"
-            " + (SELECT count(*) FROM journal WHERE profile_id = :p)"
-            " + (SELECT count(*) FROM drafts WHERE profile_id = :p)"
             " + (SELECT count(*) FROM seals WHERE profile_id = :p)",
             {"p": profile_id},
-        ).fetchone()[0]
+        ).fetchone()[0] + sum(words.count(conn, profile_id).values())
     finally:
         conn.close()
 
@@ -248,7 +198,8 @@ def _with_side_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def _remove(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    removed, still_there = [], []
+    removed: list[Path] = []
+    still_there: list[Path] = []
     for path in paths:
         try:
             path.unlink(missing_ok=True)

@@ -8,9 +8,9 @@ Sealed with the answer is its prompt, because a prompt may quote the reader's ea
 ("what would you like {part_name} to hear?"). The story's own text (chapter titles, scene ids) is
 not the reader's and stays plain.
 
-The reader's words live in four columns: `journal.answer` and `journal.prompt` and `drafts.text`
-(written here) and `steps.words` (written by `store.Save`). `passphrase.py` re-seals all four when
-a passphrase is set, changed or removed; `erase.py` removes them.
+This module writes `journal.answer`, `journal.prompt` and `drafts.text`; words.py declares every
+column that holds the reader's words (these and the copies saves.py keeps), and is what re-seals,
+counts and erases all of them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class Sealing(Protocol):
 
     def seal(self, text: str) -> bytes: ...
 
-    def unseal(self, stored: bytes) -> str: ...
+    def unseal(self, stored: bytes | str) -> str: ...
 
 
 class PlainSealing:
@@ -98,7 +98,8 @@ class Journal:
                 now,
             ),
         )
-        return int(cursor.lastrowid)  # type: ignore[arg-type]
+        assert cursor.lastrowid is not None  # an INSERT into a rowid table always gives one
+        return cursor.lastrowid
 
     def revise(self, entry_id: int, answer: str) -> None:
         row = self._conn.execute(
@@ -170,19 +171,9 @@ class Journal:
         if reader is None:
             return f"(This {what} was sealed in a way this version cannot open. It is kept as it was.)"
         try:
-            return reader.unseal(stored)  # type: ignore[arg-type]
+            return reader.unseal(stored)
         except Exception:  # a damaged row must not hide the rest of the journal
             return f"(This {what} could not be opened: its stored copy is damaged. It is kept as it was.)"
-
-
-def stories_written(conn: sqlite3.Connection, profile_id: int) -> list[str]:
-    """The stories a profile has answered in, in the order each was first written in."""
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT story_key FROM journal WHERE profile_id = ? GROUP BY story_key ORDER BY min(id)", (profile_id,)
-        )
-    ]
 
 
 _SELECT = "SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated FROM journal"

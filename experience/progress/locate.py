@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .paths import DATABASE_NAME
+from .paths import DATABASE_NAME, set_aside_copies
 
 
 def describe(data_dir: Path) -> str:
@@ -28,7 +28,7 @@ def describe(data_dir: Path) -> str:
             sealed = _sealed(database)
             if sealed:
                 lines.append(f"  Sealed with a passphrase: {', '.join(sealed)}")
-    aside = sorted(p for p in data_dir.glob(DATABASE_NAME + ".*-*") if not p.name.endswith(("-wal", "-shm")))
+    aside = set_aside_copies(data_dir)
     if aside:
         lines.append("Set aside, untouched, because they could not be used (damaged, or from a newer version):")
         lines += [f"  {path}" for path in aside]

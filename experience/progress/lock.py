@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from pathlib import Path
 
 from .paths import LOCK_DIR, PRIVATE_FILE, make_private_dir
@@ -74,27 +75,27 @@ def lock_file_name(profile: str) -> str:
     return f"{slug}-{digest}.lock"
 
 
-try:
-    import fcntl
+if sys.platform == "win32":  # pragma: no cover - Windows
+    import msvcrt
 
     def _lock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
     def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
-except ImportError:  # pragma: no cover - Windows
+else:
     try:
-        import msvcrt
+        import fcntl
 
         def _lock(fd: int) -> None:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
         def _unlock(fd: int) -> None:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
-    except ImportError:
+    except ImportError:  # pragma: no cover
         # No locking at all: SQLite's transactions still keep every write whole, so two windows
         # cannot corrupt the database; the later window's steps simply win.
         def _lock(fd: int) -> None:

@@ -166,25 +166,34 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Step, ...] = MIGRATIONS)
 
     `conn` must be in autocommit mode (isolation_level=None): each step runs in an explicit
     transaction together with its version bump, so a step is either wholly there or not at all.
+    The version is read again once the transaction holds the lock: another process opening the
+    same file at the same moment may have run the step meanwhile, and then it is not run twice.
     """
     start = version_of(conn)
     if start > len(migrations):
         raise NewerDatabase(start)
-    for number in range(start + 1, len(migrations) + 1):
+    while version_of(conn) < len(migrations):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            step = migrations[number - 1]
-            if callable(step):
-                step(conn)
-            else:
-                for statement in _statements(step):
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number:d}")
+            done = version_of(conn)
+            if done > len(migrations):
+                raise NewerDatabase(done)
+            if done < len(migrations):
+                _run(conn, migrations[done])
+                conn.execute(f"PRAGMA user_version = {done + 1:d}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
     return start
+
+
+def _run(conn: sqlite3.Connection, step: Step) -> None:
+    if callable(step):
+        step(conn)
+    else:
+        for statement in _statements(step):
+            conn.execute(statement)
 
 
 def _statements(script: str) -> list[str]:

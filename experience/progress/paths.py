@@ -14,6 +14,7 @@ from pathlib import Path
 DATA_DIR_ENV = "EXPERIENCE_DATA_DIR"
 APP_NAME = "experience"
 DATABASE_NAME = "experience.db"
+SIDE_FILES = ("-wal", "-shm")  # SQLite's write-ahead log and its index, beside any database file
 LOCK_DIR = "locks"
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -63,6 +64,11 @@ def make_private_file(path: Path) -> Path:
     if stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE:
         _chmod(path, PRIVATE_FILE)
     return path
+
+
+def set_aside_copies(data_dir: Path) -> list[Path]:
+    """Databases set aside earlier because they could not be used (see store.py); they may hold words."""
+    return sorted(p for p in data_dir.glob(DATABASE_NAME + ".*-*") if not p.name.endswith(SIDE_FILES))
 
 
 def _is_ours(path: Path) -> bool:

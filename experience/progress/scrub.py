@@ -31,9 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DATABASE_NAME
+from .paths import DATABASE_NAME, SIDE_FILES
 
-SIDE_FILES = ("-wal", "-shm")
 MIN_TRACE = 8  # bytes: shorter texts appear by chance ("yes", "calm") and are not checked
 CHUNK = 48  # long texts are looked for in pieces, since SQLite may split a long value across pages
 _ESCAPED_IN_JSON = re.compile(rb'[\x00-\x1f"\\]+')

@@ -75,7 +75,9 @@ class FernetSealing:
     def seal(self, text: str) -> bytes:
         return self._fernet.encrypt(text.encode("utf-8"))
 
-    def unseal(self, stored: bytes) -> str:
+    def unseal(self, stored: bytes | str) -> str:
+        if isinstance(stored, str):  # sealed words are always bytes: a text here is not one of ours
+            raise Unreadable("a sealed text could not be opened")
         try:
             return self._fernet.decrypt(bytes(stored)).decode("utf-8")
         except (InvalidToken, UnicodeDecodeError) as error:

@@ -1,19 +1,12 @@
-"""The database: opening it safely, and writing each change as one whole transaction.
+"""The database: one open connection, and each change written as one whole transaction.
 
-Decisions, and why:
+Decisions, and why (opening it, and setting aside a file that cannot be used, are in opening.py):
 
-- WAL with `synchronous=NORMAL`. A commit is in the WAL file, in the operating system's hands,
-  before `COMMIT` returns; a killed process or a closed terminal cannot take it back. Only a power
-  cut or a kernel crash can lose the last few commits (the database stays whole even then), and
-  skipping the fsync keeps a step well under a millisecond.
-- A database that cannot be read (corrupt, not a database, or written by a newer version) is
-  never repaired, overwritten or deleted: it is renamed aside with its -wal and -shm files, a
-  fresh one is started, and `notice` says in plain words what happened and where the old one is.
 - The connection is in autocommit mode, and `transaction()` opens `BEGIN IMMEDIATE` explicitly,
   so what is one step is visible in the code, not decided by the driver.
-- `secure_delete` is on for every connection: text that is deleted or overwritten (a draft
-  replaced at each pause in typing, an answer re-sealed) is zeroed in its page, not left in free
-  space for anyone who reads the raw file.
+- The connection is this package's own (`Store._conn`): the modules of `experience.progress` work
+  on it, and everything above them uses the methods here. So every word a reader wrote is read,
+  written, sealed and erased through this package (see words.py), never by SQL from elsewhere.
 - A profile with a passphrase has its words sealed (see sealing.py). The store is told the
   unlocked sealing once (`use_sealing`), and refuses to read or write that profile's words without
   it: a forgotten unlock is an error, never a plain copy on disk.
@@ -22,9 +15,7 @@ Decisions, and why:
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,11 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from .journal import PLAIN, Journal, Sealing
-from .migrations import NewerDatabase, migrate, version_of
-from .paths import DATABASE_NAME, make_private_dir, make_private_file
-
-SIDE_FILES = ("-wal", "-shm")
-BUSY_TIMEOUT_MS = 5000
+from .migrations import NewerDatabase
+from .opening import SetAside, connect, explain, is_damage, move_aside
+from .paths import DATABASE_NAME, make_private_dir
+from .scrub import scrub
+from .words import answers_by_story
 
 
 class StoreError(Exception):
@@ -50,20 +41,6 @@ class JournalLocked(StoreError):
     def __init__(self) -> None:
         super().__init__(
             "Your journal is sealed with a passphrase, and it has not been given yet; nothing was read or changed."
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class SetAside:
-    """A database that could not be used and was moved out of the way, untouched."""
-
-    reason: str  # in words for the reader
-    path: Path  # where the old file now is
-
-    def message(self) -> str:
-        return (
-            f"{self.reason} It has been kept, untouched, as {self.path.name} in the same folder, "
-            "and a fresh one has been started. Nothing has been deleted."
         )
 
 
@@ -88,7 +65,7 @@ class Store:
         set_aside: SetAside | None = None,
         clock: Callable[[], str] = utc_now,
     ):
-        self.conn = conn
+        self._conn = conn
         self.data_dir = data_dir
         self.set_aside = set_aside
         self.clock = clock
@@ -106,9 +83,9 @@ class Store:
         path = data_dir / DATABASE_NAME
         set_aside = None
         try:
-            conn = _connect(path)
+            conn = connect(path)
         except NewerDatabase as newer:
-            set_aside = _move_aside(
+            set_aside = move_aside(
                 path,
                 "newer",
                 (
@@ -116,16 +93,20 @@ class Store:
                     f"version {newer.version}), which this version cannot read."
                 ),
             )
-            conn = _connect(path)
+            conn = connect(path)
         except sqlite3.DatabaseError as error:
-            if not _is_damage(error):
-                raise StoreError(_explain(error)) from error
-            set_aside = _move_aside(path, "unreadable", "Your saved progress could not be read: the file is damaged.")
-            conn = _connect(path)
+            if not is_damage(error):
+                raise StoreError(explain(error)) from error
+            set_aside = move_aside(path, "unreadable", "Your saved progress could not be read: the file is damaged.")
+            conn = connect(path)
         return cls(conn, data_dir, set_aside, clock)
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
+
+    def scrub(self) -> bool:
+        """Make removed words gone from the files (scrub.py); False if another window kept the log."""
+        return scrub(self._conn)
 
     # -- transactions -------------------------------------------------------------------------
     @contextmanager
@@ -134,27 +115,27 @@ class Store:
         if self._depth:
             self._depth += 1
             try:
-                yield self.conn
+                yield self._conn
             finally:
                 self._depth -= 1
             return
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise StoreError(_explain(error)) from error
+            raise StoreError(explain(error)) from error
         self._depth = 1
         try:
-            yield self.conn
+            yield self._conn
         except BaseException:
             self._depth = 0
-            self.conn.execute("ROLLBACK")
+            self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
         try:
-            self.conn.execute("COMMIT")
+            self._conn.execute("COMMIT")
         except sqlite3.Error as error:
-            self.conn.execute("ROLLBACK")
-            raise StoreError(_explain(error)) from error
+            self._conn.execute("ROLLBACK")
+            raise StoreError(explain(error)) from error
 
     # -- profiles -----------------------------------------------------------------------------
     def profile(self, name: str) -> Profile:
@@ -163,16 +144,17 @@ class Store:
             row = conn.execute("SELECT id, settings FROM profiles WHERE name = ?", (name,)).fetchone()
             if row is None:
                 cursor = conn.execute("INSERT INTO profiles (name, created) VALUES (?, ?)", (name, self.clock()))
-                return Profile(int(cursor.lastrowid), name, {})  # type: ignore[arg-type]
+                assert cursor.lastrowid is not None  # an INSERT into a rowid table always gives one
+                return Profile(cursor.lastrowid, name, {})
         return Profile(row[0], name, _json_object(row[1]))
 
     def find_profile(self, name: str) -> Profile | None:
         """The profile called `name`, if it exists; never creates one."""
-        row = self.conn.execute("SELECT id, settings FROM profiles WHERE name = ?", (name,)).fetchone()
+        row = self._conn.execute("SELECT id, settings FROM profiles WHERE name = ?", (name,)).fetchone()
         return Profile(row[0], name, _json_object(row[1])) if row else None
 
     def profiles(self) -> list[str]:
-        return [row[0] for row in self.conn.execute("SELECT name FROM profiles ORDER BY name")]
+        return [row[0] for row in self._conn.execute("SELECT name FROM profiles ORDER BY name")]
 
     def set_setting(self, profile: Profile, key: str, value: Any) -> None:
         with self.transaction() as conn:
@@ -186,7 +168,7 @@ class Store:
     def is_sealed(self, profile: Profile | int) -> bool:
         """Whether this profile has a passphrase (its words are sealed)."""
         profile_id = profile if isinstance(profile, int) else profile.id
-        return self.conn.execute("SELECT 1 FROM seals WHERE profile_id = ?", (profile_id,)).fetchone() is not None
+        return self._conn.execute("SELECT 1 FROM seals WHERE profile_id = ?", (profile_id,)).fetchone() is not None
 
     def use_sealing(self, profile: Profile | int, sealing: Sealing | None) -> None:
         """From now on, seal and unseal this profile's words with `sealing` (None: forget it)."""
@@ -213,7 +195,11 @@ class Store:
         return Save(self, profile.id, story_key, words)
 
     def journal(self, profile: Profile, story_key: str) -> Journal:
-        return Journal(self.conn, profile.id, story_key, self.clock, self.sealing_for(profile))
+        return Journal(self._conn, profile.id, story_key, self.clock, self.sealing_for(profile))
+
+    def stories_written(self, profile: Profile) -> list[str]:
+        """The stories the profile has answered in, in the order each was first written in."""
+        return list(answers_by_story(self._conn, profile.id))
 
 
 class Save:
@@ -221,11 +207,11 @@ class Save:
 
     The variables named in `words` hold what the reader wrote (a reflection's `save_as`). Once the
     reader has answered (the value is no longer the story's starting value) they are written apart
-    from the snapshot, in `steps.words`, sealed like the journal, so that a sealed journal has no
-    plain copy in the history and erasing the journal can blank them without the story or the
-    passphrase. So `steps.words` is set exactly where a step holds the reader's words. Reading puts
-    them back; a step whose words were erased (or cannot be opened) simply lacks them, and the
-    story's starting values stand in.
+    from the snapshot, in `steps.words` (declared in words.py as `KEPT`), sealed like the journal,
+    so that a sealed journal has no plain copy in the history and erasing the journal can blank
+    them without the story or the passphrase. So `steps.words` is set exactly where a step holds
+    the reader's words. Reading puts them back; a step whose words were erased (or cannot be
+    opened) simply lacks them, and the story's starting values stand in.
     """
 
     def __init__(self, store: Store, profile_id: int, story_key: str, words: Mapping[str, Any] | None = None):
@@ -243,7 +229,7 @@ class Save:
         save_id = self._save_id(create=False)
         if save_id is None:
             return []
-        rows = self._store.conn.execute(
+        rows = self._store._conn.execute(
             "SELECT snapshot, words, sealing FROM steps WHERE save_id = ? ORDER BY position", (save_id,)
         ).fetchall()
         if not any(row[1] is not None for row in rows):
@@ -288,7 +274,7 @@ class Save:
         save_id = self._save_id(create=False)
         if save_id is None:
             return None
-        row = self._store.conn.execute(
+        row = self._store._conn.execute(
             "SELECT entry_id FROM steps WHERE save_id = ? ORDER BY position DESC LIMIT 1", (save_id,)
         ).fetchone()
         return row[0] if row else None
@@ -296,11 +282,9 @@ class Save:
     def _split(self, snapshot: dict[str, Any]) -> tuple[str, bytes | None, str]:
         """The snapshot without the reader's words, and those words sealed (or None)."""
         variables = snapshot.get("variables")
-        words = (
-            {k: v for k, v in variables.items() if k in self._words and v != self._words[k]}
-            if self._words and isinstance(variables, dict)
-            else {}
-        )
+        if not self._words or not isinstance(variables, dict):
+            return _dump(snapshot), None, PLAIN.name
+        words = {k: v for k, v in variables.items() if k in self._words and v != self._words[k]}
         if not words:
             return _dump(snapshot), None, PLAIN.name
         sealing = self._store.sealing_for(self._profile)
@@ -322,13 +306,14 @@ class Save:
 
     def _touch(self) -> int:
         save_id = self._save_id(create=True)
-        self._store.conn.execute("UPDATE saves SET updated = ? WHERE id = ?", (self._store.clock(), save_id))
-        return save_id  # type: ignore[return-value]
+        assert save_id is not None  # created if it was not there
+        self._store._conn.execute("UPDATE saves SET updated = ? WHERE id = ?", (self._store.clock(), save_id))
+        return save_id
 
     def _save_id(self, *, create: bool) -> int | None:
         if self._id is not None:
             return self._id
-        conn = self._store.conn
+        conn = self._store._conn
         row = conn.execute(
             "SELECT id FROM saves WHERE profile_id = ? AND story_key = ?", (self._profile, self._story)
         ).fetchone()
@@ -340,74 +325,8 @@ class Save:
                 "INSERT INTO saves (profile_id, story_key, started, updated) VALUES (?, ?, ?, ?)",
                 (self._profile, self._story, now, now),
             )
-            self._id = int(cursor.lastrowid)  # type: ignore[arg-type]
+            self._id = cursor.lastrowid
         return self._id
-
-
-# -- opening ------------------------------------------------------------------------------------
-def _connect(path: Path) -> sqlite3.Connection:
-    make_private_file(path)
-    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = DELETE")  # e.g. a file system without shared memory
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if version_of(conn):
-            problem = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if problem != "ok":
-                raise Damaged(problem)
-        migrate(conn)
-    except BaseException:
-        conn.close()
-        raise
-    for suffix in SIDE_FILES:  # SQLite copies the database's mode, but an old file may be looser
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            make_private_file(side)
-    return conn
-
-
-class Damaged(sqlite3.DatabaseError):
-    """`PRAGMA quick_check` found a problem."""
-
-
-def _is_damage(error: sqlite3.DatabaseError) -> bool:
-    """Damage to the file itself, as opposed to a busy, locked or unwritable one."""
-    if isinstance(error, Damaged):
-        return True
-    return getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or (
-        "not a database" in str(error) or "malformed" in str(error)
-    )
-
-
-def _move_aside(path: Path, why: str, reason: str) -> SetAside:
-    """Rename the database and its side files out of the way, under a name that is not taken."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{why}-{stamp}")
-    n = 1
-    while any(Path(str(target) + s).exists() for s in ("", *SIDE_FILES)):
-        n += 1
-        target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
-    for suffix in SIDE_FILES:
-        side = Path(str(path) + suffix)
-        if side.exists():
-            os.replace(side, Path(str(target) + suffix))
-    os.replace(path, target)
-    return SetAside(reason, target)
-
-
-def _explain(error: sqlite3.Error) -> str:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return "Your progress is busy in another window just now; nothing was changed."
-    if "readonly" in text or "read-only" in text:
-        return "Your progress could not be saved: the data folder is read-only."
-    if "full" in text:
-        return "Your progress could not be saved: the disk is full."
-    return f"Your progress could not be saved ({error})."
 
 
 def _dump(snapshot: dict[str, Any]) -> str:

@@ -14,7 +14,8 @@ Decisions, and why:
 - WAL, so that the console's reads and the participants' heartbeats never wait for each other;
   a short busy timeout, because a missed heartbeat or a stale count for a second is harmless
   and a frozen screen is not.
-- `PRAGMA user_version` numbers the schema; a newer file is refused rather than rewritten.
+- `PRAGMA user_version` numbers the schema, brought up to date by the player's own migration
+  runner (progress/migrations.py); a newer file is refused rather than rewritten.
 - Opening a gate only ever moves forward, in one transaction; `reset` begins the room again.
 """
 
@@ -27,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..progress.paths import make_private_dir, make_private_file
+from ..progress.migrations import NewerDatabase, migrate
+from ..progress.paths import SIDE_FILES, make_private_dir, make_private_file
 from .timer import Timer
 
 ROOMS_DB = "rooms.db"
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 2000
 HEARTBEAT_SECONDS = 5.0
 EXPIRES_AFTER = 20.0  # four missed heartbeats: gone
@@ -57,6 +58,9 @@ CREATE TABLE presence (
 );
 CREATE INDEX presence_by_room ON presence (room, last_seen);
 """
+
+MIGRATIONS = (SCHEMA,)  # appended to, never edited, as the player's are
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class RoomError(Exception):
@@ -113,7 +117,10 @@ class Rooms:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            _migrate(conn, path)
+            migrate(conn, MIGRATIONS)
+        except NewerDatabase:
+            conn.close()
+            raise RoomError(f"The room file {path} was written by a newer version of this program.") from None
         except sqlite3.Error as error:
             conn.close()
             raise RoomError(
@@ -123,7 +130,7 @@ class Rooms:
         except BaseException:
             conn.close()
             raise
-        for suffix in ("-wal", "-shm"):
+        for suffix in SIDE_FILES:
             side = path.with_name(path.name + suffix)
             if side.exists():
                 make_private_file(side)
@@ -251,21 +258,3 @@ class Rooms:
     def forget_departed(self, *, older_than: float = 10 * EXPIRES_AFTER) -> None:
         """Delete presence rows long silent (a killed session never said goodbye)."""
         self._write("DELETE FROM presence WHERE last_seen < ?", (self.clock() - older_than,))
-
-
-def _migrate(conn: sqlite3.Connection, path: Path) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise RoomError(f"The room file {path} was written by a newer version of this program.")
-    if version == SCHEMA_VERSION:
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have won
-            for statement in filter(str.strip, SCHEMA.split(";")):  # executescript would commit
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")

@@ -176,12 +176,13 @@ def test_a_step_survives_kill_9_right_after_it_is_written(small_story_dir, data_
     assert again.state.scene == "first/hall"
 
 
-def test_a_failed_write_leaves_the_reader_where_they_were(session, store):
+def test_a_failed_write_leaves_the_reader_where_they_were(session, data_dir, raw_db):
     from experience.progress.store import StoreError
 
-    store.conn.execute("PRAGMA query_only = ON")
+    refusing = raw_db(data_dir)  # the database itself refuses the step, as a full disk would
+    refusing.execute("CREATE TRIGGER refuse BEFORE INSERT ON steps BEGIN SELECT RAISE(ABORT, 'refused'); END")
     with pytest.raises(Exception):  # noqa: B017 - today sqlite3 raises, not StoreError (see the fault suite)
         session.choose(first_choice(session, "Open the door."))
     assert session.state.scene == "first/door"
-    store.conn.execute("PRAGMA query_only = OFF")
+    refusing.execute("DROP TRIGGER refuse")
     assert StoreError  # the player shows these as messages; see the UI tests

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -45,9 +46,9 @@ def test_an_existing_shared_folder_is_not_tightened(tmp_path):
     assert mode(shared / "experience.db") == 0o600
 
 
-def test_the_database_uses_wal_and_records_its_schema_version(store):
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+def test_the_database_uses_wal_and_records_its_schema_version(store, data_dir, raw_db):
+    assert raw_db(data_dir).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert raw_db(data_dir).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_migrations_run_in_order_and_only_once(tmp_path):
@@ -66,6 +67,47 @@ def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path):
         migrate(conn, ("CREATE TABLE a (x); CREATE TABLE a (x);",))
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+def test_a_step_another_process_has_just_run_is_not_run_again(tmp_path, monkeypatch):
+    """Two windows opening a new data folder at once: the second waits, then finds the step done."""
+    from experience.progress import migrations
+
+    path = tmp_path / "x.db"
+    second_has_looked = threading.Event()
+    real_version_of = migrations.version_of
+
+    def version_of(conn):
+        version = real_version_of(conn)
+        if threading.current_thread().name == "second":
+            second_has_looked.set()
+        return version
+
+    monkeypatch.setattr(migrations, "version_of", version_of)
+    failures = []
+
+    def second() -> None:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+        try:
+            migrate(conn, ("CREATE TABLE a (x);",))
+        except Exception as error:
+            failures.append(error)
+        finally:
+            conn.close()
+
+    other = threading.Thread(target=second, name="second")
+
+    def first_step(conn):
+        conn.execute("CREATE TABLE a (x)")
+        other.start()  # it reads the version (still 0) while this step holds the lock
+        assert second_has_looked.wait(10)
+
+    first = sqlite3.connect(path, isolation_level=None, timeout=10)
+    assert migrate(first, (first_step,)) == 0
+    other.join(10)
+    assert not other.is_alive() and failures == []
+    assert first.execute("PRAGMA user_version").fetchone()[0] == 1
+    first.close()
 
 
 def test_a_database_from_a_newer_version_is_refused_by_migrate(tmp_path):

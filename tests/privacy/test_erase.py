@@ -41,11 +41,11 @@ def test_after_an_erase_the_reader_is_where_they_were_and_the_story_uses_its_own
     assert again.back().scene == "first/hall"  # the history is whole
 
 
-def test_a_sealed_journal_is_erased_without_its_passphrase(play, open_store, data_dir):
+def test_a_sealed_journal_is_erased_without_its_passphrase(play, open_store, data_dir, raw_db):
     store = open_store()
     passphrase.set_new(store, store.profile("default"), PASSPHRASE)
     play(sealing=store.sealing_for(store.profile("default")))
-    sealed = [bytes(r[0]) for r in store.conn.execute("SELECT answer FROM journal")]
+    sealed = [bytes(r[0]) for r in raw_db(data_dir).execute("SELECT answer FROM journal")]
 
     locked = open_store()  # no passphrase given
     outcome = erase_journal(locked, locked.profile("default"))
@@ -74,14 +74,15 @@ def test_the_same_words_in_another_profile_are_not_mistaken_for_a_trace(play, op
     assert erase_journal(store, store.profile("default")).clean
 
 
-def test_the_check_finds_deleted_words_that_are_still_in_the_files(open_store, data_dir):
-    store = open_store()
-    store.conn.execute("PRAGMA secure_delete = OFF")  # as an older version of this program left things
-    store.conn.execute("CREATE TABLE leftover (x)")
+def test_the_check_finds_deleted_words_that_are_still_in_the_files(open_store, data_dir, raw_db):
+    open_store()
+    older = raw_db(data_dir)
+    older.execute("PRAGMA secure_delete = OFF")  # as an older version of this program left things
+    older.execute("CREATE TABLE leftover (x)")
     words = b"words deleted but never scrubbed away"
-    store.conn.execute("INSERT INTO leftover VALUES (?)", (words,))
+    older.execute("INSERT INTO leftover VALUES (?)", (words,))
     assert traces(data_dir, [words]).clean  # still held by a live row: not a trace
-    store.conn.execute("DELETE FROM leftover")
+    older.execute("DELETE FROM leftover")
     found = traces(data_dir, [words])
     assert not found.clean and found.found
 
@@ -120,7 +121,7 @@ def test_forgetting_one_of_several_profiles_keeps_the_database_for_the_others(pl
     assert b"Sam's words" in raw_bytes(data_dir)
 
 
-def test_forgetting_takes_settings_and_passphrase_with_the_profile(play, open_store):
+def test_forgetting_takes_settings_and_passphrase_with_the_profile(play, open_store, data_dir, raw_db):
     play("Sam's words, which are Sam's to keep.", profile="sam")
     store = open_store()
     profile = store.profile("default")
@@ -129,7 +130,7 @@ def test_forgetting_takes_settings_and_passphrase_with_the_profile(play, open_st
     forget_profile(store, profile)
     fresh = open_store()
     assert fresh.find_profile("default") is None
-    assert fresh.conn.execute("SELECT count(*) FROM seals").fetchone()[0] == 0
+    assert raw_db(data_dir).execute("SELECT count(*) FROM seals").fetchone()[0] == 0
 
 
 def test_copies_set_aside_earlier_go_only_when_asked(open_store, data_dir):
@@ -147,15 +148,17 @@ def test_copies_set_aside_earlier_go_only_when_asked(open_store, data_dir):
     assert not aside.exists()
 
 
-def test_while_another_window_reads_the_database_the_erase_says_the_log_is_not_yet_clear(play, data_dir):
+def test_while_another_window_reads_the_database_the_erase_says_the_log_is_not_yet_clear(play, data_dir, monkeypatch):
     import sqlite3
 
+    from experience.progress import opening
+
+    monkeypatch.setattr(opening, "BUSY_TIMEOUT_MS", 50)  # the scrub's checkpoint waits no longer for the reader
     session = play()
     reader = sqlite3.connect(data_dir / "experience.db", isolation_level=None)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM journal").fetchone()  # holds the old pages in view
     try:
-        session.store.conn.execute("PRAGMA busy_timeout = 50")
         outcome = erase_journal(session.store, session.profile)
     finally:
         reader.execute("COMMIT")

@@ -46,20 +46,20 @@ def test_with_a_passphrase_set_first_no_word_is_ever_written_plain(open_store, s
     assert b"What do you need right now" not in raw  # nor its question
 
 
-def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(open_store, story, data_dir):
+def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(open_store, story, data_dir, raw_db):
     store = sealed_store(open_store)
     session = Session.resume(story, store, "default", seed=0)
     session.choose(choice(session, "Open the door."))
     session.answer(ANSWER)
-    prompt, how = store.conn.execute("SELECT prompt, sealing FROM journal").fetchone()
+    prompt, how = raw_db(data_dir).execute("SELECT prompt, sealing FROM journal").fetchone()
     assert isinstance(prompt, bytes) and how == "fernet"
     assert session.journal.entries()[0].prompt == "What do you need right now?"
 
 
-def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir):
+def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir, raw_db):
     _, sealing = new_seal(PASSPHRASE)
-    session = play(sealing=sealing)
-    rows = session.store.conn.execute("SELECT snapshot, words, sealing FROM steps ORDER BY position").fetchall()
+    play(sealing=sealing)
+    rows = raw_db(data_dir).execute("SELECT snapshot, words, sealing FROM steps ORDER BY position").fetchall()
     before = [json.loads(snapshot)["variables"] for snapshot, words, _ in rows if words is None]
     after = [(json.loads(snapshot)["variables"], how) for snapshot, words, how in rows if words is not None]
     assert before == [{"need": "", "warmth": 0}]  # the story's own starting value, not the reader's words
@@ -95,27 +95,25 @@ def test_with_the_passphrase_the_journey_and_its_words_come_back(play, open_stor
     assert [e.answer for e in again.journal.entries()] == [ANSWER]
 
 
-def test_other_profiles_are_not_sealed_by_one_profiles_passphrase(open_store, play):
+def test_other_profiles_are_not_sealed_by_one_profiles_passphrase(open_store, play, data_dir, raw_db):
     sealed_store(open_store, "sam")
     session = play(profile="default")
     assert session.journal.entries()[0].answer == ANSWER
-    assert session.store.conn.execute("SELECT sealing FROM journal").fetchone()[0] == "plain"
+    assert raw_db(data_dir).execute("SELECT sealing FROM journal").fetchone()[0] == "plain"
 
 
 # -- setting, changing, removing -----------------------------------------------------------------------------
 def test_setting_a_passphrase_seals_what_was_written_and_leaves_no_plain_copy(play, data_dir):
-    from experience.progress.scrub import scrub
-
     session = play(draft=None)
     session.store.journal(session.profile, "A small story").keep_draft("second/garden", DRAFT)
     done = passphrase.set_new(session.store, session.profile, PASSPHRASE)
-    scrub(session.store.conn)
+    session.store.scrub()
     assert (done.answers, done.drafts) == (1, 1) and done.steps >= 1
     raw = raw_bytes(data_dir)
     assert ANSWER.encode() not in raw and DRAFT.encode() not in raw
 
 
-def test_a_failure_while_sealing_leaves_everything_as_it_was(play, monkeypatch):
+def test_a_failure_while_sealing_leaves_everything_as_it_was(play, monkeypatch, data_dir, raw_db):
     session = play()
     store = session.store
 
@@ -126,7 +124,7 @@ def test_a_failure_while_sealing_leaves_everything_as_it_was(play, monkeypatch):
     with pytest.raises(RuntimeError):
         passphrase.set_new(store, session.profile, PASSPHRASE)
     assert not store.is_sealed(session.profile)
-    assert store.conn.execute("SELECT DISTINCT sealing FROM journal").fetchall() == [("plain",)]
+    assert raw_db(data_dir).execute("SELECT DISTINCT sealing FROM journal").fetchall() == [("plain",)]
     store.use_sealing(session.profile, None)
     assert store.journal(session.profile, "A small story").entries()[0].answer == ANSWER
 
@@ -163,15 +161,15 @@ def test_setting_a_passphrase_twice_is_refused(open_store):
 
 
 # -- damage and old databases ------------------------------------------------------------------------------
-def test_a_damaged_sealed_answer_does_not_hide_the_rest_of_the_journal(play, open_store):
+def test_a_damaged_sealed_answer_does_not_hide_the_rest_of_the_journal(play, open_store, data_dir, raw_db):
     store = sealed_store(open_store)
     session = play(sealing=store.sealing_for(store.profile("default")), walk_on=False)
-    store.conn.execute("UPDATE journal SET answer = ?", (b"gAAAAAdamaged",))
+    raw_db(data_dir).execute("UPDATE journal SET answer = ?", (b"gAAAAAdamaged",))
     entry = session.journal.entries()[0]
     assert "could not be opened" in entry.answer and entry.prompt == "What do you need right now?"
 
 
-def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_path, story):
+def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_path, story, raw_db):
     """Before version 2, a `save_as` answer sat inside the step's snapshot, plain."""
     from experience.progress.store import Store
 
@@ -196,7 +194,7 @@ def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_pa
     conn.close()
 
     store = Store.open(data)
-    rows = store.conn.execute("SELECT snapshot, words FROM steps ORDER BY position").fetchall()
+    rows = raw_db(data).execute("SELECT snapshot, words FROM steps ORDER BY position").fetchall()
     assert rows[0][1] is None and ANSWER not in rows[1][0]
     assert json.loads(rows[1][1]) == {"need": ANSWER}
     assert json.loads(rows[1][0])["variables"] == {"warmth": 1}

@@ -1,0 +1,106 @@
+"""`experience journal export`: everything the profile wrote, as a letter or as JSON.
+
+What is exported is the journal: each answer with its question, by story and chapter (see
+`progress/words.py` for the reader's other words and why they are not written out on their own).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from ..progress.paths import PRIVATE_FILE
+from .running import DataDir, Refused, command, opened, plural, warn, whose
+from .unlock import unlock
+
+Format = Literal["markdown", "json"]
+
+
+@command
+def export(
+    *,
+    profile: str,
+    data_dir: DataDir = None,
+    story: str | os.PathLike[str] | None = None,
+    format: Format,
+    output: str | os.PathLike[str] | None = None,
+    force: bool = False,
+) -> int:
+    """Everything the profile wrote, as a letter (Markdown) or as JSON, to a file or to stdout.
+
+    `story` gives the chapters their order (the bundled story's when None); `output` None writes to
+    standard output; an `output` that exists is replaced only with `force`.
+    """
+    from . import letter
+
+    target = Path(output) if output else None
+    if target is not None and target.exists() and not force:
+        raise Refused(
+            f"{target} already exists, so nothing was written. Choose another name, or add --force to replace it."
+        )
+    order = _chapter_order(story)
+    with opened(profile, data_dir) as (store, found, _lock):
+        stories = store.stories_written(found) if found is not None else []
+        if found is None or not stories:
+            warn(f"There is nothing in the journal of {whose(profile)} yet, so nothing was exported.")
+            return 0
+        unlock(store, found)
+        journals = [letter.arrange(key, store.journal(found, key).entries(), order.get(key)) for key in stories]
+    now = datetime.now(UTC)
+    if format == "json":
+        text = letter.to_json(journals, profile=found.name, exported_at=now)
+    else:
+        text = letter.to_markdown(journals, exported_at=now)
+    count = sum(len(j.entries) for j in journals)
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    _write_private(target, text, replace=force)
+    warn(
+        f"Wrote {plural(count, 'answer')} from {plural(len(journals), 'story', 'stories')} to {target}.",
+        "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
+        "private, and delete it when you no longer need it.",
+    )
+    return 0
+
+
+def _chapter_order(story_dir: str | os.PathLike[str] | None) -> dict[str, dict[str, str]]:
+    """Chapter order by story title, from the named story (or the bundled one, if it loads)."""
+    from ..progress.session import story_key
+    from ..story import load_story
+
+    if story_dir:
+        story = load_story(Path(story_dir))  # a named story that cannot be read is reported by the CLI
+    else:
+        from ..bundled import bundled_story
+
+        try:
+            story = load_story(bundled_story())
+        except Exception:  # the order is a nicety: the answers are exported either way
+            return {}
+    return {story_key(story): {cid: chapter.title for cid, chapter in story.chapters.items()}}
+
+
+def _write_private(path: Path, text: str, *, replace: bool) -> None:
+    """Write `text` to `path` with mode 0600: a new file, or (with `replace`) swapped in whole."""
+    data = text.encode("utf-8")
+    if not replace:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as file:
+            os.chmod(path, PRIVATE_FILE)
+            file.write(data)
+        return
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
