@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from . import format as fmt
 from .conditions import RESERVED_NAMES, Expression, ValueType, compile_expression, literal
 from .diagnostics import Diagnostic, Location, StoryError, sort_key
-from .model import INTENSITIES, Chapter, Choice, Reflect, Scene, Story, Variable
+from .model import INTENSITIES, Chapter, Choice, Reflect, Scene, Story, Variable, reading_order
 from .source import BudgetExceeded, Refused, YamlFile, describe, is_false, is_plain, scalar_value
 from .text import PLAIN, Block, Template, parse_template
 from .validation import validate
@@ -771,20 +771,10 @@ def _in_story_order(
     rest by name), so reports, graphs and run-sheets read from beginning to end."""
     order: dict[str, None] = {}
     for follow_detours in (False, True):
-        seen = {start}
-        queue = [start]
-        for sid in queue:
+        for sid in reading_order(scenes, start, follow_detours=follow_detours):
             scene = scenes.get(sid)
-            if scene is None:
-                continue
-            order.setdefault(scene.chapter)
-            targets = [c.goto for c in scene.choices if c.goto] + [scene.goto, scene.gentler]
-            if follow_detours:
-                targets += [c.detour for c in scene.choices if c.detour]
-            for target in targets:
-                if target and target not in seen:
-                    seen.add(target)
-                    queue.append(target)
+            if scene is not None:
+                order.setdefault(scene.chapter)
     for chapter_id in chapters:
         order.setdefault(chapter_id)
     ordered = {cid: chapters[cid] for cid in order if cid in chapters}

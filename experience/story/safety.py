@@ -15,8 +15,7 @@ these rules make sure the story gives that check-in something to offer:
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, Location
-from .model import GENTLE, Scene, Story
-from .validation import reachable
+from .model import GENTLE, ExitKind, Scene, Story, reachable
 
 
 def gentle_endings(story: Story) -> set[str]:
@@ -29,9 +28,10 @@ def starts_stretch(story: Story) -> set[str]:
     for scene in story.scenes.values():
         if scene.is_deep:
             continue
-        for target in scene.targets():
-            if target != scene.gentler and story.scenes.get(target) and story.scenes[target].is_deep:
-                starts.add(target)
+        for way in scene.exits():
+            target = story.scenes.get(way.target) if way.target else None
+            if way.kind is not ExitKind.GENTLER and target is not None and target.is_deep:
+                starts.add(target.id)
     return starts
 
 
@@ -40,7 +40,7 @@ def _pause_nearby(story: Story, scene: Scene) -> bool:
     current: Scene | None = scene
     while current is not None and current.id not in seen:
         seen.add(current.id)
-        if any(c.detour for c in current.choices) or current.end or current.returns:
+        if current.end or current.returns or any(e.kind is ExitKind.DETOUR for e in current.exits()):
             return True
         if current.choices:
             return False

@@ -7,11 +7,9 @@ name the scene and say what to do about it.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
-
 from .diagnostics import Diagnostic, Location
-from .model import Scene, Story
+from .model import Choice, Scene, Story, reachable
+from .safety import check_safety  # the care lint lives apart: its rules are its own topic
 
 
 def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
@@ -25,38 +23,8 @@ def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
         problems += check_variations(story)
         problems += check_reachability(story)
         problems += check_variables(story)
-        from .safety import check_safety  # the care lint lives apart: its rules are its own topic
-
         problems += check_safety(story)
     return problems
-
-
-def reachable(story: Story, start: str | None = None, *, follow_detours: bool = True) -> set[str]:
-    """Scenes reachable from `start` (the story's start by default)."""
-    first = start or story.start
-    seen = {first}
-    queue = deque([first])
-    while queue:
-        scene = story.scenes.get(queue.popleft())
-        if scene is None:
-            continue
-        for target in _edges(scene, follow_detours):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
-
-
-def _edges(scene: Scene, follow_detours: bool) -> Iterable[str]:
-    for choice in scene.choices:
-        if choice.goto:
-            yield choice.goto
-        elif choice.detour and follow_detours:
-            yield choice.detour
-    if scene.goto:
-        yield scene.goto
-    if scene.gentler:
-        yield scene.gentler
 
 
 def _where(scene: Scene, story: Story) -> Location:
@@ -72,7 +40,7 @@ def check_reachability(story: Story) -> list[Diagnostic]:
     ]
 
 
-def _always_available(choice) -> bool:
+def _always_available(choice: Choice) -> bool:
     condition = choice.condition
     return not choice.once and (condition is None or (condition.is_constant and bool(condition.evaluate({}, {}))))
 
@@ -129,9 +97,8 @@ def check_variations(story: Story) -> list[Diagnostic]:
 
 def check_returns(story: Story) -> list[Diagnostic]:
     """A `return` must only be reachable inside a detour, or it has nowhere to go back to."""
-    main = reachable(story, follow_detours=False)
     problems = []
-    for sid in main:
+    for sid in story.main_path:
         scene = story.scenes.get(sid)
         if scene is None:
             continue
