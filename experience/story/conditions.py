@@ -183,8 +183,10 @@ class _Compiler:
         if name in FUNCTIONS:
             raise _Reject("E300", f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
         kind = self.variables.get(name)
+        if kind is None and name in ("True", "False"):
+            raise _Reject("E301", f"write {name.lower()}, in lower case", node)
         if kind is None:
-            raise _Reject("E301", _unknown_variable_message(name, self.variables), node)
+            raise _Reject("E301", unknown_variable_message(name, self.variables), node)
         self.reads.add(name)
         return (lambda v, _s, name=name: v[name]), kind
 
@@ -314,9 +316,9 @@ _COMPARE_FUNCS = {
 }
 
 
-def _unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> str:
-    if name in ("True", "False"):
-        return f"write {name.lower()}, in lower case"
+def unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> str:
+    """For a name that is not a declared variable, wherever it was written (an expression, a
+    placeholder, `set` or `save_as`)."""
     close = difflib.get_close_matches(name, list(variables), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'variables' in story.yaml"
     return f"unknown variable '{name}'{hint}"
