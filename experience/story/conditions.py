@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
 
 Value = int | float | str | bool
@@ -107,7 +108,7 @@ def literal(value: Value, location: Location) -> Expression:
 
 
 class _Reject(Exception):
-    def __init__(self, code: str, message: str, node: ast.AST | None = None):
+    def __init__(self, code: Code, message: str, node: ast.AST | None = None):
         self.code, self.message, self.node = code, message, node
 
 
@@ -153,25 +154,27 @@ class _Compiler:
 
     def compile(self, node: ast.AST, depth: int = 0) -> tuple[Evaluator, ValueType]:
         if depth > MAX_DEPTH:
-            raise _Reject("E300", "expression is nested too deeply", node)
+            raise _Reject(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", node)
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             what = _FOREIGN.get(type(node), f"'{type(node).__name__}' is")
-            raise _Reject("E303", f"{what} not part of the expression language", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"{what} not part of the expression language", node)
         return method(node, depth + 1)
 
     # -- leaves ---------------------------------------------------------------------------
     def _Constant(self, node: ast.Constant, depth: int):
         value = node.value
         if isinstance(value, bool):
-            raise _Reject("E303", f"write {str(value).lower()}, in lower case", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
             return (lambda _v, _s, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
             return (lambda _v, _s, value=value: value), ValueType.TEXT
         if value is None:
-            raise _Reject("E303", 'None is not a value here; use 0, "" or false', node)
-        raise _Reject("E303", f"{type(value).__name__} values are not part of the expression language", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
+        raise _Reject(
+            Code.NOT_IN_EXPRESSIONS, f"{type(value).__name__} values are not part of the expression language", node
+        )
 
     def _Name(self, node: ast.Name, depth: int):
         name = node.id
@@ -179,14 +182,14 @@ class _Compiler:
             value = CONSTANT_NAMES[name]
             return (lambda _v, _s, value=value: value), ValueType.FLAG
         if name.startswith("__"):
-            raise _Reject("E303", f"names with double underscores like '{name}' are not allowed", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"names with double underscores like '{name}' are not allowed", node)
         if name in FUNCTIONS:
-            raise _Reject("E300", f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
+            raise _Reject(Code.EXPRESSION_SYNTAX, f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
         kind = self.variables.get(name)
         if kind is None and name in ("True", "False"):
-            raise _Reject("E301", f"write {name.lower()}, in lower case", node)
+            raise _Reject(Code.UNKNOWN_VARIABLE, f"write {name.lower()}, in lower case", node)
         if kind is None:
-            raise _Reject("E301", unknown_variable_message(name, self.variables), node)
+            raise _Reject(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, self.variables), node)
         self.reads.add(name)
         return (lambda v, _s, name=name: v[name]), kind
 
@@ -197,22 +200,24 @@ class _Compiler:
             return (lambda v, s: not operand(v, s)), ValueType.FLAG
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             if kind is not ValueType.NUMBER:
-                raise _Reject("E304", f"'-' needs a number, not {_type_name(kind)}", node)
+                raise _Reject(Code.TYPE_MISMATCH, f"'-' needs a number, not {_type_name(kind)}", node)
             if isinstance(node.op, ast.USub):
                 return (lambda v, s: -operand(v, s)), ValueType.NUMBER
             return operand, ValueType.NUMBER
-        raise _Reject("E303", "'~' is not part of the expression language", node)
+        raise _Reject(Code.NOT_IN_EXPRESSIONS, "'~' is not part of the expression language", node)
 
     def _BinOp(self, node: ast.BinOp, depth: int):
         symbol = _OPERATORS.get(type(node.op))
         if symbol is None:
-            raise _Reject("E303", "only + - * / are allowed for arithmetic", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, "only + - * / are allowed for arithmetic", node)
         left, lt = self.compile(node.left, depth)
         right, rt = self.compile(node.right, depth)
         if symbol == "+" and lt is rt is ValueType.TEXT:
             return (lambda v, s: left(v, s) + right(v, s)), ValueType.TEXT
         if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
-            raise _Reject("E304", f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node)
+            raise _Reject(
+                Code.TYPE_MISMATCH, f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node
+            )
         if symbol == "+":
             return (lambda v, s: left(v, s) + right(v, s)), ValueType.NUMBER
         if symbol == "-":
@@ -250,15 +255,17 @@ class _Compiler:
             if symbol is None:
                 word = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}.get(type(op), "?")
                 hint = " (use == and !=)" if word.startswith("is") else ""
-                raise _Reject("E303", f"'{word}' is not part of the expression language{hint}", node)
+                raise _Reject(Code.NOT_IN_EXPRESSIONS, f"'{word}' is not part of the expression language{hint}", node)
             lt, rt = operands[index][1], operands[index + 1][1]
             if symbol in ("==", "!=") and lt is not rt:
                 raise _Reject(
-                    "E304", f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal", node
+                    Code.TYPE_MISMATCH,
+                    f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal",
+                    node,
                 )
             if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
                 raise _Reject(
-                    "E304",
+                    Code.TYPE_MISMATCH,
                     f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}",
                     node,
                 )
@@ -283,20 +290,22 @@ class _Compiler:
 
     def _Call(self, node: ast.Call, depth: int):
         if not isinstance(node.func, ast.Name):
-            raise _Reject("E303", "only seen(...) and visits(...) can be called", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, "only seen(...) and visits(...) can be called", node)
         name = node.func.id
         if name not in FUNCTIONS:
             close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; the functions are seen(...) and visits(...)"
-            raise _Reject("E302", f"unknown function '{name}'{hint}", node)
+            raise _Reject(Code.UNKNOWN_FUNCTION, f"unknown function '{name}'{hint}", node)
         if node.keywords or len(node.args) != 1:
-            raise _Reject("E300", f'{name}() takes one scene, like {name}("chapter/scene")', node)
+            raise _Reject(Code.EXPRESSION_SYNTAX, f'{name}() takes one scene, like {name}("chapter/scene")', node)
         arg = node.args[0]
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-            raise _Reject("E300", f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg)
+            raise _Reject(
+                Code.EXPRESSION_SYNTAX, f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg
+            )
         scene = self.resolve_scene(arg.value)
         if scene is None:
-            raise _Reject("E200", f"{name}() names the scene '{arg.value}', which does not exist", arg)
+            raise _Reject(Code.UNKNOWN_SCENE, f"{name}() names the scene '{arg.value}', which does not exist", arg)
         self.scenes.add(scene)
         if name == "seen":
             return (lambda _v, s, scene=scene: s.get(scene, 0) > 0), ValueType.FLAG
@@ -364,9 +373,11 @@ def compile_expression(
     text = source.strip()
     leading = len(source) - len(source.lstrip())
     if not text:
-        return None, Diagnostic("E300", "the expression is empty", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, "the expression is empty", location)
     if len(text) > MAX_SOURCE_LENGTH:
-        return None, Diagnostic("E300", f"the expression is longer than {MAX_SOURCE_LENGTH} characters", location)
+        return None, Diagnostic(
+            Code.EXPRESSION_SYNTAX, f"the expression is longer than {MAX_SOURCE_LENGTH} characters", location
+        )
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as error:
@@ -374,9 +385,11 @@ def compile_expression(
         if error.offset and error.lineno == 1 and "\n" not in text and location.line is not None:
             where = location.shifted(columns=leading + column_offset + error.offset - 1)
         reason = (error.msg or "invalid syntax").split(".")[0]
-        return None, Diagnostic("E300", f"cannot read the expression '{text}': {reason}{_syntax_hint(text)}", where)
+        return None, Diagnostic(
+            Code.EXPRESSION_SYNTAX, f"cannot read the expression '{text}': {reason}{_syntax_hint(text)}", where
+        )
     except (ValueError, RecursionError, MemoryError) as error:
-        return None, Diagnostic("E300", f"cannot read the expression: {error}", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, f"cannot read the expression: {error}", location)
     compiler = _Compiler(variables, resolve_scene, location)
     try:
         evaluate, kind = compiler.compile(tree)
@@ -384,5 +397,5 @@ def compile_expression(
         where = _position(location, reject.node, text, leading + column_offset)
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
-        return None, Diagnostic("E300", "expression is nested too deeply", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
     return Expression(text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location), None

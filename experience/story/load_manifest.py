@@ -12,6 +12,7 @@ import re
 from yaml.nodes import Node, ScalarNode
 
 from . import format as fmt
+from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
 from .load_nodes import NodeReader
 from .model import Variable
@@ -48,20 +49,24 @@ class ManifestReader(NodeReader):
         for name, (key_node, value_node) in entries.items():
             if not _VARIABLE.match(name):
                 self.error(
-                    "E106",
+                    Code.INVALID_NAME,
                     f"'{name}' cannot be a variable name: use letters, digits and _, starting with a letter",
                     key_node,
                 )
                 continue
             if name in RESERVED_NAMES or name.startswith("__"):
-                self.error("E106", f"'{name}' is a word of the expression language and cannot be a variable", key_node)
+                self.error(
+                    Code.INVALID_NAME,
+                    f"'{name}' is a word of the expression language and cannot be a variable",
+                    key_node,
+                )
                 continue
             self.file.visit(value_node)
             value = scalar_value(value_node) if isinstance(value_node, ScalarNode) else None
             kind = ValueType.of(value)
             if value is None or kind is None:
                 self.error(
-                    "E104" if isinstance(value_node, ScalarNode) else "E100",
+                    Code.INVALID_VALUE if isinstance(value_node, ScalarNode) else Code.WRONG_TYPE,
                     f"variable '{name}' needs a starting value: a number, text in quotes, or "
                     f"true/false (found {describe(value_node)})",
                     value_node,
@@ -77,6 +82,10 @@ class ManifestReader(NodeReader):
         if ref is None:
             return None
         if "/" not in ref:
-            self.error("E104", f"start should name a scene as chapter/scene, like '{references.example(ref)}'", node)
+            self.error(
+                Code.INVALID_VALUE,
+                f"start should name a scene as chapter/scene, like '{references.example(ref)}'",
+                node,
+            )
             return None
         return references.resolve(ref, None, self.at(node), "start")

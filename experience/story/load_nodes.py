@@ -17,6 +17,7 @@ from typing import TypeVar
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import format as fmt
+from .codes import Code
 from .conditions import Expression, ValueType
 from .diagnostics import Diagnostic, Location
 from .load_refs import References
@@ -50,39 +51,39 @@ class NodeReader:
     def at(self, node: Node) -> Location:
         return self.file.at(node)
 
-    def error(self, code: str, message: str, node: Node) -> None:
+    def error(self, code: Code, message: str, node: Node) -> None:
         self.report(Diagnostic(code, message, self.file.at(node)))
 
     def budget_exceeded(self) -> None:
         self.report(
             Diagnostic(
-                "E004",
+                Code.ALIASES_EXPAND_TOO_FAR,
                 "anchors and aliases make this file expand far beyond its size; write the repeated parts out instead",
                 Location(self.file.display),
             )
         )
 
     def refused(self, refused: Refused) -> None:
-        self.error("E005", refused.message, refused.node)
+        self.error(Code.YAML_FEATURE_NOT_ALLOWED, refused.message, refused.node)
 
     def mapping(self, node: Node, what: str) -> Entries | None:
         """The entries of a mapping node by key, reporting duplicates and non-mappings."""
         file = self.file
         file.visit(node)
         if not isinstance(node, MappingNode):
-            self.error("E100", f"{what} should be a mapping (key: value lines), not {describe(node)}", node)
+            self.error(Code.WRONG_TYPE, f"{what} should be a mapping (key: value lines), not {describe(node)}", node)
             return None
         entries: Entries = {}
         for key_node, value_node in node.value:
             file.visit(key_node)
             if not isinstance(key_node, ScalarNode):
-                self.error("E100", f"keys in {what} should be plain names, not {describe(key_node)}", key_node)
+                self.error(Code.WRONG_TYPE, f"keys in {what} should be plain names, not {describe(key_node)}", key_node)
                 continue
             key = key_node.value
             if key in entries:
                 first = entries[key][0].start_mark.line + 1
                 self.error(
-                    "E103",
+                    Code.DUPLICATE_KEY,
                     f"duplicate key '{key}' in {what} (first given on line {first}); "
                     "YAML would silently keep only the last one",
                     key_node,
@@ -98,17 +99,17 @@ class NodeReader:
             if key not in names:
                 if any(c.isspace() for c in key.strip()):
                     self.error(
-                        "E100",
+                        Code.WRONG_TYPE,
                         f"'{_shorten(key)}: ...' was read as a key and a value because of the ': ' "
                         "in it; if this is text, put it all in quotes, or write it as a block with |",
                         key_node,
                     )
                     return False
-                self.error("E101", _unknown_key_message(key, names, what), key_node)
+                self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, names, what), key_node)
         for spec_key in spec:
             if spec_key.required and spec_key.name not in entries:
                 doc = spec_key.doc
-                self.error("E102", f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
+                self.error(Code.MISSING_KEY, f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
         return True
 
     @staticmethod
@@ -119,7 +120,9 @@ class NodeReader:
     def sequence(self, node: Node, what: str) -> list[Node] | None:
         self.file.visit(node)
         if not isinstance(node, SequenceNode):
-            self.error("E100", f"{what} should be a list (lines starting with '- '), not {describe(node)}", node)
+            self.error(
+                Code.WRONG_TYPE, f"{what} should be a list (lines starting with '- '), not {describe(node)}", node
+            )
             return None
         return node.value
 
@@ -127,10 +130,10 @@ class NodeReader:
         """Text as written. Plain numbers and true/false are taken as the words they are."""
         self.file.visit(node)
         if not isinstance(node, ScalarNode):
-            self.error("E100", f"{what} should be text, not {describe(node)}", node)
+            self.error(Code.WRONG_TYPE, f"{what} should be text, not {describe(node)}", node)
             return None
         if is_plain(node) and scalar_value(node) is None:
-            self.error("E104", f"{what} is empty", node)
+            self.error(Code.INVALID_VALUE, f"{what} is empty", node)
             return None
         return node.value
 
@@ -138,7 +141,7 @@ class NodeReader:
         self.file.visit(node)
         value = scalar_value(node) if isinstance(node, ScalarNode) else None
         if not isinstance(value, bool):
-            self.error("E100", f"{what} should be true or false, not {describe(node)}", node)
+            self.error(Code.WRONG_TYPE, f"{what} should be true or false, not {describe(node)}", node)
             return None
         return value
 
@@ -146,10 +149,10 @@ class NodeReader:
         self.file.visit(node)
         value = scalar_value(node) if isinstance(node, ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error("E100", f"{what} should be a number, not {describe(node)}", node)
+            self.error(Code.WRONG_TYPE, f"{what} should be a number, not {describe(node)}", node)
             return None
         if positive and not value > 0:
-            self.error("E104", f"{what} should be more than 0", node)
+            self.error(Code.INVALID_VALUE, f"{what} should be more than 0", node)
             return None
         return value
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from typing import NamedTuple
 
+from .codes import Code
 from .conditions import Expression
 from .diagnostics import Diagnostic, Location
 
@@ -50,7 +51,7 @@ class References:
     def check(self) -> list[Diagnostic]:
         """Every reference to a scene that does not exist, with a suggestion where there is one."""
         problems = [
-            Diagnostic("E200", unknown_scene_message(p.written, p.chapter, p.what, self.scene_ids), p.where)
+            Diagnostic(Code.UNKNOWN_SCENE, unknown_scene_message(p.written, p.chapter, p.what, self.scene_ids), p.where)
             for p in self._pending
             if not self._exists(p.full)
         ]
@@ -59,7 +60,7 @@ class References:
                 if not self._exists(full):
                     problems.append(
                         Diagnostic(
-                            "E200",
+                            Code.UNKNOWN_SCENE,
                             f"'{expression.source}' names the scene '{full}', which does not exist",
                             expression.location,
                         )

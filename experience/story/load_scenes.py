@@ -16,6 +16,7 @@ from pathlib import Path
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from . import format as fmt
+from .codes import Code
 from .conditions import Expression, ValueType, unknown_variable_message
 from .diagnostics import Diagnostic, Location
 from .load_text import TextReader
@@ -72,10 +73,12 @@ class ChapterReader(TextReader):
                 if scene_entries is None:
                     broken.add(chapter_id)
                 elif not scene_entries:
-                    self.error("E104", f"{what} has no scenes", entries["scenes"][1])
+                    self.error(Code.INVALID_VALUE, f"{what} has no scenes", entries["scenes"][1])
                 for name, pair in (scene_entries or {}).items():
                     if not _NAME.match(name):
-                        self.error("E106", f"'{name}' cannot be a scene name: use letters, digits, - and _", pair[0])
+                        self.error(
+                            Code.INVALID_NAME, f"'{name}' cannot be a scene name: use letters, digits, - and _", pair[0]
+                        )
                         continue
                     scenes[name] = pair
                     self.context.references.scene_ids[f"{chapter_id}/{name}"] = None
@@ -141,19 +144,21 @@ class ChapterReader(TextReader):
         ]
         if not exits:
             self.error(
-                "E201",
+                Code.DEAD_END,
                 f"{what} is a dead end: it has no choices, no goto and no 'end: true', "
                 "so the reader would be stuck here",
                 key_node,
             )
         elif len(exits) > 1:
             self.error(
-                "E105",
+                Code.CONFLICTING_KEYS,
                 f"{what} takes only one of choices, goto, end and return, not {' and '.join(exits)}",
                 entries[exits[1]][0],
             )
         if gentler is not None and intensity != DEEP:
-            self.error("E105", "'gentler' only applies to a scene with 'intensity: deep'", entries["gentler"][0])
+            self.error(
+                Code.CONFLICTING_KEYS, "'gentler' only applies to a scene with 'intensity: deep'", entries["gentler"][0]
+            )
 
         if text is None:
             return None
@@ -184,7 +189,7 @@ class ChapterReader(TextReader):
         if value not in INTENSITIES:
             close = difflib.get_close_matches(value, INTENSITIES, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.error("E104", f"intensity is 'gentle' or 'deep', not '{value}'{hint}", node)
+            self.error(Code.INVALID_VALUE, f"intensity is 'gentle' or 'deep', not '{value}'{hint}", node)
             return None
         return value
 
@@ -202,9 +207,13 @@ class ChapterReader(TextReader):
                 variables = self.context.variable_types
                 kind = variables.get(name)
                 if kind is None:
-                    self.error("E301", unknown_variable_message(name, variables), value_node)
+                    self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
                 elif kind is not ValueType.TEXT:
-                    self.error("E304", f"save_as needs a text variable, and '{name}' holds {kind.value}", value_node)
+                    self.error(
+                        Code.TYPE_MISMATCH,
+                        f"save_as needs a text variable, and '{name}' holds {kind.value}",
+                        value_node,
+                    )
                 else:
                     save_as = name
         if prompt is None:
@@ -227,7 +236,7 @@ class ChapterReader(TextReader):
         what = f"choice {index}"
         if isinstance(node, ScalarNode):
             self.file.visit(node)
-            self.error("E100", f"{what} should be a mapping with text and goto, not {describe(node)}", node)
+            self.error(Code.WRONG_TYPE, f"{what} should be a mapping with text and goto, not {describe(node)}", node)
             return None
         entries = self.mapping(node, what)
         if entries is None or not self.check_keys(entries, fmt.CHOICE, what, node):
@@ -243,10 +252,12 @@ class ChapterReader(TextReader):
         sets = self._sets(entries["set"][1], chapter) if "set" in entries else ()
         exits = [k for k in fmt.CHOICE_EXITS if k in entries and not (k == "return" and is_false(entries[k][1]))]
         if not exits:
-            self.error("E102", f"{what} needs goto (or detour, or 'return: true') to say where it leads", node)
+            self.error(
+                Code.MISSING_KEY, f"{what} needs goto (or detour, or 'return: true') to say where it leads", node
+            )
         elif len(exits) > 1:
             self.error(
-                "E105",
+                Code.CONFLICTING_KEYS,
                 f"{what} takes only one of goto, detour and return, not {' and '.join(exits)}",
                 entries[exits[1]][0],
             )
@@ -276,7 +287,7 @@ class ChapterReader(TextReader):
         for name, (key_node, value_node) in entries.items():
             kind = variables.get(name)
             if kind is None:
-                self.error("E301", unknown_variable_message(name, variables), key_node)
+                self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), key_node)
                 continue
             before = len(diagnostics)
             expression = self.expression(value_node, chapter, f"the value for '{name}'")
@@ -285,7 +296,7 @@ class ChapterReader(TextReader):
                     kind is ValueType.TEXT
                     and isinstance(value_node, ScalarNode)
                     and len(diagnostics) > before
-                    and diagnostics[-1].code in ("E300", "E301")
+                    and diagnostics[-1].code in (Code.EXPRESSION_SYNTAX, Code.UNKNOWN_VARIABLE)
                     and not any(q in value_node.value for q in "\"'")
                 ):
                     # the author meant words, not an expression: say how to write words
@@ -302,7 +313,9 @@ class ChapterReader(TextReader):
                 continue
             if expression.type is not kind:
                 self.error(
-                    "E304", f"'{name}' holds {kind.value}, but this value is {expression.type.value}", value_node
+                    Code.TYPE_MISMATCH,
+                    f"'{name}' holds {kind.value}, but this value is {expression.type.value}",
+                    value_node,
                 )
                 continue
             sets.append((name, expression))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from yaml.nodes import Node, ScalarNode
 
 from . import format as fmt
+from .codes import Code
 from .conditions import Expression, compile_expression, literal, unknown_variable_message
 from .load_nodes import NodeReader, either
 from .source import describe, scalar_value
@@ -21,14 +22,14 @@ class TextReader(NodeReader):
     def expression(self, node: Node, chapter: str, what: str) -> Expression | None:
         self.file.visit(node)
         if not isinstance(node, ScalarNode):
-            self.error("E100", f"{what} should be an expression, not {describe(node)}", node)
+            self.error(Code.WRONG_TYPE, f"{what} should be an expression, not {describe(node)}", node)
             return None
         value = scalar_value(node)
         location = self.at(node)
         if isinstance(value, (bool, int, float)):
             return literal(value, location)
         if value is None:
-            self.error("E104", f"{what} is empty", node)
+            self.error(Code.INVALID_VALUE, f"{what} is empty", node)
             return None
         source = node.value
         context = self.context
@@ -75,7 +76,7 @@ class TextReader(NodeReader):
         if items is None:
             return None
         if not items:
-            self.error("E104", f"{what} is an empty list", node)
+            self.error(Code.INVALID_VALUE, f"{what} is an empty list", node)
             return None
         blocks = []
         for item in items:
@@ -96,11 +97,11 @@ class TextReader(NodeReader):
             return None
         bodies = [k for k in fmt.BLOCK_BODIES if k in entries]
         if not bodies:
-            self.error("E102", f"{what} needs one of {either(fmt.BLOCK_BODIES)}", node)
+            self.error(Code.MISSING_KEY, f"{what} needs one of {either(fmt.BLOCK_BODIES)}", node)
             return None
         if len(bodies) > 1:
             self.error(
-                "E105",
+                Code.CONFLICTING_KEYS,
                 f"{what} takes only one of {either(fmt.BLOCK_BODIES)}, not {' and '.join(bodies)}",
                 entries[bodies[1]][0],
             )
@@ -117,7 +118,7 @@ class TextReader(NodeReader):
         if variants is None:
             return None
         if not variants:
-            self.error("E104", f"{mode} needs at least one paragraph", body)
+            self.error(Code.INVALID_VALUE, f"{mode} needs at least one paragraph", body)
             return None
         read = [self.text_template(v, f"each paragraph of {mode}") for v in variants]
         templates = tuple(t for t in read if t is not None)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import format as fmt
+from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryError, sort_key
 from .load_manifest import MANIFEST_NAME, ManifestReader
 from .load_nodes import Context
@@ -73,16 +74,20 @@ def _load(root: Path) -> LoadResult:
     report = context.report
     here = Location(root)
     if not root.exists():
-        report(Diagnostic("E006", "there is no story folder here", here))
+        report(Diagnostic(Code.STORY_FOLDER, "there is no story folder here", here))
         return _result(context, None)
     if not root.is_dir():
-        report(Diagnostic("E006", "a story is a folder holding story.yaml and chapter files, not a single file", here))
+        report(
+            Diagnostic(
+                Code.STORY_FOLDER, "a story is a folder holding story.yaml and chapter files, not a single file", here
+            )
+        )
         return _result(context, None)
     manifest_path = root / MANIFEST_NAME
     if not manifest_path.is_file():
         report(
             Diagnostic(
-                "E006",
+                Code.STORY_FOLDER,
                 f"no {MANIFEST_NAME} in this folder; a story needs one (try 'experience new' for a working example)",
                 here,
             )
@@ -90,14 +95,14 @@ def _load(root: Path) -> LoadResult:
         return _result(context, None)
 
     for odd in sorted(root.glob("*.yml")):
-        report(Diagnostic("W404", f"'{odd.name}' is not read: chapter files end in .yaml", Location(odd)))
+        report(Diagnostic(Code.FILE_NOT_READ, f"'{odd.name}' is not read: chapter files end in .yaml", Location(odd)))
 
     manifest_file = _open(manifest_path, context)
     chapter_paths = sorted(p for p in root.glob("*.yaml") if p.name != MANIFEST_NAME and p.is_file())
     if not chapter_paths:
         report(
             Diagnostic(
-                "E006",
+                Code.STORY_FOLDER,
                 f"the story has no chapters: add a chapter file next to {MANIFEST_NAME}",
                 Location(manifest_path),
             )
@@ -140,7 +145,7 @@ def _chapter(path: Path, context: Context, scenes: dict[str, Scene]) -> Chapter 
     if not _NAME.match(chapter_id):
         context.report(
             Diagnostic(
-                "E106",
+                Code.INVALID_NAME,
                 f"'{path.name}' cannot be a chapter: file names use letters, digits, "
                 "- and _ (the name is how scenes refer to it)",
                 Location(path),

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .codes import Code
 from .conditions import Expression, Value, Variables, Visits, format_value
 from .diagnostics import Diagnostic, Location
 
@@ -89,7 +90,7 @@ def parse_template(
         elif token in "{}":  # noqa: S105
             problems.append(
                 Diagnostic(
-                    "E305",
+                    Code.BAD_PLACEHOLDER,
                     f"a lone '{token}' in text; write '{token * 2}' for a brace, or {{variable}} for a value",
                     where(match.start()),
                 )
@@ -101,7 +102,7 @@ def parse_template(
             if not _IDENTIFIER.match(name):
                 problems.append(
                     Diagnostic(
-                        "E305",
+                        Code.BAD_PLACEHOLDER,
                         f"'{{{match.group(1)}}}' is not a placeholder: only "
                         "{variable} is allowed (write '{{' for a brace)",
                         here,
@@ -109,7 +110,7 @@ def parse_template(
                 )
                 literal.append(match.group(0))
             elif name not in known:
-                problems.append(Diagnostic("E301", unknown_message(name), here))
+                problems.append(Diagnostic(Code.UNKNOWN_VARIABLE, unknown_message(name), here))
                 literal.append(match.group(0))
             else:
                 if literal:

@@ -7,6 +7,7 @@ name the scene and say what to do about it.
 
 from __future__ import annotations
 
+from .codes import Code
 from .diagnostics import Diagnostic, Location
 from .model import Choice, Scene, Story, reachable
 from .safety import check_safety  # the care lint lives apart: its rules are its own topic
@@ -34,7 +35,11 @@ def _where(scene: Scene, story: Story) -> Location:
 def check_reachability(story: Story) -> list[Diagnostic]:
     found = reachable(story)
     return [
-        Diagnostic("W400", f"scene '{sid}' can never be reached from the start ({story.start})", _where(scene, story))
+        Diagnostic(
+            Code.UNREACHABLE_SCENE,
+            f"scene '{sid}' can never be reached from the start ({story.start})",
+            _where(scene, story),
+        )
         for sid, scene in story.scenes.items()
         if sid not in found
     ]
@@ -55,7 +60,7 @@ def check_stranding(story: Story) -> list[Diagnostic]:
                 if choice.fallback:
                     problems.append(
                         Diagnostic(
-                            "W405",
+                            Code.FALLBACK_NEVER_SHOWN,
                             f"choice {choice.index} is a fallback, but another choice here is always "
                             "available, so it can never be shown; remove 'fallback: true' or give the others "
                             "conditions",
@@ -67,7 +72,7 @@ def check_stranding(story: Story) -> list[Diagnostic]:
         if not safe:
             problems.append(
                 Diagnostic(
-                    "W401",
+                    Code.READER_MAY_BE_STRANDED,
                     f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
                     "could find none available; add a choice without 'if', or one with 'fallback: true'",
                     _where(scene, story),
@@ -86,7 +91,7 @@ def check_variations(story: Story) -> list[Diagnostic]:
             if len(block.variants) > 1:
                 problems.append(
                     Diagnostic(
-                        "W406",
+                        Code.VARIATION_NEVER_SHOWN,
                         f"this {block.mode} can only ever show its first paragraph: scene '{scene.name}' has "
                         "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
                         block.location or _where(scene, story),
@@ -105,7 +110,7 @@ def check_returns(story: Story) -> list[Diagnostic]:
         if scene.returns:
             problems.append(
                 Diagnostic(
-                    "E202",
+                    Code.RETURN_WITHOUT_DETOUR,
                     f"scene '{scene.name}' returns, but the reader can reach it "
                     "without a detour, so there is nowhere to return to; reach it with "
                     "'detour:' or use goto",
@@ -116,7 +121,7 @@ def check_returns(story: Story) -> list[Diagnostic]:
             if choice.returns:
                 problems.append(
                     Diagnostic(
-                        "E202",
+                        Code.RETURN_WITHOUT_DETOUR,
                         "this choice returns, but the reader can reach its scene "
                         "without a detour, so there is nowhere to return to; reach the "
                         "scene with 'detour:' or use goto",
@@ -156,9 +161,13 @@ def check_variables(story: Story) -> list[Diagnostic]:
     for name, variable in story.variables.items():
         where = variable.location or Location(story.manifest)
         if name not in reads and name not in sets:
-            problems.append(Diagnostic("W402", f"variable '{name}' is declared but never used", where))
+            problems.append(Diagnostic(Code.UNUSED_VARIABLE, f"variable '{name}' is declared but never used", where))
         elif name not in reads:
             problems.append(
-                Diagnostic("W403", f"variable '{name}' is set but never read: no condition or text uses it", where)
+                Diagnostic(
+                    Code.VARIABLE_NEVER_READ,
+                    f"variable '{name}' is set but never read: no condition or text uses it",
+                    where,
+                )
             )
     return problems
