@@ -14,7 +14,7 @@ from typing import Any
 from .conditions import Value, ValueType
 from .diagnostics import StoryRuntimeError
 from .model import Choice, Scene, Story
-from .text import escape_markdown, render_blocks
+from .text import escape_markdown, render_paragraphs
 
 MAX_ANSWER_IN_VARIABLE = 4000
 
@@ -66,10 +66,6 @@ class State:
 
 def begin(story: Story, seed: int = 0) -> State:
     return State(scene=story.start, variables=story.initial_variables(), visits={story.start: 1}, seed=seed)
-
-
-def scene_of(story: Story, state: State) -> Scene:
-    return story.scenes[state.scene]
 
 
 # -- what the reader can do ---------------------------------------------------------------------
@@ -262,11 +258,11 @@ def scene_text(story: Story, state: State, *, escape: bool = True) -> str:
     scene = story.scenes[state.scene]
     visit = state.visits.get(state.scene, 1)
     if scene.revisit is not None and visit > 1:
-        blocks, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
+        paragraphs, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
     else:
-        blocks, salt = scene.text, scene.id
-    return render_blocks(
-        blocks,
+        paragraphs, salt = scene.text, scene.id
+    return render_paragraphs(
+        paragraphs,
         state.variables,
         state.visits,
         visit=visit,

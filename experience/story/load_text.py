@@ -15,7 +15,7 @@ from .codes import Code
 from .conditions import Expression, compile_expression, literal, unknown_variable_message
 from .load_nodes import NodeReader, either
 from .source import describe, scalar_value
-from .text import PLAIN, Block, Template, parse_template
+from .text import PLAIN, Paragraph, Template, parse_template
 
 
 class TextReader(NodeReader):
@@ -67,42 +67,42 @@ class TextReader(NodeReader):
             return None
         return self.template(node, text)
 
-    def rich_text(self, node: Node, chapter: str, what: str) -> tuple[Block, ...] | None:
+    def rich_text(self, node: Node, chapter: str, what: str) -> tuple[Paragraph, ...] | None:
         """Scene text: plain text, or a list of paragraphs with conditions and variations."""
         if isinstance(node, ScalarNode):
             template = self.text_template(node, what)
-            return None if template is None else (Block((template,), PLAIN, None, self.at(node)),)
+            return None if template is None else (Paragraph((template,), PLAIN, None, self.at(node)),)
         items = self.sequence(node, f"{what} (text, or a list of paragraphs)")
         if items is None:
             return None
         if not items:
             self.error(Code.INVALID_VALUE, f"{what} is an empty list", node)
             return None
-        blocks = []
+        paragraphs = []
         for item in items:
             if isinstance(item, ScalarNode):
                 template = self.text_template(item, "a paragraph")
                 if template is not None:
-                    blocks.append(Block((template,), PLAIN, None, self.at(item)))
+                    paragraphs.append(Paragraph((template,), PLAIN, None, self.at(item)))
                 continue
-            block = self._block(item, chapter)
-            if block is not None:
-                blocks.append(block)
-        return tuple(blocks)
+            paragraph = self._paragraph(item, chapter)
+            if paragraph is not None:
+                paragraphs.append(paragraph)
+        return tuple(paragraphs)
 
-    def _block(self, node: Node, chapter: str) -> Block | None:
+    def _paragraph(self, node: Node, chapter: str) -> Paragraph | None:
         what = "a paragraph"
         entries = self.mapping(node, f"{what} (text, or a mapping with text, sequence, cycle or shuffle)")
-        if entries is None or not self.check_keys(entries, fmt.BLOCK, what, node):
+        if entries is None or not self.check_keys(entries, fmt.PARAGRAPH, what, node):
             return None
-        bodies = [k for k in fmt.BLOCK_BODIES if k in entries]
+        bodies = [k for k in fmt.PARAGRAPH_BODIES if k in entries]
         if not bodies:
-            self.error(Code.MISSING_KEY, f"{what} needs one of {either(fmt.BLOCK_BODIES)}", node)
+            self.error(Code.MISSING_KEY, f"{what} needs one of {either(fmt.PARAGRAPH_BODIES)}", node)
             return None
         if len(bodies) > 1:
             self.error(
                 Code.CONFLICTING_KEYS,
-                f"{what} takes only one of {either(fmt.BLOCK_BODIES)}, not {' and '.join(bodies)}",
+                f"{what} takes only one of {either(fmt.PARAGRAPH_BODIES)}, not {' and '.join(bodies)}",
                 entries[bodies[1]][0],
             )
             return None
@@ -113,7 +113,7 @@ class TextReader(NodeReader):
         body = entries[mode][1]
         if mode == PLAIN:
             template = self.text_template(body, what)
-            return None if template is None else Block((template,), PLAIN, condition, self.at(node))
+            return None if template is None else Paragraph((template,), PLAIN, condition, self.at(node))
         variants = self.sequence(body, mode)
         if variants is None:
             return None
@@ -124,4 +124,4 @@ class TextReader(NodeReader):
         templates = tuple(t for t in read if t is not None)
         if len(templates) < len(read):
             return None
-        return Block(templates, mode, condition, self.at(node))
+        return Paragraph(templates, mode, condition, self.at(node))

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from .conditions import Expression, Value, ValueType
 from .diagnostics import Location
-from .text import Block, Template
+from .text import Paragraph, Template
 
 GENTLE, DEEP = "gentle", "deep"
 INTENSITIES = (GENTLE, DEEP)
@@ -85,9 +85,9 @@ class Scene:
     id: str
     chapter: str
     name: str
-    text: tuple[Block, ...]
+    text: tuple[Paragraph, ...]
     title: str | None = None
-    revisit: tuple[Block, ...] | None = None
+    revisit: tuple[Paragraph, ...] | None = None
     choices: tuple[Choice, ...] = ()
     goto: str | None = None
     end: bool = False
@@ -131,8 +131,8 @@ class Scene:
     def words(self) -> int:
         """Words written for this scene: every paragraph, and the longest of each variation.
         (Conditional paragraphs all count, so this measures what was written, not one reading.)"""
-        blocks = self.text + (self.revisit or ())
-        return sum(max(v.words for v in b.variants) for b in blocks)
+        paragraphs = self.text + (self.revisit or ())
+        return sum(max(v.words for v in p.variants) for p in paragraphs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ def _definitions() -> dict[str, Any]:
         "paragraph": {
             "anyOf": [
                 {"$ref": "#/$defs/text"},
-                obj(fmt.BLOCK, {"oneOf": [{"required": [body]} for body in fmt.BLOCK_BODIES]}),
+                obj(fmt.PARAGRAPH, {"oneOf": [{"required": [body]} for body in fmt.PARAGRAPH_BODIES]}),
             ]
         },
         "richText": {

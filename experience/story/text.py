@@ -5,8 +5,8 @@ format call: `str.format` would let `{name.attr}` or `{name[0]}` reach into Pyth
 here nothing in a scene file can do that. Values are escaped for Markdown when they go into
 Markdown, because a person's answer such as `**me**` must read as they typed it.
 
-A scene's text is a sequence of `Block`s (paragraphs). A block may carry an `if` condition, and may
-vary between visits: `sequence` (one after another, the last one stays), `cycle` (round and round)
+A scene's text is a sequence of `Paragraph`s. A paragraph may carry an `if` condition, and may vary
+between visits: `sequence` (one after another, the last one stays), `cycle` (round and round)
 or `shuffle` (a seeded random order, so a replay of the same save reads the same).
 """
 
@@ -18,11 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .codes import Code
-from .conditions import Expression, Value, Variables, Visits, format_value
+from .conditions import Expression, Variables, Visits, format_value
 from .diagnostics import Diagnostic, Location
 
 PLAIN, SEQUENCE, CYCLE, SHUFFLE = "text", "sequence", "cycle", "shuffle"
-VARIATION_MODES = (SEQUENCE, CYCLE, SHUFFLE)
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -124,7 +123,7 @@ def parse_template(
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class Paragraph:
     """One paragraph of scene text, maybe conditional, maybe varying between visits."""
 
     variants: tuple[Template, ...]
@@ -147,8 +146,8 @@ class Block:
         return self.variants[order[position]]
 
 
-def render_blocks(
-    blocks: tuple[Block, ...],
+def render_paragraphs(
+    paragraphs: tuple[Paragraph, ...],
     variables: Variables,
     visits: Visits,
     *,
@@ -157,13 +156,13 @@ def render_blocks(
     salt: str,
     escape: Callable[[str], str] | None = None,
 ) -> str:
-    """The text a reader sees: the blocks whose condition holds, joined as paragraphs."""
-    paragraphs = []
-    for index, block in enumerate(blocks):
-        if block.condition is not None and not block.condition.evaluate(variables, visits):
+    """The text a reader sees: the paragraphs whose condition holds, joined by blank lines."""
+    shown = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.condition is not None and not paragraph.condition.evaluate(variables, visits):
             continue
-        paragraphs.append(block.pick(visit, seed, f"{salt}/{index}").render(variables, escape).strip("\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+        shown.append(paragraph.pick(visit, seed, f"{salt}/{index}").render(variables, escape).strip("\n"))
+    return "\n\n".join(p for p in shown if p)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=^$&])")
@@ -177,7 +176,3 @@ def escape_markdown(value: str) -> str:
     """
     lines = [line.lstrip() for line in value.splitlines()] or [""]
     return "\n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in lines)
-
-
-def words_in(value: Value | str) -> int:
-    return len(str(value).split())

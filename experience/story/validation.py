@@ -87,14 +87,14 @@ def check_variations(story: Story) -> list[Diagnostic]:
     for scene in story.scenes.values():
         if scene.revisit is None:
             continue
-        for block in scene.text:
-            if len(block.variants) > 1:
+        for paragraph in scene.text:
+            if len(paragraph.variants) > 1:
                 problems.append(
                     Diagnostic(
                         Code.VARIATION_NEVER_SHOWN,
-                        f"this {block.mode} can only ever show its first paragraph: scene '{scene.name}' has "
+                        f"this {paragraph.mode} can only ever show its first paragraph: scene '{scene.name}' has "
                         "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
-                        block.location or _where(scene, story),
+                        paragraph.location or _where(scene, story),
                     )
                 )
     return problems
@@ -136,10 +136,10 @@ def variable_use(story: Story) -> tuple[set[str], set[str]]:
     reads: set[str] = set()
     sets: set[str] = set()
     for scene in story.scenes.values():
-        for block in scene.text + (scene.revisit or ()):
-            if block.condition:
-                reads |= block.condition.reads
-            for variant in block.variants:
+        for paragraph in scene.text + (scene.revisit or ()):
+            if paragraph.condition:
+                reads |= paragraph.condition.reads
+            for variant in paragraph.variants:
                 reads |= variant.names
         if scene.reflect:
             reads |= scene.reflect.prompt.names

@@ -144,8 +144,8 @@ def paragraph_conditions(scene: Scene) -> tuple[Expression, ...]:
     """Conditions of a scene's paragraphs. Rendering text can only fail in these (placeholders
     are checked at load time and variations only pick), so the walk evaluates them and skips the
     string work: that halves the time of a play-through."""
-    blocks = scene.text + (scene.revisit or ())
-    return tuple(b.condition for b in blocks if b.condition is not None)
+    paragraphs = scene.text + (scene.revisit or ())
+    return tuple(p.condition for p in paragraphs if p.condition is not None)
 
 
 def _play(

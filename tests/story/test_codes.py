@@ -42,7 +42,7 @@ def test_a_codes_letter_says_its_severity_as_authors_read_it():
 
 
 def test_codes_is_the_table_of_every_code_and_its_summary():
-    assert CODES == {code.value: code.summary for code in Code}
+    assert {code.value: code.summary for code in Code} == CODES
     assert CODES["E002"] == "file too large (4 MiB)"
 
 
