@@ -7,7 +7,7 @@ test can hold any moment of a story in a variable. Nothing here knows about scre
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -116,7 +116,8 @@ def destination(story: Story, state: State, choice: Choice | None = None) -> str
         raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
     if choice.returns:
         return _return_target(state)
-    return choice.target  # type: ignore[return-value]
+    assert choice.target is not None  # a choice that does not return has goto or detour (E102)
+    return choice.target
 
 
 def _return_target(state: State) -> str:
@@ -163,7 +164,8 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
         return _enter(story, state, _return_target(state), variables, taken, state.detours[:-1], counted=False)
     if choice.detour:
         return _enter(story, state, choice.detour, variables, taken, state.detours + (state.scene,))
-    return _enter(story, state, choice.goto, variables, taken, state.detours)  # type: ignore[arg-type]
+    assert choice.goto is not None  # neither return nor detour: goto (E102)
+    return _enter(story, state, choice.goto, variables, taken, state.detours)
 
 
 def advance(story: Story, state: State, *, gentler: bool = False) -> State:
@@ -175,7 +177,8 @@ def advance(story: Story, state: State, *, gentler: bool = False) -> State:
         return _enter(
             story, state, _return_target(state), state.variables, state.taken, state.detours[:-1], counted=False
         )
-    return _enter(story, state, scene.goto, state.variables, state.taken, state.detours, gentler=gentler)  # type: ignore[arg-type]
+    assert scene.goto is not None  # it continues by itself and does not return
+    return _enter(story, state, scene.goto, state.variables, state.taken, state.detours, gentler=gentler)
 
 
 def _enter(
@@ -311,12 +314,12 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     if scene not in story.scenes:
         chapter = story.chapters.get(scene.split("/", 1)[0]) if scene else None
         landing = chapter.first_scene if chapter is not None else None
-        if landing is not None and _safe_landing(story, landing):
+        if chapter is not None and landing is not None and _safe_landing(story, landing):
             scene = landing
             notes.append(
                 f"The story has changed since your last visit, so the place you stopped is no "
                 f"longer there. You are at the beginning of “{chapter.title}”."
-            )  # type: ignore[union-attr]
+            )
         else:
             scene = story.start
             notes.append(
@@ -366,16 +369,14 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     return Restored(state, tuple(notes))
 
 
-def restore_history(story: Story, snapshots: list[Mapping[str, Any]]) -> Restored:
+def restore_history(story: Story, snapshots: Sequence[Mapping[str, Any]]) -> Restored:
     """Rebuild a whole history (oldest first), so that "back" works after a restart too."""
     if not snapshots:
         return Restored(begin(story), ())
     previous: State | None = None
-    restored = None
-    for snap in snapshots:
-        restored = restore(story, snap, previous)
-        previous = restored.state
-    return restored  # type: ignore[return-value]
+    for snap in snapshots[:-1]:
+        previous = restore(story, snap, previous).state
+    return restore(story, snapshots[-1], previous)
 
 
 def _safe_landing(story: Story, scene_id: str) -> bool:

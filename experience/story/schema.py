@@ -73,7 +73,7 @@ def _definitions() -> dict[str, Any]:
     }
 
 
-_KIND_REFS = {
+_KIND_REFS: dict[str, dict[str, Any]] = {
     "text": {"$ref": "#/$defs/text"},
     "rich-text": {"$ref": "#/$defs/richText"},
     "scene-ref": {"$ref": "#/$defs/sceneRef"},

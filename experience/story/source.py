@@ -47,7 +47,7 @@ class _PlainResolver:
 try:  # the C parser and composer are many times faster
     from yaml.cyaml import CParser
 
-    class _Loader(CParser, _PlainResolver):  # type: ignore[misc]
+    class _Loader(CParser, _PlainResolver):
         pass
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
@@ -55,7 +55,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Loader(Reader, Scanner, Parser, Composer, _PlainResolver):  # type: ignore[misc,no-redef]
+    class _Loader(Reader, Scanner, Parser, Composer, _PlainResolver):  # type: ignore[no-redef]  # the same name, in pure Python
         def __init__(self, stream):
             Reader.__init__(self, stream)
             Scanner.__init__(self)
@@ -288,7 +288,7 @@ def describe(node: Node) -> str:
         return "a mapping (key: value lines)"
     if isinstance(node, SequenceNode):
         return "a list"
-    value = scalar_value(node)  # type: ignore[arg-type]
+    value = scalar_value(node)
     if value is None:
         return "nothing"
     if isinstance(value, bool):

@@ -2,8 +2,9 @@
 
 Placeholders are split out once at load time into a `Template`, so rendering is a join, not a
 format call: `str.format` would let `{name.attr}` or `{name[0]}` reach into Python objects, and
-here nothing in a scene file can do that. Values are escaped for Markdown when they go into
-Markdown, because a person's answer such as `**me**` must read as they typed it.
+here nothing in a scene file can do that. A value reads as `format_value` writes it (3.0 as 3,
+true as yes), escaped for Markdown when it goes into Markdown, because a person's answer such as
+`**me**` must read as they typed it.
 
 A scene's text is a sequence of `Paragraph`s. A paragraph may carry an `if` condition, and may vary
 between visits: `sequence` (one after another, the last one stays), `cycle` (round and round)
@@ -18,10 +19,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .codes import Code
-from .conditions import Expression, Variables, Visits, format_value
+from .conditions import Expression, Value, Variables, Visits
 from .diagnostics import Diagnostic, Location
 
 PLAIN, SEQUENCE, CYCLE, SHUFFLE = "text", "sequence", "cycle", "shuffle"
+
+
+def format_value(value: Value) -> str:
+    """How a value reads inside scene text: 3.0 reads as 3, true as yes."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.6g}"
+    return str(value)
+
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
