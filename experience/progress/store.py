@@ -36,6 +36,7 @@ from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase, migrate, version_of
 from .paths import DATABASE_NAME, make_private_dir, make_private_file
 
+DEFAULT_PROFILE = "default"  # whose journey it is when no --profile is named
 SIDE_FILES = ("-wal", "-shm")
 BUSY_TIMEOUT_MS = 5000
 

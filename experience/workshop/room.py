@@ -31,6 +31,7 @@ from ..progress.paths import make_private_dir, make_private_file
 from .timer import Timer
 
 ROOMS_DB = "rooms.db"
+DEFAULT_ROOM = "workshop"  # the room `experience facilitate` paces when none is named
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 2000
 HEARTBEAT_SECONDS = 5.0
