@@ -343,3 +343,23 @@ def test_the_story_tools_import_neither_the_player_nor_the_server(story_dir):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.splitlines()[-1] == "imported:"
+
+
+# -- the documents --------------------------------------------------------------------------------
+def test_the_documents_point_only_inside_the_repository():
+    """README, AUTHORING and docs/ explain the project on their own: every relative link leads to a
+    file of the repository, and no path climbs out of it."""
+    import re
+
+    documents = [REPO / "README.md", REPO / "AUTHORING.md", *sorted((REPO / "docs").glob("*.md"))]
+    outside = []
+    for document in documents:
+        text = document.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)\s#]+)", text):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            resolved = (document.parent / target).resolve()
+            if not resolved.is_relative_to(REPO) or not resolved.exists():
+                outside.append(f"{document.name}: {target}")
+        outside += [f"{document.name}: {path}" for path in re.findall(r"(?<![\w.])\.\./[\w./-]+", text)]
+    assert outside == [], outside
