@@ -26,7 +26,8 @@ DEFAULT_COMMAND = "play"
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with `command`, only that command's arguments are built."""
+    """The whole command line; with `command`, only that command's arguments are built (none, for
+    a word that names no command)."""
     parser = argparse.ArgumentParser(
         prog="experience",
         description="Coming Home to Yourself: a guided reflection for the terminal. "
@@ -40,18 +41,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _command_in(argv: Sequence[str]) -> str:
-    """The command named in `argv`: its first word that is not an option (the top level takes
-    none with a value), else the default."""
-    return next((word for word in argv if not word.startswith("-")), DEFAULT_COMMAND)
+    """The command named in `argv`: its first word that is not an option (the top level has no
+    option that takes a value), or "" when there is none."""
+    return next((word for word in argv if not word.startswith("-")), "")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(_command_in(argv))
-    args = parser.parse_args(argv)
+    args = build_parser(_command_in(argv)).parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:  # no command: play the bundled journey
-        args = parser.parse_args([DEFAULT_COMMAND])
+        args = build_parser(DEFAULT_COMMAND).parse_args([DEFAULT_COMMAND])
         handler = cmd_play
     return run(handler, args)
 
