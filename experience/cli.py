@@ -497,6 +497,8 @@ def build_parser() -> argparse.ArgumentParser:
     def rooms_dir_arg(p: argparse.ArgumentParser) -> None:
         data_dir_arg(p, "the rooms file (rooms.db) is kept, shared by 'serve' and 'facilitate'")
 
+    from .workshop.serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT
+
     p = sub.add_parser(
         "serve",
         help="open the journey to web browsers, for a workshop",
@@ -506,10 +508,10 @@ def build_parser() -> argparse.ArgumentParser:
     story_arg(p)
     p.add_argument(
         "--host",
-        default="127.0.0.1",
+        default=DEFAULT_HOST,
         help="address to listen on (default: %(default)s, this computer only; any other address asks for a join code)",
     )
-    p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: %(default)s)")
+    p.add_argument("--port", type=_port, default=DEFAULT_PORT, help="port to listen on (default: %(default)s)")
     p.add_argument(
         "--room",
         type=_room_name,
@@ -520,7 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-participants",
         type=_positive,
-        default=30,
+        default=DEFAULT_MAX_PARTICIPANTS,
         metavar="N",
         help="sessions at once; one more sees 'this room is full' (default: %(default)s)",
     )

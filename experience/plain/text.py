@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
-from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -104,12 +103,3 @@ def wrap(paragraph: str, width: int | None) -> str:
             or lead.rstrip()
         )
     return "\n".join(lines)
-
-
-def local_date(stamp: str) -> str:
-    """A stored UTC time as the reader's local date and time, in words."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return f"{moment.day} {moment:%B %Y, %H:%M}"

@@ -76,10 +76,6 @@ def layout(blocks: Sequence[Block], width: int) -> list[Content]:
     return lines
 
 
-def to_content(markdown: str, width: int) -> Content:
-    return Content("\n").join(layout(parse(markdown), width))
-
-
 class _Builder:
     """Walks markdown-it's flat token stream, keeping track of quotes and list items around."""
 
@@ -110,7 +106,7 @@ class _Builder:
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = token.attrs.get("start", 1) if kind == "ordered_list_open" else None
                 self.nested_list, self.fresh_list = bool(self.lists), True
-                self.lists.append(int(start) if start is not None else None)  # type: ignore[arg-type]
+                self.lists.append(int(start) if start is not None else None)
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "list_item_open":

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits, Markdown, Static
 
-from experience.workshop.console import FacilitatorApp, Moment, gate_line
+from experience.workshop.console import FacilitatorApp
+from experience.workshop.facilitation import Moment, gate_line
 from experience.workshop.room import Counts, Room, Rooms
 from experience.workshop.screens.confirm import ConfirmScreen
 from experience.workshop.screens.console import ConsoleScreen

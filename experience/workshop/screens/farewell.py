@@ -7,6 +7,8 @@ key away.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,9 +26,13 @@ REPLIES = (("download", "Download my journal"), ("leave", "Leave now"), ("stay",
 
 
 class FarewellScreen(ModalScreen[str]):
-    """Dismissed with "leave" or "stay"; "download" asks the app and stays open."""
+    """Dismissed with "leave" or "stay"; "download" calls `download` and stays open."""
 
     BINDINGS = [Binding("escape", "dismiss('stay')", "Stay")]
+
+    def __init__(self, download: Callable[[], None]) -> None:
+        super().__init__()
+        self._download = download
 
     def compose(self) -> ComposeResult:
         with Vertical(id="farewell"):
@@ -45,7 +51,7 @@ class FarewellScreen(ModalScreen[str]):
         event.stop()
         reply = REPLIES[event.option_index][0]
         if reply == "download":
-            self.app.action_download()  # type: ignore[attr-defined]
+            self._download()
             self.query_one("#farewell-status", Static).update(
                 "Your journal is on its way to your browser's downloads. Go gently."
             )
