@@ -88,7 +88,15 @@ CHECKIN_LEAD = "The next part goes deeper."
 CHECKIN_OK = "Go on only if it feels right today. Every choice here is a good one."
 
 
-class CheckInReply(Enum):
+class Worded(Enum):
+    """Answers a reader picks from a list: each member's value is its words, shown as `label`."""
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+
+class CheckInReply(Worded):
     """The reader's answers at a check-in, in the order they are offered, each in its own words.
 
     Going on and the gentler path take the step (`Session.take`); pausing breathes first and then
@@ -100,10 +108,6 @@ class CheckInReply(Enum):
     PAUSE = "I'd like to pause first."
     STOP = "I'll stop here for today."
 
-    @property
-    def label(self) -> str:
-        return self.value
-
 
 def checkin_replies(*, has_gentler: bool) -> list[CheckInReply]:
     """The answers offered at a check-in: the gentler path only if the scene has one."""
@@ -111,7 +115,7 @@ def checkin_replies(*, has_gentler: bool) -> list[CheckInReply]:
 
 
 # -- at an ending -------------------------------------------------------------------------------------
-class EndingAction(Enum):
+class EndingAction(Worded):
     """What the reader may do at an ending, in the order offered, each in its own words.
 
     Players show `label`s in this order and act on the member picked, never on its position, so
@@ -121,10 +125,6 @@ class EndingAction(Enum):
     JOURNAL = "Read your journal"
     RESTART = "Start again from the beginning"
     LEAVE = "Leave for now"
-
-    @property
-    def label(self) -> str:
-        return self.value
 
 
 # -- along the way ------------------------------------------------------------------------------------

@@ -9,6 +9,10 @@ is lost, and a half-written answer is kept as a draft.
 
 Commands are typed as a letter or a word, then Enter: b back, j journal, p pause, s step out,
 q leave, r read the scene again, o settings, h help.
+
+Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
+commands, and asides.py holds what the reader turns to and comes back from (the journal, a
+pause, the settings, the check-in).
 """
 
 from __future__ import annotations

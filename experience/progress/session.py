@@ -214,7 +214,9 @@ class Session:
             self._save.replace_current(new_state.snapshot(), entry_id)
             self.journal.drop_draft(scene.id)
         self.state = new_state
-        return self.journal.get(entry_id)  # type: ignore[return-value]
+        entry = self.journal.get(entry_id)
+        assert entry is not None, "an answer just kept is in the journal"
+        return entry
 
     def draft(self) -> str | None:
         return self.journal.draft(self.state.scene)

@@ -2,7 +2,9 @@
 
 The app is handed a ready `Session` (story loaded, database open, profile locked) and keeps no
 state of its own beyond which screen is showing and how long this sitting has lasted: every step
-lives in the session and is saved before it is drawn. Importing this module does no I/O.
+lives in the session and is saved before it is drawn. Importing this module does no I/O. It may
+be handed a `Gate` too, which may hold the reader before a step (a workshop room's does); what
+its screens may ask of it is written down in `tui/contract.py`.
 
 Care is the app's business, not any one screen's: pause (p, or Esc while typing), step out (s)
 and settings (f2) work from every screen, and the gentle break suggestion is timed here.

@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
+    from textual.signal import Signal
 
     from ..care.settings import Settings
     from ..progress.session import Session, Step
@@ -49,6 +50,7 @@ class Player(Protocol):
     session: Session
     gate: Gate
     JOURNAL_EMPTY: str  # what the journal says before anything is written: where words are kept
+    motion_changed_signal: Signal[bool]  # published when the reader turns reduced motion on or off
 
     @property
     def settings(self) -> Settings: ...

@@ -13,7 +13,8 @@ What it does differently from `experience play`:
 - its progress lives in a folder of its own that is deleted when the session ends (ephemeral.py),
   and it ends by itself if the server that started it is gone;
 - the join code comes before anything else, and nothing of the story is built until it is right;
-- before a step into a movement the facilitator has not opened, it waits (WaitingScreen);
+- before a step into a movement the facilitator has not opened, it waits (WaitingScreen): the
+  player is given a `RoomGate` as its gate, and knows nothing else of rooms;
 - d delivers the journal to the browser as Markdown, and leaving offers it once more;
 - what it prints never reaches the host's console: a crash report could quote someone's words.
 """
