@@ -38,7 +38,7 @@ from textual.events import Mount
 from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
 from .joincode import JOIN_CODE_ENV, matches
-from .keepsake import FILE_NAME, MIME_TYPE, journal_markdown
+from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
 from .room import HEARTBEAT_SECONDS
 from .screens.waiting import POLL_SECONDS, WaitingScreen
 
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
     from .pacing import Pacing
 
 WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
-ON_ITS_WAY = "Your journal is on its way to your browser's downloads."
 NOT_YET_JOINED = ("journal", "pause", "download")
 
 
@@ -94,7 +93,7 @@ class ParticipantApp(ExperienceApp):
         pacing: Pacing | None = None,
         join_code: str | None = None,
         heartbeat: float = HEARTBEAT_SECONDS,
-        poll: float = 1.0,
+        poll: float = POLL_SECONDS,
         server_alive: Callable[[], bool] | None = None,
         lifeline: float = LIFELINE_SECONDS,
     ) -> None:
@@ -183,10 +182,10 @@ class ParticipantApp(ExperienceApp):
         if self._leaving or return_code != 0 or not self._joined or not self.session.journal.entries():
             super().exit(result, return_code, message)
             return
-        from .screens.farewell import FarewellScreen
+        from .screens.farewell import FarewellReply, FarewellScreen
 
-        def answered(reply: str | None) -> None:
-            if reply == "leave":
+        def answered(reply: FarewellReply | None) -> None:
+            if reply is FarewellReply.LEAVE:
                 self._leaving = True
                 super(ParticipantApp, self).exit(result, return_code, message)
 
