@@ -7,8 +7,9 @@ import pytest
 from textual.widgets import Digits, Markdown, Static
 
 from experience.workshop.console import FacilitatorApp
-from experience.workshop.facilitation import Facilitation, Moment, gate_line
+from experience.workshop.facilitation import Facilitation, Moment
 from experience.workshop.room import Counts, Room, Rooms
+from experience.workshop.room_words import gate_line, open_line, opening_question, timer_line
 from experience.workshop.screens.confirm import ConfirmScreen
 from experience.workshop.screens.console import ConsoleScreen
 from experience.workshop.screens.projector import ProjectorScreen
@@ -19,8 +20,10 @@ ROOM = "tuesday"
 
 @pytest.fixture
 def make_console(room_story, rooms, clock):
-    def make(*, projector: bool = False) -> FacilitatorApp:
+    def make(*, projector: bool = False, begun: bool = True) -> FacilitatorApp:
         rooms.ensure(ROOM, "A small room", first_minutes=10)
+        if begun:
+            rooms.open_movement(ROOM, 0)
         app = FacilitatorApp(room_story, rooms, ROOM, projector=projector, poll=0.05, clock=clock)
         app.animation_level = "none"
         return app
@@ -78,16 +81,17 @@ async def test_an_empty_room_says_no_one_has_joined(make_console):
 
 
 def test_in_the_last_movement_the_count_is_of_endings(movements):
-    room = Room(ROOM, "A small room", 2, Timer(), False)
+    room = Room(ROOM, "A small room", 2, Timer(), False, joined=4)
     moment = Moment(room, Counts(present=4, by_movement={2: 4}, ended=1), 0.0)
     assert gate_line(moment, movements) == "1 of 4 has reached an ending."
 
 
 def test_the_facilitators_decisions_are_made_without_a_screen(room_story, rooms, clock):
     rooms.ensure(ROOM, "A small room", first_minutes=10)
+    rooms.open_movement(ROOM, 0)
     arrive(rooms, waiting=True)
     facilitation = Facilitation(room_story, rooms, ROOM, clock=clock)
-    assert facilitation.opening_question(1) == (
+    assert opening_question(facilitation, 1) == (
         "Open “Turning” for everyone?",
         "1 person is waiting at the gate and will go on by themselves. The timer will be set to 15 min and "
         "started. Once open, a movement stays open.",
@@ -98,8 +102,8 @@ def test_the_facilitators_decisions_are_made_without_a_screen(room_story, rooms,
     facilitation.open_next()
     facilitation.refresh()
     assert seen == [facilitation.moment] and facilitation.opened == 1
-    assert facilitation.open_line() == "Open: 2 of 3 · Turning   Next: Home (n opens it)"
-    assert facilitation.timer_line() == "running · 15 min set"
+    assert open_line(facilitation) == "Open: 2 of 3 · Turning   Next: Home (n opens it)"
+    assert timer_line(facilitation) == "running · 15 min set"
 
 
 # -- opening a movement ------------------------------------------------------------------------------------
@@ -184,19 +188,21 @@ async def test_reset_sets_the_open_movements_suggested_time(make_console, rooms,
 
 async def test_past_the_time_set_the_console_says_so_in_words(make_console, rooms, clock):
     rooms.ensure(ROOM, "A small room")
+    rooms.open_movement(ROOM, 0)
     rooms.set_timer(ROOM, Timer.set_to(60, start_at=clock()))
     clock.tick(200)
     app = make_console()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert timer_face(app) == "0:00"
-        assert shown(app, "#timer-state") == "2 min past the time set."
+        assert shown(app, "#timer-state") == "Time is up. 2 min past the time set."
 
 
 # -- restarting --------------------------------------------------------------------------------------------------
 async def test_restarting_the_console_finds_the_room_as_it_was(room_story, rooms_path, clock):
     first = Rooms.open(rooms_path, clock=clock)
     first.ensure(ROOM, "A small room", first_minutes=10)
+    first.open_movement(ROOM, 0)
     app = FacilitatorApp(room_story, first, ROOM, poll=0.05, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")

@@ -37,7 +37,7 @@ from ..markdown import parse
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
-from ..widgets.passage import Passage
+from ..widgets.passage import Passage, Reading
 from ..widgets.reflect import ReflectBox
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class SceneScreen(PlayerScreen[None]):
         with Vertical(id="page"):
             yield SceneHeading(id="heading")
             with Vertical(id="body"):
-                with VerticalScroll(id="reading", can_focus=False):
+                with Reading(id="reading", can_focus=False):
                     yield Passage(id="passage")
                 yield self._reflect
                 yield Static(KEPT_KEYS, id="kept", markup=False)
