@@ -108,6 +108,7 @@ class ParticipantApp(ExperienceApp):
         poll: float = POLL_SECONDS,
         server_alive: Callable[[], bool] | None = None,
         lifeline: float = LIFELINE_SECONDS,
+        look: float = ROOM_LOOK_SECONDS,
     ) -> None:
         super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
@@ -117,6 +118,7 @@ class ParticipantApp(ExperienceApp):
         self._joined = not join_code
         self._heartbeat = heartbeat
         self._poll = poll
+        self._look = look
         self._leaving = False
         self._message_seen: float | None = None  # when the last message shown was sent
 
@@ -163,7 +165,7 @@ class ParticipantApp(ExperienceApp):
             self.pacing.arrive()
             self._message_seen = self.pacing.clock()  # what was said before they came is not for them
             self.set_interval(self._heartbeat, self.pacing.heartbeat)
-            self.set_interval(ROOM_LOOK_SECONDS, self._look_at_room)
+            self.set_interval(self._look, self._look_at_room)
         self.push_screen(ArrivalScreen(self.session.story.title), self._after_arrival)
 
     def _after_arrival(self, _: object) -> None:

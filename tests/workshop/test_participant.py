@@ -26,15 +26,17 @@ POLL = 0.05
 def make_participant(room_story, movements, rooms, tmp_path):
     opened = []
 
-    def make(*, join_code: str | None = None, paced: bool = True, **options) -> ParticipantApp:
+    def make(*, join_code: str | None = None, paced: bool = True, begun: bool = True, **options) -> ParticipantApp:
         store = Store.open(tmp_path / f"participant-{len(opened)}")
         opened.append(store)
         session = Session.resume(room_story, store, "participant", seed=0)
         pacing = None
         if paced:
             rooms.ensure(ROOM, story_key(room_story))
+            if begun:
+                rooms.open_movement(ROOM, 0)
             pacing = Pacing(rooms, ROOM, movements)
-        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL, **options)
+        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL, look=POLL, **options)
         app.animation_level = "none"
         return app
 
@@ -64,6 +66,19 @@ async def reach_the_first_gate(pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")  # Continue: into the next movement
     await pilot.pause()
+
+
+def notes_of(app) -> list[tuple[str, str]]:
+    """Every notification the app shows, as (title, message), kept as it is shown."""
+    shown: list[tuple[str, str]] = []
+    show = app.notify
+
+    def notify(message, *, title="", **options):
+        shown.append((title, str(message)))
+        return show(message, title=title, **options)
+
+    app.notify = notify
+    return shown
 
 
 # -- arriving -------------------------------------------------------------------------------------
@@ -116,6 +131,36 @@ async def test_the_right_code_typed_loosely_lets_the_participant_in(make_partici
         assert isinstance(app.screen, ArrivalScreen)
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, SceneScreen)
+        assert app.session.state.scene == "arriving/threshold"
+
+
+async def test_a_new_code_made_by_the_facilitator_is_the_one_that_lets_people_in(make_participant, rooms):
+    app = make_participant(join_code="KX7-M4P")  # the code the session was started with
+    rooms.set_code(ROOM, "ABC-DEF")  # made anew from the console since
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"KX7M4P", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        assert app.screen.query_one("#join-message", Static).content == WRONG
+        await pilot.pause(1.1)  # the wait after a wrong try
+        await pilot.press(*"abcdef", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArrivalScreen)
+
+
+# -- the lobby ------------------------------------------------------------------------------------------
+async def test_before_the_session_begins_the_participant_waits_in_the_lobby(make_participant, rooms):
+    app = make_participant(begun=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        assert isinstance(app.screen, WaitingScreen)
+        assert "The session will begin soon." in text_of(app.screen)
+        assert app.screen.check_action("back_to_scene", ()) is False  # no scene yet to go back to
+        assert rooms.counts(ROOM, -1).present == 1
+        rooms.open_movement(ROOM, 0)
+        await pilot.pause(POLL * 4)
         assert isinstance(app.screen, SceneScreen)
         assert app.session.state.scene == "arriving/threshold"
 
@@ -219,6 +264,63 @@ async def test_the_room_follows_a_participant_into_the_next_movement(make_partic
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
         assert rooms.counts(ROOM, 2).by_movement == {1: 1}
+
+
+async def test_m_tells_the_room_someone_needs_a_moment_and_never_who(make_participant, rooms):
+    app = make_participant()
+    shown = notes_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        assert "Need a moment" in {b.description for _, b, enabled, _ in app.screen.active_bindings.values() if enabled}
+        await pilot.press("m")
+        await pilot.pause()
+        assert rooms.counts(ROOM, 0).moments == 1
+        assert any("never who" in message for _, message in shown)
+
+
+async def test_without_a_room_there_is_no_one_to_tell_and_no_m_key(make_participant):
+    app = make_participant(paced=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        assert app.check_action("moment", ()) is False
+
+
+async def test_the_room_counts_a_participant_pausing_and_stepping_out_while_they_do(make_participant, rooms):
+    app = make_participant()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert rooms.counts(ROOM, 0).pausing == 1
+        await pilot.press("escape")
+        await pilot.pause(POLL * 4)
+        assert rooms.counts(ROOM, 0).pausing == 0
+        await pilot.press("s")
+        await pilot.pause()
+        assert rooms.counts(ROOM, 0).stepped_out == 1
+
+
+async def test_a_message_to_everyone_appears_on_the_participants_screen(make_participant, rooms, clock):
+    app = make_participant()
+    shown = notes_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        clock.tick(30)
+        rooms.send_message(ROOM, "Five more minutes.")
+        await pilot.pause(POLL * 6)
+        assert shown.count(("From your facilitator", "Five more minutes.")) == 1  # once, not at every look
+
+
+async def test_a_message_sent_before_the_participant_joined_is_not_shown(make_participant, rooms, clock):
+    rooms.ensure(ROOM, "A small room")
+    rooms.send_message(ROOM, "Welcome back from the break.")
+    clock.tick(60)
+    app = make_participant()
+    shown = notes_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        await pilot.pause(POLL * 4)
+        assert not any(title == "From your facilitator" for title, _ in shown)
 
 
 async def test_leaving_takes_the_participant_out_of_the_count(make_participant, rooms):
