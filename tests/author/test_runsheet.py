@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from experience.bundled import bundled_story
 from experience.cli import main
 from experience.story import load_story
-from experience.bundled import bundled_story
 from experience.workshop.plan import propose
 from experience.workshop.runsheet import build, movement_markdown, to_markdown
 from experience.workshop.runsheet_html import to_html

@@ -3,46 +3,18 @@ gates, the journal they take home, and leaving with nothing left behind."""
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input, Static
 
-from experience.progress.session import Session, story_key
-from experience.progress.store import Store
 from experience.tui.screens.journal import JournalScreen
 from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
-from experience.workshop.pacing import Pacing
-from experience.workshop.participant import ParticipantApp
 from experience.workshop.screens.arrival import ArrivalScreen
 from experience.workshop.screens.farewell import FarewellScreen
 from experience.workshop.screens.join import WRONG, JoinScreen
 from experience.workshop.screens.waiting import WaitingScreen
 
-ROOM = "tuesday"
-POLL = 0.05
-
-
-@pytest.fixture
-def make_participant(room_story, movements, rooms, tmp_path):
-    opened = []
-
-    def make(*, join_code: str | None = None, paced: bool = True, begun: bool = True, **options) -> ParticipantApp:
-        store = Store.open(tmp_path / f"participant-{len(opened)}")
-        opened.append(store)
-        session = Session.resume(room_story, store, "participant", seed=0)
-        pacing = None
-        if paced:
-            rooms.ensure(ROOM, story_key(room_story))
-            if begun:
-                rooms.open_movement(ROOM, 0)
-            pacing = Pacing(rooms, ROOM, movements)
-        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL, look=POLL, **options)
-        app.animation_level = "none"
-        return app
-
-    yield make
-    for store in opened:
-        store.close()
+from .conftest import PARTICIPANTS_POLL as POLL
+from .webclient import SERVED_ROOM as ROOM
 
 
 def text_of(screen) -> str:

@@ -47,6 +47,7 @@ CHOICES, CONTINUE, ENDING, STUCK = "choices", "continue", "ending", "stuck"
 WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make the scene ready
 MIN_READING = 3  # lines of text always visible, however small the window
 READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
+PHONE_WIDTH = 60  # columns: a window narrower (a phone's browser) shows the choices beneath a question
 
 
 class SceneScreen(PlayerScreen[None]):
@@ -168,7 +169,8 @@ class SceneScreen(PlayerScreen[None]):
     def watch_reflecting(self, reflecting: bool) -> None:
         reflect, choices = self.query_one(ReflectBox), self.query_one(ChoiceList)
         reflect.display = reflecting
-        choices.display = not reflecting and choices.option_count > 0
+        choices.display = not reflecting and choices.option_count > 0  # see _fit_reading's preview
+        choices.disabled = reflecting
         if reflecting:
             reflect.focus_answer()
         elif choices.display and not choices.has_focus:
@@ -176,6 +178,10 @@ class SceneScreen(PlayerScreen[None]):
         self._fit_reading()
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_reading)
+
+    def on_key_footer_resized(self, event: KeyFooter.Resized) -> None:
+        event.stop()  # the footer took lines from the page, or gave them back
         self.call_after_refresh(self._fit_reading)
 
     def _fit_reading(self) -> None:
@@ -196,13 +202,19 @@ class SceneScreen(PlayerScreen[None]):
         size = Size(width, page.content_size.height - heading.rows(width) - heading.styles.margin.height)
         if self.reflecting:  # the answer box stretches to fill whatever the text leaves
             least = self.query_one(ReflectBox).least_height(size.width)
-            room = min(size.height * READING_SHARE_WHILE_REFLECTING // 100, size.height - least)
+            share = size.height * READING_SHARE_WHILE_REFLECTING // 100
+            room = min(share, size.height - least)
+            # On a phone, the choices to come are shown beneath, faded until the question is
+            # answered or let pass, where that costs the text nothing: it is not always clear there
+            # that more follows a question.
+            choices = self.query_one(ChoiceList)
+            ahead = self._choices_rows(choices, size) if choices.option_count else 0
+            choices.display = bool(ahead) and size.width < PHONE_WIDTH and size.height - least - ahead >= share
         else:
             below = 0
             choices, kept = self.query_one(ChoiceList), self.query_one("#kept", Static)
             if choices.display:
-                wanted = choices.get_content_height(size, size, size.width)
-                below += min(wanted, size.height // 2) + choices.styles.margin.height  # max-height: 50%
+                below += self._choices_rows(choices, size)
             if kept.display:
                 below += len(Content(KEPT_KEYS).wrap(size.width)) + kept.styles.margin.height
             room = size.height - below
@@ -210,6 +222,11 @@ class SceneScreen(PlayerScreen[None]):
         reading = self.query_one("#reading")
         if reading.styles.max_height is None or reading.styles.max_height.value != room:
             reading.styles.max_height = room
+
+    @staticmethod
+    def _choices_rows(choices: ChoiceList, size: Size) -> int:
+        wanted = choices.get_content_height(size, size, size.width)
+        return min(wanted, size.height // 2) + choices.styles.margin.height  # max-height: 50%
 
     # -- what keys may do here ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
