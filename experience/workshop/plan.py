@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..story.model import Story
 from ..story.routes import route_names
-from .runsheet import Intro, RunSheet, build, minutes_text, timeline
+from .runsheet import Intro, RunSheet, build, listed, minutes_text, timeline
 
 MIN_BESIDE = 5  # minutes: less than this beside a movement is not worth a line of its own
 
@@ -62,7 +62,7 @@ class Plan:
             said = [
                 f"All of the story (“{self.longest.route}”) takes {minutes_text(self.longest.total_minutes)}, more "
                 f"than {available}. The way “{sheet.route}” fits, in {minutes_text(sheet.total_minutes)}: it comes "
-                f"to {_listed(names)}, and passes over {_listed(passed)}."
+                f"to {listed(names)}, and passes over {listed(passed)}."
             ]
         if self.spare >= MIN_BESIDE:
             said.append(
@@ -76,7 +76,7 @@ class Plan:
             )
         follow = f"In the console, 'experience facilitate --minutes {self.minutes:g}' follows this plan"
         said.append(
-            f"{follow}: n opens the next movement on it, passing over {_listed(passed)}. Anyone on another way "
+            f"{follow}: n opens the next movement on it, passing over {listed(passed)}. Anyone on another way "
             "can still walk those at their own pace."
             if passed
             else f"{follow}: the timer of each movement is set to its time here."
@@ -107,9 +107,3 @@ def share(spare: float, movements: list[int]) -> dict[int | None, float]:
     shared = dict.fromkeys(places, each)
     shared[movements[-1]] += spare - each * len(places)
     return shared
-
-
-def _listed(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .runsheet import listed
 from .timer import overrun
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def open_line(facilitation: Facilitation) -> str:
 def _passed_over(facilitation: Facilitation) -> str:
     skipped = sorted(i for i in facilitation.moment.room.skipped if i > facilitation.moment.room.open_movement)
     names = [facilitation.movements.name(i) for i in skipped]
-    return f" · passing over {', '.join(names)}" if names else ""
+    return f" · passing over {listed(names)}" if names else ""
 
 
 def timer_line(facilitation: Facilitation) -> str:
@@ -72,7 +73,7 @@ def opening_question(facilitation: Facilitation, index: int) -> tuple[str, str, 
         )
     passing = [facilitation.movements.name(i) for i in range(facilitation.moment.room.open_movement + 1, index)]
     passed = (
-        f" {', '.join(passing)} {'is' if len(passing) == 1 else 'are'} passed over: anyone whose way goes there can "
+        f" {listed(passing)} {'is' if len(passing) == 1 else 'are'} passed over: anyone whose way goes there can "
         "still walk it at their own pace."
         if passing
         else ""

@@ -234,6 +234,13 @@ def minutes_text(value: float) -> str:
     return f"{value:g} min" if value else "no time set"
 
 
+def listed(names: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def way_text(way: Way) -> str:
     return f"“{way.name}” {minutes_text(way.minutes)} ({', '.join(way.movements)})"
 

@@ -294,3 +294,45 @@ def test_each_session_command_names_its_room_and_never_the_join_code(tmp_path):
     assert "-m experience.workshop.participant" in command
     assert f"'{tmp_path / 'my story'}'" in command and "--room tuesday" in command
     assert "KX7" not in command
+
+
+# -- the address to join at -------------------------------------------------------------------------------
+def test_the_join_address_is_the_one_served_on(monkeypatch):
+    from experience.workshop import serving
+
+    assert serving.join_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert serving.join_url("fe80::1", 8000) == "http://[fe80::1]:8000"
+
+
+def test_served_everywhere_the_join_address_is_this_computers_on_the_network(monkeypatch):
+    from experience.workshop import serving
+
+    monkeypatch.setattr(serving, "this_computers_address", lambda: "192.168.1.23")
+    assert serving.join_url("0.0.0.0", 8000) == "http://192.168.1.23:8000"
+    monkeypatch.setattr(serving, "this_computers_address", lambda: None)
+    assert serving.join_url("::", 8000) == f"http://{serving.SOMEWHERE_UNKNOWN}:8000"
+
+
+def test_this_computers_address_is_never_a_loopback_one(monkeypatch):
+    import socket
+
+    from experience.workshop import serving
+
+    class Probe:
+        def __init__(self, *args):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def connect(self, address):
+            raise OSError("no route")  # no network: nothing to learn from a route
+
+    monkeypatch.setattr(socket, "socket", Probe)
+    monkeypatch.setattr(socket, "gethostbyname", lambda name: "127.0.1.1")
+    assert serving.this_computers_address() is None
+    monkeypatch.setattr(socket, "gethostbyname", lambda name: "10.0.0.7")
+    assert serving.this_computers_address() == "10.0.0.7"

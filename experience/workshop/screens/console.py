@@ -89,10 +89,8 @@ class ConsoleScreen(RoomScreen):
         self.query_one("#room-name", Static).update(f"Room “{room.name}” · {facilitation.story.title}")
         self.query_one("#room-open", Static).update(open_line(facilitation))
         self.query_one("#room-gate", Static).update(gate_line(moment, movements))
-        care = self.query_one("#room-care", Static)
-        care.update(care_line(moment))
-        care.display = bool(care_line(moment))
-        self.query_one("#room-spread", Static).update(spread_line(moment, movements))
+        self._line("#room-care", care_line(moment))
+        self._line("#room-spread", spread_line(moment, movements))
         self.query_one("#room-join", Static).update(join_line(moment))
         self.query_one("#room-message", Static).update(message_line(moment))
         digits = self.query_one("#timer", Digits)
@@ -105,6 +103,12 @@ class ConsoleScreen(RoomScreen):
             self.app.bell()
             name = movements.name(facilitation.opened)
             self.notify(f"Time is up for “{name}”.", title="The timer", severity="warning", timeout=30)
+
+    def _line(self, selector: str, words: str) -> None:
+        """A line that is only there when it has something to say."""
+        line = self.query_one(selector, Static)
+        line.update(words)
+        line.display = bool(words)
 
     def _show_sheet(self, index: int) -> None:
         hint = sheet_hint(self.facilitation, index)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Digits, Static
 
 from ..facilitation import Facilitation, Moment
@@ -49,7 +49,7 @@ class ProjectorScreen(RoomScreen):
             yield Digits("0:00", id="projector-timer")
             yield Static(TIME_UP, id="projector-time-up", markup=False)
             yield Static("", id="projector-counts", markup=False)
-            with Horizontal(id="projector-join"):
+            with Center(id="projector-join"), Horizontal():
                 yield Static("", id="projector-qr", markup=False)
                 with Vertical(id="projector-join-words"):
                     yield Static("Join at", classes="label", markup=False)
