@@ -71,7 +71,7 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
                 say("Nothing sealed is left in your journal, so the passphrase is not needed to remove it.")
             done = keys.remove(store, found, old)
         scrubbed = store.scrub()
-        left = traces(store.data_dir, done.previous)
+        left = traces(store, done.previous)
     if action == "remove":
         say(
             "Your journal no longer has a passphrase."

@@ -100,7 +100,7 @@ def erase_journal(store: Store, profile: Profile) -> Outcome:
     with store.transaction() as conn:
         words.erase(conn, profile.id)
     scrubbed = store.scrub()
-    return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store.data_dir, stored), scrubbed)
+    return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store, stored), scrubbed)
 
 
 # -- the whole profile -------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def forget_profile(
     if last:
         _remove_if_empty(data_dir / "locks")
     rows_left = _profile_rows_left(data_dir, profile.id)
-    return Outcome(rows_left, traces(data_dir, stored), scrubbed, tuple(removed), tuple(still_there))
+    return Outcome(rows_left, traces(store, stored), scrubbed, tuple(removed), tuple(still_there))
 
 
 def remove_folder_if_empty(path: Path) -> bool:

@@ -15,6 +15,7 @@ Decisions, and why (opening it, and setting aside a file that cannot be used, ar
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -25,14 +26,25 @@ from typing import Any
 
 from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase
-from .opening import SetAside, connect, explain, is_damage, move_aside
+from .opening import SetAside, Why, connect, connect_read_only, explain, is_damage, move_aside, newer_refused, why_not
 from .paths import DATABASE_NAME, make_private_dir
 from .scrub import scrub
 from .words import answers_by_story
 
 
 class StoreError(Exception):
-    """Progress could not be read or written; the message says so in plain words."""
+    """Progress could not be read or written; the message says so in plain words.
+
+    `why` is the reason alone, for a front end that says in its own words what was not kept.
+    """
+
+    def __init__(self, message: str, why: Why = Why.OTHER):
+        super().__init__(message)
+        self.why = why
+
+    @classmethod
+    def of(cls, error: sqlite3.Error) -> StoreError:
+        return cls(explain(error), why_not(error))
 
 
 class JournalLocked(StoreError):
@@ -64,12 +76,17 @@ class Store:
         data_dir: Path,
         set_aside: SetAside | None = None,
         clock: Callable[[], str] = utc_now,
+        *,
+        read_only: bool = False,
     ):
         self._conn = conn
         self.data_dir = data_dir
         self.set_aside = set_aside
         self.clock = clock
+        self.read_only = read_only
         self._depth = 0
+        self._open = True
+        self._held: list[int] = []  # descriptors of raw reads, kept open until close (see read_raw)
         self._sealings: dict[int, Sealing] = {}  # profile id -> unlocked sealing, in memory only
 
     @property
@@ -77,32 +94,80 @@ class Store:
         return self.data_dir / DATABASE_NAME
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now) -> Store:
-        """Open (or create) the database in `data_dir`, setting aside one that cannot be used."""
-        data_dir = make_private_dir(Path(data_dir))
+    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now, read_only: bool = False) -> Store:
+        """Open (or create) the database in `data_dir`, setting aside a damaged one.
+
+        A database from a newer version is refused (StoreError), and nothing on disk is changed.
+        With `read_only`, nothing is created or changed at all, and an unreadable file is reported
+        rather than set aside: for locating, exporting and backing up, a read-only disk included.
+        """
+        data_dir = Path(data_dir)
         path = data_dir / DATABASE_NAME
+        if read_only:
+            try:
+                return cls(connect_read_only(path), data_dir, None, clock, read_only=True)
+            except NewerDatabase as newer:
+                raise StoreError(newer_refused(newer.version)) from None
+            except sqlite3.Error as error:
+                raise StoreError(f"Your saved progress could not be read ({error}); nothing was changed.") from error
+        data_dir = make_private_dir(data_dir)
         set_aside = None
         try:
             conn = connect(path)
         except NewerDatabase as newer:
-            set_aside = move_aside(
-                path,
-                "newer",
-                (
-                    f"Your saved progress was written by a newer version of this program (database "
-                    f"version {newer.version}), which this version cannot read."
-                ),
-            )
-            conn = connect(path)
+            raise StoreError(newer_refused(newer.version)) from None
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
-                raise StoreError(explain(error)) from error
+                raise StoreError.of(error) from error
             set_aside = move_aside(path, "unreadable", "Your saved progress could not be read: the file is damaged.")
             conn = connect(path)
         return cls(conn, data_dir, set_aside, clock)
 
     def close(self) -> None:
+        """The end of a sitting: what the log holds goes into the database file, then all is closed."""
+        if not self._open:
+            return
+        self.checkpoint()
         self._conn.close()
+        self._open = False
+        for fd in self._held:
+            os.close(fd)
+        self._held.clear()
+
+    def checkpoint(self) -> bool:
+        """Copy what the write-ahead log holds into the database file, without waiting for anyone.
+
+        Done after an answer and at the end of a sitting, so that the one file `locate` names holds
+        the journal even if the program is then stopped hard. False if a reader in another window
+        kept some of it in the log for now (it is copied at a later checkpoint); never an error.
+        """
+        if self.read_only or self._depth:
+            return False
+        try:
+            busy, log, done = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            return False
+        return busy == 0 and log == done
+
+    def read_raw(self, path: Path) -> bytes:
+        """The raw bytes of one of the database's files, as anyone copying it would see them.
+
+        Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+        own included, and another program could then rebuild the shared index under this live
+        connection (SQLite's "How To Corrupt An SQLite Database File", 2.2). So while the connection
+        is open, the descriptor stays open until `close()` closes it after the connection.
+        """
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            if self._open:
+                self._held.append(fd)
+            else:
+                os.close(fd)
+        return b"".join(chunks)
 
     def scrub(self) -> bool:
         """Make removed words gone from the files (scrub.py); False if another window kept the log."""
@@ -122,20 +187,31 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise StoreError(explain(error)) from error
+            raise StoreError.of(error) from error
         self._depth = 1
         try:
             yield self._conn
-        except BaseException:
+        except BaseException as error:
             self._depth = 0
-            self._conn.execute("ROLLBACK")
+            self._roll_back()
+            if isinstance(error, sqlite3.Error):
+                raise StoreError.of(error) from error
             raise
         self._depth = 0
         try:
             self._conn.execute("COMMIT")
         except sqlite3.Error as error:
-            self._conn.execute("ROLLBACK")
-            raise StoreError(explain(error)) from error
+            self._roll_back()
+            raise StoreError.of(error) from error
+
+    def _roll_back(self) -> None:
+        """Undo what is left of the transaction. After some errors (a full disk, an I/O error)
+        SQLite has already rolled it back itself, and a ROLLBACK then is an error of its own."""
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # nothing is left to undo; the error that brought us here is the one reported
 
     # -- profiles -----------------------------------------------------------------------------
     def profile(self, name: str) -> Profile:

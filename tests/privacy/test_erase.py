@@ -75,21 +75,20 @@ def test_the_same_words_in_another_profile_are_not_mistaken_for_a_trace(play, op
 
 
 def test_the_check_finds_deleted_words_that_are_still_in_the_files(open_store, data_dir, raw_db):
-    open_store()
+    store = open_store()
     older = raw_db(data_dir)
     older.execute("PRAGMA secure_delete = OFF")  # as an older version of this program left things
     older.execute("CREATE TABLE leftover (x)")
     words = b"words deleted but never scrubbed away"
     older.execute("INSERT INTO leftover VALUES (?)", (words,))
-    assert traces(data_dir, [words]).clean  # still held by a live row: not a trace
+    assert traces(store, [words]).clean  # still held by a live row: not a trace
     older.execute("DELETE FROM leftover")
-    found = traces(data_dir, [words])
+    found = traces(store, [words])
     assert not found.clean and found.found
 
 
 def test_texts_too_short_to_look_for_are_counted_not_ignored(data_dir, open_store):
-    open_store()
-    found = traces(data_dir, [b"yes", b"x" * (MIN_TRACE - 1)])
+    found = traces(open_store(), [b"yes", b"x" * (MIN_TRACE - 1)])
     assert found.clean and found.unchecked == 2
 
 
