@@ -43,7 +43,7 @@ def export(
             f"{target} already exists, so nothing was written. Choose another name, or add --force to replace it."
         )
     order = _chapter_order(story)
-    with opened(profile, data_dir) as (store, found, _lock):
+    with opened(profile, data_dir, read_only=True) as (store, found, _lock):
         stories = store.stories_written(found) if found is not None else []
         if found is None or not stories:
             warn(f"There is nothing in the journal of {whose(profile)} yet, so nothing was exported.")
