@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from ..progress.journal import PLAIN, Sealing
 from . import ask
 from .running import DataDir, Refused, command, join, opened, plural, say, warn, whose
+from .setaside import offer_removal
 from .unlock import unlock
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
             done = keys.remove(store, found, old)
         scrubbed = store.scrub()
         left = traces(store, done.previous)
+        folder = store.data_dir
     if action == "remove":
         say(
             "Your journal no longer has a passphrase."
@@ -81,17 +83,20 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
     what = "Your journal is sealed" if action == "set" else "Your journal is sealed with the new passphrase"
     if not done.total:
         say(f"{what}: everything you write from now on will be sealed.")
-        return 0
-    say(f"{what}: {_counted(done)}.")
-    if left.clean and scrubbed:
-        say("Checked: none of the words as they were stored before can be found in the database files any more.")
-        return 0
-    warn(
-        "The words are sealed, but their earlier form could still be found in the database files"
-        + ("" if scrubbed else ", because another window is using this data folder")
-        + ". Close the other windows of this program and run 'experience journal passphrase change' to clear it."
-    )
-    return 1
+        status = 0
+    else:
+        say(f"{what}: {_counted(done)}.")
+        status = 0 if left.clean and scrubbed else 1
+        if status == 0:
+            say("Checked: none of the words as they were stored before can be found in the database files any more.")
+        else:
+            warn(
+                "The words are sealed, but their earlier form could still be found in the database files"
+                + ("" if scrubbed else ", because another window is using this data folder")
+                + ". Close the other windows of this program and run "
+                "'experience journal passphrase change' to clear it."
+            )
+    return status if offer_removal(folder, may_ask=True) else 1
 
 
 def _counted(done: Resealed) -> str:

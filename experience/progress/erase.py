@@ -144,9 +144,11 @@ def forget_profile(
     to_remove = [lock_file] if lock_file is not None else []
     if last:
         to_remove += database_files(data_dir)
-        to_remove += _with_side_files(tuple(set_aside_copies(data_dir))) if remove_set_aside else []
         store.close()
     removed, still_there = _remove(list(dict.fromkeys(to_remove)))
+    if last and remove_set_aside:
+        gone, kept = remove_set_aside_copies(data_dir)
+        removed, still_there = removed + gone, still_there + kept
     if last:
         _remove_if_empty(data_dir / "locks")
     rows_left = _profile_rows_left(data_dir, profile.id)
@@ -155,6 +157,22 @@ def forget_profile(
 
 def remove_folder_if_empty(path: Path) -> bool:
     return _remove_if_empty(path)
+
+
+# -- copies set aside earlier ---------------------------------------------------------------------------
+def remove_set_aside_copies(data_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Remove the database copies set aside earlier (paths.set_aside_copies), with their side files.
+
+    They hold whatever the database held when it was set aside, for every profile, unsealed or
+    sealed as it was then; no passphrase or erase reaches into them. Each is overwritten with
+    zeros before it is removed, so that the disk's freed blocks do not keep the words either
+    (as far as the file system lets a program reach: see scrub.py). They are no open database, so
+    opening them drops no lock of SQLite's. Returns (removed, could not be removed).
+    """
+    paths = _with_side_files(tuple(set_aside_copies(data_dir)))
+    for path in paths:
+        _overwrite(path)
+    return _remove(paths)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -195,6 +213,18 @@ def _with_side_files(paths: tuple[Path, ...]) -> list[Path]:
         out.append(path)
         out.extend(p for p in (Path(str(path) + s) for s in SIDE_FILES) if p.exists())
     return out
+
+
+def _overwrite(path: Path) -> None:
+    try:
+        with open(path, "r+b") as file:
+            size = os.fstat(file.fileno()).st_size
+            for _ in range(0, size, 1 << 20):
+                file.write(bytes(min(1 << 20, size - file.tell())))
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError:
+        pass  # removed all the same below, or reported as still there
 
 
 def _remove(paths: list[Path]) -> tuple[list[Path], list[Path]]:

@@ -88,7 +88,11 @@ def test_a_database_from_a_newer_version_is_refused_by_name_and_left_exactly_as_
 # -- a read-only disk ------------------------------------------------------------------------------------------------
 def read_only(data: Path, *commands: str) -> subprocess.CompletedProcess[str]:
     """Run `experience` commands with the data folder mounted read-only (as a write-protected stick)."""
-    lines = [f"mount --bind {data} {data}", f"mount -o remount,bind,ro {data}", f"if touch {data}/probe 2>/dev/null; then exit 9; fi"]
+    lines = [
+        f"mount --bind {data} {data}",
+        f"mount -o remount,bind,ro {data}",
+        f"if touch {data}/probe 2>/dev/null; then exit 9; fi",
+    ]
     lines += [f"{sys.executable} -m experience {command} --data-dir {data}" for command in commands]
     return in_private_mount("\n".join(lines))
 
