@@ -90,13 +90,15 @@ class Outcome:
 def survey_journal(store: Store, profile: Profile) -> JournalSurvey:
     conn = store._conn
     return JournalSurvey(
-        words.answers_by_story(conn, profile.id), words.count(conn, profile.id), store.is_sealed(profile)
+        words.answers_by_story(conn, profile.id),
+        words.count(conn, profile.id, kinds=words.ERASED),
+        store.is_sealed(profile),
     )
 
 
 def erase_journal(store: Store, profile: Profile) -> Outcome:
     """Remove every word the profile wrote; keep where they are, their settings and passphrase."""
-    stored = words.stored(store._conn, profile.id)
+    stored = words.stored(store._conn, profile.id, words.ERASED)
     with store.transaction() as conn:
         words.erase(conn, profile.id)
     scrubbed = store.scrub()
@@ -188,7 +190,7 @@ def _journal_rows_left(data_dir: Path, profile_id: int) -> int:
     if conn is None:
         return 0
     try:
-        return sum(words.count(conn, profile_id).values())
+        return sum(words.count(conn, profile_id, kinds=words.ERASED).values())
     finally:
         conn.close()
 

@@ -144,6 +144,12 @@ MIGRATIONS: tuple[Step, ...] = (
     """,
     # 2: passphrases, and the answers kept in steps set apart so that they can be sealed and erased.
     _v2_words_apart,
+    # 3: with a passphrase, each step's whole snapshot is sealed too (the way the reader came, what
+    # they chose): the sealing it was written with. Rows written before stay plain until the
+    # passphrase next opens the journal (passphrase.unlock seals them then).
+    """
+    ALTER TABLE steps ADD COLUMN snapshot_sealing TEXT NOT NULL DEFAULT 'plain';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

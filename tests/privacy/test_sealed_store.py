@@ -56,14 +56,23 @@ def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(
     assert session.journal.entries()[0].prompt == "What do you need right now?"
 
 
-def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir, raw_db):
+def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step(play, data_dir, raw_db):
+    play()
+    rows = raw_db(data_dir).execute("SELECT snapshot, words FROM steps ORDER BY position").fetchall()
+    before = [json.loads(snapshot)["variables"] for snapshot, words in rows if words is None]
+    after = [json.loads(snapshot)["variables"] for snapshot, words in rows if words is not None]
+    assert before == [{"need": "", "warmth": 0}]  # the story's own starting value, not the reader's words
+    assert len(after) == 2 and all("need" not in variables for variables in after)
+
+
+def test_with_a_passphrase_every_step_is_sealed_whole_with_what_the_reader_chose(play, data_dir, raw_db):
     _, sealing = new_seal(PASSPHRASE)
     play(sealing=sealing)
-    rows = raw_db(data_dir).execute("SELECT snapshot, words, sealing FROM steps ORDER BY position").fetchall()
-    before = [json.loads(snapshot)["variables"] for snapshot, words, _ in rows if words is None]
-    after = [(json.loads(snapshot)["variables"], how) for snapshot, words, how in rows if words is not None]
-    assert before == [{"need": "", "warmth": 0}]  # the story's own starting value, not the reader's words
-    assert len(after) == 2 and all("need" not in variables and how == "fernet" for variables, how in after)
+    rows = raw_db(data_dir).execute("SELECT snapshot, snapshot_sealing, words, sealing FROM steps").fetchall()
+    assert len(rows) == 3
+    assert all(isinstance(snapshot, bytes) and how == "fernet" for snapshot, how, _, _ in rows)
+    assert all(words is None or (isinstance(words, bytes) and how == "fernet") for _, _, words, how in rows)
+    assert b"warmth" not in raw_bytes(data_dir)  # a variable the reader's choice set, nowhere plain
 
 
 # -- locked until unlocked --------------------------------------------------------------------------------

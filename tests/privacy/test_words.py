@@ -78,12 +78,18 @@ def test_every_kind_of_words_is_counted_sealed_and_erased(play):
     session.store.journal(session.profile, "A small story").keep_draft("second/garden", "half a thought, unsent")
     store, profile = session.store, session.profile
     written = survey_journal(store, profile).rows
-    assert set(written) == {w.kind for w in words.WORDS} and all(written.values()), written
+    assert set(written) == {w.kind for w in words.ERASED} and all(written.values()), written
 
     done = passphrase.set_new(store, profile, PASSPHRASE)
-    assert dict(done.rows) == dict(written)
-    assert passphrase.sealed_count(store, profile) == sum(written.values())
+    assert {kind: n for kind, n in done.rows.items() if kind in written} == dict(written)
+    assert done.places == 3  # every step of the way (the door, the hall, the garden), sealed too
+    assert passphrase.sealed_count(store, profile) == sum(written.values()) + done.places
 
     erase_journal(store, profile)
     assert survey_journal(store, profile).empty
-    assert passphrase.sealed_count(store, profile) == 0
+    assert passphrase.sealed_count(store, profile, words_only=True) == 0
+    assert passphrase.sealed_count(store, profile) == done.places  # an erase keeps the place, sealed
+
+
+def test_only_the_place_is_kept_by_an_erase():
+    assert [w.kind for w in words.WORDS if w not in words.ERASED] == [words.PLACE.kind]
