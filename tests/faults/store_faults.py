@@ -48,7 +48,8 @@ def start_python(code: str, *args: str, **kwargs) -> subprocess.Popen[str]:
 
 
 def experience(*args: str, input: str | None = None, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
-    """The program itself, as a person runs it."""
+    """The program itself, as a person runs it; in a session of its own, without a terminal, so
+    that a passphrase is read from `input` (getpass falls back to it) and never from this one."""
     return subprocess.run(
         [sys.executable, "-m", "experience", *args],
         capture_output=True,
@@ -56,7 +57,13 @@ def experience(*args: str, input: str | None = None, timeout: float = TIMEOUT) -
         input=input,
         timeout=timeout,
         env=environment(),
+        start_new_session=True,
     )
+
+
+def raw_bytes(folder: Path) -> bytes:
+    """Every byte of every file in the folder, as anyone who copied it would see them."""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
 def environment() -> dict[str, str]:
