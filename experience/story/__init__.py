@@ -4,7 +4,8 @@ Nothing in this package imports Textual or touches saved progress, so `experienc
 `experience walk` start fast and the engine can be tested as plain functions.
 """
 
-from .diagnostics import CODES, Diagnostic, Location, Severity, StoryError, StoryRuntimeError
+from .codes import CODES, Code, Severity
+from .diagnostics import Diagnostic, Location, StoryError, StoryRuntimeError
 from .engine import (
     Restored,
     State,
@@ -33,6 +34,7 @@ __all__ = [
     "CODES",
     "Chapter",
     "Choice",
+    "Code",
     "Diagnostic",
     "LoadResult",
     "Location",

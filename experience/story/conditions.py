@@ -14,16 +14,23 @@ from __future__ import annotations
 
 import ast
 import difflib
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, cast
 
+from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
 
 Value = int | float | str | bool
 Variables = Mapping[str, Value]
 Visits = Mapping[str, int]
 Evaluator = Callable[[Variables, Visits], Value]
+# The compiler knows each operand's type, so it hands arithmetic the narrower evaluators that it
+# has checked; a cast costs nothing when an expression is evaluated.
+NumberEvaluator = Callable[[Variables, Visits], float]
+TextEvaluator = Callable[[Variables, Visits], str]
 
 MAX_SOURCE_LENGTH = 1000
 MAX_DEPTH = 60
@@ -45,20 +52,10 @@ class ValueType(str, Enum):
         return None
 
 
+Compiled = tuple[Evaluator, ValueType]
 FUNCTIONS = {"seen": ValueType.FLAG, "visits": ValueType.NUMBER}
 CONSTANT_NAMES = {"true": True, "false": False}
 RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANT_NAMES) | {"and", "or", "not"}
-
-
-def format_value(value: Value) -> str:
-    """How a value reads inside scene text: 3.0 reads as 3, true as yes."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.6g}"
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,18 +93,16 @@ def literal(value: Value, location: Location) -> Expression:
     """A YAML number or true/false used where an expression is expected."""
     kind = ValueType.of(value)
     assert kind is not None
-    return Expression(
-        str(value).lower() if isinstance(value, bool) else str(value),
-        kind,
-        lambda _v, _s, value=value: value,
-        frozenset(),
-        frozenset(),
-        location,
-    )
+
+    def compute(_v: Variables, _s: Visits) -> Value:
+        return value
+
+    source = str(value).lower() if isinstance(value, bool) else str(value)
+    return Expression(source, kind, compute, frozenset(), frozenset(), location)
 
 
 class _Reject(Exception):
-    def __init__(self, code: str, message: str, node: ast.AST | None = None):
+    def __init__(self, code: Code, message: str, node: ast.AST | None = None):
         self.code, self.message, self.node = code, message, node
 
 
@@ -151,75 +146,84 @@ class _Compiler:
         self.reads: set[str] = set()
         self.scenes: set[str] = set()
 
-    def compile(self, node: ast.AST, depth: int = 0) -> tuple[Evaluator, ValueType]:
+    def compile(self, node: ast.AST, depth: int = 0) -> Compiled:
         if depth > MAX_DEPTH:
-            raise _Reject("E300", "expression is nested too deeply", node)
+            raise _Reject(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", node)
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
             what = _FOREIGN.get(type(node), f"'{type(node).__name__}' is")
-            raise _Reject("E303", f"{what} not part of the expression language", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"{what} not part of the expression language", node)
         return method(node, depth + 1)
 
     # -- leaves ---------------------------------------------------------------------------
-    def _Constant(self, node: ast.Constant, depth: int):
+    def _Constant(self, node: ast.Constant, depth: int) -> Compiled:
         value = node.value
         if isinstance(value, bool):
-            raise _Reject("E303", f"write {str(value).lower()}, in lower case", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
             return (lambda _v, _s, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
             return (lambda _v, _s, value=value: value), ValueType.TEXT
         if value is None:
-            raise _Reject("E303", 'None is not a value here; use 0, "" or false', node)
-        raise _Reject("E303", f"{type(value).__name__} values are not part of the expression language", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
+        raise _Reject(
+            Code.NOT_IN_EXPRESSIONS, f"{type(value).__name__} values are not part of the expression language", node
+        )
 
-    def _Name(self, node: ast.Name, depth: int):
+    def _Name(self, node: ast.Name, depth: int) -> Compiled:
         name = node.id
         if name in CONSTANT_NAMES:
             value = CONSTANT_NAMES[name]
             return (lambda _v, _s, value=value: value), ValueType.FLAG
         if name.startswith("__"):
-            raise _Reject("E303", f"names with double underscores like '{name}' are not allowed", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"names with double underscores like '{name}' are not allowed", node)
         if name in FUNCTIONS:
-            raise _Reject("E300", f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
+            raise _Reject(Code.EXPRESSION_SYNTAX, f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
         kind = self.variables.get(name)
+        if kind is None and name in ("True", "False"):
+            raise _Reject(Code.UNKNOWN_VARIABLE, f"write {name.lower()}, in lower case", node)
         if kind is None:
-            raise _Reject("E301", _unknown_variable_message(name, self.variables), node)
+            raise _Reject(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, self.variables), node)
         self.reads.add(name)
         return (lambda v, _s, name=name: v[name]), kind
 
     # -- operators ------------------------------------------------------------------------
-    def _UnaryOp(self, node: ast.UnaryOp, depth: int):
+    def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Compiled:
         operand, kind = self.compile(node.operand, depth)
         if isinstance(node.op, ast.Not):
             return (lambda v, s: not operand(v, s)), ValueType.FLAG
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             if kind is not ValueType.NUMBER:
-                raise _Reject("E304", f"'-' needs a number, not {_type_name(kind)}", node)
+                raise _Reject(Code.TYPE_MISMATCH, f"'-' needs a number, not {_type_name(kind)}", node)
             if isinstance(node.op, ast.USub):
-                return (lambda v, s: -operand(v, s)), ValueType.NUMBER
+                number = cast(NumberEvaluator, operand)
+                return (lambda v, s: -number(v, s)), ValueType.NUMBER
             return operand, ValueType.NUMBER
-        raise _Reject("E303", "'~' is not part of the expression language", node)
+        raise _Reject(Code.NOT_IN_EXPRESSIONS, "'~' is not part of the expression language", node)
 
-    def _BinOp(self, node: ast.BinOp, depth: int):
+    def _BinOp(self, node: ast.BinOp, depth: int) -> Compiled:
         symbol = _OPERATORS.get(type(node.op))
         if symbol is None:
-            raise _Reject("E303", "only + - * / are allowed for arithmetic", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, "only + - * / are allowed for arithmetic", node)
         left, lt = self.compile(node.left, depth)
         right, rt = self.compile(node.right, depth)
         if symbol == "+" and lt is rt is ValueType.TEXT:
-            return (lambda v, s: left(v, s) + right(v, s)), ValueType.TEXT
+            ltext, rtext = cast(TextEvaluator, left), cast(TextEvaluator, right)
+            return (lambda v, s: ltext(v, s) + rtext(v, s)), ValueType.TEXT
         if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
-            raise _Reject("E304", f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node)
+            raise _Reject(
+                Code.TYPE_MISMATCH, f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node
+            )
+        a, b = cast(NumberEvaluator, left), cast(NumberEvaluator, right)
         if symbol == "+":
-            return (lambda v, s: left(v, s) + right(v, s)), ValueType.NUMBER
+            return (lambda v, s: a(v, s) + b(v, s)), ValueType.NUMBER
         if symbol == "-":
-            return (lambda v, s: left(v, s) - right(v, s)), ValueType.NUMBER
+            return (lambda v, s: a(v, s) - b(v, s)), ValueType.NUMBER
         if symbol == "*":
-            return (lambda v, s: left(v, s) * right(v, s)), ValueType.NUMBER
-        return (lambda v, s: left(v, s) / right(v, s)), ValueType.NUMBER  # Expression.evaluate reports / 0
+            return (lambda v, s: a(v, s) * b(v, s)), ValueType.NUMBER
+        return (lambda v, s: a(v, s) / b(v, s)), ValueType.NUMBER  # Expression.evaluate reports / 0
 
-    def _BoolOp(self, node: ast.BoolOp, depth: int):
+    def _BoolOp(self, node: ast.BoolOp, depth: int) -> Compiled:
         parts = tuple(self.compile(value, depth)[0] for value in node.values)
         if isinstance(node.op, ast.And):
 
@@ -239,7 +243,7 @@ class _Compiler:
 
         return any_true, ValueType.FLAG
 
-    def _Compare(self, node: ast.Compare, depth: int):
+    def _Compare(self, node: ast.Compare, depth: int) -> Compiled:
         operands = [self.compile(node.left, depth)]
         operands += [self.compile(c, depth) for c in node.comparators]
         checks = []
@@ -248,15 +252,17 @@ class _Compiler:
             if symbol is None:
                 word = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}.get(type(op), "?")
                 hint = " (use == and !=)" if word.startswith("is") else ""
-                raise _Reject("E303", f"'{word}' is not part of the expression language{hint}", node)
+                raise _Reject(Code.NOT_IN_EXPRESSIONS, f"'{word}' is not part of the expression language{hint}", node)
             lt, rt = operands[index][1], operands[index + 1][1]
             if symbol in ("==", "!=") and lt is not rt:
                 raise _Reject(
-                    "E304", f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal", node
+                    Code.TYPE_MISMATCH,
+                    f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal",
+                    node,
                 )
             if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
                 raise _Reject(
-                    "E304",
+                    Code.TYPE_MISMATCH,
                     f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}",
                     node,
                 )
@@ -265,58 +271,55 @@ class _Compiler:
         ops = tuple(_COMPARE_FUNCS[s] for s in checks)
         if len(ops) == 1:
             a, b = functions
-            op = ops[0]
-            return (lambda v, s: op(a(v, s), b(v, s))), ValueType.FLAG
+            compare = ops[0]
+            return (lambda v, s: compare(a(v, s), b(v, s))), ValueType.FLAG
 
         def chain(v: Variables, s: Visits) -> bool:
             left = functions[0](v, s)
-            for op, f in zip(ops, functions[1:], strict=True):
+            for compare, f in zip(ops, functions[1:], strict=True):
                 right = f(v, s)
-                if not op(left, right):
+                if not compare(left, right):
                     return False
                 left = right
             return True
 
         return chain, ValueType.FLAG
 
-    def _Call(self, node: ast.Call, depth: int):
+    def _Call(self, node: ast.Call, depth: int) -> Compiled:
         if not isinstance(node.func, ast.Name):
-            raise _Reject("E303", "only seen(...) and visits(...) can be called", node)
+            raise _Reject(Code.NOT_IN_EXPRESSIONS, "only seen(...) and visits(...) can be called", node)
         name = node.func.id
         if name not in FUNCTIONS:
             close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else "; the functions are seen(...) and visits(...)"
-            raise _Reject("E302", f"unknown function '{name}'{hint}", node)
+            raise _Reject(Code.UNKNOWN_FUNCTION, f"unknown function '{name}'{hint}", node)
         if node.keywords or len(node.args) != 1:
-            raise _Reject("E300", f'{name}() takes one scene, like {name}("chapter/scene")', node)
+            raise _Reject(Code.EXPRESSION_SYNTAX, f'{name}() takes one scene, like {name}("chapter/scene")', node)
         arg = node.args[0]
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-            raise _Reject("E300", f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg)
+            raise _Reject(
+                Code.EXPRESSION_SYNTAX, f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg
+            )
         scene = self.resolve_scene(arg.value)
         if scene is None:
-            raise _Reject("E200", f"{name}() names the scene '{arg.value}', which does not exist", arg)
+            raise _Reject(Code.UNKNOWN_SCENE, f"{name}() names the scene '{arg.value}', which does not exist", arg)
         self.scenes.add(scene)
         if name == "seen":
             return (lambda _v, s, scene=scene: s.get(scene, 0) > 0), ValueType.FLAG
         return (lambda _v, s, scene=scene: s.get(scene, 0)), ValueType.NUMBER
 
-    def _Expression(self, node: ast.Expression, depth: int):
+    def _Expression(self, node: ast.Expression, depth: int) -> Compiled:
         return self.compile(node.body, depth)
 
 
-_COMPARE_FUNCS = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
+_COMPARE_FUNCS: dict[str, Callable[[Any, Any], Any]] = {  # the operands' types were checked when compiled
+    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}  # fmt: skip
 
 
-def _unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> str:
-    if name in ("True", "False"):
-        return f"write {name.lower()}, in lower case"
+def unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> str:
+    """For a name that is not a declared variable, wherever it was written (an expression, a
+    placeholder, `set` or `save_as`)."""
     close = difflib.get_close_matches(name, list(variables), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'variables' in story.yaml"
     return f"unknown variable '{name}'{hint}"
@@ -362,9 +365,11 @@ def compile_expression(
     text = source.strip()
     leading = len(source) - len(source.lstrip())
     if not text:
-        return None, Diagnostic("E300", "the expression is empty", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, "the expression is empty", location)
     if len(text) > MAX_SOURCE_LENGTH:
-        return None, Diagnostic("E300", f"the expression is longer than {MAX_SOURCE_LENGTH} characters", location)
+        return None, Diagnostic(
+            Code.EXPRESSION_SYNTAX, f"the expression is longer than {MAX_SOURCE_LENGTH} characters", location
+        )
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as error:
@@ -372,9 +377,11 @@ def compile_expression(
         if error.offset and error.lineno == 1 and "\n" not in text and location.line is not None:
             where = location.shifted(columns=leading + column_offset + error.offset - 1)
         reason = (error.msg or "invalid syntax").split(".")[0]
-        return None, Diagnostic("E300", f"cannot read the expression '{text}': {reason}{_syntax_hint(text)}", where)
+        return None, Diagnostic(
+            Code.EXPRESSION_SYNTAX, f"cannot read the expression '{text}': {reason}{_syntax_hint(text)}", where
+        )
     except (ValueError, RecursionError, MemoryError) as error:
-        return None, Diagnostic("E300", f"cannot read the expression: {error}", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, f"cannot read the expression: {error}", location)
     compiler = _Compiler(variables, resolve_scene, location)
     try:
         evaluate, kind = compiler.compile(tree)
@@ -382,5 +389,5 @@ def compile_expression(
         where = _position(location, reject.node, text, leading + column_offset)
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
-        return None, Diagnostic("E300", "expression is nested too deeply", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
     return Expression(text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location), None

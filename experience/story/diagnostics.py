@@ -1,9 +1,8 @@
 """Problems found in a story, reported the way a compiler reports them.
 
-Every problem an author can cause becomes a `Diagnostic` with a stable code, a file, a line and a
-column. Authors read them as `path:line:col: error: message [E101]`; editors and CI read the same
-records as JSON. The codes are a public interface: they are documented in AUTHORING.md and never
-reused for a different meaning.
+Every problem an author can cause becomes a `Diagnostic` with a stable code (one of `codes.Code`),
+a file, a line and a column. Authors read them as `path:line:col: error: message [E101]`;
+editors and CI read the same records as JSON.
 """
 
 from __future__ import annotations
@@ -11,59 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-#: Every code the checker can emit, with the short name used in the guide.
-CODES: dict[str, str] = {
-    # Reading files
-    "E001": "file is not UTF-8",
-    "E002": "file too large",
-    "E003": "YAML syntax error",
-    "E004": "aliases expand too far",
-    "E005": "YAML feature not allowed",
-    "E006": "story folder problem",
-    # Shape of the documents
-    "E100": "wrong type",
-    "E101": "unknown key",
-    "E102": "missing key",
-    "E103": "duplicate key",
-    "E104": "invalid value",
-    "E105": "conflicting keys",
-    "E106": "invalid name",
-    # Links between scenes
-    "E200": "unknown scene",
-    "E201": "dead end",
-    "E202": "return without a detour",
-    # Expressions and text
-    "E300": "expression syntax",
-    "E301": "unknown variable",
-    "E302": "unknown function",
-    "E303": "not allowed in expressions",
-    "E304": "type mismatch",
-    "E305": "bad placeholder",
-    # Story-wide warnings
-    "W400": "unreachable scene",
-    "W401": "reader may be stranded",
-    "W402": "unused variable",
-    "W403": "variable never read",
-    "W404": "file not read",
-    "W405": "fallback never shown",
-    "W406": "variation never shown",
-    # Care and safety lint
-    "W500": "deep scene without a content note",
-    "W501": "deep scene without a pause nearby",
-    "W502": "deep scene without a gentle ending",
-    "W503": "deep stretch without a gentler path",
-    "W504": "gentler path leads deeper",
-}
+from .codes import CODES as CODES  # the table of codes, where the guide and tests have always found it
+from .codes import Code, Severity
 
 
 class Location(NamedTuple):
@@ -92,13 +43,13 @@ class Location(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    code: str
+    code: Code
     message: str
     location: Location
 
     @property
     def severity(self) -> Severity:
-        return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
+        return self.code.severity
 
     @property
     def is_error(self) -> bool:
@@ -113,7 +64,7 @@ class Diagnostic:
             "line": self.location.line,
             "column": self.location.column,
             "severity": self.severity.value,
-            "code": self.code,
+            "code": self.code.value,
             "message": self.message,
         }
 

@@ -7,14 +7,14 @@ test can hold any moment of a story in a variable. Nothing here knows about scre
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .conditions import Value, ValueType
 from .diagnostics import StoryRuntimeError
 from .model import Choice, Scene, Story
-from .text import escape_markdown, render_blocks
+from .text import escape_markdown, render_paragraphs
 
 MAX_ANSWER_IN_VARIABLE = 4000
 
@@ -68,10 +68,6 @@ def begin(story: Story, seed: int = 0) -> State:
     return State(scene=story.start, variables=story.initial_variables(), visits={story.start: 1}, seed=seed)
 
 
-def scene_of(story: Story, state: State) -> Scene:
-    return story.scenes[state.scene]
-
-
 # -- what the reader can do ---------------------------------------------------------------------
 def available(story: Story, state: State) -> list[Choice]:
     """The choices shown in this state, in the order the author wrote them.
@@ -120,7 +116,8 @@ def destination(story: Story, state: State, choice: Choice | None = None) -> str
         raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
     if choice.returns:
         return _return_target(state)
-    return choice.target  # type: ignore[return-value]
+    assert choice.target is not None  # a choice that does not return has goto or detour (E102)
+    return choice.target
 
 
 def _return_target(state: State) -> str:
@@ -167,7 +164,8 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
         return _enter(story, state, _return_target(state), variables, taken, state.detours[:-1], counted=False)
     if choice.detour:
         return _enter(story, state, choice.detour, variables, taken, state.detours + (state.scene,))
-    return _enter(story, state, choice.goto, variables, taken, state.detours)  # type: ignore[arg-type]
+    assert choice.goto is not None  # neither return nor detour: goto (E102)
+    return _enter(story, state, choice.goto, variables, taken, state.detours)
 
 
 def advance(story: Story, state: State, *, gentler: bool = False) -> State:
@@ -179,7 +177,8 @@ def advance(story: Story, state: State, *, gentler: bool = False) -> State:
         return _enter(
             story, state, _return_target(state), state.variables, state.taken, state.detours[:-1], counted=False
         )
-    return _enter(story, state, scene.goto, state.variables, state.taken, state.detours, gentler=gentler)  # type: ignore[arg-type]
+    assert scene.goto is not None  # it continues by itself and does not return
+    return _enter(story, state, scene.goto, state.variables, state.taken, state.detours, gentler=gentler)
 
 
 def _enter(
@@ -262,11 +261,11 @@ def scene_text(story: Story, state: State, *, escape: bool = True) -> str:
     scene = story.scenes[state.scene]
     visit = state.visits.get(state.scene, 1)
     if scene.revisit is not None and visit > 1:
-        blocks, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
+        paragraphs, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
     else:
-        blocks, salt = scene.text, scene.id
-    return render_blocks(
-        blocks,
+        paragraphs, salt = scene.text, scene.id
+    return render_paragraphs(
+        paragraphs,
         state.variables,
         state.visits,
         visit=visit,
@@ -315,12 +314,12 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     if scene not in story.scenes:
         chapter = story.chapters.get(scene.split("/", 1)[0]) if scene else None
         landing = chapter.first_scene if chapter is not None else None
-        if landing is not None and _safe_landing(story, landing):
+        if chapter is not None and landing is not None and _safe_landing(story, landing):
             scene = landing
             notes.append(
                 f"The story has changed since your last visit, so the place you stopped is no "
                 f"longer there. You are at the beginning of “{chapter.title}”."
-            )  # type: ignore[union-attr]
+            )
         else:
             scene = story.start
             notes.append(
@@ -370,16 +369,14 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     return Restored(state, tuple(notes))
 
 
-def restore_history(story: Story, snapshots: list[Mapping[str, Any]]) -> Restored:
+def restore_history(story: Story, snapshots: Sequence[Mapping[str, Any]]) -> Restored:
     """Rebuild a whole history (oldest first), so that "back" works after a restart too."""
     if not snapshots:
         return Restored(begin(story), ())
     previous: State | None = None
-    restored = None
-    for snap in snapshots:
-        restored = restore(story, snap, previous)
-        previous = restored.state
-    return restored  # type: ignore[return-value]
+    for snap in snapshots[:-1]:
+        previous = restore(story, snap, previous).state
+    return restore(story, snapshots[-1], previous)
 
 
 def _safe_landing(story: Story, scene_id: str) -> bool:

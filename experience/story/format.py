@@ -18,7 +18,7 @@ class Key:
     values: tuple[str, ...] = ()
 
 
-#: kinds: text, rich-text (text or a list of blocks), scene-ref, expression, flag, number,
+#: kinds: text, rich-text (text or a list of paragraphs), scene-ref, expression, flag, number,
 #: enum, variables, set, scenes, choices, reflect, variations, variable-name
 
 MANIFEST = (
@@ -110,7 +110,7 @@ REFLECT = (
     ),
 )
 
-BLOCK = (
+PARAGRAPH = (
     Key("text", "text", "The paragraph."),
     Key("if", "expression", "Show the paragraph only when this condition holds."),
     Key("sequence", "variations", "One paragraph per visit, in order; the last one stays."),
@@ -118,7 +118,7 @@ BLOCK = (
     Key("shuffle", "variations", "One paragraph per visit, in a random order that is fixed for each reader."),
 )
 
-BLOCK_BODIES = ("text", "sequence", "cycle", "shuffle")
+PARAGRAPH_BODIES = ("text", "sequence", "cycle", "shuffle")
 SCENE_EXITS = ("choices", "goto", "end", "return")
 CHOICE_EXITS = ("goto", "detour", "return")
 
@@ -128,7 +128,7 @@ KINDS = {
     "scene": SCENE,
     "choice": CHOICE,
     "reflect": REFLECT,
-    "paragraph": BLOCK,
+    "paragraph": PARAGRAPH,
 }
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"

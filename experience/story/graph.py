@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Choice, Scene, Story
+from .model import Exit, ExitKind, Scene, Story
 
 READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
 
@@ -41,28 +41,31 @@ def edges(story: Story, *, labels: bool = False) -> list[Edge]:
 def _all_edges(story: Story, *, labels: bool) -> list[Edge]:
     out: list[Edge] = []
     for scene in story.scenes.values():
-        for choice in scene.choices:
-            if choice.returns:
-                continue  # where a return goes depends on where the detour began
-            if choice.detour:
-                kind = "detour"
-            elif choice.fallback:
-                kind = "fallback"  # its own arrow: merged with others it would vanish
-            else:
-                kind = "conditional" if _conditional(choice) else "goto"
-            out.append(Edge(scene.id, choice.target, kind, _short(choice.text.source) if labels else ""))  # type: ignore[arg-type]
-        if scene.goto:
-            out.append(Edge(scene.id, scene.goto, "continue"))
-        if scene.gentler:
-            out.append(Edge(scene.id, scene.gentler, "gentler", "gentler path"))
+        for way in scene.exits():
+            if way.target is None:
+                continue  # a return: where it goes depends on where the detour began
+            out.append(Edge(way.source, way.target, _drawn_as(way), _edge_label(way, labels)))
     return out
 
 
+def _drawn_as(way: Exit) -> str:
+    """The arrow's kind: how sure a reader is to be offered this way."""
+    if way.kind is ExitKind.DETOUR:
+        return "detour"
+    if way.choice is not None and way.choice.fallback:
+        return "fallback"  # its own arrow: merged with others it would vanish
+    if way.kind is ExitKind.GOTO:
+        return "conditional" if way.conditional else "goto"
+    return way.kind.value  # "continue" or "gentler"
+
+
+def _edge_label(way: Exit, labels: bool) -> str:
+    if way.kind is ExitKind.GENTLER:
+        return "gentler path"
+    return _short(way.choice.text.source) if labels and way.choice is not None else ""
+
+
 _KIND_LABELS = {"detour": "detour", "fallback": "otherwise", "gentler": "gentler path"}
-
-
-def _conditional(choice: Choice) -> bool:
-    return choice.condition is not None or choice.once or choice.fallback
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -74,7 +77,7 @@ def _label(scene: Scene) -> str:
     """A scene's name in the picture; one that leads back from a detour says so, since where it
     returns to depends on where the reader came from and cannot be drawn as an arrow."""
     label = scene.title or scene.name
-    if scene.returns or any(c.returns for c in scene.choices):
+    if any(way.kind is ExitKind.RETURN for way in scene.exits()):
         label += " ↩"
     return label
 

@@ -2,18 +2,24 @@
 
 Scene references are always resolved to full ids (`chapter/scene`) by the loader, so nothing
 downstream needs to know which chapter a relative `goto` was written in.
+
+The ways out of a scene are defined here once, by `Scene.exits()`, and the paths through the
+story (`reading_order`, `reachable`) follow them: the checker, the care lint, the graph, the
+run-sheet and the loader's reading order all ask the same question the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .conditions import Expression, Value, ValueType
 from .diagnostics import Location
-from .text import Block, Template
+from .text import Paragraph, Template
 
 GENTLE, DEEP = "gentle", "deep"
 INTENSITIES = (GENTLE, DEEP)
@@ -42,6 +48,11 @@ class Choice:
     def target(self) -> str | None:
         return self.goto or self.detour
 
+    @property
+    def conditional(self) -> bool:
+        """A reader may never see it: it has an `if`, is once-only, or is a fallback."""
+        return self.condition is not None or self.once or self.fallback
+
 
 @dataclass(frozen=True, slots=True)
 class Reflect:
@@ -50,14 +61,33 @@ class Reflect:
     location: Location | None = None
 
 
+class ExitKind(str, Enum):
+    GOTO = "goto"  # a choice that goes on to a scene
+    DETOUR = "detour"  # a choice that goes aside, to come back where a `return` is reached
+    RETURN = "return"  # a choice, or a scene, that goes back to where the detour began
+    CONTINUE = "continue"  # a scene without choices that goes on by itself (its `goto`)
+    GENTLER = "gentler"  # where the check-in before a deep scene can send the reader instead
+
+
+class Exit(NamedTuple):
+    """One way out of a scene. A named tuple, like `Location`: every walk of the story makes
+    them, and a tuple is several times cheaper to build than a dataclass."""
+
+    source: str
+    target: str | None  # None for a return: where it goes depends on where the detour began
+    kind: ExitKind
+    choice: Choice | None = None  # the choice that takes it, if it is a choice
+    conditional: bool = False  # see Choice.conditional: a reader may never be offered it
+
+
 @dataclass(frozen=True, slots=True)
 class Scene:
     id: str
     chapter: str
     name: str
-    text: tuple[Block, ...]
+    text: tuple[Paragraph, ...]
     title: str | None = None
-    revisit: tuple[Block, ...] | None = None
+    revisit: tuple[Paragraph, ...] | None = None
     choices: tuple[Choice, ...] = ()
     goto: str | None = None
     end: bool = False
@@ -74,21 +104,35 @@ class Scene:
     def is_deep(self) -> bool:
         return self.intensity == DEEP
 
-    def targets(self) -> list[str]:
-        """Every scene this one can lead to directly (returns excluded: they go back)."""
-        out = [c.target for c in self.choices if c.target]
+    def exits(self) -> list[Exit]:
+        """Every way out of this scene, in the order it was written: its choices, then its own
+        `goto` or `return`, then the gentler path that the check-in before it offers.
+
+        A choice leads by its `goto`, else its `detour`, else its `return` (a story with errors
+        may give one choice several; the first is the one that counts everywhere).
+        """
+        out = []
+        for choice in self.choices:
+            if choice.goto:
+                out.append(Exit(self.id, choice.goto, ExitKind.GOTO, choice, choice.conditional))
+            elif choice.detour:
+                out.append(Exit(self.id, choice.detour, ExitKind.DETOUR, choice, choice.conditional))
+            elif choice.returns:
+                out.append(Exit(self.id, None, ExitKind.RETURN, choice, choice.conditional))
         if self.goto:
-            out.append(self.goto)
+            out.append(Exit(self.id, self.goto, ExitKind.CONTINUE))
+        if self.returns:
+            out.append(Exit(self.id, None, ExitKind.RETURN))
         if self.gentler:
-            out.append(self.gentler)
+            out.append(Exit(self.id, self.gentler, ExitKind.GENTLER))
         return out
 
     @property
     def words(self) -> int:
         """Words written for this scene: every paragraph, and the longest of each variation.
         (Conditional paragraphs all count, so this measures what was written, not one reading.)"""
-        blocks = self.text + (self.revisit or ())
-        return sum(max(v.words for v in b.variants) for b in blocks)
+        paragraphs = self.text + (self.revisit or ())
+        return sum(max(v.words for v in p.variants) for p in paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +185,32 @@ class Story:
     @cached_property
     def main_path(self) -> frozenset[str]:
         """Scenes a reader can reach without a detour: places that make sense without a way back."""
-        from .validation import reachable  # graph walks live with the checks that use them
-
         return frozenset(reachable(self, follow_detours=False))
+
+
+# -- paths through the story ----------------------------------------------------------------------
+def reading_order(scenes: Mapping[str, Scene], start: str, *, follow_detours: bool = True) -> list[str]:
+    """Every scene id that can be reached from `start`, in the order a reader first comes to
+    them: breadth first, and from each scene where it leads on before where its detours go.
+    Returns count as leading nowhere new (they go back). Ids named but missing from `scenes`
+    are included: the checker reports them; callers that need a scene skip them."""
+    seen = {start}
+    order = [start]
+    for sid in order:  # grows while it is read: a queue that keeps what it served
+        scene = scenes.get(sid)
+        if scene is None:
+            continue
+        exits = scene.exits()
+        targets = [e.target for e in exits if e.kind is not ExitKind.DETOUR]
+        if follow_detours:
+            targets += [e.target for e in exits if e.kind is ExitKind.DETOUR]
+        for target in targets:
+            if target is not None and target not in seen:
+                seen.add(target)
+                order.append(target)
+    return order
+
+
+def reachable(story: Story, start: str | None = None, *, follow_detours: bool = True) -> set[str]:
+    """Scenes reachable from `start` (the story's start by default)."""
+    return set(reading_order(story.scenes, start or story.start, follow_detours=follow_detours))

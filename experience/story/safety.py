@@ -14,9 +14,9 @@ these rules make sure the story gives that check-in something to offer:
 
 from __future__ import annotations
 
+from .codes import Code
 from .diagnostics import Diagnostic, Location
-from .model import GENTLE, Scene, Story
-from .validation import reachable
+from .model import GENTLE, ExitKind, Scene, Story, reachable
 
 
 def gentle_endings(story: Story) -> set[str]:
@@ -29,9 +29,10 @@ def starts_stretch(story: Story) -> set[str]:
     for scene in story.scenes.values():
         if scene.is_deep:
             continue
-        for target in scene.targets():
-            if target != scene.gentler and story.scenes.get(target) and story.scenes[target].is_deep:
-                starts.add(target)
+        for way in scene.exits():
+            target = story.scenes.get(way.target) if way.target else None
+            if way.kind is not ExitKind.GENTLER and target is not None and target.is_deep:
+                starts.add(target.id)
     return starts
 
 
@@ -40,7 +41,7 @@ def _pause_nearby(story: Story, scene: Scene) -> bool:
     current: Scene | None = scene
     while current is not None and current.id not in seen:
         seen.add(current.id)
-        if any(c.detour for c in current.choices) or current.end or current.returns:
+        if current.end or current.returns or any(e.kind is ExitKind.DETOUR for e in current.exits()):
             return True
         if current.choices:
             return False
@@ -60,7 +61,7 @@ def check_safety(story: Story) -> list[Diagnostic]:
         if not scene.content_note:
             problems.append(
                 Diagnostic(
-                    "W500",
+                    Code.DEEP_WITHOUT_CONTENT_NOTE,
                     f"deep scene '{scene.name}' has no content_note: say briefly "
                     "and neutrally what it touches, so the reader can choose",
                     where,
@@ -69,7 +70,7 @@ def check_safety(story: Story) -> list[Diagnostic]:
         if not _pause_nearby(story, scene):
             problems.append(
                 Diagnostic(
-                    "W501",
+                    Code.DEEP_WITHOUT_PAUSE,
                     f"deep scene '{scene.name}' offers no pause: give it (or the "
                     "scene it continues to) a choice with 'detour:' to a grounding scene "
                     "that returns",
@@ -79,7 +80,7 @@ def check_safety(story: Story) -> list[Diagnostic]:
         if not endings & reachable(story, scene.id):
             problems.append(
                 Diagnostic(
-                    "W502",
+                    Code.DEEP_WITHOUT_GENTLE_ENDING,
                     f"no gentle ending can be reached from deep scene '{scene.name}'; "
                     "mark a way out with 'end: true' and 'intensity: gentle'",
                     where,
@@ -88,7 +89,7 @@ def check_safety(story: Story) -> list[Diagnostic]:
         if scene.id in stretch_starts and not scene.gentler:
             problems.append(
                 Diagnostic(
-                    "W503",
+                    Code.DEEP_STRETCH_WITHOUT_GENTLER,
                     f"deep scene '{scene.name}' starts a deep stretch but has no "
                     "'gentler:' path for the check-in before it to offer",
                     where,
@@ -105,7 +106,9 @@ def check_safety(story: Story) -> list[Diagnostic]:
             ):
                 problems.append(
                     Diagnostic(
-                        "W504", f"the gentler path of '{scene.name}' leads straight into another deep scene", where
+                        Code.GENTLER_LEADS_DEEPER,
+                        f"the gentler path of '{scene.name}' leads straight into another deep scene",
+                        where,
                     )
                 )
     return problems

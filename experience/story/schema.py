@@ -53,7 +53,7 @@ def _definitions() -> dict[str, Any]:
         "paragraph": {
             "anyOf": [
                 {"$ref": "#/$defs/text"},
-                obj(fmt.BLOCK, {"oneOf": [{"required": [body]} for body in fmt.BLOCK_BODIES]}),
+                obj(fmt.PARAGRAPH, {"oneOf": [{"required": [body]} for body in fmt.PARAGRAPH_BODIES]}),
             ]
         },
         "richText": {
@@ -73,7 +73,7 @@ def _definitions() -> dict[str, Any]:
     }
 
 
-_KIND_REFS = {
+_KIND_REFS: dict[str, dict[str, Any]] = {
     "text": {"$ref": "#/$defs/text"},
     "rich-text": {"$ref": "#/$defs/richText"},
     "scene-ref": {"$ref": "#/$defs/sceneRef"},

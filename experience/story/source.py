@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .codes import Code
 from .conditions import Value
 from .diagnostics import Diagnostic, Location
 from .format import MAX_FILE_BYTES
@@ -46,7 +47,7 @@ class _PlainResolver:
 try:  # the C parser and composer are many times faster
     from yaml.cyaml import CParser
 
-    class _Loader(CParser, _PlainResolver):  # type: ignore[misc]
+    class _Loader(CParser, _PlainResolver):
         pass
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
@@ -54,7 +55,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Loader(Reader, Scanner, Parser, Composer, _PlainResolver):  # type: ignore[misc,no-redef]
+    class _Loader(Reader, Scanner, Parser, Composer, _PlainResolver):  # type: ignore[no-redef]  # the same name, in pure Python
         def __init__(self, stream):
             Reader.__init__(self, stream)
             Scanner.__init__(self)
@@ -100,7 +101,7 @@ class YamlFile:
             if size > MAX_FILE_BYTES:
                 self.report(
                     Diagnostic(
-                        "E002",
+                        Code.FILE_TOO_LARGE,
                         f"the file is {size // 1024} KiB; the limit is "
                         f"{MAX_FILE_BYTES // (1024 * 1024)} MiB (split it into chapters)",
                         here,
@@ -109,7 +110,7 @@ class YamlFile:
                 return False
             data = self.path.read_bytes()
         except OSError as error:
-            self.report(Diagnostic("E006", f"cannot read the file: {error.strerror or error}", here))
+            self.report(Diagnostic(Code.STORY_FOLDER, f"cannot read the file: {error.strerror or error}", here))
             return False
         try:
             text = data.decode("utf-8-sig")
@@ -119,7 +120,7 @@ class YamlFile:
             column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
             self.report(
                 Diagnostic(
-                    "E001",
+                    Code.NOT_UTF8,
                     f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot "
                     "be read); save it as UTF-8 in your editor",
                     Location(self.display, line, column),
@@ -130,7 +131,9 @@ class YamlFile:
             index = text.index("\x00")
             self.report(
                 Diagnostic(
-                    "E001", "the file contains a NUL character; is it a text file?", self._location_of(text, index)
+                    Code.NOT_UTF8,
+                    "the file contains a NUL character; is it a text file?",
+                    self._location_of(text, index),
                 )
             )
             return False
@@ -144,16 +147,16 @@ class YamlFile:
             at_mark = ""
             if mark and mark.line < len(self.lines) and mark.column < len(self.lines[mark.line]):
                 at_mark = self.lines[mark.line][mark.column]
-            self.report(Diagnostic("E003", _yaml_message(error, at_mark), where))
+            self.report(Diagnostic(Code.YAML_SYNTAX, _yaml_message(error, at_mark), where))
             return False
         except yaml.YAMLError as error:
-            self.report(Diagnostic("E003", str(error).splitlines()[0], here))
+            self.report(Diagnostic(Code.YAML_SYNTAX, str(error).splitlines()[0], here))
             return False
         except RecursionError:
-            self.report(Diagnostic("E003", "the file is nested too deeply to read", here))
+            self.report(Diagnostic(Code.YAML_SYNTAX, "the file is nested too deeply to read", here))
             return False
         if self.root is None:
-            self.report(Diagnostic("E102", "the file is empty", here))
+            self.report(Diagnostic(Code.MISSING_KEY, "the file is empty", here))
             return False
         return True
 
@@ -285,7 +288,7 @@ def describe(node: Node) -> str:
         return "a mapping (key: value lines)"
     if isinstance(node, SequenceNode):
         return "a list"
-    value = scalar_value(node)  # type: ignore[arg-type]
+    value = scalar_value(node)
     if value is None:
         return "nothing"
     if isinstance(value, bool):

@@ -2,11 +2,12 @@
 
 Placeholders are split out once at load time into a `Template`, so rendering is a join, not a
 format call: `str.format` would let `{name.attr}` or `{name[0]}` reach into Python objects, and
-here nothing in a scene file can do that. Values are escaped for Markdown when they go into
-Markdown, because a person's answer such as `**me**` must read as they typed it.
+here nothing in a scene file can do that. A value reads as `format_value` writes it (3.0 as 3,
+true as yes), escaped for Markdown when it goes into Markdown, because a person's answer such as
+`**me**` must read as they typed it.
 
-A scene's text is a sequence of `Block`s (paragraphs). A block may carry an `if` condition, and may
-vary between visits: `sequence` (one after another, the last one stays), `cycle` (round and round)
+A scene's text is a sequence of `Paragraph`s. A paragraph may carry an `if` condition, and may vary
+between visits: `sequence` (one after another, the last one stays), `cycle` (round and round)
 or `shuffle` (a seeded random order, so a replay of the same save reads the same).
 """
 
@@ -17,11 +18,23 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from .conditions import Expression, Value, Variables, Visits, format_value
+from .codes import Code
+from .conditions import Expression, Value, Variables, Visits
 from .diagnostics import Diagnostic, Location
 
 PLAIN, SEQUENCE, CYCLE, SHUFFLE = "text", "sequence", "cycle", "shuffle"
-VARIATION_MODES = (SEQUENCE, CYCLE, SHUFFLE)
+
+
+def format_value(value: Value) -> str:
+    """How a value reads inside scene text: 3.0 reads as 3, true as yes."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.6g}"
+    return str(value)
+
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -89,7 +102,7 @@ def parse_template(
         elif token in "{}":  # noqa: S105
             problems.append(
                 Diagnostic(
-                    "E305",
+                    Code.BAD_PLACEHOLDER,
                     f"a lone '{token}' in text; write '{token * 2}' for a brace, or {{variable}} for a value",
                     where(match.start()),
                 )
@@ -101,7 +114,7 @@ def parse_template(
             if not _IDENTIFIER.match(name):
                 problems.append(
                     Diagnostic(
-                        "E305",
+                        Code.BAD_PLACEHOLDER,
                         f"'{{{match.group(1)}}}' is not a placeholder: only "
                         "{variable} is allowed (write '{{' for a brace)",
                         here,
@@ -109,7 +122,7 @@ def parse_template(
                 )
                 literal.append(match.group(0))
             elif name not in known:
-                problems.append(Diagnostic("E301", unknown_message(name), here))
+                problems.append(Diagnostic(Code.UNKNOWN_VARIABLE, unknown_message(name), here))
                 literal.append(match.group(0))
             else:
                 if literal:
@@ -123,7 +136,7 @@ def parse_template(
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class Paragraph:
     """One paragraph of scene text, maybe conditional, maybe varying between visits."""
 
     variants: tuple[Template, ...]
@@ -146,8 +159,8 @@ class Block:
         return self.variants[order[position]]
 
 
-def render_blocks(
-    blocks: tuple[Block, ...],
+def render_paragraphs(
+    paragraphs: tuple[Paragraph, ...],
     variables: Variables,
     visits: Visits,
     *,
@@ -156,13 +169,13 @@ def render_blocks(
     salt: str,
     escape: Callable[[str], str] | None = None,
 ) -> str:
-    """The text a reader sees: the blocks whose condition holds, joined as paragraphs."""
-    paragraphs = []
-    for index, block in enumerate(blocks):
-        if block.condition is not None and not block.condition.evaluate(variables, visits):
+    """The text a reader sees: the paragraphs whose condition holds, joined by blank lines."""
+    shown = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.condition is not None and not paragraph.condition.evaluate(variables, visits):
             continue
-        paragraphs.append(block.pick(visit, seed, f"{salt}/{index}").render(variables, escape).strip("\n"))
-    return "\n\n".join(p for p in paragraphs if p)
+        shown.append(paragraph.pick(visit, seed, f"{salt}/{index}").render(variables, escape).strip("\n"))
+    return "\n\n".join(p for p in shown if p)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=^$&])")
@@ -176,7 +189,3 @@ def escape_markdown(value: str) -> str:
     """
     lines = [line.lstrip() for line in value.splitlines()] or [""]
     return "\n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in lines)
-
-
-def words_in(value: Value | str) -> int:
-    return len(str(value).split())

@@ -7,11 +7,10 @@ name the scene and say what to do about it.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterable
-
+from .codes import Code
 from .diagnostics import Diagnostic, Location
-from .model import Scene, Story
+from .model import Choice, Scene, Story, reachable
+from .safety import check_safety  # the care lint lives apart: its rules are its own topic
 
 
 def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
@@ -25,38 +24,8 @@ def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
         problems += check_variations(story)
         problems += check_reachability(story)
         problems += check_variables(story)
-        from .safety import check_safety  # the care lint lives apart: its rules are its own topic
-
         problems += check_safety(story)
     return problems
-
-
-def reachable(story: Story, start: str | None = None, *, follow_detours: bool = True) -> set[str]:
-    """Scenes reachable from `start` (the story's start by default)."""
-    first = start or story.start
-    seen = {first}
-    queue = deque([first])
-    while queue:
-        scene = story.scenes.get(queue.popleft())
-        if scene is None:
-            continue
-        for target in _edges(scene, follow_detours):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
-
-
-def _edges(scene: Scene, follow_detours: bool) -> Iterable[str]:
-    for choice in scene.choices:
-        if choice.goto:
-            yield choice.goto
-        elif choice.detour and follow_detours:
-            yield choice.detour
-    if scene.goto:
-        yield scene.goto
-    if scene.gentler:
-        yield scene.gentler
 
 
 def _where(scene: Scene, story: Story) -> Location:
@@ -66,13 +35,17 @@ def _where(scene: Scene, story: Story) -> Location:
 def check_reachability(story: Story) -> list[Diagnostic]:
     found = reachable(story)
     return [
-        Diagnostic("W400", f"scene '{sid}' can never be reached from the start ({story.start})", _where(scene, story))
+        Diagnostic(
+            Code.UNREACHABLE_SCENE,
+            f"scene '{sid}' can never be reached from the start ({story.start})",
+            _where(scene, story),
+        )
         for sid, scene in story.scenes.items()
         if sid not in found
     ]
 
 
-def _always_available(choice) -> bool:
+def _always_available(choice: Choice) -> bool:
     condition = choice.condition
     return not choice.once and (condition is None or (condition.is_constant and bool(condition.evaluate({}, {}))))
 
@@ -87,7 +60,7 @@ def check_stranding(story: Story) -> list[Diagnostic]:
                 if choice.fallback:
                     problems.append(
                         Diagnostic(
-                            "W405",
+                            Code.FALLBACK_NEVER_SHOWN,
                             f"choice {choice.index} is a fallback, but another choice here is always "
                             "available, so it can never be shown; remove 'fallback: true' or give the others "
                             "conditions",
@@ -99,7 +72,7 @@ def check_stranding(story: Story) -> list[Diagnostic]:
         if not safe:
             problems.append(
                 Diagnostic(
-                    "W401",
+                    Code.READER_MAY_BE_STRANDED,
                     f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
                     "could find none available; add a choice without 'if', or one with 'fallback: true'",
                     _where(scene, story),
@@ -114,14 +87,14 @@ def check_variations(story: Story) -> list[Diagnostic]:
     for scene in story.scenes.values():
         if scene.revisit is None:
             continue
-        for block in scene.text:
-            if len(block.variants) > 1:
+        for paragraph in scene.text:
+            if len(paragraph.variants) > 1:
                 problems.append(
                     Diagnostic(
-                        "W406",
-                        f"this {block.mode} can only ever show its first paragraph: scene '{scene.name}' has "
+                        Code.VARIATION_NEVER_SHOWN,
+                        f"this {paragraph.mode} can only ever show its first paragraph: scene '{scene.name}' has "
                         "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
-                        block.location or _where(scene, story),
+                        paragraph.location or _where(scene, story),
                     )
                 )
     return problems
@@ -129,16 +102,15 @@ def check_variations(story: Story) -> list[Diagnostic]:
 
 def check_returns(story: Story) -> list[Diagnostic]:
     """A `return` must only be reachable inside a detour, or it has nowhere to go back to."""
-    main = reachable(story, follow_detours=False)
     problems = []
-    for sid in main:
+    for sid in story.main_path:
         scene = story.scenes.get(sid)
         if scene is None:
             continue
         if scene.returns:
             problems.append(
                 Diagnostic(
-                    "E202",
+                    Code.RETURN_WITHOUT_DETOUR,
                     f"scene '{scene.name}' returns, but the reader can reach it "
                     "without a detour, so there is nowhere to return to; reach it with "
                     "'detour:' or use goto",
@@ -149,7 +121,7 @@ def check_returns(story: Story) -> list[Diagnostic]:
             if choice.returns:
                 problems.append(
                     Diagnostic(
-                        "E202",
+                        Code.RETURN_WITHOUT_DETOUR,
                         "this choice returns, but the reader can reach its scene "
                         "without a detour, so there is nowhere to return to; reach the "
                         "scene with 'detour:' or use goto",
@@ -164,10 +136,10 @@ def variable_use(story: Story) -> tuple[set[str], set[str]]:
     reads: set[str] = set()
     sets: set[str] = set()
     for scene in story.scenes.values():
-        for block in scene.text + (scene.revisit or ()):
-            if block.condition:
-                reads |= block.condition.reads
-            for variant in block.variants:
+        for paragraph in scene.text + (scene.revisit or ()):
+            if paragraph.condition:
+                reads |= paragraph.condition.reads
+            for variant in paragraph.variants:
                 reads |= variant.names
         if scene.reflect:
             reads |= scene.reflect.prompt.names
@@ -189,9 +161,13 @@ def check_variables(story: Story) -> list[Diagnostic]:
     for name, variable in story.variables.items():
         where = variable.location or Location(story.manifest)
         if name not in reads and name not in sets:
-            problems.append(Diagnostic("W402", f"variable '{name}' is declared but never used", where))
+            problems.append(Diagnostic(Code.UNUSED_VARIABLE, f"variable '{name}' is declared but never used", where))
         elif name not in reads:
             problems.append(
-                Diagnostic("W403", f"variable '{name}' is set but never read: no condition or text uses it", where)
+                Diagnostic(
+                    Code.VARIABLE_NEVER_READ,
+                    f"variable '{name}' is set but never read: no condition or text uses it",
+                    where,
+                )
             )
     return problems

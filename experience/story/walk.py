@@ -15,15 +15,17 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from .conditions import Expression, format_value
+from .conditions import Expression
 from .diagnostics import StoryRuntimeError
 from .engine import State, advance, available, begin, needs_checkin, record_answer, take
-from .model import Scene, Story
+from .model import Choice, Scene, Story
+from .text import format_value
 
 WALK_ANSWER = "an answer written by a random walk"
+DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_MAX_STEPS = 1000, 0, 2000  # also what `experience walk` does
 
 
 @dataclass
@@ -65,7 +67,11 @@ class WalkReport:
 
 
 def walk(
-    story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000, progress: Callable[[int], None] | None = None
+    story: Story,
+    runs: int = DEFAULT_RUNS,
+    seed: int = DEFAULT_SEED,
+    max_steps: int = DEFAULT_MAX_STEPS,
+    progress: Callable[[int], None] | None = None,
 ) -> WalkReport:
     """Play `runs` random readers through `story`. Deterministic for a given seed."""
     report = WalkReport(runs=runs, seed=seed, max_steps=max_steps)
@@ -85,10 +91,9 @@ def walk(
             state = begin(story, seed=run)
             try:
                 outcome = _play(story, state, scenes, conditions, pick, chance, taken, max_steps)
-            except StoryRuntimeError as error:
-                _note(
-                    report, "error", error.args[0] if error.args else str(error), story, getattr(error, "state", None)
-                )
+            except _Stopped as stopped:
+                error = stopped.error
+                _note(report, "error", error.args[0] if error.args else str(error), story, stopped.state)
                 continue
             final, how = outcome
             reached.update(set(final.visits))
@@ -144,12 +149,26 @@ def paragraph_conditions(scene: Scene) -> tuple[Expression, ...]:
     """Conditions of a scene's paragraphs. Rendering text can only fail in these (placeholders
     are checked at load time and variations only pick), so the walk evaluates them and skips the
     string work: that halves the time of a play-through."""
-    blocks = scene.text + (scene.revisit or ())
-    return tuple(b.condition for b in blocks if b.condition is not None)
+    paragraphs = scene.text + (scene.revisit or ())
+    return tuple(p.condition for p in paragraphs if p.condition is not None)
+
+
+class _Stopped(Exception):
+    """A play-through that met a runtime error, with the state it was in (for the report)."""
+
+    def __init__(self, error: StoryRuntimeError, state: State):
+        self.error, self.state = error, state
 
 
 def _play(
-    story: Story, state: State, scenes, conditions, pick, chance, taken: Counter, max_steps: int
+    story: Story,
+    state: State,
+    scenes: Mapping[str, Scene],
+    conditions: Mapping[str, tuple[Expression, ...]],
+    pick: Callable[[list[Choice]], Choice],
+    chance: Callable[[], float],
+    taken: Counter[str],
+    max_steps: int,
 ) -> tuple[State, str]:
     try:
         for _ in range(max_steps):
@@ -178,8 +197,7 @@ def _play(
                 return state, "stuck"
         return state, "unfinished"
     except StoryRuntimeError as error:
-        error.state = state  # type: ignore[attr-defined]
-        raise
+        raise _Stopped(error, state) from error
 
 
 # -- the report, in words ---------------------------------------------------------------------------

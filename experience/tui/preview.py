@@ -64,7 +64,7 @@ def start_at(story: Story, scene_id: str, seed: int = 0) -> State:
 
 def detour_origin(story: Story, scene_id: str) -> str | None:
     """The first scene on the main path with a detour that can lead to `scene_id`."""
-    from ..story.validation import reachable
+    from ..story.model import reachable
 
     for sid in story.main_path:
         for choice in story.scenes[sid].choices:

@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..story.model import Chapter, Scene, Story
+from ..story.model import Chapter, ExitKind, Scene, Story
 
 
 @dataclass
@@ -106,7 +106,11 @@ def build(story: Story) -> RunSheet:
         scenes = [story.scenes[sid] for sid in chapter.scenes]
         minutes = chapter.minutes or sum(s.minutes or 0 for s in scenes)
         entries = [
-            SceneEntry(s, s.reflect.prompt.source if s.reflect else None, any(c.detour for c in s.choices))
+            SceneEntry(
+                s,
+                s.reflect.prompt.source if s.reflect else None,
+                any(way.kind is ExitKind.DETOUR for way in s.exits()),
+            )
             for s in scenes
         ]
         entry = ChapterEntry(chapter, minutes, entries)

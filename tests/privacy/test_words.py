@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from privacy_helpers import PASSPHRASE
+from .privacy_helpers import PASSPHRASE
 
 from experience.progress import passphrase, words
 from experience.progress.erase import erase_journal, survey_journal

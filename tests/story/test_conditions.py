@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from experience.story.conditions import ValueType, compile_expression, format_value
+from experience.story.conditions import ValueType, compile_expression
 from experience.story.diagnostics import Location, StoryRuntimeError
+from experience.story.text import format_value
 
 VARIABLES = {"tenderness": ValueType.NUMBER, "role": ValueType.TEXT, "ready": ValueType.FLAG}
 SCENES = {"one/a", "one/b", "two/x"}

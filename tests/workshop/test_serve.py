@@ -15,12 +15,12 @@ import pytest
 pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 aiohttp = pytest.importorskip("aiohttp")
 
-from webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
-
 from experience.workshop.joincode import JOIN_CODE_ENV  # noqa: E402
 from experience.workshop.room import Rooms  # noqa: E402
 from experience.workshop.screens.join import WRONG  # noqa: E402
 from experience.workshop.serve import FULL, Room, WorkshopServer, full_screen  # noqa: E402
+
+from .webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
 
 ROOM = "tuesday"
 

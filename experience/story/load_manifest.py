@@ -1,0 +1,91 @@
+"""Reading `story.yaml`: the story's title, its variables with their starting values, and its start.
+
+The variables are read first of all, because every chapter's expressions and placeholders are
+checked against them. The start is resolved last, once every chapter has been read, so that a
+mistaken start can be answered with a scene that really exists.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yaml.nodes import Node, ScalarNode
+
+from . import format as fmt
+from .codes import Code
+from .conditions import RESERVED_NAMES, ValueType
+from .load_nodes import NodeReader
+from .model import Variable
+from .source import BudgetExceeded, Refused, describe, scalar_value
+
+MANIFEST_NAME = "story.yaml"
+_VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
+
+
+class ManifestReader(NodeReader):
+    def read(self) -> tuple[str, Node | None]:
+        """The title (empty if it cannot be read) and the node of `start`, for `start` later."""
+        node = self.file.root
+        assert node is not None  # the loader only reads a file that was composed
+        try:
+            entries = self.mapping(node, MANIFEST_NAME)
+            if entries is None:
+                return "", None
+            self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
+            title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
+            if "variables" in entries:
+                self._variables(entries["variables"][1])
+            return title or "", entries["start"][1] if "start" in entries else None
+        except BudgetExceeded:
+            self.budget_exceeded()
+        except Refused as refused:
+            self.refused(refused)
+        return "", None
+
+    def _variables(self, node: Node) -> None:
+        entries = self.mapping(node, "variables")
+        if entries is None:
+            return
+        for name, (key_node, value_node) in entries.items():
+            if not _VARIABLE.match(name):
+                self.error(
+                    Code.INVALID_NAME,
+                    f"'{name}' cannot be a variable name: use letters, digits and _, starting with a letter",
+                    key_node,
+                )
+                continue
+            if name in RESERVED_NAMES or name.startswith("__"):
+                self.error(
+                    Code.INVALID_NAME,
+                    f"'{name}' is a word of the expression language and cannot be a variable",
+                    key_node,
+                )
+                continue
+            self.file.visit(value_node)
+            value = scalar_value(value_node) if isinstance(value_node, ScalarNode) else None
+            kind = ValueType.of(value)
+            if value is None or kind is None:
+                self.error(
+                    Code.INVALID_VALUE if isinstance(value_node, ScalarNode) else Code.WRONG_TYPE,
+                    f"variable '{name}' needs a starting value: a number, text in quotes, or "
+                    f"true/false (found {describe(value_node)})",
+                    value_node,
+                )
+                continue
+            self.context.variable_types[name] = kind
+            self.context.variables[name] = Variable(name, value, kind, self.at(key_node))
+
+    def start(self, node: Node) -> str | None:
+        """The full id of the first scene; read after every chapter, so a hint can name a real one."""
+        references = self.context.references
+        ref = self.text(node, "start")
+        if ref is None:
+            return None
+        if "/" not in ref:
+            self.error(
+                Code.INVALID_VALUE,
+                f"start should name a scene as chapter/scene, like '{references.example(ref)}'",
+                node,
+            )
+            return None
+        return references.resolve(ref, None, self.at(node), "start")

@@ -1,0 +1,197 @@
+"""Reading one file's YAML nodes as the values of the scene format, each with its own message.
+
+`NodeReader` is the bottom layer of the loader: it knows mappings, lists, text, true/false and
+numbers, and says in an author's words what it found instead. It reads one file; the story-wide
+things it needs (every problem so far, the declared variables, the scenes' names) are in the
+`Context` that all of one load's readers share. Every node it reads spends from the file's
+budget (`YamlFile.visit`), which is what stops an alias bomb.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import format as fmt
+from .codes import Code
+from .conditions import Expression, ValueType
+from .diagnostics import Diagnostic, Location
+from .load_refs import References
+from .model import Variable
+from .source import Refused, YamlFile, describe, is_plain, scalar_value
+
+Entries = dict[str, tuple[ScalarNode, Node]]
+T = TypeVar("T")
+
+
+@dataclass
+class Context:
+    """What reading any one file needs from the story as a whole."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    variable_types: dict[str, ValueType] = field(default_factory=dict)
+    variables: dict[str, Variable] = field(default_factory=dict)
+    references: References = field(default_factory=References)
+    expressions: dict[tuple[str, str], Expression] = field(default_factory=dict)  # (source, chapter): compiled once
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        self.diagnostics.append(diagnostic)
+
+
+class NodeReader:
+    def __init__(self, file: YamlFile, context: Context):
+        self.file = file
+        self.context = context
+        self.report = context.report
+
+    def at(self, node: Node) -> Location:
+        return self.file.at(node)
+
+    def error(self, code: Code, message: str, node: Node) -> None:
+        self.report(Diagnostic(code, message, self.file.at(node)))
+
+    def budget_exceeded(self) -> None:
+        self.report(
+            Diagnostic(
+                Code.ALIASES_EXPAND_TOO_FAR,
+                "anchors and aliases make this file expand far beyond its size; write the repeated parts out instead",
+                Location(self.file.display),
+            )
+        )
+
+    def refused(self, refused: Refused) -> None:
+        self.error(Code.YAML_FEATURE_NOT_ALLOWED, refused.message, refused.node)
+
+    def mapping(self, node: Node, what: str) -> Entries | None:
+        """The entries of a mapping node by key, reporting duplicates and non-mappings."""
+        file = self.file
+        file.visit(node)
+        if not isinstance(node, MappingNode):
+            self.error(Code.WRONG_TYPE, f"{what} should be a mapping (key: value lines), not {describe(node)}", node)
+            return None
+        entries: Entries = {}
+        for key_node, value_node in node.value:
+            file.visit(key_node)
+            if not isinstance(key_node, ScalarNode):
+                self.error(Code.WRONG_TYPE, f"keys in {what} should be plain names, not {describe(key_node)}", key_node)
+                continue
+            key = key_node.value
+            if key in entries:
+                first = entries[key][0].start_mark.line + 1
+                self.error(
+                    Code.DUPLICATE_KEY,
+                    f"duplicate key '{key}' in {what} (first given on line {first}); "
+                    "YAML would silently keep only the last one",
+                    key_node,
+                )
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def check_keys(self, entries: Entries, spec: tuple[fmt.Key, ...], what: str, node: Node) -> bool:
+        """Report unknown and missing keys; False when the mapping was really text with a colon in it."""
+        names = fmt.key_names(spec)
+        for key, (key_node, _) in entries.items():
+            if key not in names:
+                if any(c.isspace() for c in key.strip()):
+                    self.error(
+                        Code.WRONG_TYPE,
+                        f"'{_shorten(key)}: ...' was read as a key and a value because of the ': ' "
+                        "in it; if this is text, put it all in quotes, or write it as a block with |",
+                        key_node,
+                    )
+                    return False
+                self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, names, what), key_node)
+        for spec_key in spec:
+            if spec_key.required and spec_key.name not in entries:
+                doc = spec_key.doc
+                self.error(Code.MISSING_KEY, f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
+        return True
+
+    @staticmethod
+    def optional(entries: Entries, key: str, read: Callable[[Node], T | None]) -> T | None:
+        """`read` the value of `key`, or None when the mapping does not have it."""
+        return read(entries[key][1]) if key in entries else None
+
+    def sequence(self, node: Node, what: str) -> list[Node] | None:
+        self.file.visit(node)
+        if not isinstance(node, SequenceNode):
+            self.error(
+                Code.WRONG_TYPE, f"{what} should be a list (lines starting with '- '), not {describe(node)}", node
+            )
+            return None
+        return node.value
+
+    def text(self, node: Node, what: str) -> str | None:
+        """Text as written. Plain numbers and true/false are taken as the words they are."""
+        self.file.visit(node)
+        if not isinstance(node, ScalarNode):
+            self.error(Code.WRONG_TYPE, f"{what} should be text, not {describe(node)}", node)
+            return None
+        if is_plain(node) and scalar_value(node) is None:
+            self.error(Code.INVALID_VALUE, f"{what} is empty", node)
+            return None
+        return node.value
+
+    def flag(self, node: Node, what: str) -> bool | None:
+        self.file.visit(node)
+        value = scalar_value(node) if isinstance(node, ScalarNode) else None
+        if not isinstance(value, bool):
+            self.error(Code.WRONG_TYPE, f"{what} should be true or false, not {describe(node)}", node)
+            return None
+        return value
+
+    def number(self, node: Node, what: str, *, positive: bool = False) -> float | None:
+        self.file.visit(node)
+        value = scalar_value(node) if isinstance(node, ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.error(Code.WRONG_TYPE, f"{what} should be a number, not {describe(node)}", node)
+            return None
+        if positive and not value > 0:
+            self.error(Code.INVALID_VALUE, f"{what} should be more than 0", node)
+            return None
+        return value
+
+
+# -- messages -------------------------------------------------------------------------------
+def either(words: tuple[str, ...] | list[str]) -> str:
+    """'a, b or c', as a message lists the choices."""
+    words = list(words)
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+
+
+_BELONGS = {  # where a key that is not allowed here does belong, in words an author knows
+    "choice": "on a choice (under choices:)",
+    "scene": "on a scene",
+    "reflect": "under reflect:",
+    "chapter": "at the top of a chapter file",
+    "story.yaml": "in story.yaml",
+    "paragraph": "on a paragraph in a text list",
+}
+
+
+def _unknown_key_message(key: str, names: list[str], what: str) -> str:
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}' in {what}; did you mean '{close[0]}'?"
+    if key == "<<":
+        return "merge keys (<<) are not supported; write the keys out"
+    homes = [kind for kind, keys in fmt.KINDS.items() if key in fmt.key_names(keys)]
+    if homes:
+        where = " or ".join(_BELONGS[kind] for kind in homes)
+        hint = (
+            " (to change a variable on the way out of a scene, give the scene one choice with set and goto)"
+            if key == "set" and what.startswith("scene")
+            else ""
+        )
+        return f"'{key}' does not belong in {what}: it goes {where}{hint}"
+    return f"unknown key '{key}' in {what}; expected {either(names)}"
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."

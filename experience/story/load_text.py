@@ -1,0 +1,127 @@
+"""Reading what scenes say and compute: expressions, text with placeholders, and paragraphs.
+
+An expression is compiled once for each text and chapter it is written in (a story repeats the
+same conditions often) and reused at every place it appears. Placeholders are checked against
+the declared variables as the text is read. An expression that names scenes in `seen()` or
+`visits()` is handed to the references, to be checked once every chapter is in.
+"""
+
+from __future__ import annotations
+
+from yaml.nodes import Node, ScalarNode
+
+from . import format as fmt
+from .codes import Code
+from .conditions import Expression, compile_expression, literal, unknown_variable_message
+from .load_nodes import NodeReader, either
+from .source import describe, scalar_value
+from .text import PLAIN, Paragraph, Template, parse_template
+
+
+class TextReader(NodeReader):
+    def expression(self, node: Node, chapter: str, what: str) -> Expression | None:
+        self.file.visit(node)
+        if not isinstance(node, ScalarNode):
+            self.error(Code.WRONG_TYPE, f"{what} should be an expression, not {describe(node)}", node)
+            return None
+        value = scalar_value(node)
+        location = self.at(node)
+        if isinstance(value, (bool, int, float)):
+            return literal(value, location)
+        if value is None:
+            self.error(Code.INVALID_VALUE, f"{what} is empty", node)
+            return None
+        source = node.value
+        context = self.context
+        cached = context.expressions.get((source, chapter))
+        if cached is not None:
+            expression = cached.at(location)
+        else:
+            compiled, problem = compile_expression(
+                source,
+                variables=context.variable_types,
+                resolve_scene=lambda r: context.references.full_id(r, chapter),
+                location=location,
+                column_offset=1 if node.style in ('"', "'") else 0,
+            )
+            if compiled is None:
+                if problem is not None:
+                    self.report(problem)
+                return None
+            expression = context.expressions[(source, chapter)] = compiled
+        if expression.scenes:
+            context.references.expression_names_scenes(expression)
+        return expression
+
+    def template(self, node: ScalarNode, text: str) -> Template:
+        variables = self.context.variable_types
+        template, problems = parse_template(
+            text, self.file.locator(node), variables, lambda name: unknown_variable_message(name, variables)
+        )
+        self.context.diagnostics.extend(problems)
+        return template
+
+    def text_template(self, node: Node, what: str) -> Template | None:
+        text = self.text(node, what)
+        if text is None or not isinstance(node, ScalarNode):  # text is only ever read from a scalar
+            return None
+        return self.template(node, text)
+
+    def rich_text(self, node: Node, chapter: str, what: str) -> tuple[Paragraph, ...] | None:
+        """Scene text: plain text, or a list of paragraphs with conditions and variations."""
+        if isinstance(node, ScalarNode):
+            template = self.text_template(node, what)
+            return None if template is None else (Paragraph((template,), PLAIN, None, self.at(node)),)
+        items = self.sequence(node, f"{what} (text, or a list of paragraphs)")
+        if items is None:
+            return None
+        if not items:
+            self.error(Code.INVALID_VALUE, f"{what} is an empty list", node)
+            return None
+        paragraphs = []
+        for item in items:
+            if isinstance(item, ScalarNode):
+                template = self.text_template(item, "a paragraph")
+                if template is not None:
+                    paragraphs.append(Paragraph((template,), PLAIN, None, self.at(item)))
+                continue
+            paragraph = self._paragraph(item, chapter)
+            if paragraph is not None:
+                paragraphs.append(paragraph)
+        return tuple(paragraphs)
+
+    def _paragraph(self, node: Node, chapter: str) -> Paragraph | None:
+        what = "a paragraph"
+        entries = self.mapping(node, f"{what} (text, or a mapping with text, sequence, cycle or shuffle)")
+        if entries is None or not self.check_keys(entries, fmt.PARAGRAPH, what, node):
+            return None
+        bodies = [k for k in fmt.PARAGRAPH_BODIES if k in entries]
+        if not bodies:
+            self.error(Code.MISSING_KEY, f"{what} needs one of {either(fmt.PARAGRAPH_BODIES)}", node)
+            return None
+        if len(bodies) > 1:
+            self.error(
+                Code.CONFLICTING_KEYS,
+                f"{what} takes only one of {either(fmt.PARAGRAPH_BODIES)}, not {' and '.join(bodies)}",
+                entries[bodies[1]][0],
+            )
+            return None
+        condition = self.expression(entries["if"][1], chapter, "if") if "if" in entries else None
+        if "if" in entries and condition is None:
+            return None
+        mode = bodies[0]
+        body = entries[mode][1]
+        if mode == PLAIN:
+            template = self.text_template(body, what)
+            return None if template is None else Paragraph((template,), PLAIN, condition, self.at(node))
+        variants = self.sequence(body, mode)
+        if variants is None:
+            return None
+        if not variants:
+            self.error(Code.INVALID_VALUE, f"{mode} needs at least one paragraph", body)
+            return None
+        read = [self.text_template(v, f"each paragraph of {mode}") for v in variants]
+        templates = tuple(t for t in read if t is not None)
+        if len(templates) < len(read):
+            return None
+        return Paragraph(templates, mode, condition, self.at(node))
