@@ -7,7 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from store_faults import ANSWER, SMALL_STORY, experience, raw_bytes
+
+from .store_faults import ANSWER, SMALL_STORY, experience, raw_bytes
 
 PASSPHRASE = "a quiet lamp in the hall"
 CHOSEN = "keeper of the lighthouse"

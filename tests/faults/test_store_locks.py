@@ -11,10 +11,10 @@ import os
 import signal
 import subprocess
 
-from store_faults import ANSWER, TIMEOUT, experience, posix_locks, start_python
-
 from experience.progress.erase import erase_journal
 from experience.progress.store import Store
+
+from .store_faults import ANSWER, TIMEOUT, experience, posix_locks, start_python
 
 STEPPER = """
     import sys, time

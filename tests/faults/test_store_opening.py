@@ -12,9 +12,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from store_faults import ANSWER, SMALL_STORY, TIMEOUT, environment, experience, in_private_mount
-
 from experience.progress.migrations import SCHEMA_VERSION
+
+from .store_faults import ANSWER, SMALL_STORY, TIMEOUT, environment, experience, in_private_mount
 
 ROUNDS = 40  # the code this mends lost the race in about one round of twenty: most runs of this test fail there
 WINDOWS = 4
