@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import words
+from .filing import shown, titles
 from .paths import DATABASE_NAME, SIDE_FILES, set_aside_copies
 from .scrub import Traces, database_files, traces
 from .store import Profile, Store
@@ -89,8 +90,13 @@ class Outcome:
 # -- the journal -----------------------------------------------------------------------------------
 def survey_journal(store: Store, profile: Profile) -> JournalSurvey:
     conn = store._conn
+    named = titles(store, profile)
+    answers: dict[str, int] = {}
+    for key, n in words.answers_by_story(conn, profile.id).items():
+        title = named.get(key) or shown(key)
+        answers[title] = answers.get(title, 0) + n
     return JournalSurvey(
-        words.answers_by_story(conn, profile.id),
+        answers,
         words.count(conn, profile.id, kinds=words.ERASED),
         store.is_sealed(profile),
     )
@@ -107,8 +113,9 @@ def erase_journal(store: Store, profile: Profile) -> Outcome:
 
 # -- the whole profile -------------------------------------------------------------------------------
 def survey_profile(store: Store, profile: Profile, lock_file: Path | None = None) -> ProfileSurvey:
+    named = titles(store, profile)
     stories = tuple(
-        row[0]
+        named[row[0]]
         for row in store._conn.execute(
             "SELECT story_key FROM saves WHERE profile_id = ? ORDER BY started", (profile.id,)
         )

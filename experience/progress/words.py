@@ -121,7 +121,8 @@ NOT_WORDS: dict[str, dict[str, str]] = {
         "settings": "the reader's settings (a theme, a pace); `passphrase set` says they are not sealed",
     },
     "saves": {
-        "story_key": "the story's title",
+        "story_key": "the story's lasting key: its id, or its title folded (filing.py)",
+        "title": "the story's title, as it was last played, to name it by",
         "started": "a time",
         "updated": "a time",
     },
@@ -130,7 +131,7 @@ NOT_WORDS: dict[str, dict[str, str]] = {
         "snapshot_sealing": "the name of the sealing that wrote steps.snapshot",
     },
     "journal": {
-        "story_key": "the story's title",
+        "story_key": "the story's lasting key (see saves.story_key)",
         "scene_id": "the story's name for the scene",
         "chapter_id": "the story's name for the chapter",
         "chapter_title": "the story's title for the chapter",
@@ -139,7 +140,7 @@ NOT_WORDS: dict[str, dict[str, str]] = {
         "updated": "a time",
     },
     "drafts": {
-        "story_key": "the story's title",
+        "story_key": "the story's lasting key (see saves.story_key)",
         "scene_id": "the story's name for the scene",
         "sealing": "the name of the sealing that wrote the draft",
         "updated": "a time",
