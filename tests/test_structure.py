@@ -19,22 +19,6 @@ from .helpers import REPO
 PACKAGE = REPO / "experience"
 MAX_MODULE_LINES = 400
 
-# Modules over the limit that are being split right now, each by its own change (issue 15). The
-# lead empties this list as those changes land; a module that has come under the limit fails
-# `test_every_module_allowed_to_be_long_still_is`, so that it leaves the list too.
-LONG_MODULES_BEING_SPLIT = {
-    "experience/plain/player.py": "the step flow moves into Session, shared with the full-screen player",
-}
-
-# Import cycles that changes in progress are removing (issue 15). The same rule as above: a cycle
-# that has gone fails `test_every_cycle_allowed_is_still_there` until it leaves this list.
-CYCLES_BEING_REMOVED = {
-    # The workshop's plain logic apart from its Textual screens ends console <-> screens.
-    frozenset(
-        {"experience.workshop.console", "experience.workshop.screens.console", "experience.workshop.screens.projector"}
-    ),
-}
-
 # What each part of `experience` may import of the others (the standard library and the declared
 # dependencies aside). The story core is at the bottom; the command line is at the top.
 LAYERS: dict[str, frozenset[str]] = {
@@ -199,39 +183,18 @@ def _lines(path: Path) -> int:
 
 def test_no_module_is_longer_than_the_limit():
     too_long = {
-        str(path.relative_to(REPO)): _lines(path)
-        for path in modules().values()
-        if _lines(path) > MAX_MODULE_LINES and str(path.relative_to(REPO)) not in LONG_MODULES_BEING_SPLIT
+        str(path.relative_to(REPO)): _lines(path) for path in modules().values() if _lines(path) > MAX_MODULE_LINES
     }
     assert too_long == {}, f"over {MAX_MODULE_LINES} lines, split each by what its parts are for: {too_long}"
-
-
-def test_every_module_allowed_to_be_long_still_is():
-    done = [
-        module
-        for module in LONG_MODULES_BEING_SPLIT
-        if not (REPO / module).is_file() or _lines(REPO / module) <= MAX_MODULE_LINES
-    ]
-    assert done == [], f"no longer over the limit, remove from LONG_MODULES_BEING_SPLIT: {done}"
 
 
 # -- import cycles --------------------------------------------------------------------------------
 def test_no_modules_import_each_other_in_a_cycle():
     graph = import_graph()
-    new = [
-        f"{', '.join(sorted(group))} (for one: {ring(graph, group)})"
-        for group in cycles(graph)
-        if group not in CYCLES_BEING_REMOVED
-    ]
+    new = [f"{', '.join(sorted(group))} (for one: {ring(graph, group)})" for group in cycles(graph)]
     assert new == [], "import cycles (lazy imports count); move what both sides need to a module of its own:\n" + (
         "\n".join(new)
     )
-
-
-def test_every_cycle_allowed_is_still_there():
-    found = set(cycles(import_graph()))
-    gone = [sorted(group) for group in CYCLES_BEING_REMOVED if group not in found]
-    assert gone == [], f"these cycles are gone (or have changed), update CYCLES_BEING_REMOVED: {gone}"
 
 
 def test_the_cycle_finder_names_each_ring_of_imports():

@@ -39,10 +39,8 @@ def register(commands: Commands) -> None:
 
 # -- serve ----------------------------------------------------------------------------------------
 def serve_arguments(p: argparse.ArgumentParser) -> None:
-    try:
-        from ..workshop.serve import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT
-    except ImportError as missing:  # a broken install: say what is missing, as argparse says a mistake
-        raise SystemExit(_textual_serve_is_missing(missing)) from None
+    from ..workshop.serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT  # no web server imported
+
     add_story(p)
     p.add_argument(
         "--host",
@@ -84,7 +82,11 @@ def _textual_serve_is_missing(missing: ImportError) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from ..progress.paths import resolve_data_dir
     from ..workshop.room import RoomError
-    from ..workshop.serve import start  # importable: serve_arguments has said so
+
+    try:
+        from ..workshop.serve import start
+    except ImportError as missing:  # a broken install: say what is missing
+        return _textual_serve_is_missing(missing)
 
     try:
         start(
