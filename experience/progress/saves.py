@@ -32,11 +32,19 @@ class Save:
     """One reader's history in one story (see the module's notes). The variables named in `words`
     hold what the reader wrote, each mapped to the story's starting value for it."""
 
-    def __init__(self, store: Store, profile_id: int, story_key: str, words: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        profile_id: int,
+        story_key: str,
+        words: Mapping[str, Any] | None = None,
+        title: str = "",
+    ):
         self._store = store
         self._profile = profile_id
         self._story = story_key
         self._words = dict(words or {})
+        self._title = title  # the story's title, noted with a new save so that it can be named
         self._id: int | None = None
 
     @property
@@ -146,8 +154,8 @@ class Save:
         elif create:
             now = self._store.clock()
             cursor = conn.execute(
-                "INSERT INTO saves (profile_id, story_key, started, updated) VALUES (?, ?, ?, ?)",
-                (self._profile, self._story, now, now),
+                "INSERT INTO saves (profile_id, story_key, title, started, updated) VALUES (?, ?, ?, ?, ?)",
+                (self._profile, self._story, self._title, now, now),
             )
             self._id = cursor.lastrowid
         return self._id

@@ -268,10 +268,12 @@ class Store:
         return PLAIN
 
     # -- saves and journals ---------------------------------------------------------------------
-    def save(self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None) -> Save:
+    def save(
+        self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None, *, title: str = ""
+    ) -> Save:
         """The reader's history in one story; `words` maps each variable that holds their answers
-        to the story's starting value for it."""
-        return Save(self, profile.id, story_key, words)
+        to the story's starting value for it; `title` names the story in a new save."""
+        return Save(self, profile.id, story_key, words, title)
 
     def journal(self, profile: Profile, story_key: str) -> Journal:
         return Journal(self._conn, profile.id, story_key, self.clock, self.sealing_for(profile))

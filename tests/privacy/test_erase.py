@@ -7,7 +7,7 @@ from experience.progress.erase import erase_journal, forget_profile, survey_jour
 from experience.progress.scrub import MIN_TRACE, traces
 from experience.progress.session import Session
 
-from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
+from .privacy_helpers import ANSWER, PASSPHRASE, SMALL_STORY_KEY, raw_bytes
 
 DRAFT = "a draft I never sent, about the garden gate"
 
@@ -15,7 +15,7 @@ DRAFT = "a draft I never sent, about the garden gate"
 def test_erasing_removes_answers_drafts_and_the_copies_kept_in_steps(play, data_dir):
     session = play(walk_on=False)
     session.choose(next(c for c, label in session.view().choices if label == "Walk on."))
-    session.store.journal(session.profile, "A small story").keep_draft("second/garden", DRAFT)
+    session.store.journal(session.profile, SMALL_STORY_KEY).keep_draft("second/garden", DRAFT)
     store, profile = session.store, session.profile
     before = survey_journal(store, profile)
     assert before.answers == {"A small story": 1} and before.drafts == 1 and before.steps_with_words >= 1
@@ -62,7 +62,7 @@ def test_erasing_one_profile_leaves_another_profiles_words_alone(play, open_stor
     store = open_store()
     outcome = erase_journal(store, store.profile("default"))
     assert outcome.clean
-    assert [e.answer for e in store.journal(store.profile("sam"), "A small story").entries()] == [
+    assert [e.answer for e in store.journal(store.profile("sam"), SMALL_STORY_KEY).entries()] == [
         "Sam's words, which are Sam's to keep."
     ]
 

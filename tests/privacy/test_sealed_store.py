@@ -14,7 +14,7 @@ from experience.progress.session import Session
 from experience.progress.store import JournalLocked, StoreError
 
 from ..helpers import choice
-from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
+from .privacy_helpers import ANSWER, PASSPHRASE, SMALL_STORY_KEY, raw_bytes
 
 DRAFT = "half a thought, not finished, about the lamp"
 
@@ -87,7 +87,7 @@ def test_a_sealed_journal_is_neither_read_nor_written_without_the_passphrase(ope
     with pytest.raises(JournalLocked):
         Session.resume(small_story, locked, "default", seed=0)
     with pytest.raises(JournalLocked):
-        locked.journal(locked.profile("default"), "A small story").keep_draft("a/b", "never plain")
+        locked.journal(locked.profile("default"), SMALL_STORY_KEY).keep_draft("a/b", "never plain")
 
 
 def test_a_wrong_passphrase_does_not_unlock(open_store):
@@ -118,7 +118,7 @@ def test_other_profiles_are_not_sealed_by_one_profiles_passphrase(open_store, pl
 # -- setting, changing, removing -----------------------------------------------------------------------------
 def test_setting_a_passphrase_seals_what_was_written_and_leaves_no_plain_copy(play, data_dir):
     session = play(draft=None)
-    session.store.journal(session.profile, "A small story").keep_draft("second/garden", DRAFT)
+    session.store.journal(session.profile, SMALL_STORY_KEY).keep_draft("second/garden", DRAFT)
     done = passphrase.set_new(session.store, session.profile, PASSPHRASE)
     session.store.scrub()
     assert (done.answers, done.drafts) == (1, 1) and done.steps >= 1
@@ -139,7 +139,7 @@ def test_a_failure_while_sealing_leaves_everything_as_it_was(play, monkeypatch, 
     assert not store.is_sealed(session.profile)
     assert raw_db(data_dir).execute("SELECT DISTINCT sealing FROM journal").fetchall() == [("plain",)]
     store.use_sealing(session.profile, None)
-    assert store.journal(session.profile, "A small story").entries()[0].answer == ANSWER
+    assert store.journal(session.profile, SMALL_STORY_KEY).entries()[0].answer == ANSWER
 
 
 def test_changing_the_passphrase_reseals_under_a_new_salt(play, open_store, small_story):

@@ -7,7 +7,7 @@ import sqlite3
 from experience.progress import passphrase, words
 from experience.progress.erase import erase_journal, survey_journal
 
-from .privacy_helpers import PASSPHRASE
+from .privacy_helpers import PASSPHRASE, SMALL_STORY_KEY
 
 
 def text_columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -75,7 +75,7 @@ def test_words_that_an_erase_blanks_are_in_columns_that_may_be_empty(open_store,
 
 def test_every_kind_of_words_is_counted_sealed_and_erased(play):
     session = play()
-    session.store.journal(session.profile, "A small story").keep_draft("second/garden", "half a thought, unsent")
+    session.store.journal(session.profile, SMALL_STORY_KEY).keep_draft("second/garden", "half a thought, unsent")
     store, profile = session.store, session.profile
     written = survey_journal(store, profile).rows
     assert set(written) == {w.kind for w in words.ERASED} and all(written.values()), written
