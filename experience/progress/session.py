@@ -42,6 +42,7 @@ from ..story import (
 )
 from .filing import file_story
 from .journal import Entry, Journal
+from .opening import Why
 from .store import Profile, Save, Store, StoreError
 
 
@@ -101,6 +102,7 @@ class Session:
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
         self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
+        self.refusal: StoreError | None = None  # why the disk last refused the reader's words
         key = story_key(story)
         self._save: Save = store.save(profile, key, answer_variables(story), title=story.title)
         self.journal: Journal = store.journal(profile, key)
@@ -222,8 +224,9 @@ class Session:
                     )
                 self._save.replace_current(new_state.snapshot(), entry_id)
                 self.journal.drop_draft(scene.id)
-        except StoreError:
+        except StoreError as error:
             self._unsaved[scene.id] = text
+            self.refusal = error
             raise
         self._unsaved.pop(scene.id, None)
         self.state = new_state
@@ -251,9 +254,10 @@ class Session:
         try:
             with self.store.transaction():
                 self.journal.keep_draft(scene, text)
-        except StoreError:
+        except StoreError as error:
             if text.strip():
                 self._unsaved[scene] = text
+                self.refusal = error
             raise
         self._unsaved.pop(scene, None)
 
@@ -263,16 +267,22 @@ class Session:
         with self.store.transaction():
             self.journal.drop_draft(self.state.scene)
 
-    def write_unsaved(self) -> int:
-        """Try once more to write what the disk refused, as drafts; how many scenes are still unsaved."""
+    @property
+    def why_unsaved(self) -> str:
+        """Why the disk refused the reader's words, as the end of a sentence ("there is no room ...")."""
+        return (self.refusal.why if self.refusal is not None else Why.OTHER).value
+
+    def write_unsaved(self) -> list[str]:
+        """Try once more to write what the disk refused, as drafts (on leaving); what is still unsaved."""
         for scene, text in list(self._unsaved.items()):
             try:
                 with self.store.transaction():
                     self.journal.keep_draft(scene, text)
-            except StoreError:
+            except StoreError as error:
+                self.refusal = error
                 continue
             del self._unsaved[scene]
-        return len(self._unsaved)
+        return list(self._unsaved.values())
 
     def keep_setting(self, key: str, value: object) -> bool:
         """Apply one of the reader's settings now and keep it in their profile for next time.
