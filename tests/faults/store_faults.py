@@ -8,10 +8,12 @@ mount of its own (a full disk, a read-only disk) runs inside `unshare --user --m
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from functools import cache
 from pathlib import Path
 
@@ -64,6 +66,50 @@ def experience(*args: str, input: str | None = None, timeout: float = TIMEOUT) -
 def raw_bytes(folder: Path) -> bytes:
     """Every byte of every file in the folder, as anyone who copied it would see them."""
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+class Conversation:
+    """A program read and written as a person would at a terminal: type a line, wait for words."""
+
+    def __init__(self, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "experience", *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=environment(),
+            start_new_session=True,
+        )
+        self.heard = ""
+
+    def type(self, *lines: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write("".join(line + "\n" for line in lines).encode("utf-8"))
+        self.process.stdin.flush()
+
+    def wait_for(self, words: str, timeout: float = 20) -> str:
+        """Everything heard so far, once `words` are among it; AssertionError if they never come."""
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        until = time.monotonic() + timeout
+        while words not in " ".join(self.heard.split()):
+            left = until - time.monotonic()
+            ready, _, _ = select.select([fd], [], [], max(left, 0))
+            chunk = os.read(fd, 65536) if ready else b""
+            if not chunk:
+                raise AssertionError(f"never heard {words!r}; heard:\n{self.heard[-3000:]}")
+            self.heard += chunk.decode("utf-8", errors="replace")
+        return self.heard
+
+    def close(self) -> int:
+        if self.process.stdin is not None and not self.process.stdin.closed:
+            self.process.stdin.close()
+        try:
+            return self.process.wait(TIMEOUT)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait(TIMEOUT)
 
 
 def environment() -> dict[str, str]:
