@@ -32,8 +32,8 @@ A passphrase seals your journal on this computer: your answers and their questio
 your unsent drafts, and your place in each story (where you are, what you chose on the
 way, and the words the story keeps to use in later scenes). Without the passphrase
 they cannot be read, by anyone. Not sealed: your settings, the name of your profile,
-the titles of the stories, the names of the chapters and scenes where you wrote, and
-the dates and times of it all.
+the titles of the stories, the names of the chapters and scenes where you wrote, the
+dates and times, and how many answers and steps there are.
 
 Please choose one you will remember, and keep it somewhere safe. If it is lost, it
 cannot be recovered or reset, not by you and not by us: there is no back door, and

@@ -113,10 +113,11 @@ class Save:
         sealed (or None) and theirs."""
         sealing = self._store.sealing_for(self._profile)
         variables = snapshot.get("variables")
-        words = {}
+        words: dict[str, Any] = {}
+        rest = snapshot
         if self._words and isinstance(variables, dict):
             words = {k: v for k, v in variables.items() if k in self._words and v != self._words[k]}
-        rest = dict(snapshot, variables={k: v for k, v in variables.items() if k not in words}) if words else snapshot
+            rest = dict(snapshot, variables={k: v for k, v in variables.items() if k not in words})
         text = _dump(rest)
         place = text if sealing is PLAIN else sealing.seal(text)
         if not words:
