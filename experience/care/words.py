@@ -184,14 +184,14 @@ def still_here_typed(words: str) -> tuple[str, str]:
     )
 
 
-def not_saved_at_leaving(reason: str, texts: list[str]) -> str:
+def not_saved_at_leaving(reason: str, texts: list[str], width: int | None = None) -> str:
     """Said on leaving when words could not be written at all: what, why, and the words themselves,
     so that nothing is lost without the reader knowing and having had the chance to copy it."""
-    lines = [
+    lead = (
         f"One thing was not kept: what you wrote below could not be saved, because {reason}. Here "
-        "it is, so that you can copy it somewhere safe; it is kept nowhere else.",
-        "",
-    ]
+        "it is, so that you can copy it somewhere safe; it is kept nowhere else."
+    )
+    lines = [textwrap.fill(lead, width) if width else lead, ""]
     for text in texts:
         lines += [*(f"    {line}" for line in text.splitlines() or [""]), ""]
     return "\n".join(lines)

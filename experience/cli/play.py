@@ -85,10 +85,13 @@ def _print_unsaved(session: Session) -> None:
     """Words the disk refused until the end (it was full, or busy): said, and shown to be copied."""
     unsaved = session.write_unsaved()
     if unsaved:
+        import shutil
+
         from ..care.words import not_saved_at_leaving
         from ..plain.text import clean
 
-        print(clean(not_saved_at_leaving(session.why_unsaved, unsaved)))
+        width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
+        print(clean(not_saved_at_leaving(session.why_unsaved, unsaved, width)))
 
 
 def _print_support() -> None:

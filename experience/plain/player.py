@@ -143,7 +143,9 @@ class PlainPlayer:
         else:
             self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
         if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
-            self.terminal.write(clean(not_saved_at_leaving(self.session.why_unsaved, unsaved)) + "\n")
+            self.terminal.write(
+                clean(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width)) + "\n"
+            )
 
     # -- a scene --------------------------------------------------------------------------------------
     def _scene(self) -> None:
