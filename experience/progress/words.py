@@ -85,12 +85,15 @@ DRAFTS = Words(
     keys=("profile_id", "story_key", "scene_id"),
     exported="not exported: an unsent draft is not an answer yet; it waits in the box where it was typed",
 )
+_STEP = ("save_id", "position")  # what names one step
+_STEPS_OF_PROFILE = "save_id IN (SELECT id FROM saves WHERE profile_id = :p)"
+
 KEPT = Words(
     kind="kept",
     table="steps",
     columns=(Column("words", json_object=True),),
-    keys=("save_id", "position"),
-    of_profile="words IS NOT NULL AND save_id IN (SELECT id FROM saves WHERE profile_id = :p)",
+    keys=_STEP,
+    of_profile=f"words IS NOT NULL AND {_STEPS_OF_PROFILE}",
     erasing=Erasing.BLANK_COLUMNS,
     exported="not exported on their own: each is a copy of an answer that is",
 )
@@ -102,8 +105,8 @@ PLACE = Words(
     # but theirs all the same: with a passphrase it is sealed, so that nothing of the journey can
     # be read without it. An erase keeps it (the place is kept); forgetting the profile removes it.
     columns=(Column("snapshot", plain_as_text=True),),
-    keys=("save_id", "position"),
-    of_profile="save_id IN (SELECT id FROM saves WHERE profile_id = :p)",
+    keys=_STEP,
+    of_profile=_STEPS_OF_PROFILE,
     erasing=Erasing.KEEP,
     sealing="snapshot_sealing",
     exported="not exported: where the reader is in a story is not part of the letter",

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from experience.progress.migrations import MIGRATIONS, migrate
 from experience.progress.session import Session
 from experience.progress.store import Store
 from experience.story import load_story
 
+from ..helpers import older_database
 from .store_faults import ANSWER, SMALL_STORY, experience
 
 
@@ -72,22 +71,7 @@ def test_a_story_given_an_id_after_readers_began_takes_their_places_along(tmp_pa
 
 def test_saves_filed_under_a_title_by_an_older_version_are_found_again(tmp_path, story):
     """A database at version 3 filed everything under the title as written."""
-    data = tmp_path / "data"
-    data.mkdir()
-    conn = sqlite3.connect(data / "experience.db", isolation_level=None)
-    migrate(conn, MIGRATIONS[:3])
-    conn.execute("INSERT INTO profiles (id, name, created) VALUES (1, 'default', 't')")
-    conn.execute(
-        "INSERT INTO saves (id, profile_id, story_key, started, updated) VALUES (1, 1, 'A small story', 't', 't')"
-    )
-    snapshot = {"scene": "first/hall", "variables": {"need": "", "warmth": 1}, "visits": {"first/hall": 1}, "step": 1}
-    conn.execute("INSERT INTO steps (save_id, position, snapshot) VALUES (1, 0, ?)", (json.dumps(snapshot),))
-    conn.execute(
-        "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt, answer, created,"
-        " updated) VALUES (1, 'A small story', 'first/hall', 'first', 'The first room', 'Q?', ?, 't', 't')",
-        (ANSWER.encode(),),
-    )
-    conn.close()
+    data = older_database(tmp_path / "data", 3, ANSWER, [{"need": "", "warmth": 1}])
     store = Store.open(data)
     try:
         session = Session.resume(load_story(story), store, "default", seed=0)

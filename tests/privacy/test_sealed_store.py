@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from experience.progress import passphrase
-from experience.progress.migrations import MIGRATIONS, migrate
 from experience.progress.sealing import WrongPassphrase, new_seal
 from experience.progress.session import Session
 from experience.progress.store import JournalLocked, StoreError
 
-from ..helpers import choice
+from ..helpers import choice, older_database
 from .privacy_helpers import ANSWER, PASSPHRASE, SMALL_STORY_KEY, raw_bytes
 
 DRAFT = "half a thought, not finished, about the lamp"
@@ -186,26 +184,8 @@ def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_pa
     """Before version 2, a `save_as` answer sat inside the step's snapshot, plain."""
     from experience.progress.store import Store
 
-    data = tmp_path / "old"
-    data.mkdir()
-    conn = sqlite3.connect(data / "experience.db", isolation_level=None)
-    migrate(conn, MIGRATIONS[:1])
-    conn.execute("INSERT INTO profiles (id, name, created) VALUES (1, 'default', 'then')")
-    conn.execute(
-        "INSERT INTO saves (id, profile_id, story_key, started, updated) VALUES (1, 1, 'A small story', 't', 't')"
-    )
-    conn.execute(
-        "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt, answer,"
-        " created, updated) VALUES (1, 'A small story', 'first/hall', 'first', 'The first room', 'Q?', ?, 't', 't')",
-        (("  " + ANSWER + "\n").encode(),),
-    )
-    for position, variables in enumerate([{"need": "", "warmth": 1}, {"need": ANSWER, "warmth": 1}]):
-        snapshot = {"scene": "first/hall", "variables": variables, "visits": {"first/hall": 1}, "step": position}
-        conn.execute(
-            "INSERT INTO steps (save_id, position, snapshot) VALUES (1, ?, ?)", (position, json.dumps(snapshot))
-        )
-    conn.close()
-
+    steps = [{"need": "", "warmth": 1}, {"need": ANSWER, "warmth": 1}]
+    data = older_database(tmp_path / "old", 1, "  " + ANSWER + "\n", steps)
     store = Store.open(data)
     rows = raw_db(data).execute("SELECT snapshot, words FROM steps ORDER BY position").fetchall()
     assert rows[0][1] is None and ANSWER not in rows[1][0]
