@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from experience.progress.session import story_key
 from experience.tui.screens.journal import JournalScreen
 from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
@@ -283,8 +284,8 @@ async def test_a_message_to_everyone_appears_on_the_participants_screen(make_par
         assert shown.count(("From your facilitator", "Five more minutes.")) == 1  # once, not at every look
 
 
-async def test_a_message_sent_before_the_participant_joined_is_not_shown(make_participant, rooms, clock):
-    rooms.ensure(ROOM, "A small room")
+async def test_a_message_sent_before_the_participant_joined_is_not_shown(make_participant, rooms, clock, room_story):
+    rooms.ensure(ROOM, story_key(room_story))
     rooms.send_message(ROOM, "Welcome back from the break.")
     clock.tick(60)
     app = make_participant()
