@@ -236,6 +236,8 @@ class ParticipantApp(ExperienceApp):
 
     # -- telling the room where they are ---------------------------------------------------------
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
+        if isinstance(self.screen, WaitingScreen):  # drawn as the wait began: not where they are yet
+            return
         if self.pacing is not None:
             self.pacing.at_scene(message.scene, ending=self.session.story.scenes[message.scene].end)
 

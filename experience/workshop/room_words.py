@@ -40,8 +40,9 @@ def timer_line(facilitation: Facilitation) -> str:
     moment = facilitation.moment
     room = moment.room
     counts_note = " · counts on projector" if room.projector_counts else ""
-    if moment.time_up:
-        return f"Time is up. {overrun(moment.remaining) or ''}{counts_note}".rstrip()
+    past = overrun(moment.remaining) if moment.time_up else None
+    if past:
+        return f"{past}{counts_note}"
     state = "running" if room.timer.running else "paused"
     return f"{state} · {minutes(room.timer.seconds)} set{counts_note}"
 

@@ -131,7 +131,9 @@ async def test_before_the_session_begins_the_participant_waits_in_the_lobby(make
         assert isinstance(app.screen, WaitingScreen)
         assert "The session will begin soon." in text_of(app.screen)
         assert app.screen.check_action("back_to_scene", ()) is False  # no scene yet to go back to
-        assert rooms.counts(ROOM, -1).present == 1
+        await pilot.pause(POLL * 4)
+        counts = rooms.counts(ROOM, -1)
+        assert (counts.present, counts.waiting) == (1, 1)  # waiting to begin, as the console says
         rooms.open_movement(ROOM, 0)
         await pilot.pause(POLL * 4)
         assert isinstance(app.screen, SceneScreen)
