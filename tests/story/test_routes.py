@@ -5,25 +5,25 @@ from __future__ import annotations
 from experience.story import load_story
 from experience.story.routes import route_chapters, route_names
 
-MANIFEST = 'title: Ways\nstart: first/choose\nvariables:\n  route: "full"\n  tender: 0\n'
+MANIFEST = 'title: Ways\nstart: first/hello\nvariables:\n  route: "full"\n'
 FIRST = """\
 title: First
 scenes:
-  choose:
-    text: Which way?
+  hello:
+    text: Hello.
+    goto: fork
+  fork:
+    text: How much time is there today?
     choices:
-      - text: All of it.
-        set: {route: '"full"'}
-        goto: middle/a
-      - text: The short way.
+      - text: Only a little.
         set: {route: '"short"'}
         goto: last/z
-      - text: Only for the short way, once something was seen.
+      - text: Plenty.
+        set: {route: '"full"'}
+        goto: middle/a
+      - text: A little, and once the middle was seen, something extra.
         if: route == "short" and seen("middle/a")
         goto: extra/x
-      - text: Only for the whole way.
-        if: route == "full"
-        goto: middle/a
 """
 MIDDLE = """\
 title: Middle
