@@ -269,8 +269,9 @@ class Rooms:
         return self._update(name, "route = ?, skipped = ?", route, ",".join(str(n) for n in sorted(skipped)))
 
     def send_message(self, name: str, text: str) -> Room:
-        """A few words for every participant's screen; each new message is shown once."""
-        words = " ".join(text.split())[:MESSAGE_LIMIT]
+        """A few words for every participant's screen, on one line, printable characters only
+        (nothing in them can act on a terminal); each new message is shown once."""
+        words = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:MESSAGE_LIMIT]
         return self._update(name, "message = ?, message_at = ?", words, self.clock() if words else None)
 
     def serve(self, name: str, url: str | None, code: str | None) -> Room:

@@ -123,6 +123,24 @@ async def test_a_new_code_made_by_the_facilitator_is_the_one_that_lets_people_in
         assert isinstance(app.screen, ArrivalScreen)
 
 
+async def test_when_the_room_cannot_be_read_the_code_is_neither_taken_nor_refused(make_participant):
+    from experience.workshop.room import RoomError
+    from experience.workshop.screens.join import NOT_CHECKED
+
+    app = make_participant(join_code="KX7-M4P")
+
+    def busy():
+        raise RoomError("busy")
+
+    app.pacing.look = busy
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"KX7M4P", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)  # not let in on a code that may be stale
+        assert app.screen.query_one("#join-message", Static).content == NOT_CHECKED
+
+
 # -- the lobby ------------------------------------------------------------------------------------------
 async def test_before_the_session_begins_the_participant_waits_in_the_lobby(make_participant, rooms):
     app = make_participant(begun=False)

@@ -91,6 +91,11 @@ def test_a_message_is_kept_short_on_one_line_with_when_it_was_sent(rooms, clock)
     assert room.message_at == clock()
 
 
+def test_a_message_keeps_nothing_that_could_act_on_a_terminal(rooms):
+    rooms.ensure("tuesday", "A small room")
+    assert rooms.send_message("tuesday", "Five\x1b[2J more\x07 minutes.").message == "Five [2J more minutes."
+
+
 def test_a_new_join_code_replaces_the_old_one(rooms):
     rooms.ensure("tuesday", "A small room")
     rooms.serve("tuesday", "http://192.168.1.5:8000", "KX7-M4P")
