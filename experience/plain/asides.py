@@ -1,6 +1,6 @@
-"""What the plain reader can turn to and come back from: the journal, a pause, the settings, and
-the check-in before a deep scene. Each writes and reads through the player's `Terminal` and
-changes nothing of where the reader is in the story.
+"""What the plain reader can turn to and come back from: the journal, a pause, the settings, the
+check-in before a deep scene, and support. Each writes and reads through the player's `Terminal`
+and changes nothing of where the reader is in the story.
 """
 
 from __future__ import annotations
@@ -11,21 +11,30 @@ from typing import TYPE_CHECKING
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, read_settings
+from ..care.support import as_text
 from ..care.words import (
     CHECKIN_LEAD,
     CHECKIN_OK,
     CHECKIN_TITLE,
+    CRISIS_KEPT,
+    CRISIS_TITLE,
+    CRISIS_WORDS,
     JOURNAL_EMPTY,
     NOT_KEPT,
+    SUPPORT_LEAD,
+    SUPPORT_TITLE,
+    CareReply,
     CheckInReply,
+    Comeback,
     checkin_replies,
+    folded,
     local_date,
 )
 from .commands import command_of
 from .terminal import Leave, Terminal
 
 if TYPE_CHECKING:
-    from ..progress.session import CheckIn, Session
+    from ..progress.session import CheckIn, Session, WayBack
 
 SETTINGS_INTRO = (
     "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
@@ -147,3 +156,64 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
         terminal.line(
             f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay where you are for now."
         )
+
+
+# -- support --------------------------------------------------------------------------------------------
+def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False) -> None:
+    """The support lines at once, asked for (s) or offered after heavy words; then as the reader
+    chooses: back to where they were (Enter), a pause first, or leaving for now (`Leave`)."""
+    reply = _support(terminal, crisis=crisis)
+    if reply is CareReply.LEAVE:
+        raise Leave(stepped_out=True)
+    if reply is CareReply.PAUSE:
+        pause(terminal, sitting)
+    else:
+        terminal.say(BACK)
+
+
+def _support(terminal: Terminal, *, crisis: bool) -> CareReply:
+    terminal.line()
+    if crisis:
+        terminal.say(CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
+    else:
+        terminal.say(SUPPORT_TITLE, SUPPORT_LEAD)
+    terminal.write(folded(as_text(), terminal.width) + "\n\n")
+    replies = list(CareReply)
+    for number, reply in enumerate(replies, 1):
+        terminal.line(f"  {number}. {reply.label}")
+    terminal.line()
+    terminal.line("Type a number, or press Enter to go back to where you were.")
+    while True:
+        typed = terminal.ask().strip()
+        if not typed:
+            return CareReply.BACK
+        if typed.isdigit() and 1 <= int(typed) <= len(replies):
+            return replies[int(typed) - 1]
+        command = command_of(typed)
+        if command == "pause":
+            return CareReply.PAUSE
+        if command in ("leave", "step out"):
+            return CareReply.LEAVE
+        if command == "back":
+            return CareReply.BACK
+        terminal.line(f"Type a number from 1 to {len(replies)}, or press Enter to go back to where you were.")
+
+
+# -- coming back -----------------------------------------------------------------------------------------
+def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], str | None]) -> WayBack:
+    """Which way back a returning reader takes: Enter for the first, a number, or 'start again'.
+
+    Any other command typed here is carried out by `command`, and the question comes again.
+    """
+    for number, way in enumerate(ways, 1):
+        terminal.line(f"  {number}. {way.label}")
+    terminal.line()
+    while True:
+        terminal.line(f"Press Enter for the first, or type a number. ({ways[0].label}.)")
+        typed = terminal.ask().strip()
+        if typed.lower() in ("start again", "restart", "begin again"):
+            return next(way for way in ways if way.how is Comeback.RESTART)
+        if typed.isdigit() and 1 <= int(typed) <= len(ways):
+            return ways[int(typed) - 1]
+        if command(typed) is None:
+            return ways[0]

@@ -8,6 +8,7 @@ mistaken start can be answered with a scene that really exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from yaml.nodes import Node, ScalarNode
 
@@ -15,7 +16,7 @@ from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
 from .load_nodes import NodeReader
-from .model import Variable
+from .model import Scene, Variable
 from .source import BudgetExceeded, Refused, describe, scalar_value
 
 MANIFEST_NAME = "story.yaml"
@@ -23,6 +24,8 @@ _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
 
 
 class ManifestReader(NodeReader):
+    stop_node: Node | None = None  # the story's gentle stop, resolved with `scene` after the chapters
+
     def read(self) -> tuple[str, Node | None]:
         """The title (empty if it cannot be read) and the node of `start`, for `start` later."""
         node = self.file.root
@@ -33,6 +36,7 @@ class ManifestReader(NodeReader):
                 return "", None
             self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
             title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
+            self.stop_node = entries["stop"][1] if "stop" in entries else None
             if "variables" in entries:
                 self._variables(entries["variables"][1])
             return title or "", entries["start"][1] if "start" in entries else None
@@ -77,15 +81,35 @@ class ManifestReader(NodeReader):
 
     def start(self, node: Node) -> str | None:
         """The full id of the first scene; read after every chapter, so a hint can name a real one."""
+        return self.scene(node, "start")
+
+    def scene(self, node: Node, what: str) -> str | None:
+        """A scene the manifest names (`start`, `stop`), in full; read after every chapter."""
         references = self.context.references
-        ref = self.text(node, "start")
+        ref = self.text(node, what)
         if ref is None:
             return None
         if "/" not in ref:
             self.error(
                 Code.INVALID_VALUE,
-                f"start should name a scene as chapter/scene, like '{references.example(ref)}'",
+                f"{what} should name a scene as chapter/scene, like '{references.example(ref)}'",
                 node,
             )
             return None
-        return references.resolve(ref, None, self.at(node), "start")
+        return references.resolve(ref, None, self.at(node), what)
+
+    def stop(self, scenes: Mapping[str, Scene]) -> str | None:
+        """The story's gentle stop, if it names one: it must be an ending marked `end: pause`."""
+        if self.stop_node is None:
+            return None
+        stop = self.scene(self.stop_node, "stop")
+        scene = scenes.get(stop) if stop else None
+        if scene is not None and not scene.pause:
+            self.error(
+                Code.INVALID_VALUE,
+                f"stop names '{stop}', which is not a pause in the journey: give that scene 'end: pause', "
+                "or name one that has it",
+                self.stop_node,
+            )
+            return None
+        return stop

@@ -120,6 +120,7 @@ def _load(root: Path) -> LoadResult:
     start = ""
     if manifest is not None and start_node is not None:
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
+    stop = manifest.stop(scenes) if manifest is not None else None
     context.diagnostics.extend(context.references.check())
 
     chapters, scenes = _in_story_order(start, chapters, scenes)
@@ -131,6 +132,7 @@ def _load(root: Path) -> LoadResult:
         chapters=chapters,
         scenes=scenes,
         manifest=manifest_path,
+        stop=stop,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:

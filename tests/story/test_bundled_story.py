@@ -10,7 +10,8 @@ import pytest
 
 from experience.bundled import bundled_story
 from experience.story import check_story
-from experience.story.engine import advance, available, begin, record_answer, scene_text, take
+from experience.story import record_answer
+from experience.story.engine import advance, available, begin, scene_text, take
 from experience.story.walk import walk
 
 STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}

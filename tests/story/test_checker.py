@@ -255,7 +255,7 @@ def test_a_scene_without_text_is_reported_at_its_name(story_dir):
 def test_wrong_types_say_what_was_expected_and_found(story_dir):
     chapter = GOOD_CHAPTER.replace("    end: true", "    end: [yes]")
     d = only(story_dir({"one.yaml": chapter}), "E100")
-    assert d.message == "end should be true or false, not a list"
+    assert d.message == "end should be true or false (or pause, for a pause in the journey), not a list"
     assert at(d) == ("one.yaml", 20, 10)
 
 
