@@ -54,10 +54,9 @@ SUPPORT_LEAD = (
 )
 CRISIS_TITLE = "You don't have to carry this alone"
 CRISIS_WORDS = (
-    "What you wrote sounds very heavy. If you are thinking about ending your life, or about "
-    "hurting yourself, please reach someone now: a person you trust, your local emergency "
-    "number, or one of the lines below. They are free, and talking with someone in exactly "
-    "this place is what they are there for."
+    "What you wrote sounds very heavy. If you are thinking of ending your life or hurting "
+    "yourself, please reach someone now: a person you trust, your local emergency number, or "
+    "one of the lines below. They are free, and this is what they are there for."
 )
 CRISIS_KEPT = (
     "Your words stay yours: kept on this computer for you alone, and the story will not repeat "

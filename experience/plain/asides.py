@@ -159,16 +159,17 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
 
 
 # -- support --------------------------------------------------------------------------------------------
-def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False) -> None:
+def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False, back: str = BACK) -> None:
     """The support lines at once, asked for (s) or offered after heavy words; then as the reader
-    chooses: back to where they were (Enter), a pause first, or leaving for now (`Leave`)."""
+    chooses: back to where they were (Enter, and `back` is said), a pause first, or leaving for
+    now (`Leave`)."""
     reply = _support(terminal, crisis=crisis)
     if reply is CareReply.LEAVE:
         raise Leave(stepped_out=True)
     if reply is CareReply.PAUSE:
         pause(terminal, sitting)
     else:
-        terminal.say(BACK)
+        terminal.say(back)
 
 
 def _support(terminal: Terminal, *, crisis: bool) -> CareReply:

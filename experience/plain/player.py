@@ -59,7 +59,8 @@ if TYPE_CHECKING:
 
 MAX_WIDTH = 78
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
-WRITING_ON = "Your answer is as you left it: write on if you like, and an empty line ends it."
+WRITING_ON = "Back where you were. Your answer is as you left it: write on if you like, and an empty line ends it."
+BACK_TO_IT = "Back where you were. Type r to read the scene and its choices again, or go on as you were."
 
 
 class PlainPlayer:
@@ -256,7 +257,6 @@ class PlainPlayer:
             lines.append(typed)
             if session.offer_care("\n".join((draft or "", *lines))):
                 self._support(crisis=True)
-                terminal.say(WRITING_ON)
         self._partial = None
         answer = "\n".join(part for part in (draft or "", "\n".join(lines)) if part)
         if not answer.strip():
@@ -334,8 +334,9 @@ class PlainPlayer:
         pause(self.terminal, self.sitting)
 
     def _support(self, *, crisis: bool = False) -> None:
-        """The support lines, from any prompt (s) or offered at once after heavy words."""
-        support(self.terminal, self.sitting, crisis=crisis)
+        """The support lines, from any prompt (s) or offered at once after heavy words; then the
+        same prompt again, with a word on what it was waiting for."""
+        support(self.terminal, self.sitting, crisis=crisis, back=WRITING_ON if self._partial else BACK_TO_IT)
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

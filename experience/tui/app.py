@@ -136,9 +136,6 @@ class ExperienceApp(App[str | None]):
 
         self.push_screen(PauseScreen(), back)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "support" or not self.support_showing  # not over the lines themselves
-
     @property
     def support_showing(self) -> bool:
         """The support lines are on the screen: the support screen, or the step-out screen."""
@@ -155,8 +152,10 @@ class ExperienceApp(App[str | None]):
         """The support screen over whatever is showing; `crisis` when it comes by itself, after
         words that may mean the reader is in crisis (see `Session.offer_care`)."""
         from .screens.support import SupportScreen
+        from .widgets.support import SupportText
 
-        if self.support_showing:
+        if self.support_showing:  # the lines are on this screen already: bring them into view
+            self.screen.query_one(SupportText).scroll_visible(top=True, animate=False)
             return
         resting = self.sitting.resting
         self.sitting.rest()

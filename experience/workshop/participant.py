@@ -145,7 +145,7 @@ class ParticipantApp(ExperienceApp):
         self.push_screen(ArrivalScreen(self.session.story.title), lambda _: self.session.start())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return (self._joined or action not in NOT_YET_JOINED) and super().check_action(action, parameters)
+        return self._joined or action not in NOT_YET_JOINED
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:
