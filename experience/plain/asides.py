@@ -5,8 +5,8 @@ and changes nothing of where the reader is in the story.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
@@ -136,14 +136,12 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
     note = checkin.content_note
     terminal.line()
     terminal.say(CHECKIN_TITLE, CHECKIN_LEAD, *([f"  {note.strip()}"] if note else []), CHECKIN_OK)
-    for number, reply in enumerate(replies, 1):
-        terminal.line(f"  {number}. {reply.label}")
-    terminal.line()
-    terminal.line("Type a number.")
+    _offer(terminal, replies, "Type a number.")
     while True:
         typed = terminal.ask().strip()
-        if typed.isdigit() and 1 <= int(typed) <= len(replies):
-            return replies[int(typed) - 1]
+        picked = _picked(typed, replies)
+        if picked is not None:
+            return picked
         command = command_of(typed)
         if command == "pause":
             return CheckInReply.PAUSE
@@ -180,16 +178,12 @@ def _support(terminal: Terminal, *, crisis: bool) -> CareReply:
         terminal.say(SUPPORT_TITLE, SUPPORT_LEAD)
     terminal.write(folded(as_text(), terminal.width) + "\n\n")
     replies = list(CareReply)
-    for number, reply in enumerate(replies, 1):
-        terminal.line(f"  {number}. {reply.label}")
-    terminal.line()
-    terminal.line("Type a number, or press Enter to go back to where you were.")
+    _offer(terminal, replies, "Type a number, or press Enter to go back to where you were.")
     while True:
         typed = terminal.ask().strip()
-        if not typed:
-            return CareReply.BACK
-        if typed.isdigit() and 1 <= int(typed) <= len(replies):
-            return replies[int(typed) - 1]
+        picked = _picked(typed, replies) if typed else CareReply.BACK
+        if picked is not None:
+            return picked
         command = command_of(typed)
         if command == "pause":
             return CareReply.PAUSE
@@ -206,15 +200,32 @@ def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], s
 
     Any other command typed here is carried out by `command`, and the question comes again.
     """
-    for number, way in enumerate(ways, 1):
-        terminal.line(f"  {number}. {way.label}")
-    terminal.line()
+    _offer(terminal, ways, f"Press Enter for the first, or type a number. ({ways[0].label}.)")
     while True:
-        terminal.line(f"Press Enter for the first, or type a number. ({ways[0].label}.)")
         typed = terminal.ask().strip()
         if typed.lower() in ("start again", "restart", "begin again"):
             return next(way for way in ways if way.how is Comeback.RESTART)
-        if typed.isdigit() and 1 <= int(typed) <= len(ways):
-            return ways[int(typed) - 1]
-        if command(typed) is None:
+        picked = _picked(typed, ways)
+        if picked is not None:
+            return picked
+        done = command(typed)
+        if done is None:
             return ways[0]
+        if done != "unknown":  # a command was carried out (the journal, say): the question again
+            terminal.line(f"Press Enter for the first, or type a number from 1 to {len(ways)}.")
+
+
+# -- a numbered list to choose from ------------------------------------------------------------------------
+Labelled = TypeVar("Labelled", bound="CareReply | CheckInReply | WayBack")
+
+
+def _offer(terminal: Terminal, options: Sequence[Labelled], what_to_type: str) -> None:
+    for number, option in enumerate(options, 1):
+        terminal.line(f"  {number}. {option.label}")
+    terminal.line()
+    terminal.line(what_to_type)
+
+
+def _picked(typed: str, options: Sequence[Labelled]) -> Labelled | None:
+    """The option whose number was typed, or None."""
+    return options[int(typed) - 1] if typed.isdigit() and 1 <= int(typed) <= len(options) else None

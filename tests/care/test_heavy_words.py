@@ -28,14 +28,19 @@ async def at_the_question(app, pilot) -> TextArea:
     return app.screen.query_one(TextArea)
 
 
+async def answer(app, pilot, words: str) -> type:
+    """Write `words` as the hall's answer and save it; what comes on the screen then."""
+    area = await at_the_question(app, pilot)
+    area.insert(words)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return type(app.screen)
+
+
 async def test_a_crisis_answer_brings_support_at_once_and_is_never_quoted_back(make_app, read_screen):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        area = await at_the_question(app, pilot)
-        area.insert("I want to die. I do not want to be here anymore.")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SupportScreen)
+        assert await answer(app, pilot, "I want to die. I do not want to be here anymore.") is SupportScreen
         text = read_screen(app)
         assert CRISIS_TITLE in text and CRISIS_WORDS in text
         assert "I want to die" not in text  # the words are never quoted back, here either
@@ -67,11 +72,7 @@ async def test_a_crisis_draft_brings_support_once_while_writing(make_app):
         assert isinstance(app.screen, SceneScreen)
 
 
-async def test_ordinary_words_bring_nothing_but_the_choices(make_app, read_screen):
+async def test_ordinary_words_bring_nothing_but_the_choices(make_app):
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        area = await at_the_question(app, pilot)
-        area.insert("I could die of embarrassment, honestly")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SceneScreen)
+        assert await answer(app, pilot, "I could die of embarrassment, honestly") is SceneScreen

@@ -34,32 +34,25 @@ def test_the_story_names_its_gentle_stop(story):
     assert story.stop_scene == "rest/for_today"
 
 
-def test_without_a_stop_the_first_pause_ending_is_the_stop(story_dir):
-    from experience.story import load_story as load
+def one_chapter(story_dir, scenes: str):
+    """A story of one chapter, `one`, with these scenes (YAML, at the scenes' own indent), from one/a."""
+    return load_story(story_dir({"one.yaml": "title: One\nscenes:\n" + scenes}, manifest="title: T\nstart: one/a\n"))
 
-    folder = story_dir(
-        {
-            "one.yaml": """\
-            title: One
-            scenes:
-              a:
-                text: Hello.
-                choices:
-                  - text: Rest.
-                    goto: b
-                  - text: End.
-                    goto: c
-              c:
-                text: The end.
-                end: true
-              b:
-                text: A pause.
-                end: pause
-            """
-        },
-        manifest="title: T\nstart: one/a\n",
+
+def test_without_a_stop_the_first_pause_ending_is_the_stop(story_dir):
+    story = one_chapter(
+        story_dir,
+        """\
+  a:
+    text: Hello.
+    choices:
+      - {text: Rest., goto: b}
+      - {text: End., goto: c}
+  c: {text: The end., end: true}
+  b: {text: A pause., end: pause}
+""",
     )
-    assert load(folder).stop_scene == "one/b"
+    assert story.stop_scene == "one/b"
 
 
 def test_a_check_in_comes_again_where_the_content_note_changes(story):
@@ -68,35 +61,20 @@ def test_a_check_in_comes_again_where_the_content_note_changes(story):
 
 
 def test_a_deep_scene_with_the_same_note_needs_no_second_check_in(story_dir):
-    folder = story_dir(
-        {
-            "one.yaml": """\
-            title: One
-            scenes:
-              a:
-                text: Hello.
-                choices:
-                  - text: In.
-                    goto: b
-              b:
-                text: Deep.
-                intensity: deep
-                content_note: Touches on one thing.
-                choices:
-                  - text: On.
-                    goto: c
-              c:
-                text: Deeper, the same thing.
-                intensity: deep
-                content_note: Touches on one thing.
-                end: true
-            """
-        },
-        manifest="title: T\nstart: one/a\n",
+    same = one_chapter(
+        story_dir,
+        """\
+  a:
+    text: Hello.
+    choices: [{text: In., goto: b}]
+  b:
+    text: Deep.
+    intensity: deep
+    content_note: Touches on one thing.
+    choices: [{text: On., goto: c}]
+  c: {text: Deeper., intensity: deep, content_note: Touches on one thing., end: true}
+""",
     )
-    from experience.story import load_story as load
-
-    same = load(folder)
     state = take(same, begin(same), same.scenes["one/a"].choices[0])
     assert not needs_checkin(same, state, "one/c")
 
