@@ -34,12 +34,15 @@ from .commands import command_of
 from .terminal import Leave, Terminal
 
 if TYPE_CHECKING:
-    from ..progress.session import CheckIn, Session, WayBack
+    from ..progress.comeback import WayBack
+    from ..progress.session import CheckIn, Session
 
 SETTINGS_INTRO = (
     "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
 )
 BACK = "Back where you were."
+WRITING_ON = f"{BACK} Your answer is as you left it: write on if you like, and an empty line ends it."
+BACK_TO_IT = f"{BACK} Type r to read the scene and its choices again, or go on as you were."
 
 
 # -- the journal ------------------------------------------------------------------------------------
@@ -157,17 +160,17 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
 
 
 # -- support --------------------------------------------------------------------------------------------
-def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False, back: str = BACK) -> None:
+def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False, writing: bool = False) -> None:
     """The support lines at once, asked for (s) or offered after heavy words; then as the reader
-    chooses: back to where they were (Enter, and `back` is said), a pause first, or leaving for
-    now (`Leave`)."""
+    chooses: back to where they were (Enter: the same prompt comes again, with a word on what it
+    waits for, an answer being `writing` or a choice), a pause first, or leaving for now (`Leave`)."""
     reply = _support(terminal, crisis=crisis)
     if reply is CareReply.LEAVE:
         raise Leave(stepped_out=True)
     if reply is CareReply.PAUSE:
         pause(terminal, sitting)
     else:
-        terminal.say(back)
+        terminal.say(WRITING_ON if writing else BACK_TO_IT)
 
 
 def _support(terminal: Terminal, *, crisis: bool) -> CareReply:

@@ -44,7 +44,9 @@ from ..care.words import (
     answer_not_kept,
     go_on_from,
     goodbye_text,
+    not_saved_at_leaving,
     step_failed,
+    still_here_typed,
     welcome_back_lead,
 )
 from ..progress.store import StoreError
@@ -52,15 +54,14 @@ from ..story import Choice, State, StoryRuntimeError, View
 from .asides import change_settings, check_in, pause, read_journal, support, way_back
 from .commands import ANSWER_COMMANDS, HELP, command_of
 from .terminal import PROMPT, Leave, Terminal, isatty
-from .text import paragraphs
+from .text import clean, paragraphs
 
 if TYPE_CHECKING:
     from ..progress.session import Session
 
 MAX_WIDTH = 78
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
-WRITING_ON = "Back where you were. Your answer is as you left it: write on if you like, and an empty line ends it."
-BACK_TO_IT = "Back where you were. Type r to read the scene and its choices again, or go on as you were."
+LEFT_UNSAVED = "You have left for now. Your place is kept, and all else you wrote; come back whenever you like."
 
 
 class PlainPlayer:
@@ -133,11 +134,16 @@ class PlainPlayer:
 
     def _leave(self, stepped_out: bool) -> None:
         self._keep_partial()
+        unsaved = self.session.write_unsaved()
         self.terminal.line()
         if stepped_out:
             self.terminal.write(goodbye_text(as_text(), self.terminal.width))
         else:
-            self.terminal.say(LEFT)
+            self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
+        if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
+            self.terminal.write(
+                clean(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width)) + "\n"
+            )
 
     # -- a scene --------------------------------------------------------------------------------------
     def _scene(self) -> None:
@@ -197,9 +203,7 @@ class PlainPlayer:
             return
         match self.session.ending_actions()[index]:
             case EndingAction.GO_ON:  # a pause in the journey: back to where the reader stopped
-                way_on = self.session.way_on
-                if way_on is not None:
-                    self._attempt(lambda: self.session.go_to(way_on))
+                self._attempt(self.session.go_on)
             case EndingAction.JOURNAL:
                 self._journal()
             case EndingAction.RESTART:
@@ -229,7 +233,9 @@ class PlainPlayer:
         session, terminal = self.session, self.terminal
         draft = session.draft()
         terminal.say(prompt)
-        if draft:
+        if draft and session.unsaved_here:
+            terminal.say(*still_here_typed(draft))
+        elif draft:
             terminal.say(
                 f"You had begun an answer: “{draft}”",
                 "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
@@ -267,7 +273,10 @@ class PlainPlayer:
             return
         try:
             session.answer(answer)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words, and they are offered again here
+            terminal.say(answer_not_kept(error))
+            return
+        except StoryRuntimeError as error:
             terminal.say(answer_not_kept(error))
             self._quietly(lambda: session.keep_draft(answer))
             return
@@ -334,9 +343,8 @@ class PlainPlayer:
         pause(self.terminal, self.sitting)
 
     def _support(self, *, crisis: bool = False) -> None:
-        """The support lines, from any prompt (s) or offered at once after heavy words; then the
-        same prompt again, with a word on what it was waiting for."""
-        support(self.terminal, self.sitting, crisis=crisis, back=WRITING_ON if self._partial else BACK_TO_IT)
+        """The support lines, from any prompt (s) or offered at once after heavy words."""
+        support(self.terminal, self.sitting, crisis=crisis, writing=self._partial is not None)
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

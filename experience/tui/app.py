@@ -106,7 +106,7 @@ class ExperienceApp(App[str | None]):
     def _after_welcome(self, how: object) -> None:
         """Begin (a new reader, or the preview), or come back the way the reader chose; the scene
         underneath redraws when it is uncovered."""
-        from ..progress.session import WayBack
+        from ..progress.comeback import WayBack
 
         if isinstance(how, WayBack):
             self.session.come_back(how)
@@ -147,6 +147,12 @@ class ExperienceApp(App[str | None]):
     def action_support(self) -> None:
         """f1 (or s where it types nothing), from any screen: the support lines, then back."""
         self.open_support()
+
+    def care_for(self, words: str) -> None:
+        """Support at once, for words the reader wrote that may mean they are in crisis (an answer
+        kept, or a draft): the session decides, once a step, for every front end."""
+        if self.session.offer_care(words):
+            self.open_support(crisis=True)
 
     def open_support(self, *, crisis: bool = False) -> None:
         """The support screen over whatever is showing; `crisis` when it comes by itself, after

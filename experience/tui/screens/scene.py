@@ -26,10 +26,12 @@ from ...care.words import (
     KEPT_KEYS,
     NO_STEP_BEFORE,
     STEP_NOT_TAKEN,
+    STILL_IN_THE_BOX_KEYS,
     CheckInReply,
     EndingAction,
     answer_not_kept,
     step_failed,
+    words_not_saved_keys,
 )
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
@@ -74,6 +76,7 @@ class SceneScreen(PlayerScreen[None]):
         self._view: View | None = None
         self._mode = CHOICES
         self._skipped: State | None = None
+        self._refusal: StoreError | None = None  # why the disk last refused the words in the box
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
     def compose(self) -> ComposeResult:
@@ -241,12 +244,12 @@ class SceneScreen(PlayerScreen[None]):
         if not self.session.can_go_back:
             self.notify(NO_STEP_BEFORE, timeout=4)
             return
-        self.keep_draft()
-        self._attempt(self.session.back)
+        if self._words_are_safe():
+            self._attempt(self.session.back)
 
     def action_restart(self) -> None:
-        self.keep_draft()
-        self._attempt(self.session.restart)
+        if self._words_are_safe():
+            self._attempt(self.session.restart)
 
     def _go_to(self, scene_id: str) -> None:
         self.keep_draft()
@@ -276,8 +279,7 @@ class SceneScreen(PlayerScreen[None]):
     def _end(self, action: EndingAction) -> None:
         match action:
             case EndingAction.GO_ON:  # a pause in the journey: back to where the reader stopped
-                if self.session.way_on is not None:
-                    self._go_to(self.session.way_on)
+                self._attempt(self.session.go_on)
             case EndingAction.JOURNAL:
                 self.player.action_journal()
             case EndingAction.RESTART:
@@ -298,7 +300,8 @@ class SceneScreen(PlayerScreen[None]):
 
             self.app.push_screen(waiting, opened)
             return
-        self.keep_draft()
+        if not self._words_are_safe():
+            return
         checkin = step.checkin
         if checkin is None:
             self._attempt(lambda: session.take(step))
@@ -336,13 +339,16 @@ class SceneScreen(PlayerScreen[None]):
         event.stop()
         try:
             self.session.answer(event.answer)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words too, until a write succeeds
+            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
+            return
+        except StoryRuntimeError as error:
             self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
             return
         self.query_one(ReflectBox).kept()
         self.query_one("#kept").display = True
         self.reflecting = False
-        self._care_for(event.answer)
+        self.player.care_for(event.answer)
 
     @on(ReflectBox.Skipped)
     def _skipped_question(self, event: ReflectBox.Skipped) -> None:
@@ -356,25 +362,34 @@ class SceneScreen(PlayerScreen[None]):
     def _draft_changed(self, event: ReflectBox.DraftChanged) -> None:
         event.stop()
         self.keep_draft()
-        self._care_for(event.text)
+        self.player.care_for(event.text)
 
-    def _care_for(self, words: str) -> None:
-        """Offer support at once for words that may mean the reader is in crisis (once a step)."""
-        if self.session.offer_care(words):
-            self.player.open_support(crisis=True)
+    def keep_draft(self) -> bool:
+        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost.
 
-    def keep_draft(self) -> None:
-        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost."""
+        False if there were words and the disk refused them: the session holds them in memory
+        meanwhile, and a step away must wait (`_words_are_safe`), so that they stay on screen.
+        """
         if self._view is None or self._view.prompt is None:
-            return
+            return True
         reflect = self._reflect
         text = reflect.unkept
-        if (
-            text is not None
-            and self._shown is self.session.state
-            and self._attempt_quietly(lambda: self.session.keep_draft(text))
-        ):
-            reflect.kept()
+        if text is None or self._shown is not self.session.state:
+            return True
+        try:
+            self.session.keep_draft(text)
+        except StoreError as error:
+            self._refusal = error
+            return False
+        reflect.kept()
+        return True
+
+    def _words_are_safe(self) -> bool:
+        """Before a step away: the words in the box are written, or the reader is told why not."""
+        if self.keep_draft():
+            return True
+        self.notify(words_not_saved_keys(self._refusal), severity="warning", timeout=12)
+        return False
 
     def _attempt_quietly(self, write: Callable[[], object]) -> bool:
         try:

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from ...care.words import JOURNAL_KEPT_EITHER_WAY, Comeback, go_on_from, welcome_back_lead
-from ...progress.session import WayBack
+from ...progress.comeback import WayBack
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 
