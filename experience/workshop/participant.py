@@ -202,15 +202,22 @@ class ParticipantApp(ExperienceApp):
         super().action_step_out()
         self.call_after_refresh(self._tell_room_how_they_are)
 
+    def open_support(self, *, crisis: bool = False) -> None:
+        super().open_support(crisis=crisis)
+        self.call_after_refresh(self._tell_room_how_they_are)
+
     def _tell_room_how_they_are(self) -> None:
+        """Pausing (the pause screen), or stepping out (the support lines, or the way out with
+        them): the room hears which, as a count, never why."""
         from ..tui.screens.pause import PauseScreen
         from ..tui.screens.step_out import StepOutScreen
+        from ..tui.screens.support import SupportScreen
 
         if self.pacing is not None:
             stack = self.screen_stack
             self.pacing.resting(
                 pausing=any(isinstance(s, PauseScreen) for s in stack),
-                stepped_out=any(isinstance(s, StepOutScreen) for s in stack),
+                stepped_out=any(isinstance(s, StepOutScreen | SupportScreen) for s in stack),
             )
 
     def _look_at_room(self) -> None:
@@ -236,7 +243,8 @@ class ParticipantApp(ExperienceApp):
 
     # -- telling the room where they are ---------------------------------------------------------
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
-        if isinstance(self.screen, WaitingScreen):  # drawn as the wait began: not where they are yet
+        stack = self.screen_stack  # (empty for a moment while one screen gives way to another)
+        if stack and isinstance(stack[-1], WaitingScreen):  # drawn as the wait began: not there yet
             return
         if self.pacing is not None:
             self.pacing.at_scene(message.scene, ending=self.session.story.scenes[message.scene].end)

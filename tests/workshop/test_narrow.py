@@ -42,7 +42,7 @@ async def test_on_a_phone_every_key_of_the_footer_is_on_the_screen(make_particip
         await pilot.pause(0.3)
         footer = app.screen.query_one("KeyFooter")
         keys = list(footer.query("FooterKey"))
-        assert {key.description for key in keys} >= {"Choose", "Pause", "Step out", "Journal", "Need a moment"}
+        assert {key.description for key in keys} >= {"Choose", "Pause", "Support", "Journal", "Need a moment"}
         assert all(key.region.right <= PHONE[0] and key.region.height == 1 for key in keys)
         assert footer.region.height > 1  # on more than one line, rather than off the edge
         choices = app.screen.query_one(ChoiceList)

@@ -22,6 +22,15 @@ def text_of(screen) -> str:
     return "\n".join(str(w.content) for w in screen.query(Static) if w.display)
 
 
+async def until(pilot, check, *, timeout: float = 5.0) -> None:
+    """Let the app run until `check()` holds, a few polls at a time; fail after `timeout` seconds."""
+    for _ in range(int(timeout / POLL)):
+        if check():
+            return
+        await pilot.pause(POLL)
+    assert check(), "never became true"
+
+
 def has_left(app) -> bool:
     """The app has begun to leave: Textual sets its return code then, and not before."""
     return app.return_code is not None
@@ -153,8 +162,7 @@ async def test_before_the_session_begins_the_participant_waits_in_the_lobby(make
         counts = rooms.counts(ROOM, -1)
         assert (counts.present, counts.waiting) == (1, 1)  # waiting to begin, as the console says
         rooms.open_movement(ROOM, 0)
-        await pilot.pause(POLL * 4)
-        assert isinstance(app.screen, SceneScreen)
+        await until(pilot, lambda: isinstance(app.screen, SceneScreen))
         assert app.session.state.scene == "arriving/threshold"
 
 
@@ -175,9 +183,8 @@ async def test_the_participant_goes_on_by_themselves_when_the_facilitator_opens_
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
         rooms.open_movement(ROOM, 1)
-        await pilot.pause(POLL * 4)
+        await until(pilot, lambda: app.session.state.scene == "turning/door")
         assert isinstance(app.screen, SceneScreen)
-        assert app.session.state.scene == "turning/door"
 
 
 async def test_an_open_movement_does_not_hold_anyone(make_participant, rooms, room_story):
@@ -286,11 +293,9 @@ async def test_the_room_counts_a_participant_pausing_and_stepping_out_while_they
         await pilot.pause()
         assert rooms.counts(ROOM, 0).pausing == 1
         await pilot.press("escape")
-        await pilot.pause(POLL * 4)
-        assert rooms.counts(ROOM, 0).pausing == 0
-        await pilot.press("s")
-        await pilot.pause()
-        assert rooms.counts(ROOM, 0).stepped_out == 1
+        await until(pilot, lambda: rooms.counts(ROOM, 0).pausing == 0)
+        await pilot.press("s")  # the support lines, with the way out
+        await until(pilot, lambda: rooms.counts(ROOM, 0).stepped_out == 1)
 
 
 async def test_a_message_to_everyone_appears_on_the_participants_screen(make_participant, rooms, clock):
@@ -300,7 +305,8 @@ async def test_a_message_to_everyone_appears_on_the_participants_screen(make_par
         await arrive(pilot)
         clock.tick(30)
         rooms.send_message(ROOM, "Five more minutes.")
-        await pilot.pause(POLL * 6)
+        await until(pilot, lambda: shown)
+        await pilot.pause(POLL * 4)
         assert shown.count(("From your facilitator", "Five more minutes.")) == 1  # once, not at every look
 
 
@@ -398,7 +404,7 @@ async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_wri
         await pilot.pause(POLL * 4)
         assert not has_left(app)  # the server is there: the lifeline is quiet
         server["alive"] = False
-        await pilot.pause(POLL * 4)
+        await until(pilot, lambda: has_left(app))
         assert has_left(app) and not isinstance(app.screen, FarewellScreen)
     assert rooms.counts(ROOM, 0).present == 0
 
