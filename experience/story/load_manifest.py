@@ -1,13 +1,15 @@
-"""Reading `story.yaml`: the story's title, its variables with their starting values, and its start.
+"""Reading `story.yaml`: the story's title, format, welcome, variables, and its start.
 
 The variables are read first of all, because every chapter's expressions and placeholders are
-checked against them. The start is resolved last, once every chapter has been read, so that a
+checked against them; one declared without a usable value is reported here, once, and never
+again where it is used. The start is resolved last, once every chapter has been read, so that a
 mistaken start can be answered with a scene that really exists.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from yaml.nodes import Node, ScalarNode
 
@@ -22,25 +24,51 @@ MANIFEST_NAME = "story.yaml"
 _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
 
 
+class Manifest(NamedTuple):
+    title: str
+    start: Node | None  # resolved by `ManifestReader.start` once every chapter is read
+    welcome: str | None
+
+
 class ManifestReader(NodeReader):
-    def read(self) -> tuple[str, Node | None]:
-        """The title (empty if it cannot be read) and the node of `start`, for `start` later."""
+    def read(self) -> Manifest:
+        """The title (empty if it cannot be read), the welcome, and the node of `start`."""
         node = self.file.root
         assert node is not None  # the loader only reads a file that was composed
         try:
             entries = self.mapping(node, MANIFEST_NAME)
             if entries is None:
-                return "", None
+                return Manifest("", None, None)
+            if "format" in entries:  # first: it says how everything else is read
+                self._format(entries["format"][1])
             self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
             title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
+            welcome = self.optional(entries, "welcome", lambda n: self.text(n, "welcome"))
             if "variables" in entries:
                 self._variables(entries["variables"][1])
-            return title or "", entries["start"][1] if "start" in entries else None
+            return Manifest(title or "", entries["start"][1] if "start" in entries else None, welcome)
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
             self.refused(refused)
-        return "", None
+        return Manifest("", None, None)
+
+    def _format(self, node: Node) -> None:
+        self.file.visit(node)
+        value = scalar_value(node) if isinstance(node, ScalarNode) else None
+        known = " and ".join(str(v) for v in fmt.FORMATS)
+        if isinstance(value, int) and not isinstance(value, bool) and value > fmt.LATEST:
+            self.error(
+                Code.INVALID_VALUE,
+                f"this story is written in format {value}, and this version of experience reads formats "
+                f"{known}: update experience to read it",
+                node,
+            )
+        elif value not in fmt.FORMATS or isinstance(value, bool):
+            self.error(Code.INVALID_VALUE, f"format is {known}, not {describe(node)}", node)
+        else:
+            assert isinstance(value, int)
+            self.context.format = value
 
     def _variables(self, node: Node) -> None:
         entries = self.mapping(node, "variables")
@@ -65,6 +93,7 @@ class ManifestReader(NodeReader):
             value = scalar_value(value_node) if isinstance(value_node, ScalarNode) else None
             kind = ValueType.of(value)
             if value is None or kind is None:
+                self.context.broken_variables.add(name)
                 self.error(
                     Code.INVALID_VALUE if isinstance(value_node, ScalarNode) else Code.WRONG_TYPE,
                     f"variable '{name}' needs a starting value: a number, text in quotes, or "

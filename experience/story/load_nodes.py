@@ -37,9 +37,16 @@ class Context:
     variables: dict[str, Variable] = field(default_factory=dict)
     references: References = field(default_factory=References)
     expressions: dict[tuple[str, str], Expression] = field(default_factory=dict)  # (source, chapter): compiled once
+    broken_variables: set[str] = field(default_factory=set)  # declared without a usable value: reported once
+    format: int = 1  # as story.yaml declares it
+    format_2_use: tuple[str, Location] | None = None  # the first thing read that format 2 added
 
     def report(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
+
+    def uses_format_2(self, what: str, where: Location) -> None:
+        if self.format_2_use is None:
+            self.format_2_use = (what, where)
 
 
 class NodeReader:
@@ -107,6 +114,8 @@ class NodeReader:
                     return False
                 self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, names, what), key_node)
         for spec_key in spec:
+            if spec_key.since > 1 and spec_key.name in entries:
+                self.context.uses_format_2(f"'{spec_key.name}' in {what}", self.at(entries[spec_key.name][0]))
             if spec_key.required and spec_key.name not in entries:
                 doc = spec_key.doc
                 self.error(Code.MISSING_KEY, f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
@@ -171,6 +180,7 @@ _BELONGS = {  # where a key that is not allowed here does belong, in words an au
     "chapter": "at the top of a chapter file",
     "story.yaml": "in story.yaml",
     "paragraph": "on a paragraph in a text list",
+    "branch": "on a branch of a goto list",
 }
 
 
@@ -183,12 +193,7 @@ def _unknown_key_message(key: str, names: list[str], what: str) -> str:
     homes = [kind for kind, keys in fmt.KINDS.items() if key in fmt.key_names(keys)]
     if homes:
         where = " or ".join(_BELONGS[kind] for kind in homes)
-        hint = (
-            " (to change a variable on the way out of a scene, give the scene one choice with set and goto)"
-            if key == "set" and what.startswith("scene")
-            else ""
-        )
-        return f"'{key}' does not belong in {what}: it goes {where}{hint}"
+        return f"'{key}' does not belong in {what}: it goes {where}"
     return f"unknown key '{key}' in {what}; expected {either(names)}"
 
 

@@ -109,7 +109,7 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, start_node = manifest.read() if manifest is not None else ("", None)
+    title, start_node, welcome = manifest.read() if manifest is not None else ("", None, None)
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -121,6 +121,16 @@ def _load(root: Path) -> LoadResult:
     if manifest is not None and start_node is not None:
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
     context.diagnostics.extend(context.references.check())
+    if context.format_2_use is not None and context.format < 2:
+        what, where = context.format_2_use
+        report(
+            Diagnostic(
+                Code.FORMAT_NOT_DECLARED,
+                f"the story uses {what}, which format 2 added: say 'format: 2' in {MANIFEST_NAME}, so that "
+                "an older version of experience says plainly that it cannot read the story",
+                where,
+            )
+        )
 
     chapters, scenes = _in_story_order(start, chapters, scenes)
     story = Story(
@@ -131,6 +141,8 @@ def _load(root: Path) -> LoadResult:
         chapters=chapters,
         scenes=scenes,
         manifest=manifest_path,
+        welcome=welcome,
+        format=context.format,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:

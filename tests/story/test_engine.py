@@ -18,7 +18,7 @@ from experience.story import (
     restore_history,
     view,
 )
-from experience.story.engine import destination, is_stuck, scene_text
+from experience.story import destination, is_stuck, scene_text
 
 MANIFEST = """\
 title: Engine

@@ -1,0 +1,157 @@
+"""Reading where the reader goes and what changes on the way: references, `goto`, `set`, `tags`.
+
+A `goto` is a scene, or a list of branches tried in order, the first whose `if` holds winning:
+
+    goto:
+      - if: steadiness > 3
+        to: open_door
+      - to: wait_a_while
+
+Scenes and choices share these readers, so a `goto` or a `set` means the same in both places
+and gets the same messages. `ways_on` checks the "exactly one way on" rule for both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from yaml.nodes import Node, ScalarNode, SequenceNode
+
+from . import format as fmt
+from .codes import Code
+from .conditions import ValueType, unknown_variable_message
+from .diagnostics import Diagnostic
+from .load_nodes import Entries, either
+from .load_text import TextReader
+from .model import Branch, Sets
+from .source import describe, is_false
+
+_TAG = re.compile(fmt.NAME_PATTERN)
+
+
+class FlowReader(TextReader):
+    def scene_ref(self, node: Node, chapter: str, what: str) -> str | None:
+        ref = self.text(node, what)
+        return None if ref is None else self.context.references.resolve(ref, chapter, self.at(node), what)
+
+    def goto(self, node: Node, chapter: str) -> tuple[Branch, ...] | None:
+        """A scene, or a list of branches; None when it cannot be read (each reason reported)."""
+        if not isinstance(node, SequenceNode):
+            target = self.scene_ref(node, chapter, "goto")
+            return None if target is None else (Branch(target, None, self.at(node)),)
+        self.context.uses_format_2("a list of branches in goto", self.at(node))
+        items = self.sequence(node, "goto")
+        if not items:
+            self.error(Code.INVALID_VALUE, "goto is an empty list; give it branches with to (and if)", node)
+            return None
+        branches = []
+        complete = True
+        for number, item in enumerate(items, start=1):
+            branch = self._branch(item, chapter, number, last=number == len(items))
+            complete = complete and branch is not None
+            if branch is not None:
+                branches.append(branch)
+        return tuple(branches) if complete else None
+
+    def _branch(self, node: Node, chapter: str, number: int, *, last: bool) -> Branch | None:
+        what = f"branch {number} of goto"
+        if isinstance(node, ScalarNode):
+            self.file.visit(node)
+            self.error(
+                Code.WRONG_TYPE,
+                f"{what} should be a mapping with to (and if), not {describe(node)}; "
+                f"write '- to: {node.value}'" + ("" if last else " with an 'if:'"),
+                node,
+            )
+            return None
+        entries = self.mapping(node, what)
+        if entries is None or not self.check_keys(entries, fmt.BRANCH, what, node):
+            return None
+        target = self.optional(entries, "to", lambda n: self.scene_ref(n, chapter, "to"))
+        condition = self.optional(entries, "if", lambda n: self.expression(n, chapter, "if"))
+        if target is None or ("if" in entries and condition is None):
+            return None
+        return Branch(target, condition, self.at(node))
+
+    def sets(self, node: Node, chapter: str) -> Sets:
+        entries = self.mapping(node, "set")
+        if entries is None:
+            return ()
+        diagnostics = self.context.diagnostics
+        variables = self.context.variable_types
+        sets = []
+        for name, (key_node, value_node) in entries.items():
+            kind = variables.get(name)
+            if kind is None:
+                if name not in self.context.broken_variables:
+                    self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), key_node)
+                continue
+            before = len(diagnostics)
+            expression = self.expression(value_node, chapter, f"the value for '{name}'")
+            if expression is None:
+                if (
+                    kind is ValueType.TEXT
+                    and isinstance(value_node, ScalarNode)
+                    and len(diagnostics) > before
+                    and diagnostics[-1].code in (Code.EXPRESSION_SYNTAX, Code.UNKNOWN_VARIABLE)
+                    and not any(q in value_node.value for q in "\"'")
+                ):
+                    # the author meant words, not an expression: say how to write words
+                    last = diagnostics.pop()
+                    self.report(
+                        Diagnostic(
+                            last.code,
+                            f"{last.message.split(';')[0]}; the value of set is an expression, so "
+                            f"to set the text itself, put quotes inside the quotes: "
+                            f"{name}: '\"{value_node.value}\"'",
+                            last.location,
+                        )
+                    )
+                continue
+            if expression.type is not kind:
+                self.error(
+                    Code.TYPE_MISMATCH,
+                    f"'{name}' holds {kind.value}, but this value is {expression.type.value}",
+                    value_node,
+                )
+                continue
+            sets.append((name, expression))
+        return tuple(sets)
+
+    def tags(self, node: Node) -> tuple[str, ...]:
+        items = self.sequence(node, "tags")
+        tags = []
+        for item in items or ():
+            tag = self.text(item, "a tag")
+            if tag is None:
+                continue
+            if not _TAG.match(tag):
+                self.error(Code.INVALID_NAME, f"'{tag}' cannot be a tag: use letters, digits, - and _", item)
+                continue
+            tags.append(tag)
+        return tuple(tags)
+
+    def ways_on(self, entries: Entries, keys: tuple[str, ...], what: str, node: Node, missing: str) -> list[str]:
+        """The ways on that `entries` gives, of `keys`; reports none (with `missing`) or several."""
+        found = [
+            k
+            for k in keys
+            if k in entries
+            and not (k in ("end", "return") and is_false(entries[k][1]))
+            and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)
+        ]
+        if not found:
+            self.error(Code.DEAD_END if what.startswith("scene") else Code.MISSING_KEY, missing, node)
+        elif len(found) > 1:
+            self.error(
+                Code.CONFLICTING_KEYS,
+                f"{what} takes only one of {either(keys)}, not {' and '.join(found)}",
+                entries[found[1]][0],
+            )
+        if "then" in entries and "detour" not in found:
+            self.error(
+                Code.CONFLICTING_KEYS,
+                "'then' says where a detour goes on to, so it needs 'detour' beside it",
+                entries["then"][0],
+            )
+        return found
