@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import format as fmt
 from .codes import Code
@@ -77,6 +77,8 @@ class FlowReader(TextReader):
         entries = self.mapping(node, "set")
         if entries is None:
             return ()
+        if isinstance(node, MappingNode) and node.flow_style:
+            entries = self._rejoined(entries)
         diagnostics = self.context.diagnostics
         variables = self.context.variable_types
         sets = []
@@ -117,6 +119,35 @@ class FlowReader(TextReader):
                 continue
             sets.append((name, expression))
         return tuple(sets)
+
+    def _rejoined(self, entries: Entries) -> Entries:
+        """`set: {roll: random(1, 6)}`: in braces, YAML ends a value at its comma, so the rest of
+        the expression became a key ('6)'). Say so once, at the value, and drop the pieces."""
+        kept: Entries = {}
+        pieces = list(entries.items())
+        index = 0
+        while index < len(pieces):
+            name, (key_node, value_node) = pieces[index]
+            index += 1
+            value = value_node.value if isinstance(value_node, ScalarNode) and not value_node.style else ""
+            if value.count("(") <= value.count(")"):
+                kept[name] = (key_node, value_node)
+                continue
+            written = [value]
+            while index < len(pieces) and "".join(written).count("(") > "".join(written).count(")"):
+                rest, (_, rest_value) = pieces[index]
+                written.append(
+                    rest + (f": {rest_value.value}" if isinstance(rest_value, ScalarNode) and rest_value.value else "")
+                )
+                index += 1
+            whole = ", ".join(written)
+            self.error(
+                Code.EXPRESSION_SYNTAX,
+                f"the comma in '{whole}' ended the value, because this set is written in braces on one line; "
+                f"put the value in quotes: {name}: '{whole}'",
+                value_node,
+            )
+        return kept
 
     def tags(self, node: Node) -> tuple[str, ...]:
         items = self.sequence(node, "tags")

@@ -71,8 +71,9 @@ class Choice:
 
     @property
     def conditional(self) -> bool:
-        """A reader may never see it: it has an `if`, is once-only, or is a fallback."""
-        return self.condition is not None or self.once or self.fallback
+        """A reader may never take it: it has an `if` or a `disabled_if`, is once-only, or is a
+        fallback."""
+        return self.condition is not None or self.once or self.fallback or self.disabled is not None
 
     @property
     def selectable_always(self) -> bool:
@@ -113,6 +114,7 @@ class Exit(NamedTuple):
     kind: ExitKind
     choice: Choice | None = None  # the choice that takes it, if it is a choice
     conditional: bool = False  # see Choice.conditional: a reader may never be offered it
+    condition: Expression | None = None  # the `if` of the goto branch it is, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +163,7 @@ class Scene:
             if choice.goto:
                 for branch in choice.goto:
                     conditional = choice.conditional or branch.condition is not None
-                    out.append(Exit(self.id, branch.target, ExitKind.GOTO, choice, conditional))
+                    out.append(Exit(self.id, branch.target, ExitKind.GOTO, choice, conditional, branch.condition))
             elif choice.detour:
                 out.append(Exit(self.id, choice.detour, ExitKind.DETOUR, choice, choice.conditional))
                 if choice.then:
@@ -169,7 +171,8 @@ class Scene:
             elif choice.returns:
                 out.append(Exit(self.id, None, ExitKind.RETURN, choice, choice.conditional))
         for branch in self.goto:
-            out.append(Exit(self.id, branch.target, ExitKind.CONTINUE, None, branch.condition is not None))
+            conditional = branch.condition is not None
+            out.append(Exit(self.id, branch.target, ExitKind.CONTINUE, None, conditional, branch.condition))
         if self.returns:
             out.append(Exit(self.id, None, ExitKind.RETURN))
         if self.detour:
