@@ -27,13 +27,14 @@ from .walk_report import Problem, WalkReport, format_report, report_json
 __all__ = ["Problem", "WalkReport", "format_report", "report_json", "tty_progress", "walk"]
 
 WALK_ANSWER = "an answer written by a random walk"
+DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_MAX_STEPS = 1000, 0, 2000  # also what `experience walk` does
 
 
 def walk(
     story: Story,
-    runs: int = 1000,
-    seed: int = 0,
-    max_steps: int = 2000,
+    runs: int = DEFAULT_RUNS,
+    seed: int = DEFAULT_SEED,
+    max_steps: int = DEFAULT_MAX_STEPS,
     progress: Callable[[int], None] | None = None,
     *,
     seek: bool = False,
