@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .conditions import Expression
 
@@ -23,11 +24,13 @@ _MIRROR = {ast.Eq: ast.Eq, ast.NotEq: ast.NotEq, ast.Lt: ast.Gt, ast.Gt: ast.Lt,
 
 def always_one(conditions: Iterable[Expression | None]) -> bool:
     """Whether, in every state, at least one of `conditions` holds (None: no condition at all)."""
+    written = list(conditions)
+    if any(c is None or (c.is_constant and bool(c.evaluate({}, {}))) for c in written):
+        return True
     forms: set[str] = set()
     negations: set[str] = set()
-    for condition in conditions:
-        if condition is None or (condition.is_constant and bool(condition.evaluate({}, {}))):
-            return True
+    for condition in written:
+        assert condition is not None
         node = _normal(condition.source)
         if node is None:
             continue
@@ -39,6 +42,7 @@ def always_one(conditions: Iterable[Expression | None]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _normal(source: str) -> ast.expr | None:
     try:
         return _norm(ast.parse(source, mode="eval").body)

@@ -36,28 +36,57 @@ MAX_NESTING = 8
 _SPECIAL = {0: re.compile(r"\{\{|\}\}|[{}]"), 1: re.compile(r"[{}|]")}
 _KEYWORD = re.compile(r"\s*(?:(if)(?=[\s(\"'])|([A-Za-z_][A-Za-z0-9_]*)\s*:(?!=))")
 _EXAMPLE = "{if tired: slowly|quickly}"
+_PLAIN = {stop: re.compile(r"[^\"'{}" + stop + "]*") for stop in ":}"}
 
 
 class _Unclosed(Exception):
     """An inline variation ran to the end of the text without its `}`."""
 
 
-def parse_template(text: str, where: Locate, compile_at: CompileAt) -> tuple[Template, list[Diagnostic]]:
-    """Split `text` into a Template. `where(i)` is the file location of `text[i]`."""
+def parse_template(
+    text: str, where: Locate, compile_at: CompileAt, known: dict[str, Part] | None = None
+) -> tuple[Template, list[Diagnostic]]:
+    """Split `text` into a Template. `where(i)` is the file location of `text[i]`.
+
+    `known` holds `{…}` already read in the same chapter, by their text: a story repeats them
+    (`{capitalize(part_name)}`, `{if tired: slowly|quickly}`), and reading one is most of the
+    cost of a text. Only those read without a problem are kept, and none whose value can fail
+    while someone plays (its error names its place) or that rolls `random()` (its roll is its
+    place's own).
+    """
     if "{" not in text and "}" not in text:
         return Template((text,), text), []
-    parser = _Parser(text, where, compile_at)
+    parser = _Parser(text, where, compile_at, {} if known is None else known)
     parts = parser.run(depth=0)
     return Template(tuple(parts), text), parser.problems
 
 
 class _Parser:
-    def __init__(self, text: str, where: Locate, compile_at: CompileAt):
+    def __init__(self, text: str, where: Locate, compile_at: CompileAt, known: dict[str, Part]):
         self.text = text
         self.where = where
         self.compile_at = compile_at
+        self.known = known
         self.i = 0
         self.problems: list[Diagnostic] = []
+
+    def reused(self, start: int, depth: int) -> Part | None:
+        """The `{…}` at `start`, if the same text was read before (see parse_template)."""
+        if depth:
+            return None
+        end = _matching(self.text, start)
+        part = self.known.get(self.text[start:end]) if end is not None else None
+        if part is not None:
+            assert end is not None
+            self.i = end
+        return part
+
+    def remember(self, start: int, part: Part, problems_before: int) -> None:
+        if len(self.problems) > problems_before or isinstance(part, str):
+            return
+        expressions = part.expressions() if isinstance(part, Variation) else [part.expression]
+        if not any(e.fallible or e.rolls for e in expressions):
+            self.known[self.text[start : self.i]] = part
 
     def problem(self, code: Code, message: str, index: int) -> None:
         self.problems.append(Diagnostic(code, message, self.where(index)))
@@ -81,8 +110,12 @@ class _Parser:
                 literal.append(found[0])
                 self.i = match.end()
             elif found == "{":
-                self.i = match.end()
-                part = self.braces(match.start(), depth)
+                part = self.reused(match.start(), depth)
+                if part is None:
+                    self.i, before = match.end(), len(self.problems)
+                    part = self.braces(match.start(), depth)
+                    if not depth:
+                        self.remember(match.start(), part, before)
                 if isinstance(part, str):
                     literal.append(part)
                     continue
@@ -210,8 +243,15 @@ class _Parser:
         """Where an expression starting at `index` ends: the first `stop` (or `}`) outside
         quotes. None when the text ends first, or a `{` opens inside it."""
         text = self.text
+        plain = _PLAIN[stop].match(text, index)  # most expressions hold no quotes: skip to the end at C speed
+        assert plain is not None  # a pattern that can match nothing always matches
+        found = text[plain.end() : plain.end() + 1]
+        if found in (stop, "}"):
+            return plain.end()
+        if found in ("{", ""):
+            return None
         quote = ""
-        for position in range(index, len(text)):
+        for position in range(plain.end(), len(text)):
             char = text[position]
             if quote:
                 if char == quote:
@@ -238,6 +278,20 @@ class _Parser:
                     return text[start : self.i]
         self.i = len(text)
         return text[start:]
+
+
+_BRACES = re.compile(r"[{}]")
+
+
+def _matching(text: str, start: int) -> int | None:
+    """Just after the `}` that closes the `{` at `start`, counting braces only: used to look the
+    text up among those already read, which were each read to exactly their closing brace."""
+    depth = 0
+    for match in _BRACES.finditer(text, start):
+        depth += 1 if match.group() == "{" else -1
+        if depth == 0:
+            return match.end()
+    return None
 
 
 def _trimmed(parts: list[Part]) -> list[Part]:

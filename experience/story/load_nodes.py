@@ -23,6 +23,7 @@ from .diagnostics import Diagnostic, Location
 from .load_refs import References
 from .model import Variable
 from .source import Refused, YamlFile, describe, is_plain, scalar_value
+from .text import Part
 
 Entries = dict[str, tuple[ScalarNode, Node]]
 T = TypeVar("T")
@@ -37,6 +38,7 @@ class Context:
     variables: dict[str, Variable] = field(default_factory=dict)
     references: References = field(default_factory=References)
     expressions: dict[tuple[str, str], Expression] = field(default_factory=dict)  # (source, chapter): compiled once
+    inline: dict[str, dict[str, Part]] = field(default_factory=dict)  # by chapter: {…} already read, by text
     broken_variables: set[str] = field(default_factory=set)  # declared without a usable value: reported once
     format: int = 1  # as story.yaml declares it
     format_2_use: tuple[str, Location] | None = None  # the first thing read that format 2 added

@@ -74,7 +74,10 @@ class TextReader(NodeReader):
         where = self.file.locator(node)
         chapter = self.chapter_id
         template, problems = parse_template(
-            text, where, lambda source, index: self.compile(source, chapter, where(index), what=f"{{{index}}}")
+            text,
+            where,
+            lambda source, index: self.compile(source, chapter, where(index), what=f"{{{index}}}"),
+            self.context.inline.setdefault(chapter, {}),
         )
         self.context.diagnostics.extend(problems)
         if template.version > 1:

@@ -140,6 +140,10 @@ class Scene:
     minutes: float | None = None
     tags: tuple[str, ...] = ()
     location: Location | None = None
+    _exits: tuple[Exit, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_exits", tuple(self._ways_out()))  # frozen: asked for by every walk of the story
 
     @property
     def is_deep(self) -> bool:
@@ -150,7 +154,7 @@ class Scene:
         """It has no choices and goes on by itself: a `goto`, a `return` or a `detour`."""
         return not self.choices and not self.end and bool(self.goto or self.returns or self.detour)
 
-    def exits(self) -> list[Exit]:
+    def exits(self) -> tuple[Exit, ...]:
         """Every way out of this scene, in the order it was written: its choices, then its own
         `goto`, `return` or `detour`, then the gentler path that the check-in before it offers.
 
@@ -158,6 +162,9 @@ class Scene:
         else its `return` (a story with errors may give one choice several; the first is the one
         that counts everywhere).
         """
+        return self._exits
+
+    def _ways_out(self) -> list[Exit]:
         out = []
         for choice in self.choices:
             if choice.goto:

@@ -87,6 +87,12 @@ class Variation:
     branches: tuple[Template, ...]
     condition: Expression | None = None
 
+    def expressions(self) -> list[Expression]:
+        found = [self.condition] if self.condition is not None else []
+        for branch in self.branches:
+            found += branch.expressions()
+        return found
+
     def render(self, reading: Reading, salt: str) -> str:
         if self.condition is not None:
             holds = self.condition.evaluate(reading.variables, reading.visits, reading.draw)
@@ -118,10 +124,7 @@ class Template:
             if isinstance(part, Placeholder):
                 found.append(part.expression)
             elif isinstance(part, Variation):
-                if part.condition is not None:
-                    found.append(part.condition)
-                for branch in part.branches:
-                    found += branch.expressions()
+                found += part.expressions()
         return found
 
     @property

@@ -67,7 +67,9 @@ def _stranded_choices(scene: Scene, story: Story) -> list[Diagnostic]:
     choices = scene.choices
     where = choices[0].location or _where(scene, story)
     steady = [c for c in choices if not c.once and c.disabled is None]
-    if always_one(c.condition for c in steady if not c.fallback):
+    # W405 only where another choice has no condition at all: a fallback beside conditions that
+    # complement each other is a safety net the next edit of one of them may need
+    if any(c.selectable_always for c in choices if not c.fallback):
         return [
             Diagnostic(
                 Code.FALLBACK_NEVER_SHOWN,

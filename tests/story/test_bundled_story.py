@@ -10,7 +10,7 @@ import pytest
 
 from experience.bundled import bundled_story
 from experience.story import check_story
-from experience.story.engine import advance, available, begin, record_answer, scene_text, take
+from experience.story import advance, available, begin, record_answer, scene_text, take
 from experience.story.walk import walk
 
 STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}
@@ -87,7 +87,7 @@ def _route_chapters(story, route):
     reached, queue = {story.start}, [story.start]
     while queue:
         scene = story.scenes[queue.pop()]
-        targets = [scene.goto, scene.gentler]
+        targets = [b.target for b in scene.goto] + [scene.gentler]
         for choice in scene.choices:
             if choice.detour:
                 continue
@@ -96,7 +96,7 @@ def _route_chapters(story, route):
             reads_route = choice.condition is not None and "route" in choice.condition.reads
             if reads_route and not choice.condition.evaluate(values, {}):
                 continue
-            targets.append(choice.goto)
+            targets += [b.target for b in choice.goto]
         for target in targets:
             if target and target not in reached:
                 reached.add(target)

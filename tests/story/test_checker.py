@@ -80,7 +80,7 @@ def test_a_colon_in_plain_text_gets_a_hint(story_dir):
     root = story_dir({"one.yaml": "title: One\nscenes:\n  a:\n    text: Note: this breaks\n    end: true\n"})
     d = only(root, "E003")
     assert d.location.line == 4
-    assert "put it in quotes" in d.message
+    assert "has ': ' in it" in d.message and "put the whole text in quotes" in d.message
 
 
 def test_tabs_get_a_hint(story_dir):

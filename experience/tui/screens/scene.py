@@ -145,7 +145,9 @@ class SceneScreen(PlayerScreen[None]):
             choices.show([action.label for action in EndingAction])
         elif view.choices:
             self._mode = CHOICES
-            choices.show([label for _, label in view.choices])
+            choices.show(
+                [label for _, label in view.choices], disabled=[(label, why) for _, label, why in view.disabled]
+            )
         elif view.can_continue:
             self._mode = CONTINUE
             choices.show(["Continue"], numbered=False)
