@@ -9,8 +9,7 @@ import re
 import pytest
 
 from experience.bundled import bundled_story
-from experience.story import check_story
-from experience.story import advance, available, begin, record_answer, scene_text, take
+from experience.story import advance, available, begin, check_story, record_answer, scene_text, take
 from experience.story.walk import walk
 
 STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}
