@@ -10,8 +10,10 @@ Inside braces an author writes one of:
 of these can be mistaken for a value. Alternatives are text, and may hold `{…}` of their own;
 `|` separates them and `}` closes them (so `{if a: {if b: x|y}}` closes both), and inside an
 alternative a literal bar or brace is written as a value: `{"|"}`. In the text around them, `{{`
-and `}}` are literal braces, as in format 1. The spaces around an alternative are the
-sentence's, not the alternative's, so they are trimmed.
+and `}}` are literal braces, as in format 1. The space after the colon is not part of the first
+alternative; every other space is kept as written, and where an alternative's space meets the
+sentence's, the reader sees one (`Template.render`), so `{if tired: slowly | quickly}` reads well
+and `{name}{if near: , close by| from afar}` keeps the space it needs.
 
 The parser never raises: each problem becomes a diagnostic pointing at its character, and the
 text around it is still read, so one run reports every mistake in a paragraph.
@@ -202,10 +204,12 @@ class _Parser:
 
     def variation(self, start: int, mode: str, condition: Expression | None, depth: int) -> Part:
         branches: list[Template] = []
+        while self.i < len(self.text) and self.text[self.i] in " \t\n":  # the space after the colon
+            self.i += 1
         try:
             while True:
                 begun = self.i
-                parts = _trimmed(self.run(depth + 1))
+                parts = [p for p in self.run(depth + 1) if p != ""]
                 branches.append(Template(tuple(parts), self.text[begun : self.i].strip()))
                 if self.i >= len(self.text):
                     raise _Unclosed
@@ -292,12 +296,3 @@ def _matching(text: str, start: int) -> int | None:
         if depth == 0:
             return match.end()
     return None
-
-
-def _trimmed(parts: list[Part]) -> list[Part]:
-    """An alternative without the spaces around it (they belong to the sentence)."""
-    if parts and isinstance(parts[0], str):
-        parts[0] = parts[0].lstrip()
-    if parts and isinstance(parts[-1], str):
-        parts[-1] = parts[-1].rstrip()
-    return [p for p in parts if p != ""]

@@ -103,7 +103,7 @@ class Variation:
 
 
 Part = str | Placeholder | Variation
-_PUNCTUATION = tuple(".,;:!?)]”’")  # an empty part before these takes the space before it away
+_PUNCTUATION = tuple(".,;:!?)]”’")  # a space before these, left by a value or a variation, goes
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,16 +166,16 @@ class Template:
         if len(parts) == 1 and isinstance(parts[0], str):
             return parts[0]
         out: list[str] = []
-        closing = False  # the last part showed nothing: the space before it may have to go
+        after_inline = False  # the last part written was a value or an inline variation
         for index, part in enumerate(parts):
             if isinstance(part, str):
-                if closing and out and out[-1].endswith((" ", "\t")):
+                if after_inline and out and out[-1].endswith((" ", "\t")):
                     if part.startswith(_PUNCTUATION):
-                        out[-1] = out[-1].rstrip(" \t")
+                        out[-1] = out[-1].rstrip(" \t")  # "You rest{if tired: , at last}."
                     elif part.startswith((" ", "\t")):
-                        part = part.lstrip(" \t")
+                        part = part.lstrip(" \t")  # one space where two meet
                 out.append(part)
-                closing = False
+                after_inline = False
                 continue
             if isinstance(part, Placeholder):
                 e = part.expression
@@ -183,9 +183,11 @@ class Template:
                 shown = reading.escape(text) if reading.escape is not None else text
             else:
                 shown = part.render(reading, f"{salt}/{index}")
+            if out and shown.startswith((" ", "\t")) and out[-1].endswith((" ", "\t")):
+                shown = shown.lstrip(" \t")
             if shown:
                 out.append(shown)
-            closing = not shown
+            after_inline = True
         return "".join(out)
 
 

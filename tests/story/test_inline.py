@@ -51,6 +51,12 @@ def test_a_condition_with_nothing_otherwise_leaves_no_gap_in_the_sentence(story_
     assert shown(story, tired=True) == "You walk slowly home. You rest, at last."
 
 
+def test_spaces_are_kept_as_written_and_one_is_shown_where_two_meet(story_dir):
+    story = story_with(story_dir, "You walk {if tired: slowly | quickly} home, {name}{if tired: , worn| from afar}.")
+    assert shown(story) == "You walk quickly home, the younger you from afar."
+    assert shown(story, tired=True) == "You walk slowly home, the younger you, worn."
+
+
 def test_any_expression_of_the_language_can_be_shown(story_dir):
     story = story_with(story_dir, "{100 - strength} left; {capitalize(name)} waits; {round(strength / 3)}.")
     assert shown(story) == "60 left; The younger you waits; 13."
