@@ -16,6 +16,7 @@ import yaml
 
 _BLOCK_START = re.compile(r".*:\s*[|>][-+0-9]*\s*(#.*)?$")
 _DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
+_INLINE = re.compile(r"\{\s*(?:if\b[^:{}]*|sequence|cycle|shuffle)\s*:")
 _KEY = re.compile(r"\s*(?:-\s+)?([^\s:#][^:#]*?):(\s|$)")
 
 
@@ -148,6 +149,13 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> str | None:
     own = _KEY.match(lines[line]) if line < len(lines) else None
     if own is None or column < own.end():
         return None
+    inline = _INLINE.search(lines[line], own.end(), column + 1)
+    if inline is not None:
+        return (
+            f"line {line + 1} has an inline variation ('{inline.group()} …}}') in text that is not in quotes, "
+            "and YAML reads its ': ' as the start of another key; put the whole text in quotes, or write it "
+            "as a block (text: | and the text on the next lines)"
+        )
     return (
         f"the value of '{own.group(1)}:' on line {line + 1} has ': ' in it, which YAML reads as the start of "
         "another key; put the whole text in quotes, or write it as a block (text: | and the text on the next "
