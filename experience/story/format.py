@@ -201,6 +201,28 @@ BRANCH = (
     Key("to", "scene-ref", "The scene this branch goes to.", required=True),
 )
 
+#: Keys that mean something only beside another: (key, the key it needs, why), for the loader's
+#: message (E102) and the schema's alike.
+NEEDS = {
+    "scene": (
+        ("then", "detour", "'then' says where a detour goes on to, so it needs 'detour' beside it"),
+        (
+            "detour",
+            "then",
+            "a scene that continues into a detour needs 'then': the scene to go on to when the detour "
+            "returns (without it the reader would come back here, and go round again)",
+        ),
+    ),
+    "choice": (
+        ("then", "detour", "'then' says where a detour goes on to, so it needs 'detour' beside it"),
+        (
+            "reason",
+            "disabled_if",
+            "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it",
+        ),
+    ),
+}
+
 PARAGRAPH_BODIES = ("text", "sequence", "cycle", "shuffle")
 SCENE_EXITS = ("choices", "goto", "end", "return", "detour")
 CHOICE_EXITS = ("goto", "detour", "return")

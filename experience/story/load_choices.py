@@ -57,12 +57,7 @@ class ChoiceReader(FlowReader):
             node,
             f"{what} needs goto (or detour, or 'return: true') to say where it leads",
         )
-        if "reason" in entries and "disabled_if" not in entries:
-            self.error(
-                Code.CONFLICTING_KEYS,
-                "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it",
-                entries["reason"][0],
-            )
+        self.partners(entries, "choice")
         if text is None:
             return None
         return Choice(

@@ -179,10 +179,10 @@ class FlowReader(TextReader):
                 f"{what} takes only one of {either(keys)}, not {' and '.join(found)}",
                 entries[found[1]][0],
             )
-        if "then" in entries and "detour" not in found:
-            self.error(
-                Code.CONFLICTING_KEYS,
-                "'then' says where a detour goes on to, so it needs 'detour' beside it",
-                entries["then"][0],
-            )
         return found
+
+    def partners(self, entries: Entries, kind: str) -> None:
+        """E102 for a key that means something only beside another (format.NEEDS)."""
+        for key, partner, why in fmt.NEEDS[kind]:
+            if key in entries and partner not in entries:
+                self.error(Code.MISSING_KEY, why, entries[key][0])

@@ -144,13 +144,7 @@ class ChapterReader(ChoiceReader):
         )
         found = self.ways_on(entries, fmt.SCENE_EXITS, what, key_node, dead_end)
         self.keys_inside_text(entries, what, ways_on=bool(found))
-        if found == ["detour"] and "then" not in entries:
-            self.error(
-                Code.MISSING_KEY,
-                f"{what} continues into a detour, so it needs 'then': the scene to go on to when the detour "
-                "returns (without it the reader would come back here, and go round again)",
-                entries["detour"][0],
-            )
+        self.partners(entries, "scene")
         if gentler is not None and intensity != DEEP:
             self.error(
                 Code.CONFLICTING_KEYS, "'gentler' only applies to a scene with 'intensity: deep'", entries["gentler"][0]

@@ -68,24 +68,10 @@ def _definitions() -> dict[str, Any]:
             "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
             "additionalProperties": {"$ref": "#/$defs/expression"},
         },
-        "choice": obj(
-            fmt.CHOICE,
-            _merge(
-                one_of_keys(fmt.CHOICE_EXITS, "a choice"),
-                _needs("then", "detour", "'then' says where a detour goes on to, so it needs 'detour' beside it"),
-                _needs("reason", "disabled_if", "'reason' is shown while a choice cannot be taken: add 'disabled_if'"),
-            ),
-        ),
+        "choice": obj(fmt.CHOICE, _merge(one_of_keys(fmt.CHOICE_EXITS, "a choice"), _needs(fmt.NEEDS["choice"]))),
         "reflect": obj(fmt.REFLECT),
         "branch": obj(fmt.BRANCH),
-        "scene": obj(
-            fmt.SCENE,
-            _merge(
-                one_of_keys(fmt.SCENE_EXITS, "a scene"),
-                _needs("then", "detour", "'then' says where a detour goes on to, so it needs 'detour' beside it"),
-                _needs("detour", "then", "a scene that continues into a detour needs 'then': where to go on to"),
-            ),
-        ),
+        "scene": obj(fmt.SCENE, _merge(one_of_keys(fmt.SCENE_EXITS, "a scene"), _needs(fmt.NEEDS["scene"]))),
     }
 
 
@@ -121,8 +107,13 @@ def one_of_keys(keys: tuple[str, ...], what: str) -> dict[str, Any]:
     return {"anyOf": [dict(_present(key), errorMessage=needed) for key in keys], "allOf": rules}
 
 
-def _needs(key: str, other: str, message: str) -> dict[str, Any]:
-    return {"allOf": [{"if": {"required": [key]}, "then": {"required": [other], "errorMessage": message}}]}
+def _needs(rules: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
+    return {
+        "allOf": [
+            {"if": {"required": [key]}, "then": {"required": [partner], "errorMessage": why}}
+            for key, partner, why in rules
+        ]
+    }
 
 
 def _merge(*parts: dict[str, Any]) -> dict[str, Any]:

@@ -196,4 +196,4 @@ def test_the_schema_knows_which_keys_need_a_partner():
     del chapter["scenes"]["a"]["choices"][1]["disabled_if"]
     said = _messages(chapter)
     assert "'then' says where a detour goes on to, so it needs 'detour' beside it" in said
-    assert "'reason' is shown while a choice cannot be taken: add 'disabled_if'" in said
+    assert "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it" in said

@@ -195,8 +195,8 @@ def test_then_needs_a_detour_and_a_reason_needs_disabled_if(story_dir):
         "        disabled_if: not ready\n", ""
     )
     found = codes(story_dir, chapter)
-    assert ("E105", "'then' says where a detour goes on to, so it needs 'detour' beside it") in found
-    assert ("E105", "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it") in found
+    assert ("E102", "'then' says where a detour goes on to, so it needs 'detour' beside it") in found
+    assert ("E102", "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it") in found
 
 
 def test_a_scene_that_continues_into_a_detour_needs_then(story_dir):
