@@ -32,6 +32,10 @@ def test_the_plain_player_shows_the_storys_welcome_and_the_care_lines(open_sessi
 
 
 async def test_the_full_screen_welcome_shows_the_storys_welcome_and_the_care_lines(make_app, read_screen):
+    from textual.widgets import Static
+
+    from experience.tui.widgets.passage import Passage
+
     app = make_app()
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
@@ -39,3 +43,7 @@ async def test_the_full_screen_welcome_shows_the_storys_welcome_and_the_care_lin
         assert "A story about small rooms, in five short scenes." in text and "Take it slowly." in text
         assert WHAT_THIS_IS not in text
         assert WHAT_IT_IS_NOT in text and NOT_FOR_NOW in text
+        welcome = app.screen.query_one(Passage)
+        assert welcome.region.height == 3  # its own two paragraphs, not the card's whole height
+        care = next(w for w in app.screen.query(Static) if WHAT_IT_IS_NOT in str(w.content))
+        assert care.region.bottom <= app.screen.region.bottom  # on screen, under the story's words
