@@ -1,4 +1,4 @@
-"""Reading `story.yaml`: the story's title, format, welcome, variables, and its start.
+"""Reading `story.yaml`: the story's title, id, format, welcome, variables, and its start.
 
 The variables are read first of all, because every chapter's expressions and placeholders are
 checked against them; one declared without a usable value is reported here, once, and never
@@ -22,36 +22,40 @@ from .source import BudgetExceeded, Refused, describe, scalar_value
 
 MANIFEST_NAME = "story.yaml"
 _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
+_STORY_ID = re.compile(fmt.STORY_ID_PATTERN)
 
 
 class Manifest(NamedTuple):
-    title: str
-    start: Node | None  # resolved by `ManifestReader.start` once every chapter is read
-    welcome: str | None
+    title: str  # empty if it cannot be read
+    id: str  # empty if none is given (or it cannot be used)
+    start: Node | None  # the node of `start`, resolved later (`ManifestReader.start`)
+    welcome: str | None  # Markdown, what readers see first
 
 
 class ManifestReader(NodeReader):
     def read(self) -> Manifest:
-        """The title (empty if it cannot be read), the welcome, and the node of `start`."""
+        """What the manifest says, as far as it can be read; every problem is reported."""
         node = self.file.root
         assert node is not None  # the loader only reads a file that was composed
         try:
             entries = self.mapping(node, MANIFEST_NAME)
             if entries is None:
-                return Manifest("", None, None)
+                return Manifest("", "", None, None)
             if "format" in entries:  # first: it says how everything else is read
                 self._format(entries["format"][1])
             self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
             title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
+            story_id = self.optional(entries, "id", self._story_id)
             welcome = self.optional(entries, "welcome", lambda n: self.text(n, "welcome"))
             if "variables" in entries:
                 self._variables(entries["variables"][1])
-            return Manifest(title or "", entries["start"][1] if "start" in entries else None, welcome)
+            start = entries["start"][1] if "start" in entries else None
+            return Manifest(title or "", story_id or "", start, welcome)
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
             self.refused(refused)
-        return Manifest("", None, None)
+        return Manifest("", "", None, None)
 
     def _format(self, node: Node) -> None:
         self.file.visit(node)
@@ -69,6 +73,18 @@ class ManifestReader(NodeReader):
         else:
             assert isinstance(value, int)
             self.context.format = value
+
+    def _story_id(self, node: Node) -> str | None:
+        value = self.text(node, "the story's id")
+        if value is None or _STORY_ID.match(value):
+            return value
+        self.error(
+            Code.INVALID_NAME,
+            f"'{value}' cannot be the story's id: use lowercase letters, digits, - and _ (at most 64), "
+            "starting with a letter or digit, like coming-home",
+            node,
+        )
+        return None
 
     def _variables(self, node: Node) -> None:
         entries = self.mapping(node, "variables")

@@ -109,7 +109,7 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, start_node, welcome = manifest.read() if manifest is not None else ("", None, None)
+    title, story_id, start_node, welcome = manifest.read() if manifest is not None else ("", "", None, None)
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -141,6 +141,7 @@ def _load(root: Path) -> LoadResult:
         chapters=chapters,
         scenes=scenes,
         manifest=manifest_path,
+        id=story_id,
         welcome=welcome,
         format=context.format,
     )

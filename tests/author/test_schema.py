@@ -70,6 +70,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "goto": {"to": "a"},
     "tags": "group",
     "version": 3,
+    "story-id": ["coming-home"],
 }
 
 
