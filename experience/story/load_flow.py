@@ -29,6 +29,11 @@ from .source import describe, is_false
 _TAG = re.compile(fmt.NAME_PATTERN)
 
 
+def _unbalanced(node: Node) -> bool:
+    """A plain value that opens more brackets than it closes: a comma in braces cut it short."""
+    return isinstance(node, ScalarNode) and not node.style and node.value.count("(") > node.value.count(")")
+
+
 class FlowReader(TextReader):
     def scene_ref(self, node: Node, chapter: str, what: str) -> str | None:
         ref = self.text(node, what)
@@ -37,8 +42,11 @@ class FlowReader(TextReader):
     def goto(self, node: Node, chapter: str) -> tuple[Branch, ...] | None:
         """A scene, or a list of branches; None when it cannot be read (each reason reported)."""
         if not isinstance(node, SequenceNode):
-            target = self.scene_ref(node, chapter, "goto")
-            return None if target is None else (Branch(target, None, self.at(node)),)
+            ref = self.text(node, "goto")
+            if ref is None:
+                return None
+            where = self.at(node)
+            return (Branch(self.context.references.resolve(ref, chapter, where, "goto"), None, where),)
         self.context.uses_format_2("a list of branches in goto", self.at(node))
         items = self.sequence(node, "goto")
         if not items:
@@ -77,7 +85,7 @@ class FlowReader(TextReader):
         entries = self.mapping(node, "set")
         if entries is None:
             return ()
-        if isinstance(node, MappingNode) and node.flow_style:
+        if isinstance(node, MappingNode) and node.flow_style and any(_unbalanced(v) for _, v in entries.values()):
             entries = self._rejoined(entries)
         diagnostics = self.context.diagnostics
         variables = self.context.variable_types
@@ -129,10 +137,10 @@ class FlowReader(TextReader):
         while index < len(pieces):
             name, (key_node, value_node) = pieces[index]
             index += 1
-            value = value_node.value if isinstance(value_node, ScalarNode) and not value_node.style else ""
-            if value.count("(") <= value.count(")"):
+            if not _unbalanced(value_node):
                 kept[name] = (key_node, value_node)
                 continue
+            value = value_node.value
             written = [value]
             while index < len(pieces) and "".join(written).count("(") > "".join(written).count(")"):
                 rest, (_, rest_value) = pieces[index]

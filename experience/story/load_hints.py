@@ -43,6 +43,8 @@ def swallowed_keys(file: YamlFile, entries: Entries) -> list[tuple[int, str]]:
         if name not in entries:
             continue
         for block in _blocks(entries[name][1]):
+            if ":" not in block.value:  # most text has no colon at all: nothing to look at
+                continue
             first, last = block.start_mark.line + 1, block.end_mark.line  # the lines after '|'
             for index in range(first, min(last + 1, len(file.lines))):
                 line = file.lines[index]
@@ -54,9 +56,9 @@ def swallowed_keys(file: YamlFile, entries: Entries) -> list[tuple[int, str]]:
     return found
 
 
-def swallowed_hint(file: YamlFile, entries: Entries) -> str:
-    """For a dead end: the way on that a text block swallowed, if one did."""
-    for line, key in swallowed_keys(file, entries):
+def swallowed_hint(swallowed: list[tuple[int, str]]) -> str:
+    """For a dead end: the way on that a text block swallowed, if one did (see swallowed_keys)."""
+    for line, key in swallowed:
         if key in fmt.SCENE_EXITS:
             return (
                 f"; the '{key}:' on line {line} is part of the text above it, because it is indented "

@@ -102,8 +102,9 @@ class NodeReader:
         return entries
 
     def check_keys(self, entries: Entries, spec: tuple[fmt.Key, ...], what: str, node: Node) -> bool:
-        """Report unknown and missing keys; False when the mapping was really text with a colon in it."""
-        names = fmt.key_names(spec)
+        """Report unknown and missing keys; False when the mapping was really text with a colon in it.
+        Keys that format 2 added are noted, for W407."""
+        names, required, newer = _shape(spec)
         for key, (key_node, _) in entries.items():
             if key not in names:
                 if any(c.isspace() for c in key.strip()):
@@ -114,11 +115,11 @@ class NodeReader:
                         key_node,
                     )
                     return False
-                self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, names, what), key_node)
-        for spec_key in spec:
-            if spec_key.since > 1 and spec_key.name in entries:
-                self.context.uses_format_2(f"'{spec_key.name}' in {what}", self.at(entries[spec_key.name][0]))
-            if spec_key.required and spec_key.name not in entries:
+                self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, list(names), what), key_node)
+            elif key in newer and self.context.format_2_use is None:
+                self.context.uses_format_2(f"'{key}' in {what}", self.at(key_node))
+        for spec_key in required:
+            if spec_key.name not in entries:
                 doc = spec_key.doc
                 self.error(Code.MISSING_KEY, f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
         return True
@@ -166,6 +167,23 @@ class NodeReader:
             self.error(Code.INVALID_VALUE, f"{what} should be more than 0", node)
             return None
         return value
+
+
+_SHAPES: dict[int, tuple[dict[str, None], tuple[fmt.Key, ...], frozenset[str]]] = {}
+
+
+def _shape(spec: tuple[fmt.Key, ...]) -> tuple[dict[str, None], tuple[fmt.Key, ...], frozenset[str]]:
+    """A key table's names (in order), its required keys and the keys format 2 added, worked out
+    once: every mapping of a story is checked against one of a handful of tables."""
+    shape = _SHAPES.get(id(spec))
+    if shape is None:
+        names = dict.fromkeys(fmt.key_names(spec))
+        shape = _SHAPES[id(spec)] = (
+            names,
+            tuple(k for k in spec if k.required),
+            frozenset(k.name for k in spec if k.since > 1),
+        )
+    return shape
 
 
 # -- messages -------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from .conditions import ValueType, unknown_variable_message
 from .diagnostics import Diagnostic, Location
 from .load_choices import ChoiceReader
 from .load_hints import swallowed_hint, swallowed_keys
-from .load_nodes import Entries
 from .model import DEEP, INTENSITIES, Chapter, Choice, Reflect, Scene
 from .source import BudgetExceeded, Refused
 
@@ -138,12 +137,13 @@ class ChapterReader(ChoiceReader):
         if "choices" in entries:
             choices = self.choices(entries["choices"][1], scene_id, chapter)
 
+        swallowed = swallowed_keys(self.file, entries)
         dead_end = (
             f"{what} is a dead end: it has no choices, no goto and no 'end: true', so the reader would be stuck here"
-            + swallowed_hint(self.file, entries)
+            + swallowed_hint(swallowed)
         )
         found = self.ways_on(entries, fmt.SCENE_EXITS, what, key_node, dead_end)
-        self.keys_inside_text(entries, what, ways_on=bool(found))
+        self.keys_inside_text(swallowed, what, ways_on=bool(found))
         self.partners(entries, "scene")
         if gentler is not None and intensity != DEEP:
             self.error(
@@ -176,10 +176,10 @@ class ChapterReader(ChoiceReader):
             location=self.at(key_node),
         )
 
-    def keys_inside_text(self, entries: Entries, what: str, *, ways_on: bool) -> None:
+    def keys_inside_text(self, swallowed: list[tuple[int, str]], what: str, *, ways_on: bool) -> None:
         """W408: a line of a text block that reads like one of the scene's keys the scene lacks
         (a dead end's message already names a way on that was swallowed)."""
-        for line, key in swallowed_keys(self.file, entries):
+        for line, key in swallowed:
             if not ways_on and key in fmt.SCENE_EXITS:
                 continue
             self.report(

@@ -71,6 +71,8 @@ class TextReader(NodeReader):
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
+        if "{" not in text and "}" not in text:  # most text: nothing to read in it
+            return Template((text,), text)
         where = self.file.locator(node)
         chapter = self.chapter_id
         template, problems = parse_template(

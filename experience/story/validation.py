@@ -99,7 +99,7 @@ def _stranded_choices(scene: Scene, story: Story) -> list[Diagnostic]:
 
 
 def _stranded_branches(branches: tuple[Branch, ...], story: Story, scene: Scene) -> list[Diagnostic]:
-    if not branches or always_one(b.condition for b in branches):
+    if not branches or branches[-1].condition is None or always_one(b.condition for b in branches):
         return []
     return [
         Diagnostic(
