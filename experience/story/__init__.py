@@ -4,6 +4,7 @@ Nothing in this package imports Textual or touches saved progress, so `experienc
 `experience walk` start fast and the engine can be tested as plain functions.
 """
 
+from .answers import record_answer
 from .codes import CODES, Code, Severity
 from .diagnostics import Diagnostic, Location, StoryError, StoryRuntimeError
 from .engine import (
@@ -19,7 +20,6 @@ from .engine import (
     is_stuck,
     needs_checkin,
     offered,
-    record_answer,
     take,
 )
 from .loader import LoadResult, check_story, load_story

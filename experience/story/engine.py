@@ -21,7 +21,6 @@ from .conditions import Value
 from .diagnostics import StoryRuntimeError
 from .model import Branch, Choice, Sets, Story
 
-MAX_ANSWER_IN_VARIABLE = 4000
 THEN = "then:"  # marks a detour that goes on to a new scene when it returns (see State.detours)
 
 
@@ -277,9 +276,10 @@ def _enter(
     return entered
 
 
-def arrive(story: Story, state: State, scene_id: str) -> State:
-    """`state` moved to `scene_id` as a new visit, with nothing chosen: "play from here"."""
-    return _enter(story, state, scene_id, state.variables, state.taken, state.detours)
+def arrive(story: Story, state: State, scene_id: str, detours: tuple[str, ...] | None = None) -> State:
+    """`state` moved to `scene_id` as a new visit, with nothing chosen ("play from here", picking
+    up again), with its detours as they were unless others are given."""
+    return _enter(story, state, scene_id, state.variables, state.taken, state.detours if detours is None else detours)
 
 
 def back(state: State) -> State | None:
@@ -287,27 +287,11 @@ def back(state: State) -> State | None:
     return state.previous
 
 
-def record_answer(story: Story, state: State, answer: str) -> State:
-    """Keep a reflection answer in the scene's `save_as` variable, without taking a step.
-
-    The result replaces the current state (same step, same history), so "back" still goes to the
-    scene before, not to the moment before the answer was typed. A blank answer is a skip: the
-    variable keeps the value it had (often a kind default such as "the younger you").
-    """
-    reflect = story.scenes[state.scene].reflect
-    if reflect is None or reflect.save_as is None or not answer.strip():
-        return state
-    variables = dict(state.variables)
-    variables[reflect.save_as] = answer.strip()[:MAX_ANSWER_IN_VARIABLE]
-    return replace(state, variables=variables)
-
-
 def needs_checkin(story: Story, state: State, target: str | None) -> bool:
-    """Whether to ask the reader before entering `target`: the first deep scene of a stretch.
-
-    Coming back from a detour is not a new stretch: the reader already chose to be there (a
-    detour's `then` is somewhere new, and is asked about like any other scene).
-    """
+    """Whether to ask before entering `target`: the first deep scene of a stretch, and again where
+    its content note changes (the reader agreed to what the last one named). Coming back from a
+    detour is not a new stretch: the reader already chose to be there (a detour's `then` is
+    somewhere new, and is asked about like any other scene)."""
     if target is None:
         return False
     scene = story.scenes.get(target)
@@ -315,4 +299,5 @@ def needs_checkin(story: Story, state: State, target: str | None) -> bool:
         return False
     if state.detours and target == state.detours[-1]:
         return False
-    return not story.scenes[state.scene].is_deep
+    here = story.scenes[state.scene]
+    return not here.is_deep or here.content_note != scene.content_note

@@ -21,10 +21,11 @@ class Key:
 
 #: kinds: text, rich-text (text or a list of paragraphs), scene-ref, goto (a scene-ref or a list
 #: of branches), expression, flag, number, enum, version, variables, set, scenes, choices,
-#: reflect, variations, variable-name, tags
+#: reflect, variations, variable-name, tags, ending (true or pause)
 
 FORMATS = (1, 2)  # the versions of the format this program reads
 LATEST = FORMATS[-1]
+PAUSE = "pause"  # `end: pause`: an ending that is a pause in the journey, not its end
 
 MANIFEST = (
     Key("title", "text", "The story's title, shown on the welcome screen.", required=True),
@@ -36,6 +37,12 @@ MANIFEST = (
         "without an id they are filed under the title.",
     ),
     Key("start", "scene-ref", "Where the story begins, as chapter/scene.", required=True),
+    Key(
+        "stop",
+        "scene-ref",
+        "The story's own gentle stop, as chapter/scene: an ending marked `end: pause`, where a "
+        "reader goes who stops for today at a check-in. Without it, the first such ending is used.",
+    ),
     Key(
         "variables",
         "variables",
@@ -101,7 +108,12 @@ SCENE = (
         "With no choices: the scene that follows when the reader continues; or a list of branches "
         "(if and to), the first whose condition holds.",
     ),
-    Key("end", "flag", "true makes this scene an ending."),
+    Key(
+        "end",
+        "ending",
+        "true makes this scene an ending; `pause` makes it a pause in the journey (a stop for "
+        "today): the next sitting offers to go on from where the reader stopped.",
+    ),
     Key("return", "flag", "With no choices: continue back to where the current detour began."),
     Key(
         "detour",
@@ -192,6 +204,13 @@ REFLECT = (
         "save_as",
         "variable-name",
         "A text variable that also keeps the answer, so later scenes can use it in {placeholders} and conditions.",
+    ),
+    Key(
+        "withheld_as",
+        "variable-name",
+        "A true/false variable set to true when an answer was kept out of the story because it "
+        "sounds like the reader may be in crisis (`save_as` then keeps its starting value), and "
+        "to false for any other answer, so later text can choose its words.",
     ),
 )
 

@@ -21,8 +21,9 @@ from .conditions import ValueType, unknown_variable_message
 from .diagnostics import Diagnostic, Location
 from .load_choices import ChoiceReader
 from .load_hints import swallowed_hint, swallowed_keys
+from .load_nodes import Entries
 from .model import DEEP, INTENSITIES, Chapter, Choice, Reflect, Scene
-from .source import BudgetExceeded, Refused
+from .source import BudgetExceeded, Refused, describe, scalar_value
 
 _NAME = re.compile(fmt.NAME_PATTERN)
 
@@ -121,7 +122,7 @@ class ChapterReader(ChoiceReader):
         title = get(entries, "title", lambda n: self.text(n, "title"))
         revisit = get(entries, "revisit", lambda n: self.rich_text(n, chapter, "revisit"))
         goto = get(entries, "goto", lambda n: self.goto(n, chapter))
-        end = get(entries, "end", lambda n: self.flag(n, "end"))
+        end = get(entries, "end", self._ending)
         returns = get(entries, "return", lambda n: self.flag(n, "return"))
         detour = get(entries, "detour", lambda n: self.scene_ref(n, chapter, "detour"))
         then = get(entries, "then", lambda n: self.scene_ref(n, chapter, "then"))
@@ -162,6 +163,7 @@ class ChapterReader(ChoiceReader):
             choices=choices,
             goto=goto or (),
             end=bool(end),
+            pause=end == fmt.PAUSE,
             returns=bool(returns),
             detour=detour,
             then=then,
@@ -191,6 +193,21 @@ class ChapterReader(ChoiceReader):
                 )
             )
 
+    def _ending(self, node: Node) -> bool | str | None:
+        """`end`: true, false, or `pause` for an ending that is a pause in the journey."""
+        self.file.visit(node)
+        if isinstance(node, ScalarNode) and node.value == fmt.PAUSE:
+            return fmt.PAUSE
+        value = scalar_value(node) if isinstance(node, ScalarNode) else None
+        if not isinstance(value, bool):
+            self.error(
+                Code.WRONG_TYPE,
+                f"end should be true or false (or pause, for a pause in the journey), not {describe(node)}",
+                node,
+            )
+            return None
+        return value
+
     def _intensity(self, node: Node) -> str | None:
         value = self.text(node, "intensity")
         if value is None:
@@ -208,25 +225,30 @@ class ChapterReader(ChoiceReader):
             return None
         self.check_keys(entries, fmt.REFLECT, "reflect", node)
         prompt = self.optional(entries, "prompt", lambda n: self.text_template(n, "the prompt"))
-        save_as = None
-        if "save_as" in entries:
-            value_node = entries["save_as"][1]
-            name = self.text(value_node, "save_as")
-            if name is not None:
-                variables = self.context.variable_types
-                kind = variables.get(name)
-                if kind is None and name in self.context.broken_variables:
-                    pass  # its declaration has its own error
-                elif kind is None:
-                    self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
-                elif kind is not ValueType.TEXT:
-                    self.error(
-                        Code.TYPE_MISMATCH,
-                        f"save_as needs a text variable, and '{name}' holds {kind.value}",
-                        value_node,
-                    )
-                else:
-                    save_as = name
+        save_as = self._answer_variable(entries, "save_as", ValueType.TEXT)
+        withheld_as = self._answer_variable(entries, "withheld_as", ValueType.FLAG)
         if prompt is None:
             return None
-        return Reflect(prompt, save_as, self.at(node))
+        return Reflect(prompt, save_as, self.at(node), withheld_as)
+
+    def _answer_variable(self, entries: Entries, key: str, kind: ValueType) -> str | None:
+        """The variable a reflect key names (`save_as`, `withheld_as`): declared, of `kind`."""
+        if key not in entries:
+            return None
+        value_node = entries[key][1]
+        name = self.text(value_node, key)
+        if name is None:
+            return None
+        variables = self.context.variable_types
+        found = variables.get(name)
+        if found is None and name in self.context.broken_variables:
+            pass  # its declaration has its own error
+        elif found is None:
+            self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
+        elif found is not kind:
+            self.error(
+                Code.TYPE_MISMATCH, f"{key} needs a {kind.value} variable, and '{name}' holds {found.value}", value_node
+            )
+        else:
+            return name
+        return None

@@ -109,7 +109,9 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, welcome = manifest.read() if manifest is not None else ("", "", None, None)
+    title, story_id, start_node, stop_node, welcome = (
+        manifest.read() if manifest is not None else ("", "", None, None, None)
+    )
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -120,6 +122,7 @@ def _load(root: Path) -> LoadResult:
     start = ""
     if manifest is not None and start_node is not None:
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
+    stop = manifest.stop(stop_node, scenes) if manifest is not None and stop_node is not None else None
     context.diagnostics.extend(context.references.check())
     if context.format_2_use is not None and context.format < 2:
         what, where = context.format_2_use
@@ -142,6 +145,7 @@ def _load(root: Path) -> LoadResult:
         scenes=scenes,
         manifest=manifest_path,
         id=story_id,
+        stop=stop,
         welcome=welcome,
         format=context.format,
     )

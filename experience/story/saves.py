@@ -36,7 +36,7 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     if scene not in story.scenes:
         chapter = story.chapters.get(scene.split("/", 1)[0]) if scene else None
         landing = chapter.first_scene if chapter is not None else None
-        if chapter is not None and landing is not None and _safe_landing(story, landing):
+        if chapter is not None and landing is not None and safe_landing(story, landing):
             scene = landing
             notes.append(
                 f"The story has changed since your last visit, so the place you stopped is no "
@@ -101,10 +101,11 @@ def restore_history(story: Story, snapshots: Sequence[Mapping[str, Any]]) -> Res
     return restore(story, snapshots[-1], previous)
 
 
-def _safe_landing(story: Story, scene_id: str) -> bool:
-    """A mended save lands only where no detour is needed and no check-in was skipped."""
+def safe_landing(story: Story, scene_id: str) -> bool:
+    """Where a reader may be put (a mended save, picking up again): the story goes on from there,
+    no detour is needed to leave it, and no check-in is skipped."""
     scene = story.scenes.get(scene_id)
-    return scene is not None and not scene.is_deep and scene_id in story.main_path
+    return scene is not None and not scene.end and not scene.is_deep and scene_id in story.main_path
 
 
 def _strings(value: object) -> Iterator[str]:

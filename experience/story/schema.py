@@ -78,10 +78,13 @@ def _definitions() -> dict[str, Any]:
 _SWITCHES = ("end", "return")  # `end: false` is written but is no way on
 
 
+_ON = {"end": [True, fmt.PAUSE], "return": [True]}  # what end and return say when they are a way on
+
+
 def _present(key: str) -> dict[str, Any]:
-    """The rule "this key is there (and, for end and return, true)"."""
+    """The rule "this key is there (and, for end and return, not false)"."""
     if key in _SWITCHES:
-        return {"required": [key], "properties": {key: {"const": True}}}
+        return {"required": [key], "properties": {key: {"enum": _ON[key]}}}
     return {"required": [key]}
 
 
@@ -130,6 +133,10 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
     "scene-ref": {"$ref": "#/$defs/sceneRef"},
     "expression": {"$ref": "#/$defs/expression"},
     "flag": {"type": "boolean"},
+    "ending": {
+        "anyOf": [{"type": "boolean"}, {"const": fmt.PAUSE}],
+        "description": "true, or pause for a pause in the journey.",
+    },
     "number": {"type": "number", "exclusiveMinimum": 0},
     "set": {"$ref": "#/$defs/set"},
     "reflect": {"$ref": "#/$defs/reflect"},
@@ -167,15 +174,18 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
 }
 
 
+#: the manifest's scene references, always written in full, with what an editor says when one is not
+_MANIFEST_REFS = {
+    "start": "The first scene, written as chapter/scene, like noticing/arrival.",
+    "stop": "The story's gentle stop, written as chapter/scene, like grounding/for_today.",
+}
+
+
 def _property(key: fmt.Key) -> dict[str, Any]:
     if key.kind == "enum":
         schema: dict[str, Any] = {"enum": list(key.values)}
-    elif key.name == "start":
-        schema = {
-            "type": "string",
-            "pattern": FULL_SCENE_REF,
-            "patternErrorMessage": "The first scene, written as chapter/scene, like noticing/arrival.",
-        }
+    elif key.name in _MANIFEST_REFS:
+        schema = {"type": "string", "pattern": FULL_SCENE_REF, "patternErrorMessage": _MANIFEST_REFS[key.name]}
     else:
         schema = dict(_KIND_REFS[key.kind])
     schema["description"] = key.doc

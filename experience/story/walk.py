@@ -18,8 +18,9 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 
+from .answers import record_answer
 from .diagnostics import StoryRuntimeError
-from .engine import State, advance, available, begin, destination, needs_checkin, record_answer, take
+from .engine import State, advance, available, begin, destination, needs_checkin, take
 from .model import Choice, ExitKind, Scene, Story
 from .view import view
 from .walk_report import Problem, WalkReport, format_report, report_json
