@@ -103,10 +103,9 @@ class PlainPlayer:
     def _arrive(self) -> None:
         session, terminal = self.session, self.terminal
         if session.is_new:
-            welcome = session.story.welcome
             terminal.say(
                 session.story.title,
-                *(paragraphs(welcome) if welcome else (WHAT_THIS_IS,)),
+                *(paragraphs(session.story.welcome) if session.story.welcome else (WHAT_THIS_IS,)),
                 WHAT_IT_IS_NOT,
                 f"{NOT_FOR_NOW} {SUPPORT_TYPED}",
                 YOUR_PACE_TYPED,
