@@ -9,9 +9,10 @@ are kept apart (`..._KEYS` for the full screen, `..._TYPED` for typed commands).
 
 from __future__ import annotations
 
-import textwrap
 from datetime import datetime
 from enum import Enum
+
+from .wrapping import fold
 
 WHAT_THIS_IS = (
     "This is a guided reflection: a quiet story in short scenes about closeness and "
@@ -62,24 +63,7 @@ def goodbye_text(support: str, width: int | None = None) -> str:
     otherwise one line per line, which suits pipes, files and screen readers.
     """
     text = "\n\n".join((GOODBYE, IF_IT_STIRRED, support.strip(), NOTHING_SENT))
-    if width is not None:
-        text = "\n".join(_fold(line, width) for line in text.splitlines())
-    return text + "\n"
-
-
-def _fold(line: str, width: int) -> str:
-    indent = " " * (len(line) - len(line.lstrip(" ")))
-    return (
-        textwrap.fill(
-            line.strip(),
-            width,
-            initial_indent=indent,
-            subsequent_indent=indent + "  " if indent else "",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        or line
-    )
+    return fold(text, width, hang=2) + "\n"
 
 
 # -- before a deep scene ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""What the plain reader can turn to and come back from: the journal, a pause, the settings, and
-the check-in before a deep scene. Each writes and reads through the player's `Terminal` and
-changes nothing of where the reader is in the story.
+"""What the plain reader can turn to and come back from: a pause, the settings, and the check-in
+before a deep scene (the journal, which can also change, is in journal.py). Each writes and reads
+through the player's `Terminal` and changes nothing of where the reader is in the story.
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ from ..care.words import (
     CHECKIN_LEAD,
     CHECKIN_OK,
     CHECKIN_TITLE,
-    JOURNAL_EMPTY,
     NOT_KEPT,
     CheckInReply,
     checkin_replies,
-    local_date,
 )
 from .commands import command_of
 from .terminal import Leave, Terminal
@@ -31,22 +29,6 @@ SETTINGS_INTRO = (
     "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
 )
 BACK = "Back where you were."
-
-
-# -- the journal ------------------------------------------------------------------------------------
-def read_journal(terminal: Terminal, session: Session) -> None:
-    groups = session.journal_by_chapter()
-    terminal.line()
-    terminal.say("Your journal")
-    if not groups:
-        terminal.say(JOURNAL_EMPTY)
-    for title, entries in groups:
-        terminal.say(title)
-        for entry in entries:
-            answer = "    " + "\n    ".join(entry.answer.splitlines() or [""])
-            terminal.say(f"  {entry.prompt}", answer, f"  ({local_date(entry.created)})")
-    terminal.line("End of your journal.")
-    terminal.line()
 
 
 # -- a pause ------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ HELP = (
     "You can also type, at any prompt:",
     "  b  go back a step",
     "  r  read the scene again",
-    "  j  read your journal",
+    "  j  read your journal, and change or delete an answer in it",
     "  p  pause: a slow breath, or your senses one at a time",
     "  s  step out: leave with everything kept, and see where to find support",
     "  q  leave now; your place and your words are kept",

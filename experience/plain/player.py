@@ -11,18 +11,18 @@ Commands are typed as a letter or a word, then Enter: b back, j journal, p pause
 q leave, r read the scene again, o settings, h help.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
-commands, and asides.py holds what the reader turns to and comes back from (the journal, a
-pause, the settings, the check-in).
+commands, journal.py shows the journal and changes an answer in it, and asides.py holds the
+other things the reader turns to and comes back from (a pause, the settings, the check-in).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from ..care.journal_words import KEPT_AS_IT_WAS
 from ..care.pacing import Sitting
 from ..care.settings import read_settings
 from ..care.support import as_text
@@ -46,17 +46,18 @@ from ..care.words import (
     step_failed,
     welcome_back_lead,
 )
+from ..care.wrapping import width_of
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
-from .asides import change_settings, check_in, pause, read_journal
+from .asides import change_settings, check_in, pause
 from .commands import ANSWER_COMMANDS, HELP, command_of
-from .terminal import PROMPT, Leave, Terminal, isatty
+from .journal import read_journal
+from .terminal import PROMPT, Leave, Terminal
 from .text import paragraphs
 
 if TYPE_CHECKING:
     from ..progress.session import Session
 
-MAX_WIDTH = 78
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
 
 
@@ -75,7 +76,8 @@ class PlainPlayer:
         self.notices = notices
         self.sitting = sitting or Sitting()
         self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break)
-        self._skipped_at: State | None = None  # the state whose question was passed by
+        self._settled: State | None = None  # the state whose question was answered, kept or passed by
+        self._back_to: State | None = None  # the state the reader went back to, to see its answer again
         self._shown: State | None = None  # the state whose text was last written out
         self._partial: tuple[State, list[str], str] | None = None  # (state, lines typed, earlier draft) while answering
 
@@ -152,8 +154,12 @@ class PlainPlayer:
         if self._shown is not state:
             self._shown = state
             self._read(view)
-        if view.prompt is not None and self._skipped_at is not state and session.answered_here() is None:
-            self._reflect(view.prompt)
+        if (
+            view.prompt is not None
+            and self._settled is not state
+            and (self._back_to is state or session.answered_here() is None)
+        ):
+            self._reflect(view.prompt)  # going back to it shows the earlier answer, to keep or replace
             return
         self._choose(view)
 
@@ -222,14 +228,22 @@ class PlainPlayer:
 
     # -- a question ------------------------------------------------------------------------------------
     def _reflect(self, prompt: str) -> None:
+        """Ask the scene's question; an earlier answer (going back to it) is shown, to keep or replace."""
         session, terminal = self.session, self.terminal
         draft = session.draft()
+        earlier = session.earlier_answer()
         terminal.say(prompt)
         if draft:
             terminal.say(
                 f"You had begun an answer: “{draft}”",
                 "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
                 "single dot to set it aside.",
+            )
+        elif earlier is not None:
+            terminal.say(
+                f"Your answer: “{earlier.answer}”",
+                "Press Enter alone to keep it as it is, or write a new answer to put in its place; an "
+                "empty line ends it.",
             )
         else:
             terminal.say(
@@ -253,20 +267,23 @@ class PlainPlayer:
             lines.append(typed)
         self._partial = None
         answer = "\n".join(part for part in (draft or "", "\n".join(lines)) if part)
+        said = KEPT
         if not answer.strip():
-            self._quietly(session.drop_draft)
-            self._skipped_at = session.state
-            terminal.line("Passed by. That is fine.")
-            terminal.line()
-            return
+            if earlier is None:
+                self._quietly(session.drop_draft)
+                self._settled = session.state
+                terminal.line("Passed by. That is fine.")
+                terminal.line()
+                return
+            answer, said = earlier.answer, KEPT_AS_IT_WAS
         try:
             session.answer(answer)
         except (StoreError, StoryRuntimeError) as error:
             terminal.say(answer_not_kept(error))
             self._quietly(lambda: session.keep_draft(answer))
             return
-        self._shown = session.state  # keeping an answer replaces the state; the text is already out
-        terminal.say(KEPT)
+        self._shown = self._settled = session.state  # keeping an answer replaces the state; the text is out
+        terminal.say(said)
 
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
@@ -315,10 +332,14 @@ class PlainPlayer:
         if not self.session.can_go_back:
             self.terminal.line(NO_STEP_BEFORE)
             return
-        self._attempt(self.session.back)
+        self._attempt(self._go_back)
+
+    def _go_back(self) -> None:
+        self.session.back()
+        self._back_to, self._settled = self.session.state, None  # its question is asked again, with its answer
 
     def _journal(self) -> None:
-        read_journal(self.terminal, self.session)
+        read_journal(self.terminal, self.session, self._command)
 
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
@@ -356,9 +377,7 @@ def play_plain(
     """Play in plain text on standard input and output (or the streams given)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    width = None
-    if isatty(stdout):  # fold to the window; a pipe or a file gets whole paragraphs
-        width = min(shutil.get_terminal_size().columns - 1, MAX_WIDTH)
+    width = width_of(stdout)  # fold to the window; a pipe or a file gets whole paragraphs
     try:
         return PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width).run()
     except BrokenPipeError:

@@ -113,6 +113,19 @@ class Journal:
             (self._sealing.seal(answer), prompt, self._sealing.name, self._clock(), entry_id, self._profile),
         )
 
+    def reask(self, entry_id: int, prompt: str) -> None:
+        """Change the question kept with an answer: it quoted words of the reader's that changed."""
+        row = self._conn.execute(
+            "SELECT answer, sealing FROM journal WHERE id = ? AND profile_id = ?", (entry_id, self._profile)
+        ).fetchone()
+        if row is None:
+            return
+        answer = self._sealing.seal(self._unseal(row[0], row[1]))  # answer and prompt share one sealing
+        self._conn.execute(
+            "UPDATE journal SET answer = ?, prompt = ?, sealing = ? WHERE id = ? AND profile_id = ?",
+            (answer, self._seal_prompt(prompt), self._sealing.name, entry_id, self._profile),
+        )
+
     def get(self, entry_id: int) -> Entry | None:
         row = self._conn.execute(_SELECT + " WHERE id = ? AND profile_id = ?", (entry_id, self._profile)).fetchone()
         return self._entry(row) if row else None

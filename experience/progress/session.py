@@ -14,7 +14,6 @@ the two, so the check-in is decided in one place.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,13 +28,17 @@ from ..story import (
     back,
     begin,
     destination,
+    kept_answer,
     needs_checkin,
     record_answer,
     restore_history,
     take,
     view,
 )
+from . import keeping, words
+from .erase import Outcome, erase_answer
 from .journal import Entry, Journal
+from .keeping import StoryJournal
 from .store import Profile, Save, Store, StoreError
 
 
@@ -94,9 +97,10 @@ class Session:
         self.state = state
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
-        key = story_key(story)
-        self._save: Save = store.save(profile, key, answer_variables(story))
-        self.journal: Journal = store.journal(profile, key)
+        self.key = story_key(story)  # what its save and journal are filed under
+        self._starts = answer_variables(story)  # each answer's variable, with the story's starting value
+        self._save: Save = store.save(profile, self.key, self._starts)
+        self.journal: Journal = store.journal(profile, self.key)
 
     @classmethod
     def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> Session:
@@ -191,17 +195,40 @@ class Session:
         entry_id = self._save.current_entry() if self._saved else None
         return self.journal.get(entry_id) if entry_id is not None else None
 
+    def earlier_answer(self) -> Entry | None:
+        """The answer that saving at this step would replace, if there is one.
+
+        The answer given at this very step; else the newest answer to this scene that the reader
+        went back over (its step is no longer in their history), so that going back to correct
+        an answer shows it to edit, and saving replaces it instead of adding a second entry. An
+        answer given on another visit that is still in the history (the story came round again,
+        or the reader started again) is kept as it is, and this visit has a new one.
+        """
+        if not self._saved or self.story.scenes[self.state.scene].reflect is None:
+            return None
+        here = self.answered_here()
+        if here is not None:
+            return here
+        answered = self._save.answered()
+        earlier = [e for e in self.journal.entries() if e.scene_id == self.state.scene and e.id not in answered]
+        return earlier[-1] if earlier else None
+
     def answer(self, text: str) -> Entry:
-        """Keep an answer in the journal, at once; saving again at the same step revises it."""
+        """Keep an answer in the journal, at once, replacing the earlier answer if there is one.
+
+        Saving the earlier answer unchanged changes nothing in the journal (not even its date),
+        and lets the story quote it again from here on.
+        """
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
         new_state = record_answer(self.story, self.state, text)
         with self.store.transaction():
             self.start()
-            earlier = self.answered_here()
+            earlier = self.earlier_answer()
             if earlier is not None:
-                self.journal.revise(earlier.id, text)
+                if text != earlier.answer:
+                    self.journal.revise(earlier.id, text)
                 entry_id = earlier.id
             else:
                 entry_id = self.journal.add(
@@ -217,6 +244,77 @@ class Session:
         entry = self.journal.get(entry_id)
         assert entry is not None, "an answer just kept is in the journal"
         return entry
+
+    def revise_entry(self, entry_id: int, text: str) -> Entry:
+        """Change an answer from the journal; the copies the story keeps of it change with it.
+
+        ValueError if `text` is blank (deleting is its own, confirmed, step) or the entry is gone.
+        """
+        entry = self.journal.get(entry_id)
+        if entry is None or not text.strip():
+            raise ValueError("an answer is changed to some words, and only while it is in the journal")
+        if text == entry.answer:
+            return entry
+        prompts = self._prompts_quoting(entry, kept_answer(text))
+        with self.store.transaction() as conn:
+            self.journal.revise(entry_id, text)
+            for other, prompt in prompts.items():
+                self.journal.reask(other, prompt)
+            words.rewrite_kept(
+                conn,
+                self.profile.id,
+                self.key,
+                sealing=self.store.sealing_for(self.profile),
+                variable=self._variable_of(entry),
+                old=kept_answer(entry.answer),
+                new=kept_answer(text),
+            )
+        self._reread()
+        revised = self.journal.get(entry_id)
+        assert revised is not None, "an answer just revised is in the journal"
+        return revised
+
+    def delete_entry(self, entry_id: int) -> Outcome:
+        """Delete an answer from the journal, with the draft at its scene and the story's copies of
+        it, then scrub the files and check them afresh (as `journal erase` does)."""
+        entry = self.journal.get(entry_id)
+        variable = self._variable_of(entry) if entry is not None else None
+        prompts = {} if entry is None or variable is None else self._prompts_quoting(entry, self._starts[variable])
+
+        def reask() -> None:
+            for other, prompt in prompts.items():
+                self.journal.reask(other, prompt)
+
+        outcome = erase_answer(self.store, self.profile, entry_id, variable=variable, also=reask)
+        self._reread()
+        return outcome
+
+    def _variable_of(self, entry: Entry) -> str | None:
+        scene = self.story.scenes.get(entry.scene_id)
+        return scene.reflect.save_as if scene is not None and scene.reflect is not None else None
+
+    def _prompts_quoting(self, entry: Entry, value: Any) -> dict[int, str]:
+        """The later questions that quoted this answer ("what would you like Sam to hear?"), asked
+        again with `value` in its place: the new words, or the story's own when it is deleted."""
+        variable = self._variable_of(entry)
+        quoted = kept_answer(entry.answer)
+        if variable is None or not quoted:
+            return {}
+        variables = {**self.state.variables, variable: value}
+        out = {}
+        for other in self.journal.entries():
+            scene = self.story.scenes.get(other.scene_id)
+            if other.id == entry.id or scene is None or scene.reflect is None or quoted not in other.prompt:
+                continue
+            prompt = scene.reflect.prompt.render(variables)
+            if prompt != other.prompt:
+                out[other.id] = prompt
+        return out
+
+    def _reread(self) -> None:
+        """Where the reader is, read again from the store: the copies of an answer changed there."""
+        if self._saved:
+            self.state = restore_history(self.story, list(self._save.history())).state
 
     def draft(self) -> str | None:
         return self.journal.draft(self.state.scene)
@@ -242,19 +340,6 @@ class Session:
             return False
         return True
 
-    def journal_by_chapter(self) -> list[tuple[str, list[Entry]]]:
-        """Answers grouped by chapter in story order, each chapter's newest last."""
-        return group_by_chapter(self.story, self.journal.entries())
-
-
-def group_by_chapter(story: Story, entries: Iterable[Entry]) -> list[tuple[str, list[Entry]]]:
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.chapter_id, []).append(entry)
-    order = [c for c in story.chapters if c in groups] + [c for c in groups if c not in story.chapters]
-    out = []
-    for chapter_id in order:
-        chapter = story.chapters.get(chapter_id)
-        title = chapter.title if chapter is not None else groups[chapter_id][-1].chapter_title
-        out.append((title, groups[chapter_id]))
-    return out
+    def kept(self) -> StoryJournal:
+        """The reader's answers in journey order, and the story's letter to them if they reached it."""
+        return keeping.kept(self.story, self.story.title, self.journal.entries(), self.state if self._saved else None)

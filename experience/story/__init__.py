@@ -28,7 +28,7 @@ from .engine import (
     view,
 )
 from .loader import LoadResult, check_story, load_story
-from .model import Chapter, Choice, Reflect, Scene, Story, Variable
+from .model import Chapter, Choice, Reflect, Scene, Story, Variable, kept_answer
 
 __all__ = [
     "CODES",
@@ -58,6 +58,7 @@ __all__ = [
     "destination",
     "is_ending",
     "is_stuck",
+    "kept_answer",
     "load_story",
     "needs_checkin",
     "record_answer",

@@ -13,10 +13,8 @@ from typing import Any
 
 from .conditions import Value, ValueType
 from .diagnostics import StoryRuntimeError
-from .model import Choice, Scene, Story
+from .model import Choice, Scene, Story, kept_answer
 from .text import escape_markdown, render_paragraphs
-
-MAX_ANSWER_IN_VARIABLE = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +217,7 @@ def record_answer(story: Story, state: State, answer: str) -> State:
     if reflect is None or reflect.save_as is None or not answer.strip():
         return state
     variables = dict(state.variables)
-    variables[reflect.save_as] = answer.strip()[:MAX_ANSWER_IN_VARIABLE]
+    variables[reflect.save_as] = kept_answer(answer)
     return replace(state, variables=variables)
 
 

@@ -80,6 +80,12 @@ SCENE = (
     Key("gentler", "scene-ref", "Where the gentler path goes when the reader asks for it before a deep scene."),
     Key("facilitator", "text", "Notes for a workshop facilitator. Never shown to participants."),
     Key("minutes", "number", "Suggested time for the scene in a workshop, in minutes."),
+    Key(
+        "letter",
+        "flag",
+        "true makes this scene's text the reader's letter: shown in their journal and written out "
+        "with it by `journal export`, as it read when they last reached the scene.",
+    ),
 )
 
 CHOICE = (

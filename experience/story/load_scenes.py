@@ -131,6 +131,7 @@ class ChapterReader(TextReader):
         gentler = get(entries, "gentler", lambda n: self.scene_ref(n, chapter, "gentler"))
         notes = get(entries, "facilitator", lambda n: self.text(n, "facilitator"))
         minutes = get(entries, "minutes", lambda n: self.number(n, "minutes", positive=True))
+        letter = get(entries, "letter", lambda n: self.flag(n, "letter"))
         choices: tuple[Choice, ...] = ()
         if "choices" in entries:
             choices = self._choices(entries["choices"][1], scene_id, chapter)
@@ -179,6 +180,7 @@ class ChapterReader(TextReader):
             gentler=gentler,
             facilitator=notes,
             minutes=minutes,
+            letter=bool(letter),
             location=self.at(key_node),
         )
 

@@ -54,6 +54,14 @@ class Choice:
         return self.condition is not None or self.once or self.fallback
 
 
+MAX_ANSWER_IN_VARIABLE = 4000  # characters of an answer that a `save_as` variable keeps
+
+
+def kept_answer(answer: str) -> str:
+    """An answer as its `save_as` variable keeps it: stripped, and cut to a length a scene can quote."""
+    return answer.strip()[:MAX_ANSWER_IN_VARIABLE]
+
+
 @dataclass(frozen=True, slots=True)
 class Reflect:
     prompt: Template
@@ -98,6 +106,7 @@ class Scene:
     gentler: str | None = None
     facilitator: str | None = None
     minutes: float | None = None
+    letter: bool = False  # its text is the reader's letter: kept in their journal and its export
     location: Location | None = None
 
     @property

@@ -138,9 +138,9 @@ def test_closing_the_input_instead_of_confirming_changes_nothing(written, capsys
 
 @pytest.mark.parametrize(
     "command",
-    [("journal", "export"), ("journal", "erase", "--yes"), ("journal", "passphrase", "set"), ("forget", "--yes")],
+    [("journal", "erase", "--yes"), ("journal", "passphrase", "set"), ("forget", "--yes")],
 )
-def test_every_command_refuses_politely_while_the_profile_is_open_elsewhere(written, data_dir, command, capsys):
+def test_every_command_that_changes_the_journal_refuses_politely_while_the_profile_is_open_elsewhere(written, data_dir, command, capsys):
     with ProfileLock(data_dir, "default"):
         assert run(*command, *written) == 1
     assert "already open in another window" in heard(capsys).err
@@ -272,7 +272,7 @@ def test_after_an_erase_a_lost_passphrase_can_be_removed_without_it(sealed, keyb
 
 # -- play ------------------------------------------------------------------------------------------------
 @pytest.fixture
-def player(monkeypatch):
+def player(monkeypatch, in_a_terminal):
     """Stand in for the full-screen app: record the session it would have been given."""
     import experience.tui.app as app
 
