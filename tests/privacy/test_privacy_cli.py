@@ -140,7 +140,9 @@ def test_closing_the_input_instead_of_confirming_changes_nothing(written, capsys
     "command",
     [("journal", "erase", "--yes"), ("journal", "passphrase", "set"), ("forget", "--yes")],
 )
-def test_every_command_that_changes_the_journal_refuses_politely_while_the_profile_is_open_elsewhere(written, data_dir, command, capsys):
+def test_every_command_that_changes_the_journal_refuses_politely_while_the_profile_is_open_elsewhere(
+    written, data_dir, command, capsys
+):
     with ProfileLock(data_dir, "default"):
         assert run(*command, *written) == 1
     assert "already open in another window" in heard(capsys).err

@@ -134,7 +134,8 @@ class JournalScreen(PlayerScreen[None]):
             await self.recompose()
             cards = self._cards()
             ids = [card.entry.id if isinstance(card, EntryCard) else None for card in cards]
-            self._mark(ids.index(entry_id) if entry_id in ids else min(position, len(cards) - 1))
+            here = ids.index(entry_id) if entry_id is not None and entry_id in ids else min(position, len(cards) - 1)
+            self._mark(here)
 
         self.call_later(again)
 
