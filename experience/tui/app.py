@@ -228,7 +228,7 @@ class ExperienceApp(App[str | None]):
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
     def next_theme(self) -> None:
-        """Our own themes in turn; from a built-in one (chosen in the palette), back to the first."""
+        """Our own themes in turn (a theme kept from an older version starts them again at the first)."""
         names = [theme.name for theme in THEMES]
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 

@@ -13,7 +13,7 @@ from experience.tui.screens.journal_change import ConfirmDeleteScreen, EditAnswe
 from experience.tui.widgets.entry import EntryCard, LetterCard
 from experience.tui.widgets.reflect import ReflectBox
 
-from ..helpers import LETTER_STORY, choice
+from ..helpers import LETTER_STORY
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
             yield Static(DELETE_LEAD, classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Keep it", id="keep", compact=True)
-                yield Button("Delete", id="delete", variant="error", compact=True)
+                yield Button("Delete", id="delete", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
