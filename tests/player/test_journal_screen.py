@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import asynccontextmanager
 
 import pytest
 from textual.widgets import Button, TextArea
@@ -44,11 +45,20 @@ async def mark_answer(pilot, answer: str) -> EntryCard:
     return pilot.app.focused
 
 
-async def test_the_journal_shows_the_letter_after_the_answers(make_app, read_screen):
+@asynccontextmanager
+async def in_the_journal(make_app, marking: str | None = None):
+    """The app at the letter story's journal, both answers written, `marking` marked."""
     app = make_app()
     answered_to_the_letter(app)
     async with app.run_test(size=(80, 30)) as pilot:
         await open_journal(pilot)
+        if marking is not None:
+            await mark_answer(pilot, marking)
+        yield app, pilot
+
+
+async def test_the_journal_shows_the_letter_after_the_answers(make_app, read_screen):
+    async with in_the_journal(make_app) as (app, pilot):
         cards = app.screen.query("EntryCard, LetterCard")
         assert [type(card) for card in cards] == [EntryCard, EntryCard, LetterCard]
         assert isinstance(app.focused, LetterCard)  # the newest last: the journal opens at the letter
@@ -57,10 +67,7 @@ async def test_the_journal_shows_the_letter_after_the_answers(make_app, read_scr
 
 
 async def test_change_and_delete_are_offered_on_an_answer_only(make_app):
-    app = make_app()
-    answered_to_the_letter(app)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await open_journal(pilot)
+    async with in_the_journal(make_app) as (app, pilot):
         assert app.screen.check_action("edit", ()) is False
         await pilot.press("e")
         assert isinstance(app.screen, JournalScreen)
@@ -69,11 +76,7 @@ async def test_change_and_delete_are_offered_on_an_answer_only(make_app):
 
 
 async def test_an_answer_is_changed_from_the_journal_and_the_letter_with_it(make_app, read_screen):
-    app = make_app()
-    answered_to_the_letter(app)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await open_journal(pilot)
-        await mark_answer(pilot, "rest")
+    async with in_the_journal(make_app, "rest") as (app, pilot):
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, EditAnswerScreen)
@@ -88,11 +91,7 @@ async def test_an_answer_is_changed_from_the_journal_and_the_letter_with_it(make
 
 
 async def test_leaving_the_change_screen_keeps_the_answer_as_it_was(make_app):
-    app = make_app()
-    answered_to_the_letter(app)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await open_journal(pilot)
-        await mark_answer(pilot, "rest")
+    async with in_the_journal(make_app, "rest") as (app, pilot):
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one(TextArea).insert(" not this")
@@ -102,11 +101,7 @@ async def test_leaving_the_change_screen_keeps_the_answer_as_it_was(make_app):
 
 
 async def test_deleting_asks_first_and_keeping_it_is_what_enter_does(make_app):
-    app = make_app()
-    answered_to_the_letter(app)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await open_journal(pilot)
-        await mark_answer(pilot, "Sam")
+    async with in_the_journal(make_app, "Sam") as (app, pilot):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDeleteScreen)
@@ -117,11 +112,7 @@ async def test_deleting_asks_first_and_keeping_it_is_what_enter_does(make_app):
 
 
 async def test_a_confirmed_deletion_removes_the_answer_and_says_what_the_check_found(make_app, read_screen):
-    app = make_app()
-    answered_to_the_letter(app)
-    async with app.run_test(size=(80, 30)) as pilot:
-        await open_journal(pilot)
-        await mark_answer(pilot, "Sam")
+    async with in_the_journal(make_app, "Sam") as (app, pilot):
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("right", "enter")
