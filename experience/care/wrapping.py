@@ -46,10 +46,10 @@ def fold(text: str, width: int | None, *, hang: int = 0) -> str:
     return "\n".join(_fold_line(line, width, hang) for line in text.split("\n"))
 
 
-def tell(*paragraphs: str, stream: TextIO | None = None) -> None:
+def tell(*paragraphs: str, stream: TextIO | None = None, hang: int = 0) -> None:
     """Write paragraphs (each may hold several lines) to `stream`, folded to its width."""
     stream = sys.stdout if stream is None else stream
-    print(fold("\n".join(paragraphs), width_of(stream)), file=stream)
+    print(fold("\n".join(paragraphs), width_of(stream), hang=hang), file=stream)
 
 
 def _fold_line(line: str, width: int, hang: int) -> str:

@@ -8,8 +8,10 @@ it is never printed, logged or stored, and only the derived key stays, in memory
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from ..care.wrapping import tell
 from ..progress.store import Profile, Store, StoreError
 from . import ask
 from .running import command_line, warn
@@ -74,7 +76,8 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
             ) from None
         if not given and asked_for_support < SUPPORT_ASKS:
             asked_for_support += 1
-            warn("", as_text().strip(), "", "When you are ready, type your passphrase, or press ctrl+c to leave.")
+            tell("", as_text().strip(), stream=sys.stderr, hang=2)  # each line's later lines under its own
+            warn("", "When you are ready, type your passphrase, or press ctrl+c to leave.")
             continue
         attempt += 1
         try:

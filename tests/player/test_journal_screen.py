@@ -177,3 +177,84 @@ async def test_resuming_at_an_answered_question_shows_it_is_kept(make_app):
         await pilot.pause()
         assert not app.screen.query_one(ReflectBox).display
         assert app.screen.query_one("#kept").display
+
+
+async def test_a_letter_taller_than_the_window_is_read_with_the_arrows_before_they_move_on(make_app):
+    app = make_app()
+    session = app.session
+    session.start()
+    session.answer("Sam")
+    session.advance()
+    session.answer(" ".join(["rest, and a long quiet evening with nothing asked of me"] * 4))
+    session.advance()
+    async with app.run_test(size=(60, 14)) as pilot:
+        await open_journal(pilot)
+        entries = app.screen.query_one("#entries")
+        letter = app.focused
+        assert isinstance(letter, LetterCard)
+        assert letter.virtual_region.height > entries.scrollable_content_region.height  # taller than the window
+        start = entries.scroll_y
+        await pilot.press("down")  # the rest of it is below the window: the arrow reads on
+        await pilot.pause()
+        assert app.focused is letter and entries.scroll_y > start
+        for _ in range(10):  # back up through it, then on to the answer before it
+            await pilot.press("up")
+            await pilot.pause()
+            if app.focused is not letter:
+                break
+        assert isinstance(app.focused, EntryCard) and app.focused.entry.answer.startswith("rest, and a long")
+
+
+# -- going back to a question -------------------------------------------------------------------------
+async def test_going_back_to_a_question_shows_its_answer_to_edit_and_saving_replaces_it(make_app):
+    app = make_app()
+    app.session.start()
+    app.session.answer("Sam")
+    app.session.advance()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("enter")  # welcome back: continue, at the second question
+        await pilot.pause()
+        await pilot.press("escape")  # the box has the focus: Esc pauses
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.action_back()
+        await pilot.pause()
+        box = app.screen.query_one(ReflectBox)
+        assert box.display and box.text == "Sam"
+        assert str(box.query_one("#save", Button).label) == "Save changes"
+        assert str(box.query_one("#skip", Button).label) == "Keep as it was"
+        box.query_one(TextArea).insert("my")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [e.answer for e in app.session.journal.entries()] == ["Sammy"]
+
+
+async def test_keeping_the_answer_as_it_was_lets_the_story_go_on_with_it(make_app):
+    app = make_app()
+    app.session.start()
+    app.session.answer("Sam")
+    app.session.advance()
+    app.session.back()
+    app.session.advance()  # on again, past a question gone back over: its answer is offered
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.action_back()
+        await pilot.pause()
+        await pilot.click("#skip")
+        await pilot.pause()
+        assert [e.answer for e in app.session.journal.entries()] == ["Sam"]
+        assert app.session.state.variables["name"] == "Sam"
+        assert app.screen.query_one("#kept").display
+
+
+async def test_resuming_at_an_answered_question_shows_it_is_kept(make_app):
+    app = make_app()
+    app.session.start()
+    app.session.answer("Sam")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query_one(ReflectBox).display
+        assert app.screen.query_one("#kept").display

@@ -19,14 +19,16 @@ from ..widgets.entry import EntryCard, LetterCard
 from ..widgets.footer import KeyFooter
 from .journal_change import CSS, ConfirmDeleteScreen, EditAnswerScreen
 
+SCROLL_LINES = 3  # how far an arrow scrolls through a card taller than the window
+
 
 class JournalScreen(PlayerScreen[None]):
     CSS_PATH = CSS
     BINDINGS = [
         Binding("escape", "close", "Back to the story"),
         Binding("j", "close", "Back to the story", show=False),
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False, priority=True),  # before the scroll's own arrows
+        Binding("down", "move(1)", show=False, priority=True),
         Binding("e", "edit", "Change"),
         Binding("d", "delete", "Delete"),
         Binding("delete", "delete", show=False),
@@ -69,10 +71,18 @@ class JournalScreen(PlayerScreen[None]):
             self.query_one("#entries", VerticalScroll).scroll_end(animate=False, immediate=True)
 
     def action_move(self, by: int) -> None:
+        """The next answer up or down; a card taller than the window (a long letter) is scrolled
+        through first, so that every line of it can be read with the arrows alone."""
         cards = self._cards()
         if not cards:
             return
         here = cards.index(self.focused) if self.focused in cards else len(cards) - 1
+        scroll, card = self.query_one("#entries", VerticalScroll), cards[here].virtual_region
+        top = round(scroll.scroll_y)
+        bottom = top + scroll.scrollable_content_region.height
+        if (by > 0 and card.bottom > bottom) or (by < 0 and card.y < top):
+            scroll.scroll_relative(y=by * SCROLL_LINES, animate=False, immediate=True)
+            return
         self._mark(max(0, min(here + by, len(cards) - 1)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -41,7 +41,7 @@ class EditAnswerScreen(ModalScreen[str | None]):
         self._entry = entry
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="change", classes="card"):
+        with Vertical(id="change"):
             yield Static(EDIT_TITLE, classes="title", markup=False)
             yield Static(Content(self._entry.prompt), classes="prompt")
             yield TextArea(self._entry.answer, id="new-answer", soft_wrap=True, compact=True)
@@ -93,7 +93,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
         self._entry = entry
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="change", classes="card"):
+        with Vertical(id="change"):
             yield Static(DELETE_TITLE, classes="title", markup=False)
             yield Static(Content(self._entry.prompt), classes="prompt")
             yield Static(Content(self._entry.answer), classes="answer")

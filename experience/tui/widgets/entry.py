@@ -26,7 +26,7 @@ class EntryCard(Vertical, can_focus=True):
     """An answer with its question and date; `entry` is what it shows."""
 
     def __init__(self, entry: Entry) -> None:
-        super().__init__(classes="entry card")
+        super().__init__(classes="entry journal-card")
         self.entry = entry
 
     def compose(self) -> ComposeResult:
@@ -43,7 +43,7 @@ class LetterCard(Vertical, can_focus=True):
     """The letter the story assembled, as it reads now (Markdown, the reader's words escaped)."""
 
     def __init__(self, letter: Letter) -> None:
-        super().__init__(classes="letter card")
+        super().__init__(classes="letter journal-card")
         self.letter = letter
 
     def compose(self) -> ComposeResult:
