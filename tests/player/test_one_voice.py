@@ -73,20 +73,23 @@ def test_with_no_color_the_app_writes_no_colour_codes_at_all(played_story_dir, d
     process = subprocess.Popen(argv, stdin=side, stdout=side, stderr=side, env=env, close_fds=True)
     os.close(side)
     written = bytearray()
+
+    def read_until(text: bytes, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while text not in written and time.monotonic() < deadline:
+            ready, _, _ = select.select([main], [], [], 0.1)
+            if ready:
+                written.extend(os.read(main, 65536))
+
     try:
-        deadline = time.monotonic() + 30
-        while b"Begin" not in written and time.monotonic() < deadline:
-            ready, _, _ = select.select([main], [], [], 0.2)
-            if ready:
-                written += os.read(main, 65536)
+        read_until(b"Begin", 30)
         os.write(main, b"\r")  # into the first scene: its text and its choices
-        settle = time.monotonic() + 3
-        while time.monotonic() < settle:
-            ready, _, _ = select.select([main], [], [], 0.2)
-            if ready:
-                written += os.read(main, 65536)
+        read_until(b"Open", 15)
         os.write(main, b"\x11")  # ctrl+q
-        process.wait(timeout=20)
+        deadline = time.monotonic() + 20
+        while process.poll() is None and time.monotonic() < deadline:  # read on, so it can finish writing
+            read_until(b"\x00", 0.2)
+        process.wait(timeout=5)
     finally:
         if process.poll() is None:
             process.kill()
