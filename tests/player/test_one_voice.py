@@ -79,7 +79,10 @@ def test_with_no_color_the_app_writes_no_colour_codes_at_all(played_story_dir, d
         while text not in written and time.monotonic() < deadline:
             ready, _, _ = select.select([main], [], [], 0.1)
             if ready:
-                written.extend(os.read(main, 65536))
+                try:
+                    written.extend(os.read(main, 65536))
+                except OSError:  # the other side has closed: it has finished
+                    return
 
     try:
         read_until(b"Begin", 30)
