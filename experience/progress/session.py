@@ -252,7 +252,7 @@ class Session:
         """
         entry = self.journal.get(entry_id)
         if entry is None or not text.strip():
-            raise ValueError("an answer is changed to some words, and only while it is in the journal")
+            raise ValueError("there is nothing written, or that answer is no longer in the journal")
         if text == entry.answer:
             return entry
         prompts = self._prompts_quoting(entry, kept_answer(text))
@@ -304,7 +304,13 @@ class Session:
         out = {}
         for other in self.journal.entries():
             scene = self.story.scenes.get(other.scene_id)
-            if other.id == entry.id or scene is None or scene.reflect is None or quoted not in other.prompt:
+            if (
+                other.id == entry.id
+                or scene is None
+                or scene.reflect is None
+                or variable not in scene.reflect.prompt.names
+                or quoted not in other.prompt
+            ):
                 continue
             prompt = scene.reflect.prompt.render(variables)
             if prompt != other.prompt:
