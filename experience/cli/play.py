@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .arguments import Commands, add_data_dir, add_profile, add_story, story_dir
+
+if TYPE_CHECKING:
+    from ..progress.session import Session
 
 
 def register(commands: Commands) -> None:
@@ -69,6 +73,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
                 if ExperienceApp(session, notices=notices).run() == STEPPED_OUT:
                     _print_support()  # after the window closes, so that it stays in the scrollback
+                _print_unsaved(session)
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
@@ -84,6 +89,17 @@ NO_TERMINAL = (
     "experience: the full-screen player needs a terminal, and its input or output is a pipe or a "
     "file here. To play line by line instead, use: experience play --plain"
 )
+
+
+def _print_unsaved(session: Session) -> None:
+    """Words the disk refused until the end (it was full, or busy): said, and shown to be copied."""
+    unsaved = session.write_unsaved()
+    if unsaved:
+        from ..care.words import not_saved_at_leaving
+        from ..care.wrapping import width_of
+        from ..plain.text import clean
+
+        print(clean(not_saved_at_leaving(session.why_unsaved, unsaved, width_of(sys.stdout))))
 
 
 def has_terminal() -> bool:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..progress.filing import shown, titles
 from ..progress.paths import PRIVATE_FILE
 from ..progress.session import story_key
 from .running import DataDir, Refused, command, plural, reading, warn, whose
@@ -59,11 +60,12 @@ def export(
             warn(f"There is nothing in the journal of {whose(profile)} yet, so nothing was exported.")
             return 0
         unlock(store, found)
+        named = titles(store, found)
         journals = [
-            _kept(store, found, known)
+            _kept(store, found, known, named.get(key) or known.title)
             if known is not None and key == story_key(known)
             # a story this export was not given: its answers, in the order they were written
-            else arrange(key, store.journal(found, key).entries())
+            else arrange(named.get(key) or shown(key), store.journal(found, key).entries())
             for key in stories
         ]
     now = datetime.now(UTC)
@@ -101,14 +103,14 @@ def _story(story_dir: str | os.PathLike[str] | None) -> Story | None:
         return None
 
 
-def _kept(store: Store, profile: Profile, story: Story) -> StoryJournal:
+def _kept(store: Store, profile: Profile, story: Story, title: str) -> StoryJournal:
     """The story's journal with its letter, from the saved history, read without writing anything."""
     from ..progress.keeping import kept, state_of
     from ..progress.session import answer_variables
 
     key = story_key(story)
     history = store.save(profile, key, answer_variables(story)).history()
-    return kept(story, key, store.journal(profile, key).entries(), state_of(story, history))
+    return kept(story, title, store.journal(profile, key).entries(), state_of(story, history))
 
 
 def _write_private(path: Path, text: str, *, replace: bool) -> None:

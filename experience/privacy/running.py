@@ -77,10 +77,11 @@ def opened(
 
 @contextmanager
 def reading(profile: str, data_dir: DataDir) -> Iterator[tuple[Store, Profile | None]]:
-    """The store and the profile, without the profile's lock: for a command that only reads
-    (an export), so that it works while a window plays that profile. SQLite lets it read beside
-    the window's writes; each step the window takes is whole, or not there yet."""
-    with _store(_existing(data_dir, create=False), profile, create=False) as opened_:
+    """The store, only read and never changed, and the profile, without the profile's lock: for a
+    command that only reads (an export). So it works while a window plays that profile (SQLite
+    lets it read beside the window's writes: each step the window takes is whole, or not there
+    yet), and on a disk where not even a lock can be made (a read-only disk, a backup)."""
+    with _store(_existing(data_dir, create=False), profile, create=False, read_only=True) as opened_:
         yield opened_
 
 
@@ -92,8 +93,10 @@ def _existing(data_dir: DataDir, *, create: bool) -> Path:
 
 
 @contextmanager
-def _store(folder: Path, profile: str, *, create: bool) -> Iterator[tuple[Store, Profile | None]]:
-    store = Store.open(folder)
+def _store(
+    folder: Path, profile: str, *, create: bool, read_only: bool = False
+) -> Iterator[tuple[Store, Profile | None]]:
+    store = Store.open(folder, read_only=read_only)
     try:
         if store.set_aside is not None:
             warn(store.set_aside.message())

@@ -29,8 +29,9 @@ def lost(profile: str, data_dir: Path) -> str:
     remove = command_line("journal passphrase remove", profile=profile, data_dir=data_dir)
     return (
         "If the passphrase is truly lost, nobody can open the sealed words: not you, not us; there is "
-        f"no back door. You can still begin again: '{erase}' removes the sealed words and keeps your "
-        f"place in the story, and then '{remove}' lets you carry on without one."
+        f"no back door. You can still begin again: '{erase}' removes the sealed words, and then "
+        f"'{remove}' lets you carry on without one, from the beginning of each story (your place "
+        "is sealed too)."
     )
 
 

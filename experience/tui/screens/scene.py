@@ -25,10 +25,12 @@ from ...care.words import (
     KEPT_KEYS,
     NO_STEP_BEFORE,
     STEP_NOT_TAKEN,
+    STILL_IN_THE_BOX_KEYS,
     CheckInReply,
     EndingAction,
     answer_not_kept,
     step_failed,
+    words_not_saved_keys,
 )
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
@@ -74,6 +76,7 @@ class SceneScreen(PlayerScreen[None]):
         self._mode = CHOICES
         self._settled: State | None = None  # the state whose question was answered, kept or let pass
         self._back_to: State | None = None  # the state the reader went back to, to see its answer again
+        self._refusal: StoreError | None = None  # why the disk last refused the words in the box
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
     def compose(self) -> ComposeResult:
@@ -248,16 +251,16 @@ class SceneScreen(PlayerScreen[None]):
         if not self.session.can_go_back:
             self.notify(NO_STEP_BEFORE, timeout=4)
             return
-        self.keep_draft()
-        self._attempt(self._go_back)
+        if self._words_are_safe():
+            self._attempt(self._go_back)
 
     def _go_back(self) -> None:
         self.session.back()
         self._back_to, self._settled = self.session.state, None  # its question is asked again, with its answer
 
     def action_restart(self) -> None:
-        self.keep_draft()
-        self._attempt(self.session.restart)
+        if self._words_are_safe():
+            self._attempt(self.session.restart)
 
     def action_scroll_text(self, direction: int) -> None:
         reading = self.query_one("#reading", VerticalScroll)
@@ -302,7 +305,8 @@ class SceneScreen(PlayerScreen[None]):
 
             self.app.push_screen(waiting, opened)
             return
-        self.keep_draft()
+        if not self._words_are_safe():
+            return
         checkin = step.checkin
         if checkin is None:
             self._attempt(lambda: session.take(step))
@@ -355,7 +359,10 @@ class SceneScreen(PlayerScreen[None]):
     def _keep_answer(self, text: str) -> bool:
         try:
             self.session.answer(text)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words too, until a write succeeds
+            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
+            return False
+        except StoryRuntimeError as error:
             self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
             return False
         return True
@@ -371,18 +378,32 @@ class SceneScreen(PlayerScreen[None]):
         event.stop()
         self.keep_draft()
 
-    def keep_draft(self) -> None:
-        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost."""
+    def keep_draft(self) -> bool:
+        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost.
+
+        False if there were words and the disk refused them: the session holds them in memory
+        meanwhile, and a step away must wait (`_words_are_safe`), so that they stay on screen.
+        """
         if self._view is None or self._view.prompt is None:
-            return
+            return True
         reflect = self._reflect
         text = reflect.unkept
-        if (
-            text is not None
-            and self._shown is self.session.state
-            and self._attempt_quietly(lambda: self.session.keep_draft(text))
-        ):
-            reflect.kept()
+        if text is None or self._shown is not self.session.state:
+            return True
+        try:
+            self.session.keep_draft(text)
+        except StoreError as error:
+            self._refusal = error
+            return False
+        reflect.kept()
+        return True
+
+    def _words_are_safe(self) -> bool:
+        """Before a step away: the words in the box are written, or the reader is told why not."""
+        if self.keep_draft():
+            return True
+        self.notify(words_not_saved_keys(self._refusal), severity="warning", timeout=12)
+        return False
 
     def _attempt_quietly(self, write: Callable[[], object]) -> bool:
         try:
