@@ -17,8 +17,6 @@ other things the reader turns to and comes back from (a pause, the settings, the
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
@@ -48,7 +46,6 @@ from ..care.words import (
     still_here_typed,
     welcome_back_lead,
 )
-from ..care.wrapping import width_of
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
 from .asides import change_settings, check_in, pause
@@ -377,26 +374,6 @@ class PlainPlayer:
         if read_settings(self.session.profile.settings).break_reminder and self.sitting.break_due():
             self.terminal.line()
             self.terminal.say(BREAK_SUGGESTION)
-
-
-def play_plain(
-    session: Session,
-    *,
-    notices: tuple[str, ...] = (),
-    stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    sitting: Sitting | None = None,
-) -> int:
-    """Play in plain text on standard input and output (or the streams given)."""
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
-    width = width_of(stdout)  # fold to the window; a pipe or a file gets whole paragraphs
-    try:
-        return PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width).run()
-    except BrokenPipeError:
-        if stdout is sys.stdout:  # so that Python's own last flush at exit does not complain either
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _which_number(count: int) -> str:

@@ -33,14 +33,13 @@ from ..story import (
     back,
     begin,
     destination,
-    kept_answer,
     needs_checkin,
     record_answer,
     restore_history,
     take,
     view,
 )
-from . import keeping, words
+from . import amending, keeping
 from .erase import Outcome, erase_answer
 from .filing import file_story
 from .journal import Entry, Journal
@@ -263,78 +262,30 @@ class Session:
         return entry
 
     def revise_entry(self, entry_id: int, text: str) -> Entry:
-        """Change an answer from the journal; the copies the story keeps of it change with it.
-
-        ValueError if `text` is blank (deleting is its own, confirmed, step) or the entry is gone.
-        """
+        """Change an answer from the journal; the copies the story keeps of it change with it
+        (see amending.py). ValueError if `text` is blank (deleting is its own, confirmed, step)
+        or the entry is gone."""
         entry = self.journal.get(entry_id)
         if entry is None or not text.strip():
             raise ValueError("there is nothing written, or that answer is no longer in the journal")
-        if text == entry.answer:
-            return entry
-        prompts = self._prompts_quoting(entry, kept_answer(text))
-        with self.store.transaction() as conn:
-            self.journal.revise(entry_id, text)
-            for other, prompt in prompts.items():
-                self.journal.reask(other, prompt)
-            words.rewrite_kept(
-                conn,
-                self.profile.id,
-                self.key,
-                sealing=self.store.sealing_for(self.profile),
-                variable=self._variable_of(entry),
-                old=kept_answer(entry.answer),
-                new=kept_answer(text),
-            )
-        self._reread()
+        if text != entry.answer:
+            amending.revise(self.store, self.profile, self.key, self.journal, self.story, self.state, entry, text)
+            self._reread()
         revised = self.journal.get(entry_id)
         assert revised is not None, "an answer just revised is in the journal"
         return revised
 
     def delete_entry(self, entry_id: int) -> Outcome:
         """Delete an answer from the journal, with the draft at its scene and the story's copies of
-        it, then scrub the files and check them afresh (as `journal erase` does)."""
+        it, then scrub the files and check them afresh, as `journal erase` does (see amending.py)."""
         entry = self.journal.get(entry_id)
-        variable = self._variable_of(entry) if entry is not None else None
-        prompts = {} if entry is None or variable is None else self._prompts_quoting(entry, self._starts[variable])
-
-        def reask() -> None:
-            for other, prompt in prompts.items():
-                self.journal.reask(other, prompt)
-
-        outcome = erase_answer(self.store, self.profile, entry_id, variable=variable, also=reask)
-        if entry is not None:
-            self._unsaved.pop(entry.scene_id, None)  # words the disk refused there go too
+        if entry is None:
+            return erase_answer(self.store, self.profile, entry_id, variable=None)  # gone: checked all the same
+        start = self._starts.get(amending.variable_of(self.story, entry) or "")
+        outcome = amending.delete(self.store, self.profile, self.journal, self.story, self.state, entry, start)
+        self._unsaved.pop(entry.scene_id, None)  # words the disk refused there go too
         self._reread()
         return outcome
-
-    def _variable_of(self, entry: Entry) -> str | None:
-        scene = self.story.scenes.get(entry.scene_id)
-        return scene.reflect.save_as if scene is not None and scene.reflect is not None else None
-
-    def _prompts_quoting(self, entry: Entry, value: Any) -> dict[int, str]:
-        """The later questions that quoted this answer ("what would you like Sam to hear?"), asked
-        again with `value` in its place: the new words, or the story's own when it is deleted."""
-        variable = self._variable_of(entry)
-        quoted = kept_answer(entry.answer)
-        if variable is None or not quoted:
-            return {}
-        variables = {**self.state.variables, variable: value}
-        out = {}
-        for other in self.journal.entries():
-            scene = self.story.scenes.get(other.scene_id)
-            if (
-                other.id == entry.id
-                or scene is None
-                or scene.reflect is None
-                or variable not in scene.reflect.prompt.names
-                or quoted not in other.prompt
-            ):
-                continue
-            prompt = scene.reflect.prompt.render(variables)
-            if prompt != other.prompt:
-                out[other.id] = prompt
-        return out
 
     def _reread(self) -> None:
         """Where the reader is, read again from the store: the copies of an answer changed there."""

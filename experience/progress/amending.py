@@ -1,0 +1,89 @@
+"""Changing an answer after it was kept: its words, or the answer itself, gone.
+
+An answer lives in more places than its journal row. A story keeps a copy in the variable its
+question names (`save_as`), in every step from the one that asked onwards, to quote in later
+scenes and in its letter; a later question may quote it ("what would you like Sam to hear?");
+and a draft may wait at its scene. Changing or deleting an answer reaches all of them, through
+words.py (the one owner of the reader's words), in one transaction; a deletion is then scrubbed
+and checked as an erase is (erase.py). `Session.revise_entry` and `Session.delete_entry` call
+these, then read the reader's place again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..story import State, Story, kept_answer
+from . import words
+from .erase import Outcome, erase_answer
+
+if TYPE_CHECKING:
+    from .journal import Entry, Journal
+    from .store import Profile, Store
+
+
+def revise(
+    store: Store, profile: Profile, key: str, journal: Journal, story: Story, state: State, entry: Entry, text: str
+) -> None:
+    """The answer's new words, in the journal, in the story's copies and in the questions quoting it."""
+    questions = questions_quoting(story, journal, state, entry, kept_answer(text))
+    with store.transaction() as conn:
+        journal.revise(entry.id, text)
+        for other, prompt in questions.items():
+            journal.reask(other, prompt)
+        words.rewrite_kept(
+            conn,
+            profile.id,
+            key,
+            sealing=store.sealing_for(profile),
+            variable=variable_of(story, entry),
+            old=kept_answer(entry.answer),
+            new=kept_answer(text),
+        )
+
+
+def delete(
+    store: Store, profile: Profile, journal: Journal, story: Story, state: State, entry: Entry, start: Any
+) -> Outcome:
+    """The answer gone, with its copies; the questions quoting it asked again with `start`, the
+    story's own starting value for its variable. Scrubbed and checked afresh from the disk."""
+    variable = variable_of(story, entry)
+    questions = questions_quoting(story, journal, state, entry, start) if variable is not None else {}
+
+    def reask() -> None:
+        for other, prompt in questions.items():
+            journal.reask(other, prompt)
+
+    return erase_answer(store, profile, entry.id, variable=variable, also=reask)
+
+
+def variable_of(story: Story, entry: Entry) -> str | None:
+    """The variable the story keeps this answer in (None if its scene has gone or keeps none)."""
+    scene = story.scenes.get(entry.scene_id)
+    return scene.reflect.save_as if scene is not None and scene.reflect is not None else None
+
+
+def questions_quoting(story: Story, journal: Journal, state: State, entry: Entry, value: Any) -> dict[int, str]:
+    """The other questions in the journal that quoted this answer, asked again with `value` in its
+    place: the new words, or the story's own when it is deleted. Only questions that name the
+    answer's variable, and whose kept words hold it, are asked again."""
+    variable = variable_of(story, entry)
+    quoted = kept_answer(entry.answer)
+    if variable is None or not quoted:
+        return {}
+    variables = {**state.variables, variable: value}
+    out = {}
+    for other in journal.entries():
+        scene = story.scenes.get(other.scene_id)
+        if (
+            other.id == entry.id
+            or scene is None
+            or scene.reflect is None
+            or variable not in scene.reflect.prompt.names
+            or quoted not in other.prompt
+        ):
+            continue
+        prompt = scene.reflect.prompt.render(variables)
+        if prompt != other.prompt:
+            out[other.id] = prompt
+    return out
