@@ -37,9 +37,12 @@ BACK = "Back where you were."
 _CHANGE = re.compile(r"(e|edit|change|d|delete|remove)\s*(\d+)", re.IGNORECASE)
 
 
-def read_journal(terminal: Terminal, session: Session, command: Callable[[str], None]) -> None:
+def read_journal(
+    terminal: Terminal, session: Session, command: Callable[[str], None], care_for: Callable[[str], None]
+) -> None:
     """Show the journal, then change answers by number until Enter; any other command typed here
-    is carried out by `command` (q leaves from here too, and so on)."""
+    is carried out by `command` (q leaves from here too, and so on). Words written again are
+    given to `care_for`, which offers support if they may mean the reader is in crisis."""
     entries = _show(terminal, session)
     if not entries:
         terminal.line("End of your journal.")
@@ -65,7 +68,7 @@ def read_journal(terminal: Terminal, session: Session, command: Callable[[str], 
             continue
         entry = entries[number - 1]
         if found.group(1).lower().startswith(("e", "c")):
-            _edit(terminal, session, entry)
+            _edit(terminal, session, entry, care_for)
         else:
             _delete(terminal, session, entry)
         entries = session.kept().entries
@@ -92,7 +95,7 @@ def _indented(answer: str) -> str:
     return "    " + "\n    ".join(answer.splitlines() or [""])
 
 
-def _edit(terminal: Terminal, session: Session, entry: Entry) -> None:
+def _edit(terminal: Terminal, session: Session, entry: Entry, care_for: Callable[[str], None]) -> None:
     terminal.say(EDIT_TITLE, f"  {entry.prompt}", _indented(entry.answer), EDIT_TYPED)
     lines: list[str] = []
     while True:
@@ -111,6 +114,7 @@ def _edit(terminal: Terminal, session: Session, entry: Entry) -> None:
         terminal.say(answer_not_kept(error))
     else:
         terminal.say(CHANGED)
+        care_for("\n".join(lines))
 
 
 def _delete(terminal: Terminal, session: Session, entry: Entry) -> None:

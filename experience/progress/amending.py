@@ -13,20 +13,69 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..care.crisis import sounds_like_crisis
 from ..story import State, Story, kept_answer
 from . import words
 from .erase import Outcome, erase_answer
 
 if TYPE_CHECKING:
     from .journal import Entry, Journal
+    from .session import Session
     from .store import Profile, Store
 
 
+def revise_entry(session: Session, entry_id: int, text: str) -> Entry:
+    """`Session.revise_entry`: the answer's new words everywhere, and the reader's place read again."""
+    entry = session.journal.get(entry_id)
+    if entry is None or not text.strip():
+        raise ValueError("there is nothing written, or that answer is no longer in the journal")
+    if text != entry.answer:
+        start = session.start_of(variable_of(session.story, entry))
+        revise(
+            session.store,
+            session.profile,
+            session.key,
+            session.journal,
+            session.story,
+            session.state,
+            entry,
+            text,
+            start,
+        )
+        session.reread()
+    revised = session.journal.get(entry_id)
+    assert revised is not None, "an answer just revised is in the journal"
+    return revised
+
+
+def delete_entry(session: Session, entry_id: int) -> Outcome:
+    """`Session.delete_entry`: the answer gone with its copies, and the reader's place read again."""
+    entry = session.journal.get(entry_id)
+    if entry is None:  # gone already: the files are checked all the same
+        return erase_answer(session.store, session.profile, entry_id, variable=None)
+    start = session.start_of(variable_of(session.story, entry))
+    outcome = delete(session.store, session.profile, session.journal, session.story, session.state, entry, start)
+    session.forget_unsaved(entry.scene_id)
+    session.reread()
+    return outcome
+
+
 def revise(
-    store: Store, profile: Profile, key: str, journal: Journal, story: Story, state: State, entry: Entry, text: str
+    store: Store,
+    profile: Profile,
+    key: str,
+    journal: Journal,
+    story: Story,
+    state: State,
+    entry: Entry,
+    text: str,
+    start: Any,
 ) -> None:
-    """The answer's new words, in the journal, in the story's copies and in the questions quoting it."""
-    questions = questions_quoting(story, journal, state, entry, kept_answer(text))
+    """The answer's new words, in the journal, in the story's copies and in the questions quoting
+    it. Words that may mean the reader is in crisis are kept in the journal only: the story's
+    copies go, and `start` (the story's starting value) stands in, as for an answer withheld."""
+    withheld = sounds_like_crisis(text)
+    questions = questions_quoting(story, journal, state, entry, start if withheld else kept_answer(text))
     with store.transaction() as conn:
         journal.revise(entry.id, text)
         for other, prompt in questions.items():
@@ -38,7 +87,7 @@ def revise(
             sealing=store.sealing_for(profile),
             variable=variable_of(story, entry),
             old=kept_answer(entry.answer),
-            new=kept_answer(text),
+            new=None if withheld else kept_answer(text),
         )
 
 

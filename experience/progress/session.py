@@ -13,16 +13,19 @@ An answer is followed by a checkpoint (store.py), so the database file itself ho
 A step the reader asks for is planned first and taken second: `plan` says where it leads and
 whether to check in before it (a deep scene), `take` goes, with the reader's answer. Every front
 end (the full screen, `--plain`, a workshop's gate) only asks the reader in its own way between
-the two, so the check-in is decided in one place.
+the two, so the check-in is decided in one place. So is what else a front end offers: the ways
+back for a returning reader (`ways_back`), the actions at an ending, and when to offer support
+for what the reader wrote (`offer_care`), whose words the story then never quotes back.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from ..care.words import CheckInReply
+from ..care.crisis import sounds_like_crisis
+from ..care.words import CheckInReply, Comeback, EndingAction, ending_actions, place
 from ..story import (
     Choice,
     State,
@@ -39,13 +42,18 @@ from ..story import (
     take,
     view,
 )
+from ..story.pickup import Movement, movements, pick_up, stop_for_today, way_on
 from . import amending, keeping
-from .erase import Outcome, erase_answer
+from .comeback import WayBack, ways_back
 from .filing import file_story
 from .journal import Entry, Journal
 from .keeping import StoryJournal
 from .opening import Why
+from .steps import CheckIn, Step
 from .store import Profile, Save, Store, StoreError
+
+if TYPE_CHECKING:
+    from .erase import Outcome
 
 
 def story_key(story: Story) -> str:
@@ -71,28 +79,6 @@ def answer_variables(story: Story) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class CheckIn:
-    """What to ask before a step into the first deep scene of a stretch."""
-
-    content_note: str | None  # the author's words on what the scene touches, shown as written
-    has_gentler: bool  # the scene offers a gentler path, so "a gentler path" is an answer
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """A step the reader asked for, planned and not yet taken.
-
-    `choice` is None for continuing. `target` is the scene it leads to, or None when the story
-    cannot say (taking it then raises `StoryRuntimeError`, which says why). `checkin` is what to
-    ask first, or None to go straight on.
-    """
-
-    choice: Choice | None
-    target: str | None
-    checkin: CheckIn | None = None
-
-
 class Session:
     def __init__(
         self, story: Story, store: Store, profile: Profile, state: State, *, saved: bool, notes: tuple[str, ...] = ()
@@ -103,6 +89,7 @@ class Session:
         self.state = state
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
+        self._cared_at: int | None = None  # the step at which support was last offered for words
         self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
         self.refusal: StoreError | None = None  # why the disk last refused the reader's words
         self.key = story_key(story)  # what its save and journal are filed under
@@ -134,6 +121,11 @@ class Session:
     def view(self) -> View:
         return view(self.story, self.state)
 
+    def place(self, scene_id: str | None = None) -> str:
+        """Where the reader is (or a scene is), in words: its chapter and its title, if it has one."""
+        scene = self.story.scenes[scene_id or self.state.scene]
+        return place(self.story.chapters[scene.chapter].title, scene.title)
+
     @property
     def can_go_back(self) -> bool:
         return self.state.previous is not None
@@ -153,15 +145,67 @@ class Session:
     def take(self, step: Step, reply: CheckInReply = CheckInReply.GO_ON) -> State:
         """Take a planned step, as the reader answered its check-in (going on, when there was none).
 
-        The gentler path lands on the deep scene's gentler one. Pausing and stopping are not ways
-        of taking a step: the front end breathes or steps out, and asks again or not at all.
+        The gentler path lands on the deep scene's gentler one; stopping for today goes to the
+        story's own gentle stop instead (see `stop_for_today`). Pausing is not a way of taking a
+        step: the front end breathes, and asks again.
         """
-        if reply not in (CheckInReply.GO_ON, CheckInReply.GENTLER):
+        if reply is CheckInReply.STOP:
+            return self.stop_for_today()
+        if reply is not CheckInReply.GO_ON and reply is not CheckInReply.GENTLER:
             raise ValueError(f"{reply} does not take a step")
         gentler = reply is CheckInReply.GENTLER
         if step.choice is None:
             return self.advance(gentler=gentler)
         return self.choose(step.choice, gentler=gentler)
+
+    @property
+    def can_stop_for_today(self) -> bool:
+        """The story has a gentle stop of its own; without one, stopping for today steps out."""
+        return self.story.stop_scene is not None
+
+    def stop_for_today(self) -> State:
+        """A step to the story's gentle stop, a pause in the journey (`way_on` finds this place again)."""
+        stopped = stop_for_today(self.story, self.state)
+        if stopped is None:
+            raise StoryRuntimeError("this story has no gentle stop (see `stop` in AUTHORING.md)")
+        return self._step(stopped)
+
+    # -- picking up again ---------------------------------------------------------------------
+    @property
+    def way_on(self) -> str | None:
+        """At a pause in the journey, the scene the reader can go on from; None anywhere else."""
+        return way_on(self.story, self.state)
+
+    def movements(self) -> list[Movement]:
+        """The movements the reader has reached, each with where picking it up lands."""
+        return movements(self.story, self.state)
+
+    def go_to(self, scene_id: str) -> State:
+        """Go on from a stop, or pick up at a movement: one more step, so "back" undoes it."""
+        return self._step(pick_up(self.story, self.state, scene_id))
+
+    def go_on(self) -> State:
+        """At a pause in the journey, go on from where the reader stopped."""
+        if self.way_on is None:
+            raise StoryRuntimeError("there is no way on from here")
+        return self.go_to(self.way_on)
+
+    def ending_actions(self) -> list[EndingAction]:
+        """What the reader may do at this ending: going on too, at a pause with a way on."""
+        return ending_actions(can_go_on=self.way_on is not None)
+
+    def ways_back(self) -> list[WayBack]:
+        """How a returning reader may come back, in the order to offer them (progress/comeback.py)."""
+        return ways_back(self.story, self.state)
+
+    def come_back(self, way: WayBack) -> None:
+        """Take the way back the reader chose (and write the first step, if there was none)."""
+        if way.how is Comeback.RESTART:
+            self.restart()
+        elif way.scene is not None:
+            self.go_to(way.scene)
+        else:
+            self.start()
 
     def start(self) -> None:
         """Write the first step, when the reader actually begins."""
@@ -205,14 +249,9 @@ class Session:
         return self.journal.get(entry_id) if entry_id is not None else None
 
     def earlier_answer(self) -> Entry | None:
-        """The answer that saving at this step would replace, if there is one.
-
-        The answer given at this very step; else the newest answer to this scene that the reader
-        went back over (its step is no longer in their history), so that going back to correct
-        an answer shows it to edit, and saving replaces it instead of adding a second entry. An
-        answer given on another visit that is still in the history (the story came round again,
-        or the reader started again) is kept as it is, and this visit has a new one.
-        """
+        """The answer that saving here would replace: the one given at this very step, else the
+        newest one to this scene whose step the reader went back over, so that correcting an answer
+        replaces it. An answer still in the history (a loop, a new start) keeps its own entry."""
         if not self._saved or self.story.scenes[self.state.scene].reflect is None:
             return None
         here = self.answered_here()
@@ -222,16 +261,23 @@ class Session:
         earlier = [e for e in self.journal.entries() if e.scene_id == self.state.scene and e.id not in answered]
         return earlier[-1] if earlier else None
 
-    def answer(self, text: str) -> Entry:
-        """Keep an answer in the journal, at once, replacing the earlier answer if there is one.
+    def offer_care(self, text: str) -> bool:
+        """Whether to offer support now, for words the reader wrote (an answer, or a draft as it
+        is kept): they may mean the reader is in crisis (care/crisis.py), and support has not
+        been offered at this step yet. True once a step; the front end then shows support."""
+        if self._cared_at == self.state.step or not sounds_like_crisis(text):
+            return False
+        self._cared_at = self.state.step
+        return True
 
-        Saving the earlier answer unchanged changes nothing in the journal (not even its date),
-        and lets the story quote it again from here on.
-        """
+    def answer(self, text: str) -> Entry:
+        """Keep an answer in the journal, at once, replacing the earlier answer if there is one (an
+        unchanged one keeps its date). Words that may mean the reader is in crisis are kept in the
+        journal, being the reader's own, but the story never quotes them back (story/answers.py)."""
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
-        new_state = record_answer(self.story, self.state, text)
+        new_state = record_answer(self.story, self.state, text, withheld=sounds_like_crisis(text))
         try:
             with self.store.transaction():
                 self.start()
@@ -262,32 +308,22 @@ class Session:
         return entry
 
     def revise_entry(self, entry_id: int, text: str) -> Entry:
-        """Change an answer from the journal; the copies the story keeps of it change with it
-        (see amending.py). ValueError if `text` is blank (deleting is its own, confirmed, step)
-        or the entry is gone."""
-        entry = self.journal.get(entry_id)
-        if entry is None or not text.strip():
-            raise ValueError("there is nothing written, or that answer is no longer in the journal")
-        if text != entry.answer:
-            amending.revise(self.store, self.profile, self.key, self.journal, self.story, self.state, entry, text)
-            self._reread()
-        revised = self.journal.get(entry_id)
-        assert revised is not None, "an answer just revised is in the journal"
-        return revised
+        """Change an answer from the journal, and every copy of it (amending.py)."""
+        return amending.revise_entry(self, entry_id, text)
 
     def delete_entry(self, entry_id: int) -> Outcome:
-        """Delete an answer from the journal, with the draft at its scene and the story's copies of
-        it, then scrub the files and check them afresh, as `journal erase` does (see amending.py)."""
-        entry = self.journal.get(entry_id)
-        if entry is None:
-            return erase_answer(self.store, self.profile, entry_id, variable=None)  # gone: checked all the same
-        start = self._starts.get(amending.variable_of(self.story, entry) or "")
-        outcome = amending.delete(self.store, self.profile, self.journal, self.story, self.state, entry, start)
-        self._unsaved.pop(entry.scene_id, None)  # words the disk refused there go too
-        self._reread()
-        return outcome
+        """Delete an answer and every copy of it, then scrub and check the files (amending.py)."""
+        return amending.delete_entry(self, entry_id)
 
-    def _reread(self) -> None:
+    def start_of(self, variable: str | None) -> Any:
+        """The story's starting value for a variable that keeps an answer (None if it keeps none)."""
+        return self._starts.get(variable or "")
+
+    def forget_unsaved(self, scene_id: str) -> None:
+        """Words the disk refused at this scene go from memory too (their answer was deleted)."""
+        self._unsaved.pop(scene_id, None)
+
+    def reread(self) -> None:
         """Where the reader is, read again from the store: the copies of an answer changed there."""
         if self._saved:
             self.state = restore_history(self.story, list(self._save.history())).state

@@ -110,6 +110,7 @@ class JournalScreen(PlayerScreen[None]):
                 return
             self.notify(CHANGED, markup=False)
             self._redraw(entry.id)
+            self.player.care_for(text)  # support at once, if the new words may mean a crisis
 
         self.app.push_screen(EditAnswerScreen(entry), edited)
 
