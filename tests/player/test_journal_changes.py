@@ -158,3 +158,11 @@ def test_the_journal_follows_the_journey_not_the_order_it_was_written_in(tmp_pat
         assert titles == ["Noticing the distance", "Letting the old shape go", "Your own company"]
     finally:
         store.close()
+
+
+def test_an_answer_edited_into_words_of_crisis_stays_in_the_journal_and_leaves_the_story(written_to_the_letter):
+    session = written_to_the_letter
+    session.revise_entry(entry_for(session, "rest").id, "I want to die.")
+    assert [e.answer for e in session.journal.entries()] == ["Sam", "I want to die."]
+    assert session.state.variables["need"] == ""
+    assert "die" not in session.kept().letters[0].markdown

@@ -203,3 +203,18 @@ async def test_a_letter_taller_than_the_window_is_read_with_the_arrows_before_th
             if app.focused is not letter:
                 break
         assert isinstance(app.focused, EntryCard) and app.focused.entry.answer.startswith("rest, and a long")
+
+
+async def test_an_answer_changed_into_words_of_crisis_brings_support_at_once(make_app):
+    from experience.tui.screens.support import SupportScreen
+
+    async with in_the_journal(make_app, "rest") as (app, pilot):
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        area.load_text("I want to die.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        assert app.session.state.variables["need"] == ""

@@ -88,3 +88,10 @@ def test_going_back_to_a_question_and_writing_again_replaces_the_answer(at_the_l
     play(at_the_letter(), "\nb\nrest, and company\n\n")
     session = at_the_letter()
     assert [e.answer for e in session.journal.entries()] == ["Sam", "rest, and company"]
+
+
+def test_an_answer_changed_into_words_of_crisis_brings_support_at_once(at_the_letter):
+    from experience.care.words import CRISIS_TITLE
+
+    out = play(at_the_letter(), "\nj\ne 2\nI want to die.\n\n\n\n")
+    assert out.index("Changed.") < out.index(CRISIS_TITLE)
