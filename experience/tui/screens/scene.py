@@ -38,9 +38,9 @@ from ..markdown import parse
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
-from ..widgets.passage import Passage
+from ..widgets.passage import Passage, Reading
 from ..widgets.reflect import ReflectBox
-from .scene_room import reading_room
+from .scene_layout import fit_reading
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -81,7 +81,7 @@ class SceneScreen(PlayerScreen[None]):
         with Vertical(id="page"):
             yield SceneHeading(id="heading")
             with Vertical(id="body"):
-                with VerticalScroll(id="reading", can_focus=False):
+                with Reading(id="reading", can_focus=False):
                     yield Passage(id="passage")
                 yield self._reflect
                 yield Static(KEPT_KEYS, id="kept", markup=False)
@@ -180,7 +180,8 @@ class SceneScreen(PlayerScreen[None]):
     def watch_reflecting(self, reflecting: bool) -> None:
         reflect, choices = self.query_one(ReflectBox), self.query_one(ChoiceList)
         reflect.display = reflecting
-        choices.display = not reflecting and choices.option_count > 0
+        choices.display = not reflecting and choices.option_count > 0  # see scene_layout's preview
+        choices.disabled = reflecting
         if reflecting:
             reflect.focus_answer()
         elif choices.display and not choices.has_focus:
@@ -190,15 +191,13 @@ class SceneScreen(PlayerScreen[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_reading)
 
+    def on_key_footer_resized(self, event: KeyFooter.Resized) -> None:
+        event.stop()  # the footer took lines from the page, or gave them back
+        self.call_after_refresh(self._fit_reading)
+
     def _fit_reading(self) -> None:
-        """Let the text take only the room the question or the choices leave it (scene_room.py)."""
-        room = reading_room(self)
-        if room is None:  # not laid out yet: measure after the first refresh
+        if not fit_reading(self, reflecting=self.reflecting):  # not laid out yet
             self.call_after_refresh(self._fit_reading)
-            return
-        reading = self.query_one("#reading")
-        if reading.styles.max_height is None or reading.styles.max_height.value != room:
-            reading.styles.max_height = room
 
     # -- what keys may do here ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
