@@ -9,12 +9,14 @@ from string import Template
 
 from .story.schema import FILE_NAMES, SCHEMAS
 
+DEFAULT_TITLE = "My first story"
+
 
 class ScaffoldError(Exception):
     pass
 
 
-def scaffold(folder: Path, *, title: str = "My first story") -> list[Path]:
+def scaffold(folder: Path, *, title: str = DEFAULT_TITLE) -> list[Path]:
     """Write the example story into `folder` (new or empty) and return the files made."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ScaffoldError(

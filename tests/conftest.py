@@ -1,15 +1,26 @@
-"""Shared helpers: stories written into temporary folders, one file per chapter."""
+"""Fixtures every folder of tests may use: stories in temporary folders, a private data folder,
+the store, and the player built as `experience play` builds it.
+
+Every test runs with animations off (a test that wants to see the breath move turns them on for
+its app) and in UTC, so that dates and pictures do not depend on where the suite runs.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+from .helpers import FIXED_TIME, SMALL_STORY
+
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
+os.environ["TZ"] = "UTC"  # journal dates are shown in local time; pictures must not depend on it
+time.tzset()
 
 MANIFEST = """\
 title: A small story
@@ -38,6 +49,78 @@ def story_dir(tmp_path: Path):
         if manifest is not None and "story.yaml" not in all_files:
             all_files["story.yaml"] = manifest
         return write_story(tmp_path / "story", all_files)
+
+    return make
+
+
+@pytest.fixture
+def small_story_dir(tmp_path: Path) -> Path:
+    """A copy of the small story (tests/player/stories/small), free to be edited by the test."""
+    return Path(shutil.copytree(SMALL_STORY, tmp_path / "small"))
+
+
+@pytest.fixture
+def small_story(small_story_dir: Path):
+    from experience.story import load_story
+
+    return load_story(small_story_dir)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The data folder of the test's own, never the person's (not created: the store makes it)."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def open_store(data_dir: Path):
+    """Open the store afresh, like starting the program again; every store is closed at the end."""
+    from experience.progress.store import Store
+
+    opened: list[Store] = []
+
+    def open_() -> Store:
+        store = Store.open(data_dir, clock=lambda: FIXED_TIME)
+        opened.append(store)
+        return store
+
+    yield open_
+    for store in opened:
+        try:
+            store.close()
+        except Exception:
+            pass  # a test may have closed it, or broken it on purpose
+
+
+@pytest.fixture
+def played_story_dir(small_story_dir: Path) -> Path:
+    """The story `open_session` and `make_app` play: the small one, unless a folder names its own."""
+    return small_story_dir
+
+
+@pytest.fixture
+def open_session(played_story_dir: Path, open_store):
+    """A session as `experience play` opens it; every call is like starting the program again."""
+    from experience.progress.session import Session
+    from experience.story import load_story
+
+    def make(profile: str = "default"):
+        return Session.resume(load_story(played_story_dir), open_store(), profile, seed=0)
+
+    return make
+
+
+@pytest.fixture
+def make_app(open_session):
+    """The player as `experience play` builds it, on a session of its own (see `open_session`)."""
+    from experience.tui.app import ExperienceApp
+
+    def make(profile: str = "default", *, sitting=None):
+        session = open_session(profile)
+        notices = (session.store.set_aside.message(),) if session.store.set_aside else ()
+        app = ExperienceApp(session, notices=notices, sitting=sitting)
+        app.animation_level = "none"  # the environment variable may be read before this file is
+        return app
 
     return make
 
@@ -82,13 +165,3 @@ def raw_db():
     yield connect
     for conn in opened:
         conn.close()
-
-
-def pytest_collection_modifyitems(config, items):
-    """Test files share one namespace (pytest's default import mode): keep their names unique."""
-    seen: dict[str, str] = {}
-    for item in items:
-        path = str(item.path)
-        name = item.path.name
-        if seen.setdefault(name, path) != path:
-            raise pytest.UsageError(f"two test files are both called {name}: {seen[name]} and {path}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -56,8 +57,9 @@ def load_support(text: str | None = None) -> Support:
         data = {}
     if not isinstance(data, dict):
         data = {}
-    emergency = data.get("emergency") if isinstance(data.get("emergency"), dict) else {}
-    advice = emergency.get("advice") if isinstance(emergency.get("advice"), str) else FALLBACK_ADVICE
+    emergency = _dict(data.get("emergency"))
+    written = emergency.get("advice")
+    advice = written if isinstance(written, str) else FALLBACK_ADVICE
     numbers = tuple(
         EmergencyNumber(str(n["region"]), str(n["number"]))
         for n in _list(emergency.get("numbers"))
@@ -82,8 +84,12 @@ def load_support(text: str | None = None) -> Support:
     return Support(" ".join(advice.split()), numbers, tuple(lines))
 
 
-def _list(value: object) -> list:
+def _list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def _dict(value: object) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def as_text(support: Support | None = None) -> str:

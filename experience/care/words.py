@@ -1,13 +1,17 @@
-"""The few things the program itself says about care, in one place, for both ways of playing.
+"""The things the program itself says, in one place, for every way of playing.
 
 The full-screen player and `--plain` must say the same true things in the same words: what this
-is and is not, who it is not for today, that the reader sets the pace, and how it says goodbye.
-Only the keys differ between the two, so the sentences that name keys are kept apart.
+is and is not, who it is not for today, that the reader sets the pace, how it says goodbye, the
+answers at a check-in and at an ending, what it says when a step or a scene goes wrong, and how a
+journal entry's date reads. Only the keys differ between the two, so the sentences that name keys
+are kept apart (`..._KEYS` for the full screen, `..._TYPED` for typed commands).
 """
 
 from __future__ import annotations
 
 import textwrap
+from datetime import datetime
+from enum import Enum
 
 WHAT_THIS_IS = (
     "This is a guided reflection: a quiet story in short scenes about closeness and "
@@ -82,12 +86,93 @@ def _fold(line: str, width: int) -> str:
 CHECKIN_TITLE = "Before you go on"
 CHECKIN_LEAD = "The next part goes deeper."
 CHECKIN_OK = "Go on only if it feels right today. Every choice here is a good one."
-GO_ON, GENTLER, PAUSE, STOP = "go on", "gentler", "pause", "leave"
 
 
-def checkin_replies(*, has_gentler: bool) -> list[tuple[str, str]]:
-    """The reader's answers at a check-in, as (meaning, words); the gentler path only if there is one."""
-    replies = [(GO_ON, "I'd like to go on.")]
-    if has_gentler:
-        replies.append((GENTLER, "I'd like a gentler path."))
-    return replies + [(PAUSE, "I'd like to pause first."), (STOP, "I'll stop here for today.")]
+class Worded(Enum):
+    """Answers a reader picks from a list: each member's value is its words, shown as `label`."""
+
+    @property
+    def label(self) -> str:
+        return str(self.value)
+
+
+class CheckInReply(Worded):
+    """The reader's answers at a check-in, in the order they are offered, each in its own words.
+
+    Going on and the gentler path take the step (`Session.take`); pausing breathes first and then
+    asks the same question again; stopping for today is a stepping out, so support is shown.
+    """
+
+    GO_ON = "I'd like to go on."
+    GENTLER = "I'd like a gentler path."
+    PAUSE = "I'd like to pause first."
+    STOP = "I'll stop here for today."
+
+
+def checkin_replies(*, has_gentler: bool) -> list[CheckInReply]:
+    """The answers offered at a check-in: the gentler path only if the scene has one."""
+    return [reply for reply in CheckInReply if has_gentler or reply is not CheckInReply.GENTLER]
+
+
+# -- at an ending -------------------------------------------------------------------------------------
+class EndingAction(Worded):
+    """What the reader may do at an ending, in the order offered, each in its own words.
+
+    Players show `label`s in this order and act on the member picked, never on its position, so
+    the order can change here alone.
+    """
+
+    JOURNAL = "Read your journal"
+    RESTART = "Start again from the beginning"
+    LEAVE = "Leave for now"
+
+
+# -- along the way ------------------------------------------------------------------------------------
+KEPT = "Kept in your journal."
+KEPT_KEYS = f"{KEPT} You can read it at any time with j."
+_CANNOT_SHOW = (
+    "Something in this part of the story could not be shown. Nothing is lost: you can "
+    "go back a step with b, or leave{how} and come back later."
+)
+CANNOT_SHOW_KEYS = _CANNOT_SHOW.format(how="")
+CANNOT_SHOW_TYPED = _CANNOT_SHOW.format(how=" with q")
+STEP_NOT_TAKEN = (
+    "This step could not be taken: something in the story is not right here. You are "
+    "still where you were, and nothing is lost."
+)
+STILL_WHERE_YOU_WERE = "You are still where you were."
+NO_STEP_BEFORE = "This is where your journey began; there is no step before it."
+JOURNAL_EMPTY = (
+    "Nothing here yet. When a scene asks you a question, whatever you choose to write "
+    "is kept here, on this computer, readable only by you."
+)
+JOURNAL_KEPT_EITHER_WAY = "Your journal is kept whichever you choose."
+
+
+def answer_not_kept(error: object) -> str:
+    """Why an answer is not in the journal yet; the player says where the words still are."""
+    return f"Your answer could not be kept just now ({error})."
+
+
+def step_failed(error: object) -> str:
+    """A step the database would not write: its own words, and that the reader has not moved."""
+    return f"{error} {STILL_WHERE_YOU_WERE}"
+
+
+def place(chapter_title: str, title: str | None) -> str:
+    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one."""
+    return f"“{chapter_title}”" + (f", {title}" if title else "")
+
+
+def welcome_back_lead(*, ended: bool) -> str:
+    """The words before `place` when a reader comes back."""
+    return "Last time you reached the end, at" if ended else "You were at"
+
+
+def local_date(stamp: str) -> str:
+    """A stored UTC time (as the journal keeps it) as the reader's local date and time, in words."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return f"{moment.day} {moment:%B %Y, %H:%M}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Iterable
-from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -50,7 +49,7 @@ def paragraphs(markdown: str) -> list[str]:
         elif kind == "blockquote_open":
             prefixes.append("  ")
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            numbers.append(int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else None)  # type: ignore[arg-type]
+            numbers.append(int(token.attrs.get("start", 1)) if kind == "ordered_list_open" else None)
         elif kind in ("bullet_list_close", "ordered_list_close"):
             numbers.pop()
         elif kind == "list_item_open":
@@ -91,7 +90,8 @@ def wrap(paragraph: str, width: int | None) -> str:
         return paragraph
     lines = []
     for line in paragraph.split("\n"):
-        lead = _LEAD.match(line).group(0)  # type: ignore[union-attr]
+        found = _LEAD.match(line)  # always a match: every part of the pattern may be empty
+        lead = found.group(0) if found else ""
         lines.append(
             textwrap.fill(
                 line[len(lead) :],
@@ -104,12 +104,3 @@ def wrap(paragraph: str, width: int | None) -> str:
             or lead.rstrip()
         )
     return "\n".join(lines)
-
-
-def local_date(stamp: str) -> str:
-    """A stored UTC time as the reader's local date and time, in words."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return f"{moment.day} {moment:%B %Y, %H:%M}"

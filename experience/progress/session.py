@@ -3,20 +3,27 @@
 A `Session` joins the pure engine to the store. Every method that moves the reader computes the
 new state first, writes it in one transaction, and only then makes it current; if the write fails
 the reader stays where they were and is told, so the screen never shows a step that is not saved.
-The player calls these methods and draws `view()`; tests call them without any screen at all.
+The players call these methods and draw `view()`; tests call them without any screen at all.
+
+A step the reader asks for is planned first and taken second: `plan` says where it leads and
+whether to check in before it (a deep scene), `take` goes, with the reader's answer. Every front
+end (the full screen, `--plain`, a workshop's gate) only asks the reader in its own way between
+the two, so the check-in is decided in one place.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
+from ..care.words import CheckInReply
 from ..story import (
     Choice,
     State,
     Story,
+    StoryRuntimeError,
     View,
     advance,
     back,
@@ -55,6 +62,28 @@ def answer_variables(story: Story) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """What to ask before a step into the first deep scene of a stretch."""
+
+    content_note: str | None  # the author's words on what the scene touches, shown as written
+    has_gentler: bool  # the scene offers a gentler path, so "a gentler path" is an answer
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A step the reader asked for, planned and not yet taken.
+
+    `choice` is None for continuing. `target` is the scene it leads to, or None when the story
+    cannot say (taking it then raises `StoryRuntimeError`, which says why). `checkin` is what to
+    ask first, or None to go straight on.
+    """
+
+    choice: Choice | None
+    target: str | None
+    checkin: CheckIn | None = None
+
+
 class Session:
     def __init__(
         self, story: Story, store: Store, profile: Profile, state: State, *, saved: bool, notes: tuple[str, ...] = ()
@@ -78,7 +107,7 @@ class Session:
         if not history:
             start = begin(story, seed=random.randrange(2**31) if seed is None else seed)
             return cls(story, store, profile, start, saved=False)
-        restored = restore_history(story, history)
+        restored = restore_history(story, list(history))  # list(): typed as the engine asks (lists are invariant)
         session = cls(story, store, profile, restored.state, saved=True, notes=restored.notes)
         if restored.notes:  # write the mended place down, so the note is given once
             save.replace_current(restored.state.snapshot())
@@ -97,11 +126,31 @@ class Session:
     def can_go_back(self) -> bool:
         return self.state.previous is not None
 
-    def checkin_before(self, choice: Choice | None = None) -> bool:
-        """Whether to ask the reader before this choice (or continuing) takes them somewhere deep."""
-        return needs_checkin(self.story, self.state, destination(self.story, self.state, choice))
-
     # -- moving -------------------------------------------------------------------------------
+    def plan(self, choice: Choice | None = None) -> Step:
+        """The step this choice (or continuing, for None) would take from here, and what to ask first."""
+        try:
+            target = destination(self.story, self.state, choice)
+        except StoryRuntimeError:
+            return Step(choice, None)  # taking it explains what is wrong
+        if not needs_checkin(self.story, self.state, target):
+            return Step(choice, target)
+        scene = self.story.scenes[target]
+        return Step(choice, target, CheckIn(scene.content_note, has_gentler=bool(scene.gentler)))
+
+    def take(self, step: Step, reply: CheckInReply = CheckInReply.GO_ON) -> State:
+        """Take a planned step, as the reader answered its check-in (going on, when there was none).
+
+        The gentler path lands on the deep scene's gentler one. Pausing and stopping are not ways
+        of taking a step: the front end breathes or steps out, and asks again or not at all.
+        """
+        if reply not in (CheckInReply.GO_ON, CheckInReply.GENTLER):
+            raise ValueError(f"{reply} does not take a step")
+        gentler = reply is CheckInReply.GENTLER
+        if step.choice is None:
+            return self.advance(gentler=gentler)
+        return self.choose(step.choice, gentler=gentler)
+
     def start(self) -> None:
         """Write the first step, when the reader actually begins."""
         if not self._saved:
@@ -165,7 +214,9 @@ class Session:
             self._save.replace_current(new_state.snapshot(), entry_id)
             self.journal.drop_draft(scene.id)
         self.state = new_state
-        return self.journal.get(entry_id)  # type: ignore[return-value]
+        entry = self.journal.get(entry_id)
+        assert entry is not None, "an answer just kept is in the journal"
+        return entry
 
     def draft(self) -> str | None:
         return self.journal.draft(self.state.scene)

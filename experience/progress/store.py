@@ -30,6 +30,8 @@ from .paths import DATABASE_NAME, make_private_dir
 from .scrub import scrub
 from .words import answers_by_story
 
+DEFAULT_PROFILE = "default"  # whose journey it is when no --profile is named
+
 
 class StoreError(Exception):
     """Progress could not be read or written; the message says so in plain words."""

@@ -191,12 +191,20 @@ class Story:
 # -- paths through the story ----------------------------------------------------------------------
 def reading_order(scenes: Mapping[str, Scene], start: str, *, follow_detours: bool = True) -> list[str]:
     """Every scene id that can be reached from `start`, in the order a reader first comes to
-    them: breadth first, and from each scene where it leads on before where its detours go.
-    Returns count as leading nowhere new (they go back). Ids named but missing from `scenes`
-    are included: the checker reports them; callers that need a scene skip them."""
-    seen = {start}
-    order = [start]
-    for sid in order:  # grows while it is read: a queue that keeps what it served
+    them taking the first way on each time: depth first, each scene's ways on in the order they
+    are written, and its detours after everything its ways on lead to. So a shortcut written as a
+    later choice (a shorter way, a softer way) does not pull a later movement ahead of the ones it
+    skips. Returns count as leading nowhere new (they go back). Ids named but missing from
+    `scenes` are included: the checker reports them; callers that need a scene skip them."""
+    seen: set[str] = set()
+    order: list[str] = []
+    stack = [start]
+    while stack:
+        sid = stack.pop()
+        if sid in seen:
+            continue
+        seen.add(sid)
+        order.append(sid)
         scene = scenes.get(sid)
         if scene is None:
             continue
@@ -204,10 +212,7 @@ def reading_order(scenes: Mapping[str, Scene], start: str, *, follow_detours: bo
         targets = [e.target for e in exits if e.kind is not ExitKind.DETOUR]
         if follow_detours:
             targets += [e.target for e in exits if e.kind is ExitKind.DETOUR]
-        for target in targets:
-            if target is not None and target not in seen:
-                seen.add(target)
-                order.append(target)
+        stack.extend(t for t in reversed(targets) if t is not None and t not in seen)
     return order
 
 

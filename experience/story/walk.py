@@ -25,6 +25,7 @@ from .model import Choice, Scene, Story
 from .text import format_value
 
 WALK_ANSWER = "an answer written by a random walk"
+DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_MAX_STEPS = 1000, 0, 2000  # also what `experience walk` does
 
 
 @dataclass
@@ -66,7 +67,11 @@ class WalkReport:
 
 
 def walk(
-    story: Story, runs: int = 1000, seed: int = 0, max_steps: int = 2000, progress: Callable[[int], None] | None = None
+    story: Story,
+    runs: int = DEFAULT_RUNS,
+    seed: int = DEFAULT_SEED,
+    max_steps: int = DEFAULT_MAX_STEPS,
+    progress: Callable[[int], None] | None = None,
 ) -> WalkReport:
     """Play `runs` random readers through `story`. Deterministic for a given seed."""
     report = WalkReport(runs=runs, seed=seed, max_steps=max_steps)

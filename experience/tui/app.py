@@ -2,7 +2,9 @@
 
 The app is handed a ready `Session` (story loaded, database open, profile locked) and keeps no
 state of its own beyond which screen is showing and how long this sitting has lasted: every step
-lives in the session and is saved before it is drawn. Importing this module does no I/O.
+lives in the session and is saved before it is drawn. Importing this module does no I/O. It may
+be handed a `Gate` too, which may hold the reader before a step (a workshop room's does); what
+its screens may ask of it is written down in `tui/contract.py`.
 
 Care is the app's business, not any one screen's: pause (p, or Esc while typing), step out (s)
 and settings (f2) work from every screen, and the gentle break suggestion is timed here.
@@ -12,15 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.signal import Signal
 
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
-from ..care.words import BREAK_SUGGESTION, NOT_KEPT
+from ..care.words import BREAK_SUGGESTION, NOT_KEPT, place
+from ..care.words import JOURNAL_EMPTY as KEPT_HERE
+from .contract import Gate, OpenGate, PlayerScreen
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
@@ -29,19 +33,16 @@ if TYPE_CHECKING:
     from textual.theme import Theme
 
     from ..progress.session import Session
-    from ..story import Choice
 
 STEPPED_OUT = "stepped out"  # the app's result when the reader left through Step out
 BREAK_NOTE_SECONDS = 20  # how long the break suggestion stays before it fades by itself
+APP_CSS = Path(__file__).with_name("app.tcss")  # absolute, so that apps built on this one find it
 
 
 class ExperienceApp(App[str | None]):
     SHOW_WELCOME = True  # the author's preview goes straight to the story
-    JOURNAL_EMPTY = (
-        "Nothing here yet. When a scene asks you a question, whatever you choose to write "
-        "is kept here, on this computer, readable only by you."
-    )
-    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so that subclasses elsewhere find it
+    JOURNAL_EMPTY = KEPT_HERE  # a workshop participant's app says where their words go instead
+    CSS_PATH: ClassVar[CSSPathType | None] = APP_CSS
     TITLE = "Coming Home to Yourself"
     BINDINGS = [
         Binding("p", "pause", "Pause"),
@@ -55,9 +56,17 @@ class ExperienceApp(App[str | None]):
         ),
     ]
 
-    def __init__(self, session: Session, *, notices: tuple[str, ...] = (), sitting: Sitting | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        notices: tuple[str, ...] = (),
+        sitting: Sitting | None = None,
+        gate: Gate | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.gate: Gate = gate or OpenGate()  # what may hold the reader before a step: see tui/contract.py
         self.notices = notices  # said once, on the first screen: e.g. a damaged file set aside
         self.sitting = sitting or Sitting()
         self.motion_changed_signal: Signal[bool] = Signal(self, "motion-changed")
@@ -74,7 +83,7 @@ class ExperienceApp(App[str | None]):
     def settings(self) -> Settings:
         return read_settings(self.session.profile.settings)
 
-    def get_default_screen(self) -> SceneScreen:
+    def get_default_screen(self) -> Screen:
         """The scene is the bottom of the stack: welcome, pause and journal come and go above it."""
         return SceneScreen()
 
@@ -91,9 +100,11 @@ class ExperienceApp(App[str | None]):
             from .screens.welcome_back import WelcomeBackScreen
 
             view = session.view()
-            where = f"“{view.chapter_title}”" + (f", {view.title}" if view.title else "")
             self.push_screen(
-                WelcomeBackScreen(where, self.notices + session.notes, ended=view.ending), self._after_welcome
+                WelcomeBackScreen(
+                    place(view.chapter_title, view.title), self.notices + session.notes, ended=view.ending
+                ),
+                self._after_welcome,
             )
 
     def _after_welcome(self, how: str | None) -> None:
@@ -109,7 +120,7 @@ class ExperienceApp(App[str | None]):
     def action_pause(self) -> None:
         self.open_pause()
 
-    def open_pause(self, then: Callable[[], Any] | None = None) -> None:
+    def open_pause(self, then: Callable[[], object] | None = None) -> None:
         """Open the pause over whatever is showing; `then` runs when the reader comes back."""
         from .screens.pause import PauseScreen
 
@@ -155,15 +166,6 @@ class ExperienceApp(App[str | None]):
         else:
             self.push_screen(JournalScreen())
 
-    def hold_before(self, choice: Choice | None, go_on: Callable[[], None]) -> bool:
-        """Whether to hold the reader before a step (a choice, or continuing when None).
-
-        The player never holds anyone. A workshop participant's app holds them at a movement the
-        facilitator has not opened yet (experience/workshop/participant.py) and calls `go_on`
-        to take the very same step once the group moves on.
-        """
-        return False
-
     def action_settings(self) -> None:
         from .screens.settings import SettingsScreen
 
@@ -180,9 +182,8 @@ class ExperienceApp(App[str | None]):
             "Step out", "Leave with everything kept, and see where to find support (s)", self.action_step_out
         )
         yield SystemCommand("Journal", "Read what you have written (j)", self.action_journal)
-        commands = getattr(screen, "commands", None)
-        if callable(commands):
-            yield from commands()
+        if isinstance(screen, PlayerScreen):
+            yield from screen.palette_commands()
         yield SystemCommand("Settings", "High contrast, reduced motion, the break reminder (f2)", self.action_settings)
         yield SystemCommand(
             "Leave", "Leave now; your place and your words are already saved (ctrl+q)", self.action_quit

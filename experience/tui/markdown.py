@@ -34,7 +34,7 @@ MIN_WIDTH = 12
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class StyledBlock:
     """One paragraph-like piece of text, with what goes before its first and later lines."""
 
     content: Content
@@ -52,7 +52,7 @@ def _parser() -> MarkdownIt:
 
 
 @lru_cache(maxsize=64)
-def parse(markdown: str) -> tuple[Block, ...]:
+def parse(markdown: str) -> tuple[StyledBlock, ...]:
     """Markdown as blocks of styled text, ready to be laid out at any width.
 
     Cached: going back, and coming back to a scene, draws the same text again.
@@ -60,7 +60,7 @@ def parse(markdown: str) -> tuple[Block, ...]:
     return tuple(_Builder().build(_parser().parse(markdown)))
 
 
-def layout(blocks: Sequence[Block], width: int) -> list[Content]:
+def layout(blocks: Sequence[StyledBlock], width: int) -> list[Content]:
     """The lines of `blocks` wrapped to `width` cells, with prefixes and blank lines between."""
     lines: list[Content] = []
     for block in blocks:
@@ -76,15 +76,11 @@ def layout(blocks: Sequence[Block], width: int) -> list[Content]:
     return lines
 
 
-def to_content(markdown: str, width: int) -> Content:
-    return Content("\n").join(layout(parse(markdown), width))
-
-
 class _Builder:
     """Walks markdown-it's flat token stream, keeping track of quotes and list items around."""
 
     def __init__(self) -> None:
-        self.blocks: list[Block] = []
+        self.blocks: list[StyledBlock] = []
         self.frames: list[list] = []  # [first prefix, later prefix, first line used?]
         self.lists: list[int | None] = []  # next number of each open list (None: bullets)
         self.heading = False
@@ -93,7 +89,7 @@ class _Builder:
         self.fresh_list = False  # the next item is its list's first
         self.nested_list = False
 
-    def build(self, tokens: Sequence[Token]) -> list[Block]:
+    def build(self, tokens: Sequence[Token]) -> list[StyledBlock]:
         for token in tokens:
             kind = token.type
             if kind == "inline":
@@ -110,7 +106,7 @@ class _Builder:
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = token.attrs.get("start", 1) if kind == "ordered_list_open" else None
                 self.nested_list, self.fresh_list = bool(self.lists), True
-                self.lists.append(int(start) if start is not None else None)  # type: ignore[arg-type]
+                self.lists.append(int(start) if start is not None else None)
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "list_item_open":
@@ -125,7 +121,7 @@ class _Builder:
             elif kind in ("code_block", "fence", "html_block"):
                 self._emit(Content.styled(token.content.rstrip("\n"), CODE if kind != "html_block" else ""))
             elif kind == "hr":
-                self.blocks.append(Block(Content(""), rule=True))
+                self.blocks.append(StyledBlock(Content(""), rule=True))
         return self.blocks
 
     def _emit(self, content: Content) -> None:
@@ -139,7 +135,7 @@ class _Builder:
         if self.item_start:  # items of a tight list sit on consecutive lines, nested ones too
             gap = not (self.tight and (self.nested_list or not self.fresh_list))
             self.item_start = self.fresh_list = False
-        self.blocks.append(Block(content, first, rest, gap=gap))
+        self.blocks.append(StyledBlock(content, first, rest, gap=gap))
 
 
 def _inline(children: Sequence[Token], base: str) -> Content:

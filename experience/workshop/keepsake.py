@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 FILE_NAME = "my-journal.md"
 MIME_TYPE = "text/markdown"
+ON_ITS_WAY = "Your journal is on its way to your browser's downloads."
 
 
 def journal_markdown(session: Session, *, today: datetime | None = None) -> str:

@@ -7,6 +7,8 @@ whether they have reached an ending. The room cannot be told anything more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .gate import Movements, closed_movement
 from .room import RoomError, Rooms
 
@@ -41,7 +43,10 @@ class Pacing:
 
     # -- telling the room where we are ----------------------------------------------------------------
     def arrive(self) -> None:
-        self._quietly(lambda: setattr(self, "token", self.rooms.arrive(self.room)))
+        def take_a_place() -> None:
+            self.token = self.rooms.arrive(self.room)
+
+        self._quietly(take_a_place)
 
     def at_scene(self, scene_id: str, *, ending: bool) -> None:
         index = self.movements.index_of(scene_id)
@@ -56,24 +61,22 @@ class Pacing:
         self.heartbeat()
 
     def heartbeat(self) -> None:
-        if self.token is not None:
+        token = self.token
+        if token is not None:
             self._quietly(
                 lambda: self.rooms.report(
-                    self.token,
-                    self.room,
-                    movement=self.movement,  # type: ignore[arg-type]
-                    waiting=self.waiting,
-                    ended=self.ended,
+                    token, self.room, movement=self.movement, waiting=self.waiting, ended=self.ended
                 )
             )
 
     def leave(self) -> None:
-        if self.token is not None:
-            self._quietly(lambda: self.rooms.leave(self.token))  # type: ignore[arg-type]
+        token = self.token
+        if token is not None:
+            self._quietly(lambda: self.rooms.leave(token))
             self.token = None
 
     @staticmethod
-    def _quietly(write) -> None:
+    def _quietly(write: Callable[[], object]) -> None:
         """A missed heartbeat only makes a count late by a few seconds: never worth a word."""
         try:
             write()

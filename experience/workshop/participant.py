@@ -13,7 +13,8 @@ What it does differently from `experience play`:
 - its progress lives in a folder of its own that is deleted when the session ends (ephemeral.py),
   and it ends by itself if the server that started it is gone;
 - the join code comes before anything else, and nothing of the story is built until it is right;
-- before a step into a movement the facilitator has not opened, it waits (WaitingScreen);
+- before a step into a movement the facilitator has not opened, it waits (WaitingScreen): the
+  player is given a `RoomGate` as its gate, and knows nothing else of rooms;
 - d delivers the journal to the browser as Markdown, and leaving offers it once more;
 - what it prints never reaches the host's console: a crash report could quote someone's words.
 """
@@ -29,33 +30,55 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Mount
 
-from ..story import StoryRuntimeError, destination
-from ..tui.app import ExperienceApp
+from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
 from .joincode import JOIN_CODE_ENV, matches
-from .keepsake import FILE_NAME, MIME_TYPE, journal_markdown
+from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
 from .room import HEARTBEAT_SECONDS
+from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 LIFELINE_SECONDS = 3.0  # how often a session checks that its server is still there
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.screen import Screen
 
-    from ..progress.session import Session
-    from ..story import Choice
+    from ..progress.session import Session, Step
     from .pacing import Pacing
 
 WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
-ON_ITS_WAY = "Your journal is on its way to your browser's downloads."
 NOT_YET_JOINED = ("journal", "pause", "download")
 
 
+class RoomGate:
+    """The room's gate, as the player's `Gate`: a step into a movement the facilitator has not
+    opened waits on `WaitingScreen`, and the room is told that someone is waiting (a count only).
+
+    The player asks for the step again once the gate opens, so its check-in still comes first.
+    """
+
+    def __init__(self, pacing: Pacing, *, poll: float = POLL_SECONDS) -> None:
+        self.pacing = pacing
+        self.poll = poll  # how often a waiting participant asks whether the gate is open
+
+    def hold(self, step: Step) -> WaitingScreen | None:
+        if step.target is None:
+            return None  # the step itself will say what is wrong
+        movement = self.pacing.holds(step.target)
+        if movement is None:
+            return None
+        pacing = self.pacing
+        pacing.held(True)
+        return WaitingScreen(lambda: pacing.is_open(movement), poll=self.poll, leaving=lambda: pacing.held(False))
+
+
 class ParticipantApp(ExperienceApp):
-    CSS_PATH = [ExperienceApp.CSS_PATH, WORKSHOP_CSS]
+    CSS_PATH = [APP_CSS, WORKSHOP_CSS]
     BINDINGS = [Binding("d", "download", "Download journal")]
     JOURNAL_EMPTY = (
         "Nothing here yet. When a scene asks you a question, whatever you choose to write "
@@ -70,18 +93,17 @@ class ParticipantApp(ExperienceApp):
         pacing: Pacing | None = None,
         join_code: str | None = None,
         heartbeat: float = HEARTBEAT_SECONDS,
-        poll: float = 1.0,
+        poll: float = POLL_SECONDS,
         server_alive: Callable[[], bool] | None = None,
         lifeline: float = LIFELINE_SECONDS,
     ) -> None:
-        super().__init__(session)
+        super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
         self._server_alive = server_alive
         self._lifeline = lifeline
         self._join_code = join_code
         self._joined = not join_code
         self._heartbeat = heartbeat
-        self._poll = poll  # how often a waiting participant asks whether the gate is open
         self._leaving = False
 
     # -- arriving ---------------------------------------------------------------------------------
@@ -92,8 +114,9 @@ class ParticipantApp(ExperienceApp):
 
         return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._join_code or ""))
 
-    def on_mount(self, event: Mount) -> None:
-        event.prevent_default()  # the player's own welcome would speak of keeping things here
+    @on(Mount)
+    def _begin(self, event: Mount) -> None:
+        event.prevent_default()  # not the player's own welcome, which speaks of keeping things here
         if self._server_alive is not None:
             self.set_interval(self._lifeline, self._check_server)
         if self._joined:
@@ -130,29 +153,7 @@ class ParticipantApp(ExperienceApp):
         yield SystemCommand("Download my journal", "Your answers as a file, to keep (d)", self.action_download)
         yield from super().get_system_commands(screen)
 
-    # -- the room's gates -------------------------------------------------------------------------
-    def hold_before(self, choice: Choice | None, go_on: Callable[[], None]) -> bool:
-        pacing = self.pacing
-        if pacing is None:
-            return False
-        try:
-            target = destination(self.session.story, self.session.state, choice)
-        except StoryRuntimeError:
-            return False  # the step itself will say what is wrong
-        movement = pacing.holds(target)
-        if movement is None:
-            return False
-        from .screens.waiting import WaitingScreen
-
-        def after(opened: bool | None) -> None:
-            pacing.held(False)
-            if opened:
-                go_on()
-
-        pacing.held(True)
-        self.push_screen(WaitingScreen(lambda: pacing.is_open(movement), poll=self._poll), after)
-        return True
-
+    # -- telling the room where they are ---------------------------------------------------------
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
         if self.pacing is not None:
             self.pacing.at_scene(message.scene, ending=self.session.story.scenes[message.scene].end)
@@ -174,22 +175,22 @@ class ParticipantApp(ExperienceApp):
         self.deliver_journal()
         self.notify(ON_ITS_WAY, timeout=6)
 
-    def exit(self, result: None = None, return_code: int = 0, message: object = None) -> None:  # type: ignore[override]
+    def exit(self, result: str | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         """Every way out (ctrl+q, "leave for now" at an ending, "stop for today") passes the
         farewell first when there are words to take: once the session ends they are gone.
         (Closing the tab does not come here: the browser has already gone.)"""
         if self._leaving or return_code != 0 or not self._joined or not self.session.journal.entries():
-            super().exit(result, return_code, message)  # type: ignore[arg-type]
+            super().exit(result, return_code, message)
             return
-        from .screens.farewell import FarewellScreen
+        from .screens.farewell import FarewellReply, FarewellScreen
 
-        def answered(reply: str | None) -> None:
-            if reply == "leave":
+        def answered(reply: FarewellReply | None) -> None:
+            if reply is FarewellReply.LEAVE:
                 self._leaving = True
-                super(ParticipantApp, self).exit(result, return_code, message)  # type: ignore[arg-type]
+                super(ParticipantApp, self).exit(result, return_code, message)
 
         if not isinstance(self.screen, FarewellScreen):
-            self.push_screen(FarewellScreen(), answered)
+            self.push_screen(FarewellScreen(download=self.action_download), answered)
 
 
 # -- the process --------------------------------------------------------------------------------------

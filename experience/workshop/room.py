@@ -33,6 +33,7 @@ from ..progress.paths import SIDE_FILES, make_private_dir, make_private_file
 from .timer import Timer
 
 ROOMS_DB = "rooms.db"
+DEFAULT_ROOM = "workshop"  # the room `experience facilitate` paces when none is named
 BUSY_TIMEOUT_MS = 2000
 HEARTBEAT_SECONDS = 5.0
 EXPIRES_AFTER = 20.0  # four missed heartbeats: gone

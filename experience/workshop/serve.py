@@ -18,11 +18,8 @@ import io
 import json
 import logging
 import os
-import shlex
 import signal
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,46 +32,17 @@ from textual_serve.server import Server
 
 from .ephemeral import PREFIX, default_root, sweep
 from .joincode import JOIN_CODE_ENV
+from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
-DEFAULT_MAX_PARTICIPANTS = 30  # see bench/bench_serve.py for what one session costs
 PAGES = Path(__file__).with_name("web")
 FULL_HOLD_SECONDS = 30 * 60  # a "room is full" tab is let go after this, if it is still open
 FULL = ("This room is full.", "Please ask the facilitator.")
 
 
-@dataclass(frozen=True)
-class Room:
-    """What the server tells each session it starts."""
-
-    story_dir: Path
-    sessions_dir: Path
-    room: str | None = None
-    rooms_db: Path | None = None
-    server_pid: int | None = None  # each session ends by itself if this process is gone
-
-    def command(self) -> str:
-        """The shell command textual-serve runs for each tab (it runs it through a shell)."""
-        words = [
-            sys.executable,
-            "-m",
-            "experience.workshop.participant",
-            str(self.story_dir),
-            "--sessions-dir",
-            str(self.sessions_dir),
-        ]
-        if self.server_pid:
-            words += ["--server-pid", str(self.server_pid)]
-        if self.room and self.rooms_db:
-            words += ["--room", self.room, "--rooms-db", str(self.rooms_db)]
-        return shlex.join(words)
-
-
 class WorkshopServer(Server):
     def __init__(
         self,
-        room: Room,
+        room: ServedRoom,
         *,
         host: str = DEFAULT_HOST,
         port: int = DEFAULT_PORT,
@@ -195,8 +163,9 @@ class WorkshopServer(Server):
 
 def full_screen(width: int, height: int) -> bytes:
     """The "room is full" screen, drawn as a terminal would receive it."""
+    drawn = io.StringIO()
     console = Console(
-        file=io.StringIO(),
+        file=drawn,
         width=width,
         height=height,
         force_terminal=True,
@@ -205,14 +174,16 @@ def full_screen(width: int, height: int) -> bytes:
     )
     words = Text.assemble((FULL[0], "bold #D9A47A"), "\n\n", (FULL[1], "#E9DFD3"), justify="center")
     console.print(Align.center(words, vertical="middle", height=height - 1), end="")
-    drawn = console.file.getvalue()  # type: ignore[attr-defined]
-    return ("\x1b[?25l\x1b[48;2;30;26;23m\x1b[2J\x1b[H" + drawn).encode("utf-8")
+    return ("\x1b[?25l\x1b[48;2;30;26;23m\x1b[2J\x1b[H" + drawn.getvalue()).encode("utf-8")
 
 
 def _size(value: object, default: int) -> int:
+    """A width or height the browser sent (a query string, or a number in JSON), kept sensible."""
+    if not isinstance(value, str | int | float):
+        return default
     try:
-        return max(10, min(500, int(value)))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return max(10, min(500, int(value)))
+    except (ValueError, OverflowError):
         return default
 
 
@@ -220,10 +191,10 @@ def _size(value: object, default: int) -> int:
 def start(
     story_dir: Path,
     *,
-    host: str,
-    port: int,
-    room: str | None,
-    max_participants: int,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    room: str | None = None,
+    max_participants: int = DEFAULT_MAX_PARTICIPANTS,
     data_dir: Path,
     sessions_dir: Path | None = None,
 ) -> None:
@@ -246,7 +217,7 @@ def start(
             rooms.close()
     code = None if is_loopback(host) else make_code()
     server = WorkshopServer(
-        Room(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
+        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
         host=host,
         port=port,
         title=story.title,
@@ -255,27 +226,6 @@ def start(
         banner=banner(story.title, host, port, room, code, max_participants),
     )
     server.serve()
-
-
-def banner(title: str, host: str, port: int, room: str | None, code: str | None, limit: int) -> list[str]:
-    """What the facilitator reads when the server starts: how to join, and what is kept."""
-    everywhere = ("0.0.0.0", "::", "")  # noqa: S104 - recognised here, not bound
-    shown = host if host not in everywhere else "<this computer's address>"
-    shown = f"[{shown}]" if ":" in shown else shown
-    lines = [f"{title}: open to web browsers.", "", f"  Join at    http://{shown}:{port}"]
-    if code:
-        lines.append(f"  Join code  {code}   (asked before anything else; say it aloud or write it up)")
-    if room:
-        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}')")
-    else:
-        lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
-    lines += [
-        f"  At most    {limit} participants at once",
-        "",
-        "Nothing participants write is kept on this computer after their session ends;",
-        "each can download their own journal before leaving. Press Ctrl+C to stop.",
-    ]
-    return lines
 
 
 def _interrupt(signum: int, frame: object) -> None:

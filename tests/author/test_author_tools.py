@@ -11,6 +11,8 @@ from experience.story import check_story, load_story
 from experience.story.graph import edges, movement_stats, to_dot, to_mermaid
 from experience.story.walk import walk
 
+from ..helpers import REPO
+
 CHAPTER = """\
 title: One
 movement: First
@@ -149,12 +151,10 @@ def test_without_graphviz_the_author_is_told_how_to_install_it(story_dir, tmp_pa
 
 
 def test_the_guide_documents_every_key_and_every_code():
-    from pathlib import Path
-
     from experience.story import format as fmt
     from experience.story.diagnostics import CODES
 
-    guide = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
+    guide = (REPO / "AUTHORING.md").read_text(encoding="utf-8")
     for kind, keys in fmt.KINDS.items():
         for key in keys:
             assert f"`{key.name}`" in guide, f"{kind}.{key.name} is not in AUTHORING.md"

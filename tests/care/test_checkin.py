@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from experience.care.words import CheckInReply, checkin_replies
+from experience.progress.session import CheckIn
+from experience.story import StoryRuntimeError
 from experience.tui.screens.checkin import CheckInScreen
 from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
@@ -86,3 +91,72 @@ async def test_not_now_stays_where_one_was(make_app, choose):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen) and app.session.state.scene == "one/hall"
+
+
+# -- the step, planned by the session for every front end ---------------------------------------------
+def at_the_hall(open_session, choose):
+    session = open_session()
+    choose(session, "Open the door.")
+    return session
+
+
+def choice(session, label: str):
+    return next(c for c, text in session.view().choices if text == label)
+
+
+def test_a_step_into_a_deep_scene_is_planned_with_its_check_in(open_session, choose):
+    session = at_the_hall(open_session, choose)
+    step = session.plan(choice(session, "Go into the old room."))
+    assert step.target == "one/deep"
+    assert step.checkin == CheckIn("Touches on an old, lonely memory. [b]Not markup[/b].", has_gentler=True)
+    assert session.state.scene == "one/hall"  # planning moves nobody
+
+
+def test_a_step_into_a_gentle_scene_asks_nothing_first(open_session, choose):
+    session = at_the_hall(open_session, choose)
+    step = session.plan(choice(session, "Rest here."))
+    assert (step.target, step.checkin) == ("one/rest", None)
+
+
+def test_continuing_is_planned_as_a_step_without_a_choice(open_session, choose):
+    session = open_session()
+    choose(session, "Sit on the step for a while.")
+    step = session.plan()
+    assert (step.choice, step.target, step.checkin) == (None, "one/hall", None)
+    session.take(step)
+    assert session.state.scene == "one/hall"
+
+
+def test_taking_a_step_with_the_gentler_answer_lands_on_the_gentler_path(open_session, choose):
+    session = at_the_hall(open_session, choose)
+    session.take(session.plan(choice(session, "Go into the old room.")), CheckInReply.GENTLER)
+    assert session.state.scene == "one/garden"
+    assert open_session().state.scene == "one/garden"  # saved, as every step is
+
+
+def test_going_on_after_the_check_in_enters_the_deep_scene(open_session, choose):
+    session = at_the_hall(open_session, choose)
+    session.take(session.plan(choice(session, "Go into the old room.")), CheckInReply.GO_ON)
+    assert session.state.scene == "one/deep"
+
+
+@pytest.mark.parametrize("reply", [CheckInReply.PAUSE, CheckInReply.STOP])
+def test_pausing_or_stopping_is_not_a_way_of_taking_the_step(open_session, choose, reply):
+    session = at_the_hall(open_session, choose)
+    with pytest.raises(ValueError):
+        session.take(session.plan(choice(session, "Go into the old room.")), reply)
+    assert session.state.scene == "one/hall"
+
+
+def test_a_step_the_story_cannot_work_out_is_planned_without_a_target(open_session, choose):
+    session = at_the_hall(open_session, choose)
+    session.take(session.plan(choice(session, "Go into the old room.")))
+    step = session.plan()  # the old room has choices: it does not continue by itself
+    assert (step.target, step.checkin) == (None, None)
+    with pytest.raises(StoryRuntimeError):
+        session.take(step)
+
+
+def test_the_gentler_answer_is_offered_only_where_there_is_a_gentler_path():
+    assert CheckInReply.GENTLER in checkin_replies(has_gentler=True)
+    assert checkin_replies(has_gentler=False) == [CheckInReply.GO_ON, CheckInReply.PAUSE, CheckInReply.STOP]

@@ -6,7 +6,6 @@ import io
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,7 @@ from experience.plain import play_plain
 from experience.plain.text import paragraphs
 from experience.progress.lock import ProfileLock
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..helpers import REPO
 
 
 def play(session, typed: str, **kwargs) -> str:
@@ -200,7 +199,7 @@ def test_control_characters_never_reach_the_terminal():
 
 
 # -- from the command line ---------------------------------------------------------------------------
-def test_piped_in_and_out_it_plays_without_textual_and_without_escape_codes(story_dir, data_dir, tmp_path):
+def test_piped_in_and_out_it_plays_without_textual_and_without_escape_codes(played_story_dir, data_dir, tmp_path):
     probe = tmp_path / "sitecustomize.py"  # fails the run if anything imports Textual
     probe.write_text(
         "import sys\nclass Block:\n    def find_spec(self, name, *a):\n"
@@ -208,14 +207,14 @@ def test_piped_in_and_out_it_plays_without_textual_and_without_escape_codes(stor
         "            raise ImportError('plain mode must not import textual')\n"
         "sys.meta_path.insert(0, Block())\n"
     )
-    env_path = f"{tmp_path}{os.pathsep}{ROOT}"
+    env_path = f"{tmp_path}{os.pathsep}{REPO}"
     done = subprocess.run(
-        [sys.executable, "-m", "experience", "play", str(story_dir), "--data-dir", str(data_dir), "--plain"],
+        [sys.executable, "-m", "experience", "play", str(played_story_dir), "--data-dir", str(data_dir), "--plain"],
         input="\n2\n\n",
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=ROOT,
+        cwd=REPO,
         env={**os.environ, "PYTHONPATH": env_path},
     )
     assert done.returncode == 0, done.stderr
@@ -223,9 +222,9 @@ def test_piped_in_and_out_it_plays_without_textual_and_without_escape_codes(stor
     assert done.stderr == ""
 
 
-def test_a_profile_open_elsewhere_is_refused_kindly_in_plain_mode_too(story_dir, data_dir, capsys):
+def test_a_profile_open_elsewhere_is_refused_kindly_in_plain_mode_too(played_story_dir, data_dir, capsys):
     with ProfileLock(data_dir, "default"):
-        assert cli.main(["play", str(story_dir), "--data-dir", str(data_dir), "--plain"]) == 1
+        assert cli.main(["play", str(played_story_dir), "--data-dir", str(data_dir), "--plain"]) == 1
     assert "already open in another window" in capsys.readouterr().err
 
 

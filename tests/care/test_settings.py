@@ -58,10 +58,10 @@ async def test_settings_belong_to_one_profile(make_app):
     assert not make_app("sam").settings.reduced_motion
 
 
-async def test_turning_reduced_motion_off_gives_back_what_the_environment_asked_for(make_app):
+async def test_turning_reduced_motion_off_gives_back_what_the_environment_asked_for(make_app, monkeypatch):
+    monkeypatch.setattr("textual.constants.TEXTUAL_ANIMATIONS", "basic")  # as TEXTUAL_ANIMATIONS=basic asks
     app = make_app()
     app.animation_level = "basic"
-    app._motion_asked = "basic"
     async with app.run_test(size=(80, 24)) as pilot:
         app.set_reduced_motion(True)
         app.set_reduced_motion(False)

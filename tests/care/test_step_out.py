@@ -131,9 +131,11 @@ async def test_the_palette_offers_step_out(make_app):
 
 # -- after the window closes ------------------------------------------------------------------
 @pytest.mark.parametrize("result, shown", [(STEPPED_OUT, True), (None, False)])
-def test_support_stays_in_the_terminal_after_stepping_out_only(story_dir, data_dir, capsys, monkeypatch, result, shown):
+def test_support_stays_in_the_terminal_after_stepping_out_only(
+    played_story_dir, data_dir, capsys, monkeypatch, result, shown
+):
     monkeypatch.setattr(ExperienceApp, "run", lambda self: result)
-    assert cli.main(["play", str(story_dir), "--data-dir", str(data_dir)]) == 0
+    assert cli.main(["play", str(played_story_dir), "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
     assert (GOODBYE in out) is shown
     assert (as_text().splitlines()[-1] in out) is shown

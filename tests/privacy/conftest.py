@@ -1,4 +1,5 @@
-"""Fixtures for the privacy tests: a small story, a private data folder, and a stand-in keyboard.
+"""Fixtures for the privacy tests: the small story played up to its answer, and a stand-in keyboard
+(tests/conftest.py has the story, the data folder and the store).
 
 Key derivation runs at a low cost here (n=2**10 instead of 2**17) so that the suite stays quick;
 one test pins the real cost. The cost is stored with each seal, so nothing else changes.
@@ -7,17 +8,11 @@ one test pins the real cost. The cost is stored with each seal, so nothing else 
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import time
-from pathlib import Path
 
 import pytest
 
-os.environ["TZ"] = "UTC"
-time.tzset()
-
-from privacy_helpers import ANSWER, FIXED_TIME, SMALL_STORY, choice  # noqa: E402 - after TZ is set
+from ..helpers import choice
+from .privacy_helpers import ANSWER
 
 
 @pytest.fixture(autouse=True)
@@ -37,44 +32,7 @@ def no_real_data_folder(monkeypatch, tmp_path):
 
 
 @pytest.fixture
-def story_dir(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(SMALL_STORY, tmp_path / "small"))
-
-
-@pytest.fixture
-def story(story_dir: Path):
-    from experience.story import load_story
-
-    return load_story(story_dir)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def open_store(data_dir: Path):
-    """Open the store afresh, like starting the program again; every store is closed at the end."""
-    from experience.progress.store import Store
-
-    opened = []
-
-    def open_() -> Store:
-        store = Store.open(data_dir, clock=lambda: FIXED_TIME)
-        opened.append(store)
-        return store
-
-    yield open_
-    for store in opened:
-        try:
-            store.close()
-        except Exception:
-            pass
-
-
-@pytest.fixture
-def play(story, open_store):
+def play(small_story, open_store):
     """Play the small story up to its reflection, and answer it (a draft first, then the answer)."""
     from experience.progress.session import Session
 
@@ -84,7 +42,7 @@ def play(story, open_store):
         store = open_store()
         if sealing is not None:
             store.use_sealing(store.profile(profile), sealing)
-        session = Session.resume(story, store, profile, seed=0)
+        session = Session.resume(small_story, store, profile, seed=0)
         session.choose(choice(session, "Open the door."))
         if draft is not None:
             session.keep_draft(draft)

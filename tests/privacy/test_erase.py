@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
-
 from experience.progress import passphrase
 from experience.progress.erase import erase_journal, forget_profile, survey_journal, survey_profile
 from experience.progress.scrub import MIN_TRACE, traces
 from experience.progress.session import Session
+
+from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 DRAFT = "a draft I never sent, about the garden gate"
 
@@ -30,11 +30,11 @@ def test_erasing_removes_answers_drafts_and_the_copies_kept_in_steps(play, data_
     assert b"held without" not in raw
 
 
-def test_after_an_erase_the_reader_is_where_they_were_and_the_story_uses_its_own_words(play, open_store, story):
+def test_after_an_erase_the_reader_is_where_they_were_and_the_story_uses_its_own_words(play, open_store, small_story):
     play()
     store = open_store()
     erase_journal(store, store.profile("default"))
-    again = Session.resume(story, open_store(), "default", seed=0)
+    again = Session.resume(small_story, open_store(), "default", seed=0)
     assert again.state.scene == "second/garden"
     assert again.state.variables["need"] == ""  # the story's starting value
     assert again.journal.entries() == []

@@ -6,10 +6,11 @@ import json
 import stat
 
 import pytest
-from privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 from experience import cli
 from experience.progress.lock import ProfileLock
+
+from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 NEW = "a different, longer passphrase"
 
@@ -48,8 +49,8 @@ def sealed(written, keyboard, capsys):
 
 
 # -- export ----------------------------------------------------------------------------------------------
-def test_export_writes_the_letter_to_standard_output(written, story_dir, capsys):
-    assert run("journal", "export", str(story_dir), *written) == 0
+def test_export_writes_the_letter_to_standard_output(written, small_story_dir, capsys):
+    assert run("journal", "export", str(small_story_dir), *written) == 0
     out = capsys.readouterr().out  # the letter itself, line by line
     assert out.startswith("# A small story\n") and "Dear me," in out
     assert "## The first room" in out and f"> {ANSWER}" in out and "**What do you need right now?**" in out
@@ -289,22 +290,22 @@ def player(monkeypatch):
 
 
 def test_play_asks_for_the_passphrase_and_refuses_kindly_before_anything_opens(
-    sealed, story_dir, keyboard, player, capsys
+    sealed, small_story_dir, keyboard, player, capsys
 ):
     keyboard.passphrases("no", "nope", "not that either")
-    assert run("play", str(story_dir), *sealed) == 1
+    assert run("play", str(small_story_dir), *sealed) == 1
     assert player == []
     err = heard(capsys).err
     assert "sealed with a passphrase" in err and "Take a break" in err and "Traceback" not in err
 
 
-def test_play_with_the_passphrase_opens_the_journey_and_its_words(sealed, story_dir, keyboard, player):
+def test_play_with_the_passphrase_opens_the_journey_and_its_words(sealed, small_story_dir, keyboard, player):
     keyboard.passphrases("first try wrong", PASSPHRASE)
-    assert run("play", str(story_dir), *sealed) == 0
+    assert run("play", str(small_story_dir), *sealed) == 0
     state, answers = player[0]
     assert state.variables["need"] == ANSWER and answers == [ANSWER]
 
 
-def test_play_without_a_passphrase_set_asks_nothing(written, story_dir, keyboard, player):
-    assert run("play", str(story_dir), *written) == 0
+def test_play_without_a_passphrase_set_asks_nothing(written, small_story_dir, keyboard, player):
+    assert run("play", str(small_story_dir), *written) == 0
     assert keyboard.asked == [] and player

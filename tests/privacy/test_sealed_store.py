@@ -6,13 +6,15 @@ import json
 import sqlite3
 
 import pytest
-from privacy_helpers import ANSWER, PASSPHRASE, choice, raw_bytes
 
 from experience.progress import passphrase
 from experience.progress.migrations import MIGRATIONS, migrate
 from experience.progress.sealing import WrongPassphrase, new_seal
 from experience.progress.session import Session
 from experience.progress.store import JournalLocked, StoreError
+
+from ..helpers import choice
+from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
 
 DRAFT = "half a thought, not finished, about the lamp"
 
@@ -30,10 +32,10 @@ def unlocked(open_store, profile="default"):
 
 
 # -- nothing plain on disk ------------------------------------------------------------------------------
-def test_with_a_passphrase_set_first_no_word_is_ever_written_plain(open_store, story, data_dir):
+def test_with_a_passphrase_set_first_no_word_is_ever_written_plain(open_store, small_story, data_dir):
     """Checked before any scrub or checkpoint: the write-ahead log holds what was written."""
     store = sealed_store(open_store)
-    session = Session.resume(story, store, "default", seed=0)
+    session = Session.resume(small_story, store, "default", seed=0)
     session.choose(choice(session, "Open the door."))
     session.keep_draft(DRAFT)
     raw = raw_bytes(data_dir)
@@ -46,9 +48,11 @@ def test_with_a_passphrase_set_first_no_word_is_ever_written_plain(open_store, s
     assert b"What do you need right now" not in raw  # nor its question
 
 
-def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(open_store, story, data_dir, raw_db):
+def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(
+    open_store, small_story, data_dir, raw_db
+):
     store = sealed_store(open_store)
-    session = Session.resume(story, store, "default", seed=0)
+    session = Session.resume(small_story, store, "default", seed=0)
     session.choose(choice(session, "Open the door."))
     session.answer(ANSWER)
     prompt, how = raw_db(data_dir).execute("SELECT prompt, sealing FROM journal").fetchone()
@@ -67,12 +71,12 @@ def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(p
 
 
 # -- locked until unlocked --------------------------------------------------------------------------------
-def test_a_sealed_journal_is_neither_read_nor_written_without_the_passphrase(open_store, story):
+def test_a_sealed_journal_is_neither_read_nor_written_without_the_passphrase(open_store, small_story):
     store = sealed_store(open_store)
-    Session.resume(story, store, "default", seed=0).start()
+    Session.resume(small_story, store, "default", seed=0).start()
     locked = open_store()
     with pytest.raises(JournalLocked):
-        Session.resume(story, locked, "default", seed=0)
+        Session.resume(small_story, locked, "default", seed=0)
     with pytest.raises(JournalLocked):
         locked.journal(locked.profile("default"), "A small story").keep_draft("a/b", "never plain")
 
@@ -86,10 +90,10 @@ def test_a_wrong_passphrase_does_not_unlock(open_store):
         store.sealing_for(store.profile("default"))
 
 
-def test_with_the_passphrase_the_journey_and_its_words_come_back(play, open_store, story):
+def test_with_the_passphrase_the_journey_and_its_words_come_back(play, open_store, small_story):
     store = sealed_store(open_store)
     play(sealing=store.sealing_for(store.profile("default")))
-    again = Session.resume(story, unlocked(open_store), "default", seed=0)
+    again = Session.resume(small_story, unlocked(open_store), "default", seed=0)
     assert again.state.scene == "second/garden"
     assert again.state.variables["need"] == ANSWER
     assert [e.answer for e in again.journal.entries()] == [ANSWER]
@@ -129,7 +133,7 @@ def test_a_failure_while_sealing_leaves_everything_as_it_was(play, monkeypatch, 
     assert store.journal(session.profile, "A small story").entries()[0].answer == ANSWER
 
 
-def test_changing_the_passphrase_reseals_under_a_new_salt(play, open_store, story):
+def test_changing_the_passphrase_reseals_under_a_new_salt(play, open_store, small_story):
     store = open_store()
     first = passphrase.set_new(store, store.profile("default"), PASSPHRASE)
     assert first.total == 0
@@ -141,16 +145,16 @@ def test_changing_the_passphrase_reseals_under_a_new_salt(play, open_store, stor
     with pytest.raises(WrongPassphrase):
         passphrase.unlock(fresh, fresh.profile("default"), PASSPHRASE)
     passphrase.unlock(fresh, fresh.profile("default"), "another long one")
-    assert Session.resume(story, fresh, "default").journal.entries()[0].answer == ANSWER
+    assert Session.resume(small_story, fresh, "default").journal.entries()[0].answer == ANSWER
 
 
-def test_removing_the_passphrase_stores_everything_plain_again(play, open_store, story):
+def test_removing_the_passphrase_stores_everything_plain_again(play, open_store, small_story):
     store = sealed_store(open_store)
     play(sealing=store.sealing_for(store.profile("default")))
     passphrase.remove(store, store.profile("default"), store.sealing_for(store.profile("default")))
     fresh = open_store()
     assert not fresh.is_sealed(fresh.profile("default"))
-    session = Session.resume(story, fresh, "default", seed=0)
+    session = Session.resume(small_story, fresh, "default", seed=0)
     assert session.journal.entries()[0].answer == ANSWER and session.state.variables["need"] == ANSWER
 
 
@@ -169,7 +173,7 @@ def test_a_damaged_sealed_answer_does_not_hide_the_rest_of_the_journal(play, ope
     assert "could not be opened" in entry.answer and entry.prompt == "What do you need right now?"
 
 
-def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_path, story, raw_db):
+def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_path, small_story, raw_db):
     """Before version 2, a `save_as` answer sat inside the step's snapshot, plain."""
     from experience.progress.store import Store
 
@@ -198,6 +202,6 @@ def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_pa
     assert rows[0][1] is None and ANSWER not in rows[1][0]
     assert json.loads(rows[1][1]) == {"need": ANSWER}
     assert json.loads(rows[1][0])["variables"] == {"warmth": 1}
-    session = Session.resume(story, store, "default", seed=0)
+    session = Session.resume(small_story, store, "default", seed=0)
     assert session.state.variables["need"] == ANSWER
     store.close()

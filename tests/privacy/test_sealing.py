@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from privacy_helpers import PASSPHRASE
 
 from experience.progress import sealing
 from experience.progress.sealing import KdfParams, Unreadable, WrongPassphrase, new_seal, open_seal
+
+from .privacy_helpers import PASSPHRASE
 
 
 def test_a_sealed_text_opens_again_with_the_same_passphrase():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from privacy_helpers import PASSPHRASE
-
 from experience.progress import passphrase, words
 from experience.progress.erase import erase_journal, survey_journal
+
+from .privacy_helpers import PASSPHRASE
 
 
 def text_columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:

@@ -1,12 +1,36 @@
-"""The bundled journey: it ships with the package, checks clean, and every path leads somewhere."""
+"""The bundled journey: it ships with the package, checks clean, every path leads somewhere, and
+what it says stays true to the path a reader took."""
 
 from __future__ import annotations
+
+import random
+import re
 
 import pytest
 
 from experience.bundled import bundled_story
 from experience.story import check_story
+from experience.story.engine import advance, available, begin, record_answer, scene_text, take
 from experience.story.walk import walk
+
+STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}
+
+# The only words a lone way on may use: going on, never agreeing. Agreement ("That's true.") must
+# always sit beside a way on that does not agree.
+NEUTRAL_WAYS_ON = {
+    "I'd like to begin.",
+    "I'd like to go on.",
+    "I'm ready to go on.",
+    "I'd like to go on, gently.",
+    "I'd like to go on, lightly.",
+    "I'd like to go a little further.",
+    "I'd like to go on to the last part.",
+    "Take me to the last part.",
+    "Back to my letter.",
+    "Back to where I was.",
+    "Take me back to where I was.",
+    "That's all I've seen, for now.",
+}
 
 
 @pytest.fixture(scope="module")
@@ -14,6 +38,74 @@ def story():
     result = check_story(bundled_story())
     assert result.story is not None, [str(d) for d in result.diagnostics]
     return result.story
+
+
+def _words_of(story):
+    """Every piece of story text a reader can see: scene text, revisits, choices and prompts."""
+    for scene in story.scenes.values():
+        for block in scene.text + (scene.revisit or ()):
+            for template in block.variants:
+                yield scene.id, template.source
+        for choice in scene.choices:
+            yield scene.id, choice.text.source
+        if scene.reflect:
+            yield scene.id, scene.reflect.prompt.source
+
+
+def _follow(story, *wanted, answers=None, seed=0, limit=300):
+    """Play the story taking, wherever one is offered, the first choice whose words contain one of
+    `wanted` (in that order of preference), else the first way on that is not a pause or a stop.
+    Returns each scene's text as it was shown, with the scene id and the choices offered."""
+    answers = answers or {}
+    state = begin(story, seed=seed)
+    seen = []
+    for _ in range(limit):
+        scene = story.scenes[state.scene]
+        if scene.reflect is not None and scene.reflect.save_as in answers:
+            state = record_answer(story, state, answers[scene.reflect.save_as])
+        options = available(story, state)
+        seen.append((scene.id, scene_text(story, state, escape=False), [c.text.source for c in options]))
+        if scene.end:
+            return seen
+        if not scene.choices:
+            state = advance(story, state)
+            continue
+        choice = next((c for w in wanted for c in options if w in c.text.source), None)
+        if choice is None:
+            choice = next(c for c in options if not c.detour and c.target not in STOP_ENDINGS)
+        state = take(story, state, choice)
+    raise AssertionError("the play-through did not end")
+
+
+def _route_chapters(story, route):
+    """The chapters a reader on `route` can reach: from the start, every goto and gentler path,
+    and every choice except one whose `if` reads `route` and is false for this route (evaluated
+    with the story's starting values and nothing seen yet), or one that sets `route` to another
+    value. Side paths (reached only by a detour, like the pause) are left out, as in the run-sheet."""
+    start = story.initial_variables()
+    values = dict(start, route=route)
+    reached, queue = {story.start}, [story.start]
+    while queue:
+        scene = story.scenes[queue.pop()]
+        targets = [scene.goto, scene.gentler]
+        for choice in scene.choices:
+            if choice.detour:
+                continue
+            if any(name == "route" and value.evaluate(start, {}) != route for name, value in choice.sets):
+                continue
+            reads_route = choice.condition is not None and "route" in choice.condition.reads
+            if reads_route and not choice.condition.evaluate(values, {}):
+                continue
+            targets.append(choice.goto)
+        for target in targets:
+            if target and target not in reached:
+                reached.add(target)
+                queue.append(target)
+    return {
+        cid
+        for cid, chapter in story.chapters.items()
+        if chapter.first_scene in story.main_path and any(sid in reached for sid in chapter.scenes)
+    }
 
 
 def test_the_bundled_story_ships_with_the_package():
@@ -28,12 +120,12 @@ def test_the_bundled_story_checks_clean_without_warnings():
 def test_it_has_the_shape_the_journey_promises(story):
     movements = {chapter.movement for chapter in story.chapters.values()}
     assert {"Noticing", "Meeting", "Grieving", "Coming home"} <= movements
-    assert len(story.scenes) >= 40
-    assert sum(scene.words for scene in story.scenes.values()) >= 6000
-    assert sum(1 for scene in story.scenes.values() if scene.reflect) >= 8
+    assert len(story.scenes) >= 85
+    assert sum(scene.words for scene in story.scenes.values()) >= 11000
+    assert sum(1 for scene in story.scenes.values() if scene.reflect) >= 15
     endings = story.endings()
-    assert len(endings) >= 3
-    assert any(story.scenes[e].intensity == "gentle" for e in endings)
+    assert len(endings) == 4
+    assert {e for e in endings if story.scenes[e].intensity == "gentle"} == set(endings)
 
 
 def test_random_readers_reach_every_scene_and_ending_and_never_get_stuck(story):
@@ -42,3 +134,111 @@ def test_random_readers_reach_every_scene_and_ending_and_never_get_stuck(story):
     assert report.never_reached(story) == []
     assert report.endings_never_reached(story) == []
     assert report.unfinished == 0
+
+
+def test_a_lone_way_on_only_ever_says_go_on_never_agrees(story):
+    rng = random.Random(5)
+    lone = set()
+    for run in range(1500):
+        state = begin(story, seed=run)
+        for _ in range(300):
+            scene = story.scenes[state.scene]
+            if scene.end:
+                break
+            if not scene.choices:
+                state = advance(story, state)
+                continue
+            options = available(story, state)
+            ways_on = [c for c in options if not c.detour and c.target not in STOP_ENDINGS]
+            if len(ways_on) == 1:
+                lone.add(ways_on[0].text.source)
+            state = take(story, state, rng.choice(options))
+    assert lone <= NEUTRAL_WAYS_ON, lone - NEUTRAL_WAYS_ON
+
+
+def test_no_scene_repeats_that_this_is_not_therapy(story):
+    """The program's welcome and step-out screens say it once; scenes saying it again reads as
+    legal cover."""
+    assert [sid for sid, words in _words_of(story) if "therapy" in words.lower()] == []
+
+
+def test_story_text_names_no_keys(story):
+    """Keys belong to the player and can change; the story says "pause" or "step out"."""
+    key_talk = re.compile(r"\bpress\b|\bkey\b|\bctrl\b|\bthe [a-z] key\b", re.IGNORECASE)
+    assert [(sid, words) for sid, words in _words_of(story) if key_talk.search(words)] == []
+
+
+def test_a_name_written_in_lower_case_never_begins_a_sentence(story):
+    for wanted in (("I'll stay beside them.",), ("I'll stay here and watch",), ()):
+        shown = _follow(story, "The whole journey", "Yes. Slowly.", *wanted, answers={"part_name": "little sam"})
+        for scene_id, text, _ in shown:
+            assert not re.search(r"(^|[.!?]\s+|\n)little sam", text), (scene_id, text)
+
+
+def test_with_every_box_left_empty_no_quote_is_empty_and_no_inner_voice_says_you(story):
+    shown = _follow(story, "The whole journey", "Yes. Slowly.", "I'll tell them I'll come back.")
+    for scene_id, text, _ in shown:
+        assert "“”" not in text, scene_id
+        assert "That's the younger you" not in text, scene_id
+    assert any("*Oh. That's the younger me," in text for _, text, _ in shown)
+
+
+def test_the_shorter_way_keeps_to_noticing_and_coming_home(story):
+    assert _route_chapters(story, "short") == {"noticing", "home", "carrying"}
+    short = sum(story.chapters[c].minutes for c in _route_chapters(story, "short"))
+    full = sum(story.chapters[c].minutes for c in _route_chapters(story, "full"))
+    assert 40 <= short <= 50
+    assert 100 <= full <= 120
+
+
+def test_the_shorter_way_offers_a_way_back_to_what_it_left_out(story):
+    shown = _follow(story, "The shorter way", "I'd like to go on to the last part.")
+    letter = next(choices for scene_id, _, choices in shown if scene_id == "carrying/letter")
+    assert "First, I'd like to go back for what the shorter way left out." in letter
+    assert not any(scene_id.startswith(("meeting/", "roles/", "letting_go/", "signs/")) for scene_id, *_ in shown)
+
+
+def test_somewhere_softer_says_what_it_skips_and_the_letter_offers_it_back(story):
+    shown = _follow(story, "The whole journey", "Not today.", "Somewhere softer")
+    not_today = next(text for scene_id, text, _ in shown if scene_id == "meeting/not_today")
+    assert "skips the old roles" in not_today
+    letter = next(choices for scene_id, _, choices in shown if scene_id == "carrying/letter")
+    assert "First, I'd like to go back to the old roles." in letter
+
+
+def test_several_signs_of_healing_can_be_chosen_and_the_letter_names_each(story):
+    shown = _follow(
+        story,
+        "The whole journey",
+        "Not today.",
+        "Somewhere softer",
+        "Soothing, and being soothed.",
+        "Asking instead",
+        "That's all I've seen",
+    )
+    assert [scene_id for scene_id, *_ in shown].count("signs/look") == 3
+    letter = next(text for scene_id, text, _ in shown if scene_id == "carrying/letter")
+    assert "I've seen us soothe each other" in letter
+    assert "I've seen us ask instead of guessing." in letter
+
+
+def test_a_limit_that_would_not_be_safe_is_never_rehearsed_or_looked_at_for_signs(story):
+    shown = _follow(
+        story,
+        "The whole journey",
+        "Not today.",
+        "On to the next part",
+        "Staying, but changing",
+        "Saying that wouldn't be safe for me.",
+    )
+    visited = [scene_id for scene_id, *_ in shown]
+    assert "letting_go/careful" in visited
+    assert not any(scene_id.startswith("signs/") for scene_id in visited)
+    conversation = next(choices for scene_id, _, choices in shown if scene_id == "carrying/conversation")
+    assert "I'd like to practise saying it." not in conversation
+
+
+def test_the_belief_chosen_decides_which_scene_comes_after_going_close(story):
+    for belief, scene in (("The first one.", "learned_sad"), ("The third.", "learned_useful")):
+        shown = _follow(story, "The whole journey", "What kind", belief, "Yes. Slowly.", "I'd like to go closer.")
+        assert f"meeting/{scene}" in [scene_id for scene_id, *_ in shown]

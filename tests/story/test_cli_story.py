@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from experience.cli import main
 
-REPO = Path(__file__).resolve().parents[2]
+from ..helpers import REPO
+
 CHAPTER = "title: One\nscenes:\n  a:\n    text: Hi.\n    choices:\n      - text: On\n        goto: b\n  b:\n    text: Bye.\n    end: true\n"
 
 

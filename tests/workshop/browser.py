@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 import aiohttp
-from webclient import ESCAPES  # the same reading of terminal output as the websocket tests
+
+from .webclient import ESCAPES  # the same reading of terminal output as the websocket tests
 
 FLAGS = [
     "--headless",

@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from webclient import SERVED_ROOM  # a module name of its own: 'conftest' is ambiguous
 
-os.environ["TEXTUAL_ANIMATIONS"] = "none"
+from ..helpers import REPO
+from .webclient import SERVED_ROOM, free_port  # in a module of their own: tests import them too
 
 STORIES = Path(__file__).parent / "stories"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 class Clock:
@@ -76,20 +75,12 @@ def sessions_dir(tmp_path: Path) -> Path:
     return folder
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def served(room_story_dir, tmp_path):
     """`experience serve` as a facilitator starts it, on a free loopback port; stopped afterwards."""
-    port = _free_port()
+    port = free_port()
     data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TEXTUAL_ANIMATIONS="none")
+    env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none")
     env.pop("EXPERIENCE_JOIN_CODE", None)
     server = subprocess.Popen(
         [

@@ -9,13 +9,13 @@ import pytest
 pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 pytest.importorskip("aiohttp")
 
-from browser import Browser, find_chromium
-from webclient import (
+from experience.workshop.room import Rooms
+
+from .browser import Browser, find_chromium
+from .webclient import (
     SERVED_ROOM,
     page_of,
 )
-
-from experience.workshop.room import Rooms
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="Chromium is not installed")
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits, Markdown, Static
 
-from experience.workshop.console import FacilitatorApp, Moment, gate_line
+from experience.workshop.console import FacilitatorApp
+from experience.workshop.facilitation import Facilitation, Moment, gate_line
 from experience.workshop.room import Counts, Room, Rooms
 from experience.workshop.screens.confirm import ConfirmScreen
 from experience.workshop.screens.console import ConsoleScreen
@@ -80,6 +81,25 @@ def test_in_the_last_movement_the_count_is_of_endings(movements):
     room = Room(ROOM, "A small room", 2, Timer(), False)
     moment = Moment(room, Counts(present=4, by_movement={2: 4}, ended=1), 0.0)
     assert gate_line(moment, movements) == "1 of 4 has reached an ending."
+
+
+def test_the_facilitators_decisions_are_made_without_a_screen(room_story, rooms, clock):
+    rooms.ensure(ROOM, "A small room", first_minutes=10)
+    arrive(rooms, waiting=True)
+    facilitation = Facilitation(room_story, rooms, ROOM, clock=clock)
+    assert facilitation.opening_question(1) == (
+        "Open “Turning” for everyone?",
+        "1 person is waiting at the gate and will go on by themselves. The timer will be set to 15 min and "
+        "started. Once open, a movement stays open.",
+        "Open “Turning” now",
+    )
+    seen = []
+    facilitation.watch(seen.append)
+    facilitation.open_next()
+    facilitation.refresh()
+    assert seen == [facilitation.moment] and facilitation.opened == 1
+    assert facilitation.open_line() == "Open: 2 of 3 · Turning   Next: Home (n opens it)"
+    assert facilitation.timer_line() == "running · 15 min set"
 
 
 # -- opening a movement ------------------------------------------------------------------------------------

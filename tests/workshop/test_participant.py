@@ -47,6 +47,11 @@ def text_of(screen) -> str:
     return "\n".join(str(w.content) for w in screen.query(Static) if w.display)
 
 
+def has_left(app) -> bool:
+    """The app has begun to leave: Textual sets its return code then, and not before."""
+    return app.return_code is not None
+
+
 async def arrive(pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")  # the arrival's Begin
@@ -276,7 +281,7 @@ async def test_the_farewell_can_download_and_then_leave(make_participant, rooms)
         assert "on its way" in text_of(app.screen)
         await pilot.press("2")  # Leave now
         await pilot.pause()
-        assert app._exit
+        assert has_left(app)
 
 
 async def test_leaving_with_nothing_written_asks_nothing(make_participant):
@@ -285,7 +290,7 @@ async def test_leaving_with_nothing_written_asks_nothing(make_participant):
         await arrive(pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert app._exit
+        assert has_left(app)
 
 
 async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_written(make_participant, rooms):
@@ -296,8 +301,8 @@ async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_wri
         app.session.answer("something of mine")  # would ask for a farewell on ctrl+q
         assert app.session.journal.entries()
         await pilot.pause(POLL * 4)
-        assert not app._exit  # the server is there: the lifeline is quiet
+        assert not has_left(app)  # the server is there: the lifeline is quiet
         server["alive"] = False
         await pilot.pause(POLL * 4)
-        assert app._exit and not isinstance(app.screen, FarewellScreen)
+        assert has_left(app) and not isinstance(app.screen, FarewellScreen)
     assert rooms.counts(ROOM, 0).present == 0

@@ -15,12 +15,13 @@ import pytest
 pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 aiohttp = pytest.importorskip("aiohttp")
 
-from webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
-
 from experience.workshop.joincode import JOIN_CODE_ENV  # noqa: E402
 from experience.workshop.room import Rooms  # noqa: E402
 from experience.workshop.screens.join import WRONG  # noqa: E402
-from experience.workshop.serve import FULL, Room, WorkshopServer, full_screen  # noqa: E402
+from experience.workshop.serve import FULL, WorkshopServer, full_screen  # noqa: E402
+from experience.workshop.serving import ServedRoom  # noqa: E402
+
+from .webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
 
 ROOM = "tuesday"
 
@@ -143,7 +144,7 @@ async def start_server(room_story_dir, tmp_path, monkeypatch):
     sessions_dir = tmp_path / "sessions"
 
     async def start(**options) -> tuple[str, Path]:
-        server = WorkshopServer(Room(room_story_dir, sessions_dir), title="A small room", **options)
+        server = WorkshopServer(ServedRoom(room_story_dir, sessions_dir), title="A small room", **options)
         server.prepare_environment()
         runner = web.AppRunner(await server._make_app())
         await runner.setup()
@@ -204,7 +205,7 @@ def test_the_full_screen_is_drawn_in_the_middle_of_the_tab():
 
 
 def test_each_session_command_names_its_room_and_never_the_join_code(tmp_path):
-    room = Room(tmp_path / "my story", tmp_path / "sessions", ROOM, tmp_path / "rooms.db")
+    room = ServedRoom(tmp_path / "my story", tmp_path / "sessions", ROOM, tmp_path / "rooms.db")
     command = room.command()
     assert "-m experience.workshop.participant" in command
     assert f"'{tmp_path / 'my story'}'" in command and "--room tuesday" in command

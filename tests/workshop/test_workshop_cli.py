@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from experience.cli import main
 from experience.workshop.room import Rooms
+from experience.workshop.serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT
 
 
 def test_facilitating_a_room_that_paces_another_story_says_what_to_do(room_story_dir, tmp_path, capsys):
@@ -30,3 +31,13 @@ def test_a_port_must_be_a_port(capsys):
     except SystemExit as exit:
         assert exit.code == 2
     assert "a port is a number from 1 to 65535" in capsys.readouterr().err
+
+
+def test_serve_offers_the_servers_own_defaults(capsys):
+    try:
+        main(["serve", "--help"])
+    except SystemExit as exit:
+        assert exit.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    for default in (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_PARTICIPANTS):
+        assert f"(default: {default}" in help_text

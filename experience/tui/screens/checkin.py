@@ -11,6 +11,8 @@ out, leave) are bound here again, and shown in a footer of its own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,23 +21,28 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
-from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, PAUSE, STOP, checkin_replies
+from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, CheckInReply, checkin_replies
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 
+if TYPE_CHECKING:
+    from ...progress.session import CheckIn
 
-class CheckInScreen(ModalScreen[str | None]):
+
+class CheckInScreen(ModalScreen[CheckInReply | None]):
+    """Dismissed with the reader's `CheckInReply`, or None for "not now"."""
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Not now"),
-        Binding("p", f"dismiss('{PAUSE}')", "Pause"),
-        Binding("s", f"dismiss('{STOP}')", "Step out"),
+        Binding("p", f"reply('{CheckInReply.PAUSE.name}')", "Pause"),
+        Binding("s", f"reply('{CheckInReply.STOP.name}')", "Step out"),
         Binding("ctrl+q", "app.quit", "Leave"),  # works anyway (a priority key); shown here too
     ]
 
-    def __init__(self, content_note: str | None, *, has_gentler: bool) -> None:
+    def __init__(self, checkin: CheckIn) -> None:
         super().__init__()
-        self._note = content_note
-        self._replies = checkin_replies(has_gentler=has_gentler)
+        self._note = checkin.content_note
+        self._replies = checkin_replies(has_gentler=checkin.has_gentler)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin"):
@@ -49,10 +56,13 @@ class CheckInScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         replies = self.query_one(ChoiceList)
-        replies.show([label for _, label in self._replies])
+        replies.show([reply.label for reply in self._replies])
         replies.focus()
+
+    def action_reply(self, name: str) -> None:
+        self.dismiss(CheckInReply[name])
 
     @on(OptionList.OptionSelected, "#replies")
     def _replied(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(self._replies[event.option_index][0])
+        self.dismiss(self._replies[event.option_index])

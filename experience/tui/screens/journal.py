@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
+from ...care.words import local_date
+from ..contract import PlayerScreen
 from ..widgets.footer import KeyFooter
 
-if TYPE_CHECKING:
-    from ...progress.session import Session
 
-
-class JournalScreen(Screen[None]):
+class JournalScreen(PlayerScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back to the story"),
         Binding("j", "close", "Back to the story", show=False),
     ]
-
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         groups = self.session.journal_by_chapter()
@@ -39,14 +30,14 @@ class JournalScreen(Screen[None]):
             )
             with VerticalScroll(id="entries"):
                 if not groups:
-                    yield Static(self.app.JOURNAL_EMPTY, classes="empty", markup=False)  # type: ignore[attr-defined]
+                    yield Static(self.player.JOURNAL_EMPTY, classes="empty", markup=False)
                 for title, entries in groups:
                     yield Static(Content(title), classes="chapter")
                     for entry in entries:
                         with Vertical(classes="entry"):
                             yield Static(Content(entry.prompt), classes="prompt")
                             yield Static(Content(entry.answer), classes="answer")
-                            yield Static(Content(when(entry.created)), classes="date")
+                            yield Static(Content(local_date(entry.created)), classes="date")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -56,12 +47,3 @@ class JournalScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
-
-
-def when(stamp: str) -> str:
-    """A stored UTC time as the reader's local date and time."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return f"{moment.day} {moment:%B %Y, %H:%M}"

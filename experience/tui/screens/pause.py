@@ -19,7 +19,7 @@ from textual.widgets import ContentSwitcher, Static
 from ...care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILLNESS
 from ..widgets.breath import Breath
 from ..widgets.footer import KeyFooter
-from ..widgets.support import SupportLine
+from ..widgets.support import SupportHint
 
 BREATHING, NOTICING = "breathing", "noticing"
 RETURNING = (
@@ -60,7 +60,7 @@ class PauseScreen(Screen[None]):
                         yield Static(id="sense-title", classes="sense-title")
                         yield Static(id="sense", classes="body")
                         yield Static(id="sense-hint", classes="hint", markup=False)
-                yield SupportLine(classes="support")
+                yield SupportHint(classes="support")
         yield KeyFooter()
 
     def on_mount(self) -> None:

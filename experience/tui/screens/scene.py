@@ -18,12 +18,21 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from ...care.words import GENTLER, GO_ON, PAUSE, STOP
+from ...care.words import (
+    CANNOT_SHOW_KEYS,
+    KEPT_KEYS,
+    NO_STEP_BEFORE,
+    STEP_NOT_TAKEN,
+    CheckInReply,
+    EndingAction,
+    answer_not_kept,
+    step_failed,
+)
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
+from ..contract import PlayerScreen
 from ..markdown import parse
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
@@ -34,21 +43,13 @@ from ..widgets.reflect import ReflectBox
 if TYPE_CHECKING:
     from textual.app import SystemCommand
 
-    from ...progress.session import Session
-
 CHOICES, CONTINUE, ENDING, STUCK = "choices", "continue", "ending", "stuck"
-ENDING_ACTIONS = ("Read your journal", "Start again from the beginning", "Leave for now")
 WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make the scene ready
 MIN_READING = 3  # lines of text always visible, however small the window
 READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
-KEPT = "Kept in your journal. You can read it at any time with j."
-CANNOT_SHOW = (
-    "Something in this part of the story could not be shown. Nothing is lost: you can "
-    "go back a step with b, or leave and come back later."
-)
 
 
-class SceneScreen(Screen[None]):
+class SceneScreen(PlayerScreen[None]):
     BINDINGS = [  # the number keys belong to the ChoiceList
         Binding("enter", "continue", "Continue"),
         Binding("b", "back", "Back"),
@@ -74,10 +75,6 @@ class SceneScreen(Screen[None]):
         self._skipped: State | None = None
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
-    @property
-    def session(self) -> Session:
-        return self.app.session  # type: ignore[attr-defined]
-
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
             yield SceneHeading(id="heading")
@@ -85,7 +82,7 @@ class SceneScreen(Screen[None]):
                 with VerticalScroll(id="reading", can_focus=False):
                     yield Passage(id="passage")
                 yield self._reflect
-                yield Static(KEPT, id="kept", markup=False)
+                yield Static(KEPT_KEYS, id="kept", markup=False)
                 yield ChoiceList(id="choices")
         yield KeyFooter()
 
@@ -129,7 +126,7 @@ class SceneScreen(Screen[None]):
         except StoryRuntimeError:
             self._view, self._mode = None, STUCK
             heading.chapter, heading.title = "", ""
-            self.query_one(Passage).markdown = CANNOT_SHOW
+            self.query_one(Passage).markdown = CANNOT_SHOW_KEYS
             self.query_one(ChoiceList).show([])
             self.reflecting = False
             self._finish_drawing(state)
@@ -145,7 +142,7 @@ class SceneScreen(Screen[None]):
         choices = self.query_one(ChoiceList)
         if view.ending:
             self._mode = ENDING
-            choices.show(ENDING_ACTIONS)
+            choices.show([action.label for action in EndingAction])
         elif view.choices:
             self._mode = CHOICES
             choices.show([label for _, label in view.choices])
@@ -207,7 +204,7 @@ class SceneScreen(Screen[None]):
                 wanted = choices.get_content_height(size, size, size.width)
                 below += min(wanted, size.height // 2) + choices.styles.margin.height  # max-height: 50%
             if kept.display:
-                below += len(Content(KEPT).wrap(size.width)) + kept.styles.margin.height
+                below += len(Content(KEPT_KEYS).wrap(size.width)) + kept.styles.margin.height
             room = size.height - below
         room = max(room, MIN_READING)
         reading = self.query_one("#reading")
@@ -222,7 +219,7 @@ class SceneScreen(Screen[None]):
             return True if self.session.can_go_back else None
         return True
 
-    def commands(self) -> Iterable[SystemCommand]:
+    def palette_commands(self) -> Iterable[SystemCommand]:
         from textual.app import SystemCommand
 
         if self.session.can_go_back:
@@ -238,7 +235,7 @@ class SceneScreen(Screen[None]):
 
     def action_back(self) -> None:
         if not self.session.can_go_back:
-            self.notify("This is where your journey began; there is no step before it.", timeout=4)
+            self.notify(NO_STEP_BEFORE, timeout=4)
             return
         self.keep_draft()
         self._attempt(self.session.back)
@@ -260,50 +257,53 @@ class SceneScreen(Screen[None]):
         if self.reflecting:
             return
         if self._mode == ENDING:
-            endings = (self.app.action_journal, self.action_restart, self.app.action_step_out)  # type: ignore[attr-defined]
-            if index < len(endings):
-                endings[index]()
-            return
-        if self._mode == CONTINUE:
+            actions = list(EndingAction)
+            if index < len(actions):
+                self._end(actions[index])
+        elif self._mode == CONTINUE:
             self._move(None)
         elif self._mode == CHOICES and self._view is not None and index < len(self._view.choices):
             self._move(self._view.choices[index][0])
 
+    def _end(self, action: EndingAction) -> None:
+        match action:
+            case EndingAction.JOURNAL:
+                self.player.action_journal()
+            case EndingAction.RESTART:
+                self.action_restart()
+            case EndingAction.LEAVE:
+                self.player.action_step_out()
+
     def _move(self, choice: Choice | None) -> None:
-        if self.app.hold_before(choice, lambda: self._move(choice)):  # type: ignore[attr-defined]
-            return  # e.g. a workshop's gate: the app takes the step later
+        """Plan the step, let the gate hold it, ask first if it goes deep, then take it."""
         session = self.session
+        step = session.plan(choice)
+        waiting = self.player.gate.hold(step)
+        if waiting is not None:  # e.g. a workshop's gate: once it opens, the same step is asked for again
 
-        def step(gentler: bool = False) -> None:
-            if choice is None:
-                session.advance(gentler=gentler)
-            else:
-                session.choose(choice, gentler=gentler)
+            def opened(go_on: bool | None) -> None:
+                if go_on:
+                    self._move(choice)
 
+            self.app.push_screen(waiting, opened)
+            return
         self.keep_draft()
-        try:
-            ask_first = session.checkin_before(choice)
-        except StoryRuntimeError:
-            ask_first = False
-        if not ask_first:
-            self._attempt(step)
+        checkin = step.checkin
+        if checkin is None:
+            self._attempt(lambda: session.take(step))
             return
         from .checkin import CheckInScreen
 
-        scene = session.story.scenes[_target(session, choice)]
-
         def ask() -> None:
-            self.app.push_screen(CheckInScreen(scene.content_note, has_gentler=bool(scene.gentler)), answered)
+            self.app.push_screen(CheckInScreen(checkin), answered)
 
-        def answered(reply: str | None) -> None:
-            if reply == GO_ON:
-                self._attempt(step)
-            elif reply == GENTLER:
-                self._attempt(lambda: step(gentler=True))
-            elif reply == PAUSE:  # breathe first, then the same question again
-                self.app.open_pause(then=ask)  # type: ignore[attr-defined]
-            elif reply == STOP:  # stopping for today is a stepping out: support is shown
-                self.app.action_step_out()  # type: ignore[attr-defined]
+        def answered(reply: CheckInReply | None) -> None:
+            if reply is CheckInReply.PAUSE:  # breathe first, then the same question again
+                self.player.open_pause(then=ask)
+            elif reply is CheckInReply.STOP:  # stopping for today is a stepping out: support is shown
+                self.player.action_step_out()
+            elif reply is not None:  # going on, or the gentler path
+                self._attempt(lambda: session.take(step, reply))
 
         ask()
 
@@ -312,15 +312,10 @@ class SceneScreen(Screen[None]):
         try:
             step()
         except StoryRuntimeError:
-            self.notify(
-                "This step could not be taken: something in the story is not right here. "
-                "You are still where you were, and nothing is lost.",
-                severity="warning",
-                timeout=8,
-            )
+            self.notify(STEP_NOT_TAKEN, severity="warning", timeout=8)
             return
         except StoreError as error:
-            self.notify(f"{error} You are still where you were.", severity="warning", timeout=8)
+            self.notify(step_failed(error), severity="warning", timeout=8)
             return
         self.show_current()
 
@@ -331,11 +326,7 @@ class SceneScreen(Screen[None]):
         try:
             self.session.answer(event.answer)
         except (StoreError, StoryRuntimeError) as error:
-            self.notify(
-                f"Your answer could not be kept just now ({error}). It is still in the box.",
-                severity="warning",
-                timeout=8,
-            )
+            self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
             return
         self.query_one(ReflectBox).kept()
         self.query_one("#kept").display = True
@@ -373,9 +364,3 @@ class SceneScreen(Screen[None]):
         except StoreError:
             return False
         return True
-
-
-def _target(session: Session, choice: Choice | None) -> str:
-    from ...story import destination
-
-    return destination(session.story, session.state, choice)

@@ -7,22 +7,17 @@ The app applies and keeps each change (in this profile, for next time); this scr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from ..contract import PlayerScreen
 from ..theme import LABELS
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
-
-if TYPE_CHECKING:
-    from ..app import ExperienceApp
 
 LOOK, MOTION, REMINDER = 0, 1, 2
 INTRO = "These are kept for next time, for this profile only."
@@ -30,16 +25,12 @@ HOW = "Press Enter or a number to change a setting, and Esc to go back."
 WIDTH = 16
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(PlayerScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("f2", "close", "Back", show=False),
         Binding("comma", "close", "Back", show=False),
     ]
-
-    @property
-    def experience(self) -> ExperienceApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
@@ -56,8 +47,7 @@ class SettingsScreen(Screen[None]):
         self.query_one(ChoiceList).focus()
 
     def _show(self) -> None:
-        app = self.experience
-        settings = app.settings
+        app, settings = self.app, self.player.settings
         look = LABELS.get(app.theme, app.theme)
         motion = (
             "On: everything stays still"
@@ -77,13 +67,13 @@ class SettingsScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#settings")
     def _change(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        app = self.experience
+        player = self.player
         if event.option_index == LOOK:
-            app.next_theme()
+            player.next_theme()
         elif event.option_index == MOTION:
-            app.set_reduced_motion(not app.settings.reduced_motion)
+            player.set_reduced_motion(not player.settings.reduced_motion)
         elif event.option_index == REMINDER:
-            app.set_break_reminder(not app.settings.break_reminder)
+            player.set_break_reminder(not player.settings.break_reminder)
         self._show()
 
     def action_close(self) -> None:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from ...care.words import JOURNAL_KEPT_EITHER_WAY, welcome_back_lead
 from ..widgets.footer import KeyFooter
 
 
@@ -31,11 +32,11 @@ class WelcomeBackScreen(Screen[str]):
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
                 yield Static("Welcome back", classes="title")
-                lead = "Last time you reached the end, at" if self._ended else "You were at"
+                lead = welcome_back_lead(ended=self._ended)
                 yield Static(Content.assemble(f"{lead} ", (self._where, "italic"), "."), classes="body")
                 for notice in self._notices:
                     yield Static(Content(notice), classes="notice")
-                yield Static("Your journal is kept whichever you choose.", classes="hint", markup=False)
+                yield Static(JOURNAL_KEPT_EITHER_WAY, classes="hint", markup=False)
                 with Horizontal(classes="buttons"):
                     yield Button("Continue where I left off", id="continue", variant="primary", compact=True)
                     yield Button("Start again", id="restart", compact=True)

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from ...care.grounding import STILL_BREATH, breath_at
+from ..contract import Player
 
 FRAMES_PER_SECOND = 12
 WIDEST = 40  # cells: a breath, not a progress bar
@@ -34,12 +35,18 @@ class Breath(Widget):
 
     @property
     def still(self) -> bool:
+        """Motion is off: the count is written out instead."""
         return self.app.animation_level == "none"
 
+    @property
+    def moving(self) -> bool:
+        """The pacer is being drawn afresh, frame by frame."""
+        return self._timer is not None
+
     def on_mount(self) -> None:
-        signal = getattr(self.app, "motion_changed_signal", None)
-        if signal is not None:
-            signal.subscribe(self, lambda _: self._follow_motion())
+        app = self.app
+        if isinstance(app, Player):  # the player's apps say when reduced motion is turned on or off
+            app.motion_changed_signal.subscribe(self, lambda _: self._follow_motion())
         self._follow_motion()
 
     def _follow_motion(self) -> None:
@@ -47,7 +54,7 @@ class Breath(Widget):
         if self.still and self._timer is not None:
             self._timer.stop()
             self._timer = None
-        elif not self.still and self._timer is None:
+        elif not self.still and not self.moving:
             self._started = self._clock()
             self._timer = self.set_interval(1 / FRAMES_PER_SECOND, self.refresh)
         self.refresh(layout=True)

@@ -7,7 +7,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ..markdown import Block, layout, parse
+from ..markdown import StyledBlock, layout, parse
 
 
 class Passage(Widget):
@@ -17,7 +17,7 @@ class Passage(Widget):
 
     def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
-        self._blocks: tuple[Block, ...] = ()
+        self._blocks: tuple[StyledBlock, ...] = ()
         self._lines: tuple[int, list[Content]] | None = None
         self.set_reactive(Passage.markdown, markdown)
         self._blocks = parse(markdown) if markdown else ()

@@ -12,6 +12,8 @@ makes it straight away.)
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,9 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 PLACEHOLDER = "Write as much or as little as you like. Only you will read it."
 AREA_AFTER = 0.4  # seconds after the box appears: the first scene is drawn by then
@@ -49,7 +54,7 @@ class ReflectBox(Widget):
         super().__init__(id=id, classes=classes)
         self._draft_timer: Timer | None = None
         self._kept = ""  # the text as it was last loaded or kept
-        self._area = None  # made on the first question: see the module's docstring
+        self._area: TextArea | None = None  # made on the first question: see the module's docstring
         self._prompt = ""
 
     def compose(self) -> ComposeResult:
@@ -67,7 +72,7 @@ class ReflectBox(Widget):
         if self.is_attached:
             self._answer_area()
 
-    def _answer_area(self):
+    def _answer_area(self) -> TextArea:
         if self._area is None:
             from textual.widgets import TextArea
 

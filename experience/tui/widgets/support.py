@@ -15,7 +15,9 @@ SUPPORT_TEXT = (
 )
 
 
-class SupportLine(Static):
+class SupportHint(Static):
+    """The one line about real help, under a pause or an arrival: not therapy, and where to turn."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None):
         super().__init__(SUPPORT_TEXT, markup=False, id=id, classes=classes)
 

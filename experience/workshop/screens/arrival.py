@@ -15,7 +15,7 @@ from textual.widgets import Button, Static
 
 from ...tui.screens.welcome import WHAT_THIS_IS
 from ...tui.widgets.footer import KeyFooter
-from ...tui.widgets.support import SupportLine
+from ...tui.widgets.support import SupportHint
 
 IN_THIS_ROOM = (
     "You are in a workshop room. The group moves through the story together: now and "
@@ -45,7 +45,7 @@ class ArrivalScreen(Screen[str]):
                 yield Static(IN_THIS_ROOM, classes="body", markup=False)
                 yield Static(YOURS, classes="body", markup=False)
                 yield Static(HOW_TO_LEAVE, classes="body", markup=False)
-                yield SupportLine(classes="support")
+                yield SupportHint(classes="support")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary", compact=True)
         yield KeyFooter()

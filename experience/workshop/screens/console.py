@@ -7,23 +7,21 @@ with the arrow keys to prepare), with the facilitator's notes, timings and conte
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Digits, Markdown, Static
 
 from ...tui.widgets.footer import KeyFooter
+from ..facilitation import Facilitation, Moment, gate_line, spread_line
 from ..runsheet import movement_markdown
-from ..timer import clock, overrun
+from ..timer import clock
+from .confirm import ConfirmScreen
+from .projector import ProjectorScreen
+from .room_screen import RoomScreen
 
-if TYPE_CHECKING:
-    from ..console import FacilitatorApp, Moment
 
-
-class ConsoleScreen(Screen[None]):
+class ConsoleScreen(RoomScreen):
     BINDINGS = [
         Binding("n", "open_next", "Open next"),
         Binding("s", "timer", "Start/pause"),
@@ -36,14 +34,10 @@ class ConsoleScreen(Screen[None]):
         Binding("right", "browse(1)", show=False, priority=True),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, facilitation: Facilitation) -> None:
+        super().__init__(facilitation)
         self._browsing: int | None = None  # None: follow the open movement
         self._shown_sheet: int | None = None
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="console"):
@@ -61,107 +55,62 @@ class ConsoleScreen(Screen[None]):
                 yield Markdown("", id="sheet-text")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.show_moment(self.facilitator.moment)
-
     # -- drawing ----------------------------------------------------------------------------------------
     def show_moment(self, moment: Moment) -> None:
-        from ..console import gate_line, spread_line
-
-        app = self.facilitator
-        movements = app.movements
+        facilitation = self.facilitation
+        movements = facilitation.movements
         room = moment.room
-        opened = min(room.open_movement, movements.last)
-        self.query_one("#room-name", Static).update(f"Room “{room.name}” · {app.story.title}")
-        following = app.next_movement
-        then = (
-            f"   Next: {movements.name(following)} (n opens it)"
-            if following is not None
-            else "   Every movement is open."
-        )
-        self.query_one("#room-open", Static).update(
-            f"Open: {opened + 1} of {len(movements)} · {movements.name(opened)}{then}"
-        )
+        self.query_one("#room-name", Static).update(f"Room “{room.name}” · {facilitation.story.title}")
+        self.query_one("#room-open", Static).update(facilitation.open_line())
         self.query_one("#room-gate", Static).update(gate_line(moment, movements))
         self.query_one("#room-spread", Static).update(spread_line(moment, movements))
-
-        timer = room.timer
-        left = moment.remaining
         digits = self.query_one("#timer", Digits)
-        digits.update(clock(left))
-        digits.set_class(not timer.running, "paused")
-        state = "running" if timer.running else "paused"
-        past = overrun(left)
-        counts_note = " · counts on projector" if room.projector_counts else ""
-        self.query_one("#timer-state", Static).update(
-            f"{past or state + ' · ' + _minutes(timer.seconds) + ' set'}{counts_note}"
-        )
-        self._show_sheet(opened if self._browsing is None else self._browsing)
+        digits.update(clock(moment.remaining))
+        digits.set_class(not room.timer.running, "paused")
+        self.query_one("#timer-state", Static).update(facilitation.timer_line())
+        self._show_sheet(facilitation.opened if self._browsing is None else self._browsing)
 
     def _show_sheet(self, index: int) -> None:
         if index == self._shown_sheet:
             return
         self._shown_sheet = index
-        app = self.facilitator
-        opened = min(app.moment.room.open_movement, app.movements.last)
-        where = "the open movement" if index == opened else ("open" if index < opened else "not open yet")
-        self.query_one("#sheet-hint", Static).update(
-            f"Run-sheet: {index + 1} of {len(app.movements)}, {where} · ← → to look at the others"
-        )
-        self.query_one("#sheet-text", Markdown).update(movement_markdown(self.facilitator.sheet, index))
+        self.query_one("#sheet-hint", Static).update(self.facilitation.sheet_hint(index))
+        self.query_one("#sheet-text", Markdown).update(movement_markdown(self.facilitation.sheet, index))
         self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
 
     # -- actions ------------------------------------------------------------------------------------------
     def action_open_next(self) -> None:
-        app = self.facilitator
-        app.refresh_room()  # the question quotes the room as it is now, not as it was at the last look
-        index = app.next_movement
+        facilitation = self.facilitation
+        facilitation.refresh()  # the question quotes the room as it is now, not as it was at the last look
+        index = facilitation.next_movement
         if index is None:
             self.notify("Every movement is already open.", timeout=4)
             return
-        from .confirm import ConfirmScreen
+        question, detail, yes = facilitation.opening_question(index)
 
-        name, minutes = app.movements.name(index), app.movements.minutes[index]
-        waiting = app.moment.counts.waiting
-        detail = (
-            f"{waiting} {'person is' if waiting == 1 else 'people are'} waiting at the gate and will go on by "
-            f"themselves. The timer will be set to {_minutes(minutes * 60)} and started. "
-            "Once open, a movement stays open."
-        )
-
-        def answered(yes: bool | None) -> None:
-            if yes:
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
                 self._browsing = None
-                app.open_next()
+                self.change(facilitation.open_next)
 
-        self.app.push_screen(ConfirmScreen(f"Open “{name}” for everyone?", detail, yes=f"Open “{name}” now"), answered)
+        self.app.push_screen(ConfirmScreen(question, detail, yes=yes), answered)
 
     def action_timer(self) -> None:
-        self.facilitator.toggle_timer()
+        self.change(self.facilitation.toggle_timer)
 
     def action_extend(self) -> None:
-        self.facilitator.extend_timer()
+        self.change(self.facilitation.extend_timer)
 
     def action_reset(self) -> None:
-        self.facilitator.reset_timer()
+        self.change(self.facilitation.reset_timer)
 
     def action_counts(self) -> None:
-        self.facilitator.toggle_projector_counts()
+        self.change(self.facilitation.toggle_projector_counts)
 
     def action_projector(self) -> None:
-        from .projector import ProjectorScreen
-
-        self.app.push_screen(ProjectorScreen())
+        self.app.push_screen(ProjectorScreen(self.facilitation))
 
     def action_browse(self, step: int) -> None:
-        app = self.facilitator
-        current = (
-            self._browsing if self._browsing is not None else min(app.moment.room.open_movement, app.movements.last)
-        )
-        self._browsing = max(0, min(app.movements.last, current + step))
+        current = self._browsing if self._browsing is not None else self.facilitation.opened
+        self._browsing = max(0, min(self.facilitation.movements.last, current + step))
         self._show_sheet(self._browsing)
-
-
-def _minutes(seconds: float) -> str:
-    minutes = seconds / 60
-    return f"{minutes:g} min" if minutes else "no time"

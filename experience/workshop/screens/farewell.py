@@ -7,6 +7,8 @@ key away.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,19 +16,32 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from ...care.words import Worded
 from ...tui.widgets.choices import ChoiceList
+from ..keepsake import ON_ITS_WAY
 
 BEFORE_YOU_GO = (
     "Nothing you wrote is kept on this computer once you leave. If you would like to "
     "keep your words, download your journal first."
 )
-REPLIES = (("download", "Download my journal"), ("leave", "Leave now"), ("stay", "Stay a little longer"))
 
 
-class FarewellScreen(ModalScreen[str]):
-    """Dismissed with "leave" or "stay"; "download" asks the app and stays open."""
+class FarewellReply(Worded):
+    """The participant's answers before they go, in the order offered."""
 
-    BINDINGS = [Binding("escape", "dismiss('stay')", "Stay")]
+    DOWNLOAD = "Download my journal"
+    LEAVE = "Leave now"
+    STAY = "Stay a little longer"
+
+
+class FarewellScreen(ModalScreen[FarewellReply]):
+    """Dismissed with LEAVE or STAY; DOWNLOAD calls `download` and stays open, on Leave now."""
+
+    BINDINGS = [Binding("escape", "stay", "Stay")]
+
+    def __init__(self, download: Callable[[], None]) -> None:
+        super().__init__()
+        self._download = download
 
     def compose(self) -> ComposeResult:
         with Vertical(id="farewell"):
@@ -37,18 +52,20 @@ class FarewellScreen(ModalScreen[str]):
 
     def on_mount(self) -> None:
         replies = self.query_one(ChoiceList)
-        replies.show([label for _, label in REPLIES])
+        replies.show([reply.label for reply in FarewellReply])
         replies.focus()
+
+    def action_stay(self) -> None:
+        self.dismiss(FarewellReply.STAY)
 
     @on(OptionList.OptionSelected, "#farewell-replies")
     def _replied(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        reply = REPLIES[event.option_index][0]
-        if reply == "download":
-            self.app.action_download()  # type: ignore[attr-defined]
-            self.query_one("#farewell-status", Static).update(
-                "Your journal is on its way to your browser's downloads. Go gently."
-            )
-            self.query_one(ChoiceList).highlighted = 1
+        replies = list(FarewellReply)
+        reply = replies[event.option_index]
+        if reply is FarewellReply.DOWNLOAD:
+            self._download()
+            self.query_one("#farewell-status", Static).update(f"{ON_ITS_WAY} Go gently.")
+            self.query_one(ChoiceList).highlighted = replies.index(FarewellReply.LEAVE)
         else:
             self.dismiss(reply)

@@ -8,48 +8,35 @@ the console's v key shows it too, for a single screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Static
 
+from ..facilitation import Facilitation, Moment, gate_line
 from ..timer import clock
-
-if TYPE_CHECKING:
-    from ..console import FacilitatorApp, Moment
+from .room_screen import RoomScreen
 
 
-class ProjectorScreen(Screen[None]):
+class ProjectorScreen(RoomScreen):
     BINDINGS = [
         Binding("escape", "close", "Back to the console", show=False),
         Binding("v", "close", "Back to the console", show=False),
     ]
 
-    def __init__(self, *, standalone: bool = False) -> None:
-        super().__init__()
+    def __init__(self, facilitation: Facilitation, *, standalone: bool = False) -> None:
+        super().__init__(facilitation)
         self._standalone = standalone  # the only screen of a projector window: nothing to go back to
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="projector"):
-            yield Static(self.facilitator.story.title, id="projector-story", markup=False)
+            yield Static(self.facilitation.story.title, id="projector-story", markup=False)
             yield Static("", id="projector-movement", markup=False)
             yield Digits("0:00", id="projector-timer")
             yield Static("", id="projector-counts", markup=False)
 
-    def on_mount(self) -> None:
-        self.show_moment(self.facilitator.moment)
-
     def show_moment(self, moment: Moment) -> None:
-        from ..console import gate_line
-
-        movements = self.facilitator.movements
+        movements = self.facilitation.movements
         opened = min(moment.room.open_movement, movements.last)
         self.query_one("#projector-movement", Static).update(movements.name(opened))
         self.query_one("#projector-timer", Digits).update(clock(moment.remaining))

@@ -26,14 +26,24 @@ POLL_SECONDS = 1.0
 
 
 class WaitingScreen(Screen[bool]):
-    """Dismissed with True when the gate opens, False if the participant goes back to the scene."""
+    """Dismissed with True when the gate opens, False if the participant goes back to the scene.
+
+    `is_open` is asked every `poll` seconds; `leaving` is told just before the screen steps aside.
+    """
 
     BINDINGS = [Binding("b", "back_to_scene", "Back to the scene")]
 
-    def __init__(self, is_open: Callable[[], bool], *, poll: float = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        is_open: Callable[[], bool],
+        *,
+        poll: float = POLL_SECONDS,
+        leaving: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self._is_open = is_open
         self._poll = poll
+        self._leaving = leaving
         self._opened = False
         self._done = False
 
@@ -71,4 +81,6 @@ class WaitingScreen(Screen[bool]):
     def _finish(self, opened: bool) -> None:
         if not self._done:  # a resume and a poll can both see the gate open
             self._done = True
+            if self._leaving is not None:
+                self._leaving()
             self.dismiss(opened)

@@ -1,0 +1,84 @@
+"""The one entry point: `experience [command]`; with no command, the bundled journey is played.
+
+Each group of commands lives in its own module and registers its own parsers beside its handlers:
+`play` (play, locate), `journal` (journal, forget), `author` (new, preview, check, walk, graph,
+stats, schema, guide) and `workshop` (serve, facilitate, runsheet); `arguments` holds what they
+share. Commands import what they need only when they run, and only the command being run has its
+arguments built, so `experience check` and `experience walk` never pay for importing Textual.
+Every error a person or an author can cause ends here as a plain message and an exit status, never
+a traceback (set EXPERIENCE_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from . import author, journal, play, workshop
+from .arguments import Commands, Handler
+from .play import cmd_play
+
+GROUPS = (play, journal, author, workshop)  # in the order `experience --help` lists them
+DEFAULT_COMMAND = "play"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `command`, only that command's arguments are built (none, for
+    a word that names no command)."""
+    parser = argparse.ArgumentParser(
+        prog="experience",
+        description="Coming Home to Yourself: a guided reflection for the terminal. "
+        "With no command, plays the bundled journey.",
+    )
+    parser.add_argument("--version", action="version", version=f"experience {__version__}")
+    commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), only=command)
+    for group in GROUPS:
+        group.register(commands)
+    return parser
+
+
+def _command_in(argv: Sequence[str]) -> str:
+    """The command named in `argv`: its first word that is not an option (the top level has no
+    option that takes a value), or "" when there is none."""
+    return next((word for word in argv if not word.startswith("-")), "")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_command_in(argv)).parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:  # no command: play the bundled journey
+        args = build_parser(DEFAULT_COMMAND).parse_args([DEFAULT_COMMAND])
+        handler = cmd_play
+    return run(handler, args)
+
+
+def run(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a command; turn every failure a person can cause into a message."""
+    from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
+
+    try:
+        return handler(args)
+    except StoryError as error:
+        print(format_text(error.diagnostics), file=sys.stderr)
+        print("The story has errors; run 'experience check' on it for the full report.", file=sys.stderr)
+        return 1
+    except StoryRuntimeError as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: no traceback reaches a person
+        if os.environ.get("EXPERIENCE_DEBUG"):
+            raise
+        print(
+            f"experience: something went wrong ({type(error).__name__}: {error}).\n"
+            "Nothing you chose or wrote has been lost. Set EXPERIENCE_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+        return 2

@@ -1,0 +1,295 @@
+"""The author's tools: `new`, `preview`, `check`, `walk`, `graph`, `stats`, `schema` and `guide`.
+
+Only `preview` opens a window; the others stay in the story core, so they never import Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .arguments import Commands, add_story, positive, story_dir
+
+
+def register(commands: Commands) -> None:
+    commands.add(
+        "new",
+        cmd_new,
+        new_arguments,
+        help="start a new story from a small working example",
+        description="Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
+        "ending) and JSON Schemas for your editor.",
+    )
+    commands.add(
+        "preview",
+        cmd_preview,
+        preview_arguments,
+        help="play a story and reload it each time you save a file",
+        description="For authors: the player, watching the story folder. Each save reloads the "
+        "story and keeps your place; a save with errors shows them until the next good "
+        "save. Nothing is saved to your own progress.",
+    )
+    commands.add(
+        "check",
+        cmd_check,
+        check_arguments,
+        help="check a story for errors and warnings",
+        description="Check a story folder and report every problem as path:line:col.",
+    )
+    commands.add(
+        "walk",
+        cmd_walk,
+        walk_arguments,
+        help="play a story at random many times and report what was found",
+        description="Seeded random play-throughs: scenes and choices never reached, endings, stuck states, lengths.",
+    )
+    commands.add(
+        "graph",
+        cmd_graph,
+        graph_arguments,
+        help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
+        description="Chapters as clusters, endings with a double border, deep scenes shaded, "
+        "conditional choices dashed, detours dotted.",
+    )
+    commands.add("stats", cmd_stats, add_story, help="scenes, words and reading time for each movement of a story")
+    commands.add(
+        "schema",
+        cmd_schema,
+        schema_arguments,
+        help="print the JSON Schema of chapter files or of story.yaml",
+        description="JSON Schemas (draft 2020-12) for editors with the YAML language server.",
+    )
+    commands.add("guide", cmd_guide, help="print the authors' guide (AUTHORING.md)")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+# -- new ------------------------------------------------------------------------------------------
+def new_arguments(p: argparse.ArgumentParser) -> None:
+    from ..scaffold import DEFAULT_TITLE
+
+    p.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
+    p.add_argument("--title", default=DEFAULT_TITLE, help="the story's title")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ..scaffold import ScaffoldError, scaffold
+
+    try:
+        created = scaffold(Path(args.folder), title=args.title)
+    except ScaffoldError as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    folder = args.folder
+    print(f"A new story is ready in {folder}:")
+    for path in created:
+        print(f"  {path}")
+    print("\nNext steps:")
+    print(f"  experience check {folder}       every problem, with its line and column")
+    print(f"  experience preview {folder}     play it; it reloads each time you save a file")
+    print(f"  experience walk {folder}        thousands of random readers, to find dead ends")
+    print("The guide to every key: experience guide | less")
+    return 0
+
+
+# -- preview --------------------------------------------------------------------------------------
+def preview_arguments(p: argparse.ArgumentParser) -> None:
+    add_story(p)
+    p.add_argument(
+        "--from",
+        dest="start",
+        metavar="CHAPTER/SCENE",
+        help="start at this scene, or at a chapter's first scene (play from here)",
+    )
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    import difflib
+    import tempfile
+
+    from ..progress.session import Session
+    from ..progress.store import Store
+    from ..story import StoryError, check_story
+
+    root = story_dir(args.story)
+    result = check_story(root)
+    if result.story is None:
+        raise StoryError(result.diagnostics)
+    story = result.story
+    if args.start in story.chapters:  # a chapter's name: its first scene
+        args.start = story.chapters[args.start].first_scene
+    if args.start and args.start not in story.scenes:
+        close = difflib.get_close_matches(args.start, list(story.scenes), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else " (write it as chapter/scene)"
+        print(f"experience: there is no scene '{args.start}' in this story{hint}", file=sys.stderr)
+        return 2
+    # A throwaway folder: an author's trial runs never mix with anyone's own journey.
+    with tempfile.TemporaryDirectory(prefix="experience-preview-") as scratch:
+        store = Store.open(Path(scratch))
+        try:
+            session = Session.resume(story, store, "preview")
+            from ..tui.preview import PreviewApp, start_at
+
+            if args.start:
+                session.state = start_at(story, args.start, seed=session.state.seed)
+            PreviewApp(session, root, warnings=len(result.warnings)).run()
+        finally:
+            store.close()
+    return 0
+
+
+# -- check ----------------------------------------------------------------------------------------
+def check_arguments(p: argparse.ArgumentParser) -> None:
+    add_story(p)
+    p.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..story import check_story
+    from ..story.diagnostics import format_json, format_text
+
+    root = story_dir(args.story)
+    result = check_story(root)
+    shown = result.diagnostics
+    if args.format == "json":
+        print(format_json(shown))
+    else:
+        if shown:
+            print(format_text(shown))
+        errors, warnings = len(result.errors), len(result.warnings)
+        if result.story is not None:
+            story = result.story
+            summary = (
+                f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')} of “{story.title}”"
+            )
+        else:
+            summary = (
+                "the story cannot be played until the errors are fixed; warnings about the "
+                "story as a whole come once they are"
+            )
+        counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        where = "this folder" if str(root) == "." else root
+        print(f"{where}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
+    if result.errors or (args.strict and result.warnings):
+        return 1
+    return 0
+
+
+# -- walk -----------------------------------------------------------------------------------------
+def walk_arguments(p: argparse.ArgumentParser) -> None:
+    from ..story.walk import DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED
+
+    add_story(p)
+    p.add_argument(
+        "-n", "--runs", type=positive, default=DEFAULT_RUNS, help="how many play-throughs (default %(default)s)"
+    )
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
+    p.add_argument(
+        "--max-steps",
+        type=positive,
+        default=DEFAULT_MAX_STEPS,
+        help="give up on a play-through after this many steps",
+    )
+    p.add_argument("--all", action="store_true", help="list every scene in the report")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+
+def cmd_walk(args: argparse.Namespace) -> int:
+    from ..story import load_story
+    from ..story.walk import format_report, report_json, tty_progress, walk
+
+    story = load_story(story_dir(args.story))
+    progress = tty_progress(args.runs)
+    report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress)
+    if progress is not None:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+    if args.format == "json":
+        print(json.dumps(report_json(story, report), indent=2))
+    else:
+        print(format_report(story, report, all_scenes=args.all))
+    return 0 if report.ok else 1
+
+
+# -- graph and stats ------------------------------------------------------------------------------
+def graph_arguments(p: argparse.ArgumentParser) -> None:
+    add_story(p)
+    p.add_argument(
+        "--format",
+        choices=("mermaid", "dot", "svg", "png"),
+        default="mermaid",
+        help="mermaid (default) or dot need nothing; svg and png need Graphviz",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from ..story import load_story
+    from ..story.graph import GraphvizMissing, render, to_dot, to_mermaid, write
+
+    story = load_story(story_dir(args.story))
+    output = Path(args.output) if args.output else None
+    if args.format == "mermaid":
+        write(to_mermaid(story, labels=args.labels), output)
+    elif args.format == "dot":
+        write(to_dot(story, labels=args.labels), output)
+    else:
+        if output is None and sys.stdout.isatty():
+            print(f"experience: --format {args.format} is an image; write it to a file with -o FILE", file=sys.stderr)
+            return 2
+        try:
+            image = render(to_dot(story, labels=args.labels), args.format)
+        except GraphvizMissing as missing:
+            print(f"experience: {missing}", file=sys.stderr)
+            return 1
+        write(image, output)
+    if output is not None:
+        print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from ..story import load_story
+    from ..story.graph import format_stats
+
+    print(format_stats(load_story(story_dir(args.story))))
+    return 0
+
+
+# -- schema and guide -----------------------------------------------------------------------------
+def schema_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "which",
+        nargs="?",
+        choices=("chapter", "story"),
+        default="chapter",
+        help="chapter files (default) or the story.yaml manifest",
+    )
+    p.add_argument("-o", "--output-dir", metavar="DIR", help="write both schemas into DIR instead of printing one")
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..story.schema import FILE_NAMES, SCHEMAS
+
+    if args.output_dir:
+        folder = Path(args.output_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, build in SCHEMAS.items():
+            path = folder / FILE_NAMES[name]
+            path.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            print(f"wrote {path}")
+        return 0
+    print(json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from ..bundled import authoring_guide
+
+    print(authoring_guide().read_text(encoding="utf-8"), end="")
+    return 0

@@ -1,0 +1,94 @@
+"""`experience play` (the default) and `experience locate`: a person's own journey, and where it is
+kept."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .arguments import Commands, add_data_dir, add_profile, add_story, story_dir
+
+
+def register(commands: Commands) -> None:
+    commands.add(
+        "play",
+        cmd_play,
+        play_arguments,
+        help="play a story (the default when no command is given)",
+        description="Play a story full-screen. Your place and your answers are saved "
+        "after every step, in your data folder (see 'experience locate').",
+    )
+    commands.add(
+        "locate",
+        cmd_locate,
+        add_data_dir,
+        help="show where your progress and journal are kept",
+        description="Print the data folder, the database and anything set aside in it.",
+    )
+
+
+def play_arguments(p: argparse.ArgumentParser) -> None:
+    add_story(p, here_first=False)
+    add_profile(p, "whose journey this is, if more than one person plays on this computer")
+    add_data_dir(p)
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="line by line, for screen readers and simple terminals: plain text, numbered "
+        "choices, typed answers; the same journey and the same saved progress",
+    )
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from ..privacy.unlock import unlock
+    from ..progress.lock import ProfileBusy, ProfileLock
+    from ..progress.paths import resolve_data_dir
+    from ..progress.session import Session
+    from ..progress.store import Store, StoreError
+    from ..story import load_story
+
+    story = load_story(story_dir(args.story, here_first=False))
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        # The lock comes first: a second window must not even open the database of a busy profile.
+        with ProfileLock(data_dir, args.profile):
+            store = Store.open(data_dir)
+            try:
+                unlock(store, args.profile)  # a sealed journal asks for its passphrase before anything opens
+                session = Session.resume(story, store, args.profile)
+                notices = (store.set_aside.message(),) if store.set_aside else ()
+                if args.plain:
+                    from ..plain import play_plain
+
+                    return play_plain(session, notices=notices)
+                from ..tui.app import STEPPED_OUT, ExperienceApp
+
+                if ExperienceApp(session, notices=notices).run() == STEPPED_OUT:
+                    _print_support()  # after the window closes, so that it stays in the scrollback
+            finally:
+                store.close()
+    except (ProfileBusy, StoreError) as error:
+        print(f"experience: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_support() -> None:
+    import shutil
+
+    from ..care.support import as_text
+    from ..care.words import goodbye_text
+
+    width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
+    print(goodbye_text(as_text(), width))
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    from ..progress.locate import describe
+    from ..progress.paths import resolve_data_dir
+
+    print(describe(resolve_data_dir(args.data_dir)))
+    return 0

@@ -1,0 +1,77 @@
+"""Where the plain player writes and reads: paragraphs out, one typed line at a time in.
+
+Everything written is cleaned of control characters and folded to the window when there is one
+(a pipe or a file gets whole paragraphs, which screen readers follow best). Piped input is echoed,
+so that a transcript reads whole. The end of input is a leaving, raised as `Leave`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from .text import clean, wrap
+
+PROMPT = "> "
+
+
+class Leave(Exception):
+    """The reader is leaving: by q, by step out (with support), or because input ended."""
+
+    def __init__(self, stepped_out: bool = False) -> None:
+        super().__init__()
+        self.stepped_out = stepped_out
+
+
+class Terminal:
+    def __init__(
+        self,
+        stdin: TextIO,
+        stdout: TextIO,
+        *,
+        width: int | None = None,
+        before_asking: Callable[[], None] | None = None,
+    ) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.width = width
+        self._echo = not isatty(stdin)  # piped input: write it out, so the transcript reads whole
+        self._before_asking = before_asking  # e.g. the break suggestion, once a sitting
+
+    def say(self, *texts: str) -> None:
+        """Write paragraphs, each followed by a blank line."""
+        for text in texts:
+            self.stdout.write(wrap(clean(text), self.width) + "\n\n")
+        self.stdout.flush()
+
+    def line(self, text: str = "") -> None:
+        """Write one paragraph with no blank line after it: choices, and what to type next."""
+        self.stdout.write(wrap(clean(text), self.width) + "\n")
+        self.stdout.flush()
+
+    def write(self, text: str) -> None:
+        """Write text already laid out (the goodbye and the support lines), as it is."""
+        self.stdout.write(text)
+        self.stdout.flush()
+
+    def ask(self, prompt: str = PROMPT) -> str:
+        """One line typed by the reader, without its newline. The end of input means leaving."""
+        if self._before_asking is not None:
+            self._before_asking()
+        self.stdout.write(prompt)
+        self.stdout.flush()
+        typed = self.stdin.readline()
+        if not typed:
+            self.stdout.write("\n")
+            raise Leave()
+        typed = typed.rstrip("\r\n")
+        if self._echo:
+            self.stdout.write(clean(typed) + "\n")
+        return typed
+
+
+def isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,66 @@
+"""What serving a room means, apart from the server that does it: where it listens unless told
+otherwise, how many may be in it at once, the command each browser tab runs, and the words the
+facilitator reads when it opens.
+
+Nothing here imports textual-serve or aiohttp, so `experience --help` and the serve command's
+defaults cost nothing to read; serve.py, which does the serving, imports these.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_HOST = "127.0.0.1"  # this computer only; any other address asks for a join code
+DEFAULT_PORT = 8000
+DEFAULT_MAX_PARTICIPANTS = 30  # see bench/bench_serve.py for what one session costs
+
+
+@dataclass(frozen=True)
+class ServedRoom:
+    """What the server tells each session it starts."""
+
+    story_dir: Path
+    sessions_dir: Path
+    room: str | None = None
+    rooms_db: Path | None = None
+    server_pid: int | None = None  # each session ends by itself if this process is gone
+
+    def command(self) -> str:
+        """The shell command textual-serve runs for each tab (it runs it through a shell)."""
+        words = [
+            sys.executable,
+            "-m",
+            "experience.workshop.participant",
+            str(self.story_dir),
+            "--sessions-dir",
+            str(self.sessions_dir),
+        ]
+        if self.server_pid:
+            words += ["--server-pid", str(self.server_pid)]
+        if self.room and self.rooms_db:
+            words += ["--room", self.room, "--rooms-db", str(self.rooms_db)]
+        return shlex.join(words)
+
+
+def banner(title: str, host: str, port: int, room: str | None, code: str | None, limit: int) -> list[str]:
+    """What the facilitator reads when the server starts: how to join, and what is kept."""
+    everywhere = ("0.0.0.0", "::", "")  # noqa: S104 - recognised here, not bound
+    shown = host if host not in everywhere else "<this computer's address>"
+    shown = f"[{shown}]" if ":" in shown else shown
+    lines = [f"{title}: open to web browsers.", "", f"  Join at    http://{shown}:{port}"]
+    if code:
+        lines.append(f"  Join code  {code}   (asked before anything else; say it aloud or write it up)")
+    if room:
+        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}')")
+    else:
+        lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
+    lines += [
+        f"  At most    {limit} participants at once",
+        "",
+        "Nothing participants write is kept on this computer after their session ends;",
+        "each can download their own journal before leaving. Press Ctrl+C to stop.",
+    ]
+    return lines
