@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsp_client import Client
 
-SERVER = [sys.executable, "-c", "import sys; from experience.lsp import main; sys.exit(main())"]
+from .lsp_client import Client
+
+SERVER = [sys.executable, "-m", "experience", "lsp"]
 
 STORY = {
     "story.yaml": """\

@@ -9,8 +9,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import SERVER
-
 from experience.story import format as fmt
 
 
@@ -214,7 +212,7 @@ def test_the_checkers_did_you_mean_is_offered_as_a_quick_fix(server, garden):
 
 # -- starting it -----------------------------------------------------------------------------------
 def test_without_pygls_the_server_says_how_to_install_it():
-    hidden = "import sys; sys.modules['pygls'] = None; " + SERVER[-1].split("; ", 1)[1]
+    hidden = "import sys; sys.modules['pygls'] = None; from experience.cli import main; sys.exit(main(['lsp']))"
     result = subprocess.run([sys.executable, "-c", hidden], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "pip install 'experience[lsp]'" in result.stderr
