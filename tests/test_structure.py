@@ -34,8 +34,21 @@ LAYERS: dict[str, frozenset[str]] = {
     "bundled": frozenset(),
     "scaffold": frozenset({"story"}),
     "lsp": frozenset({"story"}),
+    "transcripts": frozenset({"story", "care", "progress", "plain"}),
     "cli": frozenset(
-        {"story", "care", "progress", "privacy", "plain", "tui", "workshop", "bundled", "scaffold", "lsp"}
+        {
+            "story",
+            "care",
+            "progress",
+            "privacy",
+            "plain",
+            "tui",
+            "workshop",
+            "bundled",
+            "scaffold",
+            "lsp",
+            "transcripts",
+        }
     ),
     "__main__": frozenset({"cli"}),
 }
