@@ -14,11 +14,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..story import Diagnostic, Location, Scene, Story, check_story
+from ..story import Code, Diagnostic, Location, Scene, Story, check_story
 from ..story.load_manifest import MANIFEST_NAME
 
 #: The files a story folder is read from (the checker warns about `.yml`, so it is copied too).
 STORY_FILES = ("*.yaml", "*.yml")
+#: Problems that stop a file being read at all: its scenes are unknown until they are fixed.
+UNREADABLE = frozenset(
+    {Code.NOT_UTF8, Code.FILE_TOO_LARGE, Code.YAML_SYNTAX, Code.ALIASES_EXPAND_TOO_FAR, Code.YAML_FEATURE_NOT_ALLOWED}
+)
 
 
 def story_root(path: Path) -> Path | None:
@@ -38,9 +42,19 @@ class Checked:
     def scene(self, scene_id: str) -> Scene | None:
         return self.draft.scenes.get(scene_id) if self.draft is not None else None
 
-    def chapter_of(self, path: Path) -> str | None:
-        """The chapter a file holds (its name without .yaml), or None for story.yaml."""
-        return None if path.name == MANIFEST_NAME else path.stem
+    def keeping(self, earlier: Checked | None) -> Checked:
+        """This check, with the scenes of each chapter that cannot be read now (half-typed YAML)
+        as they were at the `earlier` check, so completion and definitions keep working while
+        the author types. The problems are this check's own."""
+        if earlier is None or earlier.draft is None or self.draft is None:
+            return self
+        unreadable = {
+            path.stem for path, problems in self.diagnostics.items() if any(p.code in UNREADABLE for p in problems)
+        }
+        kept = {sid: scene for sid, scene in earlier.draft.scenes.items() if scene.chapter in unreadable}
+        if not kept:
+            return self
+        return Checked(self.root, self.diagnostics, replace(self.draft, scenes={**kept, **self.draft.scenes}))
 
 
 @dataclass

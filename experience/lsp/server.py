@@ -76,7 +76,7 @@ class StoryServer(LanguageServer):
                 types.LogMessageParams(types.MessageType.Error, f"experience: checking {root} failed: {error!r}")
             )
             return
-        self.checked[root] = checked
+        self.checked[root] = checked.keeping(self.checked.get(root))
         self.publish(checked)
 
     def schedule(self, root: Path, *, settle: float = 0.0) -> None:

@@ -89,6 +89,19 @@ def test_completion_after_goto_offers_this_chapters_scenes_by_name_and_others_in
     assert "house/bench" in labels
 
 
+def test_completion_keeps_a_chapters_scenes_while_its_yaml_is_half_typed(server, garden):
+    chapter = garden / "garden.yaml"
+    saved = chapter.read_text()
+    server.open(chapter)
+    assert server.diagnostics(chapter) == []
+    typing = saved.replace("goto: path", 'goto: \n        text: "unclosed')
+    server.change(chapter, typing)
+    [problem] = server.diagnostics(chapter, lambda items: bool(items))
+    assert problem["code"] == "E003"
+    line, character = _cursor_after(typing, "goto: ")
+    assert {"gate", "path"} <= set(_labels(server.at("textDocument/completion", chapter, line, character)))
+
+
 def test_completion_after_detour_replaces_the_word_being_typed(server, garden):
     chapter = garden / "garden.yaml"
     text = chapter.read_text().replace("detour: house/bench", "detour: house/be")
