@@ -68,7 +68,7 @@ def register(commands: Commands) -> None:
         cmd_lsp,
         help="the language server, for your editor: problems as you type, completion, definitions",
         description="Speaks the Language Server Protocol over standard input and output; your editor "
-        "starts it (see 'Your editor' in the guide). Needs pygls: pip install 'experience[lsp]'.",
+        "starts it (see 'The language server' in the guide). It needs pygls: pip install pygls.",
     )
 
 

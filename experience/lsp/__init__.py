@@ -1,8 +1,8 @@
 """The language server for story files (`experience lsp`): the checker's problems, completion,
 go to definition, hover and quick fixes, in any editor that speaks the Language Server Protocol.
 
-It is built on pygls, an optional extra (`pip install 'experience[lsp]'`), and nothing in
-`check`, `walk` or the player imports it.
+It is built on pygls, an optional extra (`pip install '.[lsp]'` in a copy of experience), and
+nothing in `check`, `walk` or the player imports it.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 
 INSTALL_HINT = (
-    "the language server needs pygls, which is not installed. Install it with: pip install 'experience[lsp]' "
-    "(or: pip install pygls)"
+    "the language server needs pygls, which is not installed. Install it with: pip install pygls "
+    "(or, in your copy of experience: pip install '.[lsp]')"
 )
 
 

@@ -228,5 +228,5 @@ def test_without_pygls_the_server_says_how_to_install_it():
     hidden = "import sys; sys.modules['pygls'] = None; from experience.cli import main; sys.exit(main(['lsp']))"
     result = subprocess.run([sys.executable, "-c", hidden], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert "pip install 'experience[lsp]'" in result.stderr
+    assert "pip install pygls" in result.stderr
     assert "Traceback" not in result.stderr
