@@ -16,7 +16,7 @@ from ..story.conditions import FUNCTIONS, ValueType
 from ..story.text import format_value
 from .describe import key_markdown, scene_summary
 from .outline import SET, Spot
-from .targets import NAME_CHARS, SCENE_CHARS, TEXT_KINDS, in_placeholder, scene_argument, value_kind
+from .targets import NAME_CHARS, SCENE_CHARS, SCENE_KINDS, TEXT_KINDS, in_placeholder, scene_argument, value_kind
 
 Items = list[types.CompletionItem]
 
@@ -28,7 +28,7 @@ def complete(spot: Spot, story: Story | None, chapter: str | None, row: int) -> 
             return _variables(spot, story, row)
         return _keys(spot, row)
     kind = value_kind(spot)
-    if kind == "scene-ref":
+    if kind in SCENE_KINDS:
         return _scenes(spot, story, chapter, row, full=spot.container == "story.yaml")
     if kind == "expression":
         return _expression(spot, story, chapter, row)

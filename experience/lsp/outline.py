@@ -29,9 +29,28 @@ CONTAINS = {
     "reflect": "reflect",
     "rich-text": "paragraph",
     "variations": "paragraph",
+    "goto": "branch",  # a goto written as a list of branches (if, to)
     "set": SET,
     "variables": VARIABLES,
 }
+#: The kinds of value that hold no keys: what the language server completes in them is decided by
+#: `targets.value_kind` and `completion.complete`. A kind in the key table that is in neither this
+#: nor CONTAINS is one the server does not know yet (a test says so).
+LEAVES = frozenset(
+    {
+        "text",
+        "rich-text",
+        "scene-ref",
+        "goto",
+        "expression",
+        "flag",
+        "number",
+        "enum",
+        "version",
+        "variable-name",
+        "tags",
+    }
+)
 
 _KEY_LINE = re.compile(
     r"""(?P<indent>[ ]*)(?P<dashes>(?:-[ ]+)*)"""

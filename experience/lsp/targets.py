@@ -15,6 +15,8 @@ from ..story.conditions import FUNCTIONS
 from .outline import SCENES, SET, VARIABLES, Spot
 
 SCENE_CHARS = "A-Za-z0-9_/-"
+#: Kinds whose value, written on the key's line, names a scene (`goto` may also be a list of branches).
+SCENE_KINDS = ("scene-ref", "goto")
 NAME_CHARS = "A-Za-z0-9_"
 TEXT_KINDS = ("text", "rich-text", "variations")
 #: Inside an expression, a scene is named in quotes as the argument of one of these.
@@ -69,7 +71,7 @@ def target_at(spot: Spot, chapter: str | None) -> Target | None:
         key = spot.format_key()
         return Target("key", key.name, start, end, key) if key is not None else None
     kind = value_kind(spot)
-    if kind == "scene-ref":
+    if kind in SCENE_KINDS:
         word, start, end = spot.word(SCENE_CHARS)
         return Target("scene", full_id(word, chapter), start, end) if word else None
     if kind == "variable-name":
