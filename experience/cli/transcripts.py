@@ -77,7 +77,11 @@ def cmd_record(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"experience: cannot write {output} ({error.strerror or error})", file=sys.stderr)
         return 1
-    print(f"wrote {output} ({len(transcript.inputs)} lines typed, {len(transcript.path)} scenes)", file=sys.stderr)
+    print(
+        f"wrote {output} ({len(transcript.inputs)} lines typed, {len(transcript.path)} scenes). This was a trial: "
+        "the place and the answers in it were not kept anywhere but in the transcript.",
+        file=sys.stderr,
+    )
     return 0
 
 
