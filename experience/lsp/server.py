@@ -139,32 +139,25 @@ def _root_of(uri: str) -> Path | None:
 
 
 # -- the document's life ---------------------------------------------------------------------------
-@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-def _opened(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> None:
-    root = _root_of(params.text_document.uri)
-    if root is not None:
-        ls.schedule(root)
+def _recheck_on(method: str, settle: float) -> None:
+    """Check the story again when a file of it is opened, changed, saved or closed (closed: the
+    disk's text counts again); after a change, once typing has paused for `settle` seconds."""
+
+    def handle(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> None:  # or Change, Save, Close
+        root = _root_of(params.text_document.uri)
+        if root is not None:
+            ls.schedule(root, settle=settle)
+
+    server.feature(method)(handle)
 
 
-@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-def _changed(ls: StoryServer, params: types.DidChangeTextDocumentParams) -> None:
-    root = _root_of(params.text_document.uri)
-    if root is not None:
-        ls.schedule(root, settle=SETTLE)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-def _saved(ls: StoryServer, params: types.DidSaveTextDocumentParams) -> None:
-    root = _root_of(params.text_document.uri)
-    if root is not None:
-        ls.schedule(root)
-
-
-@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-def _closed(ls: StoryServer, params: types.DidCloseTextDocumentParams) -> None:
-    root = _root_of(params.text_document.uri)
-    if root is not None:
-        ls.schedule(root)  # the disk's text counts again
+for _method, _settle in (
+    (types.TEXT_DOCUMENT_DID_OPEN, 0.0),
+    (types.TEXT_DOCUMENT_DID_CHANGE, SETTLE),
+    (types.TEXT_DOCUMENT_DID_SAVE, 0.0),
+    (types.TEXT_DOCUMENT_DID_CLOSE, 0.0),
+):
+    _recheck_on(_method, _settle)
 
 
 @server.feature(types.SHUTDOWN)

@@ -11,6 +11,8 @@ import sys
 
 from experience.story import format as fmt
 
+COMPLETE, HOVER = "textDocument/completion", "textDocument/hover"
+
 
 def _labels(result) -> list[str]:
     return [item["label"] for item in result["items"]]
@@ -21,6 +23,14 @@ def _cursor_after(text: str, needle: str) -> tuple[int, int]:
     index = text.index(needle) + len(needle)
     before = text[:index]
     return before.count("\n"), index - (before.rfind("\n") + 1)
+
+
+def _ask(server, chapter, method: str, after: str, edit: tuple[str, str] = ("", "")):
+    """Open `chapter` (with `edit` made: old text, new text) and ask `method` just after `after`."""
+    text = chapter.read_text().replace(*edit) if edit[0] else chapter.read_text()
+    server.open(chapter, text)
+    line, character = _cursor_after(text, after)
+    return server.at(method, chapter, line, character), line, character
 
 
 # -- diagnostics -----------------------------------------------------------------------------------
@@ -80,11 +90,8 @@ def test_columns_are_counted_as_the_editor_counts_them(server, garden):
 
 # -- completion ------------------------------------------------------------------------------------
 def test_completion_after_goto_offers_this_chapters_scenes_by_name_and_others_in_full(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("goto: path", "goto: ")
-    server.open(chapter, text)
-    line, character = _cursor_after(text, "goto: ")
-    labels = _labels(server.at("textDocument/completion", chapter, line, character))
+    result, _, _ = _ask(server, garden / "garden.yaml", COMPLETE, "goto: ", ("goto: path", "goto: "))
+    labels = _labels(result)
     assert labels[:2] == ["gate", "path"]
     assert "house/bench" in labels
 
@@ -103,55 +110,40 @@ def test_completion_keeps_a_chapters_scenes_while_its_yaml_is_half_typed(server,
 
 
 def test_completion_after_detour_replaces_the_word_being_typed(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("detour: house/bench", "detour: house/be")
-    server.open(chapter, text)
-    line, character = _cursor_after(text, "detour: house/be")
-    result = server.at("textDocument/completion", chapter, line, character)
+    edit = ("detour: house/bench", "detour: house/be")
+    result, line, character = _ask(server, garden / "garden.yaml", COMPLETE, "detour: house/be", edit)
     [bench] = [item for item in result["items"] if item["label"] == "house/bench"]
     assert bench["textEdit"]["range"]["start"] == {"line": line, "character": character - len("house/be")}
     assert bench["detail"] == "A bench"
 
 
 def test_completion_in_a_condition_offers_variables_and_functions(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("goto: path\n", "goto: path\n        if: cou\n")
-    server.open(chapter, text)
-    line, character = _cursor_after(text, "if: cou")
-    labels = _labels(server.at("textDocument/completion", chapter, line, character))
-    assert {"courage", "name", "rested", "seen", "visits"} <= set(labels)
+    result, _, _ = _ask(
+        server, garden / "garden.yaml", COMPLETE, "if: cou", ("goto: path\n", "goto: path\n        if: cou\n")
+    )
+    assert {"courage", "name", "rested", "seen", "visits"} <= set(_labels(result))
 
 
 def test_completion_inside_seen_offers_scenes(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("goto: path\n", 'goto: path\n        if: not seen("\n')
-    server.open(chapter, text)
-    line, character = _cursor_after(text, 'seen("')
-    assert "house/bench" in _labels(server.at("textDocument/completion", chapter, line, character))
+    edit = ("goto: path\n", 'goto: path\n        if: not seen("\n')
+    result, _, _ = _ask(server, garden / "garden.yaml", COMPLETE, 'seen("', edit)
+    assert "house/bench" in _labels(result)
 
 
 def test_completion_in_a_set_offers_variables_for_names_and_values(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("set: {courage: courage + 1}", "set: {courage: courage + 1, re")
-    server.open(chapter, text)
-    line, character = _cursor_after(text, ", re")
-    assert "rested" in _labels(server.at("textDocument/completion", chapter, line, character))
+    edit = ("set: {courage: courage + 1}", "set: {courage: courage + 1, re")
+    result, _, _ = _ask(server, garden / "garden.yaml", COMPLETE, ", re", edit)
+    assert "rested" in _labels(result)
 
 
 def test_completion_in_a_placeholder_offers_variables(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("{name}.", "{na")
-    server.open(chapter, text)
-    line, character = _cursor_after(text, "{na")
-    assert "name" in _labels(server.at("textDocument/completion", chapter, line, character))
+    result, _, _ = _ask(server, garden / "garden.yaml", COMPLETE, "{na", ("{name}.", "{na"))
+    assert "name" in _labels(result)
 
 
 def test_completion_of_a_choices_keys_is_the_key_tables(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text().replace("goto: path\n", "goto: path\n        on\n")
-    server.open(chapter, text)
-    line, character = _cursor_after(text, "        on")
-    result = server.at("textDocument/completion", chapter, line, character)
+    edit = ("goto: path\n", "goto: path\n        on\n")
+    result, _, _ = _ask(server, garden / "garden.yaml", COMPLETE, "        on", edit)
     assert _labels(result) == fmt.key_names(fmt.CHOICE)
     [once] = [item for item in result["items"] if item["label"] == "once"]
     assert fmt.CHOICE[fmt.key_names(fmt.CHOICE).index("once")].doc in once["documentation"]["value"]
@@ -159,41 +151,25 @@ def test_completion_of_a_choices_keys_is_the_key_tables(server, garden):
 
 # -- go to definition and hover --------------------------------------------------------------------
 def test_go_to_definition_of_a_detour_opens_the_scene_in_its_own_file(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text()
-    server.open(chapter)
-    line, character = _cursor_after(text, "detour: house/b")
-    place = server.at("textDocument/definition", chapter, line, character)
+    place, _, _ = _ask(server, garden / "garden.yaml", "textDocument/definition", "detour: house/b")
     assert place["uri"] == (garden / "house.yaml").as_uri()
     assert place["range"]["start"] == {"line": 2, "character": 2}  # `  bench:`
 
 
 def test_go_to_definition_of_a_variable_opens_its_declaration(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text()
-    server.open(chapter)
-    line, character = _cursor_after(text, "{courage: cour")
-    place = server.at("textDocument/definition", chapter, line, character)
+    place, _, _ = _ask(server, garden / "garden.yaml", "textDocument/definition", "{courage: cour")
     assert place["uri"] == (garden / "story.yaml").as_uri()
     assert place["range"]["start"]["line"] == 3
 
 
 def test_hover_on_a_key_shows_the_guides_words_for_it(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text()
-    server.open(chapter)
-    line, character = _cursor_after(text, "    deto")
-    hover = server.at("textDocument/hover", chapter, line, character)
+    hover, _, _ = _ask(server, garden / "garden.yaml", HOVER, "    deto")
     detour = fmt.CHOICE[fmt.key_names(fmt.CHOICE).index("detour")]
     assert detour.doc in hover["contents"]["value"]
 
 
 def test_hover_on_a_scene_shows_its_title_and_first_line(server, garden):
-    chapter = garden / "garden.yaml"
-    text = chapter.read_text()
-    server.open(chapter)
-    line, character = _cursor_after(text, "detour: house/")
-    hover = server.at("textDocument/hover", chapter, line, character)["contents"]["value"]
+    hover = _ask(server, garden / "garden.yaml", HOVER, "detour: house/")[0]["contents"]["value"]
     assert "A bench" in hover
     assert "You sit for a while, and the afternoon goes slowly by." in hover
 
