@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..story import Code, Diagnostic, Location, Scene, Story, check_story
+from ..story import Code, Diagnostic, Location, Scene, Story, Variable, check_story
 from ..story.load_manifest import MANIFEST_NAME
 
 #: The files a story folder is read from (the checker warns about `.yml`, so it is copied too).
@@ -39,8 +39,13 @@ class Checked:
     diagnostics: Mapping[Path, list[Diagnostic]]  # every file of the story, problems or not
     draft: Story | None
 
-    def scene(self, scene_id: str) -> Scene | None:
-        return self.draft.scenes.get(scene_id) if self.draft is not None else None
+    def named(self, kind: str, name: str) -> Scene | Variable | None:
+        """The scene (by its full id) or the variable that a name in a file stands for."""
+        if self.draft is None:
+            return None
+        if kind == "scene":
+            return self.draft.scenes.get(name)
+        return self.draft.variables.get(name) if kind == "variable" else None
 
     def keeping(self, earlier: Checked | None) -> Checked:
         """This check, with the scenes of each chapter that cannot be read now (half-typed YAML)

@@ -22,6 +22,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from .. import __version__
+from ..story import Scene, Variable
 from ..story.load_manifest import MANIFEST_NAME
 from .checking import Checked, check, story_root
 from .completion import complete
@@ -204,18 +205,16 @@ def _hover(ls: StoryServer, params: types.HoverParams) -> types.Hover | None:
     if found is None:
         return None
     target, checked, path, row = found
-    story = checked.draft
-    text = None
+    named = checked.named(target.kind, target.name)
     if target.key is not None:
         text = key_markdown(target.key)
-    elif target.kind == "scene":
-        scene = checked.scene(target.name)
-        text = scene_markdown(scene) if scene is not None else None
-    elif target.kind == "variable" and story is not None and target.name in story.variables:
-        text = variable_markdown(story.variables[target.name])
+    elif isinstance(named, Scene):
+        text = scene_markdown(named)
+    elif isinstance(named, Variable):
+        text = variable_markdown(named)
     elif target.kind == "function":
         text = function_markdown(target.name)
-    if text is None:
+    else:
         return None
     where = ls.to_client(path, types.Range(types.Position(row, target.start), types.Position(row, target.end)))
     return types.Hover(contents=types.MarkupContent(types.MarkupKind.Markdown, text), range=where)
@@ -227,13 +226,8 @@ def _definition(ls: StoryServer, params: types.DefinitionParams) -> types.Locati
     if found is None:
         return None
     target, checked, _, _ = found
-    story = checked.draft
-    place = None
-    if target.kind == "scene":
-        scene = checked.scene(target.name)
-        place = scene.location if scene is not None else None
-    elif target.kind == "variable" and story is not None and target.name in story.variables:
-        place = story.variables[target.name].location
+    named = checked.named(target.kind, target.name)
+    place = named.location if named is not None else None
     if place is None or place.line is None:
         return None
     row, column = place.line - 1, (place.column or 1) - 1
