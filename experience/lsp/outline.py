@@ -49,6 +49,7 @@ LEAVES = frozenset(
         "version",
         "variable-name",
         "tags",
+        "story-id",
     }
 )
 
