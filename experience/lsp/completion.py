@@ -13,8 +13,7 @@ from lsprotocol import types
 from ..story import Story
 from ..story import format as fmt
 from ..story.conditions import FUNCTIONS, ValueType
-from ..story.text import format_value
-from .describe import key_markdown, scene_summary
+from .describe import key_markdown, scene_summary, variable_summary
 from .outline import SET, Spot
 from .targets import NAME_CHARS, SCENE_CHARS, SCENE_KINDS, TEXT_KINDS, in_placeholder, scene_argument, value_kind
 
@@ -100,7 +99,7 @@ def _variables(spot: Spot, story: Story | None, row: int, *, only: ValueType | N
             spot,
             row,
             NAME_CHARS,
-            detail=f"{variable.type.value}, starting at {format_value(variable.initial)!r}",
+            detail=variable_summary(variable),
         )
         for name, variable in story.variables.items()
         if only is None or variable.type is only

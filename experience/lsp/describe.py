@@ -7,9 +7,11 @@ apart without opening their files.
 
 from __future__ import annotations
 
+import json
+
 from ..story import Scene, Variable
 from ..story import format as fmt
-from ..story.conditions import FUNCTIONS
+from ..story.conditions import FUNCTIONS, Value
 from ..story.text import format_value
 
 FIRST_LINE = 100  # characters of a scene's first line shown
@@ -43,8 +45,21 @@ def scene_markdown(scene: Scene) -> str:
     return "\n".join(lines)
 
 
+def as_written(value: Value) -> str:
+    """A value as an author writes it in story.yaml: 0, "text", true."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return format_value(value)
+
+
+def variable_summary(variable: Variable) -> str:
+    return f"{variable.type.value}, starting at {as_written(variable.initial)}"
+
+
 def variable_markdown(variable: Variable) -> str:
-    return f"**{variable.name}**: {variable.type.value}, starting at `{format_value(variable.initial)!r}`"
+    return f"**{variable.name}**: {variable_summary(variable)}"
 
 
 def function_markdown(name: str) -> str:

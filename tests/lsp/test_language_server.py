@@ -174,6 +174,11 @@ def test_hover_on_a_scene_shows_its_title_and_first_line(server, garden):
     assert "You sit for a while, and the afternoon goes slowly by." in hover
 
 
+def test_hover_on_a_variable_shows_its_type_and_starting_value_as_written(server, garden):
+    hover = _ask(server, garden / "garden.yaml", HOVER, "{courage: cour")[0]["contents"]["value"]
+    assert hover == "**courage**: a number, starting at 0"
+
+
 # -- quick fixes -----------------------------------------------------------------------------------
 def test_the_checkers_did_you_mean_is_offered_as_a_quick_fix(server, garden):
     chapter = garden / "garden.yaml"
