@@ -38,8 +38,9 @@ def complete(spot: Spot, story: Story | None, chapter: str | None, row: int) -> 
     if kind == "enum":
         key = spot.format_key()
         return [_item(v, types.CompletionItemKind.EnumMember, spot, row, NAME_CHARS) for v in key.values] if key else []
-    if kind == "flag":
-        return [_item(v, types.CompletionItemKind.Value, spot, row, NAME_CHARS) for v in ("true", "false")]
+    if kind in ("flag", "ending"):
+        words = ("true", "false") if kind == "flag" else ("true", fmt.PAUSE)  # `end: pause`, a stop for today
+        return [_item(v, types.CompletionItemKind.Value, spot, row, NAME_CHARS) for v in words]
     return []
 
 

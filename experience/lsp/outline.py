@@ -50,6 +50,7 @@ LEAVES = frozenset(
         "variable-name",
         "tags",
         "story-id",
+        "ending",
     }
 )
 
