@@ -68,6 +68,20 @@ def _record(story: Path, inputs: list[str], output: Path, monkeypatch, seed: int
     return main(["record", str(story), "-o", str(output), "--seed", str(seed)])
 
 
+@pytest.fixture
+def wall(garden, tmp_path, monkeypatch) -> Path:
+    """A transcript of the garden, pinned: in at the gate, then to the wall."""
+    output = tmp_path / "wall.transcript"
+    _record(garden, ["", "2"], output, monkeypatch)
+    monkeypatch.undo()
+    return output
+
+
+def _edit(garden: Path, old: str, new: str) -> None:
+    chapter = garden / "garden.yaml"
+    chapter.write_text(chapter.read_text().replace(old, new))
+
+
 # -- the bundled journey, pinned -------------------------------------------------------------------
 def test_the_bundled_journeys_pinned_play_throughs_still_hold(capsys):
     pinned = sorted(PINNED.glob("*.transcript"))
@@ -105,48 +119,33 @@ def test_story_text_that_looks_typed_stays_shown_text(garden, tmp_path, monkeypa
 
 
 # -- replaying ------------------------------------------------------------------------------------
-def test_a_replay_of_an_unchanged_story_is_the_same(garden, tmp_path, monkeypatch, capsys):
-    output = tmp_path / "wall.transcript"
-    _record(garden, ["", "2"], output, monkeypatch)
-    monkeypatch.undo()
-    assert main(["replay", str(garden), str(output)]) == 0
+def test_a_replay_of_an_unchanged_story_is_the_same(garden, wall, capsys):
+    assert main(["replay", str(garden), str(wall)]) == 0
     assert "same " in capsys.readouterr().out
 
 
-def test_a_changed_sentence_is_shown_as_a_unified_diff_and_fails(garden, tmp_path, monkeypatch, capsys):
-    output = tmp_path / "wall.transcript"
-    _record(garden, ["", "2"], output, monkeypatch)
-    monkeypatch.undo()
-    chapter = garden / "garden.yaml"
-    chapter.write_text(chapter.read_text().replace("The stones are warm.", "The stones are cool."))
-    assert main(["replay", str(garden), str(output)]) == 1
+def test_a_changed_sentence_is_shown_as_a_unified_diff_and_fails(garden, wall, capsys):
+    _edit(garden, "The stones are warm.", "The stones are cool.")
+    assert main(["replay", str(garden), str(wall)]) == 1
     out = capsys.readouterr().out
-    assert f"--- {output} (pinned)" in out and f"+++ {output} (replayed)" in out
+    assert f"--- {wall} (pinned)" in out and f"+++ {wall} (replayed)" in out
     assert "\n-  The stones are warm.\n+  The stones are cool.\n" in out
 
 
-def test_a_changed_road_shows_in_the_scenes_passed(garden, tmp_path, monkeypatch, capsys):
-    output = tmp_path / "wall.transcript"
-    _record(garden, ["", "2"], output, monkeypatch)
-    monkeypatch.undo()
-    chapter = garden / "garden.yaml"
-    chapter.write_text(chapter.read_text().replace("goto: wall", "goto: path"))
-    assert main(["replay", str(garden), str(output)]) == 1
+def test_a_changed_road_shows_in_the_scenes_passed(garden, wall, capsys):
+    _edit(garden, "goto: wall", "goto: path")
+    assert main(["replay", str(garden), str(wall)]) == 1
     out = capsys.readouterr().out
     assert "\n-@ garden/wall\n" in out and "\n+@ garden/path\n" in out
 
 
-def test_update_accepts_the_change_and_keeps_the_authors_comments(garden, tmp_path, monkeypatch, capsys):
-    output = tmp_path / "wall.transcript"
-    _record(garden, ["", "2"], output, monkeypatch)
-    monkeypatch.undo()
-    output.write_text("# the wall, for the warm stones\n" + output.read_text().split("\n", 3)[3])
-    chapter = garden / "garden.yaml"
-    chapter.write_text(chapter.read_text().replace("The stones are warm.", "The stones are cool."))
-    assert main(["replay", str(garden), str(output), "--update"]) == 0
-    assert "  The stones are cool." in output.read_text().splitlines()
-    assert output.read_text().startswith("# the wall, for the warm stones\n")
-    assert main(["replay", str(garden), str(output)]) == 0
+def test_update_accepts_the_change_and_keeps_the_authors_comments(garden, wall, capsys):
+    wall.write_text("# the wall, for the warm stones\n" + wall.read_text().split("\n", 3)[3])
+    _edit(garden, "The stones are warm.", "The stones are cool.")
+    assert main(["replay", str(garden), str(wall), "--update"]) == 0
+    assert "  The stones are cool." in wall.read_text().splitlines()
+    assert wall.read_text().startswith("# the wall, for the warm stones\n")
+    assert main(["replay", str(garden), str(wall)]) == 0
 
 
 def test_replay_reads_every_transcript_in_the_stories_own_folder(garden, tmp_path, monkeypatch, capsys):
@@ -208,9 +207,6 @@ def test_replay_of_a_file_that_does_not_exist_says_so(garden, tmp_path, capsys):
     assert "cannot be read" in capsys.readouterr().err
 
 
-def test_replay_returns_what_was_pinned_and_what_was_replayed(garden, tmp_path, monkeypatch):
-    output = tmp_path / "wall.transcript"
-    _record(garden, ["", "2"], output, monkeypatch)
-    monkeypatch.undo()
-    result = replay(load_story(garden), output)
+def test_replay_returns_what_was_pinned_and_what_was_replayed(garden, wall):
+    result = replay(load_story(garden), wall)
     assert result.same and result.diff() == ""
