@@ -6,6 +6,10 @@ expects (`normalise`), and matches it. It is deliberately simple: it runs on thi
 it will miss things, and it will sometimes match what was not meant, which is why what the player
 says on a match is a gentle offer and never a judgement. A damaged file must never silence it:
 whatever can be read is used, and a few phrasings are built in as a fallback.
+
+There is a list for each language shipped (`crisis.yaml` in English, `crisis.es.yaml` in Spanish),
+and every one is listened to whatever language the program speaks: people write in the language
+they feel in, which need not be the one they read the program in.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from .data import as_dict, as_list, read_data
 
@@ -63,9 +68,9 @@ def _compiles(pattern: str) -> bool:
     return True
 
 
-def load_crisis_words(text: str | None = None) -> CrisisWords:
-    """Read the list (the packaged file unless `text` is given). Never raises."""
-    data = read_data("crisis.yaml", text)
+def load_crisis_words(text: str | None = None, name: str = "crisis.yaml") -> CrisisWords:
+    """Read a list (the packaged file `name` unless `text` is given). Never raises."""
+    data = read_data(name, text)
     words = {str(k).casefold(): str(v).casefold() for k, v in as_dict(data.get("words")).items() if v is not None}
     phrases = tuple(
         Phrase(entry["pattern"], str(entry.get("example") or ""))
@@ -76,11 +81,22 @@ def load_crisis_words(text: str | None = None) -> CrisisWords:
     return CrisisWords(words, phrases, not_meant)
 
 
+def crisis_lists() -> tuple[str, ...]:
+    """The packaged lists, one a language: `crisis.yaml` first, then `crisis.<language>.yaml`."""
+    found = sorted(
+        entry.name
+        for entry in resources.files(__package__).iterdir()
+        if entry.name.startswith("crisis.") and entry.name.endswith(".yaml") and entry.name != "crisis.yaml"
+    )
+    return ("crisis.yaml", *found)
+
+
 @cache
-def _packaged() -> CrisisWords:
-    return load_crisis_words()
+def _packaged() -> tuple[CrisisWords, ...]:
+    return tuple(load_crisis_words(name=name) for name in crisis_lists())
 
 
 def sounds_like_crisis(text: str) -> bool:
-    """Whether these words may mean the reader is thinking of ending their life or harming themselves."""
-    return _packaged().matches(text)
+    """Whether these words may mean the reader is thinking of ending their life or harming
+    themselves, in any language a list is shipped for."""
+    return any(words.matches(text) for words in _packaged())

@@ -3,12 +3,19 @@
 The data is a plain file so that anyone can keep it current without touching code; this module
 only reads and checks it. A damaged file must never hide help: whatever can be read is shown,
 and the emergency advice has a built-in fallback.
+
+Lines are chosen by language and country: each language the program speaks may have its own file
+(`support.es.yaml`: services that answer in Spanish), else the English one is shown; a reader
+whose locale names a country (`es-MX`) sees that country's lines and numbers first, and a reader
+whose country is not known sees the international directories first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from importlib import resources
+from typing import TypeVar
 
 from .data import as_dict, as_list, read_data
 
@@ -30,12 +37,14 @@ class SupportLine:
     region: str
     last_verified: dt.date | None
     source: str = ""
+    countries: tuple[str, ...] = ()  # ISO 3166 codes (US, GB); none: for anywhere
 
 
 @dataclass(frozen=True)
 class EmergencyNumber:
     region: str
     number: str
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,23 +61,48 @@ class Support:
         return min(dates) if dates else None
 
 
-def load_support(text: str | None = None) -> Support:
-    """Read the support data (the packaged file unless `text` is given). Never raises."""
-    data = read_data("support.yaml", text)
+Entry = TypeVar("Entry", SupportLine, EmergencyNumber)
+
+
+def load_support(text: str | None = None, *, language: str = "en", country: str | None = None) -> Support:
+    """Read the support data (the packaged file for `language`, else the English one, unless
+    `text` is given), with `country`'s lines first. Never raises."""
+    data = read_data(support_file(language), text)
     emergency = as_dict(data.get("emergency"))
     numbers = tuple(
-        EmergencyNumber(str(n["region"]), str(n["number"]))
+        EmergencyNumber(str(n["region"]), str(n["number"]), _countries(n.get("country")))
         for n in as_list(emergency.get("numbers"))
         if isinstance(n, dict) and "region" in n and "number" in n
     )
     relationships = as_dict(data.get("relationships"))
     return Support(
         _words(emergency.get("advice"), FALLBACK_ADVICE),
-        numbers,
-        _lines(data.get("lines")),
+        for_country(numbers, country),
+        for_country(_lines(data.get("lines")), country),
         _words(relationships.get("note"), FALLBACK_SAFETY_NOTE),
-        _lines(relationships.get("lines")),
+        for_country(_lines(relationships.get("lines")), country),
     )
+
+
+def support_file(language: str) -> str:
+    """The packaged file for `language` (`es`), or the English one when there is none."""
+    name = f"support.{language}.yaml"
+    return name if language != "en" and resources.files(__package__).joinpath(name).is_file() else "support.yaml"
+
+
+def for_country(entries: tuple[Entry, ...], country: str | None) -> tuple[Entry, ...]:
+    """`entries` in the order to show them: the country's own first (when it is known and has
+    some), else those for anywhere first; otherwise as written."""
+    if country is not None and any(country in entry.countries for entry in entries):
+        first = [entry for entry in entries if country in entry.countries]
+    else:
+        first = [entry for entry in entries if not entry.countries]
+    return (*first, *(entry for entry in entries if entry not in first))
+
+
+def _countries(written: object) -> tuple[str, ...]:
+    items = written if isinstance(written, list) else [written]
+    return tuple(str(item).upper() for item in items if isinstance(item, str) and item)
 
 
 def _words(written: object, fallback: str) -> str:
@@ -90,6 +124,7 @@ def _lines(entries: object) -> tuple[SupportLine, ...]:
                 entry["region"],
                 checked if isinstance(checked, dt.date) else None,
                 str(entry.get("source") or ""),
+                _countries(entry.get("country")),
             )
         )
     return tuple(lines)

@@ -1,0 +1,78 @@
+"""The crisis words in Spanish: the usual ways of saying it, in Spain and Latin America, heard
+whatever language the program speaks; the everyday idioms about dying and killing, not."""
+
+from __future__ import annotations
+
+import pytest
+
+from experience.care.crisis import crisis_lists, load_crisis_words, sounds_like_crisis
+
+SPANISH = load_crisis_words(name="crisis.es.yaml")
+
+
+def test_there_is_a_list_for_each_language_shipped():
+    assert crisis_lists() == ("crisis.yaml", "crisis.es.yaml")
+    assert len(SPANISH.phrases) >= 15 and len(SPANISH.not_meant) >= 15
+
+
+@pytest.mark.parametrize("phrase", SPANISH.phrases, ids=lambda p: p.example)
+def test_every_spanish_phrase_hears_its_own_example(phrase):
+    assert phrase.example, f"{phrase.pattern} has no example in crisis.es.yaml"
+    assert sounds_like_crisis(phrase.example)
+
+
+@pytest.mark.parametrize("sentence", SPANISH.not_meant)
+def test_nothing_spanish_that_is_not_meant_is_heard(sentence):
+    assert not sounds_like_crisis(sentence)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Me quiero morir.",
+        "quiero morirme",
+        "QUIERO MORIRME",
+        "a veces quisiera estar muerta",
+        "ya no quiero vivir mas",  # without the accent, as people type
+        "no quiero seguir viviendo",
+        "estoy pensando en suicidarme",
+        "me voy a matar",
+        "quiero quitarme la vida",
+        "voy a acabar con mi vida",
+        "solo quiero acabar con todo de una vez",
+        "todos estarian mejor sin mi",
+        "nadie me extrañaría",
+        "no tengo por qué vivir",
+        "no le veo sentido para vivir",
+        "ojala no hubiera nacido",
+        "me tomé todas las pastillas",
+        "me sigo cortando los brazos",
+        "volví a hacerme daño",
+        "q ganas de morirme",
+    ],
+)
+def test_the_usual_ways_of_saying_it_in_spanish_are_heard(words):
+    assert sounds_like_crisis(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "me muero de risa contigo",
+        "me muero por verte",
+        "casi me mato en la moto",
+        "me mato a estudiar para el examen",
+        "no me quiero morir",
+        "no quiero vivir sola en esa casa",
+        "estoy muerto de sueño",
+        "esta película me mató de aburrimiento",
+        "me hice daño jugando al fútbol",
+        "lo que necesito es que me escuchen",
+    ],
+)
+def test_spanish_idioms_and_other_meanings_are_not(words):
+    assert not sounds_like_crisis(words)
+
+
+def test_the_english_list_is_still_heard_beside_the_spanish_one():
+    assert sounds_like_crisis("I want to die") and sounds_like_crisis("quiero morirme")
