@@ -93,11 +93,12 @@ def support_file(language: str) -> str:
 def for_country(entries: tuple[Entry, ...], country: str | None) -> tuple[Entry, ...]:
     """`entries` in the order to show them: the country's own first (when it is known and has
     some), else those for anywhere first; otherwise as written."""
-    if country is not None and any(country in entry.countries for entry in entries):
-        first = [entry for entry in entries if country in entry.countries]
-    else:
-        first = [entry for entry in entries if not entry.countries]
-    return (*first, *(entry for entry in entries if entry not in first))
+    ours = country is not None and any(country in entry.countries for entry in entries)
+
+    def comes_first(entry: Entry) -> bool:
+        return country in entry.countries if ours else not entry.countries
+
+    return tuple(sorted(entries, key=lambda entry: not comes_first(entry)))  # stable: as written within each
 
 
 def _countries(written: object) -> tuple[str, ...]:
