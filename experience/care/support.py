@@ -13,21 +13,24 @@ whose country is not known sees the international directories first.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TypeVar
 
+from babel.dates import format_date
+
+from ..i18n import ENGLISH, _, babel_locale, current_country, current_language, lazy
 from .data import as_dict, as_list, read_data
 
-FALLBACK_ADVICE = (
+FALLBACK_ADVICE = lazy(
     "If you are in danger right now, call your local emergency number, or go to the "
     "nearest emergency department. 112 works from mobile phones in many countries."
 )
-FALLBACK_SAFETY_NOTE = (
+FALLBACK_SAFETY_NOTE = lazy(
     "If someone close to you frightens you or controls you, this journey is not the right tool "
     "for that. Your local emergency number, or a domestic abuse service near you, can help."
 )
-PEOPLE_TO_TALK_TO = "People you can talk to, free and in confidence:"
+PEOPLE_TO_TALK_TO = lazy("People you can talk to, free and in confidence:")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,9 @@ class Support:
     advice: str
     emergency: tuple[EmergencyNumber, ...]
     lines: tuple[SupportLine, ...]
-    safety_note: str = FALLBACK_SAFETY_NOTE  # for a relationship that frightens or controls
+    safety_note: str = field(
+        default_factory=lambda: str(FALLBACK_SAFETY_NOTE)
+    )  # for a relationship that frightens or controls
     safety_lines: tuple[SupportLine, ...] = ()  # the services for exactly that
 
     @property
@@ -64,9 +69,12 @@ class Support:
 Entry = TypeVar("Entry", SupportLine, EmergencyNumber)
 
 
-def load_support(text: str | None = None, *, language: str = "en", country: str | None = None) -> Support:
+def load_support(text: str | None = None, *, language: str | None = None, country: str | None = None) -> Support:
     """Read the support data (the packaged file for `language`, else the English one, unless
-    `text` is given), with `country`'s lines first. Never raises."""
+    `text` is given), with `country`'s lines first; both default to the language in use (see
+    i18n.py), so a reader in es-MX sees the Spanish lines, Mexico's first. Never raises."""
+    language = language or current_language()
+    country = country or current_country()
     data = read_data(support_file(language), text)
     emergency = as_dict(data.get("emergency"))
     numbers = tuple(
@@ -76,10 +84,10 @@ def load_support(text: str | None = None, *, language: str = "en", country: str 
     )
     relationships = as_dict(data.get("relationships"))
     return Support(
-        _words(emergency.get("advice"), FALLBACK_ADVICE),
+        _words(emergency.get("advice"), str(FALLBACK_ADVICE)),
         for_country(numbers, country),
         for_country(_lines(data.get("lines")), country),
-        _words(relationships.get("note"), FALLBACK_SAFETY_NOTE),
+        _words(relationships.get("note"), str(FALLBACK_SAFETY_NOTE)),
         for_country(_lines(relationships.get("lines")), country),
     )
 
@@ -136,10 +144,11 @@ def as_text(support: Support | None = None) -> str:
     support = support or load_support()
     out = [support.advice, ""]
     if support.emergency:
-        out.append("Emergency numbers: " + "; ".join(f"{n.region} {n.number}" for n in support.emergency) + ".")
+        numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
+        out.append(_("Emergency numbers: {numbers}.").format(numbers=numbers))
         out.append("")
     if support.lines:
-        out.append(PEOPLE_TO_TALK_TO)
+        out.append(str(PEOPLE_TO_TALK_TO))
         for line in support.lines:
             out.append(f"  {line.region}: {line.name}. {line.how_to_reach}")
     out += ["", support.safety_note]
@@ -152,7 +161,8 @@ def as_text(support: Support | None = None) -> str:
 
 def checked_note(checked: dt.date) -> str:
     """When the lines were last checked, and what to do if one has changed since."""
-    return (
-        f"Checked {checked.isoformat()}. Numbers change: if one does not work, findahelpline.com "
-        "or your local emergency number will."
+    return _(
+        "Checked {date}. Numbers change: if one does not work, findahelpline.com or your local emergency number will."
+    ).format(
+        date=format_date(checked, "long", locale=babel_locale()) if babel_locale() != ENGLISH else checked.isoformat()
     )

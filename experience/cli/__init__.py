@@ -59,13 +59,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command; turn every failure a person can cause into a message."""
+    from ..i18n import _, resolve_language, use_language
     from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
 
+    # The program's words from the start: --lang, else the system's locale (a command that opens
+    # a profile, like play, then follows the reader's own setting too; see cli/play.py).
+    use_language(resolve_language(getattr(args, "lang", None)).tag)
     try:
         return handler(args)
     except StoryError as error:
         print(format_text(error.diagnostics), file=sys.stderr)
-        print("The story has errors; run 'experience check' on it for the full report.", file=sys.stderr)
+        print(_("The story has errors; run 'experience check' on it for the full report."), file=sys.stderr)
         return 1
     except StoryRuntimeError as error:
         print(f"experience: {error}", file=sys.stderr)
@@ -78,8 +82,10 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         if os.environ.get("EXPERIENCE_DEBUG"):
             raise
         print(
-            f"experience: something went wrong ({type(error).__name__}: {error}).\n"
-            "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details.",
+            _(
+                "experience: something went wrong ({kind}: {error}).\n"
+                "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details."
+            ).format(kind=type(error).__name__, error=error),
             file=sys.stderr,
         )
         return 2

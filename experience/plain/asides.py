@@ -29,6 +29,7 @@ from ..care.words import (
     checkin_replies,
     folded,
 )
+from ..i18n import _, lazy
 from .commands import command_of
 from .terminal import Leave, Terminal
 
@@ -36,12 +37,12 @@ if TYPE_CHECKING:
     from ..progress.comeback import WayBack
     from ..progress.session import CheckIn, Session
 
-SETTINGS_INTRO = (
+SETTINGS_INTRO = lazy(
     "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
 )
-BACK = "Back where you were."
-WRITING_ON = f"{BACK} Your answer is as you left it: write on if you like, and an empty line ends it."
-BACK_TO_IT = f"{BACK} Type r to read the scene and its choices again, or go on as you were."
+BACK = lazy("Back where you were.")
+WRITING_ON = lazy("{back} Your answer is as you left it: write on if you like, and an empty line ends it.", back=BACK)
+BACK_TO_IT = lazy("{back} Type r to read the scene and its choices again, or go on as you were.", back=BACK)
 
 
 # -- a pause ------------------------------------------------------------------------------------------
@@ -58,20 +59,20 @@ def pause(terminal: Terminal, sitting: Sitting) -> None:
 
 def _ground(terminal: Terminal) -> None:
     terminal.line()
-    terminal.say("A pause", STILLNESS, *STILL_BREATH)
+    terminal.say(_("A pause"), STILLNESS, *STILL_BREATH)
     terminal.line(
-        "Press Enter to go back to where you were, or type n to notice what is around you, one sense at a time."
+        _("Press Enter to go back to where you were, or type n to notice what is around you, one sense at a time.")
     )
     if terminal.ask().strip().lower() not in ("n", "senses", "notice"):
         return
     terminal.say(SENSES_INTRO)
     for number, (title, words) in enumerate(SENSES, 1):
-        terminal.say(f"{number} of {len(SENSES)}. {title}.", words)
-        terminal.line("Press Enter when you are ready for the next one, or r to go back to where you were.")
+        terminal.say(_("{number} of {len}. {title}.").format(number=number, len=len(SENSES), title=title), words)
+        terminal.line(_("Press Enter when you are ready for the next one, or r to go back to where you were."))
         if terminal.ask().strip().lower() in ("r", "b", "q", "back", "return"):
             return
     terminal.say(SENSES_CLOSING)
-    terminal.line("Press Enter to go back to where you were.")
+    terminal.line(_("Press Enter to go back to where you were."))
     terminal.ask()
 
 
@@ -84,20 +85,20 @@ def change_settings(terminal: Terminal, session: Session, command: Callable[[str
     while True:
         settings = read_settings(session.profile.settings)
         terminal.line()
-        terminal.say("Settings", SETTINGS_INTRO)
+        terminal.say(_("Settings"), SETTINGS_INTRO)
         terminal.line(
-            "  1. Break reminder: "
-            + ("on (one gentle word after about 20 minutes)" if settings.break_reminder else "off")
+            _("  1. Break reminder: ")
+            + (_("on (one gentle word after about 20 minutes)") if settings.break_reminder else _("off"))
         )
         terminal.line(
-            "  2. Reduced motion: "
+            _("  2. Reduced motion: ")
             + (
-                "on (nothing moves in the full-screen view either)"
+                _("on (nothing moves in the full-screen view either)")
                 if settings.reduced_motion
-                else "off (the full-screen view's breathing guide moves)"
+                else _("off (the full-screen view's breathing guide moves)")
             )
         )
-        terminal.line("Type 1 or 2 to change it, or press Enter to go back to where you were.")
+        terminal.line(_("Type 1 or 2 to change it, or press Enter to go back to where you were."))
         typed = terminal.ask().strip()
         if typed == "1":
             key, value = BREAK_REMINDER, not settings.break_reminder
@@ -108,7 +109,7 @@ def change_settings(terminal: Terminal, session: Session, command: Callable[[str
                 command(typed)
                 return
             if typed:
-                terminal.line("Nothing changed.")
+                terminal.line(_("Nothing changed."))
             terminal.say(BACK)
             return
         if not session.keep_setting(key, value):
@@ -122,7 +123,7 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
     note = checkin.content_note
     terminal.line()
     terminal.say(CHECKIN_TITLE, CHECKIN_LEAD, *([f"  {note.strip()}"] if note else []), CHECKIN_OK)
-    _offer(terminal, replies, "Type a number.")
+    _offer(terminal, replies, _("Type a number."))
     while True:
         typed = terminal.ask().strip()
         picked = _picked(typed, replies)
@@ -138,7 +139,9 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
         if command == "journal":
             journal()
         terminal.line(
-            f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay where you are for now."
+            _("Type a number from 1 to {len}; each one is a good answer. Or b to stay where you are for now.").format(
+                len=len(replies)
+            )
         )
 
 
@@ -164,7 +167,7 @@ def _support(terminal: Terminal, *, crisis: bool) -> CareReply:
         terminal.say(SUPPORT_TITLE, SUPPORT_LEAD)
     terminal.write(folded(as_text(), terminal.width) + "\n\n")
     replies = list(CareReply)
-    _offer(terminal, replies, "Type a number, or press Enter to go back to where you were.")
+    _offer(terminal, replies, _("Type a number, or press Enter to go back to where you were."))
     while True:
         typed = terminal.ask().strip()
         picked = _picked(typed, replies) if typed else CareReply.BACK
@@ -177,7 +180,9 @@ def _support(terminal: Terminal, *, crisis: bool) -> CareReply:
             return CareReply.LEAVE
         if command == "back":
             return CareReply.BACK
-        terminal.line(f"Type a number from 1 to {len(replies)}, or press Enter to go back to where you were.")
+        terminal.line(
+            _("Type a number from 1 to {len}, or press Enter to go back to where you were.").format(len=len(replies))
+        )
 
 
 # -- coming back -----------------------------------------------------------------------------------------
@@ -186,7 +191,7 @@ def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], s
 
     Any other command typed here is carried out by `command`, and the question comes again.
     """
-    _offer(terminal, ways, f"Press Enter for the first, or type a number. ({ways[0].label}.)")
+    _offer(terminal, ways, _("Press Enter for the first, or type a number. ({label}.)").format(label=ways[0].label))
     while True:
         typed = terminal.ask().strip()
         if typed.lower() in ("start again", "restart", "begin again"):
@@ -198,7 +203,7 @@ def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], s
         if done is None:
             return ways[0]
         if done != "unknown":  # a command was carried out (the journal, say): the question again
-            terminal.line(f"Press Enter for the first, or type a number from 1 to {len(ways)}.")
+            terminal.line(_("Press Enter for the first, or type a number from 1 to {len}.").format(len=len(ways)))
 
 
 # -- a numbered list to choose from ------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from ..care.words import (
     still_here_typed,
     welcome_back_lead,
 )
+from ..i18n import _, lazy
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
 from .asides import change_settings, check_in, pause, support, way_back
@@ -58,8 +59,8 @@ from .text import clean, paragraphs
 if TYPE_CHECKING:
     from ..progress.session import Session
 
-LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
-LEFT_UNSAVED = "You have left for now. Your place is kept, and all else you wrote; come back whenever you like."
+LEFT = lazy("You have left for now. Your place and your words are kept; come back whenever you like.")
+LEFT_UNSAVED = lazy("You have left for now. Your place is kept, and all else you wrote; come back whenever you like.")
 
 
 class PlainPlayer:
@@ -111,7 +112,7 @@ class PlainPlayer:
                 *self.notices,
             )
             while True:
-                terminal.line("Press Enter to begin.")
+                terminal.line(_("Press Enter to begin."))
                 if self._command_or_none(terminal.ask()) is None:
                     break
             session.start()
@@ -121,7 +122,7 @@ class PlainPlayer:
         on = session.way_on
         terminal.say(
             session.story.title,
-            f"Welcome back. {lead} {session.place()}.",
+            _("Welcome back. {lead} {place}.").format(lead=lead, place=session.place()),
             *([go_on_from(session.place(on))] if on else []),
             *self.notices,
             *session.notes,
@@ -186,19 +187,19 @@ class PlainPlayer:
         if labels:
             for number, label in enumerate(labels, 1):
                 terminal.line(f"  {number}. {label}")
-            for _, label, reason in view.disabled if not view.ending else ():  # shown, but not to be taken now
-                terminal.line(f"     ({label}: {reason or 'not now'})")
+            for _shown, label, reason in view.disabled if not view.ending else ():  # shown, but not to be taken now
+                terminal.line(f"     ({label}: {reason or _('not now')})")
             terminal.line()
-            terminal.line("Type a number, or h for help.")
+            terminal.line(_("Type a number, or h for help."))
         else:
-            terminal.line("Press Enter to continue, or h for help.")
+            terminal.line(_("Press Enter to continue, or h for help."))
         typed = terminal.ask().strip()
         if typed.isdigit() and 1 <= int(typed) <= len(labels):
             self._pick(view, int(typed) - 1)
         elif not typed and not labels:
             self._move(None)
         elif typed.isdigit() or not typed:
-            terminal.line(_which_number(len(labels)) if labels else "Press Enter alone to continue, or h for help.")
+            terminal.line(_which_number(len(labels)) if labels else _("Press Enter alone to continue, or h for help."))
         else:
             self._command(typed)
 
@@ -244,20 +245,26 @@ class PlainPlayer:
             terminal.say(*still_here_typed(draft))
         elif draft:
             terminal.say(
-                f"You had begun an answer: “{draft}”",
-                "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
-                "single dot to set it aside.",
+                _("You had begun an answer: “{draft}”").format(draft=draft),
+                _(
+                    "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
+                    "single dot to set it aside."
+                ),
             )
         elif earlier is not None:
             terminal.say(
-                f"Your answer: “{earlier.answer}”",
-                "Press Enter alone to keep it as it is, or write a new answer to put in its place; an "
-                "empty line ends it.",
+                _("Your answer: “{answer}”").format(answer=earlier.answer),
+                _(
+                    "Press Enter alone to keep it as it is, or write a new answer to put in its place; an "
+                    "empty line ends it."
+                ),
             )
         else:
             terminal.say(
-                "Write as much or as little as you like; only you will read it. An empty line ends "
-                "your answer. Press Enter alone, or type a single dot, to pass it by."
+                _(
+                    "Write as much or as little as you like; only you will read it. An empty line ends "
+                    "your answer. Press Enter alone, or type a single dot, to pass it by."
+                )
             )
         lines: list[str] = []
         self._partial = (session.state, lines, draft or "")
@@ -282,7 +289,7 @@ class PlainPlayer:
             if earlier is None:
                 self._quietly(session.drop_draft)
                 self._settled = session.state
-                terminal.line("Passed by. That is fine.")
+                terminal.line(_("Passed by. That is fine."))
                 terminal.line()
                 return
             answer, said = earlier.answer, KEPT_AS_IT_WAS
@@ -316,7 +323,7 @@ class PlainPlayer:
             return None
         command = command_of(typed)
         if command is None or command in ("back", "read"):
-            self.terminal.line("Press Enter to go on, or type h for help.")
+            self.terminal.line(_("Press Enter to go on, or type h for help."))
             return "unknown"
         self._command(typed)
         return command
@@ -342,7 +349,7 @@ class PlainPlayer:
         elif command == "help":
             self.terminal.say(*HELP)
         elif not stuck:
-            self.terminal.line("That is not one of the choices. Type a number, or h for help.")
+            self.terminal.line(_("That is not one of the choices. Type a number, or h for help."))
 
     def _back(self) -> None:
         if not self.session.can_go_back:
@@ -393,7 +400,7 @@ class PlainPlayer:
 
 def _which_number(count: int) -> str:
     return (
-        "Please type 1 to choose it, or h for help."
+        _("Please type 1 to choose it, or h for help.")
         if count == 1
-        else f"Please type a number from 1 to {count}, or h for help."
+        else _("Please type a number from 1 to {count}, or h for help.").format(count=count)
     )

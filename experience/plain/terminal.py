@@ -15,6 +15,7 @@ from typing import TextIO
 
 from ..care.words import SUPPORT_LETTER
 from ..care.wrapping import fold
+from ..i18n import Words
 from .text import clean
 
 PROMPT = "> "
@@ -46,15 +47,15 @@ class Terminal:
         self._support = support  # what the support letter shows, from any prompt
         self._supporting = False  # showing it already: the letter is then an answer like any other
 
-    def say(self, *texts: str) -> None:
-        """Write paragraphs, each followed by a blank line."""
+    def say(self, *texts: Words) -> None:
+        """Write paragraphs, each followed by a blank line (in the language in use, if lazy)."""
         for text in texts:
-            self.stdout.write(fold(clean(text), self.width) + "\n\n")
+            self.stdout.write(fold(clean(str(text)), self.width) + "\n\n")
         self.stdout.flush()
 
-    def line(self, text: str = "") -> None:
+    def line(self, text: Words = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self.stdout.write(fold(clean(text), self.width) + "\n")
+        self.stdout.write(fold(clean(str(text)), self.width) + "\n")
         self.stdout.flush()
 
     def write(self, text: str) -> None:

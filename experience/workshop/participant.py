@@ -38,6 +38,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Mount
 
+from ..i18n import lazy
 from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
 from .joincode import JOIN_CODE_ENV, matches
@@ -92,7 +93,7 @@ class ParticipantApp(ExperienceApp):
         Binding("d", "download", "Download journal"),
         Binding("m", "moment", "Need a moment", tooltip="Let the facilitator know, without your name."),
     ]
-    JOURNAL_EMPTY = (
+    JOURNAL_EMPTY = lazy(
         "Nothing here yet. When a scene asks you a question, whatever you choose to write "
         "is kept here for this session only: the facilitator never sees it, and it is gone "
         "from this computer when you leave. Press d to take a copy home."

@@ -31,6 +31,7 @@ from ...care.words import (
     step_failed,
     words_not_saved_keys,
 )
+from ...i18n import N_, _
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
 from ..contract import PlayerScreen
@@ -51,8 +52,8 @@ WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make 
 
 class SceneScreen(PlayerScreen[None]):
     BINDINGS = [  # the number keys belong to the ChoiceList
-        Binding("enter", "continue", "Continue"),
-        Binding("b", "back", "Back"),
+        Binding("enter", "continue", N_("Continue")),
+        Binding("b", "back", N_("Back")),
         Binding("pageup", "scroll_text(-1)", show=False, priority=True),
         Binding("pagedown", "scroll_text(1)", show=False, priority=True),
     ]
@@ -84,7 +85,7 @@ class SceneScreen(PlayerScreen[None]):
                 with Reading(id="reading", can_focus=False):
                     yield Passage(id="passage")
                 yield self._reflect
-                yield Static(KEPT_KEYS, id="kept", markup=False)
+                yield Static(str(KEPT_KEYS), id="kept", markup=False)
                 yield ChoiceList(id="choices")
         yield KeyFooter()
 
@@ -128,7 +129,7 @@ class SceneScreen(PlayerScreen[None]):
         except StoryRuntimeError:
             self._view, self._mode = None, STUCK
             heading.chapter, heading.title = "", ""
-            self.query_one(Passage).markdown = CANNOT_SHOW_KEYS
+            self.query_one(Passage).markdown = str(CANNOT_SHOW_KEYS)
             self.query_one(ChoiceList).show([])
             self.reflecting = False
             self._finish_drawing(state)
@@ -150,7 +151,7 @@ class SceneScreen(PlayerScreen[None]):
             choices.show([label for _, label in view.choices], disabled=[shown[1:] for shown in view.disabled])
         elif view.can_continue:
             self._mode = CONTINUE
-            choices.show(["Continue"], numbered=False)
+            choices.show([_("Continue")], numbered=False)
         else:
             self._mode = STUCK
             choices.show([])
@@ -211,12 +212,12 @@ class SceneScreen(PlayerScreen[None]):
         from textual.app import SystemCommand
 
         if self.session.can_go_back:
-            yield SystemCommand("Go back", "Undo the last step (b)", self.action_back)
+            yield SystemCommand(_("Go back"), _("Undo the last step (b)"), self.action_back)
         for way in self.session.ways_back():  # going on from a stop, and each movement reached
             if way.scene is not None:
-                yield SystemCommand(way.label, "One more step; b comes back here", partial(self._go_to, way.scene))
+                yield SystemCommand(way.label, _("One more step; b comes back here"), partial(self._go_to, way.scene))
         yield SystemCommand(
-            "Start again", "Begin the story again; your journal is kept, and b undoes this", self.action_restart
+            _("Start again"), _("Begin the story again; your journal is kept, and b undoes this"), self.action_restart
         )
 
     # -- actions ------------------------------------------------------------------------------
@@ -226,7 +227,7 @@ class SceneScreen(PlayerScreen[None]):
 
     def action_back(self) -> None:
         if not self.session.can_go_back:
-            self.notify(NO_STEP_BEFORE, timeout=4)
+            self.notify(str(NO_STEP_BEFORE), timeout=4)
             return
         if self._words_are_safe():
             self._attempt(self._go_back)
@@ -314,7 +315,7 @@ class SceneScreen(PlayerScreen[None]):
         try:
             step()
         except StoryRuntimeError:
-            self.notify(STEP_NOT_TAKEN, severity="warning", timeout=8)
+            self.notify(str(STEP_NOT_TAKEN), severity="warning", timeout=8)
             return
         except StoreError as error:
             self.notify(step_failed(error), severity="warning", timeout=8)
@@ -347,7 +348,11 @@ class SceneScreen(PlayerScreen[None]):
             self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
             return False
         except StoryRuntimeError as error:
-            self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
+            self.notify(
+                _("{answer_not_kept} It is still in the box.").format(answer_not_kept=answer_not_kept(error)),
+                severity="warning",
+                timeout=8,
+            )
             return False
         return True
 

@@ -50,7 +50,7 @@ def fit_reading(screen: Screen, *, reflecting: bool) -> bool:
         if choices.display:
             below += choices_rows(choices, size)
         if kept.display:
-            below += len(Content(KEPT_KEYS).wrap(size.width)) + kept.styles.margin.height
+            below += len(Content(str(KEPT_KEYS)).wrap(size.width)) + kept.styles.margin.height
         room = size.height - below
     room = max(room, MIN_READING)
     reading = screen.query_one("#reading")

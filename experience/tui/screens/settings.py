@@ -14,32 +14,33 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
+from ...i18n import N_, _, lazy
 from ..contract import PlayerScreen
 from ..theme import LABELS
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 
 LOOK, MOTION, REMINDER = 0, 1, 2
-INTRO = "These are kept for next time, for this profile only."
-HOW = "Press Enter or a number to change a setting, and Esc to go back."
+INTRO = lazy("These are kept for next time, for this profile only.")
+HOW = lazy("Press Enter or a number to change a setting, and Esc to go back.")
 WIDTH = 16
 
 
 class SettingsScreen(PlayerScreen[None]):
     BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("f2", "close", "Back", show=False),
-        Binding("comma", "close", "Back", show=False),
+        Binding("escape", "close", N_("Back")),
+        Binding("f2", "close", N_("Back"), show=False),
+        Binding("comma", "close", N_("Back"), show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
             yield Static(
-                Content.assemble(("Settings", "bold $text-primary"), "\n", (INTRO, "$text-muted")),
+                Content.assemble((_("Settings"), "bold $text-primary"), "\n", (str(INTRO), "$text-muted")),
                 id="settings-heading",
             )
             yield ChoiceList(id="settings")
-            yield Static(HOW, classes="hint", markup=False, id="settings-how")
+            yield Static(str(HOW), classes="hint", markup=False, id="settings-how")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -50,14 +51,14 @@ class SettingsScreen(PlayerScreen[None]):
         app, settings = self.app, self.player.settings
         look = LABELS.get(app.theme, app.theme)
         motion = (
-            "On: everything stays still"
+            _("On: everything stays still")
             if app.animation_level == "none" and settings.reduced_motion
-            else "On (set by TEXTUAL_ANIMATIONS): everything stays still"
+            else _("On (set by TEXTUAL_ANIMATIONS): everything stays still")
             if app.animation_level == "none"
-            else "Off: the breathing guide moves"
+            else _("Off: the breathing guide moves")
         )
-        reminder = "On: one gentle word after about 20 minutes" if settings.break_reminder else "Off"
-        rows = [("Look", look), ("Reduced motion", motion), ("Break reminder", reminder)]
+        reminder = _("On: one gentle word after about 20 minutes") if settings.break_reminder else _("Off")
+        rows = [(_("Look"), look), (_("Reduced motion"), motion), (_("Break reminder"), reminder)]
         choices = self.query_one(ChoiceList)
         highlighted = choices.highlighted
         choices.show([f"{name:<{WIDTH}}{value}" for name, value in rows])

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from ...care.words import CRISIS_KEPT, CRISIS_TITLE, CRISIS_WORDS, SUPPORT_LEAD, SUPPORT_TITLE, CareReply
+from ...i18n import N_
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportText
@@ -26,8 +27,8 @@ class SupportScreen(Screen[CareReply]):
     """Dismissed with the reader's `CareReply`."""
 
     BINDINGS = [
-        Binding("escape", f"reply('{CareReply.BACK.name}')", "Go back"),
-        Binding("p", f"reply('{CareReply.PAUSE.name}')", "Pause"),
+        Binding("escape", f"reply('{CareReply.BACK.name}')", N_("Go back")),
+        Binding("p", f"reply('{CareReply.PAUSE.name}')", N_("Pause")),
         Binding("pageup", "scroll(-5)", show=False, priority=True),  # the replies keep the arrows
         Binding("pagedown", "scroll(5)", show=False, priority=True),
     ]
@@ -40,12 +41,12 @@ class SupportScreen(Screen[CareReply]):
         with Center(id="support-center"):
             with VerticalScroll(id="support", classes="card", can_focus=False):
                 if self.crisis:
-                    yield Static(CRISIS_TITLE, classes="title", markup=False)
-                    yield Static(CRISIS_WORDS, classes="body", markup=False)
-                    yield Static(CRISIS_KEPT, classes="body", markup=False)
+                    yield Static(str(CRISIS_TITLE), classes="title", markup=False)
+                    yield Static(str(CRISIS_WORDS), classes="body", markup=False)
+                    yield Static(str(CRISIS_KEPT), classes="body", markup=False)
                 else:
-                    yield Static(SUPPORT_TITLE, classes="title", markup=False)
-                    yield Static(SUPPORT_LEAD, classes="body", markup=False)
+                    yield Static(str(SUPPORT_TITLE), classes="title", markup=False)
+                    yield Static(str(SUPPORT_LEAD), classes="body", markup=False)
                 yield ChoiceList(id="care-replies")
                 yield SupportText()
         yield KeyFooter()

@@ -22,12 +22,14 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...i18n import N_
+
 MARK = "▸"  # drawn in the option's left padding, so nothing moves when the highlight does
 
 
 class ChoiceList(OptionList):
     BINDINGS = [
-        Binding("1", "pick(1)", "Choose", key_display="1-9"),
+        Binding("1", "pick(1)", N_("Choose"), key_display="1-9"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
     ]
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...care.words import local_date
+from ...i18n import _
 from .passage import Passage
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class EntryCard(Vertical, can_focus=True):
         yield Static(Content(entry.answer), classes="answer")
         when = local_date(entry.created)
         if entry.updated[:16] != entry.created[:16]:
-            when += f", changed {local_date(entry.updated)}"
+            when += _(", changed {local_date}").format(local_date=local_date(entry.updated))
         yield Static(Content(when), classes="date")
 
 

@@ -9,13 +9,14 @@ from textual.widgets import Static
 
 from ...care.support import PEOPLE_TO_TALK_TO, SupportLine, checked_note, load_support
 from ...care.words import SUPPORT_KEYS
+from ...i18n import _
 
 
 class SupportHint(Static):
     """The one line about real help, under a pause or an arrival: which key shows the support lines."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None):
-        super().__init__(SUPPORT_KEYS, markup=False, id=id, classes=classes)
+        super().__init__(str(SUPPORT_KEYS), markup=False, id=id, classes=classes)
 
 
 class SupportText(Vertical):
@@ -32,9 +33,9 @@ class SupportText(Vertical):
         yield Static(Content(support.advice), classes="advice")
         if support.emergency:
             numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
-            yield Static(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
+            yield Static(Content.assemble((_("Emergency numbers: "), "bold"), numbers, "."), classes="numbers")
         if support.lines:
-            yield Static(Content.styled(PEOPLE_TO_TALK_TO, "bold"), classes="lines-heading")
+            yield Static(Content.styled(str(PEOPLE_TO_TALK_TO), "bold"), classes="lines-heading")
             yield from _lines(support.lines)
         yield Static(Content.styled(support.safety_note, "bold"), classes="lines-heading safety")
         yield from _lines(support.safety_lines)

@@ -41,8 +41,8 @@ class ArrivalScreen(Screen[str]):
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
                 yield Static(self._title, classes="title", markup=False)
-                yield Static(WHAT_THIS_IS, classes="body", markup=False)
-                yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
+                yield Static(str(WHAT_THIS_IS), classes="body", markup=False)
+                yield Static(str(WHAT_IT_IS_NOT), classes="body", markup=False)
                 yield Static(IN_THIS_ROOM, classes="body", markup=False)
                 yield Static(YOURS, classes="body", markup=False)
                 yield Static(HOW_TO_LEAVE, classes="body", markup=False)
