@@ -1,0 +1,332 @@
+"""A story read in another language: its PO file, applied to the story's text as it is loaded.
+
+Translations live beside the story, one PO file a language (`locale/es.po`, or `es_MX.po`), as
+any PO editor writes them; Babel reads them, never a parser of our own. Each entry names its
+string by the id `strings.py` builds (the PO's `msgctxt`) and repeats the source text it
+translates (its `msgid`). While the story loads, each string of each file is looked up before the
+loader reads it, and a usable translation takes the source text's place: the loader then reads,
+checks and builds the translated text as if the author had written it, so the engine, `walk` and
+the players never know. A translation is usable when:
+
+- its entry has the string's id and the string's current text, is not marked fuzzy, and is not
+  empty; or
+- (the paragraph moved) an entry of the same scene has the same text under another id: it is
+  used, and `experience strings` will file it under the new one (W607 says so).
+
+Anything else leaves the source text in place, and is reported: no entry, or an empty one
+(W602), an entry marked fuzzy (W603), an entry whose msgid is no longer the source's text
+(W604). A translation whose `{…}` differ from the source's (W605), or that has a problem the
+source would be refused for (W606), is not used either. So a story is always playable in every
+language it has a PO file for, partly in its own words where the translation is not ready, and
+`check --strict --lang LANG` says exactly where.
+
+The values a story puts into its variables by `set` and shows through `{…}` ("at the kitchen
+table") are strings too (`value VARIABLE`). The state keeps them as the author wrote them, so
+conditions and saved places are the same in every language; only a value shown in text is
+translated, as it is shown (`text.Placeholder.shown`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..i18n import base, best_match, normalise
+from .codes import Code
+from .diagnostics import Diagnostic, Location
+from .source import YamlFile
+from .strings import Found, chapter_strings, manifest_strings, msgid_of, scene_of
+
+LOCALE_FOLDER = "locale"
+VALUE = "value"  # the id of a value shown in text: "value place"
+Report = Callable[[Diagnostic], None]
+
+
+def translations_in(root: Path) -> dict[str, Path]:
+    """The story's PO files by language tag (`locale/es_MX.po` is `es-MX`), in name order."""
+    folder = root / LOCALE_FOLDER
+    if not folder.is_dir():
+        return {}
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.po")):
+        tag = normalise(path.stem)
+        if tag is not None and path.is_file():
+            found.setdefault(tag, path)
+    return found
+
+
+def value_id(variable: str) -> str:
+    return f"{VALUE} {variable}"
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    """A source text as a message quotes it: on one line, and cut with a mark when long."""
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
+
+
+# -- one PO file ----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str  # msgctxt
+    source: str  # msgid
+    text: str  # msgstr; "" when not translated yet
+    fuzzy: bool
+    location: Location  # its msgid line
+    text_location: Location  # its msgstr line: where a problem in the translation is
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.text) and not self.fuzzy
+
+
+@dataclass
+class Catalogue:
+    """A story's translation into one language, as its PO file has it."""
+
+    language: str
+    path: Path
+    entries: list[Entry]
+    _exact: dict[tuple[str, str], Entry] = field(init=False, repr=False)
+    _by_id: dict[str, Entry] = field(init=False, repr=False)
+    _in_scene: dict[tuple[str, str], list[Entry]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._exact = {(e.id, e.source): e for e in self.entries}
+        self._by_id = {}
+        self._in_scene = {}
+        for entry in self.entries:
+            self._by_id.setdefault(entry.id, entry)
+            self._in_scene.setdefault((scene_of(entry.id), entry.source), []).append(entry)
+
+    def exact(self, string_id: str, source: str) -> Entry | None:
+        return self._exact.get((string_id, source))
+
+    def under(self, string_id: str) -> Entry | None:
+        """An entry with this id, whatever its source text."""
+        return self._by_id.get(string_id)
+
+    def moved(self, string_id: str, source: str) -> Entry | None:
+        """A usable translation of the same text in the same scene, filed under another id."""
+        candidates = self._in_scene.get((scene_of(string_id), source), [])
+        return next((e for e in candidates if e.id != string_id and e.usable), None)
+
+    def shown_values(self) -> dict[str, dict[str, str]]:
+        """Each variable's values as they are shown in this language (see the module's docstring)."""
+        values: dict[str, dict[str, str]] = {}
+        prefix = VALUE + " "
+        for entry in self.entries:
+            if entry.id.startswith(prefix) and entry.usable:
+                values.setdefault(entry.id[len(prefix) :], {})[entry.source] = entry.text
+        return values
+
+
+def read_catalogue(path: Path, language: str, display: Path | None = None) -> Catalogue | Diagnostic:
+    """The PO file at `path`, or the diagnostic that says why it cannot be read (E600)."""
+    from babel.messages.pofile import PoFileError, read_po  # only a story read in another language pays for Babel
+
+    shown = display or path
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Diagnostic(Code.TRANSLATION_UNREADABLE, f"cannot read the file: {error.strerror or error}", Location(shown))
+    try:
+        catalog = read_po(data.splitlines(keepends=True), abort_invalid=True)
+    except PoFileError as error:
+        line = error.lineno + 1  # Babel counts from 0
+        problem = str(error).rsplit(" on ", 1)[0]
+        return Diagnostic(
+            Code.TRANSLATION_UNREADABLE,
+            f"this is not a PO file as gettext writes them ({problem}); open it in a PO editor to mend it",
+            Location(shown, line, 1),
+        )
+    except (UnicodeDecodeError, LookupError) as error:
+        return Diagnostic(
+            Code.TRANSLATION_UNREADABLE,
+            f"the file cannot be decoded ({error}); save it as UTF-8 and say so in its header",
+            Location(shown),
+        )
+    except ValueError as error:  # a malformed header or escape
+        return Diagnostic(Code.TRANSLATION_UNREADABLE, f"the file cannot be read ({error})", Location(shown))
+    lines = data.decode(catalog.charset or "utf-8", "replace").splitlines()
+    entries = []
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
+            continue  # the header, and plural forms (which no story string has)
+        line = message.lineno or 1
+        entries.append(
+            Entry(
+                message.context or "",
+                message.id,
+                message.string or "",
+                message.fuzzy,
+                Location(shown, line, 1),
+                Location(shown, _msgstr_line(lines, line), 1),
+            )
+        )
+    return Catalogue(language, path, entries)
+
+
+def _msgstr_line(lines: list[str], msgid_line: int) -> int:
+    for number in range(msgid_line, min(len(lines), msgid_line + 200) + 1):
+        if lines[number - 1].lstrip().startswith("msgstr"):
+            return number
+    return msgid_line
+
+
+# -- applying it while the story loads ------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """A string whose translation the loader is reading in its place."""
+
+    id: str
+    source: str  # the text as the author wrote it
+    entry: Entry
+
+
+class Translation:
+    """One catalogue, applied to the files of one load as they are opened (see the module's
+    docstring), and the report of everything about it that is not as it should be."""
+
+    def __init__(self, catalogue: Catalogue, report: Report) -> None:
+        self.catalogue = catalogue
+        self.report = report
+        self.language = catalogue.language
+        self.shown_values = catalogue.shown_values()
+        self._applied: dict[int, Applied] = {}
+        self._used: set[int] = set()  # entries that a string of the story has found (by id())
+
+    def apply(self, file: YamlFile, chapter: str | None) -> None:
+        """Put the usable translations in place of the source text in `file`'s nodes, before the
+        loader reads them. Called once for each file, just after it is composed."""
+        self._applied.clear()  # the last file's nodes are gone, and their ids with them
+        if file.root is None:
+            return
+        found = manifest_strings(file.root) if chapter is None else chapter_strings(file.root, chapter)
+        for string in found:
+            self._apply_one(file, string)
+
+    def applied(self, node: object) -> Applied | None:
+        """The translation read in the place of this node's text, if there is one."""
+        return self._applied.get(id(node))
+
+    def _apply_one(self, file: YamlFile, string: Found) -> None:
+        source = msgid_of(string.node.value)
+        catalogue = self.catalogue
+        entry = catalogue.exact(string.id, source)
+        where = file.at(string.node)
+        if entry is not None:
+            self._used.add(id(entry))
+            if entry.fuzzy:
+                self.report(
+                    Diagnostic(
+                        Code.TRANSLATION_FUZZY,
+                        f"{string.id} ({where}) is marked fuzzy: check the translation against the "
+                        "source and remove the mark; until then the source is shown",
+                        entry.location,
+                    )
+                )
+                return
+            if not entry.text:
+                self._untranslated(string.id, where, f"its entry at {entry.location} is empty")
+                return
+        else:
+            entry = catalogue.moved(string.id, source)
+            if entry is not None:
+                self._used.add(id(entry))
+                self.report(
+                    Diagnostic(
+                        Code.TRANSLATION_MOVED,
+                        f"translated as {entry.id}, but the text is now {string.id} ({where}); it is "
+                        "used, and 'experience strings' files it under its new id",
+                        entry.location,
+                    )
+                )
+            else:
+                older = catalogue.under(string.id)
+                if older is not None:
+                    self._used.add(id(older))
+                    self.report(
+                        Diagnostic(
+                            Code.SOURCE_CHANGED,
+                            f"the source of {string.id} ({where}) changed since it was translated: it now "
+                            f"reads {shorten(source)}; 'experience strings' marks the entry fuzzy for review, "
+                            "and until then the source is shown",
+                            older.location,
+                        )
+                    )
+                else:
+                    self._untranslated(string.id, where, f"no entry in {catalogue.path.name}")
+                return
+        self._applied[id(string.node)] = Applied(string.id, string.node.value, entry)
+        string.node.value = entry.text
+        string.node.style = '"'  # text whatever it says: a translation is never read as YAML
+
+    def _untranslated(self, string_id: str, where: Location, why: str) -> None:
+        self.report(
+            Diagnostic(
+                Code.UNTRANSLATED,
+                f"{string_id} is not translated into {self.language} ({why}); the source is shown",
+                where,
+            )
+        )
+
+    def check_values(self, values: Iterator[tuple[str, str, Location]]) -> None:
+        """The values shown in text (variable, value, where it is set): each translated, or said."""
+        catalogue = self.catalogue
+        for variable, value, where in values:
+            string_id = value_id(variable)
+            entry = catalogue.exact(string_id, value)
+            if entry is not None:
+                self._used.add(id(entry))
+            if entry is None or not entry.text:
+                why = f"its entry at {entry.location} is empty" if entry else f"no entry in {catalogue.path.name}"
+                self._untranslated(f"{string_id} {shorten(value)}", where, why)
+            elif entry.fuzzy:
+                self.report(
+                    Diagnostic(
+                        Code.TRANSLATION_FUZZY,
+                        f"{string_id} {shorten(value)} is marked fuzzy: check it and remove the mark",
+                        entry.location,
+                    )
+                )
+
+    def finish(self) -> None:
+        """Entries no string of the story found: said once each, where they are."""
+        for entry in self.catalogue.entries:
+            if id(entry) not in self._used:
+                self.report(
+                    Diagnostic(
+                        Code.TRANSLATION_UNUSED,
+                        f"no string of the story is {entry.id} with this text any more; 'experience "
+                        "strings' keeps the entry as obsolete, for a translator to reuse",
+                        entry.location,
+                    )
+                )
+
+
+def open_translation(root: Path, display: Path, language: str, own: str, report: Report) -> Translation | None:
+    """The translation of the story at `root` into `language`, to apply while it loads; None
+    when there is none to apply (the story is in that language already, or the file is broken,
+    which is reported, or there is no file: reported unless the story is in that language)."""
+    available = translations_in(root)
+    tag = best_match(language, available)
+    if tag is None:
+        if base(language) != base(own):
+            offered = ", ".join([own, *available]) if available else own
+            report(
+                Diagnostic(
+                    Code.NO_TRANSLATION,
+                    f"the story has no translation into {language} (it has {offered}); start one with "
+                    f"'experience strings --lang {language}'",
+                    Location(display / LOCALE_FOLDER),
+                )
+            )
+        return None
+    path = available[tag]
+    catalogue = read_catalogue(path, tag, display / LOCALE_FOLDER / path.name)
+    if isinstance(catalogue, Diagnostic):
+        report(catalogue)
+        return None
+    return Translation(catalogue, report)
