@@ -306,3 +306,46 @@ async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_wri
         await pilot.pause(POLL * 4)
         assert has_left(app) and not isinstance(app.screen, FarewellScreen)
     assert rooms.counts(ROOM, 0).present == 0
+
+
+# -- support, from every screen of a room ----------------------------------------------------------
+async def support_is_one_key_away(app, pilot) -> None:
+    from experience.care.words import SUPPORT_KEY
+    from experience.tui.screens.support import SupportScreen
+
+    here = type(app.screen)
+    assert {k.key: k.description for k in app.screen.query("FooterKey")}.get(SUPPORT_KEY) == "Support", here
+    await pilot.press(SUPPORT_KEY)
+    await pilot.pause()
+    assert isinstance(app.screen, SupportScreen), here
+    await pilot.press("escape")
+    await pilot.pause()
+    assert type(app.screen) is here
+
+
+async def test_support_is_one_key_away_before_the_join_code_too(make_participant):
+    app = make_participant(join_code="KX7-M4P")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await support_is_one_key_away(app, pilot)
+        assert isinstance(app.screen, JoinScreen)
+
+
+async def test_support_is_one_key_away_on_arrival_while_waiting_and_on_the_farewell(make_participant, rooms):
+    app = make_participant()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await support_is_one_key_away(app, pilot)  # the arrival
+        await pilot.press("enter", "1", "enter")  # begin; settle in; continue, into the next movement
+        await pilot.pause()
+        assert isinstance(app.screen, WaitingScreen)
+        await support_is_one_key_away(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+    again = make_participant()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await answer_the_door(pilot, rooms, "a lamp")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(again.screen, FarewellScreen)
+        await support_is_one_key_away(again, pilot)

@@ -8,6 +8,7 @@ choices come once the reader has answered or let the question pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -145,7 +146,7 @@ class SceneScreen(PlayerScreen[None]):
         choices = self.query_one(ChoiceList)
         if view.ending:
             self._mode = ENDING
-            choices.show([action.label for action in EndingAction])
+            choices.show([action.label for action in session.ending_actions()])
         elif view.choices:
             self._mode = CHOICES
             choices.show([label for _, label in view.choices])
@@ -227,6 +228,9 @@ class SceneScreen(PlayerScreen[None]):
 
         if self.session.can_go_back:
             yield SystemCommand("Go back", "Undo the last step (b)", self.action_back)
+        for way in self.session.ways_back():  # going on from a stop, and each movement reached
+            if way.scene is not None:
+                yield SystemCommand(way.label, "One more step; b comes back here", partial(self._go_to, way.scene))
         yield SystemCommand(
             "Start again", "Begin the story again; your journal is kept, and b undoes this", self.action_restart
         )
@@ -247,6 +251,10 @@ class SceneScreen(PlayerScreen[None]):
         if self._words_are_safe():
             self._attempt(self.session.restart)
 
+    def _go_to(self, scene_id: str) -> None:
+        self.keep_draft()
+        self._attempt(lambda: self.session.go_to(scene_id))
+
     def action_scroll_text(self, direction: int) -> None:
         reading = self.query_one("#reading", VerticalScroll)
         (reading.scroll_page_down if direction > 0 else reading.scroll_page_up)(animate=False)
@@ -260,7 +268,7 @@ class SceneScreen(PlayerScreen[None]):
         if self.reflecting:
             return
         if self._mode == ENDING:
-            actions = list(EndingAction)
+            actions = self.session.ending_actions()
             if index < len(actions):
                 self._end(actions[index])
         elif self._mode == CONTINUE:
@@ -270,6 +278,8 @@ class SceneScreen(PlayerScreen[None]):
 
     def _end(self, action: EndingAction) -> None:
         match action:
+            case EndingAction.GO_ON:  # a pause in the journey: back to where the reader stopped
+                self._attempt(self.session.go_on)
             case EndingAction.JOURNAL:
                 self.player.action_journal()
             case EndingAction.RESTART:
@@ -304,9 +314,9 @@ class SceneScreen(PlayerScreen[None]):
         def answered(reply: CheckInReply | None) -> None:
             if reply is CheckInReply.PAUSE:  # breathe first, then the same question again
                 self.player.open_pause(then=ask)
-            elif reply is CheckInReply.STOP:  # stopping for today is a stepping out: support is shown
-                self.player.action_step_out()
-            elif reply is not None:  # going on, or the gentler path
+            elif reply is CheckInReply.STOP and not session.can_stop_for_today:
+                self.player.action_step_out()  # a story with no gentle stop of its own
+            elif reply is not None:  # going on, the gentler path, or the story's gentle stop
                 self._attempt(lambda: session.take(step, reply))
 
         ask()
@@ -338,6 +348,7 @@ class SceneScreen(PlayerScreen[None]):
         self.query_one(ReflectBox).kept()
         self.query_one("#kept").display = True
         self.reflecting = False
+        self.player.care_for(event.answer)
 
     @on(ReflectBox.Skipped)
     def _skipped_question(self, event: ReflectBox.Skipped) -> None:
@@ -351,6 +362,7 @@ class SceneScreen(PlayerScreen[None]):
     def _draft_changed(self, event: ReflectBox.DraftChanged) -> None:
         event.stop()
         self.keep_draft()
+        self.player.care_for(event.text)
 
     def keep_draft(self) -> bool:
         """Keep whatever is typed and not yet kept, so that nothing typed is ever lost.
