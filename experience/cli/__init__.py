@@ -17,11 +17,11 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import author, journal, play, workshop
+from . import author, journal, play, strings, workshop
 from .arguments import Commands, Handler
 from .play import cmd_play
 
-GROUPS = (play, journal, author, workshop)  # in the order `experience --help` lists them
+GROUPS = (play, journal, author, strings, workshop)  # in the order `experience --help` lists them
 DEFAULT_COMMAND = "play"
 
 

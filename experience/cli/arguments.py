@@ -95,6 +95,16 @@ def add_lang(p: argparse.ArgumentParser, *, follows: str = "the story's own lang
     )
 
 
+def reading_language(root: Path, lang: str | None, settings: str | None = None) -> str | None:
+    """The language to read the story at `root` in, for a reader: `--lang`, else their settings,
+    else the story's own language, else the system's (see i18n.py); None for the story's own words."""
+    from ..i18n import resolve_language
+    from ..story.load_manifest import declared_language
+    from ..story.translation import language_to_read
+
+    return language_to_read(root, resolve_language(lang, settings, declared_language(root)))
+
+
 def add_rooms_dir(p: argparse.ArgumentParser) -> None:
     from ..workshop.room import ROOMS_DB
 

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .arguments import Commands, add_rooms_dir, add_story, port, positive, room_name, story_dir
+from .arguments import Commands, add_lang, add_rooms_dir, add_story, port, positive, room_name, story_dir
 
 
 def register(commands: Commands) -> None:
@@ -166,6 +166,7 @@ def runsheet_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
     p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
+    add_lang(p)
 
 
 def cmd_runsheet(args: argparse.Namespace) -> int:
@@ -173,7 +174,7 @@ def cmd_runsheet(args: argparse.Namespace) -> int:
     from ..story.graph import write
     from ..workshop.runsheet import build, to_html, to_markdown
 
-    sheet = build(load_story(story_dir(args.story)))
+    sheet = build(load_story(story_dir(args.story), args.lang))
     fmt = args.format or ("html" if args.output and args.output.endswith((".html", ".htm")) else "markdown")
     text = to_html(sheet) if fmt == "html" else to_markdown(sheet)
     output = Path(args.output) if args.output else None

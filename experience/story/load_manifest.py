@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import NamedTuple
 
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
 from .load_nodes import NodeReader
 from .model import Scene, Variable
-from .source import BudgetExceeded, Refused, describe, scalar_value
+from .source import BudgetExceeded, Refused, YamlFile, describe, scalar_value
 
 MANIFEST_NAME = "story.yaml"
+LANGUAGE = "language"
 _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
 _STORY_ID = re.compile(fmt.STORY_ID_PATTERN)
 
@@ -135,3 +137,18 @@ class ManifestReader(NodeReader):
             )
             return None
         return stop
+
+
+def declared_language(root: Path) -> str | None:
+    """The language story.yaml says the story is written in (`language:`), read on its own and
+    quickly, before the story is loaded: which language to read the story in depends on it. None
+    when it says none or cannot be read (the loader reports why)."""
+    from ..i18n import normalise
+
+    file = YamlFile(root / MANIFEST_NAME, lambda _: None)
+    if not file.read() or not isinstance(file.root, MappingNode):
+        return None
+    for key, value in file.root.value:
+        if isinstance(key, ScalarNode) and key.value == LANGUAGE and isinstance(value, ScalarNode):
+            return normalise(value.value)
+    return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -23,6 +23,9 @@ from .diagnostics import Diagnostic, Location
 from .load_refs import References
 from .model import Variable
 from .source import Refused, YamlFile, describe, is_plain, scalar_value
+
+if TYPE_CHECKING:
+    from .translation import Translation
 
 Entries = dict[str, tuple[ScalarNode, Node]]
 T = TypeVar("T")
@@ -37,6 +40,9 @@ class Context:
     variables: dict[str, Variable] = field(default_factory=dict)
     references: References = field(default_factory=References)
     expressions: dict[tuple[str, str], Expression] = field(default_factory=dict)  # (source, chapter): compiled once
+    translation: Translation | None = None  # the language the story is being read in, when not its own
+    # Called with each file just after it is read, and its chapter (None for story.yaml).
+    on_file: list[Callable[[YamlFile, str | None], None]] = field(default_factory=list)
 
     def report(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)

@@ -15,7 +15,7 @@ from .codes import Code
 from .conditions import Expression, compile_expression, literal, unknown_variable_message
 from .load_nodes import NodeReader, either
 from .source import describe, scalar_value
-from .text import PLAIN, Paragraph, Template, parse_template
+from .text import PLAIN, Locate, Paragraph, Template, parse_template
 
 
 class TextReader(NodeReader):
@@ -54,9 +54,27 @@ class TextReader(NodeReader):
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
+        translation = self.context.translation
+        if translation is None:
+            return self._parse(text, self.file.locator(node))
+        applied = translation.applied(node)
+        if applied is None:
+            return translation.show_values(self._parse(text, self.file.locator(node)))
+        # Read in another language: the author's words are checked as ever, and the translation
+        # with them, its problems said at its PO entry (translation.py chooses which to keep).
+        source = self._parse(applied.node.value, self.file.locator(applied.node))
+        diagnostics = self.context.diagnostics
+        before = len(diagnostics)
+        at_entry = applied.entry.text_location
+        translated = self._parse(text, lambda _: at_entry)
+        problems = diagnostics[before:]
+        del diagnostics[before:]
+        return translation.show_values(translation.choose(applied, source, translated, problems))
+
+    def _parse(self, text: str, where: Locate) -> Template:
         variables = self.context.variable_types
         template, problems = parse_template(
-            text, self.file.locator(node), variables, lambda name: unknown_variable_message(name, variables)
+            text, where, variables, lambda name: unknown_variable_message(name, variables)
         )
         self.context.diagnostics.extend(problems)
         return template

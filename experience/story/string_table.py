@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Location
+from .load_manifest import MANIFEST_NAME
 from .loader import LoadResult, check_story
 from .source import YamlFile
 from .strings import chapter_strings, manifest_strings, msgid_of, scene_of
@@ -78,8 +79,16 @@ def collect(root: Path) -> tuple[LoadResult, list[SourceString]]:
 
     result = check_story(root, on_file=on_file)
     if result.story is not None:
+        order = {chapter: number for number, chapter in enumerate(result.story.chapters, 1)}
+        found.sort(
+            key=lambda s: (
+                0 if s.location.path.name == MANIFEST_NAME else order.get(s.location.path.stem, len(order) + 1)
+            )
+        )
         for variable, value, where in shown_values(result.story):
-            note = f"A value of {{{variable}}}, shown inside the story's sentences; the story keeps it in its own words."
+            note = (
+                f"A value of {{{variable}}}, shown inside the story's sentences; the story keeps it in its own words."
+            )
             found.append(SourceString(value_id(variable), value, where, note))
     return result, found
 
@@ -90,9 +99,9 @@ def template(title: str, version: str, strings: Iterable[SourceString], root: Pa
     catalog = Catalog(
         project=title,
         version=version,
-        header_comment=f"# The strings of “{title}”, for translators: made by `experience strings`.\n"
-        "# Translate a copy of it in any PO editor, saved beside it as LANG.po (see AUTHORING.md,\n"
-        "# “Translating a story”); `experience strings` keeps the copies up to date.\n#",
+        header_comment=f"# The strings of “{title}”, for translators.\n"
+        "# Made by `experience strings`, which keeps each LANG.po beside it\n"
+        "# up to date; see “Translating a story” in AUTHORING.md.\n#",
         charset="utf-8",
     )
     for string in strings:
@@ -120,9 +129,9 @@ def follow_moves(catalog: Catalog, wanted: Catalog) -> int:
     current = {(m.context, m.id) for m in wanted if m.id}
     spare: dict[tuple[str, str], list] = {}
     for message in catalog:
-        if message.id and message.context and message.string and not message.fuzzy:
-            if (message.context, message.id) not in current:
-                spare.setdefault((scene_of(message.context), message.id), []).append(message)
+        usable = message.id and message.context and message.string and not message.fuzzy
+        if usable and (message.context, message.id) not in current:
+            spare.setdefault((scene_of(message.context), message.id), []).append(message)
     moved = 0
     for message in wanted:
         if not message.id or not message.context or catalog.get(message.id, message.context) is not None:
@@ -171,7 +180,7 @@ def write_string_table(
     folder = root / LOCALE_FOLDER
     wanted = template(title, version, strings, root)
     path = folder / TEMPLATE_NAME
-    done = [Written(path, _write_if_changed(path, _render(wanted)), len(wanted) - 1)]
+    done = [Written(path, _write_if_changed(path, _render(wanted)), len(wanted))]
     files = translations_in(root)
     created: set[Path] = set()
     if new is not None and new not in files:
@@ -202,6 +211,3 @@ def _new_catalog(language: str, title: str, version: str) -> Catalog:
         catalog = Catalog(project=title, version=version, header_comment=comment)
         catalog.language_team = language
         return catalog
-
-
-Progress = Callable[[Written], None]

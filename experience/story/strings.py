@@ -39,6 +39,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from . import format as fmt
 
 STORY = "story"  # the manifest's strings; never a chapter's name, since story.yaml is no chapter
+STORY_TITLE = f"{STORY} title"
 SHARED = {"movement": "movement"}  # keys whose value is a name that several chapters share
 TEXT, RICH_TEXT, VARIATIONS = "text", "rich-text", "variations"
 _NESTED = {"scenes": "scene", "choices": "choice", "reflect": "reflect"}

@@ -43,6 +43,9 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 @dataclass(frozen=True, slots=True)
 class Placeholder:
     name: str
+    # In a story read in another language: the story's own values of this variable ("at the
+    # kitchen table") as they are shown in that language. The state keeps the author's words.
+    shown: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,10 @@ class Template:
             if isinstance(part, str):
                 out.append(part)
             else:
-                value = format_value(variables.get(part.name, ""))
+                raw = variables.get(part.name, "")
+                if part.shown is not None and isinstance(raw, str):
+                    raw = part.shown.get(raw, raw)
+                value = format_value(raw)
                 out.append(escape(value) if escape else value)
         return "".join(out)
 

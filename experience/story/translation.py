@@ -32,11 +32,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import base, best_match, normalise
+from yaml.nodes import ScalarNode
+
+from ..i18n import Language, base, best_match, normalise
 from .codes import Code
 from .diagnostics import Diagnostic, Location
 from .source import YamlFile
 from .strings import Found, chapter_strings, manifest_strings, msgid_of, scene_of
+from .template_shape import differences, show_values
+from .text import Template
 
 LOCALE_FOLDER = "locale"
 VALUE = "value"  # the id of a value shown in text: "value place"
@@ -130,7 +134,9 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
     try:
         data = path.read_bytes()
     except OSError as error:
-        return Diagnostic(Code.TRANSLATION_UNREADABLE, f"cannot read the file: {error.strerror or error}", Location(shown))
+        return Diagnostic(
+            Code.TRANSLATION_UNREADABLE, f"cannot read the file: {error.strerror or error}", Location(shown)
+        )
     try:
         catalog = read_po(data.splitlines(keepends=True), abort_invalid=True)
     except PoFileError as error:
@@ -181,7 +187,7 @@ class Applied:
     """A string whose translation the loader is reading in its place."""
 
     id: str
-    source: str  # the text as the author wrote it
+    node: ScalarNode  # the string as the author wrote it (a copy of its node, untouched)
     entry: Entry
 
 
@@ -211,11 +217,25 @@ class Translation:
         """The translation read in the place of this node's text, if there is one."""
         return self._applied.get(id(node))
 
+    def source_text(self, string_id: str) -> str | None:
+        """The author's own words of a string of the file just read, if it was translated."""
+        return next((a.node.value for a in self._applied.values() if a.id == string_id), None)
+
     def _apply_one(self, file: YamlFile, string: Found) -> None:
-        source = msgid_of(string.node.value)
+        node = string.node
+        entry = self._find(file, string, msgid_of(node.value))
+        if entry is None:
+            return
+        original = ScalarNode(node.tag, node.value, node.start_mark, node.end_mark, style=node.style)
+        self._applied[id(node)] = Applied(string.id, original, entry)
+        node.value = entry.text
+        node.style = '"'  # text, whatever it says: a translation is never read as YAML
+
+    def _find(self, file: YamlFile, string: Found, source: str) -> Entry | None:
+        """The usable translation of `string`, or None, with what is wrong said."""
         catalogue = self.catalogue
-        entry = catalogue.exact(string.id, source)
         where = file.at(string.node)
+        entry = catalogue.exact(string.id, source)
         if entry is not None:
             self._used.add(id(entry))
             if entry.fuzzy:
@@ -227,41 +247,69 @@ class Translation:
                         entry.location,
                     )
                 )
-                return
+                return None
             if not entry.text:
                 self._untranslated(string.id, where, f"its entry at {entry.location} is empty")
-                return
-        else:
-            entry = catalogue.moved(string.id, source)
-            if entry is not None:
-                self._used.add(id(entry))
-                self.report(
-                    Diagnostic(
-                        Code.TRANSLATION_MOVED,
-                        f"translated as {entry.id}, but the text is now {string.id} ({where}); it is "
-                        "used, and 'experience strings' files it under its new id",
-                        entry.location,
-                    )
+                return None
+            return entry
+        entry = catalogue.moved(string.id, source)
+        if entry is not None:
+            self._used.add(id(entry))
+            self.report(
+                Diagnostic(
+                    Code.TRANSLATION_MOVED,
+                    f"translated as {entry.id}, but the text is now {string.id} ({where}); it is "
+                    "used, and 'experience strings' files it under its new id",
+                    entry.location,
                 )
-            else:
-                older = catalogue.under(string.id)
-                if older is not None:
-                    self._used.add(id(older))
-                    self.report(
-                        Diagnostic(
-                            Code.SOURCE_CHANGED,
-                            f"the source of {string.id} ({where}) changed since it was translated: it now "
-                            f"reads {shorten(source)}; 'experience strings' marks the entry fuzzy for review, "
-                            "and until then the source is shown",
-                            older.location,
-                        )
-                    )
-                else:
-                    self._untranslated(string.id, where, f"no entry in {catalogue.path.name}")
-                return
-        self._applied[id(string.node)] = Applied(string.id, string.node.value, entry)
-        string.node.value = entry.text
-        string.node.style = '"'  # text whatever it says: a translation is never read as YAML
+            )
+            return entry
+        older = catalogue.under(string.id)
+        if older is not None:
+            self._used.add(id(older))
+            self.report(
+                Diagnostic(
+                    Code.SOURCE_CHANGED,
+                    f"the source of {string.id} ({where}) changed since it was translated: it now "
+                    f"reads {shorten(source)}; 'experience strings' marks the entry fuzzy for review, "
+                    "and until then the source is shown",
+                    older.location,
+                )
+            )
+        else:
+            self._untranslated(string.id, where, f"no entry in {catalogue.path.name}")
+        return None
+
+    def choose(self, applied: Applied, source: Template, translated: Template, problems: list[Diagnostic]) -> Template:
+        """The text to read: the translation when it keeps the source's `{…}` and has nothing
+        wrong with it; else the source, with what is wrong said at the translation's entry."""
+        where = applied.entry.text_location
+        for problem in problems:
+            self.report(
+                Diagnostic(
+                    Code.TRANSLATION_TEXT,
+                    f"in the translation of {applied.id}: {problem.message}; the source is shown instead",
+                    where,
+                )
+            )
+        if problems:
+            return source
+        difference = differences(source, translated)
+        if difference:
+            self.report(
+                Diagnostic(
+                    Code.PLACEHOLDERS_DIFFER,
+                    f"the translation of {applied.id} {difference}; keep each {{…}} as the source "
+                    "writes it (the source is shown until then)",
+                    where,
+                )
+            )
+            return source
+        return translated
+
+    def show_values(self, template: Template) -> Template:
+        """`template`, with each value it shows translated as it is shown (see the module's docstring)."""
+        return show_values(template, self.shown_values) if self.shown_values else template
 
     def _untranslated(self, string_id: str, where: Location, why: str) -> None:
         self.report(
@@ -306,27 +354,42 @@ class Translation:
                 )
 
 
-def open_translation(root: Path, display: Path, language: str, own: str, report: Report) -> Translation | None:
-    """The translation of the story at `root` into `language`, to apply while it loads; None
-    when there is none to apply (the story is in that language already, or the file is broken,
-    which is reported, or there is no file: reported unless the story is in that language)."""
+def language_to_read(root: Path, wanted: Language) -> str | None:
+    """The `lang` to load the story at `root` in, for someone who wants `wanted`: the tag itself
+    when it was asked for by name (so that a story without that translation says so), else the
+    tag when the story has a translation for it, else None: the story's own words."""
+    if wanted.source.explicit or find_translation(root, wanted.tag) is not None:
+        return wanted.tag
+    return None
+
+
+def find_translation(root: Path, language: str) -> Path | None:
+    """The story's PO file for `language` (or the nearest: `es.po` for `es-MX`), if it has one."""
     available = translations_in(root)
     tag = best_match(language, available)
-    if tag is None:
-        if base(language) != base(own):
-            offered = ", ".join([own, *available]) if available else own
-            report(
-                Diagnostic(
-                    Code.NO_TRANSLATION,
-                    f"the story has no translation into {language} (it has {offered}); start one with "
-                    f"'experience strings --lang {language}'",
-                    Location(display / LOCALE_FOLDER),
-                )
-            )
-        return None
-    path = available[tag]
-    catalogue = read_catalogue(path, tag, display / LOCALE_FOLDER / path.name)
+    return available[tag] if tag is not None else None
+
+
+def read_translation(path: Path, display: Path, report: Report) -> Translation | None:
+    """The translation in the PO file at `path`, to apply while the story loads; None (and why,
+    reported) when the file cannot be read."""
+    language = normalise(path.stem) or path.stem
+    catalogue = read_catalogue(path, language, display)
     if isinstance(catalogue, Diagnostic):
         report(catalogue)
         return None
     return Translation(catalogue, report)
+
+
+def no_translation(root: Path, display: Path, language: str, own: str) -> Diagnostic | None:
+    """What to say when a story with no PO file for `language` is asked for in it: nothing when
+    the story is written in that language, else which languages it has."""
+    if base(language) == base(own):
+        return None
+    offered = ", ".join([own, *translations_in(root)])
+    return Diagnostic(
+        Code.NO_TRANSLATION,
+        f"the story has no translation into {language} (it has {offered}); start one with "
+        f"'experience strings --lang {language}'",
+        Location(display / LOCALE_FOLDER),
+    )
