@@ -31,7 +31,7 @@ from .translation import LOCALE_FOLDER, translations_in, value_id
 from .values_shown import shown_values
 
 if TYPE_CHECKING:
-    from babel.messages.catalog import Catalog
+    from babel.messages.catalog import Catalog, Message
 
 TEMPLATE_NAME = "story.pot"
 WIDTH = 76  # as gettext's own tools wrap
@@ -127,14 +127,17 @@ def follow_moves(catalog: Catalog, wanted: Catalog) -> int:
     """File each translation whose string moved inside its scene under its new id (see the
     module's docstring); how many moved."""
     current = {(m.context, m.id) for m in wanted if m.id}
-    spare: dict[tuple[str, str], list] = {}
+    spare: dict[tuple[str, str], list[Message]] = {}
     for message in catalog:
-        usable = message.id and message.context and message.string and not message.fuzzy
-        if usable and (message.context, message.id) not in current:
+        if not (isinstance(message.id, str) and message.id and message.context and message.string):
+            continue
+        if not message.fuzzy and (message.context, message.id) not in current:
             spare.setdefault((scene_of(message.context), message.id), []).append(message)
     moved = 0
     for message in wanted:
-        if not message.id or not message.context or catalog.get(message.id, message.context) is not None:
+        if not (isinstance(message.id, str) and message.id and message.context):
+            continue
+        if catalog.get(message.id, message.context) is not None:
             continue
         candidates = spare.get((scene_of(message.context), message.id))
         if not candidates:
