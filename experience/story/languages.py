@@ -64,7 +64,7 @@ def language_counts(root: Path) -> list[LanguageCount]:
         if result.story is None:
             counts.append(LanguageCount(language, 0, strings, 0, readable=False))
             continue
-        strings += sum(1 for _ in shown_values(result.story))
+        strings += len({(variable, value) for variable, value, _ in shown_values(result.story)})
         left = sum(1 for d in result.diagnostics if d.code in _NOT_TRANSLATED)
         counts.append(LanguageCount(language, _words(result.story), strings, max(strings - left, 0)))
     return counts

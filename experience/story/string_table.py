@@ -112,7 +112,6 @@ def template(title: str, version: str, strings: Iterable[SourceString], root: Pa
             message = catalog.add(string.text, context=string.id, locations=[line], auto_comments=notes)
         else:
             message.locations.append(line)
-        message.flags.discard("python-brace-format")  # Babel's guess; {…} here is not Python's, and check reads it
     return catalog
 
 
@@ -150,9 +149,33 @@ def follow_moves(catalog: Catalog, wanted: Catalog) -> int:
     return moved
 
 
+def _previous_ids(catalog: Catalog) -> dict[tuple[object, str | None], list[str]]:
+    """The text each fuzzy entry translated (its `#| msgid`), by entry. Babel reads that line as a
+    translator's comment; it is taken back out of the comments, so that it is written as it was
+    read, and kept through the merge, which would drop it."""
+    from babel.messages.pofile import denormalize
+
+    found = {}
+    for message in catalog:
+        lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+        if not lines:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        if lines[0].startswith("msgid "):
+            lines[0] = lines[0][len("msgid ") :]
+            quoted = [line for line in lines if line.startswith('"')]
+            message.previous_id = [denormalize("\n".join(quoted))]
+            found[(message.id, message.context)] = message.previous_id
+    return found
+
+
 def _render(catalog: Catalog) -> str:
     from babel.messages.pofile import write_po
 
+    for message in catalog:
+        # Babel guesses this flag whenever it sees braces; {…} here is not Python's, and a PO
+        # editor that believed it would call every inline variation a mistake. `check` reads them.
+        message.flags.discard("python-brace-format")
     out = io.BytesIO()
     write_po(out, catalog, width=WIDTH, include_previous=True, sort_output=False)
     return out.getvalue().decode("utf-8")
@@ -183,7 +206,8 @@ def write_string_table(
     folder = root / LOCALE_FOLDER
     wanted = template(title, version, strings, root)
     path = folder / TEMPLATE_NAME
-    done = [Written(path, _write_if_changed(path, _render(wanted)), len(wanted))]
+    new_template = not path.exists()
+    done = [Written(path, _write_if_changed(path, _render(wanted)), len(wanted), created=new_template)]
     files = translations_in(root)
     created: set[Path] = set()
     if new is not None and new not in files:
@@ -195,8 +219,12 @@ def write_string_table(
         else:
             with po.open("rb") as handle:
                 catalog = read_po(handle, abort_invalid=True)
+        previous = _previous_ids(catalog)
         follow_moves(catalog, wanted)
         catalog.update(wanted, update_creation_date=True)
+        for message in catalog:
+            if message.fuzzy and not message.previous_id and (message.id, message.context) in previous:
+                message.previous_id = previous[(message.id, message.context)]
         total, translated, fuzzy = _counts(catalog)
         changed = _write_if_changed(po, _render(catalog))
         done.append(Written(po, changed, total, translated, fuzzy, created=po in created))

@@ -209,9 +209,10 @@ class Translation:
         self._applied.clear()  # the last file's nodes are gone, and their ids with them
         if file.root is None:
             return
-        found = manifest_strings(file.root) if chapter is None else chapter_strings(file.root, chapter)
+        found = list(manifest_strings(file.root) if chapter is None else chapter_strings(file.root, chapter))
+        present = {(scene_of(s.id), msgid_of(s.node.value)) for s in found}
         for string in found:
-            self._apply_one(file, string)
+            self._apply_one(file, string, present)
 
     def applied(self, node: object) -> Applied | None:
         """The translation read in the place of this node's text, if there is one."""
@@ -221,9 +222,9 @@ class Translation:
         """The author's own words of a string of the file just read, if it was translated."""
         return next((a.node.value for a in self._applied.values() if a.id == string_id), None)
 
-    def _apply_one(self, file: YamlFile, string: Found) -> None:
+    def _apply_one(self, file: YamlFile, string: Found, present: set[tuple[str, str]]) -> None:
         node = string.node
-        entry = self._find(file, string, msgid_of(node.value))
+        entry = self._find(file, string, msgid_of(node.value), present)
         if entry is None:
             return
         original = ScalarNode(node.tag, node.value, node.start_mark, node.end_mark, style=node.style)
@@ -231,8 +232,10 @@ class Translation:
         node.value = entry.text
         node.style = '"'  # text, whatever it says: a translation is never read as YAML
 
-    def _find(self, file: YamlFile, string: Found, source: str) -> Entry | None:
-        """The usable translation of `string`, or None, with what is wrong said."""
+    def _find(self, file: YamlFile, string: Found, source: str, present: set[tuple[str, str]]) -> Entry | None:
+        """The usable translation of `string`, or None, with what is wrong said. `present` is
+        every (scene, text) of the file: an entry whose text is still in its scene has moved
+        (and is found there), so its old id says nothing about the string now under it."""
         catalogue = self.catalogue
         where = file.at(string.node)
         entry = catalogue.exact(string.id, source)
@@ -265,7 +268,7 @@ class Translation:
             )
             return entry
         older = catalogue.under(string.id)
-        if older is not None:
+        if older is not None and (scene_of(older.id), older.source) not in present:
             self._used.add(id(older))
             self.report(
                 Diagnostic(
