@@ -155,7 +155,7 @@ def _previous_ids(catalog: Catalog) -> dict[tuple[object, str | None], list[str]
     read, and kept through the merge, which would drop it."""
     from babel.messages.pofile import denormalize
 
-    found = {}
+    found: dict[tuple[object, str | None], list[str]] = {}
     for message in catalog:
         lines = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
         if not lines:
