@@ -138,7 +138,7 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
             Code.TRANSLATION_UNREADABLE, f"cannot read the file: {error.strerror or error}", Location(shown)
         )
     try:
-        catalog = read_po(data.splitlines(keepends=True), abort_invalid=True)
+        catalog = read_po(_for_reading(data), abort_invalid=True, ignore_obsolete=True)
     except PoFileError as error:
         line = error.lineno + 1  # Babel counts from 0
         problem = str(error).rsplit(" on ", 1)[0]
@@ -172,6 +172,14 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
             )
         )
     return Catalogue(language, path, entries)
+
+
+def _for_reading(data: bytes) -> list[bytes]:
+    """The file's lines as Babel reads them for a load: the comments a load has no use for
+    (references, notes, the text a fuzzy entry translated) left blank, which Babel skips, so
+    that each entry keeps its line number and the load does not pay for reading them. Flags
+    (`#,`, where "fuzzy" is) are kept."""
+    return [b"\n" if line.startswith(b"#") and not line.startswith(b"#,") else line for line in data.splitlines(True)]
 
 
 def _msgstr_line(lines: list[str], msgid_line: int) -> int:
