@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogue import translations_in
 from .codes import Code
 from .graph import movement_stats
 from .loader import check_story
 from .model import Story
 from .source import YamlFile
 from .strings import chapter_strings, manifest_strings
-from .translation import translations_in
 from .values_shown import shown_values
 
 # Each of these means one string read in the story's own words instead of the translation's.

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .catalogue import LOCALE_FOLDER, translations_in, value_id
 from .diagnostics import Location
 from .load_manifest import MANIFEST_NAME
 from .loader import LoadResult, check_story
 from .source import YamlFile
 from .strings import chapter_strings, manifest_strings, msgid_of, scene_of
-from .translation import LOCALE_FOLDER, translations_in, value_id
 from .values_shown import shown_values
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..story import LoadResult, State, Story, begin, check_story, restore_history
-from ..story.translation import LOCALE_FOLDER
+from ..story.catalogue import LOCALE_FOLDER
 from .app import ExperienceApp
 from .screens.scene import SceneScreen
 from .widgets.footer import KeyFooter
