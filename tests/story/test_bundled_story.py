@@ -11,6 +11,7 @@ import pytest
 from experience.bundled import bundled_story
 from experience.story import check_story, record_answer
 from experience.story.engine import advance, available, begin, scene_text, take
+from experience.story.routes import route_chapters, route_names
 from experience.story.walk import walk
 
 STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}
@@ -77,37 +78,6 @@ def _follow(story, *wanted, answers=None, withheld=(), seed=0, limit=300):
             choice = next(c for c in options if not c.detour and c.target not in STOP_ENDINGS)
         state = take(story, state, choice)
     raise AssertionError("the play-through did not end")
-
-
-def _route_chapters(story, route):
-    """The chapters a reader on `route` can reach: from the start, every goto and gentler path,
-    and every choice except one whose `if` reads `route` and is false for this route (evaluated
-    with the story's starting values and nothing seen yet), or one that sets `route` to another
-    value. Side paths (reached only by a detour, like the pause) are left out, as in the run-sheet."""
-    start = story.initial_variables()
-    values = dict(start, route=route)
-    reached, queue = {story.start}, [story.start]
-    while queue:
-        scene = story.scenes[queue.pop()]
-        targets = [scene.goto, scene.gentler]
-        for choice in scene.choices:
-            if choice.detour:
-                continue
-            if any(name == "route" and value.evaluate(start, {}) != route for name, value in choice.sets):
-                continue
-            reads_route = choice.condition is not None and "route" in choice.condition.reads
-            if reads_route and not choice.condition.evaluate(values, {}):
-                continue
-            targets.append(choice.goto)
-        for target in targets:
-            if target and target not in reached:
-                reached.add(target)
-                queue.append(target)
-    return {
-        cid
-        for cid, chapter in story.chapters.items()
-        if chapter.first_scene in story.main_path and any(sid in reached for sid in chapter.scenes)
-    }
 
 
 def test_the_bundled_story_ships_with_the_package():
@@ -186,9 +156,10 @@ def test_with_every_box_left_empty_no_quote_is_empty_and_no_inner_voice_says_you
 
 
 def test_the_shorter_way_keeps_to_noticing_and_coming_home(story):
-    assert _route_chapters(story, "short") == {"noticing", "home", "carrying"}
-    short = sum(story.chapters[c].minutes for c in _route_chapters(story, "short"))
-    full = sum(story.chapters[c].minutes for c in _route_chapters(story, "full"))
+    assert route_names(story) == ("full", "short")
+    assert route_chapters(story, "short") == {"noticing", "home", "carrying"}
+    short = sum(story.chapters[c].minutes for c in route_chapters(story, "short"))
+    full = sum(story.chapters[c].minutes for c in route_chapters(story, "full"))
     assert 40 <= short <= 50
     assert 100 <= full <= 120
 
