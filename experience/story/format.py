@@ -19,7 +19,8 @@ class Key:
 
 
 #: kinds: text, rich-text (text or a list of paragraphs), scene-ref, expression, flag, number,
-#: enum, variables, set, scenes, choices, reflect, variations, variable-name, ending (true or pause)
+#: enum, variables, set, scenes, choices, reflect, variations, variable-name, ending (true or pause),
+#: language (a tag)
 
 PAUSE = "pause"  # `end: pause`: an ending that is a pause in the journey, not its end
 
@@ -43,6 +44,13 @@ MANIFEST = (
         "variables",
         "variables",
         "Every variable, declared with its starting value (a number, text in quotes, or true/false).",
+    ),
+    Key(
+        "language",
+        "language",
+        "The language the story is written in, as a tag like en, es or pt-BR (English when left out). "
+        "The program around the story speaks it too, unless a reader chose another; translations "
+        "into other languages live in locale/ beside the story.",
     ),
 )
 
@@ -161,6 +169,7 @@ KINDS = {
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 STORY_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"  # as i18n.normalise reads a tag
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 

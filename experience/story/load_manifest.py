@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from ..i18n import ENGLISH, normalise
 from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
@@ -32,6 +33,7 @@ class Manifest(NamedTuple):
     id: str  # empty if none is given (or it cannot be used)
     start: Node | None  # the node of `start`, resolved later (`ManifestReader.start`)
     stop: Node | None = None  # the node of `stop`, resolved later (`ManifestReader.stop`)
+    language: str = ENGLISH  # the language it is written in, as a normalised tag
 
 
 class ManifestReader(NodeReader):
@@ -53,12 +55,24 @@ class ManifestReader(NodeReader):
                 story_id or "",
                 entries["start"][1] if "start" in entries else None,
                 entries["stop"][1] if "stop" in entries else None,
+                self.optional(entries, LANGUAGE, self._language) or ENGLISH,
             )
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
             self.refused(refused)
         return Manifest("", "", None)
+
+    def _language(self, node: Node) -> str | None:
+        value = self.text(node, "the story's language")
+        tag = normalise(value) if value is not None else None
+        if value is not None and tag is None:
+            self.error(
+                Code.INVALID_VALUE,
+                f"'{value}' is not a language: write a tag like en, es or pt-BR (the language the story is written in)",
+                node,
+            )
+        return tag
 
     def _story_id(self, node: Node) -> str | None:
         value = self.text(node, "the story's id")
@@ -143,8 +157,6 @@ def declared_language(root: Path) -> str | None:
     """The language story.yaml says the story is written in (`language:`), read on its own and
     quickly, before the story is loaded: which language to read the story in depends on it. None
     when it says none or cannot be read (the loader reports why)."""
-    from ..i18n import normalise
-
     file = YamlFile(root / MANIFEST_NAME, lambda _: None)
     if not file.read() or not isinstance(file.root, MappingNode):
         return None

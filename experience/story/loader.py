@@ -127,10 +127,11 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node = manifest.read() if manifest is not None else ("", "", None, None)
+    title, story_id, start_node, stop_node, own = (
+        manifest.read() if manifest is not None else ("", "", None, None, ENGLISH)
+    )
     translation = context.translation
     source_title = (translation.source_text(STORY_TITLE) if translation else None) or title
-    own = ENGLISH
     if lang is not None and po is None and manifest is not None:
         missing = no_translation(root, root, lang, own)
         if missing is not None:

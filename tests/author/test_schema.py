@@ -60,6 +60,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "variations": "p",
     "variable-name": ["t"],
     "story-id": ["coming-home"],
+    "language": ["es"],
 }
 
 

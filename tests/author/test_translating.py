@@ -136,3 +136,18 @@ def test_play_plain_with_lang_reads_the_story_in_that_language(translated, tmp_p
     assert "Uno: La primera habitación" in done.stdout
     assert "Una habitación tranquila.\n\n  1. Seguir." in done.stdout
     assert "El final del pasillo." in done.stdout
+
+
+def test_a_story_written_in_another_language_says_so_and_the_program_around_it_follows(story_dir, monkeypatch):
+    from experience.i18n import Source, resolve_language
+    from experience.story import check_story
+    from experience.story.load_manifest import declared_language
+
+    root = story_dir({"one.yaml": ONE}, manifest=MANIFEST + "language: es_ES\n")
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert declared_language(root) == "es-ES"
+    chosen = resolve_language(None, None, declared_language(root))
+    assert (chosen.tag, chosen.source) == ("es-ES", Source.STORY)  # before the system's English
+    assert reading_language(root, None) is None  # and read in its own words
+    result = check_story(root, "es")
+    assert result.diagnostics == [] and result.story.source_language == "es-ES"
