@@ -13,26 +13,14 @@ from experience.story import check_story, load_story
 from experience.story.engine import begin, take, view
 from experience.story.walk import walk
 
+from ..helpers import words_of
+
 
 @pytest.fixture(scope="module")
 def spanish():
     result = check_story(bundled_story(), "es")
     assert result.story is not None, [str(d) for d in result.diagnostics]
     return result
-
-
-def _texts(story):
-    for scene in story.scenes.values():
-        for block in scene.text + (scene.revisit or ()):
-            for template in block.variants:
-                yield scene.id, template.source
-        for choice in scene.choices:
-            yield scene.id, choice.text.source
-        if scene.reflect:
-            yield scene.id, scene.reflect.prompt.source
-        for note in (scene.title, scene.content_note, scene.facilitator):
-            if note:
-                yield scene.id, note
 
 
 def test_every_string_is_translated_and_checks_clean(spanish):
@@ -78,8 +66,8 @@ def test_the_two_checks_below_would_catch_what_they_look_for():
 
 
 def test_it_speaks_neutral_spanish_without_vosotros(spanish):
-    assert [(sid, text) for sid, text in _texts(spanish.story) if _VOSOTROS.search(text)] == []
+    assert [(sid, text) for sid, text in words_of(spanish.story, notes=True) if _VOSOTROS.search(text)] == []
 
 
 def test_it_never_marks_the_readers_gender_with_a_slash_or_a_symbol(spanish):
-    assert [(sid, text) for sid, text in _texts(spanish.story) if _MARKED.search(text)] == []
+    assert [(sid, text) for sid, text in words_of(spanish.story, notes=True) if _MARKED.search(text)] == []
