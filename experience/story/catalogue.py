@@ -14,6 +14,7 @@ from pathlib import Path
 from ..i18n import normalise
 from .codes import Code
 from .diagnostics import Diagnostic, Location
+from .format import MAX_FILE_BYTES
 from .strings import scene_of
 
 LOCALE_FOLDER = "locale"
@@ -105,6 +106,13 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
 
     shown = display or path
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Diagnostic(
+                Code.TRANSLATION_UNREADABLE,
+                f"the file is {size // 1024} KiB; a translation may be {MAX_FILE_BYTES // (1024 * 1024)} MiB at most",
+                Location(shown),
+            )
         data = path.read_bytes()
     except OSError as error:
         return Diagnostic(

@@ -207,6 +207,13 @@ def test_a_translation_file_that_does_not_parse_is_an_error_at_its_line(translat
     assert result.story is None
 
 
+def test_a_translation_file_too_large_to_be_a_translation_is_refused_unread(translated, monkeypatch):
+    from experience.story import catalogue
+
+    monkeypatch.setattr(catalogue, "MAX_FILE_BYTES", 100)
+    assert "at most" in only(check_story(translated, "es"), Code.TRANSLATION_UNREADABLE).message
+
+
 def test_a_language_with_no_translation_is_an_error_naming_the_ones_there_are(translated):
     result = check_story(translated, "fr")
     assert "it has en, es" in only(result, Code.NO_TRANSLATION).message
