@@ -40,7 +40,12 @@ def cmd_strings(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    for written in write_string_table(root, story.source_title or story.title, story.id or "1", strings, new=args.lang):
+    try:
+        done = write_string_table(root, story.source_title or story.title, story.id or "1", strings, new=args.lang)
+    except OSError as error:
+        print(f"experience: cannot write {error.filename or root}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    for written in done:
         state = "started" if written.created else ("updated" if written.changed else "unchanged")
         if written.path.suffix == ".pot":
             print(f"{written.path}: {state}, {written.strings} strings")

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .catalogue import LOCALE_FOLDER, translations_in, value_id
-from .diagnostics import Location
+from .catalogue import LOCALE_FOLDER, read_catalogue, translations_in, value_id
+from .diagnostics import Diagnostic, Location, StoryError
 from .load_manifest import MANIFEST_NAME
 from .loader import LoadResult, check_story
 from .source import YamlFile
@@ -204,11 +204,14 @@ def write_string_table(
     from babel.messages.pofile import read_po
 
     folder = root / LOCALE_FOLDER
+    files = translations_in(root)
+    broken = [p for p in (read_catalogue(po, language) for language, po in files.items()) if isinstance(p, Diagnostic)]
+    if broken:  # said where each is, before anything is written
+        raise StoryError(broken)
     wanted = template(title, version, strings, root)
     path = folder / TEMPLATE_NAME
     new_template = not path.exists()
     done = [Written(path, _write_if_changed(path, _render(wanted)), len(wanted), created=new_template)]
-    files = translations_in(root)
     created: set[Path] = set()
     if new is not None and new not in files:
         files[new] = folder / f"{new.replace('-', '_')}.po"

@@ -151,3 +151,13 @@ def test_a_story_written_in_another_language_says_so_and_the_program_around_it_f
     assert reading_language(root, None) is None  # and read in its own words
     result = check_story(root, "es")
     assert result.diagnostics == [] and result.story.source_language == "es-ES"
+
+
+def test_strings_refuses_to_touch_anything_while_a_translation_cannot_be_read(translated, capsys):
+    po = translated / "locale" / "es.po"
+    po.write_text('msgid "a"\nnot a po line\n', encoding="utf-8")
+    before = (translated / "locale" / "story.pot").read_text(encoding="utf-8")
+    assert main(["strings", str(translated)]) == 1
+    assert f"{po}:2:1: error: this is not a PO file" in capsys.readouterr().err
+    assert po.read_text(encoding="utf-8") == 'msgid "a"\nnot a po line\n'
+    assert (translated / "locale" / "story.pot").read_text(encoding="utf-8") == before
