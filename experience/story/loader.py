@@ -127,8 +127,8 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node, own = (
-        manifest.read() if manifest is not None else ("", "", None, None, ENGLISH)
+    title, story_id, start_node, stop_node, welcome, own = (
+        manifest.read() if manifest is not None else ("", "", None, None, None, ENGLISH)
     )
     translation = context.translation
     source_title = (translation.source_text(STORY_TITLE) if translation else None) or title
@@ -148,6 +148,16 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
     stop = manifest.stop(stop_node, scenes) if manifest is not None and stop_node is not None else None
     context.diagnostics.extend(context.references.check())
+    if context.format_2_use is not None and context.format < 2:
+        what, where = context.format_2_use
+        report(
+            Diagnostic(
+                Code.FORMAT_NOT_DECLARED,
+                f"the story uses {what}, which format 2 added: say 'format: 2' in {MANIFEST_NAME}, so that "
+                "an older version of experience says plainly that it cannot read the story",
+                where,
+            )
+        )
 
     chapters, scenes = _in_story_order(start, chapters, scenes)
     story = Story(
@@ -160,6 +170,8 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         manifest=manifest_path,
         id=story_id,
         stop=stop,
+        welcome=welcome,
+        format=context.format,
         language=translation.language if translation is not None else own,
         source_language=own,
         source_title=source_title,

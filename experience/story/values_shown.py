@@ -17,28 +17,23 @@ from collections.abc import Iterator
 
 from .conditions import ValueType
 from .diagnostics import Location
-from .model import Scene, Story
-from .text import Placeholder, Template
+from .model import Story
+from .text import Placeholder, Template, Variation
 
 
-def _templates(scene: Scene) -> Iterator[Template]:
-    for paragraph in scene.text + (scene.revisit or ()):
-        yield from paragraph.variants
-    for choice in scene.choices:
-        yield choice.text
-    if scene.reflect is not None:
-        yield scene.reflect.prompt
+def _shown_by(template: Template) -> Iterator[str]:
+    """The variables a text shows, in inline variations too (not those it only tests)."""
+    for part in template.parts:
+        if isinstance(part, Placeholder):
+            yield from part.expression.reads
+        elif isinstance(part, Variation):
+            for branch in part.branches:
+                yield from _shown_by(branch)
 
 
 def shown_variables(story: Story) -> set[str]:
     """The variables some `{…}` of the story shows."""
-    return {
-        part.name
-        for scene in story.scenes.values()
-        for template in _templates(scene)
-        for part in template.parts
-        if isinstance(part, Placeholder)
-    }
+    return {name for scene in story.scenes.values() for template in scene.templates() for name in _shown_by(template)}
 
 
 def shown_values(story: Story) -> Iterator[tuple[str, str, Location]]:
@@ -49,8 +44,8 @@ def shown_values(story: Story) -> Iterator[tuple[str, str, Location]]:
         if name in shown and isinstance(variable.initial, str) and variable.initial and variable.location is not None:
             yield name, variable.initial, variable.location
     for scene in story.scenes.values():
-        for choice in scene.choices:
-            for name, expression in choice.sets:
+        for sets in (scene.sets, *(choice.sets for choice in scene.choices)):
+            for name, expression in sets:
                 if name in shown and expression.is_constant and expression.type is ValueType.TEXT:
                     value = expression.evaluate({}, {})
                     if isinstance(value, str) and value:
