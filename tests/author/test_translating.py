@@ -143,7 +143,7 @@ def test_a_story_written_in_another_language_says_so_and_the_program_around_it_f
     from experience.story import check_story
     from experience.story.load_manifest import declared_language
 
-    root = story_dir({"one.yaml": ONE}, manifest=MANIFEST + "language: es_ES\n")
+    root = story_dir({"one.yaml": ONE}, manifest=MANIFEST + "format: 2\nlanguage: es_ES\n")
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
     assert declared_language(root) == "es-ES"
     chosen = resolve_language(None, None, declared_language(root))

@@ -9,8 +9,7 @@ from dataclasses import replace
 import pytest
 
 from experience.bundled import bundled_story
-from experience.story import check_story, load_story
-from experience.story.engine import begin, take, view
+from experience.story import begin, check_story, load_story, take, view
 from experience.story.walk import walk
 
 from ..helpers import words_of

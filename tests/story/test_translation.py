@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from experience.story import Code, check_story, load_story
-from experience.story.engine import begin, take, view
+from experience.story import Code, begin, check_story, load_story, take, view
 from experience.story.string_table import collect, write_string_table
 
 MANIFEST = """\
@@ -263,7 +262,7 @@ def test_a_translation_whose_placeholders_differ_is_reported_and_not_used(transl
 
 @pytest.mark.parametrize(
     ("translation", "said"),
-    [("Hola, {place} {", "a lone '{'"), ("Hola, {lugar}.", "unknown variable 'lugar'")],
+    [("Hola, {place} {", "a '{' that is never closed"), ("Hola, {lugar}.", "unknown variable 'lugar'")],
 )
 def test_a_translation_the_source_would_be_refused_for_is_reported_at_its_entry(translated, translation, said):
     edit_po(translated, lambda c: fill(c, {"one/a text 1": translation}))
@@ -282,3 +281,72 @@ def test_a_value_shown_in_text_with_no_translation_is_reported_where_it_is_set(t
     edit_po(translated, lambda c: c.delete("by the window", "value place"))
     problem = only(check_story(translated, "es"), Code.UNTRANSLATED)
     assert (problem.location.path.name, problem.location.line) == ("one.yaml", 11)
+
+
+# -- format 2: inline variations and expressions --------------------------------------------------
+INLINE = """\
+title: One
+scenes:
+  a:
+    text: "You walk {if tired: slowly|quickly} to {capitalize(place)}, {sequence: once|again}."
+    end: true
+"""
+
+
+@pytest.fixture
+def inline_root(story_dir) -> Path:
+    root = story_dir({"one.yaml": INLINE}, manifest="format: 2\n" + MANIFEST)
+    write_table(root, new="es")
+    return root
+
+
+def read_in_spanish(root: Path, translation: str):
+    edit_po(root, lambda c: fill(c, {"one/a text 1": translation, "value place": {"at the table": "la mesa"}}))
+    return check_story(root, "es")
+
+
+def test_an_inline_variation_keeps_its_structure_and_its_words_are_translated(inline_root):
+    result = read_in_spanish(
+        inline_root, "Caminas {if tired: despacio|deprisa} hacia {capitalize(place)}, {sequence: una vez|otra vez}."
+    )
+    assert [str(d) for d in result.diagnostics if d.code is not Code.UNTRANSLATED] == []
+    assert view(result.story, begin(result.story)).text == "Caminas deprisa hacia La mesa, una vez."
+
+
+@pytest.mark.parametrize(
+    ("translation", "said"),
+    [
+        (
+            "Caminas {if not tired: deprisa|despacio} hacia {capitalize(place)}, {sequence: una|otra}.",
+            "lacks {if tired: …|…}",
+        ),
+        ("Caminas {if tired: despacio} hacia {capitalize(place)}, {sequence: una|otra}.", "has {if tired: …}"),
+        ("Caminas {if tired: despacio|deprisa} hacia {place}, {sequence: una|otra}.", "lacks {capitalize(place)}"),
+        ("Caminas {if tired: despacio|deprisa} hacia {capitalize(place)}, {cycle: una|otra}.", "has {cycle: …|…}"),
+    ],
+)
+def test_an_inline_variation_or_an_expression_changed_in_translation_is_reported(inline_root, translation, said):
+    result = read_in_spanish(inline_root, translation)
+    problems = [d.message for d in result.diagnostics if d.code in (Code.PLACEHOLDERS_DIFFER, Code.TRANSLATION_TEXT)]
+    assert len(problems) == 1 and said in problems[0], problems
+    assert view(result.story, begin(result.story)).text.startswith(
+        "You walk quickly to La mesa"
+    )  # the source, its value shown
+
+
+def test_a_value_inside_an_inline_alternative_is_shown_translated(story_dir):
+    chapter = 'title: One\nscenes:\n  a:\n    text: "{if not tired: You are {place}.|Rest.}"\n    end: true\n'
+    root = story_dir({"one.yaml": chapter}, manifest="format: 2\n" + MANIFEST)
+    write_table(root, new="es")
+    edit_po(
+        root,
+        lambda c: fill(
+            c,
+            {
+                "one/a text 1": "{if not tired: Estás {place}.|Descansa.}",
+                "value place": {"at the table": "junto a la mesa"},
+            },
+        ),
+    )
+    story = load_story(root, "es")
+    assert view(story, begin(story)).text == "Estás junto a la mesa."
