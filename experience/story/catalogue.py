@@ -8,6 +8,7 @@ is empty or marked fuzzy. What the loader does with them is `translation.py`'s.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
         )
     except ValueError as error:  # a malformed header or escape
         return Diagnostic(Code.TRANSLATION_UNREADABLE, f"the file cannot be read ({error})", Location(shown))
-    lines = data.decode(catalog.charset or "utf-8", "replace").splitlines()
+    msgstr_lines = [n for n, line in enumerate(data.splitlines(), 1) if line.lstrip().startswith(b"msgstr")]
     entries = []
     for message in catalog:
         if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):
@@ -149,7 +150,7 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
                 message.string or "",
                 message.fuzzy,
                 Location(shown, line, 1),
-                Location(shown, _msgstr_line(lines, line), 1),
+                Location(shown, _msgstr_line(msgstr_lines, line), 1),
             )
         )
     return Catalogue(language, path, entries)
@@ -163,8 +164,7 @@ def _for_reading(data: bytes) -> list[bytes]:
     return [b"\n" if line.startswith(b"#") and not line.startswith(b"#,") else line for line in data.splitlines(True)]
 
 
-def _msgstr_line(lines: list[str], msgid_line: int) -> int:
-    for number in range(msgid_line, min(len(lines), msgid_line + 200) + 1):
-        if lines[number - 1].lstrip().startswith("msgstr"):
-            return number
-    return msgid_line
+def _msgstr_line(msgstr_lines: list[int], msgid_line: int) -> int:
+    """The line of the msgstr that follows an entry's msgid line (where its translation is)."""
+    index = bisect.bisect_left(msgstr_lines, msgid_line)
+    return msgstr_lines[index] if index < len(msgstr_lines) else msgid_line

@@ -101,8 +101,11 @@ class Translation:
         every (scene, text) of the file: an entry whose text is still in its scene has moved
         (and is found there), so its old id says nothing about the string now under it."""
         catalogue = self.catalogue
-        where = file.at(string.node)
         entry = catalogue.exact(string.id, source)
+        if entry is not None and entry.usable:  # most strings: no message to make
+            self._used.add(id(entry))
+            return entry
+        where = file.at(string.node)
         if entry is not None:
             self._used.add(id(entry))
             if entry.fuzzy:
@@ -114,11 +117,9 @@ class Translation:
                         entry.location,
                     )
                 )
-                return None
-            if not entry.text:
+            else:
                 self._untranslated(string.id, where, f"its entry at {entry.location} is empty")
-                return None
-            return entry
+            return None
         entry = catalogue.moved(string.id, source)
         if entry is not None:
             self._used.add(id(entry))
@@ -150,6 +151,8 @@ class Translation:
     def choose(self, applied: Applied, source: Template, translated: Template, problems: list[Diagnostic]) -> Template:
         """The text to read: the translation when it keeps the source's `{…}` and has nothing
         wrong with it; else the source, with what is wrong said at the translation's entry."""
+        if not problems and source.is_plain and translated.is_plain:
+            return translated  # most text: no {…} on either side to compare
         where = applied.entry.text_location
         for problem in problems:
             self.report(
