@@ -350,3 +350,34 @@ def test_a_value_inside_an_inline_alternative_is_shown_translated(story_dir):
     )
     story = load_story(root, "es")
     assert view(story, begin(story)).text == "Estás junto a la mesa."
+
+
+def test_the_text_keys_format_2_added_are_strings_too(story_dir):
+    """A text key the format gains is translatable without a change to the string table."""
+    chapter = """\
+title: One
+scenes:
+  a:
+    text: A door.
+    choices:
+      - text: Open it.
+        disabled_if: not tired
+        reason: It opens when you are tired.
+        goto: b
+      - text: Wait.
+        goto: b
+  b:
+    text: Inside.
+    end: true
+"""
+    root = story_dir({"one.yaml": chapter}, manifest="format: 2\nwelcome: A short story about a door.\n" + MANIFEST)
+    write_table(root, new="es")
+    spanish = {
+        "story welcome": "Una historia breve sobre una puerta.",
+        "one/a choice 1 reason": "Se abre cuando hay cansancio.",
+    }
+    edit_po(root, lambda c: fill(c, spanish))
+    story = load_story(root, "es")
+    assert story.welcome == "Una historia breve sobre una puerta."
+    (_, _, reason), *_ = view(story, begin(story)).disabled
+    assert reason == "Se abre cuando hay cansancio."
