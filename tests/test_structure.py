@@ -35,8 +35,23 @@ LAYERS: dict[str, frozenset[str]] = {
     "workshop": frozenset({"story", "care", "progress", "privacy", "tui", "cli", "i18n"}),
     "bundled": frozenset(),
     "scaffold": frozenset({"story", "i18n"}),
+    "lsp": frozenset({"story", "i18n"}),
+    "transcripts": frozenset({"story", "care", "progress", "plain", "i18n"}),
     "cli": frozenset(
-        {"story", "care", "progress", "privacy", "plain", "tui", "workshop", "bundled", "scaffold", "i18n"}
+        {
+            "story",
+            "care",
+            "progress",
+            "privacy",
+            "plain",
+            "tui",
+            "workshop",
+            "bundled",
+            "scaffold",
+            "lsp",
+            "transcripts",
+            "i18n",
+        }
     ),
     "__main__": frozenset({"cli"}),
 }
