@@ -139,8 +139,8 @@ def best_match(wanted: str, available: Iterable[str]) -> str | None:
 # catalogue they are looked up in is the one `use_language` installed: the Spanish one after
 # `use_language("es-MX")`, none (so English, the words as written) for a language the program is
 # not translated into. The catalogues are `locale/<language>/LC_MESSAGES/experience.po` in this
-# package, compiled beside it (`.mo`) and committed, so that a plain install has them; see
-# `experience/i18n_tools.py` for extracting, updating and compiling them.
+# package, compiled beside it (`.mo`) and committed, so that a plain install has them; the
+# `pybabel` commands configured in pyproject.toml extract, update and compile them.
 #
 # A sentence kept at module level (a constant, an enum's words) is written `lazy("...")`: it is
 # looked up each time it is shown, so a change of language in the settings takes effect at once.
