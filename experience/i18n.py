@@ -266,3 +266,30 @@ Words = str | Lazy  # what a function that shows words accepts: either kind
 def babel_locale() -> str:
     """The language in use as Babel names a locale (`es_MX`), for dates, numbers and plurals."""
     return _current_tag.replace("-", "_")
+
+
+def language_name(tag: str) -> str:
+    """A language's name in its own words (`Español` for `es`), so that a reader who cannot read
+    the language in use can still find their own; the tag itself if Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return tag
+    name = locale.get_display_name(locale) or tag
+    return name[:1].upper() + name[1:]
+
+
+def next_language(chosen: str | None) -> str | None:
+    """The setting after `chosen`, in turn: none (the system's, or the story's), then each language
+    the program speaks."""
+    choices: list[str | None] = [None, *shipped_languages()]
+    at = choices.index(chosen) if chosen in choices else 0
+    return choices[(at + 1) % len(choices)]
+
+
+def use_setting(chosen: str | None, story: str | None = None) -> str:
+    """Speak the language the reader just chose in their settings (None: the story's own, else the
+    system's), at once; the language now in use (see `use_language`)."""
+    return use_language(resolve_language(None, chosen, story).tag)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
-from ..i18n import _, babel_locale, lazy
+from ..i18n import ENGLISH, _, babel_locale, lazy
 from .wrapping import fold
 
 WHAT_THIS_IS = lazy(
@@ -284,5 +284,7 @@ def local_date(stamp: str) -> str:
     from babel.dates import format_date, format_time
 
     where = babel_locale()
-    day = format_date(moment, "d MMMM y", locale=where)  # 3 December 2026; 3 de diciembre de 2026
+    # The locale's own long date (3 de diciembre de 2026; December 3, 2026 in en_US); the program's
+    # English, with no region named, keeps the day first, as it always has: 3 December 2026.
+    day = format_date(moment, "d MMMM y" if where == ENGLISH else "long", locale=where)
     return _("{day}, {time}").format(day=day, time=format_time(moment, "HH:mm", locale=where))

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..i18n import _, resolve_language, use_language
 from . import author, journal, play, strings, transcripts, workshop
 from .arguments import Commands, Handler
 from .play import cmd_play
@@ -31,14 +32,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     a word that names no command)."""
     parser = argparse.ArgumentParser(
         prog="experience",
-        description="Coming Home to Yourself: a guided reflection for the terminal. "
-        "With no command, plays the bundled journey.",
+        description=_(
+            "Coming Home to Yourself: a guided reflection for the terminal. With no command, plays the bundled journey."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"experience {__version__}")
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), only=command)
     for group in GROUPS:
         group.register(commands)
     return parser
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The language `--lang` names in `argv` (`--lang es` or `--lang=es`), read before parsing."""
+    for at, word in enumerate(argv):
+        if word == "--lang" and at + 1 < len(argv):
+            return argv[at + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def _command_in(argv: Sequence[str]) -> str:
@@ -49,6 +61,7 @@ def _command_in(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language(resolve_language(_lang_in(argv)).tag)  # before the parser: its help is in it too
     args = build_parser(_command_in(argv)).parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:  # no command: play the bundled journey
@@ -59,7 +72,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command; turn every failure a person can cause into a message."""
-    from ..i18n import _, resolve_language, use_language
     from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
 
     # The program's words from the start: --lang, else the system's locale (a command that opens

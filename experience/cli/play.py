@@ -70,6 +70,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             try:
                 unlock(store, args.profile)  # a sealed journal asks for its passphrase before anything opens
                 story = _in_their_language(story, root, args.lang, store, args.profile)
+                _speak_their_language(root, args.lang, store, args.profile)
                 session = Session.resume(story, store, args.profile)
                 notices = (store.set_aside.message(),) if store.set_aside else ()
                 if args.plain:
@@ -104,6 +105,18 @@ def _in_their_language(story: Story, root: Path, lang: str | None, store: Store,
     if wanted is None or wanted == story.language:
         return story
     return load_story(root, wanted)
+
+
+def _speak_their_language(root: Path, lang: str | None, store: Store, name: str) -> None:
+    """The program's own words from here on in the reader's language: --lang, else their setting,
+    else the story's own language, else the system's (the same order as the story's words)."""
+    from ..care.settings import read_settings
+    from ..i18n import resolve_language, use_language
+    from ..story.load_manifest import declared_language
+
+    profile = store.find_profile(name)
+    chosen = read_settings(profile.settings).language if profile is not None else None
+    use_language(resolve_language(lang, chosen, declared_language(root)).tag)
 
 
 NO_TERMINAL = (

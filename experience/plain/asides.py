@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
-from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, read_settings
+from ..care.settings import BREAK_REMINDER, LANGUAGE, REDUCED_MOTION, language_label, language_value, read_settings
 from ..care.support import as_text
 from ..care.words import (
     CHECKIN_LEAD,
@@ -29,7 +29,7 @@ from ..care.words import (
     checkin_replies,
     folded,
 )
-from ..i18n import _, lazy
+from ..i18n import _, lazy, next_language, use_setting
 from .commands import command_of
 from .terminal import Leave, Terminal
 
@@ -98,12 +98,19 @@ def change_settings(terminal: Terminal, session: Session, command: Callable[[str
                 else _("off (the full-screen view's breathing guide moves)")
             )
         )
-        terminal.line(_("Type 1 or 2 to change it, or press Enter to go back to where you were."))
+        terminal.line(f"  3. {language_label()}: {language_value(settings.language)}")
+        terminal.line(_("Type 1, 2 or 3 to change it, or press Enter to go back to where you were."))
         typed = terminal.ask().strip()
         if typed == "1":
             key, value = BREAK_REMINDER, not settings.break_reminder
         elif typed == "2":
             key, value = REDUCED_MOTION, not settings.reduced_motion
+        elif typed == "3":
+            chosen = next_language(settings.language)
+            use_setting(chosen, session.story.source_language)
+            if not session.keep_setting(LANGUAGE, chosen):
+                terminal.say(NOT_KEPT)
+            continue
         else:
             if command_of(typed) not in (None, "settings"):
                 command(typed)

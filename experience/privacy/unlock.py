@@ -88,7 +88,7 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
         if not given and asked_for_support < SUPPORT_ASKS:
             asked_for_support += 1
             tell("", as_text().strip(), stream=sys.stderr, hang=2)  # each line's later lines under its own
-            warn("", "When you are ready, type your passphrase, or press ctrl+c to leave.")
+            warn("", _("When you are ready, type your passphrase, or press ctrl+c to leave."))
             continue
         attempt += 1
         try:

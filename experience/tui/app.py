@@ -24,10 +24,10 @@ from textual.signal import Signal
 from textual.theme import BUILTIN_THEMES
 
 from ..care.pacing import Sitting
-from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
+from ..care.settings import BREAK_REMINDER, LANGUAGE, REDUCED_MOTION, THEME, Settings, read_settings
 from ..care.words import BREAK_SUGGESTION, NOT_KEPT, SUPPORT_KEY, SUPPORT_LETTER, CareReply
 from ..care.words import JOURNAL_EMPTY as KEPT_HERE
-from ..i18n import N_, _, lazy
+from ..i18n import N_, _, lazy, use_setting
 from .contract import SUPPORT_TOOLTIP, Gate, OpenGate, PlayerScreen
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
@@ -248,7 +248,9 @@ class ExperienceApp(App[str | None]):
         if isinstance(screen, PlayerScreen):
             yield from screen.palette_commands()
         yield SystemCommand(
-            _("Settings"), _("High contrast, reduced motion, the break reminder (f2)"), self.action_settings
+            _("Settings"),
+            _("High contrast, reduced motion, the break reminder, the language (f2)"),
+            self.action_settings,
         )
         yield SystemCommand(_("Colours"), _("Dusk, linen or high contrast"), self.action_colours)
         yield SystemCommand(
@@ -295,6 +297,12 @@ class ExperienceApp(App[str | None]):
 
     def set_break_reminder(self, on: bool) -> None:
         self._keep(BREAK_REMINDER, on)
+
+    def set_language(self, chosen: str | None) -> None:
+        """The program's words in `chosen` from now on (None: the story's own, else the system's);
+        the story's own words follow the next time it is opened."""
+        self._keep(LANGUAGE, chosen)
+        use_setting(chosen, self.session.story.source_language)
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.session.profile.settings.get(THEME):

@@ -80,6 +80,8 @@ class Player(Protocol):
 
     def set_break_reminder(self, on: bool) -> None: ...
 
+    def set_language(self, chosen: str | None) -> None: ...
+
 
 class PlayerScreen(Screen[ScreenResult]):
     """A screen of the player: `player` and `session` are the app's, typed."""

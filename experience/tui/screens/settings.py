@@ -14,13 +14,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
-from ...i18n import N_, _, lazy
+from ...care.settings import language_label, language_value
+from ...i18n import N_, _, lazy, next_language
 from ..contract import PlayerScreen
 from ..theme import LABELS
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 
-LOOK, MOTION, REMINDER = 0, 1, 2
+LOOK, MOTION, REMINDER, LANGUAGE = 0, 1, 2, 3
 INTRO = lazy("These are kept for next time, for this profile only.")
 HOW = lazy("Press Enter or a number to change a setting, and Esc to go back.")
 WIDTH = 16
@@ -58,7 +59,12 @@ class SettingsScreen(PlayerScreen[None]):
             else _("Off: the breathing guide moves")
         )
         reminder = _("On: one gentle word after about 20 minutes") if settings.break_reminder else _("Off")
-        rows = [(_("Look"), look), (_("Reduced motion"), motion), (_("Break reminder"), reminder)]
+        rows = [
+            (_("Look"), look),
+            (_("Reduced motion"), motion),
+            (_("Break reminder"), reminder),
+            (language_label(), language_value(settings.language)),
+        ]
         choices = self.query_one(ChoiceList)
         highlighted = choices.highlighted
         choices.show([f"{name:<{WIDTH}}{value}" for name, value in rows])
@@ -75,7 +81,18 @@ class SettingsScreen(PlayerScreen[None]):
             player.set_reduced_motion(not player.settings.reduced_motion)
         elif event.option_index == REMINDER:
             player.set_break_reminder(not player.settings.break_reminder)
+        elif event.option_index == LANGUAGE:
+            player.set_language(next_language(player.settings.language))
+            self.refresh(recompose=True)  # every word on this screen, the footer's too, in the new language
+            self.call_after_refresh(self._after_recompose, LANGUAGE)
+            return
         self._show()
+
+    def _after_recompose(self, row: int) -> None:
+        self._show()
+        choices = self.query_one(ChoiceList)
+        choices.highlighted = row
+        choices.focus()
 
     def action_close(self) -> None:
         self.dismiss()
