@@ -12,7 +12,7 @@ import sys
 from experience import cli
 from experience.care.settings import LANGUAGE, language_label, language_value
 from experience.care.support import as_text
-from experience.care.words import GOODBYE, WHAT_THIS_IS, CheckInReply, local_date
+from experience.care.words import WHAT_THIS_IS, CheckInReply, local_date
 from experience.i18n import _, current_country, current_language, ngettext, use_language, use_setting
 from experience.plain import play_plain
 
