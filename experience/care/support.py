@@ -85,7 +85,7 @@ def load_support(text: str | None = None, *, language: str | None = None, countr
     relationships = as_dict(data.get("relationships"))
     return Support(
         _words(emergency.get("advice"), str(FALLBACK_ADVICE)),
-        for_country(numbers, country),
+        for_country(numbers, country, anywhere_first=False),  # a region's number, not a directory
         for_country(_lines(data.get("lines")), country),
         _words(relationships.get("note"), str(FALLBACK_SAFETY_NOTE)),
         for_country(_lines(relationships.get("lines")), country),
@@ -98,13 +98,13 @@ def support_file(language: str) -> str:
     return name if language != "en" and resources.files(__package__).joinpath(name).is_file() else "support.yaml"
 
 
-def for_country(entries: tuple[Entry, ...], country: str | None) -> tuple[Entry, ...]:
+def for_country(entries: tuple[Entry, ...], country: str | None, *, anywhere_first: bool = True) -> tuple[Entry, ...]:
     """`entries` in the order to show them: the country's own first (when it is known and has
-    some), else those for anywhere first; otherwise as written."""
+    some), else those for anywhere first (unless not `anywhere_first`); otherwise as written."""
     ours = country is not None and any(country in entry.countries for entry in entries)
 
     def comes_first(entry: Entry) -> bool:
-        return country in entry.countries if ours else not entry.countries
+        return country in entry.countries if ours else anywhere_first and not entry.countries
 
     return tuple(sorted(entries, key=lambda entry: not comes_first(entry)))  # stable: as written within each
 

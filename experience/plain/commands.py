@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..care.words import SUPPORT_LETTER
-from ..i18n import lazy
+from ..i18n import _, lazy
 
 COMMANDS = {
     "b": "back",
@@ -57,3 +57,12 @@ HELP = (
 def command_of(typed: str) -> str | None:
     """The command these typed words mean, or None."""
     return COMMANDS.get(typed.strip().lower())
+
+
+def which_number(count: int) -> str:
+    """What to type at a choice, when what was typed is not one of them."""
+    return (
+        _("Please type 1 to choose it, or h for help.")
+        if count == 1
+        else _("Please type a number from 1 to {count}, or h for help.").format(count=count)
+    )

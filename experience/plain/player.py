@@ -51,7 +51,7 @@ from ..i18n import _, lazy
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
 from .asides import change_settings, check_in, pause, support, way_back
-from .commands import ANSWER_COMMANDS, HELP, command_of
+from .commands import ANSWER_COMMANDS, HELP, command_of, which_number
 from .journal import read_journal
 from .terminal import PROMPT, Leave, Terminal
 from .text import clean, paragraphs
@@ -199,7 +199,7 @@ class PlainPlayer:
         elif not typed and not labels:
             self._move(None)
         elif typed.isdigit() or not typed:
-            terminal.line(_which_number(len(labels)) if labels else _("Press Enter alone to continue, or h for help."))
+            terminal.line(which_number(len(labels)) if labels else _("Press Enter alone to continue, or h for help."))
         else:
             self._command(typed)
 
@@ -396,11 +396,3 @@ class PlainPlayer:
         if read_settings(self.session.profile.settings).break_reminder and self.sitting.break_due():
             self.terminal.line()
             self.terminal.say(BREAK_SUGGESTION)
-
-
-def _which_number(count: int) -> str:
-    return (
-        _("Please type 1 to choose it, or h for help.")
-        if count == 1
-        else _("Please type a number from 1 to {count}, or h for help.").format(count=count)
-    )

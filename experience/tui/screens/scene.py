@@ -348,11 +348,8 @@ class SceneScreen(PlayerScreen[None]):
             self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
             return False
         except StoryRuntimeError as error:
-            self.notify(
-                _("{answer_not_kept} It is still in the box.").format(answer_not_kept=answer_not_kept(error)),
-                severity="warning",
-                timeout=8,
-            )
+            still = _("{reason} It is still in the box.").format(reason=answer_not_kept(error))
+            self.notify(still, severity="warning", timeout=8)
             return False
         return True
 

@@ -24,7 +24,7 @@ from ..widgets.footer import KeyFooter
 LOOK, MOTION, REMINDER, LANGUAGE = 0, 1, 2, 3
 INTRO = lazy("These are kept for next time, for this profile only.")
 HOW = lazy("Press Enter or a number to change a setting, and Esc to go back.")
-WIDTH = 16
+GAP = 2  # columns between a setting's name and its value; names are as wide as the widest, in any language
 
 
 class SettingsScreen(PlayerScreen[None]):
@@ -67,7 +67,8 @@ class SettingsScreen(PlayerScreen[None]):
         ]
         choices = self.query_one(ChoiceList)
         highlighted = choices.highlighted
-        choices.show([f"{name:<{WIDTH}}{value}" for name, value in rows])
+        width = max(len(name) for name, _value in rows) + GAP
+        choices.show([f"{name:<{width}}{value}" for name, value in rows])
         if highlighted is not None:
             choices.highlighted = highlighted
 
