@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 
     from ..progress.session import Session, Step
     from .pacing import Pacing
+    from .screens.join import JoinScreen
 
 WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
 NOT_YET_JOINED = ("journal", "pause", "download")
@@ -110,6 +111,8 @@ class ParticipantApp(ExperienceApp):
         server_alive: Callable[[], bool] | None = None,
         lifeline: float = LIFELINE_SECONDS,
         look: float = ROOM_LOOK_SECONDS,
+        languages: tuple[str, ...] = (),
+        in_language: Callable[[str], Session] | None = None,
     ) -> None:
         super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
@@ -122,6 +125,8 @@ class ParticipantApp(ExperienceApp):
         self._look = look
         self._leaving = False
         self._message_seen: float | None = None  # when the last message shown was sent
+        self._languages = languages  # those the story can be read in, offered on the join screen
+        self._in_language = in_language  # the session again, its story read in another language
 
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -129,7 +134,7 @@ class ParticipantApp(ExperienceApp):
             return SceneScreen()
         from .screens.join import JoinScreen
 
-        return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._current_code()))
+        return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._current_code()), self._languages)
 
     def _current_code(self) -> str:
         """The room's code as it is now (the facilitator may have made a new one), else the one
@@ -152,10 +157,14 @@ class ParticipantApp(ExperienceApp):
             self._leaving = True  # no farewell: there is no browser left to show it
             self.exit()
 
-    def on_join_screen_joined(self) -> None:
+    def on_join_screen_joined(self, message: JoinScreen.Joined) -> None:
         # The scene goes on top: the join screen stays underneath, out of sight and holding
         # nothing. (Textual cannot switch away from the first screen of the stack.)
         self._joined = True
+        chosen = message.language
+        if chosen and self._in_language is not None and chosen != self.session.story.language:
+            self.session = self._in_language(chosen)  # nothing is kept yet: a fresh session, in their words
+            self.title = self.session.story.title
         self.push_screen(SceneScreen())
         self._arrive()
 
@@ -307,15 +316,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def participate(args: argparse.Namespace) -> int:
+    from ..i18n import use_language
     from ..progress.session import Session, story_key
     from ..progress.store import Store
     from ..story import load_story
+    from ..story.catalogue import translations_in
     from .ephemeral import Lifeline, SessionFolder
     from .gate import Movements
     from .pacing import Pacing
     from .room import Rooms
 
-    story = load_story(Path(args.story))
+    root = Path(args.story)
+    story = load_story(root)
     rooms = None
     with SessionFolder(Path(args.sessions_dir)) as folder:
         store = Store.open(folder.path)
@@ -327,8 +339,18 @@ def participate(args: argparse.Namespace) -> int:
                 pacing = Pacing(rooms, args.room, Movements.of_story(story))
             session = Session.resume(story, store, "participant")
             server = Lifeline(args.server_pid).holds if args.server_pid else None
+
+            def in_language(language: str) -> Session:
+                use_language(language)
+                return Session.resume(load_story(root, language), store, "participant")
+
             app = ParticipantApp(
-                session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None, server_alive=server
+                session,
+                pacing=pacing,
+                join_code=os.environ.get(JOIN_CODE_ENV) or None,
+                server_alive=server,
+                languages=(story.source_language, *(t for t in translations_in(root) if t != story.source_language)),
+                in_language=in_language,
             )
             app.run()
             return app.return_code or 0
