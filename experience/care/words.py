@@ -260,7 +260,9 @@ def step_failed(error: object) -> str:
 
 def place(chapter_title: str, title: str | None) -> str:
     """Where a returning reader was: the chapter in quotes, and the scene's title if it has one."""
-    return f"“{chapter_title}”" + (f", {title}" if title else "")
+    if title:
+        return _("“{chapter}”, {title}").format(chapter=chapter_title, title=title)
+    return _("“{chapter}”").format(chapter=chapter_title)
 
 
 def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:
