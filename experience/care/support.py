@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TypeVar
 
-from babel.dates import format_date
-
 from ..i18n import ENGLISH, _, babel_locale, current_country, current_language, lazy
 from .data import as_dict, as_list, read_data
 
@@ -161,6 +159,8 @@ def as_text(support: Support | None = None) -> str:
 
 def checked_note(checked: dt.date) -> str:
     """When the lines were last checked, and what to do if one has changed since."""
+    from babel.dates import format_date  # only when the lines are shown: Babel is slow to import
+
     return _(
         "Checked {date}. Numbers change: if one does not work, findahelpline.com or your local emergency number will."
     ).format(
