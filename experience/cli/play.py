@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..i18n import _, lazy
 from .arguments import Commands, add_data_dir, add_lang, add_profile, add_story, reading_language, story_dir
 
 if TYPE_CHECKING:
@@ -22,29 +23,33 @@ def register(commands: Commands) -> None:
         "play",
         cmd_play,
         play_arguments,
-        help="play a story (the default when no command is given)",
-        description="Play a story full-screen. Your place and your answers are saved "
-        "after every step, in your data folder (see 'experience locate').",
+        help=_("play a story (the default when no command is given)"),
+        description=_(
+            "Play a story full-screen. Your place and your answers are saved "
+            "after every step, in your data folder (see 'experience locate')."
+        ),
     )
     commands.add(
         "locate",
         cmd_locate,
         add_data_dir,
-        help="show where your progress and journal are kept",
-        description="Print the data folder, the database and anything set aside in it.",
+        help=_("show where your progress and journal are kept"),
+        description=_("Print the data folder, the database and anything set aside in it."),
     )
 
 
 def play_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p, here_first=False)
-    add_profile(p, "whose journey this is, if more than one person plays on this computer")
+    add_profile(p, _("whose journey this is, if more than one person plays on this computer"))
     add_data_dir(p)
-    add_lang(p, follows="your settings, else the story's own language, else your system's")
+    add_lang(p, follows=_("your settings, else the story's own language, else your system's"))
     p.add_argument(
         "--plain",
         action="store_true",
-        help="line by line, for screen readers and simple terminals: plain text, numbered "
-        "choices, typed answers; the same journey and the same saved progress",
+        help=_(
+            "line by line, for screen readers and simple terminals: plain text, numbered "
+            "choices, typed answers; the same journey and the same saved progress"
+        ),
     )
 
 
@@ -58,7 +63,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..story import load_story
 
     if not args.plain and not has_terminal():
-        tell(NO_TERMINAL, stream=sys.stderr)
+        tell(str(NO_TERMINAL), stream=sys.stderr)
         return 2
     root = story_dir(args.story, here_first=False)
     story = load_story(root, reading_language(root, args.lang))  # before anything of the reader's is opened
@@ -85,10 +90,15 @@ def cmd_play(args: argparse.Namespace) -> int:
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
-        tell(f"experience: {error}", stream=sys.stderr)
+        tell(_("experience: {error}").format(error=error), stream=sys.stderr)
         return 1
     except OSError as error:
-        tell(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", stream=sys.stderr)
+        tell(
+            _("experience: your data folder {data_dir} cannot be used ({value}).").format(
+                data_dir=data_dir, value=error.strerror or error
+            ),
+            stream=sys.stderr,
+        )
         return 1
     return 0
 
@@ -119,7 +129,7 @@ def _speak_their_language(root: Path, lang: str | None, store: Store, name: str)
     use_language(resolve_language(lang, chosen, declared_language(root)).tag)
 
 
-NO_TERMINAL = (
+NO_TERMINAL = lazy(
     "experience: the full-screen player needs a terminal, and its input or output is a pipe or a "
     "file here. To play line by line instead, use: experience play --plain"
 )

@@ -25,7 +25,8 @@ SPANISH = LOCALE_DIR / "es" / "LC_MESSAGES" / f"{DOMAIN}.po"
 PLACE = re.compile(r"\{[^{}]*\}")
 
 # The modules whose every sentence is translated, and what in them is not a sentence to translate.
-TRANSLATED = ("tui", "plain", "care", "privacy/letter.py", "privacy/unlock.py", "cli/__init__.py")
+TRANSLATED = ("tui", "plain", "care", "privacy/letter.py", "privacy/unlock.py", "cli/__init__.py", "cli/play.py")
+TRANSLATED += ("progress/lock.py", "progress/store.py", "workshop/screens/join.py")
 NOT_SENTENCES = {
     "stepped out",  # the app's result, not shown
     "step out",  # a command's own name
