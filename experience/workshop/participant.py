@@ -38,7 +38,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Mount
 
-from ..i18n import lazy
+from ..i18n import N_, _, lazy
 from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
 from .joincode import JOIN_CODE_ENV, matches
@@ -48,8 +48,8 @@ from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 LIFELINE_SECONDS = 3.0  # how often a session checks that its server is still there
 ROOM_LOOK_SECONDS = 2.0  # how often a session looks for a message, and whether a pause has ended
-FROM_FACILITATOR = "From your facilitator"
-MOMENT_SENT = (
+FROM_FACILITATOR = lazy("From your facilitator")
+MOMENT_SENT = lazy(
     "Your facilitator can see that someone in the room would like a moment: never who. It fades by "
     "itself in a few minutes. If it would help, p opens a pause."
 )
@@ -91,8 +91,8 @@ class RoomGate:
 class ParticipantApp(ExperienceApp):
     CSS_PATH = [APP_CSS, WORKSHOP_CSS]
     BINDINGS = [
-        Binding("d", "download", "Download journal"),
-        Binding("m", "moment", "Need a moment", tooltip="Let the facilitator know, without your name."),
+        Binding("d", "download", N_("Download journal")),
+        Binding("m", "moment", N_("Need a moment"), tooltip=N_("Let the facilitator know, without your name.")),
     ]
     JOURNAL_EMPTY = lazy(
         "Nothing here yet. When a scene asks you a question, whatever you choose to write "
@@ -202,7 +202,7 @@ class ParticipantApp(ExperienceApp):
     def action_moment(self) -> None:
         if self.pacing is not None:
             self.pacing.need_a_moment()
-            self.notify(MOMENT_SENT, timeout=10, markup=False)
+            self.notify(str(MOMENT_SENT), timeout=10, markup=False)
 
     def open_pause(self, then: Callable[[], object] | None = None) -> None:
         super().open_pause(then)
@@ -243,12 +243,12 @@ class ParticipantApp(ExperienceApp):
             return
         if self._message_seen is None or room.message_at > self._message_seen:
             self._message_seen = room.message_at
-            self.notify(room.message, title=FROM_FACILITATOR, timeout=20, markup=False)
+            self.notify(room.message, title=str(FROM_FACILITATOR), timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:
             return
-        yield SystemCommand("Download my journal", "Your answers as a file, to keep (d)", self.action_download)
+        yield SystemCommand(_("Download my journal"), _("Your answers as a file, to keep (d)"), self.action_download)
         yield from super().get_system_commands(screen)
 
     # -- telling the room where they are ---------------------------------------------------------
@@ -274,7 +274,7 @@ class ParticipantApp(ExperienceApp):
 
     def action_download(self) -> None:
         self.deliver_journal()
-        self.notify(ON_ITS_WAY, timeout=6)
+        self.notify(str(ON_ITS_WAY), timeout=6)
 
     def exit(self, result: str | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         """Every way out (ctrl+q, "leave for now" at an ending, "stop for today") passes the
@@ -298,20 +298,20 @@ class ParticipantApp(ExperienceApp):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m experience.workshop.participant",
-        description="One participant's session; started by 'experience serve'.",
+        description=_("One participant's session; started by 'experience serve'."),
     )
     parser.add_argument("story", metavar="STORY_DIR")
     parser.add_argument(
-        "--sessions-dir", required=True, metavar="DIR", help="where this session keeps its progress until it ends"
+        "--sessions-dir", required=True, metavar="DIR", help=_("where this session keeps its progress until it ends")
     )
     parser.add_argument(
         "--server-pid",
         type=int,
         metavar="PID",
-        help="the server that started this session: when it is gone, the session ends",
+        help=_("the server that started this session: when it is gone, the session ends"),
     )
-    parser.add_argument("--room", metavar="NAME", help="the room that paces this session")
-    parser.add_argument("--rooms-db", metavar="PATH", help="the rooms file shared with the facilitator")
+    parser.add_argument("--room", metavar="NAME", help=_("the room that paces this session"))
+    parser.add_argument("--rooms-db", metavar="PATH", help=_("the rooms file shared with the facilitator"))
     return parser
 
 

@@ -26,7 +26,8 @@ PLACE = re.compile(r"\{[^{}]*\}")
 
 # The modules whose every sentence is translated, and what in them is not a sentence to translate.
 TRANSLATED = ("tui", "plain", "care", "privacy/letter.py", "privacy/unlock.py", "cli/__init__.py", "cli/play.py")
-TRANSLATED += ("progress/lock.py", "progress/store.py", "workshop/screens/join.py")
+TRANSLATED += ("progress/lock.py", "progress/store.py", "workshop/participant.py", "workshop/keepsake.py")
+TRANSLATED += tuple(f"workshop/screens/{name}.py" for name in ("join", "arrival", "waiting", "farewell", "confirm"))
 NOT_SENTENCES = {
     "stepped out",  # the app's result, not shown
     "step out",  # a command's own name
@@ -45,6 +46,7 @@ NOT_SENTENCES = {
     "journal passphrase remove",  # commands, typed as they are
     "experience {}",
     "experience: {}",  # the program's name before its version, or a message
+    "python -m experience.workshop.participant",  # a command
 }
 
 
