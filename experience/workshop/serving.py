@@ -1,5 +1,5 @@
 """What serving a room means, apart from the server that does it: where it listens unless told
-otherwise, how many may be in it at once, the command each browser tab runs, and the words the
+otherwise, how many may be in it at once, what the process sessions are forked from is told, and the words the
 facilitator reads when it opens.
 
 Nothing here imports textual-serve or aiohttp, so `experience --help` and the serve command's
@@ -8,8 +8,6 @@ defaults cost nothing to read; serve.py, which does the serving, imports these.
 
 from __future__ import annotations
 
-import shlex
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,29 +18,20 @@ DEFAULT_MAX_PARTICIPANTS = 30  # see bench/bench_serve.py for what one session c
 
 @dataclass(frozen=True)
 class ServedRoom:
-    """What the server tells each session it starts."""
+    """What the server serves: the story, where sessions keep their folders, and the room."""
 
     story_dir: Path
     sessions_dir: Path
     room: str | None = None
     rooms_db: Path | None = None
-    server_pid: int | None = None  # each session ends by itself if this process is gone
 
-    def command(self) -> str:
-        """The shell command textual-serve runs for each tab (it runs it through a shell)."""
-        words = [
-            sys.executable,
-            "-m",
-            "experience.workshop.participant",
-            str(self.story_dir),
-            "--sessions-dir",
-            str(self.sessions_dir),
-        ]
-        if self.server_pid:
-            words += ["--server-pid", str(self.server_pid)]
+    def zygote_arguments(self) -> list[str]:
+        """What the warm process every session is forked from is told (zygote.py): never the
+        join code, which stays in the server."""
+        words = [str(self.story_dir)]
         if self.room and self.rooms_db:
             words += ["--room", self.room, "--rooms-db", str(self.rooms_db)]
-        return shlex.join(words)
+        return words
 
 
 def banner(title: str, host: str, port: int, room: str | None, code: str | None, limit: int) -> list[str]:
