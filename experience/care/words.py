@@ -150,8 +150,51 @@ JOURNAL_KEPT_EITHER_WAY = "Your journal is kept whichever you choose."
 
 
 def answer_not_kept(error: object) -> str:
-    """Why an answer is not in the journal yet; the player says where the words still are."""
+    """Why an answer is not in the journal yet; the player says where the words still are.
+
+    A store's refusal carries its reason (`why`: no room on the disk, another window writing, a
+    read-only folder), said as it is; any other failure is named in its own words.
+    """
+    reason = getattr(getattr(error, "why", None), "value", None)
+    if reason:
+        return f"Your answer is not saved yet: {reason}."
     return f"Your answer could not be kept just now ({error})."
+
+
+STILL_IN_THE_BOX_KEYS = (
+    "It is still in the box, and stays there: press ctrl+s to try again, or f7 to select it all "
+    "and ctrl+c to copy it somewhere safe."
+)
+
+
+def words_not_saved_keys(error: object) -> str:
+    """Why the reader has not moved on: the words in the box could not be written yet."""
+    reason = getattr(getattr(error, "why", None), "value", None) or str(error)
+    return (
+        f"What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
+        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or Skip to let them go."
+    )
+
+
+def still_here_typed(words: str) -> tuple[str, str]:
+    """An answer the disk refused, offered again at its question in the plain player."""
+    return (
+        f"Your answer is not saved yet, so it is still here: “{words}”",
+        "Press Enter alone to try to save it again, write more lines to add to it, or type a single dot to let it go.",
+    )
+
+
+def not_saved_at_leaving(reason: str, texts: list[str], width: int | None = None) -> str:
+    """Said on leaving when words could not be written at all: what, why, and the words themselves,
+    so that nothing is lost without the reader knowing and having had the chance to copy it."""
+    lead = (
+        f"One thing was not kept: what you wrote below could not be saved, because {reason}. Here "
+        "it is, so that you can copy it somewhere safe; it is kept nowhere else."
+    )
+    lines = [textwrap.fill(lead, width) if width else lead, ""]
+    for text in texts:
+        lines += [*(f"    {line}" for line in text.splitlines() or [""]), ""]
+    return "\n".join(lines)
 
 
 def step_failed(error: object) -> str:

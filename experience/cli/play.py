@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .arguments import Commands, add_data_dir, add_profile, add_story, story_dir
+
+if TYPE_CHECKING:
+    from ..progress.session import Session
 
 
 def register(commands: Commands) -> None:
@@ -65,6 +69,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
                 if ExperienceApp(session, notices=notices).run() == STEPPED_OUT:
                     _print_support()  # after the window closes, so that it stays in the scrollback
+                _print_unsaved(session)
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
@@ -74,6 +79,19 @@ def cmd_play(args: argparse.Namespace) -> int:
         print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_unsaved(session: Session) -> None:
+    """Words the disk refused until the end (it was full, or busy): said, and shown to be copied."""
+    unsaved = session.write_unsaved()
+    if unsaved:
+        import shutil
+
+        from ..care.words import not_saved_at_leaving
+        from ..plain.text import clean
+
+        width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
+        print(clean(not_saved_at_leaving(session.why_unsaved, unsaved, width)))
 
 
 def _print_support() -> None:

@@ -42,8 +42,10 @@ from ..care.words import (
     EndingAction,
     answer_not_kept,
     goodbye_text,
+    not_saved_at_leaving,
     place,
     step_failed,
+    still_here_typed,
     welcome_back_lead,
 )
 from ..progress.store import StoreError
@@ -51,13 +53,14 @@ from ..story import Choice, State, StoryRuntimeError, View
 from .asides import change_settings, check_in, pause, read_journal
 from .commands import ANSWER_COMMANDS, HELP, command_of
 from .terminal import PROMPT, Leave, Terminal, isatty
-from .text import paragraphs
+from .text import clean, paragraphs
 
 if TYPE_CHECKING:
     from ..progress.session import Session
 
 MAX_WIDTH = 78
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
+LEFT_UNSAVED = "You have left for now. Your place is kept, and all else you wrote; come back whenever you like."
 
 
 class PlainPlayer:
@@ -133,11 +136,16 @@ class PlainPlayer:
 
     def _leave(self, stepped_out: bool) -> None:
         self._keep_partial()
+        unsaved = self.session.write_unsaved()
         self.terminal.line()
         if stepped_out:
             self.terminal.write(goodbye_text(as_text(), self.terminal.width))
         else:
-            self.terminal.say(LEFT)
+            self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
+        if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
+            self.terminal.write(
+                clean(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width)) + "\n"
+            )
 
     # -- a scene --------------------------------------------------------------------------------------
     def _scene(self) -> None:
@@ -225,7 +233,9 @@ class PlainPlayer:
         session, terminal = self.session, self.terminal
         draft = session.draft()
         terminal.say(prompt)
-        if draft:
+        if draft and session.unsaved_here:
+            terminal.say(*still_here_typed(draft))
+        elif draft:
             terminal.say(
                 f"You had begun an answer: “{draft}”",
                 "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
@@ -261,7 +271,10 @@ class PlainPlayer:
             return
         try:
             session.answer(answer)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words, and they are offered again here
+            terminal.say(answer_not_kept(error))
+            return
+        except StoryRuntimeError as error:
             terminal.say(answer_not_kept(error))
             self._quietly(lambda: session.keep_draft(answer))
             return

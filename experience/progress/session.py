@@ -5,6 +5,11 @@ new state first, writes it in one transaction, and only then makes it current; i
 the reader stays where they were and is told, so the screen never shows a step that is not saved.
 The players call these methods and draw `view()`; tests call them without any screen at all.
 
+What the reader types is never dropped when the disk refuses it (full, busy, read-only): an
+answer or a draft that could not be written stays in memory (`unsaved`), is offered again where it
+was typed (`draft`), and is written as soon as a write succeeds; the front ends say so, truly.
+An answer is followed by a checkpoint (store.py), so the database file itself holds the journal.
+
 A step the reader asks for is planned first and taken second: `plan` says where it leads and
 whether to check in before it (a deep scene), `take` goes, with the reader's answer. Every front
 end (the full screen, `--plain`, a workshop's gate) only asks the reader in its own way between
@@ -35,17 +40,19 @@ from ..story import (
     take,
     view,
 )
+from .filing import file_story
 from .journal import Entry, Journal
+from .opening import Why
 from .store import Profile, Save, Store, StoreError
 
 
 def story_key(story: Story) -> str:
-    """What a save is filed under: the story's title.
+    """What a save is filed under: the story's lasting key (`Story.key`: its id, or its folded title).
 
-    Not its folder, which changes when the program is reinstalled or the story is moved; a story
-    whose title changes starts a new save, and a story edited under its title is mended on resume.
+    Not its folder, which changes when the program is reinstalled or the story is moved. A story
+    edited under its key is mended on resume; see filing.py for a story that gains an id.
     """
-    return " ".join(story.title.split()) or "untitled"
+    return story.key
 
 
 def answer_variables(story: Story) -> dict[str, Any]:
@@ -94,15 +101,17 @@ class Session:
         self.state = state
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
+        self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
+        self.refusal: StoreError | None = None  # why the disk last refused the reader's words
         key = story_key(story)
-        self._save: Save = store.save(profile, key, answer_variables(story))
+        self._save: Save = store.save(profile, key, answer_variables(story), title=story.title)
         self.journal: Journal = store.journal(profile, key)
 
     @classmethod
     def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> Session:
         """Pick up where this profile left off in this story, or stand at its start."""
         profile = store.profile(profile_name)
-        save = store.save(profile, story_key(story), answer_variables(story))
+        save = store.save(profile, file_story(store, profile, story), answer_variables(story), title=story.title)
         history = save.history()
         if not history:
             start = begin(story, seed=random.randrange(2**31) if seed is None else seed)
@@ -156,6 +165,7 @@ class Session:
         if not self._saved:
             self._save.push(self.state.snapshot())
             self._saved = True
+            self.store.checkpoint()  # the first sitting's place is in the database file, not only its log
 
     def choose(self, choice: Choice, *, gentler: bool = False) -> State:
         return self._step(take(self.story, self.state, choice, gentler=gentler))
@@ -197,37 +207,82 @@ class Session:
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
         new_state = record_answer(self.story, self.state, text)
-        with self.store.transaction():
-            self.start()
-            earlier = self.answered_here()
-            if earlier is not None:
-                self.journal.revise(earlier.id, text)
-                entry_id = earlier.id
-            else:
-                entry_id = self.journal.add(
-                    scene_id=scene.id,
-                    chapter_id=chapter.id,
-                    chapter_title=chapter.title,
-                    prompt=current.prompt or "",
-                    answer=text,
-                )
-            self._save.replace_current(new_state.snapshot(), entry_id)
-            self.journal.drop_draft(scene.id)
+        try:
+            with self.store.transaction():
+                self.start()
+                earlier = self.answered_here()
+                if earlier is not None:
+                    self.journal.revise(earlier.id, text)
+                    entry_id = earlier.id
+                else:
+                    entry_id = self.journal.add(
+                        scene_id=scene.id,
+                        chapter_id=chapter.id,
+                        chapter_title=chapter.title,
+                        prompt=current.prompt or "",
+                        answer=text,
+                    )
+                self._save.replace_current(new_state.snapshot(), entry_id)
+                self.journal.drop_draft(scene.id)
+        except StoreError as error:
+            self._unsaved[scene.id] = text
+            self.refusal = error
+            raise
+        self._unsaved.pop(scene.id, None)
         self.state = new_state
+        self.store.checkpoint()
         entry = self.journal.get(entry_id)
         assert entry is not None, "an answer just kept is in the journal"
         return entry
 
     def draft(self) -> str | None:
-        return self.journal.draft(self.state.scene)
+        """What was typed here and not kept as an answer: words the disk refused, else the draft."""
+        return self._unsaved.get(self.state.scene) or self.journal.draft(self.state.scene)
+
+    @property
+    def unsaved_here(self) -> bool:
+        """Whether words typed at this scene are only in memory: the disk refused them."""
+        return self.state.scene in self._unsaved
+
+    @property
+    def unsaved(self) -> int:
+        """How many scenes hold words only in memory, because the disk refused them."""
+        return len(self._unsaved)
 
     def keep_draft(self, text: str) -> None:
-        with self.store.transaction():
-            self.journal.keep_draft(self.state.scene, text)
+        scene = self.state.scene
+        try:
+            with self.store.transaction():
+                self.journal.keep_draft(scene, text)
+        except StoreError as error:
+            if text.strip():
+                self._unsaved[scene] = text
+                self.refusal = error
+            raise
+        self._unsaved.pop(scene, None)
 
     def drop_draft(self) -> None:
+        """The reader let the question pass: whatever was typed there goes, from memory too."""
+        self._unsaved.pop(self.state.scene, None)
         with self.store.transaction():
             self.journal.drop_draft(self.state.scene)
+
+    @property
+    def why_unsaved(self) -> str:
+        """Why the disk refused the reader's words, as the end of a sentence ("there is no room ...")."""
+        return (self.refusal.why if self.refusal is not None else Why.OTHER).value
+
+    def write_unsaved(self) -> list[str]:
+        """Try once more to write what the disk refused, as drafts (on leaving); what is still unsaved."""
+        for scene, text in list(self._unsaved.items()):
+            try:
+                with self.store.transaction():
+                    self.journal.keep_draft(scene, text)
+            except StoreError as error:
+                self.refusal = error
+                continue
+            del self._unsaved[scene]
+        return list(self._unsaved.values())
 
     def keep_setting(self, key: str, value: object) -> bool:
         """Apply one of the reader's settings now and keep it in their profile for next time.

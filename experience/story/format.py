@@ -23,6 +23,13 @@ class Key:
 
 MANIFEST = (
     Key("title", "text", "The story's title, shown on the welcome screen.", required=True),
+    Key(
+        "id",
+        "story-id",
+        "The story's lasting name, which readers' places and journals are filed under: lowercase "
+        "letters, digits, - and _, like coming-home. It lets the title change without hiding them; "
+        "without an id they are filed under the title.",
+    ),
     Key("start", "scene-ref", "Where the story begins, as chapter/scene.", required=True),
     Key(
         "variables",
@@ -133,6 +140,7 @@ KINDS = {
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+STORY_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 

@@ -109,7 +109,7 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, start_node = manifest.read() if manifest is not None else ("", None)
+    title, story_id, start_node = manifest.read() if manifest is not None else ("", "", None)
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -131,6 +131,7 @@ def _load(root: Path) -> LoadResult:
         chapters=chapters,
         scenes=scenes,
         manifest=manifest_path,
+        id=story_id,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:

@@ -10,6 +10,8 @@ run-sheet and the loader's reading order all ask the same question the same way.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -168,6 +170,13 @@ class Story:
     chapters: Mapping[str, Chapter]
     scenes: Mapping[str, Scene]
     manifest: Path = field(default=Path("story.yaml"))
+    id: str = ""  # the author's lasting name for the story (story.yaml's `id`), or "" if none was given
+
+    @property
+    def key(self) -> str:
+        """What readers' places and journals are filed under: the story's `id`, which outlives any
+        change of its title, or else a key made from the title (`title_key`)."""
+        return self.id or title_key(self.title)
 
     def initial_variables(self) -> dict[str, Value]:
         return {name: var.initial for name, var in self.variables.items()}
@@ -219,3 +228,17 @@ def reading_order(scenes: Mapping[str, Scene], start: str, *, follow_detours: bo
 def reachable(story: Story, start: str | None = None, *, follow_detours: bool = True) -> set[str]:
     """Scenes reachable from `start` (the story's start by default)."""
     return set(reading_order(story.scenes, start or story.start, follow_detours=follow_detours))
+
+
+TITLE_KEY_PREFIX = "title:"  # never in an `id` (format.STORY_ID_PATTERN), so the two cannot meet
+
+
+def title_key(title: str) -> str:
+    """The key of a story without an `id`: its title folded, so that capitals, spacing and
+    punctuation do not matter ("Coming home, to yourself" and "Coming Home to Yourself" are one).
+
+    Frozen: saves out in the world are filed under what this returns (migration 4 filed the
+    older ones so), so changing it would hide them.
+    """
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold())
+    return TITLE_KEY_PREFIX + ("-".join(words) or "untitled")

@@ -85,6 +85,11 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
     "choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
     "variations": {"$ref": "#/$defs/variations"},
     "variable-name": {"type": "string", "pattern": fmt.VARIABLE_PATTERN},
+    "story-id": {
+        "type": "string",
+        "pattern": fmt.STORY_ID_PATTERN,
+        "patternErrorMessage": "Lowercase letters, digits, - and _ (at most 64), starting with a letter or digit.",
+    },
     "scenes": {
         "type": "object",
         "propertyNames": {"pattern": fmt.NAME_PATTERN},

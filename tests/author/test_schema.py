@@ -58,6 +58,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "reflect": "why?",
     "variations": "p",
     "variable-name": ["t"],
+    "story-id": ["coming-home"],
 }
 
 

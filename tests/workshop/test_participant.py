@@ -142,9 +142,9 @@ async def test_the_participant_goes_on_by_themselves_when_the_facilitator_opens_
         assert app.session.state.scene == "turning/door"
 
 
-async def test_an_open_movement_does_not_hold_anyone(make_participant, rooms):
+async def test_an_open_movement_does_not_hold_anyone(make_participant, rooms, room_story):
     app = make_participant()
-    rooms.ensure(ROOM, "A small room")
+    rooms.ensure(ROOM, story_key(room_story))
     rooms.open_movement(ROOM, 1)
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
@@ -212,9 +212,9 @@ async def test_the_room_counts_a_participant_waiting_at_the_gate(make_participan
         assert (counts.present, counts.waiting, counts.by_movement) == (1, 1, {0: 1})
 
 
-async def test_the_room_follows_a_participant_into_the_next_movement(make_participant, rooms):
+async def test_the_room_follows_a_participant_into_the_next_movement(make_participant, rooms, room_story):
     app = make_participant()
-    rooms.ensure(ROOM, "A small room")
+    rooms.ensure(ROOM, story_key(room_story))
     rooms.open_movement(ROOM, 2)
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
@@ -232,7 +232,7 @@ async def test_leaving_takes_the_participant_out_of_the_count(make_participant, 
 
 # -- the journal goes home with them ----------------------------------------------------------------------
 async def answer_the_door(pilot, rooms, words: str) -> None:
-    rooms.ensure(ROOM, "A small room")
+    rooms.ensure(ROOM, story_key(pilot.app.session.story))
     rooms.open_movement(ROOM, 1)
     await reach_the_first_gate(pilot)
     await pilot.press(*words, "ctrl+s")

@@ -25,10 +25,12 @@ from ...care.words import (
     KEPT_KEYS,
     NO_STEP_BEFORE,
     STEP_NOT_TAKEN,
+    STILL_IN_THE_BOX_KEYS,
     CheckInReply,
     EndingAction,
     answer_not_kept,
     step_failed,
+    words_not_saved_keys,
 )
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
@@ -73,6 +75,7 @@ class SceneScreen(PlayerScreen[None]):
         self._view: View | None = None
         self._mode = CHOICES
         self._skipped: State | None = None
+        self._refusal: StoreError | None = None  # why the disk last refused the words in the box
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
     def compose(self) -> ComposeResult:
@@ -237,12 +240,12 @@ class SceneScreen(PlayerScreen[None]):
         if not self.session.can_go_back:
             self.notify(NO_STEP_BEFORE, timeout=4)
             return
-        self.keep_draft()
-        self._attempt(self.session.back)
+        if self._words_are_safe():
+            self._attempt(self.session.back)
 
     def action_restart(self) -> None:
-        self.keep_draft()
-        self._attempt(self.session.restart)
+        if self._words_are_safe():
+            self._attempt(self.session.restart)
 
     def action_scroll_text(self, direction: int) -> None:
         reading = self.query_one("#reading", VerticalScroll)
@@ -287,7 +290,8 @@ class SceneScreen(PlayerScreen[None]):
 
             self.app.push_screen(waiting, opened)
             return
-        self.keep_draft()
+        if not self._words_are_safe():
+            return
         checkin = step.checkin
         if checkin is None:
             self._attempt(lambda: session.take(step))
@@ -325,7 +329,10 @@ class SceneScreen(PlayerScreen[None]):
         event.stop()
         try:
             self.session.answer(event.answer)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words too, until a write succeeds
+            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
+            return
+        except StoryRuntimeError as error:
             self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
             return
         self.query_one(ReflectBox).kept()
@@ -345,18 +352,32 @@ class SceneScreen(PlayerScreen[None]):
         event.stop()
         self.keep_draft()
 
-    def keep_draft(self) -> None:
-        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost."""
+    def keep_draft(self) -> bool:
+        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost.
+
+        False if there were words and the disk refused them: the session holds them in memory
+        meanwhile, and a step away must wait (`_words_are_safe`), so that they stay on screen.
+        """
         if self._view is None or self._view.prompt is None:
-            return
+            return True
         reflect = self._reflect
         text = reflect.unkept
-        if (
-            text is not None
-            and self._shown is self.session.state
-            and self._attempt_quietly(lambda: self.session.keep_draft(text))
-        ):
-            reflect.kept()
+        if text is None or self._shown is not self.session.state:
+            return True
+        try:
+            self.session.keep_draft(text)
+        except StoreError as error:
+            self._refusal = error
+            return False
+        reflect.kept()
+        return True
+
+    def _words_are_safe(self) -> bool:
+        """Before a step away: the words in the box are written, or the reader is told why not."""
+        if self.keep_draft():
+            return True
+        self.notify(words_not_saved_keys(self._refusal), severity="warning", timeout=12)
+        return False
 
     def _attempt_quietly(self, write: Callable[[], object]) -> bool:
         try:
