@@ -187,6 +187,18 @@ class Served:
             pass
 
 
+async def all_reach(tabs: list[Tab], key: str, text: bytes, deadline: float) -> list[Tab]:
+    """Press `key` in every tab; the tabs that then showed `text` (the others are closed)."""
+    for tab in tabs:
+        await tab.press(key)
+    reached = await asyncio.gather(*(tab.until(text, deadline) for tab in tabs), return_exceptions=True)
+    for tab, outcome in zip(tabs, reached, strict=True):
+        if isinstance(outcome, BaseException):
+            print(f"  a tab never showed {text!r}: {outcome!r}", flush=True)
+            await tab.ws.close()
+    return [tab for tab, outcome in zip(tabs, reached, strict=True) if not isinstance(outcome, BaseException)]
+
+
 async def idle(served: Served, tabs: list[Tab], seconds: float) -> dict[str, float]:
     """CPU (share of one core) of the sessions and of the server, and what each tab receives."""
     await asyncio.sleep(1.0)  # let the last screen settle
@@ -219,23 +231,20 @@ async def measure_room(command: list[str], env: dict[str, str], n: int, idle_sec
                 await tab.ws.close()
                 await asyncio.sleep(0.5)
             await asyncio.sleep(1.0)  # the last one gone before the room arrives
+            before = {pid: cpu_seconds(pid) for pid in served.pids()}
             deadline = time.monotonic() + timeout
             opened = await asyncio.gather(
                 *(first_screen(client, served.base, FIRST_SCREEN, deadline) for _ in range(n)), return_exceptions=True
             )
+            joining_cpu = sum(cpu_seconds(pid) - before.get(pid, 0.0) for pid in served.pids())
             tabs = [tab for tab, _ in (o for o in opened if not isinstance(o, BaseException))]
             together = [took for _, took in (o for o in opened if not isinstance(o, BaseException))]
             failed = [o for o in opened if isinstance(o, BaseException)]
-            deadline = time.monotonic() + timeout
-            for tab in tabs:
-                await tab.press("\r")
-            await asyncio.gather(*(tab.until(A_SCENE, deadline) for tab in tabs))
+            tabs = await all_reach(tabs, "\r", A_SCENE, time.monotonic() + timeout)
             on_a_scene = await idle(served, tabs, idle_seconds)
             memory = sum(pss(pid) for pid in served.pids()[1:]) / max(1, len(tabs))
             server_memory = pss(served.process.pid)
-            for tab in tabs:
-                await tab.press("p")
-            await asyncio.gather(*(tab.until(PAUSED, deadline) for tab in tabs))
+            tabs = await all_reach(tabs, "p", PAUSED, time.monotonic() + timeout)
             breathing = await idle(served, tabs, idle_seconds)
             for tab in tabs:
                 await tab.ws.close()
@@ -244,6 +253,7 @@ async def measure_room(command: list[str], env: dict[str, str], n: int, idle_sec
     return {
         "alone": statistics.median(alone),
         "together": together,
+        "joining_cpu": joining_cpu / n,
         "failed": failed,
         "scene": on_a_scene,
         "breathing": breathing,
@@ -280,6 +290,14 @@ def report(n: int, room: dict, floor: float) -> None:
     print(f"  one tab alone (median of 3)        {room['alone']:6.2f} s")
     print(f"  {n} tabs at once: median            {statistics.median(together) if together else float('nan'):6.2f} s")
     print(f"  {n} tabs at once: slowest           {slowest:6.2f} s   ({slowest / room['alone']:.1f}x one alone)")
+    cores = os.cpu_count() or 1
+    print(
+        f"  CPU for each tab's first screen       {room['joining_cpu']:6.2f} s   (sessions and server together: "
+        f"{n} tabs on {cores} cores need at least {room['joining_cpu'] * n / cores:.1f} s)"
+    )
+    load = os.getloadavg()[0]
+    if load > cores:
+        print(f"  (the machine was busy with other work: load {load:.1f} on {cores} cores; times stretch with it)")
     if room["failed"]:
         print(f"  {len(room['failed'])} of {n} tabs never showed a first screen: {room['failed'][0]!r}")
     print("\nIdle, per participant (CPU as a share of one core; what the tab receives each second):")
@@ -289,7 +307,6 @@ def report(n: int, room: dict, floor: float) -> None:
             f"  {name:20} session {m['sessions'] * 100:5.1f}%   server {m['server'] * 100 / n:5.2f}%   "
             f"{m['frames']:5.1f} updates/s  {m['bytes'] / 1024:6.1f} KB/s"
         )
-    cores = os.cpu_count() or 1
     per = room["breathing"]["sessions"] + room["breathing"]["server"] / n
     print(f"  {cores} cores hold about {int(cores / per) if per else 0} participants breathing at once")
     print("\nMemory (PSS) per participant, every process serving the room counted:")

@@ -98,6 +98,7 @@ class Allowance:
 
 
 # -- places ---------------------------------------------------------------------------------------------
+ARRIVING_SPARE = 10  # tabs at the join screen beyond the room's size: a whole room can arrive at once
 ARRIVING_PER_CLIENT = 4  # tabs at the join screen from one computer at once
 JOIN_WITHIN = 10 * 60.0  # seconds a tab may sit at the join screen
 
@@ -109,9 +110,9 @@ class Places:
     count, so two tabs opening together cannot both take the last place.
     """
 
-    def __init__(self, room: int, arriving: int, per_client: int = ARRIVING_PER_CLIENT):
+    def __init__(self, room: int, *, arriving: int | None = None, per_client: int = ARRIVING_PER_CLIENT):
         self.room = room
-        self.arriving_limit = arriving
+        self.arriving_limit = room + ARRIVING_SPARE if arriving is None else arriving
         self.per_client = per_client
         self.joined = 0
         self._arriving: dict[str, int] = {}

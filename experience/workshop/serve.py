@@ -31,7 +31,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.server import Server
 
 from .ephemeral import PREFIX, default_root, sweep
-from .limits import LONGEST_FRAME, Guesses, Places, clamp_size
+from .limits import JOIN_WITHIN, LONGEST_FRAME, Guesses, Places, clamp_size
 from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner
 from .spawning import Zygote
 from .tab import Tab
@@ -52,13 +52,16 @@ class WorkshopServer(Server):
         max_participants: int = DEFAULT_MAX_PARTICIPANTS,
         join_code: str | None = None,
         banner: list[str] | None = None,
+        join_within: float = JOIN_WITHIN,
+        guesses: Guesses | None = None,
     ) -> None:
         super().__init__("", host=host, port=port, title=title, templates_path=PAGES)
         self.room = room
         self.join_code = join_code
+        self.join_within = join_within
         self.banner = banner or []
-        self.places = Places(max_participants, arriving=max_participants)
-        self.guesses = Guesses()
+        self.places = Places(max_participants)
+        self.guesses = guesses or Guesses()
         self.zygote = Zygote(room.zygote_arguments())
         self.vacancy = asyncio.Event()  # set (and replaced) whenever a place comes free
         self._tabs: set[web.WebSocketResponse] = set()  # every tab connected now, to close on shutdown

@@ -47,9 +47,9 @@ class SpawnFailed(Exception):
 
 
 class Ending(enum.Enum):
-    GOODBYE = "the session ended by itself"
-    NEVER_BEGAN = "the session ended before its first screen"
-    STOPPED = "the session stopped unexpectedly"
+    GOODBYE = "ended by itself"
+    NEVER_BEGAN = "ended before its first screen"
+    STOPPED = "stopped unexpectedly"
 
 
 @dataclass

@@ -21,7 +21,7 @@ from aiohttp import WSMsgType, web
 from . import channel, notices
 from .ephemeral import new_folder, remove
 from .joincode import matches
-from .limits import AFTER_JOINING, BEFORE_JOINING, JOIN_WITHIN, PASTE_START, Allowance, Place, clamp_size
+from .limits import AFTER_JOINING, BEFORE_JOINING, PASTE_START, Allowance, Place, clamp_size
 from .spawning import Ending, ForkedSession, SpawnFailed
 
 if TYPE_CHECKING:
@@ -109,7 +109,14 @@ class Tab:
         self.place = await self._a_place()
         if self.place is None:
             return
-        folder = new_folder(self.server.room.sessions_dir)
+        try:
+            folder = new_folder(self.server.room.sessions_dir)
+        except OSError as error:
+            self.place.leave()
+            self.server.a_place_is_free()
+            self.server.console.print(f"A session's folder could not be made: {error}", markup=False)
+            await self._show(notices.NOT_STARTED)
+            return
         session = ForkedSession(
             self.server.zygote,
             folder=folder,
@@ -179,7 +186,7 @@ class Tab:
             door.cancel()
 
     async def _at_the_door(self, session: ForkedSession) -> None:
-        await asyncio.sleep(JOIN_WITHIN)
+        await asyncio.sleep(self.server.join_within)
         if self.place is not None and not self.place.joined:
             self._at_the_door_too_long = True
             await session.stop()

@@ -11,11 +11,13 @@ from experience.progress.store import Store
 from experience.tui.screens.journal import JournalScreen
 from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
+from experience.workshop import channel
+from experience.workshop.driver import FromServer, ServerGone
 from experience.workshop.pacing import Pacing
-from experience.workshop.participant import ParticipantApp
+from experience.workshop.participant import TOO_MUCH_AT_ONCE, ParticipantApp
 from experience.workshop.screens.arrival import ArrivalScreen
 from experience.workshop.screens.farewell import FarewellScreen
-from experience.workshop.screens.join import WRONG, JoinScreen
+from experience.workshop.screens.join import BUSY, FULL, WRONG, JoinScreen
 from experience.workshop.screens.waiting import WaitingScreen
 
 ROOM = "tuesday"
@@ -26,7 +28,7 @@ POLL = 0.05
 def make_participant(room_story, movements, rooms, tmp_path):
     opened = []
 
-    def make(*, join_code: str | None = None, paced: bool = True, **options) -> ParticipantApp:
+    def make(*, ask_code: bool = False, paced: bool = True, **options) -> ParticipantApp:
         store = Store.open(tmp_path / f"participant-{len(opened)}")
         opened.append(store)
         session = Session.resume(room_story, store, "participant", seed=0)
@@ -34,8 +36,10 @@ def make_participant(room_story, movements, rooms, tmp_path):
         if paced:
             rooms.ensure(ROOM, story_key(room_story))
             pacing = Pacing(rooms, ROOM, movements)
-        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL, **options)
+        app = ParticipantApp(session, pacing=pacing, ask_code=ask_code, heartbeat=60, poll=POLL, **options)
         app.animation_level = "none"
+        app.told = []  # type: ignore[attr-defined] - what it would have told the server
+        app.tell_server = lambda kind, **fields: app.told.append((kind, fields))  # type: ignore[attr-defined, method-assign]
         return app
 
     yield make
@@ -80,7 +84,7 @@ async def test_a_participant_is_told_their_words_stay_theirs(make_participant):
 
 
 async def test_with_a_join_code_the_code_comes_before_anything_else(make_participant):
-    app = make_participant(join_code="KX7-M4P")
+    app = make_participant(ask_code=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, JoinScreen)
@@ -88,36 +92,79 @@ async def test_with_a_join_code_the_code_comes_before_anything_else(make_partici
         assert "join code" in text_of(app.screen)
 
 
+def answer(app, ok: bool, **fields) -> None:
+    """The server's answer to the code last typed, as the session's driver would deliver it."""
+    app.post_message(FromServer(channel.ANSWER, {"type": channel.ANSWER, "ok": ok, **fields}))
+
+
+async def test_the_code_typed_goes_to_the_server_which_alone_can_check_it(make_participant):
+    app = make_participant(ask_code=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"kx7 m4p", "enter")
+        await pilot.pause()
+        assert app.told == [(channel.JOIN, {"code": "kx7 m4p"})]
+        assert app.screen.query_one(Input).disabled  # until the server answers
+        assert isinstance(app.screen, JoinScreen)
+
+
 async def test_a_wrong_code_gets_a_clear_message_and_nothing_more(make_participant):
-    app = make_participant(join_code="KX7-M4P")
+    app = make_participant(ask_code=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*"KX7M4Q", "enter")
+        answer(app, False, wait=1.0, why=channel.WHY_WRONG)
         await pilot.pause()
         assert isinstance(app.screen, JoinScreen)
         assert app.screen.query_one("#join-message", Static).content == WRONG
         assert app.screen.query_one(Input).disabled  # a moment before the next try
+        await pilot.pause(1.2)
+        assert not app.screen.query_one(Input).disabled
+
+
+@pytest.mark.parametrize(("why", "words"), [(channel.WHY_WAIT, BUSY), (channel.WHY_FULL, FULL)])
+async def test_the_server_can_ask_a_participant_to_wait_or_say_the_room_is_full(make_participant, why, words):
+    app = make_participant(ask_code=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"KX7M4P", "enter")
+        answer(app, False, wait=5.0, why=why)
+        await pilot.pause()
+        assert app.screen.query_one("#join-message", Static).content == words
 
 
 async def test_the_journal_and_pause_keys_do_nothing_before_joining(make_participant):
-    app = make_participant(join_code="KX7-M4P")
+    app = make_participant(ask_code=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.check_action("journal", ()) is False
         assert app.check_action("download", ()) is False
 
 
-async def test_the_right_code_typed_loosely_lets_the_participant_in(make_participant):
-    app = make_participant(join_code="KX7-M4P")
+async def test_when_the_server_says_the_code_is_right_the_participant_is_let_in(make_participant):
+    app = make_participant(ask_code=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        answer(app, True)  # an answer to nothing asked is ignored
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
         await pilot.press(*"kx7 m4p", "enter")
+        answer(app, True)
         await pilot.pause()
         assert isinstance(app.screen, ArrivalScreen)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen)
         assert app.session.state.scene == "arriving/threshold"
+
+
+async def test_a_participant_is_told_kindly_when_a_paste_was_too_long(make_participant):
+    app = make_participant()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        app.post_message(FromServer(channel.DROPPED, {"type": channel.DROPPED}))
+        await pilot.pause()
+        assert any(TOO_MUCH_AT_ONCE in str(n.message) for n in app._notifications)
 
 
 # -- gates ----------------------------------------------------------------------------------------------
@@ -294,15 +341,12 @@ async def test_leaving_with_nothing_written_asks_nothing(make_participant):
 
 
 async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_written(make_participant, rooms):
-    server = {"alive": True}
-    app = make_participant(server_alive=lambda: server["alive"], lifeline=POLL)
+    app = make_participant()
     async with app.run_test(size=(80, 24)) as pilot:
         await arrive(pilot)
         app.session.answer("something of mine")  # would ask for a farewell on ctrl+q
         assert app.session.journal.entries()
-        await pilot.pause(POLL * 4)
-        assert not has_left(app)  # the server is there: the lifeline is quiet
-        server["alive"] = False
-        await pilot.pause(POLL * 4)
+        app.post_message(ServerGone())  # what the driver says when its stdin closes
+        await pilot.pause()
         assert has_left(app) and not isinstance(app.screen, FarewellScreen)
     assert rooms.counts(ROOM, 0).present == 0
