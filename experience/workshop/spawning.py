@@ -147,6 +147,14 @@ class Zygote:
     def running(self) -> bool:
         return self._control is not None
 
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def children(self) -> list[int]:
+        """The process numbers of the sessions it has forked that are still running."""
+        return sorted(self._children)
+
     # -- children -----------------------------------------------------------------------------------
     async def spawn(self, columns: int, rows: int, *, folder: Path, ask_code: bool) -> Child:
         if not self.running:

@@ -42,8 +42,10 @@ class Tab:
         self._mark = 0
 
     @classmethod
-    async def open(cls, base: str, *, width: int = 100, height: int = 30) -> Tab:
-        session = aiohttp.ClientSession()
+    async def open(cls, base: str, *, width: int = 100, height: int = 30, source: str | None = None) -> Tab:
+        """A tab, from `source` (another loopback address, as if from another computer) if given."""
+        connector = aiohttp.TCPConnector(local_addr=(source, 0)) if source else None
+        session = aiohttp.ClientSession(connector=connector)
         ws = await session.ws_connect(
             f"{base.replace('http', 'ws', 1)}/ws?width={width}&height={height}",
             timeout=aiohttp.ClientWSTimeout(ws_close=5),
@@ -62,6 +64,10 @@ class Tab:
 
     async def type(self, text: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", text]))
+
+    async def send(self, raw: str) -> None:
+        """Anything at all, as a text message: what an attacker's script might send."""
+        await self.ws.send_str(raw)
 
     def screen_since_mark(self) -> str:
         return readable(self.received[self._mark :])
