@@ -286,7 +286,7 @@ async def measure_floor(command: list[str], env: dict[str, str], n: int, timeout
 def report(n: int, room: dict, floor: float) -> None:
     together = sorted(room["together"])
     slowest = together[-1] if together else float("nan")
-    print(f"\nJoining (first screen, from the websocket's opening):")
+    print("\nJoining (first screen, from the websocket's opening):")
     print(f"  one tab alone (median of 3)        {room['alone']:6.2f} s")
     print(f"  {n} tabs at once: median            {statistics.median(together) if together else float('nan'):6.2f} s")
     print(f"  {n} tabs at once: slowest           {slowest:6.2f} s   ({slowest / room['alone']:.1f}x one alone)")

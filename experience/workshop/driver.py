@@ -8,6 +8,8 @@ with it, rather than keep someone's words with no one to give them to.
 
 from __future__ import annotations
 
+import os
+from functools import partial
 from typing import Any
 
 from textual.drivers.web_driver import WebDriver
@@ -29,18 +31,18 @@ class ServerGone(Message):
     """The server's end of this session has closed: it has stopped, or was killed."""
 
 
+def _write_quietly(fd: int, data: bytes) -> int:
+    """Write to the server; after it has gone there is no one to tell, and nothing to say so."""
+    try:
+        return os.write(fd, data)
+    except OSError:
+        return 0
+
+
 class SessionDriver(WebDriver):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        write = self._write
-
-        def quietly(data: bytes) -> int:  # after the server has gone there is no one to tell
-            try:
-                return write(data)
-            except OSError:
-                return 0
-
-        self._write = quietly
+        self._write = partial(_write_quietly, self.fileno)
 
     def tell_server(self, kind: str, **fields: Any) -> None:
         self.write_meta(channel.message(kind, **fields))

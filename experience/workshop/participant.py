@@ -23,9 +23,8 @@ import os
 import signal
 import sys
 from collections.abc import Iterable
-from typing import Any
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import SystemCommand

@@ -132,10 +132,10 @@ class WorkshopServer(Server):
         }
 
     # -- tabs -------------------------------------------------------------------------------------------
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=LONGEST_FRAME)
         if not websocket.can_prepare(request).ok:  # a plain GET: someone typed the address
-            return web.Response(status=400, text=NOT_A_PAGE)
+            raise web.HTTPBadRequest(text=NOT_A_PAGE)
         size = clamp_size(request.query.get("width"), request.query.get("height"))
         await websocket.prepare(request)
         self._tabs.add(websocket)

@@ -186,7 +186,7 @@ class Zygote:
         reader = asyncio.StreamReader(limit=READER_LIMIT)
         await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), open(from_child, "rb", 0))  # noqa: SIM115
         transport, protocol = await loop.connect_write_pipe(
-            lambda: asyncio.streams.FlowControlMixin(),  # type: ignore[attr-defined]
+            lambda: asyncio.streams.FlowControlMixin(),
             open(to_child, "wb", 0),  # noqa: SIM115
         )
         child = Child(pid, asyncio.StreamWriter(transport, protocol, None, loop), reader)

@@ -170,7 +170,9 @@ class Zygote:
             os.close(stdout)
             os.environ["COLUMNS"] = str(int(request.get("columns", 80)))
             os.environ["ROWS"] = str(int(request.get("rows", 24)))
-            code = run_session(self.story, self.args, folder=str(request["folder"]), ask_code=request.get("ask_code") is True)
+            code = run_session(
+                self.story, self.args, folder=str(request["folder"]), ask_code=request.get("ask_code") is True
+            )
         except SystemExit as leaving:
             code = leaving.code if isinstance(leaving.code, int) else 1
         except BaseException:
@@ -185,7 +187,9 @@ def run_session(story: Any, args: argparse.Namespace, *, folder: str, ask_code: 
 
     keep_words_off_the_host()
     leave_cleanly_when_told_to()
-    return run(functools.partial(participate, story), argparse.Namespace(**vars(args), folder=folder, ask_code=ask_code))
+    return run(
+        functools.partial(participate, story), argparse.Namespace(**vars(args), folder=folder, ask_code=ask_code)
+    )
 
 
 def warm_up(args: argparse.Namespace) -> Any:
@@ -242,7 +246,12 @@ def share_stylesheet_parses() -> None:
     parsed: dict[tuple[Any, ...], Any] = {}
 
     def shared(
-        self: Stylesheet, css: str, read_from: Any, is_default_rules: bool = False, tie_breaker: int = 0, scope: str = ""
+        self: Stylesheet,
+        css: str,
+        read_from: Any,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
     ) -> Any:
         key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
         rules = parsed.get(key)

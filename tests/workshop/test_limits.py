@@ -43,7 +43,17 @@ class Clock:
         (10**400, 1.5e308, (COLUMNS[1], ROWS[1])),
         ("inf", "-inf", (80, 24)),
     ],
-    ids=["as typed", "huge", "huge in the query", "negative", "not numbers", "not values", "not sizes", "vast", "infinite"],
+    ids=[
+        "as typed",
+        "huge",
+        "huge in the query",
+        "negative",
+        "not numbers",
+        "not values",
+        "not sizes",
+        "vast",
+        "infinite",
+    ],
 )
 def test_every_size_a_browser_sends_is_kept_within_sensible_bounds(columns, rows, expected):
     assert clamp_size(columns, rows) == expected

@@ -15,10 +15,10 @@ import pytest
 
 pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 
-from experience.workshop import notices  # noqa: E402
-from experience.workshop.serving import ServedRoom  # noqa: E402
+from experience.workshop import notices
+from experience.workshop.serving import ServedRoom
 
-from .webclient import Tab, eventually, session_folders  # noqa: E402
+from .webclient import Tab, eventually, session_folders
 
 
 def parent_of(pid: int) -> int:
