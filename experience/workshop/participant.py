@@ -30,6 +30,7 @@ from textual import on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Mount
+from textual.screen import Screen
 
 from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
@@ -41,7 +42,6 @@ from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.screen import Screen
 
     from ..progress.session import Session, Step
     from ..story import Story
@@ -100,8 +100,11 @@ class ParticipantApp(ExperienceApp):
 
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
+        """The bottom of the stack, which stays there, out of sight: the join screen, or nothing.
+        The scene is built only once the arrival has been read, so the first screen a room of
+        participants waits for is the arrival's alone."""
         if self._joined:
-            return SceneScreen()
+            return Screen()
         from .screens.join import JoinScreen
 
         return JoinScreen(self.session.story.title, lambda typed: self.tell_server(channel.JOIN, code=typed))
@@ -142,10 +145,9 @@ class ParticipantApp(ExperienceApp):
         self.exit()
 
     def on_join_screen_joined(self) -> None:
-        # The scene goes on top: the join screen stays underneath, out of sight and holding
-        # nothing. (Textual cannot switch away from the first screen of the stack.)
+        # The join screen stays underneath, out of sight and holding nothing. (Textual cannot
+        # switch away from the first screen of the stack.)
         self._joined = True
-        self.push_screen(SceneScreen())
         self._arrive()
 
     def _arrive(self) -> None:
@@ -154,7 +156,11 @@ class ParticipantApp(ExperienceApp):
         if self.pacing is not None:
             self.pacing.arrive()
             self.set_interval(self._heartbeat, self.pacing.heartbeat)
-        self.push_screen(ArrivalScreen(self.session.story.title), lambda _: self.session.start())
+        self.push_screen(ArrivalScreen(self.session.story.title), self._into_the_story)
+
+    def _into_the_story(self, _: str | None) -> None:
+        self.session.start()
+        self.push_screen(SceneScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self._joined or action not in NOT_YET_JOINED
