@@ -341,7 +341,6 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="experience-bench-serve-"))
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    env.pop("EXPERIENCE_JOIN_CODE", None)
     env.pop("TEXTUAL_ANIMATIONS", None)  # the breath moves, as it does for a participant
     ours = [
         sys.executable,

@@ -85,7 +85,6 @@ def served(room_story_dir, tmp_path):
     port = free_port()
     data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
     env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none")
-    env.pop("EXPERIENCE_JOIN_CODE", None)
     server = subprocess.Popen(
         [
             sys.executable,
