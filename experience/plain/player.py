@@ -7,8 +7,9 @@ the break suggestion once a sitting. Every step goes through the same `Session`,
 before the next thing is shown. The end of input (EOF, or ctrl+d) is a quiet leaving: nothing
 is lost, and a half-written answer is kept as a draft.
 
-Commands are typed as a letter or a word, then Enter: b back, j journal, p pause, s step out,
-q leave, r read the scene again, o settings, h help.
+Commands are typed as a letter or a word, then Enter: s support (at every prompt, even in the
+middle of an answer), b back, j journal, p pause, q leave, r read the scene again, o settings,
+h help. Words that may mean the reader is in crisis bring support at once, as in the full screen.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
 commands, and asides.py holds what the reader turns to and comes back from (the journal, a
@@ -41,16 +42,16 @@ from ..care.words import (
     CheckInReply,
     EndingAction,
     answer_not_kept,
+    go_on_from,
     goodbye_text,
     not_saved_at_leaving,
-    place,
     step_failed,
     still_here_typed,
     welcome_back_lead,
 )
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
-from .asides import change_settings, check_in, pause, read_journal
+from .asides import change_settings, check_in, pause, read_journal, support, way_back
 from .commands import ANSWER_COMMANDS, HELP, command_of
 from .terminal import PROMPT, Leave, Terminal, isatty
 from .text import clean, paragraphs
@@ -77,7 +78,7 @@ class PlainPlayer:
         self.session = session
         self.notices = notices
         self.sitting = sitting or Sitting()
-        self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break)
+        self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break, support=self._support)
         self._skipped_at: State | None = None  # the state whose question was passed by
         self._shown: State | None = None  # the state whose text was last written out
         self._partial: tuple[State, list[str], str] | None = None  # (state, lines typed, earlier draft) while answering
@@ -116,22 +117,19 @@ class PlainPlayer:
                     break
             session.start()
             return
-        view = session.view()
+        scene = session.story.scenes[session.state.scene]
+        lead = welcome_back_lead(ended=scene.end, paused=scene.pause)
+        on = session.way_on
         terminal.say(
             session.story.title,
-            f"Welcome back. {welcome_back_lead(ended=view.ending)} {place(view.chapter_title, view.title)}.",
+            f"Welcome back. {lead} {session.place()}.",
+            *([go_on_from(session.place(on))] if on else []),
             *self.notices,
             *session.notes,
             JOURNAL_KEPT_EITHER_WAY,
         )
-        while True:
-            terminal.line("Press Enter to continue where you left off, or type 'start again' to begin again.")
-            typed = terminal.ask()
-            if typed.strip().lower() in ("start again", "restart", "begin again"):
-                self._attempt(session.restart)
-                break
-            if self._command_or_none(typed) is None:
-                break
+        way = way_back(terminal, session.ways_back(), self._command_or_none)
+        self._attempt(lambda: session.come_back(way))
         session.start()
 
     def _leave(self, stepped_out: bool) -> None:
@@ -173,7 +171,7 @@ class PlainPlayer:
     def _choose(self, view: View) -> None:
         terminal = self.terminal
         if view.ending:
-            labels = tuple(action.label for action in EndingAction)
+            labels = tuple(action.label for action in self.session.ending_actions())
         elif view.choices:
             labels = tuple(label for _, label in view.choices)
         elif view.can_continue:
@@ -203,7 +201,9 @@ class PlainPlayer:
         if not view.ending:
             self._move(view.choices[index][0])
             return
-        match list(EndingAction)[index]:
+        match self.session.ending_actions()[index]:
+            case EndingAction.GO_ON:  # a pause in the journey: back to where the reader stopped
+                self._attempt(self.session.go_on)
             case EndingAction.JOURNAL:
                 self._journal()
             case EndingAction.RESTART:
@@ -220,9 +220,9 @@ class PlainPlayer:
             answer = check_in(self.terminal, step.checkin, self._journal)
             if answer is None:
                 return  # not now: stay where you are
-            if answer is CheckInReply.STOP:
-                raise Leave(stepped_out=True)
-            if answer is not CheckInReply.PAUSE:
+            if answer is CheckInReply.STOP and not session.can_stop_for_today:
+                raise Leave(stepped_out=True)  # a story with no gentle stop of its own
+            if answer is not CheckInReply.PAUSE:  # going on, the gentler path, or the story's gentle stop
                 reply = answer
                 break
             self._pause()  # then the same question again
@@ -261,6 +261,8 @@ class PlainPlayer:
                 draft = ""
                 break
             lines.append(typed)
+            if session.offer_care("\n".join((draft or "", *lines))):
+                self._support(crisis=True)
         self._partial = None
         answer = "\n".join(part for part in (draft or "", "\n".join(lines)) if part)
         if not answer.strip():
@@ -280,6 +282,8 @@ class PlainPlayer:
             return
         self._shown = session.state  # keeping an answer replaces the state; the text is already out
         terminal.say(KEPT)
+        if session.offer_care(answer):
+            self._support(crisis=True)
 
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
@@ -311,6 +315,8 @@ class PlainPlayer:
             self._journal()
         elif command == "pause":
             self._pause()
+        elif command == "support":
+            self._support()
         elif command == "step out":
             raise Leave(stepped_out=True)
         elif command == "leave":
@@ -335,6 +341,10 @@ class PlainPlayer:
 
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
+
+    def _support(self, *, crisis: bool = False) -> None:
+        """The support lines, from any prompt (s) or offered at once after heavy words."""
+        support(self.terminal, self.sitting, crisis=crisis, writing=self._partial is not None)
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

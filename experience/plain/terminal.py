@@ -3,6 +3,9 @@
 Everything written is cleaned of control characters and folded to the window when there is one
 (a pipe or a file gets whole paragraphs, which screen readers follow best). Piped input is echoed,
 so that a transcript reads whole. The end of input is a leaving, raised as `Leave`.
+
+The support letter (s) is heard here, at every prompt, even in the middle of an answer: the
+support lines are shown, and the same prompt comes back, with nothing typed before it lost.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from ..care.words import SUPPORT_LETTER
 from .text import clean, wrap
 
 PROMPT = "> "
@@ -31,12 +35,15 @@ class Terminal:
         *,
         width: int | None = None,
         before_asking: Callable[[], None] | None = None,
+        support: Callable[[], None] | None = None,
     ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.width = width
         self._echo = not isatty(stdin)  # piped input: write it out, so the transcript reads whole
         self._before_asking = before_asking  # e.g. the break suggestion, once a sitting
+        self._support = support  # what the support letter shows, from any prompt
+        self._supporting = False  # showing it already: the letter is then an answer like any other
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
@@ -55,7 +62,21 @@ class Terminal:
         self.stdout.flush()
 
     def ask(self, prompt: str = PROMPT) -> str:
-        """One line typed by the reader, without its newline. The end of input means leaving."""
+        """One line typed by the reader, without its newline. The end of input means leaving.
+
+        The support letter alone on a line is not returned: support is shown, and this asks again.
+        """
+        while True:
+            typed = self._ask(prompt)
+            if typed.strip().lower() != SUPPORT_LETTER or self._support is None or self._supporting:
+                return typed
+            self._supporting = True
+            try:
+                self._support()
+            finally:
+                self._supporting = False
+
+    def _ask(self, prompt: str) -> str:
         if self._before_asking is not None:
             self._before_asking()
         self.stdout.write(prompt)

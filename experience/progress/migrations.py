@@ -49,7 +49,7 @@ def _v2_words_apart(conn: sqlite3.Connection) -> None:
     (stripped and cut as `record_answer` does). Every version-1 answer was plain, so this can read
     them.
     """
-    from ..story.engine import MAX_ANSWER_IN_VARIABLE
+    from ..story.answers import MAX_ANSWER_IN_VARIABLE
 
     for statement in _statements(V2_SQL):
         conn.execute(statement)

@@ -8,6 +8,7 @@ mistaken start can be answered with a scene that really exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from yaml.nodes import Node, ScalarNode
@@ -16,7 +17,7 @@ from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
 from .load_nodes import NodeReader
-from .model import Variable
+from .model import Scene, Variable
 from .source import BudgetExceeded, Refused, describe, scalar_value
 
 MANIFEST_NAME = "story.yaml"
@@ -28,6 +29,7 @@ class Manifest(NamedTuple):
     title: str  # empty if it cannot be read
     id: str  # empty if none is given (or it cannot be used)
     start: Node | None  # the node of `start`, resolved later (`ManifestReader.start`)
+    stop: Node | None = None  # the node of `stop`, resolved later (`ManifestReader.stop`)
 
 
 class ManifestReader(NodeReader):
@@ -44,7 +46,12 @@ class ManifestReader(NodeReader):
             story_id = self.optional(entries, "id", self._story_id)
             if "variables" in entries:
                 self._variables(entries["variables"][1])
-            return Manifest(title or "", story_id or "", entries["start"][1] if "start" in entries else None)
+            return Manifest(
+                title or "",
+                story_id or "",
+                entries["start"][1] if "start" in entries else None,
+                entries["stop"][1] if "stop" in entries else None,
+            )
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
@@ -98,15 +105,33 @@ class ManifestReader(NodeReader):
 
     def start(self, node: Node) -> str | None:
         """The full id of the first scene; read after every chapter, so a hint can name a real one."""
+        return self.scene(node, "start")
+
+    def scene(self, node: Node, what: str) -> str | None:
+        """A scene the manifest names (`start`, `stop`), in full; read after every chapter."""
         references = self.context.references
-        ref = self.text(node, "start")
+        ref = self.text(node, what)
         if ref is None:
             return None
         if "/" not in ref:
             self.error(
                 Code.INVALID_VALUE,
-                f"start should name a scene as chapter/scene, like '{references.example(ref)}'",
+                f"{what} should name a scene as chapter/scene, like '{references.example(ref)}'",
                 node,
             )
             return None
-        return references.resolve(ref, None, self.at(node), "start")
+        return references.resolve(ref, None, self.at(node), what)
+
+    def stop(self, node: Node, scenes: Mapping[str, Scene]) -> str | None:
+        """The story's gentle stop: it must be an ending marked `end: pause`."""
+        stop = self.scene(node, "stop")
+        scene = scenes.get(stop) if stop else None
+        if scene is not None and not scene.pause:
+            self.error(
+                Code.INVALID_VALUE,
+                f"stop names '{stop}', which is not a pause in the journey: give that scene 'end: pause', "
+                "or name one that has it",
+                node,
+            )
+            return None
+        return stop

@@ -61,6 +61,7 @@ class Reflect:
     prompt: Template
     save_as: str | None = None
     location: Location | None = None
+    withheld_as: str | None = None  # a flag set when the answer was kept out of the story (story/answers.py)
 
 
 class ExitKind(str, Enum):
@@ -93,6 +94,7 @@ class Scene:
     choices: tuple[Choice, ...] = ()
     goto: str | None = None
     end: bool = False
+    pause: bool = False  # `end: pause`: an ending that is a pause in the journey (`end` is true too)
     returns: bool = False
     reflect: Reflect | None = None
     intensity: str | None = None
@@ -170,6 +172,7 @@ class Story:
     chapters: Mapping[str, Chapter]
     scenes: Mapping[str, Scene]
     manifest: Path = field(default=Path("story.yaml"))
+    stop: str | None = None  # the manifest's `stop`, as written; `stop_scene` is the one to use
     id: str = ""  # the author's lasting name for the story (story.yaml's `id`), or "" if none was given
 
     @property
@@ -190,6 +193,14 @@ class Story:
 
     def endings(self) -> list[str]:
         return [sid for sid, scene in self.scenes.items() if scene.end]
+
+    @cached_property
+    def stop_scene(self) -> str | None:
+        """Where a reader goes who stops for today at a check-in: the manifest's `stop`, or else
+        the first ending marked `end: pause`, in story order; None if the story has neither."""
+        if self.stop in self.scenes:
+            return self.stop
+        return next((sid for sid, scene in self.scenes.items() if scene.pause), None)
 
     @cached_property
     def main_path(self) -> frozenset[str]:

@@ -79,6 +79,10 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
     "scene-ref": {"$ref": "#/$defs/sceneRef"},
     "expression": {"$ref": "#/$defs/expression"},
     "flag": {"type": "boolean"},
+    "ending": {
+        "anyOf": [{"type": "boolean"}, {"const": fmt.PAUSE}],
+        "description": "true, or pause for a pause in the journey.",
+    },
     "number": {"type": "number", "exclusiveMinimum": 0},
     "set": {"$ref": "#/$defs/set"},
     "reflect": {"$ref": "#/$defs/reflect"},
@@ -104,15 +108,18 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
 }
 
 
+#: the manifest's scene references, always written in full, with what an editor says when one is not
+_MANIFEST_REFS = {
+    "start": "The first scene, written as chapter/scene, like noticing/arrival.",
+    "stop": "The story's gentle stop, written as chapter/scene, like grounding/for_today.",
+}
+
+
 def _property(key: fmt.Key) -> dict[str, Any]:
     if key.kind == "enum":
         schema: dict[str, Any] = {"enum": list(key.values)}
-    elif key.name == "start":
-        schema = {
-            "type": "string",
-            "pattern": FULL_SCENE_REF,
-            "patternErrorMessage": "The first scene, written as chapter/scene, like noticing/arrival.",
-        }
+    elif key.name in _MANIFEST_REFS:
+        schema = {"type": "string", "pattern": FULL_SCENE_REF, "patternErrorMessage": _MANIFEST_REFS[key.name]}
     else:
         schema = dict(_KIND_REFS[key.kind])
     schema["description"] = key.doc

@@ -12,9 +12,9 @@ From the session to the server:
 
 From the server to the session:
 - ANSWER {"ok": bool, "wait": float, "why": str}: the answer to JOIN. On "ok" the session begins;
-  otherwise "why" is one of WHY_WRONG, WHY_WAIT (too many tries: try again in "wait" seconds) or
-  WHY_FULL (the room filled up meanwhile), and the join screen waits "wait" seconds before the
-  next try.
+  otherwise "why" is one of WHY_WRONG, WHY_WAIT (too many tries: try again in "wait" seconds),
+  WHY_FULL (the room filled up meanwhile) or WHY_UNCHECKED (the room's current code could not be
+  read just now), and the join screen waits "wait" seconds before the next try.
 - DROPPED {}: input from the browser was left out because there was too much of it at once (a
   paste too long to take in one piece); the session says so, kindly.
 
@@ -33,7 +33,7 @@ JOIN = PREFIX + "join"
 ANSWER = PREFIX + "join-answer"
 DROPPED = PREFIX + "input-dropped"
 
-WHY_WRONG, WHY_WAIT, WHY_FULL = "wrong", "wait", "full"
+WHY_WRONG, WHY_WAIT, WHY_FULL, WHY_UNCHECKED = "wrong", "wait", "full", "unchecked"
 
 
 def message(kind: str, **fields: Any) -> dict[str, Any]:

@@ -10,7 +10,10 @@ What it does differently from `experience play`:
 - the join code comes before anything else, and nothing of the story is built until the server
   says the code is right (the code itself never reaches this process);
 - before a step into a movement the facilitator has not opened, it waits (WaitingScreen): the
-  player is given a `RoomGate` as its gate, and knows nothing else of rooms;
+  player is given a `RoomGate` as its gate, and knows nothing else of rooms; before the session
+  has begun, the first scene waits the same way (the lobby);
+- it tells the room, as counts only, when the participant is pausing or stepping out, and when
+  they press m to say they need a moment; and it shows the facilitator's messages to everyone;
 - d delivers the journal to the browser as Markdown, and leaving offers it once more;
 - what it prints never reaches the host's console: a crash report could quote someone's words.
 """
@@ -22,7 +25,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +40,15 @@ from ..tui.screens.scene import SceneScreen
 from . import channel
 from .driver import FromServer, ServerGone, SessionDriver
 from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
-from .room import HEARTBEAT_SECONDS
+from .room import HEARTBEAT_SECONDS, RoomError
 from .screens.waiting import POLL_SECONDS, WaitingScreen
+
+ROOM_LOOK_SECONDS = 2.0  # how often a session looks for a message, and whether a pause has ended
+FROM_FACILITATOR = "From your facilitator"
+MOMENT_SENT = (
+    "Your facilitator can see that someone in the room would like a moment: never who. It fades by "
+    "itself in a few minutes. If it would help, p opens a pause."
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -76,7 +86,10 @@ class RoomGate:
 
 class ParticipantApp(ExperienceApp):
     CSS_PATH = [APP_CSS, WORKSHOP_CSS]
-    BINDINGS = [Binding("d", "download", "Download journal")]
+    BINDINGS = [
+        Binding("d", "download", "Download journal"),
+        Binding("m", "moment", "Need a moment", tooltip="Let the facilitator know, without your name."),
+    ]
     JOURNAL_EMPTY = (
         "Nothing here yet. When a scene asks you a question, whatever you choose to write "
         "is kept here for this session only: the facilitator never sees it, and it is gone "
@@ -91,12 +104,16 @@ class ParticipantApp(ExperienceApp):
         ask_code: bool = False,
         heartbeat: float = HEARTBEAT_SECONDS,
         poll: float = POLL_SECONDS,
+        look: float = ROOM_LOOK_SECONDS,
     ) -> None:
         super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
         self._joined = not ask_code
         self._heartbeat = heartbeat
+        self._poll = poll
+        self._look = look
         self._leaving = False
+        self._message_seen: float | None = None  # when the last message shown was sent
 
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -155,15 +172,78 @@ class ParticipantApp(ExperienceApp):
 
         if self.pacing is not None:
             self.pacing.arrive()
+            self._message_seen = self.pacing.clock()  # what was said before they came is not for them
             self.set_interval(self._heartbeat, self.pacing.heartbeat)
-        self.push_screen(ArrivalScreen(self.session.story.title), self._into_the_story)
+            self.set_interval(self._look, self._look_at_room)
+        self.push_screen(ArrivalScreen(self.session.story.title), self._after_arrival)
 
-    def _into_the_story(self, _: str | None) -> None:
+    def _after_arrival(self, _: object) -> None:
+        """Into the first scene, after the lobby if the facilitator has not begun yet."""
+        pacing = self.pacing
+        if pacing is None or pacing.begun():
+            self._into_the_story()
+            return
+        pacing.held(True)
+        self.push_screen(
+            WaitingScreen(pacing.begun, poll=self._poll, leaving=lambda: pacing.held(False), lobby=True),
+            lambda _: self._into_the_story(),
+        )
+
+    def _into_the_story(self) -> None:
         self.session.start()
         self.push_screen(SceneScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "moment":
+            return self._joined and self.pacing is not None
         return self._joined or action not in NOT_YET_JOINED
+
+    # -- care the room can see, as numbers ----------------------------------------------------------
+    def action_moment(self) -> None:
+        if self.pacing is not None:
+            self.pacing.need_a_moment()
+            self.notify(MOMENT_SENT, timeout=10, markup=False)
+
+    def open_pause(self, then: Callable[[], object] | None = None) -> None:
+        super().open_pause(then)
+        self.call_after_refresh(self._tell_room_how_they_are)
+
+    def action_step_out(self) -> None:
+        super().action_step_out()
+        self.call_after_refresh(self._tell_room_how_they_are)
+
+    def open_support(self, *, crisis: bool = False) -> None:
+        super().open_support(crisis=crisis)
+        self.call_after_refresh(self._tell_room_how_they_are)
+
+    def _tell_room_how_they_are(self) -> None:
+        """Pausing (the pause screen), or stepping out (the support lines, or the way out with
+        them): the room hears which, as a count, never why."""
+        from ..tui.screens.pause import PauseScreen
+        from ..tui.screens.step_out import StepOutScreen
+        from ..tui.screens.support import SupportScreen
+
+        if self.pacing is not None:
+            stack = self.screen_stack
+            self.pacing.resting(
+                pausing=any(isinstance(s, PauseScreen) for s in stack),
+                stepped_out=any(isinstance(s, StepOutScreen | SupportScreen) for s in stack),
+            )
+
+    def _look_at_room(self) -> None:
+        """Every few seconds: has a pause ended, and has the facilitator said something to everyone?"""
+        self._tell_room_how_they_are()
+        if self.pacing is None:
+            return
+        try:
+            room = self.pacing.look()
+        except RoomError:
+            return  # busy for a moment: the next look will do
+        if room is None or not room.message or room.message_at is None:
+            return
+        if self._message_seen is None or room.message_at > self._message_seen:
+            self._message_seen = room.message_at
+            self.notify(room.message, title=FROM_FACILITATOR, timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:
@@ -173,6 +253,9 @@ class ParticipantApp(ExperienceApp):
 
     # -- telling the room where they are ---------------------------------------------------------
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
+        stack = self.screen_stack  # (empty for a moment while one screen gives way to another)
+        if stack and isinstance(stack[-1], WaitingScreen):  # drawn as the wait began: not there yet
+            return
         if self.pacing is not None:
             self.pacing.at_scene(message.scene, ending=self.session.story.scenes[message.scene].end)
 
@@ -218,7 +301,7 @@ def preload() -> None:
     from textual.drivers import web_driver  # noqa: F401
 
     from ..progress import session, store  # noqa: F401
-    from ..tui.screens import journal, pause, scene  # noqa: F401
+    from ..tui.screens import journal, pause, scene, step_out, support  # noqa: F401
     from . import ephemeral, gate, pacing, room  # noqa: F401
     from .screens import arrival, farewell, join, waiting  # noqa: F401
 

@@ -32,7 +32,8 @@ from textual_serve.server import Server
 
 from .ephemeral import PREFIX, default_root, sweep
 from .limits import JOIN_WITHIN, LONGEST_FRAME, Guesses, Places, clamp_size
-from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner
+from .room import RoomError, Rooms
+from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url
 from .spawning import Zygote
 from .tab import Tab
 
@@ -65,6 +66,7 @@ class WorkshopServer(Server):
         self.zygote = Zygote(room.zygote_arguments())
         self.vacancy = asyncio.Event()  # set (and replaced) whenever a place comes free
         self._tabs: set[web.WebSocketResponse] = set()  # every tab connected now, to close on shutdown
+        self._rooms: Rooms | None = None  # opened when a code is first checked against the room
 
     def serve(self, debug: bool = False) -> None:
         sweep(self.room.sessions_dir)
@@ -113,6 +115,19 @@ class WorkshopServer(Server):
 
     async def on_cleanup(self, app: web.Application) -> None:
         await self.zygote.stop()
+        if self._rooms is not None:
+            self._rooms.close()
+
+    def current_code(self) -> str:
+        """The code a tab must type now: the room's (the facilitator can make a new one from the
+        console), else the one this server made. RoomError if the room cannot be read just now."""
+        if self.room.room and self.room.rooms_db:
+            if self._rooms is None:
+                self._rooms = Rooms.open(self.room.rooms_db)
+            served = self._rooms.get(self.room.room)
+            if served is not None and served.join_code:
+                return served.join_code
+        return self.join_code or ""
 
     # -- pages ------------------------------------------------------------------------------------------
     @aiohttp_jinja2.template("app_index.html")
@@ -170,19 +185,21 @@ def start(
     from ..story import load_story
     from .gate import Movements
     from .joincode import is_loopback, make_code
-    from .room import ROOMS_DB, Rooms
+    from .room import ROOMS_DB
 
     story_dir = story_dir.resolve()
     story = load_story(story_dir)  # a broken story is reported now, not in every tab
+    code = None if is_loopback(host) else make_code()
+    url = join_url(host, port)
     rooms_db = None
     if room:
         rooms_db = data_dir / ROOMS_DB
         rooms = Rooms.open(rooms_db)
-        try:
+        try:  # the console and the projector show how to join, and the code can be made anew there
             rooms.ensure(room, story_key(story), first_minutes=Movements.of_story(story).minutes[0])
+            rooms.serve(room, url, code)
         finally:
             rooms.close()
-    code = None if is_loopback(host) else make_code()
     server = WorkshopServer(
         ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db),
         host=host,
@@ -190,9 +207,27 @@ def start(
         title=story.title,
         max_participants=max_participants,
         join_code=code,
-        banner=banner(story.title, host, port, room, code, max_participants),
+        banner=banner(story.title, url, room, code, max_participants),
     )
-    server.serve()
+    try:
+        server.serve()
+    finally:
+        if rooms_db is not None and room:
+            _no_longer_served(rooms_db, room)
+
+
+def _no_longer_served(rooms_db: Path, room: str) -> None:
+    """The server has stopped: the projector stops showing an address that no longer answers."""
+    try:
+        rooms = Rooms.open(rooms_db)
+    except RoomError:
+        return
+    try:
+        rooms.serve(room, None, None)
+    except RoomError:
+        pass
+    finally:
+        rooms.close()
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -22,6 +22,7 @@ from . import channel, notices
 from .ephemeral import new_folder, remove
 from .joincode import matches
 from .limits import AFTER_JOINING, BEFORE_JOINING, PASTE_START, Allowance, Place, clamp_size
+from .room import RoomError
 from .spawning import Ending, ForkedSession, SpawnFailed
 
 if TYPE_CHECKING:
@@ -211,7 +212,11 @@ class Tab:
         wait = guesses.wait(self.client)
         if wait > 0:
             return {"ok": False, "wait": wait, "why": channel.WHY_WAIT}
-        if not matches(code[:64], self.server.join_code or ""):
+        try:
+            now = self.server.current_code()
+        except RoomError:  # neither let in on a code that may be stale, nor turned away
+            return {"ok": False, "wait": 1.0, "why": channel.WHY_UNCHECKED}
+        if not matches(code[:64], now):
             guesses.wrong(self.client)
             return {"ok": False, "wait": guesses.wait(self.client), "why": channel.WHY_WRONG}
         guesses.right(self.client)

@@ -49,6 +49,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "scene-ref": ["a"],
     "expression": {"a": 1},
     "flag": "maybe",
+    "ending": "maybe",
     "number": "many",
     "enum": "sometimes",
     "variables": ["n"],

@@ -24,8 +24,8 @@ ASK = "Please type the join code your facilitator gave you, then press Enter."
 WRONG = "That code does not match. Please check it with your facilitator and try again."
 BUSY = "Many tries have been made just now. Please wait a moment, then try again."
 FULL = "The room is full just now. Please ask the facilitator."
-NOT_ANSWERED = "The code could not be checked just now. Please try again in a moment."
-SAYS = {channel.WHY_WRONG: WRONG, channel.WHY_WAIT: BUSY, channel.WHY_FULL: FULL}
+NOT_CHECKED = "The code could not be checked just now. Please try again in a moment."
+SAYS = {channel.WHY_WRONG: WRONG, channel.WHY_WAIT: BUSY, channel.WHY_FULL: FULL, channel.WHY_UNCHECKED: NOT_CHECKED}
 ANSWER_WITHIN = 10.0  # seconds: the server answers at once, unless something is wrong with it
 MAX_CODE = 32
 
@@ -80,7 +80,7 @@ class JoinScreen(Screen[None]):
     def _no_answer(self, this_try: int) -> None:
         if self._asking and this_try == self._tries:
             self._asking = False
-            self._refuse(NOT_ANSWERED, 1.0)
+            self._refuse(NOT_CHECKED, 1.0)
 
     def _refuse(self, words: str, wait: float) -> None:
         field = self.query_one("#code", Input)
