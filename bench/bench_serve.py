@@ -51,6 +51,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 FIRST_SCREEN = b"Begin"  # the arrival screen, fully drawn
 A_SCENE = b"Choose"  # the first scene's choices
 PAUSED = b"Breathe"  # the pause, with its breath moving
+STEP = 10.0  # seconds for any one message to be sent or a tab to close: nothing waits for ever
 FAILED = (NOT_STARTED.heading.encode(), STOPPED.heading.encode(), b"Application failed to start")
 
 
@@ -134,12 +135,21 @@ class Tab:
         return frames, size
 
     async def press(self, key: str) -> None:
-        await self.ws.send_str(json.dumps(["stdin", key]))
+        await asyncio.wait_for(self.ws.send_str(json.dumps(["stdin", key])), STEP)
+
+    async def close(self) -> None:
+        """Close the tab, waiting a little for the server's reply (a frozen session may never send one)."""
+        try:
+            await asyncio.wait_for(self.ws.close(), STEP)
+        except TimeoutError:
+            pass
 
 
 async def open_tab(client: aiohttp.ClientSession, base: str) -> Tab:
-    ws = await client.ws_connect(f"{base.replace('http', 'ws', 1)}/ws?width=100&height=30", max_msg_size=0)
-    await ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))
+    ws = await asyncio.wait_for(
+        client.ws_connect(f"{base.replace('http', 'ws', 1)}/ws?width=100&height=30", max_msg_size=0), STEP
+    )
+    await asyncio.wait_for(ws.send_str(json.dumps(["resize", {"width": 100, "height": 30}])), STEP)
     return Tab(ws)
 
 
@@ -167,7 +177,7 @@ class Served:
     async def ready(self, client: aiohttp.ClientSession, deadline: float) -> None:
         while True:
             try:
-                async with client.get(self.base) as response:
+                async with client.get(self.base, timeout=aiohttp.ClientTimeout(total=STEP)) as response:
                     await response.read()
                 return
             except aiohttp.ClientError:
@@ -203,7 +213,7 @@ async def all_reach(tabs: list[Tab], key: str, text: bytes, deadline: float) -> 
     for tab, outcome in zip(tabs, reached, strict=True):
         if isinstance(outcome, BaseException):
             print(f"  a tab never showed {text!r}: {outcome!r}", flush=True)
-            await tab.ws.close()
+            await tab.close()
     return [tab for tab, outcome in zip(tabs, reached, strict=True) if not isinstance(outcome, BaseException)]
 
 
@@ -236,7 +246,7 @@ async def measure_room(command: list[str], env: dict[str, str], n: int, idle_sec
             for _ in range(3):
                 tab, took = await first_screen(client, served.base, FIRST_SCREEN, time.monotonic() + timeout)
                 alone.append(took)
-                await tab.ws.close()
+                await tab.close()
                 await asyncio.sleep(0.5)
             await asyncio.sleep(1.0)  # the last one gone before the room arrives
             before = {pid: cpu_seconds(pid) for pid in served.pids()}
@@ -257,7 +267,7 @@ async def measure_room(command: list[str], env: dict[str, str], n: int, idle_sec
             tabs = await all_reach(tabs, "p", PAUSED, time.monotonic() + timeout)
             breathing = await idle(served, tabs, idle_seconds)
             for tab in tabs:
-                await tab.ws.close()
+                await tab.close()
     finally:
         served.stop()
     return {
@@ -288,7 +298,7 @@ async def measure_floor(command: list[str], env: dict[str, str], n: int, timeout
             pythons = [pid for pid in served.pids()[1:] if "python" in Path(os.readlink(f"/proc/{pid}/exe")).name]
             memory = sum(pss(pid) for pid in pythons) / max(1, len(pythons))
             for tab in tabs:
-                await tab.ws.close()
+                await tab.close()
     finally:
         served.stop()
     return memory

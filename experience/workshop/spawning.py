@@ -111,6 +111,7 @@ class Zygote:
         self._waiting: dict[int, asyncio.Future[int]] = {}
         self._children: dict[int, Child] = {}
         self._early: dict[int, int] = {}  # children that ended before the server heard they began
+        self._starting = asyncio.Lock()
 
     async def start(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -157,8 +158,9 @@ class Zygote:
 
     # -- children -----------------------------------------------------------------------------------
     async def spawn(self, columns: int, rows: int, *, folder: Path, ask_code: bool) -> Child:
-        if not self.running:
-            await self.start()
+        async with self._starting:  # two tabs at once after the zygote died: one new zygote
+            if not self.running:
+                await self.start()
         loop = asyncio.get_running_loop()
         child_in, to_child = os.pipe()
         from_child, child_out = os.pipe()
@@ -167,21 +169,18 @@ class Zygote:
         self._waiting[ask] = started
         request = {"spawn": ask, "columns": columns, "rows": rows, "folder": str(folder), "ask_code": ask_code}
         try:
-            self._send(request, [child_in, child_out])
-        except OSError as error:
-            self._waiting.pop(ask, None)
-            for fd in (to_child, from_child):
-                os.close(fd)
-            raise SpawnFailed(str(error)) from error
-        finally:
-            os.close(child_in)
-            os.close(child_out)
-        try:
+            try:
+                self._send(request, [child_in, child_out])
+            finally:
+                os.close(child_in)
+                os.close(child_out)
             pid = await asyncio.wait_for(started, SPAWN_WITHIN)
-        except (TimeoutError, SpawnFailed):
+        except BaseException as error:  # our ends closed: a child forked anyway finds its stdin closed, and ends
             self._waiting.pop(ask, None)
             for fd in (to_child, from_child):
                 os.close(fd)
+            if isinstance(error, OSError):
+                raise SpawnFailed(str(error)) from error
             raise
         reader = asyncio.StreamReader(limit=READER_LIMIT)
         await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), open(from_child, "rb", 0))  # noqa: SIM115

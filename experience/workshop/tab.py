@@ -129,13 +129,16 @@ class Tab:
             download_manager=self.server.download_manager,
         )
         ending = Ending.NEVER_BEGAN
+        started_at = self.size
         try:
             try:
-                await session.start(*self.size)
+                await session.start(*started_at)
             except (SpawnFailed, TimeoutError, OSError):
                 pass
             else:
                 self.session = session
+                if self.size != started_at:  # the tab said its size while its session was starting
+                    self._resizing = asyncio.create_task(self._pass_size_on(session))
                 await self._until_the_end(session)
                 ending = session.ending or Ending.STOPPED
         finally:
