@@ -33,7 +33,23 @@ LAYERS: dict[str, frozenset[str]] = {
     "workshop": frozenset({"story", "care", "progress", "privacy", "tui", "cli"}),
     "bundled": frozenset(),
     "scaffold": frozenset({"story"}),
-    "cli": frozenset({"story", "care", "progress", "privacy", "plain", "tui", "workshop", "bundled", "scaffold"}),
+    "lsp": frozenset({"story"}),
+    "transcripts": frozenset({"story", "care", "progress", "plain"}),
+    "cli": frozenset(
+        {
+            "story",
+            "care",
+            "progress",
+            "privacy",
+            "plain",
+            "tui",
+            "workshop",
+            "bundled",
+            "scaffold",
+            "lsp",
+            "transcripts",
+        }
+    ),
     "__main__": frozenset({"cli"}),
 }
 TEXTUAL_ONLY_IN = frozenset({"tui", "workshop"})  # screens and widgets; the rest runs without it

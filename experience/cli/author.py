@@ -1,6 +1,7 @@
-"""The author's tools: `new`, `preview`, `check`, `walk`, `graph`, `stats`, `schema` and `guide`.
+"""The author's tools: `new`, `preview`, `check`, `walk`, `graph`, `stats`, `schema`, `guide` and `lsp`.
 
-Only `preview` opens a window; the others stay in the story core, so they never import Textual.
+Only `preview` opens a window; the others stay in the story core, so they never import Textual
+(`lsp` adds pygls, and only when it runs).
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ def register(commands: Commands) -> None:
         description="JSON Schemas (draft 2020-12) for editors with the YAML language server.",
     )
     commands.add("guide", cmd_guide, help="print the authors' guide (AUTHORING.md)")
+    commands.add(
+        "lsp",
+        cmd_lsp,
+        help="the language server, for your editor: problems as you type, completion, definitions",
+        description="Speaks the Language Server Protocol over standard input and output; your editor "
+        "starts it (see 'The language server' in the guide). It needs pygls: pip install pygls.",
+    )
 
 
 def _count(n: int, noun: str) -> str:
@@ -195,6 +203,11 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_STEPS,
         help="give up on a play-through after this many steps",
     )
+    p.add_argument(
+        "--seek",
+        action="store_true",
+        help="prefer choices no reader has taken yet, to cover rare branches in fewer runs",
+    )
     p.add_argument("--all", action="store_true", help="list every scene in the report")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -205,7 +218,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
 
     story = load_story(story_dir(args.story))
     progress = tty_progress(args.runs)
-    report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress)
+    report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress, seek=args.seek)
     if progress is not None:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
@@ -293,3 +306,9 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
     print(authoring_guide().read_text(encoding="utf-8"), end="")
     return 0
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..lsp import main
+
+    return main()

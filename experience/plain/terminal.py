@@ -14,7 +14,8 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..care.words import SUPPORT_LETTER
-from .text import clean, wrap
+from ..care.wrapping import fold
+from .text import clean
 
 PROMPT = "> "
 
@@ -48,12 +49,12 @@ class Terminal:
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
         for text in texts:
-            self.stdout.write(wrap(clean(text), self.width) + "\n\n")
+            self.stdout.write(fold(clean(text), self.width) + "\n\n")
         self.stdout.flush()
 
     def line(self, text: str = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self.stdout.write(wrap(clean(text), self.width) + "\n")
+        self.stdout.write(fold(clean(text), self.width) + "\n")
         self.stdout.flush()
 
     def write(self, text: str) -> None:

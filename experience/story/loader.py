@@ -36,10 +36,16 @@ _NAME = re.compile(fmt.NAME_PATTERN)
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The story (None when there are errors) and every problem found."""
+    """The story (None when there are errors) and every problem found.
+
+    `draft` is the story as far as it could be read, errors and all, for tools that help an
+    author while it is still wrong (the language server's completion and go to definition).
+    It is never played: only `story` has been checked whole.
+    """
 
     story: Story | None
     diagnostics: list[Diagnostic]
+    draft: Story | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -109,7 +115,9 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node = manifest.read() if manifest is not None else ("", "", None, None)
+    title, story_id, start_node, stop_node, welcome = (
+        manifest.read() if manifest is not None else ("", "", None, None, None)
+    )
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -122,6 +130,16 @@ def _load(root: Path) -> LoadResult:
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
     stop = manifest.stop(stop_node, scenes) if manifest is not None and stop_node is not None else None
     context.diagnostics.extend(context.references.check())
+    if context.format_2_use is not None and context.format < 2:
+        what, where = context.format_2_use
+        report(
+            Diagnostic(
+                Code.FORMAT_NOT_DECLARED,
+                f"the story uses {what}, which format 2 added: say 'format: 2' in {MANIFEST_NAME}, so that "
+                "an older version of experience says plainly that it cannot read the story",
+                where,
+            )
+        )
 
     chapters, scenes = _in_story_order(start, chapters, scenes)
     story = Story(
@@ -134,12 +152,14 @@ def _load(root: Path) -> LoadResult:
         manifest=manifest_path,
         id=story_id,
         stop=stop,
+        welcome=welcome,
+        format=context.format,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:
         context.diagnostics.extend(validate(story, complete=complete))
     has_errors = any(d.is_error for d in context.diagnostics)
-    return _result(context, None if has_errors else story)
+    return _result(context, None if has_errors else story, draft=story)
 
 
 def _chapter(path: Path, context: Context, scenes: dict[str, Scene]) -> Chapter | None:
@@ -173,9 +193,9 @@ def _open(path: Path, context: Context) -> YamlFile | None:
     return file if file.read() else None
 
 
-def _result(context: Context, story: Story | None) -> LoadResult:
+def _result(context: Context, story: Story | None, draft: Story | None = None) -> LoadResult:
     unique = list(dict.fromkeys(context.diagnostics))
-    return LoadResult(story, sorted(unique, key=sort_key))
+    return LoadResult(story, sorted(unique, key=sort_key), draft)
 
 
 def _in_story_order(

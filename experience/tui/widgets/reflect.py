@@ -98,7 +98,10 @@ class ReflectBox(Widget):
         )
 
     def ask(self, prompt: str, text: str = "", *, revising: bool = False) -> None:
-        """Show a prompt, with what the reader wrote before (a draft or an earlier answer)."""
+        """Show a prompt, with what the reader wrote before (a draft or an earlier answer).
+
+        `revising`: there is an earlier answer, which saving replaces and Skip keeps as it was.
+        """
         self._prompt = prompt
         self.query_one("#prompt", Static).update(Content(prompt))
         self._cancel_draft()
@@ -107,6 +110,7 @@ class ReflectBox(Widget):
         area.load_text(text)
         area.move_cursor(area.document.end)
         self.query_one("#save", Button).label = "Save changes" if revising else "Save to journal"
+        self.query_one("#skip", Button).label = "Keep as it was" if revising else "Skip"
 
     def focus_answer(self) -> None:
         area = self._answer_area()
