@@ -178,7 +178,8 @@ async def test_before_the_session_begins_the_participant_waits_in_the_lobby(make
         counts = rooms.counts(ROOM, -1)
         assert (counts.present, counts.waiting) == (1, 1)  # waiting to begin, as the console says
         rooms.open_movement(ROOM, 0)
-        await until(pilot, lambda: isinstance(app.screen, SceneScreen))
+        # mounted, not only pushed: an app told to stop while a screen mounts fails the test
+        await until(pilot, lambda: isinstance(app.screen, SceneScreen) and app.screen.is_mounted)
         assert app.session.state.scene == "arriving/threshold"
 
 

@@ -95,13 +95,7 @@ async def arrived(served) -> Tab:
         await page_of(base)
     except aiohttp.ClientError:
         pytest.skip(f"the server could not listen on 127.0.0.1: {server.stdout.read().decode()[-500:]}")
-    tab = await Tab.open(base)
-    try:
-        await tab.wait_for("You are in a workshop room", "Begin")
-    except BaseException:
-        await tab.close()
-        raise
-    return tab
+    return await Tab.arrived(base)
 
 
 # -- the facilitator's room, through real sessions ------------------------------------------------------------

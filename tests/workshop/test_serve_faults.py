@@ -30,19 +30,9 @@ def program_of(pid: int) -> str:
     return Path(os.readlink(f"/proc/{pid}/exe")).name
 
 
-async def arrived(base: str) -> Tab:
-    tab = await Tab.open(base)
-    try:
-        await tab.wait_for("You are in a workshop room", "Begin")
-    except BaseException:
-        await tab.close()
-        raise
-    return tab
-
-
 async def test_a_session_killed_outright_is_noticed_at_once_and_leaves_nothing(start_server):
     room = await start_server()
-    tab = await arrived(room.base)
+    tab = await Tab.arrived(room.base)
     try:
         (pid,) = room.server.zygote.children()
         assert len(session_folders(room.sessions_dir)) == 1
@@ -57,7 +47,7 @@ async def test_a_session_killed_outright_is_noticed_at_once_and_leaves_nothing(s
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
 async def test_sessions_are_forked_from_the_servers_own_warm_process_with_no_shell_between(start_server):
     room = await start_server()
-    tab = await arrived(room.base)
+    tab = await Tab.arrived(room.base)
     try:
         (pid,) = room.server.zygote.children()
         zygote = room.server.zygote.pid
@@ -69,7 +59,7 @@ async def test_sessions_are_forked_from_the_servers_own_warm_process_with_no_she
 
 async def test_a_session_that_will_not_stop_is_made_to_when_its_tab_closes(start_server):
     room = await start_server()
-    tab = await arrived(room.base)
+    tab = await Tab.arrived(room.base)
     (pid,) = room.server.zygote.children()
     os.kill(pid, signal.SIGSTOP)  # as stuck as a process can be: it cannot even hear "quit"
     try:
@@ -83,14 +73,14 @@ async def test_a_session_that_will_not_stop_is_made_to_when_its_tab_closes(start
 
 async def test_when_the_warm_process_is_killed_sessions_go_on_and_new_tabs_still_open(start_server):
     room = await start_server()
-    first = await arrived(room.base)
+    first = await Tab.arrived(room.base)
     try:
         os.kill(room.server.zygote.pid, signal.SIGKILL)
         await asyncio.sleep(0.5)
         first.mark()
         await first.press("enter")
         await first.wait_for("At the threshold")  # the session it forked carries on
-        second = await arrived(room.base)  # and a new one is warmed up for the next tab
+        second = await Tab.arrived(room.base)  # and a new one is warmed up for the next tab
         await second.close()
     finally:
         await first.close()

@@ -53,6 +53,17 @@ class Tab:
         await ws.send_str(json.dumps(["resize", {"width": width, "height": height}]))
         return cls(session, ws)
 
+    @classmethod
+    async def arrived(cls, base: str) -> Tab:
+        """A tab at the arrival screen of a room served without a join code (closed if it never gets there)."""
+        tab = await cls.open(base)
+        try:
+            await tab.wait_for("You are in a workshop room", "Begin")
+        except BaseException:
+            await tab.close()
+            raise
+        return tab
+
     async def close(self) -> None:
         await self.ws.close()
         await self._session.close()
