@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from experience.workshop.notices import NOT_STARTED, STOPPED  # noqa: E402
+from experience.workshop.room import ROOMS_DB  # noqa: E402
 
 CHILDREN = Path(__file__).resolve().parent / "children"
 GIB, MB = 1024**3, 1024**2
@@ -51,6 +52,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 FIRST_SCREEN = b"Begin"  # the arrival screen, fully drawn
 A_SCENE = b"Choose"  # the first scene's choices
 PAUSED = b"Breathe"  # the pause, with its breath moving
+ROOM = "bench"
 STEP = 10.0  # seconds for any one message to be sent or a tab to close: nothing waits for ever
 FAILED = (NOT_STARTED.heading.encode(), STOPPED.heading.encode(), b"Application failed to start")
 
@@ -236,12 +238,27 @@ async def idle(served: Served, tabs: list[Tab], seconds: float) -> dict[str, flo
     }
 
 
-async def measure_room(command: list[str], env: dict[str, str], n: int, idle_seconds: float, timeout: float) -> dict:
+def begin(rooms_db: Path, room: str) -> None:
+    """The facilitator begins the session (as `n` on the console does), so that the room goes on
+    past the lobby to the first scene."""
+    from experience.workshop.room import Rooms
+
+    rooms = Rooms.open(rooms_db)
+    try:
+        rooms.open_movement(room, 0)
+    finally:
+        rooms.close()
+
+
+async def measure_room(
+    command: list[str], env: dict[str, str], n: int, idle_seconds: float, timeout: float, rooms_db: Path
+) -> dict:
     served = Served(command, env)
     tabs: list[Tab] = []
     try:
         async with aiohttp.ClientSession() as client:
             await served.ready(client, time.monotonic() + timeout)
+            begin(rooms_db, ROOM)
             alone = []
             for _ in range(3):
                 tab, took = await first_screen(client, served.base, FIRST_SCREEN, time.monotonic() + timeout)
@@ -261,6 +278,8 @@ async def measure_room(command: list[str], env: dict[str, str], n: int, idle_sec
             together = [took for _, took in (o for o in opened if not isinstance(o, BaseException))]
             failed = [o for o in opened if isinstance(o, BaseException)]
             tabs = await all_reach(tabs, "\r", A_SCENE, time.monotonic() + timeout)
+            if not tabs:
+                raise RuntimeError(f"no tab reached the first scene ({A_SCENE.decode()!r})")
             on_a_scene = await idle(served, tabs, idle_seconds)
             memory = sum(pss(pid) for pid in served.pids()[1:]) / max(1, len(tabs))
             server_memory = pss(served.process.pid)
@@ -359,7 +378,7 @@ def main() -> None:
         "serve",
         args.story,
         "--room",
-        "bench",
+        ROOM,
         "--max-participants",
         str(n + 1),
         "--data-dir",
@@ -378,7 +397,10 @@ def main() -> None:
         "{port}",
     ]
     print(f"A room of {n} on 127.0.0.1, {os.cpu_count()} cores ...", flush=True)
-    room = asyncio.run(measure_room(ours, env, n, args.idle, args.timeout))
+    try:
+        room = asyncio.run(measure_room(ours, env, n, args.idle, args.timeout, work / "host" / ROOMS_DB))
+    except RuntimeError as error:
+        sys.exit(f"The bench could not measure the room: {error}.")
     base = asyncio.run(measure_floor(floor, env, min(n, 10), args.timeout))
     report(n, room, base)
 
