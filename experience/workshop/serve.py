@@ -102,7 +102,7 @@ class WorkshopServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         await self.zygote.start()  # it warms up while the first tabs connect
         for line in self.banner:
-            self.console.print(line, highlight=False, markup=False)
+            self.console.print(line, highlight=False, markup=False, soft_wrap=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Ctrl+C: close every tab now. Each session then ends as if its tab had closed, its folder

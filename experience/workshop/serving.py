@@ -74,13 +74,14 @@ def join_url(host: str, port: int) -> str:
 
 
 def banner(title: str, url: str, room: str | None, code: str | None, limit: int) -> list[str]:
-    """What the facilitator reads when the server starts: how to join, and what is kept."""
+    """What the facilitator reads when the server starts: how to join, and what is kept. Each
+    line fits 80 columns with a short room name; longer ones are left to the terminal to fold."""
     lines = [f"{title}: open to web browsers.", "", f"  Join at    {url}"]
     if code:
         lines.append(f"  Join code  {code}   (asked before anything else; say it aloud or write it up)")
     if room:
-        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}', which shows")
-        lines.append("             this address, the code and a QR code on its projector view)")
+        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}';")
+        lines.append("             its projector view shows this address, the code and a QR code)")
     else:
         lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
     lines += [
