@@ -127,6 +127,24 @@ def test_a_lone_way_on_only_ever_says_go_on_never_agrees(story):
     assert lone <= NEUTRAL_WAYS_ON, lone - NEUTRAL_WAYS_ON
 
 
+def test_no_reader_ever_meets_an_empty_page(story):
+    rng = random.Random(11)
+    empty = set()
+    for run in range(1500):
+        state = begin(story, seed=run)
+        for _ in range(300):
+            scene = story.scenes[state.scene]
+            if not scene_text(story, state, escape=False).strip():
+                empty.add(scene.id)
+            if scene.end:
+                break
+            if not scene.choices:
+                state = advance(story, state)
+                continue
+            state = take(story, state, rng.choice(available(story, state)))
+    assert empty == set()
+
+
 def test_no_scene_repeats_that_this_is_not_therapy(story):
     """The program's welcome and step-out screens say it once; scenes saying it again reads as
     legal cover."""
