@@ -40,7 +40,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
 from ..widgets.passage import Passage, Reading
 from ..widgets.reflect import ReflectBox
-from .scene_layout import fit_reading
+from .scene_layout import fit_reading, say_where
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -83,6 +83,7 @@ class SceneScreen(PlayerScreen[None]):
             with Vertical(id="body"):
                 with Reading(id="reading", can_focus=False):
                     yield Passage(id="passage")
+                yield Static("", id="more", markup=False)
                 yield self._reflect
                 yield Static(KEPT_KEYS, id="kept", markup=False)
                 yield ChoiceList(id="choices")
@@ -194,6 +195,10 @@ class SceneScreen(PlayerScreen[None]):
     def on_key_footer_resized(self, event: KeyFooter.Resized) -> None:
         event.stop()  # the footer took lines from the page, or gave them back
         self.call_after_refresh(self._fit_reading)
+
+    def on_reading_moved(self, event: Reading.Moved) -> None:
+        event.stop()
+        say_where(self)
 
     def _fit_reading(self) -> None:
         if not fit_reading(self, reflecting=self.reflecting):  # not laid out yet

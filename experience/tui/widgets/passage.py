@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -51,5 +52,21 @@ class Reading(VerticalScroll):
     """
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        gutter = self.styles.scrollbar_size_vertical if self.styles.scrollbar_gutter == "stable" else 0
-        return super().get_content_height(container, viewport, max(width - gutter, 1))
+        return super().get_content_height(container, viewport, max(width - self._gutter, 1))
+
+    @property
+    def _gutter(self) -> int:
+        return self.styles.scrollbar_size_vertical if self.styles.scrollbar_gutter == "stable" else 0
+
+    def rows(self, width: int) -> int:
+        """The rows its text takes at this width, measured now: the layout's own measure of a
+        text just set comes only after the next refresh."""
+        passage = self.query_one(Passage)
+        return len(passage.lines(max(width - self._gutter - passage.styles.gutter.width, 1)))
+
+    class Moved(Message):
+        """The text was scrolled: whatever says where the reader is in it may need new words."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.post_message(self.Moved())
