@@ -10,6 +10,7 @@ import pytest
 
 from experience.bundled import bundled_story
 from experience.story import advance, available, begin, check_story, record_answer, scene_text, take
+from experience.story.pickup import pick_up
 from experience.story.routes import route_chapters, route_names
 from experience.story.walk import walk
 
@@ -248,3 +249,20 @@ def test_an_answer_kept_out_of_the_story_is_never_quoted_nor_praised(story, way)
 def test_both_stops_are_pauses_in_the_journey_and_the_story_names_its_stop(story):
     assert {sid for sid, scene in story.scenes.items() if scene.pause} == STOP_ENDINGS
     assert story.stop_scene == "grounding/for_today"
+
+
+def test_a_picture_looked_at_the_gentler_way_is_not_offered_again(story):
+    state = pick_up(story, begin(story, seed=0), "letting_go/crossroads")
+    falls_away = next(c for c in available(story, state) if c.text.source == "One that falls away.")
+    state = take(story, state, falls_away, gentler=True)
+    assert state.scene == "letting_go/apart_soft"
+    state = take(story, state, next(c for c in available(story, state) if "another way" in c.text.source))
+    assert state.scene == "letting_go/crossroads"
+    assert "One that falls away." not in [c.text.source for c in available(story, state)]
+
+
+def test_a_letter_never_says_the_younger_part_was_told_what_the_reader_only_watched(story):
+    shown = _follow(story, "The whole journey", "Yes. Slowly.", "I'll stay here and watch", "I'll just keep watching")
+    letter = next(text for scene_id, text, _ in shown if scene_id == "carrying/letter")
+    assert "from a little way off, and saw them." in letter
+    assert "let them know" not in letter
