@@ -266,3 +266,10 @@ def test_a_letter_never_says_the_younger_part_was_told_what_the_reader_only_watc
     letter = next(text for scene_id, text, _ in shown if scene_id == "carrying/letter")
     assert "from a little way off, and saw them." in letter
     assert "let them know" not in letter
+
+
+def test_a_second_not_today_is_heard_without_the_first_ones_words_again(story):
+    shown = _follow(story, "The whole journey", "Not today.", "Somewhere softer", "door again", "ready to meet")
+    first, second = [text for scene_id, text, _ in shown if scene_id == "meeting/not_today"]
+    assert "Saying no to something" in first
+    assert "Saying no to something" not in second and "still a whole answer" in second
