@@ -90,6 +90,7 @@ class SceneScreen(PlayerScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.watch(self.query_one(Reading), "scroll_y", lambda _: say_where(self), init=False)
         if self.is_current:
             self.show_current()
         else:  # under the welcome: drawn when uncovered, its words made ready while they read
@@ -195,10 +196,6 @@ class SceneScreen(PlayerScreen[None]):
     def on_key_footer_resized(self, event: KeyFooter.Resized) -> None:
         event.stop()  # the footer took lines from the page, or gave them back
         self.call_after_refresh(self._fit_reading)
-
-    def on_reading_moved(self, event: Reading.Moved) -> None:
-        event.stop()
-        say_where(self)
 
     def _fit_reading(self) -> None:
         if not fit_reading(self, reflecting=self.reflecting):  # not laid out yet

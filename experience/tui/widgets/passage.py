@@ -6,7 +6,6 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -63,10 +62,3 @@ class Reading(VerticalScroll):
         text just set comes only after the next refresh."""
         passage = self.query_one(Passage)
         return len(passage.lines(max(width - self._gutter - passage.styles.gutter.width, 1)))
-
-    class Moved(Message):
-        """The text was scrolled: whatever says where the reader is in it may need new words."""
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        self.post_message(self.Moved())
