@@ -9,6 +9,7 @@ from experience.i18n import use_language
 from experience.progress.session import Session
 from experience.progress.store import Store
 from experience.story import load_story
+from experience.workshop import channel
 from experience.workshop.gate import Movements
 from experience.workshop.screens.join import JoinScreen
 
@@ -34,9 +35,7 @@ async def test_a_participant_chooses_spanish_on_the_join_screen_and_joins_in_it(
         use_language(tag)
         return Session.resume(load_story(JOURNEY, tag), store, "participant", seed=0)
 
-    app = make_participant(
-        join_code="KX7-M4P", story=load_story(JOURNEY), languages=("en", "es"), in_language=in_language
-    )
+    app = make_participant(ask_code=True, story=load_story(JOURNEY), languages=("en", "es"), in_language=in_language)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
@@ -47,6 +46,9 @@ async def test_a_participant_chooses_spanish_on_the_join_screen_and_joins_in_it(
             assert "Idioma · Language: English · [Español]" in words_of(app.screen)
             await pilot.press(*"m4p", "enter")
             await pilot.pause()
+            assert app.told[-1] == (channel.JOIN, {"code": "kx7m4p"})
+            app.screen.answered(True)
+            await pilot.pause()
             assert not isinstance(app.screen, JoinScreen)
             assert app.session.story.language == "es" and app.session.story.title == "Volver a casa, a ti"
     finally:
@@ -54,7 +56,7 @@ async def test_a_participant_chooses_spanish_on_the_join_screen_and_joins_in_it(
 
 
 async def test_with_one_language_there_is_nothing_to_choose(make_participant):
-    app = make_participant(join_code="KX7-M4P")
+    app = make_participant(ask_code=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not app.screen.query("#join-languages")

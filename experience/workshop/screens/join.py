@@ -1,8 +1,10 @@
 """Before anything else, on a room served to the network: the join code.
 
-Nothing of the story is built until the code is right. A wrong code gets one clear, kind sentence
-and nothing more (no hint of how close it was), and each wrong try waits a little longer before
-the next, so that guessing is hopeless while a mistyped code costs a person a second.
+Nothing of the story is built until the code is right. The code itself is never in this process:
+what is typed goes to the server, which checks it and counts wrong tries for each computer and
+for the whole room (a fresh tab starts no fresh count), and answers. A wrong code gets one clear,
+kind sentence and nothing more (no hint of how close it was); the field then rests for as long as
+the server says, so that guessing is hopeless while a mistyped code costs a person a second.
 
 Here too a participant chooses their language (f2, or a tap on the footer), among those the story
 can be read in: this screen's words change at once, and the story and the program are in it from
@@ -22,19 +24,23 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...care.settings import language_label
-from ...i18n import N_, _, current_language, language_name, lazy, use_language
+from ...i18n import N_, Words, _, current_language, language_name, lazy, use_language
 from ...tui.widgets.footer import KeyFooter
-from ..room import RoomError
+from .. import channel
 
 ASK = lazy("Please type the join code your facilitator gave you, then press Enter.")
 WRONG = lazy("That code does not match. Please check it with your facilitator and try again.")
+BUSY = lazy("Many tries have been made just now. Please wait a moment, then try again.")
+FULL = lazy("The room is full just now. Please ask the facilitator.")
 NOT_CHECKED = lazy("The code could not be checked just now. Please try again in a moment.")
 LANGUAGES = lazy("{label}: {languages}. Press f2 to change it.")
-MAX_WAIT = 8.0
+SAYS = {channel.WHY_WRONG: WRONG, channel.WHY_WAIT: BUSY, channel.WHY_FULL: FULL, channel.WHY_UNCHECKED: NOT_CHECKED}
+ANSWER_WITHIN = 10.0  # seconds: the server answers at once, unless something is wrong with it
+MAX_CODE = 32
 
 
 class JoinScreen(Screen[None]):
-    """Posts `Joined` once the right code is typed; `language` is the one chosen here."""
+    """Sends what is typed to `ask`; posts `Joined` once the server says the code is right."""
 
     BINDINGS = [Binding("f2", "language", N_("Language"))]
 
@@ -45,13 +51,13 @@ class JoinScreen(Screen[None]):
             super().__init__()
             self.language = language
 
-    def __init__(self, title: str, check: Callable[[str], bool], languages: tuple[str, ...] = ()) -> None:
-        """`check` says whether a code typed is right; it may raise RoomError if it cannot tell.
-        `languages` are those the story can be read in (none or one: nothing to choose)."""
+    def __init__(self, title: str, ask: Callable[[str], None], languages: tuple[str, ...] = ()) -> None:
+        """`languages` are those the story can be read in (none or one: nothing to choose)."""
         super().__init__()
         self._title = title
-        self._check = check
-        self._wrong = 0
+        self._ask = ask
+        self._asking = False
+        self._tries = 0  # which try an answer (or its absence) belongs to
         self.languages = languages
         self.language = current_language()
         self._chosen = False
@@ -61,7 +67,7 @@ class JoinScreen(Screen[None]):
             with Vertical(id="join", classes="card"):
                 yield Static(self._title, classes="title", markup=False)
                 yield Static(str(ASK), classes="body", markup=False)
-                yield Input(placeholder=_("join code"), id="code", max_length=32, select_on_focus=False)
+                yield Input(placeholder=_("join code"), id="code", max_length=MAX_CODE, select_on_focus=False)
                 yield Static("", id="join-message", classes="notice", markup=False)
                 if len(self.languages) > 1:
                     yield Static(self._languages(), classes="hint", markup=False, id="join-languages")
@@ -85,33 +91,50 @@ class JoinScreen(Screen[None]):
         self.language = self.languages[(at + 1) % len(self.languages)]
         self._chosen = True
         use_language(self.language)
-        typed = self.query_one("#code", Input).value
+        field = self.query_one("#code", Input)
+        typed, disabled = field.value, field.disabled
         await self.recompose()
         field = self.query_one("#code", Input)
-        field.value = typed
+        field.value, field.disabled = typed, disabled
         field.cursor_position = len(typed)
         field.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        field = self.query_one("#code", Input)
-        try:
-            right = self._check(event.value)
-        except RoomError:  # the room's current code cannot be read: neither let in nor turn away
-            self.query_one("#join-message", Static).update(str(NOT_CHECKED))
-            field.disabled = True
-            self.set_timer(1.0, self._try_again)
+        if self._asking or not event.value.strip():
             return
-        if right:
+        self._asking = True
+        self._tries += 1
+        field = self.query_one("#code", Input)
+        field.disabled = True
+        self._ask(event.value)
+        this_try = self._tries
+        self.set_timer(ANSWER_WITHIN, lambda: self._no_answer(this_try))
+
+    def answered(self, ok: bool, *, wait: float = 0.0, why: str = channel.WHY_WRONG) -> None:
+        """The server's answer to the code last typed."""
+        if not self._asking:
+            return
+        self._asking = False
+        if ok:
             self.post_message(self.Joined(self.language if self._chosen else None))
             return
-        self._wrong += 1
+        self._refuse(SAYS.get(why, WRONG), wait)
+
+    def _no_answer(self, this_try: int) -> None:
+        if self._asking and this_try == self._tries:
+            self._asking = False
+            self._refuse(NOT_CHECKED, 1.0)
+
+    def _refuse(self, words: Words, wait: float) -> None:
+        field = self.query_one("#code", Input)
         field.value = ""
-        field.disabled = True
-        self.query_one("#join-message", Static).update(str(WRONG))
-        self.set_timer(min(2.0 ** (self._wrong - 1), MAX_WAIT), self._try_again)
+        self.query_one("#join-message", Static).update(str(words))
+        self.set_timer(max(0.0, min(wait, 60.0)), self._try_again)
 
     def _try_again(self) -> None:
+        if self._asking:
+            return
         field = self.query_one("#code", Input)
         field.disabled = False
         field.focus()
