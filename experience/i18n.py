@@ -19,7 +19,8 @@ translation of a story or of the program is most often made for.
 It also owns the program's own words in the reader's language: `_`, `ngettext`, `pgettext`,
 `lazy` for words kept at module level, and the catalogue in use (see the second half).
 
-Pure: the standard library only, no Textual, no store; every layer may import it.
+Pure: no Textual, no store (Babel only for a language's own name, imported when asked); every
+layer may import it.
 """
 
 from __future__ import annotations

@@ -163,7 +163,7 @@ async def test_a_participant_is_told_kindly_when_a_paste_was_too_long(make_parti
         await arrive(pilot)
         app.post_message(FromServer(channel.DROPPED, {"type": channel.DROPPED}))
         await pilot.pause()
-        assert any(TOO_MUCH_AT_ONCE in str(n.message) for n in app._notifications)
+        assert any(str(TOO_MUCH_AT_ONCE) in str(n.message) for n in app._notifications)
 
 
 # -- the lobby ------------------------------------------------------------------------------------------

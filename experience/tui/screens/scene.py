@@ -346,12 +346,10 @@ class SceneScreen(PlayerScreen[None]):
     def _keep_answer(self, text: str) -> bool:
         try:
             self.session.answer(text)
-        except StoreError as error:  # the session keeps the words too, until a write succeeds
-            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
-            return False
-        except StoryRuntimeError as error:
-            still = _("{reason} It is still in the box.").format(reason=answer_not_kept(error))
-            self.notify(still, severity="warning", timeout=8)
+        except (StoreError, StoryRuntimeError) as error:  # the session keeps the words too, until a write succeeds
+            stored = isinstance(error, StoreError)
+            still = STILL_IN_THE_BOX_KEYS if stored else _("It is still in the box.")
+            self.notify(f"{answer_not_kept(error)} {still}", severity="warning", timeout=12 if stored else 8)
             return False
         return True
 
