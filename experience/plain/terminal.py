@@ -1,8 +1,10 @@
 """Where the plain player writes and reads: paragraphs out, one typed line at a time in.
 
-Everything written is cleaned of control characters and folded to the window when there is one
-(a pipe or a file gets whole paragraphs, which screen readers follow best). Piped input is echoed,
-so that a transcript reads whole. The end of input is a leaving, raised as `Leave`.
+Everything written passes `terminal_safe` (what would act on the terminal, from a story file or
+an answer, is shown as a placeholder such as ␛) and is folded to the window when there is one
+(a pipe or a file gets whole paragraphs, which screen readers follow best). What is read is made
+valid (`valid_text`: bytes that were not UTF-8 become characters). Piped input is echoed, so
+that a transcript reads whole. The end of input is a leaving, raised as `Leave`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
-from .text import clean, wrap
+from ..story.safe_text import terminal_safe, valid_text
+from .text import wrap
 
 PROMPT = "> "
 
@@ -41,17 +44,17 @@ class Terminal:
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
         for text in texts:
-            self.stdout.write(wrap(clean(text), self.width) + "\n\n")
+            self.stdout.write(wrap(terminal_safe(text), self.width) + "\n\n")
         self.stdout.flush()
 
     def line(self, text: str = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self.stdout.write(wrap(clean(text), self.width) + "\n")
+        self.stdout.write(wrap(terminal_safe(text), self.width) + "\n")
         self.stdout.flush()
 
     def write(self, text: str) -> None:
         """Write text already laid out (the goodbye and the support lines), as it is."""
-        self.stdout.write(text)
+        self.stdout.write(terminal_safe(text))
         self.stdout.flush()
 
     def ask(self, prompt: str = PROMPT) -> str:
@@ -64,9 +67,9 @@ class Terminal:
         if not typed:
             self.stdout.write("\n")
             raise Leave()
-        typed = typed.rstrip("\r\n")
+        typed = valid_text(typed.rstrip("\r\n"))
         if self._echo:
-            self.stdout.write(clean(typed) + "\n")
+            self.stdout.write(terminal_safe(typed) + "\n")
         return typed
 
 

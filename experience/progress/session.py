@@ -35,6 +35,7 @@ from ..story import (
     take,
     view,
 )
+from ..story.safe_text import valid_text
 from .journal import Entry, Journal
 from .store import Profile, Save, Store, StoreError
 
@@ -192,7 +193,12 @@ class Session:
         return self.journal.get(entry_id) if entry_id is not None else None
 
     def answer(self, text: str) -> Entry:
-        """Keep an answer in the journal, at once; saving again at the same step revises it."""
+        """Keep an answer in the journal, at once; saving again at the same step revises it.
+
+        What comes in is made valid first (`valid_text`): bytes a terminal could not decode
+        would otherwise make the whole answer impossible to store.
+        """
+        text = valid_text(text)
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
@@ -222,6 +228,7 @@ class Session:
         return self.journal.draft(self.state.scene)
 
     def keep_draft(self, text: str) -> None:
+        text = valid_text(text)
         with self.store.transaction():
             self.journal.keep_draft(self.state.scene, text)
 

@@ -24,11 +24,13 @@ from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
 from ..care.words import BREAK_SUGGESTION, NOT_KEPT, place
 from ..care.words import JOURNAL_EMPTY as KEPT_HERE
+from ..story.safe_text import terminal_safe
 from .contract import Gate, OpenGate, PlayerScreen
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
     from textual.theme import Theme
 
@@ -192,6 +194,21 @@ class ExperienceApp(App[str | None]):
             if command.title not in ("Quit", "Screenshot"):  # a screenshot file could expose answers
                 yield command
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from every screen: never read as markup (a message may quote a
+        file's name or an error's words), and never acting on the terminal."""
+        super().notify(
+            terminal_safe(message), title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
+        )
+
     # -- a break, once, if it is wanted ------------------------------------------------------------
     def _offer_break(self) -> None:
         from .screens.pause import PauseScreen
@@ -204,7 +221,7 @@ class ExperienceApp(App[str | None]):
             and not isinstance(self.screen, (PauseScreen, StepOutScreen))
             and self.sitting.break_due()
         ):
-            self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS, markup=False)
+            self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS)
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
     def next_theme(self) -> None:

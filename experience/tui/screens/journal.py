@@ -1,4 +1,5 @@
-"""The reader's own answers, by chapter, newest last, exactly as they were typed."""
+"""The reader's own answers, by chapter, newest last, exactly as they were typed (anything in
+them that would act on the terminal shown as a placeholder: see tui/content.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...care.words import local_date
+from ..content import as_content
 from ..contract import PlayerScreen
 from ..widgets.footer import KeyFooter
 
@@ -24,7 +26,7 @@ class JournalScreen(PlayerScreen[None]):
         with Vertical(id="page"):
             yield Static(
                 Content.assemble(
-                    ("Your journal", "bold $text-primary"), "\n", (self.session.story.title, "$text-muted")
+                    ("Your journal", "bold $text-primary"), "\n", as_content(self.session.story.title, "$text-muted")
                 ),
                 id="journal-heading",
             )
@@ -32,11 +34,11 @@ class JournalScreen(PlayerScreen[None]):
                 if not groups:
                     yield Static(self.player.JOURNAL_EMPTY, classes="empty", markup=False)
                 for title, entries in groups:
-                    yield Static(Content(title), classes="chapter")
+                    yield Static(as_content(title), classes="chapter")
                     for entry in entries:
                         with Vertical(classes="entry"):
-                            yield Static(Content(entry.prompt), classes="prompt")
-                            yield Static(Content(entry.answer), classes="answer")
+                            yield Static(as_content(entry.prompt), classes="prompt")
+                            yield Static(as_content(entry.answer), classes="answer")
                             yield Static(Content(local_date(entry.created)), classes="date")
         yield KeyFooter()
 

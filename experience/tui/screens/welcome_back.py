@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...care.words import JOURNAL_KEPT_EITHER_WAY, welcome_back_lead
+from ..content import as_content
 from ..widgets.footer import KeyFooter
 
 
@@ -33,9 +34,9 @@ class WelcomeBackScreen(Screen[str]):
             with Vertical(id="welcome", classes="card"):
                 yield Static("Welcome back", classes="title")
                 lead = welcome_back_lead(ended=self._ended)
-                yield Static(Content.assemble(f"{lead} ", (self._where, "italic"), "."), classes="body")
+                yield Static(Content.assemble(f"{lead} ", as_content(self._where, "italic"), "."), classes="body")
                 for notice in self._notices:
-                    yield Static(Content(notice), classes="notice")
+                    yield Static(as_content(notice), classes="notice")
                 yield Static(JOURNAL_KEPT_EITHER_WAY, classes="hint", markup=False)
                 with Horizontal(classes="buttons"):
                     yield Button("Continue where I left off", id="continue", variant="primary", compact=True)

@@ -18,6 +18,8 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..content import as_content
+
 MARK = "▸"  # drawn in the option's left padding, so nothing moves when the highlight does
 
 
@@ -47,7 +49,7 @@ class ChoiceList(OptionList):
         options = []
         for number, label in enumerate(labels, 1):
             mark = f"{number}  " if numbered and number <= 9 else "   " if numbered else "›  "
-            options.append(Option(Content.assemble((mark, "$text-muted"), Content(label))))
+            options.append(Option(Content.assemble((mark, "$text-muted"), as_content(label))))
         self.set_options(options)
         self.highlighted = 0 if options else None
 
