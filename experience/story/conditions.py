@@ -8,6 +8,11 @@ two functions `seen` and `visits` can be reached, so a scene file can never run 
 
 Values are numbers, text and true/false. The checker knows the type of every expression, so
 `role > 3` or `set: {tenderness: "a lot"}` is an error at load time, not a surprise while playing.
+An expression without variables is computed once as it is read, so `1 / 0 > 0` is an error
+there too. What an expression computes stays within the story's limits (`format.NUMBER_LIMIT`,
+`format.TEXT_LIMIT`): a number that doubles on every visit stops at the limit instead of growing
+until it can no longer be shown, and a computation that cannot be done (dividing by zero, a number
+beyond counting) is a `StoryRuntimeError`, which the players and `walk` report.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from typing import Any, cast
 
 from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
+from .format import NUMBER_LIMIT, NUMBER_RANGE, TEXT_LIMIT, in_range
+from .safe_text import control_character_message, first_unsafe
 
 Value = int | float | str | bool
 Variables = Mapping[str, Value]
@@ -70,12 +77,22 @@ class Expression:
     location: Location
 
     def evaluate(self, variables: Variables, visits: Visits) -> Value:
+        """The value, within the story's limits; StoryRuntimeError if it cannot be computed."""
         try:
-            return self.compute(variables, visits)
+            value = self.compute(variables, visits)
         except ZeroDivisionError:
             raise StoryRuntimeError(f"division by zero in '{self.source}'", self.location) from None
         except (ArithmeticError, TypeError, KeyError) as error:
             raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
+        kind = self.type
+        if kind is ValueType.NUMBER:
+            number = cast(float, value)  # the compiler checked the type
+            if number != number:  # nan: numbers past what a float holds, taken from each other
+                raise StoryRuntimeError(f"cannot compute '{self.source}': its numbers grew too large", self.location)
+            return max(-NUMBER_LIMIT, min(NUMBER_LIMIT, number))
+        if kind is ValueType.TEXT:
+            return cast(str, value)[:TEXT_LIMIT]
+        return value
 
     def at(self, location: Location) -> Expression:
         """The same compiled expression written somewhere else (the loader reuses compilations)."""
@@ -161,8 +178,13 @@ class _Compiler:
         if isinstance(value, bool):
             raise _Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
+            if not in_range(value):
+                raise _Reject(Code.INVALID_VALUE, f"this number is too large: numbers go {NUMBER_RANGE}", node)
             return (lambda _v, _s, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
+            index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
+            if index is not None:
+                raise _Reject(Code.CONTROL_CHARACTER, control_character_message(value[index]), node)
             return (lambda _v, _s, value=value: value), ValueType.TEXT
         if value is None:
             raise _Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
@@ -390,4 +412,10 @@ def compile_expression(
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
         return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
-    return Expression(text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location), None
+    expression = Expression(text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location)
+    if expression.is_constant:  # the same every time: if it cannot be computed, say so now
+        try:
+            expression.evaluate({}, {})
+        except StoryRuntimeError as error:
+            return None, Diagnostic(Code.CANNOT_COMPUTE, error.reason, location)
+    return expression, None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Exit, ExitKind, Scene, Story
+from .safe_text import terminal_safe
 
 READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
 
@@ -262,7 +263,7 @@ def format_stats(story: Story) -> str:
         f"{READING_WORDS_PER_MINUTE} words a minute; one reading sees only some of them."
     )
     lines.append("Workshop minutes are the chapters' own `minutes`.")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def _stats_row(row: MovementStats) -> str:
@@ -274,6 +275,10 @@ def _stats_row(row: MovementStats) -> str:
 
 
 def write(content: str | bytes, output: Path | None) -> None:
+    """A graph or a run-sheet, to standard output or a file; text passes `terminal_safe`, as it
+    quotes the author's titles and choices."""
+    if isinstance(content, str):
+        content = terminal_safe(content)
     if output is None:
         import sys
 

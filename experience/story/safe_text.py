@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# What acts instead of showing (tab and newline aside, see below), and lone surrogates.
-_ACTING = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+#: What acts on a terminal instead of showing (tab and newline aside), as the ranges of a
+#: regular expression's character class. The JSON Schema of story files says it too.
+ACTING = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_ACTING = ACTING + "\ud800-\udfff"  # and lone surrogates, which are not characters at all
 _UNSAFE_IN_LINES = re.compile(f"[{_ACTING}]")
 _UNSAFE_IN_A_LINE = re.compile(f"[\t\n{_ACTING}]")
 _SURROGATES = re.compile("[\ud800-\udfff]+")
@@ -69,11 +71,15 @@ def first_unsafe(text: str) -> int | None:
     return found.start() if found else None
 
 
-def describe_character(char: str) -> str:
-    """How a message names a character that cannot be shown: `U+001B (shown as ␛)`, or with its
-    Unicode name where it has one: `U+202E (RIGHT-TO-LEFT OVERRIDE)`."""
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X} ({name or 'shown as ' + terminal_safe(char)})"
+def control_character_message(char: str) -> str:
+    """What the checker says of a character in a story that would act instead of showing. It is
+    named by its code point, with its Unicode name where it has one (`U+202E (RIGHT-TO-LEFT
+    OVERRIDE)`) or else the placeholder it would be shown as (`U+001B (shown as ␛)`)."""
+    name = unicodedata.name(char, "") or f"shown as {terminal_safe(char)}"
+    return (
+        f"the control character U+{ord(char):04X} ({name}) would act on the reader's terminal instead of "
+        "showing; remove it (an escape such as \\e or \\a in double quotes writes one)"
+    )
 
 
 def valid_text(text: str) -> str:

@@ -22,6 +22,7 @@ from .conditions import Expression
 from .diagnostics import StoryRuntimeError
 from .engine import State, advance, available, begin, needs_checkin, record_answer, take
 from .model import Choice, Scene, Story
+from .safe_text import terminal_safe
 from .text import format_value
 
 WALK_ANSWER = "an answer written by a random walk"
@@ -269,7 +270,7 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
         add("Least reached scenes (use --all for every scene):")
         for sid in sorted(scene_ids, key=lambda s: report.reached[s])[:20]:
             add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))  # it quotes choices and expressions
 
 
 def _road(problem: Problem, keep: int = 30) -> list[str]:
