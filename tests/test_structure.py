@@ -26,12 +26,13 @@ LAYERS: dict[str, frozenset[str]] = {
     "care": frozenset({"story"}),
     "progress": frozenset({"story", "care"}),
     "privacy": frozenset({"story", "care", "progress", "bundled"}),
-    "plain": frozenset({"story", "care", "progress"}),
-    "tui": frozenset({"story", "care", "progress"}),
+    "plain": frozenset({"story", "care", "progress", "stopping"}),
+    "tui": frozenset({"story", "care", "progress", "stopping"}),
     # A participant's session is the full-screen player, paced; its own entry point borrows the
     # command line's error handling (`cli.run`), so that no traceback reaches a browser either.
     "workshop": frozenset({"story", "care", "progress", "privacy", "tui", "cli"}),
     "bundled": frozenset(),
+    "stopping": frozenset(),  # SIGTERM and SIGHUP, handed to whichever player is running
     "scaffold": frozenset({"story"}),
     "cli": frozenset({"story", "care", "progress", "privacy", "plain", "tui", "workshop", "bundled", "scaffold"}),
     "__main__": frozenset({"cli"}),

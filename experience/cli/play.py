@@ -63,8 +63,11 @@ def cmd_play(args: argparse.Namespace) -> int:
                     return play_plain(session, notices=notices)
                 from ..tui.app import STEPPED_OUT, ExperienceApp
 
-                if ExperienceApp(session, notices=notices).run() == STEPPED_OUT:
+                app = ExperienceApp(session, notices=notices)
+                if app.run() == STEPPED_OUT:
                     _print_support()  # after the window closes, so that it stays in the scrollback
+                if app.stopped_by is not None:  # SIGTERM or SIGHUP: the words are kept, the store closes
+                    return 128 + app.stopped_by
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:

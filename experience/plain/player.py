@@ -8,7 +8,9 @@ before the next thing is shown. The end of input (EOF, or ctrl+d) is a quiet lea
 is lost, and a half-written answer is kept as a draft.
 
 Commands are typed as a letter or a word, then Enter: b back, j journal, p pause, s step out,
-q leave, r read the scene again, o settings, h help.
+q leave, r read the scene again, o settings, h help. When the system stops the program (SIGTERM,
+or SIGHUP as the terminal closes), a half-written answer is kept as a draft too, and the
+database is closed as on any leaving.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
 commands, and asides.py holds what the reader turns to and comes back from (the journal, a
@@ -47,10 +49,11 @@ from ..care.words import (
     welcome_back_lead,
 )
 from ..progress.store import StoreError
+from ..stopping import when_told_to_stop
 from ..story import Choice, State, StoryRuntimeError, View
 from .asides import change_settings, check_in, pause, read_journal
 from .commands import ANSWER_COMMANDS, HELP, command_of
-from .terminal import PROMPT, Leave, Terminal, isatty
+from .terminal import PROMPT, Leave, Stopped, Terminal, isatty
 from .text import paragraphs
 
 if TYPE_CHECKING:
@@ -94,6 +97,14 @@ class PlainPlayer:
         except BrokenPipeError:  # the other end of a pipe went away (`| head`): nobody is reading
             self._keep_partial()
             raise
+        except Stopped as stopped:
+            self._keep_partial()
+            try:  # the terminal may be gone (SIGHUP): then there is nobody to say goodbye to
+                self.terminal.line()
+                self.terminal.say(LEFT)
+            except OSError:
+                pass
+            return 128 + stopped.signum  # as a shell reports a program ended by that signal
         return 0
 
     def _arrive(self) -> None:
@@ -359,8 +370,10 @@ def play_plain(
     width = None
     if isatty(stdout):  # fold to the window; a pipe or a file gets whole paragraphs
         width = min(shutil.get_terminal_size().columns - 1, MAX_WIDTH)
+    player = PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width)
     try:
-        return PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width).run()
+        with when_told_to_stop(player.terminal.stop):
+            return player.run()
     except BrokenPipeError:
         if stdout is sys.stdout:  # so that Python's own last flush at exit does not complain either
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

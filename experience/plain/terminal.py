@@ -4,7 +4,10 @@ Everything written passes `terminal_safe` (what would act on the terminal, from 
 an answer, is shown as a placeholder such as ␛) and is folded to the window when there is one
 (a pipe or a file gets whole paragraphs, which screen readers follow best). What is read is made
 valid (`valid_text`: bytes that were not UTF-8 become characters). Piped input is echoed, so
-that a transcript reads whole. The end of input is a leaving, raised as `Leave`.
+that a transcript reads whole. The end of input is a leaving, raised as `Leave`; a stop signal
+(SIGTERM, SIGHUP: see stopping.py) is `Stopped`, raised at once while waiting for a line, or at
+the next one if it comes while the player is busy (keeping an answer, say), so nothing is cut off
+halfway.
 """
 
 from __future__ import annotations
@@ -26,6 +29,14 @@ class Leave(Exception):
         self.stepped_out = stepped_out
 
 
+class Stopped(Exception):
+    """The system asked the program to stop (`signum`): leave at once, keeping what was typed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 class Terminal:
     def __init__(
         self,
@@ -40,6 +51,8 @@ class Terminal:
         self.width = width
         self._echo = not isatty(stdin)  # piped input: write it out, so the transcript reads whole
         self._before_asking = before_asking  # e.g. the break suggestion, once a sitting
+        self._reading = False  # waiting for a line, when a stop signal may end the wait
+        self._stopped: int | None = None  # the stop signal that came, if one did
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
@@ -57,13 +70,26 @@ class Terminal:
         self.stdout.write(terminal_safe(text))
         self.stdout.flush()
 
+    def stop(self, signum: int) -> None:
+        """A stop signal came (this runs in its handler): end the wait for a line, or the next one."""
+        self._stopped = signum
+        if self._reading:
+            self._reading = False
+            raise Stopped(signum)
+
     def ask(self, prompt: str = PROMPT) -> str:
         """One line typed by the reader, without its newline. The end of input means leaving."""
+        if self._stopped is not None:
+            raise Stopped(self._stopped)
         if self._before_asking is not None:
             self._before_asking()
         self.stdout.write(prompt)
         self.stdout.flush()
-        typed = self.stdin.readline()
+        self._reading = True
+        try:
+            typed = self.stdin.readline()
+        finally:
+            self._reading = False
         if not typed:
             self.stdout.write("\n")
             raise Leave()

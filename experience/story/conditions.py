@@ -9,10 +9,8 @@ two functions `seen` and `visits` can be reached, so a scene file can never run 
 Values are numbers, text and true/false. The checker knows the type of every expression, so
 `role > 3` or `set: {tenderness: "a lot"}` is an error at load time, not a surprise while playing.
 An expression without variables is computed once as it is read, so `1 / 0 > 0` is an error
-there too. What an expression computes stays within the story's limits (`format.NUMBER_LIMIT`,
-`format.TEXT_LIMIT`): a number that doubles on every visit stops at the limit instead of growing
-until it can no longer be shown, and a computation that cannot be done (dividing by zero, a number
-beyond counting) is a `StoryRuntimeError`, which the players and `walk` report.
+there too. What the compiled `Expression` is, and the limits of what it computes, are in
+values.py (its names are imported here too, where the loader has always found them).
 """
 
 from __future__ import annotations
@@ -21,101 +19,27 @@ import ast
 import difflib
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any, cast
 
 from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
-from .format import NUMBER_LIMIT, NUMBER_RANGE, TEXT_LIMIT, in_range
+from .format import NUMBER_RANGE, in_range
 from .safe_text import control_character_message, first_unsafe
-
-Value = int | float | str | bool
-Variables = Mapping[str, Value]
-Visits = Mapping[str, int]
-Evaluator = Callable[[Variables, Visits], Value]
-# The compiler knows each operand's type, so it hands arithmetic the narrower evaluators that it
-# has checked; a cast costs nothing when an expression is evaluated.
-NumberEvaluator = Callable[[Variables, Visits], float]
-TextEvaluator = Callable[[Variables, Visits], str]
+from .values import Evaluator, NumberEvaluator, TextEvaluator
+from .values import Expression as Expression  # where the loader and the engine have always found these
+from .values import Value as Value
+from .values import ValueType as ValueType
+from .values import Variables as Variables
+from .values import Visits as Visits
+from .values import literal as literal
 
 MAX_SOURCE_LENGTH = 1000
 MAX_DEPTH = 60
-
-
-class ValueType(str, Enum):
-    NUMBER = "a number"
-    TEXT = "text"
-    FLAG = "true/false"
-
-    @classmethod
-    def of(cls, value: object) -> ValueType | None:
-        if isinstance(value, bool):
-            return cls.FLAG
-        if isinstance(value, (int, float)):
-            return cls.NUMBER
-        if isinstance(value, str):
-            return cls.TEXT
-        return None
-
 
 Compiled = tuple[Evaluator, ValueType]
 FUNCTIONS = {"seen": ValueType.FLAG, "visits": ValueType.NUMBER}
 CONSTANT_NAMES = {"true": True, "false": False}
 RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANT_NAMES) | {"and", "or", "not"}
-
-
-@dataclass(frozen=True, slots=True)
-class Expression:
-    """A checked, compiled expression. Call `evaluate(variables, visits)` to compute it."""
-
-    source: str
-    type: ValueType
-    compute: Evaluator
-    reads: frozenset[str]
-    scenes: frozenset[str]
-    location: Location
-
-    def evaluate(self, variables: Variables, visits: Visits) -> Value:
-        """The value, within the story's limits; StoryRuntimeError if it cannot be computed."""
-        try:
-            value = self.compute(variables, visits)
-        except ZeroDivisionError:
-            raise StoryRuntimeError(f"division by zero in '{self.source}'", self.location) from None
-        except (ArithmeticError, TypeError, KeyError) as error:
-            raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
-        kind = self.type
-        if kind is ValueType.NUMBER:
-            number = cast(float, value)  # the compiler checked the type
-            if number != number:  # nan: numbers past what a float holds, taken from each other
-                raise StoryRuntimeError(f"cannot compute '{self.source}': its numbers grew too large", self.location)
-            return max(-NUMBER_LIMIT, min(NUMBER_LIMIT, number))
-        if kind is ValueType.TEXT:
-            return cast(str, value)[:TEXT_LIMIT]
-        return value
-
-    def at(self, location: Location) -> Expression:
-        """The same compiled expression written somewhere else (the loader reuses compilations)."""
-        return Expression(self.source, self.type, self.compute, self.reads, self.scenes, location)
-
-    @property
-    def is_constant(self) -> bool:
-        return not self.reads and not self.scenes
-
-    def __repr__(self) -> str:
-        return f"Expression({self.source!r})"
-
-
-def literal(value: Value, location: Location) -> Expression:
-    """A YAML number or true/false used where an expression is expected."""
-    kind = ValueType.of(value)
-    assert kind is not None
-
-    def compute(_v: Variables, _s: Visits) -> Value:
-        return value
-
-    source = str(value).lower() if isinstance(value, bool) else str(value)
-    return Expression(source, kind, compute, frozenset(), frozenset(), location)
 
 
 class _Reject(Exception):

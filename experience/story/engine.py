@@ -13,6 +13,7 @@ from typing import Any
 
 from .conditions import Value, ValueType
 from .diagnostics import StoryRuntimeError
+from .format import in_range
 from .model import Choice, Scene, Story
 from .text import escape_markdown, render_paragraphs
 
@@ -340,8 +341,9 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     if isinstance(saved_vars, Mapping):
         for name, value in saved_vars.items():
             declared = story.variables.get(name)
-            if declared is not None and ValueType.of(value) is declared.type:
-                variables[name] = value
+            kind = ValueType.of(value)
+            if declared is not None and kind is declared.type and (kind is not ValueType.NUMBER or in_range(value)):
+                variables[name] = value  # a number beyond the limits was never computed by this story
 
     visits: dict[str, int] = {}
     saved_visits = snapshot.get("visits")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..story.model import Chapter, ExitKind, Scene, Story
+from ..story.safe_text import terminal_safe
 
 
 @dataclass
@@ -187,7 +188,7 @@ def movement_markdown(sheet: RunSheet, index: int) -> str:
     out = [f"## {index + 1}. {movement.name} ({_minutes(movement.minutes)}, from {_clock(movement.start)})"]
     for entry in movement.chapters:
         out += _chapter_markdown(entry)
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out)) + "\n"  # the console draws it as it is: the author's words
 
 
 def _chapter_markdown(entry: ChapterEntry) -> list[str]:

@@ -279,6 +279,8 @@ def player(monkeypatch):
     started = []
 
     class Player:
+        stopped_by = None  # never stopped by a signal
+
         def __init__(self, session, notices=()):
             started.append((session.state, [e.answer for e in session.journal.entries()]))
 
