@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+HANG_UP = getattr(signal, "SIGHUP", signal.SIGTERM)  # a terminal gone: what its closing sends, where there is one
 
 
 @contextmanager

@@ -201,7 +201,6 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_walk(args: argparse.Namespace) -> int:
     from ..story import load_story
-    from ..story.safe_text import json_safe
     from ..story.walk import format_report, report_json, tty_progress, walk
 
     story = load_story(story_dir(args.story))
@@ -210,7 +209,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
     if progress is not None:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
-        print(json_safe(json.dumps(report_json(story, report), indent=2)))
+        print(json.dumps(report_json(story, report), indent=2))  # ASCII: nothing in it can act
     else:
         print(format_report(story, report, all_scenes=args.all))
     return 0 if report.ok else 1

@@ -19,6 +19,7 @@ pause, the settings, the check-in).
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sys
@@ -85,6 +86,18 @@ class PlainPlayer:
     # -- the whole sitting --------------------------------------------------------------------------
     def run(self) -> int:
         try:
+            return self._sitting()
+        except Stopped as stopped:  # told to stop, or the terminal went away (even while leaving)
+            self._keep_partial()
+            try:  # there may be nobody left to say goodbye to
+                self.terminal.line()
+                self.terminal.say(LEFT)
+            except (Stopped, OSError):
+                pass
+            return 128 + stopped.signum  # as a shell reports a program ended by that signal
+
+    def _sitting(self) -> int:
+        try:
             self._arrive()
             self.sitting.begin()
             while True:
@@ -97,14 +110,6 @@ class PlainPlayer:
         except BrokenPipeError:  # the other end of a pipe went away (`| head`): nobody is reading
             self._keep_partial()
             raise
-        except Stopped as stopped:
-            self._keep_partial()
-            try:  # the terminal may be gone (SIGHUP): then there is nobody to say goodbye to
-                self.terminal.line()
-                self.terminal.say(LEFT)
-            except OSError:
-                pass
-            return 128 + stopped.signum  # as a shell reports a program ended by that signal
         return 0
 
     def _arrive(self) -> None:
@@ -365,6 +370,10 @@ def play_plain(
     sitting: Sitting | None = None,
 ) -> int:
     """Play in plain text on standard input and output (or the streams given)."""
+    if stdin is None and isinstance(sys.stdin, io.TextIOWrapper):
+        # A byte that is not UTF-8 (a Latin-1 terminal, a pasted CP1252 quote) is kept as it came,
+        # for `valid_text` to recover, instead of failing the whole line (or, piped, all of them).
+        sys.stdin.reconfigure(errors="surrogateescape")
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     width = None

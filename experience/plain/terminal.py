@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from ..stopping import HANG_UP
 from ..story.safe_text import terminal_safe, valid_text
 from .text import wrap
 
@@ -56,19 +57,15 @@ class Terminal:
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
-        for text in texts:
-            self.stdout.write(wrap(terminal_safe(text), self.width) + "\n\n")
-        self.stdout.flush()
+        self._put("".join(wrap(terminal_safe(text), self.width) + "\n\n" for text in texts))
 
     def line(self, text: str = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self.stdout.write(wrap(terminal_safe(text), self.width) + "\n")
-        self.stdout.flush()
+        self._put(wrap(terminal_safe(text), self.width) + "\n")
 
     def write(self, text: str) -> None:
         """Write text already laid out (the goodbye and the support lines), as it is."""
-        self.stdout.write(terminal_safe(text))
-        self.stdout.flush()
+        self._put(terminal_safe(text))
 
     def stop(self, signum: int) -> None:
         """A stop signal came (this runs in its handler): end the wait for a line, or the next one."""
@@ -83,20 +80,36 @@ class Terminal:
             raise Stopped(self._stopped)
         if self._before_asking is not None:
             self._before_asking()
-        self.stdout.write(prompt)
-        self.stdout.flush()
-        self._reading = True
+        self._put(prompt)
+        self._reading = True  # from here a stop signal raises; one that came just before is seen next
         try:
+            if self._stopped is not None:
+                raise Stopped(self._stopped)
             typed = self.stdin.readline()
+        except OSError as error:
+            raise self._gone(error) from None
         finally:
             self._reading = False
         if not typed:
-            self.stdout.write("\n")
+            self._put("\n")
             raise Leave()
         typed = valid_text(typed.rstrip("\r\n"))
         if self._echo:
-            self.stdout.write(terminal_safe(typed) + "\n")
+            self._put(terminal_safe(typed) + "\n")
         return typed
+
+    def _put(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except OSError as error:
+            raise self._gone(error) from None
+
+    def _gone(self, error: OSError) -> OSError | Stopped:
+        """A terminal that cannot be read or written any more (EIO: it closed under us) ends the
+        sitting as SIGHUP does, which is usually on its way. A pipe whose reader left (`| head`)
+        is the player's own case, and stays a BrokenPipeError."""
+        return error if isinstance(error, BrokenPipeError) else Stopped(self._stopped or HANG_UP)
 
 
 def isatty(stream: TextIO) -> bool:

@@ -3,8 +3,8 @@
 Every problem an author can cause becomes a `Diagnostic` with a stable code (one of `codes.Code`),
 a file, a line and a column. Authors read them as `path:line:col: error: message [E101]`;
 editors and CI read the same records as JSON. A message may quote the author's text, so both
-forms are safe to show (`terminal_safe`, `json_safe`): a story file cannot act on the terminal of
-whoever checks it.
+forms are safe to show (`terminal_safe`; the JSON is ASCII): a story file cannot act on the
+terminal of whoever checks it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .codes import CODES as CODES  # the table of codes, where the guide and tests have always found it
 from .codes import Code, Severity
-from .safe_text import json_safe, terminal_safe
+from .safe_text import terminal_safe
 
 
 class Location(NamedTuple):
@@ -84,7 +84,8 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     items = [d.as_dict() for d in diagnostics]
     errors = sum(1 for d in items if d["severity"] == "error")
-    return json_safe(json.dumps({"diagnostics": items, "errors": errors, "warnings": len(items) - errors}, indent=2))
+    # ASCII, so a quoted control character is written as an escape there too
+    return json.dumps({"diagnostics": items, "errors": errors, "warnings": len(items) - errors}, indent=2)
 
 
 class StoryError(Exception):
