@@ -25,7 +25,7 @@ from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
 from .format import NUMBER_RANGE, in_range
 from .safe_text import control_character_message, first_unsafe
-from .values import Evaluator, NumberEvaluator, TextEvaluator
+from .values import Evaluator, NumberEvaluator, TextEvaluator, within_limits
 from .values import Expression as Expression  # where the loader and the engine have always found these
 from .values import Value as Value
 from .values import ValueType as ValueType
@@ -336,7 +336,8 @@ def compile_expression(
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
         return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
-    expression = Expression(text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location)
+    compute = within_limits(evaluate, kind)
+    expression = Expression(text, kind, compute, frozenset(compiler.reads), frozenset(compiler.scenes), location)
     if expression.is_constant:  # the same every time: if it cannot be computed, say so now
         try:
             expression.evaluate({}, {})

@@ -2,11 +2,11 @@
 
 Values are numbers, text and true/false, each of a `ValueType` the checker knows at load time.
 An `Expression` is what the compiler (conditions.py) makes of an author's source: a closure with
-its type, the variables and scenes it reads, and where it was written. Evaluating it keeps what it
-computes within the story's limits (`format.NUMBER_LIMIT`, `format.TEXT_LIMIT`): a number that
-grows on every visit (`n: n * n`) stops at the limit instead of growing until it can no longer be
-shown, and a computation that cannot be done (dividing by zero, numbers beyond counting) is a
-`StoryRuntimeError`, which the players and `walk` report.
+its type, the variables and scenes it reads, and where it was written. What it computes stays
+within the story's limits (`format.NUMBER_LIMIT`, `format.TEXT_LIMIT`, kept by `within_limits`):
+a number that grows on every visit (`n: n * n`) stops at the limit instead of growing until it can
+no longer be shown, and a computation that cannot be done (dividing by zero, numbers beyond
+counting) is a `StoryRuntimeError`, which the players and `walk` report.
 """
 
 from __future__ import annotations
@@ -57,22 +57,14 @@ class Expression:
     location: Location
 
     def evaluate(self, variables: Variables, visits: Visits) -> Value:
-        """The value, within the story's limits; StoryRuntimeError if it cannot be computed."""
+        """The value (within the story's limits: see `within_limits`); StoryRuntimeError if it
+        cannot be computed."""
         try:
-            value = self.compute(variables, visits)
+            return self.compute(variables, visits)
         except ZeroDivisionError:
             raise StoryRuntimeError(f"division by zero in '{self.source}'", self.location) from None
         except (ArithmeticError, TypeError, KeyError) as error:
             raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
-        kind = self.type
-        if kind is ValueType.NUMBER:
-            number = cast(float, value)  # the compiler checked the type
-            if number != number:  # nan: numbers past what a float holds, taken from each other
-                raise StoryRuntimeError(f"cannot compute '{self.source}': its numbers grew too large", self.location)
-            return max(-NUMBER_LIMIT, min(NUMBER_LIMIT, number))
-        if kind is ValueType.TEXT:
-            return cast(str, value)[:TEXT_LIMIT]
-        return value
 
     def at(self, location: Location) -> Expression:
         """The same compiled expression written somewhere else (the loader reuses compilations)."""
@@ -84,6 +76,27 @@ class Expression:
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
+
+
+def within_limits(compute: Evaluator, kind: ValueType) -> Evaluator:
+    """`compute`, with what it gives kept within the story's limits: a number stops at
+    ±NUMBER_LIMIT and text at TEXT_LIMIT characters; a number past counting (nan: infinities
+    taken from each other) cannot be computed at all. Wrapped once, when an expression is
+    compiled, so a condition (true/false) costs nothing more to evaluate."""
+    if kind is ValueType.NUMBER:
+        number = cast(Callable[[Variables, Visits], float], compute)  # the compiler checked the type
+
+        def bounded(variables: Variables, visits: Visits) -> Value:
+            value = number(variables, visits)
+            if value != value:
+                raise OverflowError("its numbers grew too large")
+            return NUMBER_LIMIT if value > NUMBER_LIMIT else -NUMBER_LIMIT if value < -NUMBER_LIMIT else value
+
+        return bounded
+    if kind is ValueType.TEXT:
+        text = cast(Callable[[Variables, Visits], str], compute)
+        return lambda variables, visits: text(variables, visits)[:TEXT_LIMIT]
+    return compute
 
 
 def literal(value: Value, location: Location) -> Expression:
