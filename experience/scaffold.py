@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 from string import Template
 
+from .story.format import STORY_ID_PATTERN
 from .story.schema import FILE_NAMES, SCHEMAS
 
 DEFAULT_TITLE = "My first story"
+DEFAULT_ID = "my-story"
 
 
 class ScaffoldError(Exception):
@@ -30,7 +34,9 @@ def scaffold(folder: Path, *, title: str = DEFAULT_TITLE) -> list[Path]:
     for name in ("story.yaml", "beginning.yaml"):
         text = (templates / name).read_text(encoding="utf-8")
         if name == "story.yaml":
-            text = Template(text).safe_substitute(title=json.dumps(title.strip(), ensure_ascii=False))
+            text = Template(text).safe_substitute(
+                title=json.dumps(title.strip(), ensure_ascii=False), id=story_id(folder, title)
+            )
         path = folder / name
         path.write_text(text, encoding="utf-8")
         created.append(path)
@@ -41,3 +47,13 @@ def scaffold(folder: Path, *, title: str = DEFAULT_TITLE) -> list[Path]:
         path.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         created.append(path)
     return created
+
+
+def story_id(folder: Path, title: str) -> str:
+    """A lasting id for a new story: from its folder's name, else its title, in the id's alphabet."""
+    for source in (folder.resolve().name, title):
+        ascii_only = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode("ascii")
+        candidate = "-".join(re.findall(r"[a-z0-9]+", ascii_only.lower()))[:64].strip("-")
+        if re.match(STORY_ID_PATTERN, candidate):
+            return candidate
+    return DEFAULT_ID

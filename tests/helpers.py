@@ -7,9 +7,40 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL_STORY = Path(__file__).parent / "player" / "stories" / "small"
+STOPPING_STORY = Path(__file__).parent / "care" / "stories" / "stopping"  # stops, a deep stretch, a quoted answer
 FIXED_TIME = "2026-03-14T09:30:00Z"  # every store the fixtures open dates what it keeps by this
 
 
 def choice(session, label: str):
     """The choice that reads `label` in the session's current scene."""
     return next(c for c, text in session.view().choices if text == label)
+
+
+def older_database(data_dir: Path, version: int, answer: str, steps: list[dict]) -> Path:
+    """A data folder as an older version left it: the schema up to `version`, and one reader who
+    played the small story (filed under its title, as every version before 4 did) and answered
+    at its hall, with a step for each of `steps`' variables."""
+    import json
+    import sqlite3
+
+    from experience.progress.migrations import MIGRATIONS, migrate
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(data_dir / "experience.db", isolation_level=None)
+    migrate(conn, MIGRATIONS[:version])
+    conn.execute("INSERT INTO profiles (id, name, created) VALUES (1, 'default', 'then')")
+    conn.execute(
+        "INSERT INTO saves (id, profile_id, story_key, started, updated) VALUES (1, 1, 'A small story', 't', 't')"
+    )
+    conn.execute(
+        "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt, answer,"
+        " created, updated) VALUES (1, 'A small story', 'first/hall', 'first', 'The first room', 'Q?', ?, 't', 't')",
+        (answer.encode(),),
+    )
+    for position, variables in enumerate(steps):
+        snapshot = {"scene": "first/hall", "variables": variables, "visits": {"first/hall": 1}, "step": position}
+        conn.execute(
+            "INSERT INTO steps (save_id, position, snapshot) VALUES (1, ?, ?)", (position, json.dumps(snapshot))
+        )
+    conn.close()
+    return data_dir

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-import yaml
+from .data import as_dict, as_list, read_data
 
 FALLBACK_ADVICE = (
     "If you are in danger right now, call your local emergency number, or go to the "
     "nearest emergency department. 112 works from mobile phones in many countries."
 )
+FALLBACK_SAFETY_NOTE = (
+    "If someone close to you frightens you or controls you, this journey is not the right tool "
+    "for that. Your local emergency number, or a domestic abuse service near you, can help."
+)
+PEOPLE_TO_TALK_TO = "People you can talk to, free and in confidence:"
 
 
 @dataclass(frozen=True)
@@ -40,33 +43,41 @@ class Support:
     advice: str
     emergency: tuple[EmergencyNumber, ...]
     lines: tuple[SupportLine, ...]
+    safety_note: str = FALLBACK_SAFETY_NOTE  # for a relationship that frightens or controls
+    safety_lines: tuple[SupportLine, ...] = ()  # the services for exactly that
 
     @property
     def oldest_check(self) -> dt.date | None:
-        dates = [line.last_verified for line in self.lines if line.last_verified]
+        dates = [line.last_verified for line in self.lines + self.safety_lines if line.last_verified]
         return min(dates) if dates else None
 
 
 def load_support(text: str | None = None) -> Support:
     """Read the support data (the packaged file unless `text` is given). Never raises."""
-    try:
-        if text is None:
-            text = (resources.files(__package__) / "support.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        data = {}
-    if not isinstance(data, dict):
-        data = {}
-    emergency = _dict(data.get("emergency"))
-    written = emergency.get("advice")
-    advice = written if isinstance(written, str) else FALLBACK_ADVICE
+    data = read_data("support.yaml", text)
+    emergency = as_dict(data.get("emergency"))
     numbers = tuple(
         EmergencyNumber(str(n["region"]), str(n["number"]))
-        for n in _list(emergency.get("numbers"))
+        for n in as_list(emergency.get("numbers"))
         if isinstance(n, dict) and "region" in n and "number" in n
     )
+    relationships = as_dict(data.get("relationships"))
+    return Support(
+        _words(emergency.get("advice"), FALLBACK_ADVICE),
+        numbers,
+        _lines(data.get("lines")),
+        _words(relationships.get("note"), FALLBACK_SAFETY_NOTE),
+        _lines(relationships.get("lines")),
+    )
+
+
+def _words(written: object, fallback: str) -> str:
+    return " ".join(written.split()) if isinstance(written, str) and written.strip() else fallback
+
+
+def _lines(entries: object) -> tuple[SupportLine, ...]:
     lines = []
-    for entry in _list(data.get("lines")):
+    for entry in as_list(entries):
         if not isinstance(entry, dict) or not all(
             isinstance(entry.get(k), str) for k in ("name", "how_to_reach", "region")
         ):
@@ -81,15 +92,7 @@ def load_support(text: str | None = None) -> Support:
                 str(entry.get("source") or ""),
             )
         )
-    return Support(" ".join(advice.split()), numbers, tuple(lines))
-
-
-def _list(value: object) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _dict(value: object) -> dict[Any, Any]:
-    return value if isinstance(value, dict) else {}
+    return tuple(lines)
 
 
 def as_text(support: Support | None = None) -> str:
@@ -100,13 +103,20 @@ def as_text(support: Support | None = None) -> str:
         out.append("Emergency numbers: " + "; ".join(f"{n.region} {n.number}" for n in support.emergency) + ".")
         out.append("")
     if support.lines:
-        out.append("People you can talk to, free and in confidence:")
+        out.append(PEOPLE_TO_TALK_TO)
         for line in support.lines:
             out.append(f"  {line.region}: {line.name}. {line.how_to_reach}")
+    out += ["", support.safety_note]
+    for line in support.safety_lines:
+        out.append(f"  {line.region}: {line.name}. {line.how_to_reach}")
     if support.oldest_check:
-        out.append("")
-        out.append(
-            f"(Checked {support.oldest_check.isoformat()}. Numbers change: if one does not work, "
-            "findahelpline.com or your local emergency number will.)"
-        )
+        out += ["", f"({checked_note(support.oldest_check)})"]
     return "\n".join(out)
+
+
+def checked_note(checked: dt.date) -> str:
+    """When the lines were last checked, and what to do if one has changed since."""
+    return (
+        f"Checked {checked.isoformat()}. Numbers change: if one does not work, findahelpline.com "
+        "or your local emergency number will."
+    )

@@ -19,7 +19,7 @@ WHAT_THIS_IS = (
 )
 
 WHAT_IT_IS_NOT = (
-    "It is not therapy, and not help in a crisis. It is no substitute for talking with "
+    "This is not therapy, and not help in a crisis. It is no substitute for talking with "
     "the people in your life, or with someone trained to help."
 )
 
@@ -27,20 +27,45 @@ NOT_FOR_NOW = (
     "If you are in danger or in crisis, or thinking of harming yourself, please set this "
     "aside and reach someone now: your local emergency number or a crisis line."
 )
-SUPPORT_KEY = "Press s at any moment to see emergency numbers and crisis lines."
-SUPPORT_TYPED = "Type s at any prompt to see emergency numbers and crisis lines."
+# -- support, from everywhere ------------------------------------------------------------------------
+SUPPORT_KEY = "f1"  # the full screen's one key for support: it never types, so it works even while writing
+SUPPORT_LETTER = "s"  # the same where a letter types nothing; in --plain, typed at any prompt, even mid-answer
+SUPPORT_KEYS = f"Press {SUPPORT_KEY} at any moment, even while writing, to see emergency numbers and crisis lines."
+SUPPORT_TYPED = (
+    f"Type {SUPPORT_LETTER} at any prompt, even in the middle of an answer, to see emergency numbers and crisis lines."
+)
 
 YOUR_PACE_KEYS = (
     "You set the pace. Press p to pause and breathe, b to go back a step, j to read your "
-    "journal, s to step out, f2 for settings, and ctrl+q to leave. Your place and your "
-    "words are kept on this computer, readable only by you."
+    "journal, f2 for settings, and ctrl+q to leave. Your place and your words are kept on "
+    "this computer, readable only by you."
 )
 
 YOUR_PACE_TYPED = (
     "You set the pace. At any prompt you can type p to pause and breathe, b to go back "
-    "a step, j to read your journal, s to step out, q to leave, or h for help. Your "
-    "place and your words are kept on this computer, readable only by you."
+    "a step, j to read your journal, q to leave, or h for help. Your place and your words "
+    "are kept on this computer, readable only by you."
 )
+
+SUPPORT_TITLE = "Support"
+SUPPORT_LEAD = (
+    "If you would like to talk to someone, now or later, here is where to find them. Everything "
+    "is kept, just as you left it."
+)
+CRISIS_TITLE = "You don't have to carry this alone"
+CRISIS_WORDS = (
+    "What you wrote sounds very heavy. If you are thinking of ending your life or hurting "
+    "yourself, please reach someone now: a person you trust, your local emergency number, or "
+    "one of the lines below. They are free, and this is what they are there for."
+)
+CRISIS_KEPT = (
+    "Your words stay yours: kept on this computer for you alone, and the story will not repeat "
+    "them. This program only reads words, and may have read yours wrong; if so, go on whenever "
+    "you like."
+)
+LEAVE_FOR_NOW = "Leave for now"
+GO_ON_FROM_THE_STOP = "Go on from where I stopped"
+START_AGAIN = "Start again from the beginning"
 
 GOODBYE = "Thank you for the time you gave yourself today. Everything is kept, just as you left it."
 
@@ -61,10 +86,14 @@ def goodbye_text(support: str, width: int | None = None) -> str:
     Folded to `width` when given (a terminal), an indented line hanging under its own text;
     otherwise one line per line, which suits pipes, files and screen readers.
     """
-    text = "\n\n".join((GOODBYE, IF_IT_STIRRED, support.strip(), NOTHING_SENT))
-    if width is not None:
-        text = "\n".join(_fold(line, width) for line in text.splitlines())
-    return text + "\n"
+    return folded("\n\n".join((GOODBYE, IF_IT_STIRRED, support.strip(), NOTHING_SENT)), width) + "\n"
+
+
+def folded(text: str, width: int | None) -> str:
+    """Text laid out in lines (the support text), folded to `width` when given, as `goodbye_text`."""
+    if width is None:
+        return text
+    return "\n".join(_fold(line, width) for line in text.splitlines())
 
 
 def _fold(line: str, width: int) -> str:
@@ -96,11 +125,21 @@ class Worded(Enum):
         return str(self.value)
 
 
+class CareReply(Worded):
+    """What the reader may do from the support screen (asked for, or offered after heavy words):
+    going back leaves everything as it was; leaving shows the goodbye and the lines once more."""
+
+    BACK = "Go back to where I was"
+    PAUSE = "Pause and breathe first"
+    LEAVE = LEAVE_FOR_NOW
+
+
 class CheckInReply(Worded):
     """The reader's answers at a check-in, in the order they are offered, each in its own words.
 
     Going on and the gentler path take the step (`Session.take`); pausing breathes first and then
-    asks the same question again; stopping for today is a stepping out, so support is shown.
+    asks the same question again; stopping for today goes to the story's own gentle stop (a pause
+    in the journey, `Session.stop_for_today`), or, in a story without one, steps out.
     """
 
     GO_ON = "I'd like to go on."
@@ -119,12 +158,34 @@ class EndingAction(Worded):
     """What the reader may do at an ending, in the order offered, each in its own words.
 
     Players show `label`s in this order and act on the member picked, never on its position, so
-    the order can change here alone.
+    the order can change here alone. Going on is offered only at a pause in the journey.
     """
 
+    GO_ON = GO_ON_FROM_THE_STOP
     JOURNAL = "Read your journal"
-    RESTART = "Start again from the beginning"
-    LEAVE = "Leave for now"
+    RESTART = START_AGAIN
+    LEAVE = LEAVE_FOR_NOW
+
+
+def ending_actions(*, can_go_on: bool) -> list[EndingAction]:
+    """The actions offered at an ending: going on only at a pause in the journey with a way on."""
+    return [action for action in EndingAction if can_go_on or action is not EndingAction.GO_ON]
+
+
+class Comeback(Worded):
+    """How a returning reader may come back, in the order offered (see `Session.ways_back`)."""
+
+    CONTINUE = "Continue where I left off"
+    GO_ON = GO_ON_FROM_THE_STOP
+    PICK_UP = "Go to the start of a part already reached"
+    RESTART = START_AGAIN
+
+
+def pick_up_label(movement: str, chapter_title: str) -> str:
+    """A movement to pick up at, in words: its name, and its first chapter's title."""
+    if movement == chapter_title:
+        return f"Go to the start of “{chapter_title}”"
+    return f"Go to the start of {movement}: “{chapter_title}”"
 
 
 # -- along the way ------------------------------------------------------------------------------------
@@ -150,8 +211,51 @@ JOURNAL_KEPT_EITHER_WAY = "Your journal is kept whichever you choose."
 
 
 def answer_not_kept(error: object) -> str:
-    """Why an answer is not in the journal yet; the player says where the words still are."""
+    """Why an answer is not in the journal yet; the player says where the words still are.
+
+    A store's refusal carries its reason (`why`: no room on the disk, another window writing, a
+    read-only folder), said as it is; any other failure is named in its own words.
+    """
+    reason = getattr(getattr(error, "why", None), "value", None)
+    if reason:
+        return f"Your answer is not saved yet: {reason}."
     return f"Your answer could not be kept just now ({error})."
+
+
+STILL_IN_THE_BOX_KEYS = (
+    "It is still in the box, and stays there: press ctrl+s to try again, or f7 to select it all "
+    "and ctrl+c to copy it somewhere safe."
+)
+
+
+def words_not_saved_keys(error: object) -> str:
+    """Why the reader has not moved on: the words in the box could not be written yet."""
+    reason = getattr(getattr(error, "why", None), "value", None) or str(error)
+    return (
+        f"What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
+        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or Skip to let them go."
+    )
+
+
+def still_here_typed(words: str) -> tuple[str, str]:
+    """An answer the disk refused, offered again at its question in the plain player."""
+    return (
+        f"Your answer is not saved yet, so it is still here: “{words}”",
+        "Press Enter alone to try to save it again, write more lines to add to it, or type a single dot to let it go.",
+    )
+
+
+def not_saved_at_leaving(reason: str, texts: list[str], width: int | None = None) -> str:
+    """Said on leaving when words could not be written at all: what, why, and the words themselves,
+    so that nothing is lost without the reader knowing and having had the chance to copy it."""
+    lead = (
+        f"One thing was not kept: what you wrote below could not be saved, because {reason}. Here "
+        "it is, so that you can copy it somewhere safe; it is kept nowhere else."
+    )
+    lines = [textwrap.fill(lead, width) if width else lead, ""]
+    for text in texts:
+        lines += [*(f"    {line}" for line in text.splitlines() or [""]), ""]
+    return "\n".join(lines)
 
 
 def step_failed(error: object) -> str:
@@ -164,9 +268,16 @@ def place(chapter_title: str, title: str | None) -> str:
     return f"“{chapter_title}”" + (f", {title}" if title else "")
 
 
-def welcome_back_lead(*, ended: bool) -> str:
+def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:
     """The words before `place` when a reader comes back."""
+    if paused:
+        return "Last time you stopped for a while, at"
     return "Last time you reached the end, at" if ended else "You were at"
+
+
+def go_on_from(where: str) -> str:
+    """Where a reader who stopped for a while can go on from (`where` is a `place`)."""
+    return f"You can go on from where you stopped: {where}."
 
 
 def local_date(stamp: str) -> str:

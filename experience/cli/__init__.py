@@ -79,7 +79,7 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             raise
         print(
             f"experience: something went wrong ({type(error).__name__}: {terminal_safe(str(error))}).\n"
-            "Nothing you chose or wrote has been lost. Set EXPERIENCE_DEBUG=1 to see the details.",
+            "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details.",
             file=sys.stderr,
         )
         return 2

@@ -60,7 +60,7 @@ def journal_arguments(p: argparse.ArgumentParser) -> None:
     a = actions.add_parser(
         "passphrase",
         help="seal your journal with a passphrase, change it, or remove it",
-        description="Seals answers, drafts and kept answers with a key made from your "
+        description="Seals answers, drafts, kept answers and your place with a key made from your "
         "passphrase. A lost passphrase cannot be recovered.",
     )
     a.add_argument("action", choices=("set", "change", "remove"))

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .arguments import Commands, add_data_dir, add_profile, add_story, story_dir
+
+if TYPE_CHECKING:
+    from ..progress.session import Session
 
 
 def register(commands: Commands) -> None:
@@ -47,6 +51,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..progress.store import Store, StoreError
     from ..story import load_story
 
+    if args.plain:  # before anything reads a line (a passphrase may be typed on standard input)
+        from ..plain.run import read_every_byte
+
+        read_every_byte()
     story = load_story(story_dir(args.story, here_first=False))
     data_dir = resolve_data_dir(args.data_dir)
     try:
@@ -66,6 +74,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 app = ExperienceApp(session, notices=notices)
                 if app.run() == STEPPED_OUT:
                     _print_support()  # after the window closes, so that it stays in the scrollback
+                _print_unsaved(session)
                 if app.stopped_by is not None:  # SIGTERM or SIGHUP: the words are kept, the store closes
                     return 128 + app.stopped_by
             finally:
@@ -77,6 +86,19 @@ def cmd_play(args: argparse.Namespace) -> int:
         print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_unsaved(session: Session) -> None:
+    """Words the disk refused until the end (it was full, or busy): said, and shown to be copied."""
+    unsaved = session.write_unsaved()
+    if unsaved:
+        import shutil
+
+        from ..care.words import not_saved_at_leaving
+        from ..story.safe_text import terminal_safe
+
+        width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
+        print(terminal_safe(not_saved_at_leaving(session.why_unsaved, unsaved, width)))
 
 
 def _print_support() -> None:

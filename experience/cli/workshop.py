@@ -33,7 +33,8 @@ def register(commands: Commands) -> None:
         runsheet_arguments,
         help="a printable plan for a workshop: timings, notes, content notes, pauses",
         description="Generated from the story files: total running time, a timeline by movement, "
-        "facilitator notes, content notes, pause points and reflections.",
+        "facilitator notes, content notes, pause points and reflections. With --minutes, a plan "
+        "that fits the time: the longest way through that does, and time to talk beside it.",
     )
 
 
@@ -129,9 +130,17 @@ def facilitate_arguments(p: argparse.ArgumentParser) -> None:
         help="only the shared screen: the movement and the time, large; nothing private",
     )
     p.add_argument(
-        "--fresh", action="store_true", help="begin the room again: only the first movement open, the timer reset"
+        "--fresh", action="store_true", help="begin the room again: back in its lobby, the timer reset, no plan"
+    )
+    add_minutes(
+        p,
+        "follow the plan 'experience runsheet --minutes N' proposes: its way through, and the movements it passes over",
     )
     add_rooms_dir(p)
+
+
+def add_minutes(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--minutes", type=positive, metavar="N", help=f"the minutes the workshop has: {what}")
 
 
 def cmd_facilitate(args: argparse.Namespace) -> int:
@@ -139,10 +148,12 @@ def cmd_facilitate(args: argparse.Namespace) -> int:
     from ..progress.session import story_key
     from ..story import load_story
     from ..workshop.gate import Movements
+    from ..workshop.plan import propose
     from ..workshop.room import ROOMS_DB, RoomError, Rooms
 
     story = load_story(story_dir(args.story))
     first = Movements.of_story(story).minutes[0]
+    plan = propose(story, args.minutes) if args.minutes else None
     try:
         rooms = Rooms.open(resolve_data_dir(args.data_dir) / ROOMS_DB)
         try:
@@ -152,7 +163,7 @@ def cmd_facilitate(args: argparse.Namespace) -> int:
                 rooms.ensure(args.room, story_key(story), first_minutes=first)
             from ..workshop.console import FacilitatorApp
 
-            FacilitatorApp(story, rooms, args.room, projector=args.projector).run()
+            FacilitatorApp(story, rooms, args.room, projector=args.projector, plan=plan).run()
         finally:
             rooms.close()
     except RoomError as error:
@@ -166,16 +177,22 @@ def runsheet_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
     p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
+    add_minutes(p, "propose a plan that fits, with a way through and time to talk")
 
 
 def cmd_runsheet(args: argparse.Namespace) -> int:
     from ..story import load_story
     from ..story.graph import write
-    from ..workshop.runsheet import build, to_html, to_markdown
+    from ..workshop.plan import propose
+    from ..workshop.runsheet import build, to_markdown
+    from ..workshop.runsheet_html import to_html
 
-    sheet = build(load_story(story_dir(args.story)))
+    story = load_story(story_dir(args.story))
+    plan = propose(story, args.minutes) if args.minutes else None
+    sheet = plan.sheet if plan is not None else build(story)
+    intro = plan.intro() if plan is not None else None
     fmt = args.format or ("html" if args.output and args.output.endswith((".html", ".htm")) else "markdown")
-    text = to_html(sheet) if fmt == "html" else to_markdown(sheet)
+    text = to_html(sheet, intro=intro) if fmt == "html" else to_markdown(sheet, intro=intro)
     output = Path(args.output) if args.output else None
     write(text, output)
     if output is not None:

@@ -6,6 +6,7 @@ through pipes. It plays the same `Session` as the full-screen player, so the sav
 journal and the settings are the same whichever way a person plays.
 """
 
-from .player import PlainPlayer, play_plain
+from .player import PlainPlayer
+from .run import play_plain
 
 __all__ = ["PlainPlayer", "play_plain"]

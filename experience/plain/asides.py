@@ -1,36 +1,48 @@
-"""What the plain reader can turn to and come back from: the journal, a pause, the settings, and
-the check-in before a deep scene. Each writes and reads through the player's `Terminal` and
-changes nothing of where the reader is in the story.
+"""What the plain reader can turn to and come back from: the journal, a pause, the settings, the
+check-in before a deep scene, and support. Each writes and reads through the player's `Terminal`
+and changes nothing of where the reader is in the story.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, read_settings
+from ..care.support import as_text
 from ..care.words import (
     CHECKIN_LEAD,
     CHECKIN_OK,
     CHECKIN_TITLE,
+    CRISIS_KEPT,
+    CRISIS_TITLE,
+    CRISIS_WORDS,
     JOURNAL_EMPTY,
     NOT_KEPT,
+    SUPPORT_LEAD,
+    SUPPORT_TITLE,
+    CareReply,
     CheckInReply,
+    Comeback,
     checkin_replies,
+    folded,
     local_date,
 )
 from .commands import command_of
 from .terminal import Leave, Terminal
 
 if TYPE_CHECKING:
+    from ..progress.comeback import WayBack
     from ..progress.session import CheckIn, Session
 
 SETTINGS_INTRO = (
     "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
 )
 BACK = "Back where you were."
+WRITING_ON = f"{BACK} Your answer is as you left it: write on if you like, and an empty line ends it."
+BACK_TO_IT = f"{BACK} Type r to read the scene and its choices again, or go on as you were."
 
 
 # -- the journal ------------------------------------------------------------------------------------
@@ -127,14 +139,12 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
     note = checkin.content_note
     terminal.line()
     terminal.say(CHECKIN_TITLE, CHECKIN_LEAD, *([f"  {note.strip()}"] if note else []), CHECKIN_OK)
-    for number, reply in enumerate(replies, 1):
-        terminal.line(f"  {number}. {reply.label}")
-    terminal.line()
-    terminal.line("Type a number.")
+    _offer(terminal, replies, "Type a number.")
     while True:
         typed = terminal.ask().strip()
-        if typed.isdigit() and 1 <= int(typed) <= len(replies):
-            return replies[int(typed) - 1]
+        picked = _picked(typed, replies)
+        if picked is not None:
+            return picked
         command = command_of(typed)
         if command == "pause":
             return CheckInReply.PAUSE
@@ -147,3 +157,78 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
         terminal.line(
             f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay where you are for now."
         )
+
+
+# -- support --------------------------------------------------------------------------------------------
+def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False, writing: bool = False) -> None:
+    """The support lines at once, asked for (s) or offered after heavy words; then as the reader
+    chooses: back to where they were (Enter: the same prompt comes again, with a word on what it
+    waits for, an answer being `writing` or a choice), a pause first, or leaving for now (`Leave`)."""
+    reply = _support(terminal, crisis=crisis)
+    if reply is CareReply.LEAVE:
+        raise Leave(stepped_out=True)
+    if reply is CareReply.PAUSE:
+        pause(terminal, sitting)
+    else:
+        terminal.say(WRITING_ON if writing else BACK_TO_IT)
+
+
+def _support(terminal: Terminal, *, crisis: bool) -> CareReply:
+    terminal.line()
+    if crisis:
+        terminal.say(CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
+    else:
+        terminal.say(SUPPORT_TITLE, SUPPORT_LEAD)
+    terminal.write(folded(as_text(), terminal.width) + "\n\n")
+    replies = list(CareReply)
+    _offer(terminal, replies, "Type a number, or press Enter to go back to where you were.")
+    while True:
+        typed = terminal.ask().strip()
+        picked = _picked(typed, replies) if typed else CareReply.BACK
+        if picked is not None:
+            return picked
+        command = command_of(typed)
+        if command == "pause":
+            return CareReply.PAUSE
+        if command in ("leave", "step out"):
+            return CareReply.LEAVE
+        if command == "back":
+            return CareReply.BACK
+        terminal.line(f"Type a number from 1 to {len(replies)}, or press Enter to go back to where you were.")
+
+
+# -- coming back -----------------------------------------------------------------------------------------
+def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], str | None]) -> WayBack:
+    """Which way back a returning reader takes: Enter for the first, a number, or 'start again'.
+
+    Any other command typed here is carried out by `command`, and the question comes again.
+    """
+    _offer(terminal, ways, f"Press Enter for the first, or type a number. ({ways[0].label}.)")
+    while True:
+        typed = terminal.ask().strip()
+        if typed.lower() in ("start again", "restart", "begin again"):
+            return next(way for way in ways if way.how is Comeback.RESTART)
+        picked = _picked(typed, ways)
+        if picked is not None:
+            return picked
+        done = command(typed)
+        if done is None:
+            return ways[0]
+        if done != "unknown":  # a command was carried out (the journal, say): the question again
+            terminal.line(f"Press Enter for the first, or type a number from 1 to {len(ways)}.")
+
+
+# -- a numbered list to choose from ------------------------------------------------------------------------
+Labelled = TypeVar("Labelled", bound="CareReply | CheckInReply | WayBack")
+
+
+def _offer(terminal: Terminal, options: Sequence[Labelled], what_to_type: str) -> None:
+    for number, option in enumerate(options, 1):
+        terminal.line(f"  {number}. {option.label}")
+    terminal.line()
+    terminal.line(what_to_type)
+
+
+def _picked(typed: str, options: Sequence[Labelled]) -> Labelled | None:
+    """The option whose number was typed, or None."""
+    return options[int(typed) - 1] if typed.isdigit() and 1 <= int(typed) <= len(options) else None

@@ -7,23 +7,19 @@ the break suggestion once a sitting. Every step goes through the same `Session`,
 before the next thing is shown. The end of input (EOF, or ctrl+d) is a quiet leaving: nothing
 is lost, and a half-written answer is kept as a draft.
 
-Commands are typed as a letter or a word, then Enter: b back, j journal, p pause, s step out,
-q leave, r read the scene again, o settings, h help. When the system stops the program (SIGTERM,
-or SIGHUP as the terminal closes), a half-written answer is kept as a draft too, and the
-database is closed as on any leaving.
+Commands are typed as a letter or a word, then Enter: s support (at every prompt, even in the
+middle of an answer), b back, j journal, p pause, q leave, r read the scene again, o settings,
+h help. Words that may mean the reader is in crisis bring support at once, as in the full screen.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
-commands, and asides.py holds what the reader turns to and comes back from (the journal, a
-pause, the settings, the check-in).
+commands, asides.py holds what the reader turns to and comes back from (the journal, a pause,
+the settings, the check-in), and run.py plays it all on the process's own input and output.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import shutil
-import sys
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, TextIO
 
 from ..care.pacing import Sitting
@@ -44,17 +40,18 @@ from ..care.words import (
     CheckInReply,
     EndingAction,
     answer_not_kept,
+    go_on_from,
     goodbye_text,
-    place,
+    not_saved_at_leaving,
     step_failed,
+    still_here_typed,
     welcome_back_lead,
 )
 from ..progress.store import StoreError
-from ..stopping import when_told_to_stop
 from ..story import Choice, State, StoryRuntimeError, View
-from .asides import change_settings, check_in, pause, read_journal
+from .asides import change_settings, check_in, pause, read_journal, support, way_back
 from .commands import ANSWER_COMMANDS, HELP, command_of
-from .terminal import PROMPT, Leave, Stopped, Terminal, isatty
+from .terminal import PROMPT, Leave, Stopped, Terminal
 from .text import paragraphs
 
 if TYPE_CHECKING:
@@ -62,6 +59,7 @@ if TYPE_CHECKING:
 
 MAX_WIDTH = 78
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
+LEFT_UNSAVED = "You have left for now. Your place is kept, and all else you wrote; come back whenever you like."
 
 
 class PlainPlayer:
@@ -78,25 +76,14 @@ class PlainPlayer:
         self.session = session
         self.notices = notices
         self.sitting = sitting or Sitting()
-        self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break)
+        self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break, support=self._support)
         self._skipped_at: State | None = None  # the state whose question was passed by
         self._shown: State | None = None  # the state whose text was last written out
         self._partial: tuple[State, list[str], str] | None = None  # (state, lines typed, earlier draft) while answering
 
     # -- the whole sitting --------------------------------------------------------------------------
     def run(self) -> int:
-        try:
-            return self._sitting()
-        except Stopped as stopped:  # told to stop, or the terminal went away (even while leaving)
-            self._keep_partial()
-            try:  # there may be nobody left to say goodbye to
-                self.terminal.line()
-                self.terminal.say(LEFT)
-            except (Stopped, OSError):
-                pass
-            return 128 + stopped.signum  # as a shell reports a program ended by that signal
-
-    def _sitting(self) -> int:
+        """The sitting, to its end. A stop signal (`Stopped`) is let through: see `stopped`."""
         try:
             self._arrive()
             self.sitting.begin()
@@ -111,6 +98,13 @@ class PlainPlayer:
             self._keep_partial()
             raise
         return 0
+
+    def stopped(self, signum: int) -> int:
+        """Told to stop, or the terminal went away (even while leaving): what was typed is kept
+        first, then there may be nobody left to read the goodbye. The status a shell gives it."""
+        with suppress(Stopped, OSError):
+            self._leave(False)
+        return 128 + signum
 
     def _arrive(self) -> None:
         session, terminal = self.session, self.terminal
@@ -129,31 +123,31 @@ class PlainPlayer:
                     break
             session.start()
             return
-        view = session.view()
+        scene = session.story.scenes[session.state.scene]
+        lead = welcome_back_lead(ended=scene.end, paused=scene.pause)
+        on = session.way_on
         terminal.say(
             session.story.title,
-            f"Welcome back. {welcome_back_lead(ended=view.ending)} {place(view.chapter_title, view.title)}.",
+            f"Welcome back. {lead} {session.place()}.",
+            *([go_on_from(session.place(on))] if on else []),
             *self.notices,
             *session.notes,
             JOURNAL_KEPT_EITHER_WAY,
         )
-        while True:
-            terminal.line("Press Enter to continue where you left off, or type 'start again' to begin again.")
-            typed = terminal.ask()
-            if typed.strip().lower() in ("start again", "restart", "begin again"):
-                self._attempt(session.restart)
-                break
-            if self._command_or_none(typed) is None:
-                break
+        way = way_back(terminal, session.ways_back(), self._command_or_none)
+        self._attempt(lambda: session.come_back(way))
         session.start()
 
     def _leave(self, stepped_out: bool) -> None:
         self._keep_partial()
+        unsaved = self.session.write_unsaved()
         self.terminal.line()
         if stepped_out:
             self.terminal.write(goodbye_text(as_text(), self.terminal.width))
         else:
-            self.terminal.say(LEFT)
+            self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
+        if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
+            self.terminal.write(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width) + "\n")
 
     # -- a scene --------------------------------------------------------------------------------------
     def _scene(self) -> None:
@@ -181,7 +175,7 @@ class PlainPlayer:
     def _choose(self, view: View) -> None:
         terminal = self.terminal
         if view.ending:
-            labels = tuple(action.label for action in EndingAction)
+            labels = tuple(action.label for action in self.session.ending_actions())
         elif view.choices:
             labels = tuple(label for _, label in view.choices)
         elif view.can_continue:
@@ -211,7 +205,9 @@ class PlainPlayer:
         if not view.ending:
             self._move(view.choices[index][0])
             return
-        match list(EndingAction)[index]:
+        match self.session.ending_actions()[index]:
+            case EndingAction.GO_ON:  # a pause in the journey: back to where the reader stopped
+                self._attempt(self.session.go_on)
             case EndingAction.JOURNAL:
                 self._journal()
             case EndingAction.RESTART:
@@ -228,9 +224,9 @@ class PlainPlayer:
             answer = check_in(self.terminal, step.checkin, self._journal)
             if answer is None:
                 return  # not now: stay where you are
-            if answer is CheckInReply.STOP:
-                raise Leave(stepped_out=True)
-            if answer is not CheckInReply.PAUSE:
+            if answer is CheckInReply.STOP and not session.can_stop_for_today:
+                raise Leave(stepped_out=True)  # a story with no gentle stop of its own
+            if answer is not CheckInReply.PAUSE:  # going on, the gentler path, or the story's gentle stop
                 reply = answer
                 break
             self._pause()  # then the same question again
@@ -241,7 +237,9 @@ class PlainPlayer:
         session, terminal = self.session, self.terminal
         draft = session.draft()
         terminal.say(prompt)
-        if draft:
+        if draft and session.unsaved_here:
+            terminal.say(*still_here_typed(draft))
+        elif draft:
             terminal.say(
                 f"You had begun an answer: “{draft}”",
                 "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
@@ -267,6 +265,8 @@ class PlainPlayer:
                 draft = ""
                 break
             lines.append(typed)
+            if session.offer_care("\n".join((draft or "", *lines))):
+                self._support(crisis=True)
         self._partial = None
         answer = "\n".join(part for part in (draft or "", "\n".join(lines)) if part)
         if not answer.strip():
@@ -277,12 +277,17 @@ class PlainPlayer:
             return
         try:
             session.answer(answer)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words, and they are offered again here
+            terminal.say(answer_not_kept(error))
+            return
+        except StoryRuntimeError as error:
             terminal.say(answer_not_kept(error))
             self._quietly(lambda: session.keep_draft(answer))
             return
         self._shown = session.state  # keeping an answer replaces the state; the text is already out
         terminal.say(KEPT)
+        if session.offer_care(answer):
+            self._support(crisis=True)
 
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
@@ -314,6 +319,8 @@ class PlainPlayer:
             self._journal()
         elif command == "pause":
             self._pause()
+        elif command == "support":
+            self._support()
         elif command == "step out":
             raise Leave(stepped_out=True)
         elif command == "leave":
@@ -339,6 +346,10 @@ class PlainPlayer:
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
 
+    def _support(self, *, crisis: bool = False) -> None:
+        """The support lines, from any prompt (s) or offered at once after heavy words."""
+        support(self.terminal, self.sitting, crisis=crisis, writing=self._partial is not None)
+
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""
         try:
@@ -359,34 +370,6 @@ class PlainPlayer:
         if read_settings(self.session.profile.settings).break_reminder and self.sitting.break_due():
             self.terminal.line()
             self.terminal.say(BREAK_SUGGESTION)
-
-
-def play_plain(
-    session: Session,
-    *,
-    notices: tuple[str, ...] = (),
-    stdin: TextIO | None = None,
-    stdout: TextIO | None = None,
-    sitting: Sitting | None = None,
-) -> int:
-    """Play in plain text on standard input and output (or the streams given)."""
-    if stdin is None and isinstance(sys.stdin, io.TextIOWrapper):
-        # A byte that is not UTF-8 (a Latin-1 terminal, a pasted CP1252 quote) is kept as it came,
-        # for `valid_text` to recover, instead of failing the whole line (or, piped, all of them).
-        sys.stdin.reconfigure(errors="surrogateescape")
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
-    width = None
-    if isatty(stdout):  # fold to the window; a pipe or a file gets whole paragraphs
-        width = min(shutil.get_terminal_size().columns - 1, MAX_WIDTH)
-    player = PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width)
-    try:
-        with when_told_to_stop(player.terminal.stop):
-            return player.run()
-    except BrokenPipeError:
-        if stdout is sys.stdout:  # so that Python's own last flush at exit does not complain either
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
 
 
 def _which_number(count: int) -> str:

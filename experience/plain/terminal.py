@@ -8,6 +8,9 @@ that a transcript reads whole. The end of input is a leaving, raised as `Leave`;
 (SIGTERM, SIGHUP: see stopping.py) is `Stopped`, raised at once while waiting for a line, or at
 the next one if it comes while the player is busy (keeping an answer, say), so nothing is cut off
 halfway.
+
+The support letter (s) is heard here, at every prompt, even in the middle of an answer: the
+support lines are shown, and the same prompt comes back, with nothing typed before it lost.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from ..care.words import SUPPORT_LETTER
 from ..stopping import HANG_UP
 from ..story.safe_text import terminal_safe, valid_text
 from .text import wrap
@@ -46,6 +50,7 @@ class Terminal:
         *,
         width: int | None = None,
         before_asking: Callable[[], None] | None = None,
+        support: Callable[[], None] | None = None,
     ) -> None:
         self.stdin = stdin
         self.stdout = stdout
@@ -54,6 +59,8 @@ class Terminal:
         self._before_asking = before_asking  # e.g. the break suggestion, once a sitting
         self._reading = False  # waiting for a line, when a stop signal may end the wait
         self._stopped: int | None = None  # the stop signal that came, if one did
+        self._support = support  # what the support letter shows, from any prompt
+        self._supporting = False  # showing it already: the letter is then an answer like any other
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
@@ -75,7 +82,21 @@ class Terminal:
             raise Stopped(signum)
 
     def ask(self, prompt: str = PROMPT) -> str:
-        """One line typed by the reader, without its newline. The end of input means leaving."""
+        """One line typed by the reader, without its newline. The end of input means leaving.
+
+        The support letter alone on a line is not returned: support is shown, and this asks again.
+        """
+        while True:
+            typed = self._ask(prompt)
+            if typed.strip().lower() != SUPPORT_LETTER or self._support is None or self._supporting:
+                return typed
+            self._supporting = True
+            try:
+                self._support()
+            finally:
+                self._supporting = False
+
+    def _ask(self, prompt: str) -> str:
         if self._stopped is not None:
             raise Stopped(self._stopped)
         if self._before_asking is not None:

@@ -6,12 +6,12 @@ Each says what it will remove before anything that cannot be undone, asks, remov
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from . import ask
 from .running import DataDir, command, join, opened, plural, say, warn, whose
+from .setaside import ask_to_remove, offer_removal
 
 if TYPE_CHECKING:
     from ..progress.erase import Outcome
@@ -38,7 +38,7 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
         if survey.empty:
             store.scrub()  # an earlier erase may have left old pages in the log (another window was open)
             say(f"The journal of {whose(found.name)} is already empty: there is nothing to erase.")
-            return 0
+            return 0 if offer_removal(store.data_dir, may_ask=not yes) else 1
         lines = [f"This will erase the journal of {whose(found.name)}, kept in {store.path}:"]
         lines += [f"  {plural(n, 'answer')} in {whose(story)}" for story, n in survey.answers.items()]
         if survey.drafts:
@@ -55,6 +55,7 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
             return 1
         outcome = erase_journal(store, found)
         sealed = survey.sealed
+        folder = store.data_dir
     parts = [plural(survey.total_answers, "answer")]
     if survey.drafts:
         parts.append(plural(survey.drafts, "draft"))
@@ -71,6 +72,8 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
             "Your passphrase is still set, so what you write next will be sealed too. "
             "(To stop using one: experience journal passphrase remove.)"
         )
+    if not offer_removal(folder, may_ask=not yes):
+        status = 1
     return status
 
 
@@ -158,7 +161,7 @@ def forget(*, profile: str, data_dir: DataDir = None, yes: bool = False, remove_
             return 1
         removing = False
         if survey.only_profile and survey.set_aside:
-            removing = remove_set_aside or (not yes and _agree_set_aside(survey.set_aside))
+            removing = remove_set_aside or (not yes and ask_to_remove(survey.set_aside))
         outcome = forget_profile(store, found, lock_file=lock.path, remove_set_aside=removing)
     say("", f"Forgotten: {whose(found.name)}.")
     if outcome.removed:
@@ -169,13 +172,3 @@ def forget(*, profile: str, data_dir: DataDir = None, yes: bool = False, remove_
     if survey.only_profile and remove_folder_if_empty(folder):
         say(f"The data folder {folder} was left empty, so it has been removed too.")
     return status
-
-
-def _agree_set_aside(copies: tuple[Path, ...]) -> bool:
-    say(
-        "",
-        "There are also older copies of the database, set aside earlier because they could not be "
-        "used. They may hold older answers, of anyone who played here:",
-        *(f"  {path}" for path in copies),
-    )
-    return ask.confirm("remove", "Type remove to remove them too, or just press Enter to keep them: ")

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from ..progress.filing import shown, titles
 from ..progress.paths import PRIVATE_FILE
 from .running import DataDir, Refused, command, opened, plural, warn, whose
 from .unlock import unlock
@@ -43,13 +44,17 @@ def export(
             f"{target} already exists, so nothing was written. Choose another name, or add --force to replace it."
         )
     order = _chapter_order(story)
-    with opened(profile, data_dir) as (store, found, _lock):
+    with opened(profile, data_dir, read_only=True) as (store, found, _lock):
         stories = store.stories_written(found) if found is not None else []
         if found is None or not stories:
             warn(f"There is nothing in the journal of {whose(profile)} yet, so nothing was exported.")
             return 0
         unlock(store, found)
-        journals = [letter.arrange(key, store.journal(found, key).entries(), order.get(key)) for key in stories]
+        named = titles(store, found)
+        journals = [
+            letter.arrange(named.get(key) or shown(key), store.journal(found, key).entries(), order.get(key))
+            for key in stories
+        ]
     now = datetime.now(UTC)
     if format == "json":
         text = letter.to_json(journals, profile=found.name, exported_at=now)
@@ -70,8 +75,7 @@ def export(
 
 
 def _chapter_order(story_dir: str | os.PathLike[str] | None) -> dict[str, dict[str, str]]:
-    """Chapter order by story title, from the named story (or the bundled one, if it loads)."""
-    from ..progress.session import story_key
+    """Chapter order by story key, from the named story (or the bundled one, if it loads)."""
     from ..story import load_story
 
     if story_dir:
@@ -83,7 +87,7 @@ def _chapter_order(story_dir: str | os.PathLike[str] | None) -> dict[str, dict[s
             story = load_story(bundled_story())
         except Exception:  # the order is a nicety: the answers are exported either way
             return {}
-    return {story_key(story): {cid: chapter.title for cid, chapter in story.chapters.items()}}
+    return {story.key: {cid: chapter.title for cid, chapter in story.chapters.items()}}
 
 
 def _write_private(path: Path, text: str, *, replace: bool) -> None:

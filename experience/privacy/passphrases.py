@@ -9,24 +9,36 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from ..progress.journal import PLAIN, Sealing
+from ..progress.journal import PLAIN
 from . import ask
 from .running import DataDir, Refused, command, join, opened, plural, say, warn, whose
-from .unlock import unlock
+from .setaside import offer_removal
+from .unlock import StillSealed, unlock
 
 if TYPE_CHECKING:
+    from ..progress.store import Profile, Store
     from ..progress.words import Resealed
 
 Action = Literal["set", "change", "remove"]
 
-EXPLAIN_SET = """\
-A passphrase seals your journal on this computer: your answers, your unsent drafts, and the
-words the story keeps to use in later scenes. Without the passphrase they cannot be read, by
-anyone. Where you are in the story and your settings are not sealed.
+PLACES_SEALED = (
+    "Nothing you wrote is sealed any more, but your place in each story is (where you are, and "
+    "the way you came). With the passphrase it is kept, unsealed; without it nobody can open it, so "
+    "it would be let go and you would begin each story again. Your settings are kept either way."
+)
 
-Please choose one you will remember, and keep it somewhere safe. If it is lost, it cannot be
-recovered or reset, not by you and not by us: there is no back door, and your sealed words would
-stay unreadable for good. (You could still erase them and begin again.)
+EXPLAIN_SET = """\
+A passphrase seals your journal on this computer: your answers and their questions,
+your unsent drafts, and your place in each story (where you are, what you chose on the
+way, and the words the story keeps to use in later scenes). Without the passphrase
+they cannot be read, by anyone. Not sealed: your settings, the name of your profile,
+the titles of the stories, the names of the chapters and scenes where you wrote, the
+dates and times, and how many answers and steps there are.
+
+Please choose one you will remember, and keep it somewhere safe. If it is lost, it
+cannot be recovered or reset, not by you and not by us: there is no back door, and
+your sealed words would stay unreadable for good. (You could still erase them and
+begin again.)
 
 You will be asked for it each time you open your journey or your journal.
 """
@@ -59,47 +71,70 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
             new = _ask_new()
             done = keys.change(store, found, store.sealing_for(found), new)
         else:
-            say(
-                "Without a passphrase your journal is kept unsealed: still readable only by your user "
-                "account on this computer, but by anything that can read your files."
-            )
-            old: Sealing = PLAIN
-            if keys.sealed_count(store, found):
-                unlock(store, found)
-                old = store.sealing_for(found)
-            else:
-                say("Nothing sealed is left in your journal, so the passphrase is not needed to remove it.")
-            done = keys.remove(store, found, old)
+            done, let_go = _remove(store, found)
         scrubbed = store.scrub()
-        left = traces(store.data_dir, done.previous)
+        left = traces(store, done.previous)
+        folder = store.data_dir
     if action == "remove":
         say(
             "Your journal no longer has a passphrase."
-            + (f" {_counted(done)[0].upper()}{_counted(done)[1:]} are stored unsealed again." if done.total else "")
+            + (f" Stored unsealed again: {_counted(done)}." if done.total else "")
+            + (" Your place in each story was let go: you will begin again. Your settings are kept." if let_go else "")
         )
         return 0
     what = "Your journal is sealed" if action == "set" else "Your journal is sealed with the new passphrase"
     if not done.total:
         say(f"{what}: everything you write from now on will be sealed.")
-        return 0
-    say(f"{what}: {_counted(done)}.")
-    if left.clean and scrubbed:
-        say("Checked: none of the words as they were stored before can be found in the database files any more.")
-        return 0
-    warn(
-        "The words are sealed, but their earlier form could still be found in the database files"
-        + ("" if scrubbed else ", because another window is using this data folder")
-        + ". Close the other windows of this program and run 'experience journal passphrase change' to clear it."
+        status = 0
+    else:
+        say(f"{what}: {_counted(done)}.")
+        status = 0 if left.clean and scrubbed else 1
+        if status == 0:
+            say("Checked: none of the words as they were stored before can be found in the database files any more.")
+        else:
+            warn(
+                "The words are sealed, but their earlier form could still be found in the database files"
+                + ("" if scrubbed else ", because another window is using this data folder")
+                + ". Close the other windows of this program and run "
+                "'experience journal passphrase change' to clear it."
+            )
+    return status if offer_removal(folder, may_ask=True) else 1
+
+
+def _remove(store: Store, found: Profile) -> tuple[Resealed, bool]:
+    """Remove the passphrase, asking for it where something sealed is left; True if places were let go."""
+    from ..progress import passphrase as keys
+
+    say(
+        "Without a passphrase your journal is kept unsealed: still readable only by your user "
+        "account on this computer, but by anything that can read your files."
     )
-    return 1
+    if keys.sealed_count(store, found, words_only=True):
+        unlock(store, found)
+        return keys.remove(store, found, store.sealing_for(found)), False
+    if not keys.sealed_count(store, found):
+        say("Nothing sealed is left in your journal, so the passphrase is not needed to remove it.")
+        return keys.remove(store, found, PLAIN), False
+    say(PLACES_SEALED)
+    try:
+        unlock(store, found)
+    except StillSealed:
+        if not ask.confirm(
+            "begin", "Type begin to begin again without it, or just press Enter to keep it all as it is: "
+        ):
+            raise Refused("Nothing has been changed: your journal keeps its passphrase.") from None
+        return keys.remove(store, found, PLAIN, let_places_go=True), True
+    return keys.remove(store, found, store.sealing_for(found)), False
 
 
 def _counted(done: Resealed) -> str:
-    parts = [plural(done.answers, "answer")]
+    parts = [plural(done.answers, "answer")] if done.answers or not done.total else []
     if done.drafts:
         parts.append(plural(done.drafts, "draft"))
     if done.steps:
         parts.append("the copies the story keeps for later scenes")
+    if done.places:
+        parts.append("your place in the story")
     return join(parts)
 
 

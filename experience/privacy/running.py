@@ -52,14 +52,20 @@ def join(parts: list[str]) -> str:
 
 @contextmanager
 def opened(
-    profile: str, data_dir: DataDir, *, create: bool = False
+    profile: str, data_dir: DataDir, *, create: bool = False, read_only: bool = False
 ) -> Iterator[tuple[Store, Profile | None, ProfileLock]]:
-    """The profile's lock, then the store; the profile if it exists (or is created, with `create`)."""
+    """The profile's lock, then the store; the profile if it exists (or is created, with `create`).
+
+    With `read_only` the database is only read, never changed, and a folder where even the lock
+    cannot be made (a read-only disk, a backup) is read without it: nothing can be writing there.
+    """
     folder = resolve_data_dir(data_dir)
     if not create and not (folder / DATABASE_NAME).exists():
         raise Refused(f"Nothing has been saved in {folder} yet, so there is nothing to do there.")
-    with ProfileLock(folder, profile) as lock:
-        store = Store.open(folder)
+    lock = ProfileLock(folder, profile)
+    lock.acquire_to_read() if read_only else lock.acquire()
+    try:
+        store = Store.open(folder, read_only=read_only)
         try:
             if store.set_aside is not None:
                 warn(store.set_aside.message())
@@ -67,6 +73,8 @@ def opened(
             yield store, found, lock
         finally:
             store.close()
+    finally:
+        lock.release()
 
 
 def command(body: Callable[P, int]) -> Callable[P, int]:

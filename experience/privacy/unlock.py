@@ -18,8 +18,8 @@ TRIES = 3
 LOST = (
     "If the passphrase is truly lost, nobody can open the sealed words: not you, not us;\n"
     "there is no back door. You can still begin again: 'experience journal erase' removes\n"
-    "the sealed words and keeps your place in the story, and then\n"
-    "'experience journal passphrase remove' lets you carry on without one."
+    "the sealed words, and then 'experience journal passphrase remove' lets you carry on\n"
+    "without one, from the beginning of each story (your place is sealed too)."
 )
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import words
+from .filing import shown, titles
 from .paths import DATABASE_NAME, SIDE_FILES, set_aside_copies
 from .scrub import Traces, database_files, traces
 from .store import Profile, Store
@@ -89,24 +90,32 @@ class Outcome:
 # -- the journal -----------------------------------------------------------------------------------
 def survey_journal(store: Store, profile: Profile) -> JournalSurvey:
     conn = store._conn
+    named = titles(store, profile)
+    answers: dict[str, int] = {}
+    for key, n in words.answers_by_story(conn, profile.id).items():
+        title = named.get(key) or shown(key)
+        answers[title] = answers.get(title, 0) + n
     return JournalSurvey(
-        words.answers_by_story(conn, profile.id), words.count(conn, profile.id), store.is_sealed(profile)
+        answers,
+        words.count(conn, profile.id, kinds=words.ERASED),
+        store.is_sealed(profile),
     )
 
 
 def erase_journal(store: Store, profile: Profile) -> Outcome:
     """Remove every word the profile wrote; keep where they are, their settings and passphrase."""
-    stored = words.stored(store._conn, profile.id)
+    stored = words.stored(store._conn, profile.id, words.ERASED)
     with store.transaction() as conn:
         words.erase(conn, profile.id)
     scrubbed = store.scrub()
-    return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store.data_dir, stored), scrubbed)
+    return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store, stored), scrubbed)
 
 
 # -- the whole profile -------------------------------------------------------------------------------
 def survey_profile(store: Store, profile: Profile, lock_file: Path | None = None) -> ProfileSurvey:
+    named = titles(store, profile)
     stories = tuple(
-        row[0]
+        named[row[0]]
         for row in store._conn.execute(
             "SELECT story_key FROM saves WHERE profile_id = ? ORDER BY started", (profile.id,)
         )
@@ -144,17 +153,35 @@ def forget_profile(
     to_remove = [lock_file] if lock_file is not None else []
     if last:
         to_remove += database_files(data_dir)
-        to_remove += _with_side_files(tuple(set_aside_copies(data_dir))) if remove_set_aside else []
         store.close()
     removed, still_there = _remove(list(dict.fromkeys(to_remove)))
+    if last and remove_set_aside:
+        gone, kept = remove_set_aside_copies(data_dir)
+        removed, still_there = removed + gone, still_there + kept
     if last:
         _remove_if_empty(data_dir / "locks")
     rows_left = _profile_rows_left(data_dir, profile.id)
-    return Outcome(rows_left, traces(data_dir, stored), scrubbed, tuple(removed), tuple(still_there))
+    return Outcome(rows_left, traces(store, stored), scrubbed, tuple(removed), tuple(still_there))
 
 
 def remove_folder_if_empty(path: Path) -> bool:
     return _remove_if_empty(path)
+
+
+# -- copies set aside earlier ---------------------------------------------------------------------------
+def remove_set_aside_copies(data_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Remove the database copies set aside earlier (paths.set_aside_copies), with their side files.
+
+    They hold whatever the database held when it was set aside, for every profile, unsealed or
+    sealed as it was then; no passphrase or erase reaches into them. Each is overwritten with
+    zeros before it is removed, so that the disk's freed blocks do not keep the words either
+    (as far as the file system lets a program reach: see scrub.py). They are no open database, so
+    opening them drops no lock of SQLite's. Returns (removed, could not be removed).
+    """
+    paths = _with_side_files(tuple(set_aside_copies(data_dir)))
+    for path in paths:
+        _overwrite(path)
+    return _remove(paths)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -170,7 +197,7 @@ def _journal_rows_left(data_dir: Path, profile_id: int) -> int:
     if conn is None:
         return 0
     try:
-        return sum(words.count(conn, profile_id).values())
+        return sum(words.count(conn, profile_id, kinds=words.ERASED).values())
     finally:
         conn.close()
 
@@ -195,6 +222,18 @@ def _with_side_files(paths: tuple[Path, ...]) -> list[Path]:
         out.append(path)
         out.extend(p for p in (Path(str(path) + s) for s in SIDE_FILES) if p.exists())
     return out
+
+
+def _overwrite(path: Path) -> None:
+    try:
+        with open(path, "r+b") as file:
+            size = os.fstat(file.fileno()).st_size
+            for _ in range(0, size, 1 << 20):
+                file.write(bytes(min(1 << 20, size - file.tell())))
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError:
+        pass  # removed all the same below, or reported as still there
 
 
 def _remove(paths: list[Path]) -> tuple[list[Path], list[Path]]:

@@ -1,8 +1,8 @@
 """Telling a person where their data is, without changing anything there.
 
-`experience locate` may be run while the player is open, or on a database that is damaged, so it
-only ever reads: the database is opened read-only, and a file that cannot be read is reported,
-not touched.
+`experience locate` may be run while the player is open, on a database that is damaged, or on a
+read-only disk, so it only ever reads: the database is opened read-only (opening.connect_read_only),
+and a file that cannot be read is reported, not touched.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .migrations import NewerDatabase
+from .opening import connect_read_only
 from .paths import DATABASE_NAME, set_aside_copies
 
 
@@ -20,14 +22,13 @@ def describe(data_dir: Path) -> str:
         lines.append("Nothing has been saved there yet.")
     else:
         lines.append(f"Progress and journal: {database}")
-        profiles = _profiles(database)
-        if profiles is None:
+        found = _profiles(database)
+        if found is None:
             lines.append("  (It could not be read just now; the player will say more when you start it.)")
-        elif profiles:
-            lines.append(f"  Profiles: {', '.join(profiles)}")
-            sealed = _sealed(database)
-            if sealed:
-                lines.append(f"  Sealed with a passphrase: {', '.join(sealed)}")
+        elif found[0]:
+            lines.append(f"  Profiles: {', '.join(found[0])}")
+            if found[1]:
+                lines.append(f"  Sealed with a passphrase: {', '.join(found[1])}")
     aside = set_aside_copies(data_dir)
     if aside:
         lines.append("Set aside, untouched, because they could not be used (damaged, or from a newer version):")
@@ -38,29 +39,22 @@ def describe(data_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def _profiles(database: Path) -> list[str] | None:
+def _profiles(database: Path) -> tuple[list[str], list[str]] | None:
+    """The profiles, and those sealed with a passphrase; None if the file cannot be read now."""
     try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY name")]
-        finally:
-            conn.close()
+        conn = connect_read_only(database)
+    except (OSError, sqlite3.Error, NewerDatabase):
+        return None
+    try:
+        names = [row[0] for row in conn.execute("SELECT name FROM profiles ORDER BY name")]
+        sealed = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM profiles JOIN seals ON seals.profile_id = profiles.id ORDER BY name"
+            )
+        ]
     except sqlite3.Error:
         return None
-
-
-def _sealed(database: Path) -> list[str]:
-    """Profiles whose words are sealed (none in a database from before passphrases existed)."""
-    try:
-        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            return [
-                row[0]
-                for row in conn.execute(
-                    "SELECT name FROM profiles JOIN seals ON seals.profile_id = profiles.id ORDER BY name"
-                )
-            ]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return []
+    finally:
+        conn.close()
+    return names, sealed

@@ -9,6 +9,7 @@ ends, `kill -9` included: there is never a stale lock to clean up.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -36,10 +37,11 @@ class ProfileLock:
 
     def __init__(self, data_dir: Path, profile: str):
         self.profile = profile
-        self.path = make_private_dir(data_dir / LOCK_DIR) / lock_file_name(profile)
+        self.path = data_dir / LOCK_DIR / lock_file_name(profile)
         self._fd: int | None = None
 
     def acquire(self) -> ProfileLock:
+        make_private_dir(self.path.parent)
         fd = os.open(self.path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
         try:
             _lock(fd)
@@ -48,6 +50,16 @@ class ProfileLock:
             raise ProfileBusy(self.profile) from None
         self._fd = fd
         return self
+
+    def acquire_to_read(self) -> ProfileLock:
+        """The lock, for a command that only reads; not held where the folder cannot be written
+        to at all (a read-only disk, a backup): nothing can be changing it there."""
+        try:
+            return self.acquire()
+        except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                return self
+            raise
 
     def release(self) -> None:
         if self._fd is not None:

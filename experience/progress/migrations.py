@@ -49,7 +49,7 @@ def _v2_words_apart(conn: sqlite3.Connection) -> None:
     (stripped and cut as `record_answer` does). Every version-1 answer was plain, so this can read
     them.
     """
-    from ..story.engine import MAX_ANSWER_IN_VARIABLE
+    from ..story.answers import MAX_ANSWER_IN_VARIABLE
 
     for statement in _statements(V2_SQL):
         conn.execute(statement)
@@ -79,6 +79,33 @@ def _v2_words_apart(conn: sqlite3.Connection) -> None:
                 "UPDATE steps SET snapshot = ?, words = ? WHERE save_id = ? AND position = ?",
                 (_json(snapshot), _json(words).encode("utf-8"), save_id, position),
             )
+
+
+def _v4_stories_by_key(conn: sqlite3.Connection) -> None:
+    """File saves, journals and drafts under each story's lasting key instead of its title.
+
+    Version 3 filed them under the story's title as written, so changing even its capitals hid
+    them. Without the stories (a migration has none), each old key (a title) becomes the key a
+    story without an `id` now has (`title_key`); a story that has an `id` takes its saves over from
+    that key the next time it is played (filing.py). The title is kept beside each save, to be
+    shown. Where two saves of one reader now share a key (a title changed once, and the reader
+    began again under the new one), the one used last takes it, and the other keeps its old key:
+    nothing is merged and nothing is lost. Journal answers all move: a journal is a list.
+    """
+    from ..story.model import title_key
+
+    conn.execute("ALTER TABLE saves ADD COLUMN title TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE saves SET title = story_key")
+    for table, names in (("saves", ("profile_id", "story_key")), ("drafts", ("profile_id", "story_key", "scene_id"))):
+        where = " AND ".join(f"{name} = :{name}" for name in names)
+        rows = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY updated DESC").fetchall()  # noqa: S608 - names written here
+        for values in rows:
+            row = dict(zip(names, values, strict=True))
+            new = title_key(row["story_key"])
+            if conn.execute(f"SELECT 1 FROM {table} WHERE {where}", {**row, "story_key": new}).fetchone() is None:  # noqa: S608 - names written here
+                conn.execute(f"UPDATE {table} SET story_key = :new WHERE {where}", {**row, "new": new})  # noqa: S608 - names written here
+    for (old,) in conn.execute("SELECT DISTINCT story_key FROM journal").fetchall():
+        conn.execute("UPDATE journal SET story_key = ? WHERE story_key = ?", (title_key(old), old))
 
 
 def _json(value: object) -> str:
@@ -144,6 +171,14 @@ MIGRATIONS: tuple[Step, ...] = (
     """,
     # 2: passphrases, and the answers kept in steps set apart so that they can be sealed and erased.
     _v2_words_apart,
+    # 3: with a passphrase, each step's whole snapshot is sealed too (the way the reader came, what
+    # they chose): the sealing it was written with. Rows written before stay plain until the
+    # passphrase next opens the journal (passphrase.unlock seals them then).
+    """
+    ALTER TABLE steps ADD COLUMN snapshot_sealing TEXT NOT NULL DEFAULT 'plain';
+    """,
+    # 4: stories filed under a lasting key (the story's `id`, or its folded title), not its title.
+    _v4_stories_by_key,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

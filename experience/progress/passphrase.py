@@ -42,6 +42,7 @@ def unlock(store: Store, profile: Profile, passphrase: str) -> Sealing:
         return PLAIN
     sealing = open_seal(record, passphrase)
     store.use_sealing(profile, sealing)
+    _seal_what_is_still_plain(store, profile, sealing)
     return sealing
 
 
@@ -68,22 +69,45 @@ def change(store: Store, profile: Profile, old: Sealing, passphrase: str) -> Res
     return done
 
 
-def remove(store: Store, profile: Profile, old: Sealing) -> Resealed:
+def remove(store: Store, profile: Profile, old: Sealing, *, let_places_go: bool = False) -> Resealed:
     """Store everything plain again, and forget the passphrase.
 
-    `old` may be PLAIN when nothing sealed is left (after an erase): then no passphrase is needed,
-    because there is nothing it protects.
+    `old` may be PLAIN when no sealed words are left (after an erase): then no passphrase is
+    needed for them. The place in each story is sealed too; without the passphrase it cannot be
+    opened, so `let_places_go` removes it (the reader begins each story again, settings kept).
     """
     with store.transaction() as conn:
+        if let_places_go:
+            conn.execute("DELETE FROM saves WHERE profile_id = ?", (profile.id,))
         done = _reseal(store, profile, old, PLAIN)
         conn.execute("DELETE FROM seals WHERE profile_id = ?", (profile.id,))
     store.use_sealing(profile, None)
     return done
 
 
-def sealed_count(store: Store, profile: Profile) -> int:
-    """How many of this profile's rows hold sealed words (0 means a passphrase protects nothing yet)."""
-    return sum(words.count(store._conn, profile.id, sealed_only=True).values())
+def sealed_count(store: Store, profile: Profile, *, words_only: bool = False) -> int:
+    """How many of this profile's rows are sealed (0 means a passphrase protects nothing yet).
+
+    With `words_only`, only rows holding what the reader wrote (what an erase removes), not places.
+    """
+    kinds = words.ERASED if words_only else words.WORDS
+    return sum(words.count(store._conn, profile.id, sealed_only=True, kinds=kinds).values())
+
+
+def _seal_what_is_still_plain(store: Store, profile: Profile, sealing: Sealing) -> None:
+    """Seal, once, what a sealed profile still holds plain: steps written before snapshots could be
+    sealed (database version 3). Tried again at the next unlock if it cannot be written now."""
+    if store.read_only:
+        return
+    conn = store._conn
+    if sum(words.count(conn, profile.id).values()) == sum(words.count(conn, profile.id, sealed_only=True).values()):
+        return
+    try:
+        with store.transaction():
+            words.reseal(conn, profile.id, sealing, sealing, plain_only=True)
+        store.scrub()
+    except (StoreError, sqlite3.Error):
+        pass
 
 
 def _reseal(store: Store, profile: Profile, old: Sealing, new: Sealing) -> Resealed:

@@ -57,10 +57,17 @@ def make_private_file(path: Path) -> Path:
     """Create `path` if needed with mode 0600, and tighten it if it already exists.
 
     SQLite gives its -wal and -shm files the mode of the database file, so creating the database
-    this way keeps all three private.
+    this way keeps all three private. A file that exists is never opened here, only changed with
+    `chmod`: closing any descriptor of a file drops every POSIX lock this process holds on it,
+    SQLite's own locks included, and another program could then rebuild the shared index under a
+    live connection (SQLite's "How To Corrupt An SQLite Database File", section 2.2).
     """
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
-    os.close(fd)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, PRIVATE_FILE)
+    except FileExistsError:
+        pass
+    else:
+        os.close(fd)  # made just now, so no connection of this process has it open
     if stat.S_IMODE(path.stat().st_mode) != PRIVATE_FILE:
         _chmod(path, PRIVATE_FILE)
     return path

@@ -30,8 +30,12 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .paths import DATABASE_NAME, SIDE_FILES
+
+if TYPE_CHECKING:
+    from .store import Store
 
 MIN_TRACE = 8  # bytes: shorter texts appear by chance ("yes", "calm") and are not checked
 CHUNK = 48  # long texts are looked for in pieces, since SQLite may split a long value across pages
@@ -80,15 +84,19 @@ def pieces(stored: Iterable[bytes]) -> tuple[set[bytes], int]:
     return found, short
 
 
-def traces(data_dir: Path, stored: Iterable[bytes]) -> Traces:
-    """Where the stored forms of removed words can still be found in the raw database files."""
+def traces(store: Store, stored: Iterable[bytes]) -> Traces:
+    """Where the stored forms of removed words can still be found in the raw database files.
+
+    The files are read through `store.read_raw`, which keeps this process's locks on them (see there).
+    """
+    data_dir = store.data_dir
     wanted, short = pieces(stored)
     files = database_files(data_dir)
     if wanted and files:
         wanted -= _live_pieces(data_dir / DATABASE_NAME, wanted)
     found: dict[Path, int] = {}
     for path in files:
-        raw = path.read_bytes()
+        raw = store.read_raw(path)
         hits = sum(1 for piece in wanted if piece in raw)
         if hits:
             found[path] = hits

@@ -5,10 +5,17 @@ new state first, writes it in one transaction, and only then makes it current; i
 the reader stays where they were and is told, so the screen never shows a step that is not saved.
 The players call these methods and draw `view()`; tests call them without any screen at all.
 
+What the reader types is never dropped when the disk refuses it (full, busy, read-only): an
+answer or a draft that could not be written stays in memory (`unsaved`), is offered again where it
+was typed (`draft`), and is written as soon as a write succeeds; the front ends say so, truly.
+An answer is followed by a checkpoint (store.py), so the database file itself holds the journal.
+
 A step the reader asks for is planned first and taken second: `plan` says where it leads and
 whether to check in before it (a deep scene), `take` goes, with the reader's answer. Every front
 end (the full screen, `--plain`, a workshop's gate) only asks the reader in its own way between
-the two, so the check-in is decided in one place.
+the two, so the check-in is decided in one place. So is what else a front end offers: the ways
+back for a returning reader (`ways_back`), the actions at an ending, and when to offer support
+for what the reader wrote (`offer_care`), whose words the story then never quotes back.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..care.words import CheckInReply
+from ..care.crisis import sounds_like_crisis
+from ..care.words import CheckInReply, Comeback, EndingAction, ending_actions, place
 from ..story import (
     Choice,
     State,
@@ -35,18 +43,22 @@ from ..story import (
     take,
     view,
 )
+from ..story.pickup import Movement, movements, pick_up, stop_for_today, way_on
 from ..story.safe_text import valid_text
+from .comeback import WayBack, ways_back
+from .filing import file_story
 from .journal import Entry, Journal
+from .opening import Why
 from .store import Profile, Save, Store, StoreError
 
 
 def story_key(story: Story) -> str:
-    """What a save is filed under: the story's title.
+    """What a save is filed under: the story's lasting key (`Story.key`: its id, or its folded title).
 
-    Not its folder, which changes when the program is reinstalled or the story is moved; a story
-    whose title changes starts a new save, and a story edited under its title is mended on resume.
+    Not its folder, which changes when the program is reinstalled or the story is moved. A story
+    edited under its key is mended on resume; see filing.py for a story that gains an id.
     """
-    return " ".join(story.title.split()) or "untitled"
+    return story.key
 
 
 def answer_variables(story: Story) -> dict[str, Any]:
@@ -95,15 +107,18 @@ class Session:
         self.state = state
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
+        self._cared_at: int | None = None  # the step at which support was last offered for words
+        self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
+        self.refusal: StoreError | None = None  # why the disk last refused the reader's words
         key = story_key(story)
-        self._save: Save = store.save(profile, key, answer_variables(story))
+        self._save: Save = store.save(profile, key, answer_variables(story), title=story.title)
         self.journal: Journal = store.journal(profile, key)
 
     @classmethod
     def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> Session:
         """Pick up where this profile left off in this story, or stand at its start."""
         profile = store.profile(profile_name)
-        save = store.save(profile, story_key(story), answer_variables(story))
+        save = store.save(profile, file_story(store, profile, story), answer_variables(story), title=story.title)
         history = save.history()
         if not history:
             start = begin(story, seed=random.randrange(2**31) if seed is None else seed)
@@ -122,6 +137,11 @@ class Session:
 
     def view(self) -> View:
         return view(self.story, self.state)
+
+    def place(self, scene_id: str | None = None) -> str:
+        """Where the reader is (or a scene is), in words: its chapter and its title, if it has one."""
+        scene = self.story.scenes[scene_id or self.state.scene]
+        return place(self.story.chapters[scene.chapter].title, scene.title)
 
     @property
     def can_go_back(self) -> bool:
@@ -142,21 +162,74 @@ class Session:
     def take(self, step: Step, reply: CheckInReply = CheckInReply.GO_ON) -> State:
         """Take a planned step, as the reader answered its check-in (going on, when there was none).
 
-        The gentler path lands on the deep scene's gentler one. Pausing and stopping are not ways
-        of taking a step: the front end breathes or steps out, and asks again or not at all.
+        The gentler path lands on the deep scene's gentler one; stopping for today goes to the
+        story's own gentle stop instead (see `stop_for_today`). Pausing is not a way of taking a
+        step: the front end breathes, and asks again.
         """
-        if reply not in (CheckInReply.GO_ON, CheckInReply.GENTLER):
+        if reply is CheckInReply.STOP:
+            return self.stop_for_today()
+        if reply is not CheckInReply.GO_ON and reply is not CheckInReply.GENTLER:
             raise ValueError(f"{reply} does not take a step")
         gentler = reply is CheckInReply.GENTLER
         if step.choice is None:
             return self.advance(gentler=gentler)
         return self.choose(step.choice, gentler=gentler)
 
+    @property
+    def can_stop_for_today(self) -> bool:
+        """The story has a gentle stop of its own; without one, stopping for today steps out."""
+        return self.story.stop_scene is not None
+
+    def stop_for_today(self) -> State:
+        """A step to the story's gentle stop, a pause in the journey (`way_on` finds this place again)."""
+        stopped = stop_for_today(self.story, self.state)
+        if stopped is None:
+            raise StoryRuntimeError("this story has no gentle stop (see `stop` in AUTHORING.md)")
+        return self._step(stopped)
+
+    # -- picking up again ---------------------------------------------------------------------
+    @property
+    def way_on(self) -> str | None:
+        """At a pause in the journey, the scene the reader can go on from; None anywhere else."""
+        return way_on(self.story, self.state)
+
+    def movements(self) -> list[Movement]:
+        """The movements the reader has reached, each with where picking it up lands."""
+        return movements(self.story, self.state)
+
+    def go_to(self, scene_id: str) -> State:
+        """Go on from a stop, or pick up at a movement: one more step, so "back" undoes it."""
+        return self._step(pick_up(self.story, self.state, scene_id))
+
+    def go_on(self) -> State:
+        """At a pause in the journey, go on from where the reader stopped."""
+        if self.way_on is None:
+            raise StoryRuntimeError("there is no way on from here")
+        return self.go_to(self.way_on)
+
+    def ending_actions(self) -> list[EndingAction]:
+        """What the reader may do at this ending: going on too, at a pause with a way on."""
+        return ending_actions(can_go_on=self.way_on is not None)
+
+    def ways_back(self) -> list[WayBack]:
+        """How a returning reader may come back, in the order to offer them (progress/comeback.py)."""
+        return ways_back(self.story, self.state)
+
+    def come_back(self, way: WayBack) -> None:
+        """Take the way back the reader chose (and write the first step, if there was none)."""
+        if way.how is Comeback.RESTART:
+            self.restart()
+        elif way.scene is not None:
+            self.go_to(way.scene)
+        else:
+            self.start()
+
     def start(self) -> None:
         """Write the first step, when the reader actually begins."""
         if not self._saved:
             self._save.push(self.state.snapshot())
             self._saved = True
+            self.store.checkpoint()  # the first sitting's place is in the database file, not only its log
 
     def choose(self, choice: Choice, *, gentler: bool = False) -> State:
         return self._step(take(self.story, self.state, choice, gentler=gentler))
@@ -192,49 +265,105 @@ class Session:
         entry_id = self._save.current_entry() if self._saved else None
         return self.journal.get(entry_id) if entry_id is not None else None
 
+    def offer_care(self, text: str) -> bool:
+        """Whether to offer support now, for words the reader wrote (an answer, or a draft as it
+        is kept): they may mean the reader is in crisis (care/crisis.py), and support has not
+        been offered at this step yet. True once a step; the front end then shows support."""
+        if self._cared_at == self.state.step or not sounds_like_crisis(text):
+            return False
+        self._cared_at = self.state.step
+        return True
+
     def answer(self, text: str) -> Entry:
         """Keep an answer in the journal, at once; saving again at the same step revises it.
 
-        What comes in is made valid first (`valid_text`): bytes a terminal could not decode
-        would otherwise make the whole answer impossible to store.
+        Words that may mean the reader is in crisis are kept in the journal, since they are the
+        reader's own, but never in the story: it does not quote them back (story/answers.py). What
+        comes in is made valid first (`valid_text`): bytes a terminal could not decode would
+        otherwise make the whole answer impossible to store.
         """
         text = valid_text(text)
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
-        new_state = record_answer(self.story, self.state, text)
-        with self.store.transaction():
-            self.start()
-            earlier = self.answered_here()
-            if earlier is not None:
-                self.journal.revise(earlier.id, text)
-                entry_id = earlier.id
-            else:
-                entry_id = self.journal.add(
-                    scene_id=scene.id,
-                    chapter_id=chapter.id,
-                    chapter_title=chapter.title,
-                    prompt=current.prompt or "",
-                    answer=text,
-                )
-            self._save.replace_current(new_state.snapshot(), entry_id)
-            self.journal.drop_draft(scene.id)
+        new_state = record_answer(self.story, self.state, text, withheld=sounds_like_crisis(text))
+        try:
+            with self.store.transaction():
+                self.start()
+                earlier = self.answered_here()
+                if earlier is not None:
+                    self.journal.revise(earlier.id, text)
+                    entry_id = earlier.id
+                else:
+                    entry_id = self.journal.add(
+                        scene_id=scene.id,
+                        chapter_id=chapter.id,
+                        chapter_title=chapter.title,
+                        prompt=current.prompt or "",
+                        answer=text,
+                    )
+                self._save.replace_current(new_state.snapshot(), entry_id)
+                self.journal.drop_draft(scene.id)
+        except StoreError as error:
+            self._unsaved[scene.id] = text
+            self.refusal = error
+            raise
+        self._unsaved.pop(scene.id, None)
         self.state = new_state
+        self.store.checkpoint()
         entry = self.journal.get(entry_id)
         assert entry is not None, "an answer just kept is in the journal"
         return entry
 
     def draft(self) -> str | None:
-        return self.journal.draft(self.state.scene)
+        """What was typed here and not kept as an answer: words the disk refused, else the draft."""
+        return self._unsaved.get(self.state.scene) or self.journal.draft(self.state.scene)
+
+    @property
+    def unsaved_here(self) -> bool:
+        """Whether words typed at this scene are only in memory: the disk refused them."""
+        return self.state.scene in self._unsaved
+
+    @property
+    def unsaved(self) -> int:
+        """How many scenes hold words only in memory, because the disk refused them."""
+        return len(self._unsaved)
 
     def keep_draft(self, text: str) -> None:
         text = valid_text(text)
-        with self.store.transaction():
-            self.journal.keep_draft(self.state.scene, text)
+        scene = self.state.scene
+        try:
+            with self.store.transaction():
+                self.journal.keep_draft(scene, text)
+        except StoreError as error:
+            if text.strip():
+                self._unsaved[scene] = text
+                self.refusal = error
+            raise
+        self._unsaved.pop(scene, None)
 
     def drop_draft(self) -> None:
+        """The reader let the question pass: whatever was typed there goes, from memory too."""
+        self._unsaved.pop(self.state.scene, None)
         with self.store.transaction():
             self.journal.drop_draft(self.state.scene)
+
+    @property
+    def why_unsaved(self) -> str:
+        """Why the disk refused the reader's words, as the end of a sentence ("there is no room ...")."""
+        return (self.refusal.why if self.refusal is not None else Why.OTHER).value
+
+    def write_unsaved(self) -> list[str]:
+        """Try once more to write what the disk refused, as drafts (on leaving); what is still unsaved."""
+        for scene, text in list(self._unsaved.items()):
+            try:
+                with self.store.transaction():
+                    self.journal.keep_draft(scene, text)
+            except StoreError as error:
+                self.refusal = error
+                continue
+            del self._unsaved[scene]
+        return list(self._unsaved.values())
 
     def keep_setting(self, key: str, value: object) -> bool:
         """Apply one of the reader's settings now and keep it in their profile for next time.

@@ -15,6 +15,7 @@ Decisions, and why (opening it, and setting aside a file that cannot be used, ar
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -25,8 +26,9 @@ from typing import Any
 
 from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase
-from .opening import SetAside, connect, explain, is_damage, move_aside
+from .opening import SetAside, Why, connect, connect_read_only, explain, is_damage, move_aside, newer_refused, why_not
 from .paths import DATABASE_NAME, make_private_dir
+from .saves import Save, json_object
 from .scrub import scrub
 from .words import answers_by_story
 
@@ -34,7 +36,18 @@ DEFAULT_PROFILE = "default"  # whose journey it is when no --profile is named
 
 
 class StoreError(Exception):
-    """Progress could not be read or written; the message says so in plain words."""
+    """Progress could not be read or written; the message says so in plain words.
+
+    `why` is the reason alone, for a front end that says in its own words what was not kept.
+    """
+
+    def __init__(self, message: str, why: Why = Why.OTHER):
+        super().__init__(message)
+        self.why = why
+
+    @classmethod
+    def of(cls, error: sqlite3.Error) -> StoreError:
+        return cls(explain(error), why_not(error))
 
 
 class JournalLocked(StoreError):
@@ -66,12 +79,17 @@ class Store:
         data_dir: Path,
         set_aside: SetAside | None = None,
         clock: Callable[[], str] = utc_now,
+        *,
+        read_only: bool = False,
     ):
         self._conn = conn
         self.data_dir = data_dir
         self.set_aside = set_aside
         self.clock = clock
+        self.read_only = read_only
         self._depth = 0
+        self._open = True
+        self._held: list[int] = []  # descriptors of raw reads, kept open until close (see read_raw)
         self._sealings: dict[int, Sealing] = {}  # profile id -> unlocked sealing, in memory only
 
     @property
@@ -79,32 +97,80 @@ class Store:
         return self.data_dir / DATABASE_NAME
 
     @classmethod
-    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now) -> Store:
-        """Open (or create) the database in `data_dir`, setting aside one that cannot be used."""
-        data_dir = make_private_dir(Path(data_dir))
+    def open(cls, data_dir: Path, *, clock: Callable[[], str] = utc_now, read_only: bool = False) -> Store:
+        """Open (or create) the database in `data_dir`, setting aside a damaged one.
+
+        A database from a newer version is refused (StoreError), and nothing on disk is changed.
+        With `read_only`, nothing is created or changed at all, and an unreadable file is reported
+        rather than set aside: for locating, exporting and backing up, a read-only disk included.
+        """
+        data_dir = Path(data_dir)
         path = data_dir / DATABASE_NAME
+        if read_only:
+            try:
+                return cls(connect_read_only(path), data_dir, None, clock, read_only=True)
+            except NewerDatabase as newer:
+                raise StoreError(newer_refused(newer.version)) from None
+            except sqlite3.Error as error:
+                raise StoreError(f"Your saved progress could not be read ({error}); nothing was changed.") from error
+        data_dir = make_private_dir(data_dir)
         set_aside = None
         try:
             conn = connect(path)
         except NewerDatabase as newer:
-            set_aside = move_aside(
-                path,
-                "newer",
-                (
-                    f"Your saved progress was written by a newer version of this program (database "
-                    f"version {newer.version}), which this version cannot read."
-                ),
-            )
-            conn = connect(path)
+            raise StoreError(newer_refused(newer.version)) from None
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
-                raise StoreError(explain(error)) from error
+                raise StoreError.of(error) from error
             set_aside = move_aside(path, "unreadable", "Your saved progress could not be read: the file is damaged.")
             conn = connect(path)
         return cls(conn, data_dir, set_aside, clock)
 
     def close(self) -> None:
+        """The end of a sitting: what the log holds goes into the database file, then all is closed."""
+        if not self._open:
+            return
+        self.checkpoint()
         self._conn.close()
+        self._open = False
+        for fd in self._held:
+            os.close(fd)
+        self._held.clear()
+
+    def checkpoint(self) -> bool:
+        """Copy what the write-ahead log holds into the database file, without waiting for anyone.
+
+        Done after an answer and at the end of a sitting, so that the one file `locate` names holds
+        the journal even if the program is then stopped hard. False if a reader in another window
+        kept some of it in the log for now (it is copied at a later checkpoint); never an error.
+        """
+        if self.read_only or self._depth:
+            return False
+        try:
+            busy, log, done = self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            return False
+        return busy == 0 and log == done
+
+    def read_raw(self, path: Path) -> bytes:
+        """The raw bytes of one of the database's files, as anyone copying it would see them.
+
+        Closing any descriptor of a file drops every POSIX lock this process holds on it, SQLite's
+        own included, and another program could then rebuild the shared index under this live
+        connection (SQLite's "How To Corrupt An SQLite Database File", 2.2). So while the connection
+        is open, the descriptor stays open until `close()` closes it after the connection.
+        """
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            if self._open:
+                self._held.append(fd)
+            else:
+                os.close(fd)
+        return b"".join(chunks)
 
     def scrub(self) -> bool:
         """Make removed words gone from the files (scrub.py); False if another window kept the log."""
@@ -124,20 +190,31 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise StoreError(explain(error)) from error
+            raise StoreError.of(error) from error
         self._depth = 1
         try:
             yield self._conn
-        except BaseException:
+        except BaseException as error:
             self._depth = 0
-            self._conn.execute("ROLLBACK")
+            self._roll_back()
+            if isinstance(error, sqlite3.Error):
+                raise StoreError.of(error) from error
             raise
         self._depth = 0
         try:
             self._conn.execute("COMMIT")
         except sqlite3.Error as error:
-            self._conn.execute("ROLLBACK")
-            raise StoreError(explain(error)) from error
+            self._roll_back()
+            raise StoreError.of(error) from error
+
+    def _roll_back(self) -> None:
+        """Undo what is left of the transaction. After some errors (a full disk, an I/O error)
+        SQLite has already rolled it back itself, and a ROLLBACK then is an error of its own."""
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # nothing is left to undo; the error that brought us here is the one reported
 
     # -- profiles -----------------------------------------------------------------------------
     def profile(self, name: str) -> Profile:
@@ -148,12 +225,12 @@ class Store:
                 cursor = conn.execute("INSERT INTO profiles (name, created) VALUES (?, ?)", (name, self.clock()))
                 assert cursor.lastrowid is not None  # an INSERT into a rowid table always gives one
                 return Profile(cursor.lastrowid, name, {})
-        return Profile(row[0], name, _json_object(row[1]))
+        return Profile(row[0], name, json_object(row[1]))
 
     def find_profile(self, name: str) -> Profile | None:
         """The profile called `name`, if it exists; never creates one."""
         row = self._conn.execute("SELECT id, settings FROM profiles WHERE name = ?", (name,)).fetchone()
-        return Profile(row[0], name, _json_object(row[1])) if row else None
+        return Profile(row[0], name, json_object(row[1])) if row else None
 
     def profiles(self) -> list[str]:
         return [row[0] for row in self._conn.execute("SELECT name FROM profiles ORDER BY name")]
@@ -161,7 +238,7 @@ class Store:
     def set_setting(self, profile: Profile, key: str, value: Any) -> None:
         with self.transaction() as conn:
             row = conn.execute("SELECT settings FROM profiles WHERE id = ?", (profile.id,)).fetchone()
-            settings = _json_object(row[0]) if row else {}
+            settings = json_object(row[0]) if row else {}
             settings[key] = value
             conn.execute("UPDATE profiles SET settings = ? WHERE id = ?", (json.dumps(settings), profile.id))
         profile.settings[key] = value
@@ -191,10 +268,12 @@ class Store:
         return PLAIN
 
     # -- saves and journals ---------------------------------------------------------------------
-    def save(self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None) -> Save:
+    def save(
+        self, profile: Profile, story_key: str, words: Mapping[str, Any] | None = None, *, title: str = ""
+    ) -> Save:
         """The reader's history in one story; `words` maps each variable that holds their answers
-        to the story's starting value for it."""
-        return Save(self, profile.id, story_key, words)
+        to the story's starting value for it; `title` names the story in a new save."""
+        return Save(self, profile.id, story_key, words, title)
 
     def journal(self, profile: Profile, story_key: str) -> Journal:
         return Journal(self._conn, profile.id, story_key, self.clock, self.sealing_for(profile))
@@ -202,142 +281,3 @@ class Store:
     def stories_written(self, profile: Profile) -> list[str]:
         """The stories the profile has answered in, in the order each was first written in."""
         return list(answers_by_story(self._conn, profile.id))
-
-
-class Save:
-    """One reader's history in one story: the snapshots of every step, oldest first.
-
-    The variables named in `words` hold what the reader wrote (a reflection's `save_as`). Once the
-    reader has answered (the value is no longer the story's starting value) they are written apart
-    from the snapshot, in `steps.words` (declared in words.py as `KEPT`), sealed like the journal,
-    so that a sealed journal has no plain copy in the history and erasing the journal can blank
-    them without the story or the passphrase. So `steps.words` is set exactly where a step holds
-    the reader's words. Reading puts them back; a step whose words were erased (or cannot be
-    opened) simply lacks them, and the story's starting values stand in.
-    """
-
-    def __init__(self, store: Store, profile_id: int, story_key: str, words: Mapping[str, Any] | None = None):
-        self._store = store
-        self._profile = profile_id
-        self._story = story_key
-        self._words = dict(words or {})
-        self._id: int | None = None
-
-    @property
-    def exists(self) -> bool:
-        return self._save_id(create=False) is not None
-
-    def history(self) -> list[dict[str, Any]]:
-        save_id = self._save_id(create=False)
-        if save_id is None:
-            return []
-        rows = self._store._conn.execute(
-            "SELECT snapshot, words, sealing FROM steps WHERE save_id = ? ORDER BY position", (save_id,)
-        ).fetchall()
-        if not any(row[1] is not None for row in rows):
-            return [_json_object(row[0]) for row in rows]
-        sealing = self._store.sealing_for(self._profile)
-        return [self._join(_json_object(text), words, how, sealing) for text, words, how in rows]
-
-    def push(self, snapshot: dict[str, Any]) -> None:
-        """A step forward: the new state goes on the end of the history."""
-        with self._store.transaction() as conn:
-            save_id = self._touch()
-            text, words, sealing = self._split(snapshot)
-            conn.execute(
-                "INSERT INTO steps (save_id, position, snapshot, words, sealing)"
-                " SELECT ?, coalesce(max(position) + 1, 0), ?, ?, ? FROM steps WHERE save_id = ?",
-                (save_id, text, words, sealing, save_id),
-            )
-
-    def pop(self) -> None:
-        """A step back: the last state is forgotten (its journal answer is not)."""
-        with self._store.transaction() as conn:
-            save_id = self._touch()
-            conn.execute(
-                "DELETE FROM steps WHERE save_id = ? AND position ="
-                " (SELECT max(position) FROM steps WHERE save_id = ?)",
-                (save_id, save_id),
-            )
-
-    def replace_current(self, snapshot: dict[str, Any], entry_id: int | None = None) -> None:
-        """Change the current state in place (an answer kept in a variable), not a new step."""
-        with self._store.transaction() as conn:
-            save_id = self._touch()
-            text, words, sealing = self._split(snapshot)
-            conn.execute(
-                "UPDATE steps SET snapshot = ?, words = ?, sealing = ?, entry_id = coalesce(?, entry_id)"
-                " WHERE save_id = ? AND position = (SELECT max(position) FROM steps WHERE save_id = ?)",
-                (text, words, sealing, entry_id, save_id, save_id),
-            )
-
-    def current_entry(self) -> int | None:
-        """The journal entry written at the current step, if the reader answered here."""
-        save_id = self._save_id(create=False)
-        if save_id is None:
-            return None
-        row = self._store._conn.execute(
-            "SELECT entry_id FROM steps WHERE save_id = ? ORDER BY position DESC LIMIT 1", (save_id,)
-        ).fetchone()
-        return row[0] if row else None
-
-    def _split(self, snapshot: dict[str, Any]) -> tuple[str, bytes | None, str]:
-        """The snapshot without the reader's words, and those words sealed (or None)."""
-        variables = snapshot.get("variables")
-        if not self._words or not isinstance(variables, dict):
-            return _dump(snapshot), None, PLAIN.name
-        words = {k: v for k, v in variables.items() if k in self._words and v != self._words[k]}
-        if not words:
-            return _dump(snapshot), None, PLAIN.name
-        sealing = self._store.sealing_for(self._profile)
-        rest = dict(snapshot, variables={k: v for k, v in variables.items() if k not in words})
-        return _dump(rest), sealing.seal(_dump(words)), sealing.name
-
-    @staticmethod
-    def _join(snapshot: dict[str, Any], words: bytes | None, how: str, sealing: Sealing) -> dict[str, Any]:
-        if words is None:
-            return snapshot
-        reader = {PLAIN.name: PLAIN, sealing.name: sealing}.get(how)
-        try:
-            kept = _json_object(reader.unseal(words)) if reader is not None else {}
-        except Exception:  # a damaged row: the story's starting values stand in, as after an erase
-            kept = {}
-        variables = snapshot.get("variables")
-        snapshot["variables"] = {**(variables if isinstance(variables, dict) else {}), **kept}
-        return snapshot
-
-    def _touch(self) -> int:
-        save_id = self._save_id(create=True)
-        assert save_id is not None  # created if it was not there
-        self._store._conn.execute("UPDATE saves SET updated = ? WHERE id = ?", (self._store.clock(), save_id))
-        return save_id
-
-    def _save_id(self, *, create: bool) -> int | None:
-        if self._id is not None:
-            return self._id
-        conn = self._store._conn
-        row = conn.execute(
-            "SELECT id FROM saves WHERE profile_id = ? AND story_key = ?", (self._profile, self._story)
-        ).fetchone()
-        if row is not None:
-            self._id = row[0]
-        elif create:
-            now = self._store.clock()
-            cursor = conn.execute(
-                "INSERT INTO saves (profile_id, story_key, started, updated) VALUES (?, ?, ?, ?)",
-                (self._profile, self._story, now, now),
-            )
-            self._id = cursor.lastrowid
-        return self._id
-
-
-def _dump(snapshot: dict[str, Any]) -> str:
-    return json.dumps(snapshot, ensure_ascii=False, separators=(",", ":"))
-
-
-def _json_object(text: str) -> dict[str, Any]:
-    try:
-        value = json.loads(text)
-    except (TypeError, ValueError):
-        return {}
-    return value if isinstance(value, dict) else {}

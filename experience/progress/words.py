@@ -1,13 +1,15 @@
 """The reader's own words: every column that holds them, declared once, and what reaches all of them.
 
 What a person wrote is kept in a few columns: their answers, the questions asked with them, their
-unsent drafts, and the copies of answers a story keeps in its variables for later scenes. The
-writers of those columns are journal.py (answers and drafts) and saves.py (the kept copies). What
-must reach *all* of the reader's words goes through `WORDS` below and nothing else:
+unsent drafts, and the copies of answers a story keeps in its variables for later scenes. Beside
+them is the way they came: each step's snapshot (the scene, what they chose, where they have
+been), not written by them but theirs, sealed with their words and kept by an erase. The writers
+of those columns are journal.py (answers and drafts) and saves.py (the kept copies and the
+snapshots). What must reach *all* of them goes through `WORDS` below and nothing else:
 
 - `reseal`: every word from one sealing to another (a passphrase set, changed or removed);
 - `count`: how many rows hold words (or sealed words), without reading them;
-- `erase`: remove every word, keeping where the reader is;
+- `erase`: remove every word (`ERASED`), keeping where the reader is;
 - `stored`: every word as it is stored, so that a check of the raw files can look for it after
   an erase or a re-seal (scrub.py);
 - `answers_by_story`: the stories the reader answered in, which an export writes out.
@@ -39,6 +41,7 @@ class Erasing(Enum):
 
     DELETE_ROW = "delete"  # the row is nothing but the words (an answer, a draft)
     BLANK_COLUMNS = "blank"  # the row is also where the reader is: keep it, empty its words
+    KEEP = "keep"  # where the reader is: sealed like their words, kept by an erase, gone with the profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +85,35 @@ DRAFTS = Words(
     keys=("profile_id", "story_key", "scene_id"),
     exported="not exported: an unsent draft is not an answer yet; it waits in the box where it was typed",
 )
+_STEP = ("save_id", "position")  # what names one step
+_STEPS_OF_PROFILE = "save_id IN (SELECT id FROM saves WHERE profile_id = :p)"
+
 KEPT = Words(
     kind="kept",
     table="steps",
     columns=(Column("words", json_object=True),),
-    keys=("save_id", "position"),
-    of_profile="words IS NOT NULL AND save_id IN (SELECT id FROM saves WHERE profile_id = :p)",
+    keys=_STEP,
+    of_profile=f"words IS NOT NULL AND {_STEPS_OF_PROFILE}",
     erasing=Erasing.BLANK_COLUMNS,
     exported="not exported on their own: each is a copy of an answer that is",
 )
+PLACE = Words(
+    kind="place",
+    table="steps",
+    # Where the reader is and the way they came: the scene, the story's variables (what they
+    # chose: a role, a weather), the scenes visited and the choices taken. Not words they wrote,
+    # but theirs all the same: with a passphrase it is sealed, so that nothing of the journey can
+    # be read without it. An erase keeps it (the place is kept); forgetting the profile removes it.
+    columns=(Column("snapshot", plain_as_text=True),),
+    keys=_STEP,
+    of_profile=_STEPS_OF_PROFILE,
+    erasing=Erasing.KEEP,
+    sealing="snapshot_sealing",
+    exported="not exported: where the reader is in a story is not part of the letter",
+)
 
-WORDS: tuple[Words, ...] = (ANSWERS, DRAFTS, KEPT)
+WORDS: tuple[Words, ...] = (ANSWERS, DRAFTS, KEPT, PLACE)
+ERASED: tuple[Words, ...] = tuple(w for w in WORDS if w.erasing is not Erasing.KEEP)  # what an erase removes
 
 # Every other column that can hold text, and why it is not the reader's words. Not sealed, not
 # erased with the journal; `forget` removes them with the profile.
@@ -103,19 +124,17 @@ NOT_WORDS: dict[str, dict[str, str]] = {
         "settings": "the reader's settings (a theme, a pace); `passphrase set` says they are not sealed",
     },
     "saves": {
-        "story_key": "the story's title",
+        "story_key": "the story's lasting key: its id, or its title folded (filing.py)",
+        "title": "the story's title, as it was last played, to name it by",
         "started": "a time",
         "updated": "a time",
     },
     "steps": {
-        "snapshot": (
-            "where the reader is: the scene, the story's variables and visits, and so the choices taken; "
-            "`passphrase set` says this is not sealed. Answers kept in variables are moved to steps.words"
-        ),
         "sealing": "the name of the sealing that wrote steps.words",
+        "snapshot_sealing": "the name of the sealing that wrote steps.snapshot",
     },
     "journal": {
-        "story_key": "the story's title",
+        "story_key": "the story's lasting key (see saves.story_key)",
         "scene_id": "the story's name for the scene",
         "chapter_id": "the story's name for the chapter",
         "chapter_title": "the story's title for the chapter",
@@ -124,7 +143,7 @@ NOT_WORDS: dict[str, dict[str, str]] = {
         "updated": "a time",
     },
     "drafts": {
-        "story_key": "the story's title",
+        "story_key": "the story's lasting key (see saves.story_key)",
         "scene_id": "the story's name for the scene",
         "sealing": "the name of the sealing that wrote the draft",
         "updated": "a time",
@@ -162,14 +181,20 @@ class Resealed:
         return self.rows.get(KEPT.kind, 0)
 
     @property
+    def places(self) -> int:
+        return self.rows.get(PLACE.kind, 0)
+
+    @property
     def total(self) -> int:
         return sum(self.rows.values())
 
 
-def count(conn: sqlite3.Connection, profile_id: int, *, sealed_only: bool = False) -> dict[str, int]:
+def count(
+    conn: sqlite3.Connection, profile_id: int, *, sealed_only: bool = False, kinds: tuple[Words, ...] = WORDS
+) -> dict[str, int]:
     """How many of the profile's rows hold words (or, with `sealed_only`, sealed words), by kind."""
     out = {}
-    for declared in WORDS:
+    for declared in kinds:
         sealed = f" AND {declared.sealing} != '{PLAIN.name}'" if sealed_only else ""
         sql = f"SELECT count(*) FROM {declared.table} WHERE ({declared.of_profile}){sealed}"  # noqa: S608 - only names declared here
         out[declared.kind] = conn.execute(sql, {"p": profile_id}).fetchone()[0]
@@ -187,10 +212,10 @@ def answers_by_story(conn: sqlite3.Connection, profile_id: int) -> dict[str, int
     )
 
 
-def stored(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
+def stored(conn: sqlite3.Connection, profile_id: int, kinds: tuple[Words, ...] = WORDS) -> list[bytes]:
     """Every word of the profile as it is stored on disk (sealed or plain), to look for afterwards."""
     out: list[bytes] = []
-    for declared in WORDS:
+    for declared in kinds:
         checked = [column for column in declared.columns if column.checked]
         names = ", ".join(column.name for column in checked)
         sql = f"SELECT {names} FROM {declared.table} WHERE {declared.of_profile}"  # noqa: S608 - only names declared here
@@ -203,7 +228,7 @@ def stored(conn: sqlite3.Connection, profile_id: int) -> list[bytes]:
 
 def erase(conn: sqlite3.Connection, profile_id: int) -> None:
     """Remove every word of the profile: delete rows that are only words, blank the others."""
-    for declared in WORDS:
+    for declared in ERASED:
         if declared.erasing is Erasing.DELETE_ROW:
             sql = f"DELETE FROM {declared.table} WHERE {declared.of_profile}"  # noqa: S608 - only names declared here
         else:
@@ -214,9 +239,12 @@ def erase(conn: sqlite3.Connection, profile_id: int) -> None:
         conn.execute(sql, {"p": profile_id})
 
 
-def reseal(conn: sqlite3.Connection, profile_id: int, old: Sealing, new: Sealing) -> Resealed:
+def reseal(
+    conn: sqlite3.Connection, profile_id: int, old: Sealing, new: Sealing, *, plain_only: bool = False
+) -> Resealed:
     """Every word of the profile from `old` (or plain) to `new`; Unopenable if one cannot be read.
 
+    With `plain_only`, only the rows still stored plain (written before they could be sealed).
     Run it inside a transaction: an Unopenable halfway must leave every word as it was.
     """
     readers = {PLAIN.name: PLAIN, old.name: old}
@@ -224,8 +252,9 @@ def reseal(conn: sqlite3.Connection, profile_id: int, old: Sealing, new: Sealing
     rows: dict[str, int] = {}
     for declared in WORDS:
         names = [*declared.keys, *(column.name for column in declared.columns), declared.sealing]
+        plain = f" AND {declared.sealing} = '{PLAIN.name}'" if plain_only else ""
         found = conn.execute(
-            f"SELECT {', '.join(names)} FROM {declared.table} WHERE {declared.of_profile}",  # noqa: S608 - only names declared here
+            f"SELECT {', '.join(names)} FROM {declared.table} WHERE ({declared.of_profile}){plain}",  # noqa: S608 - only names declared here
             {"p": profile_id},
         ).fetchall()
         assignments = ", ".join(f"{column.name} = ?" for column in declared.columns)

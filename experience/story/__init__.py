@@ -4,6 +4,7 @@ Nothing in this package imports Textual or touches saved progress, so `experienc
 `experience walk` start fast and the engine can be tested as plain functions.
 """
 
+from .answers import record_answer
 from .codes import CODES, Code, Severity
 from .diagnostics import Diagnostic, Location, StoryError, StoryRuntimeError
 from .engine import (
@@ -20,7 +21,6 @@ from .engine import (
     is_ending,
     is_stuck,
     needs_checkin,
-    record_answer,
     restore,
     restore_history,
     scene_text,

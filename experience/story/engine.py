@@ -8,7 +8,7 @@ test can hold any moment of a story in a variable. Nothing here knows about scre
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from .conditions import Value, ValueType
@@ -16,8 +16,6 @@ from .diagnostics import StoryRuntimeError
 from .format import in_range
 from .model import Choice, Scene, Story
 from .text import escape_markdown, render_paragraphs
-
-MAX_ANSWER_IN_VARIABLE = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,26 +207,10 @@ def back(state: State) -> State | None:
     return state.previous
 
 
-def record_answer(story: Story, state: State, answer: str) -> State:
-    """Keep a reflection answer in the scene's `save_as` variable, without taking a step.
-
-    The result replaces the current state (same step, same history), so "back" still goes to the
-    scene before, not to the moment before the answer was typed. A blank answer is a skip: the
-    variable keeps the value it had (often a kind default such as "the younger you").
-    """
-    reflect = story.scenes[state.scene].reflect
-    if reflect is None or reflect.save_as is None or not answer.strip():
-        return state
-    variables = dict(state.variables)
-    variables[reflect.save_as] = answer.strip()[:MAX_ANSWER_IN_VARIABLE]
-    return replace(state, variables=variables)
-
-
 def needs_checkin(story: Story, state: State, target: str | None) -> bool:
-    """Whether to ask the reader before entering `target`: the first deep scene of a stretch.
-
-    Coming back from a detour is not a new stretch: the reader already chose to be there.
-    """
+    """Whether to ask before entering `target`: the first deep scene of a stretch, and again where
+    its content note changes (the reader agreed to what the last one named). Coming back from a
+    detour is not a new stretch: the reader already chose to be there."""
     if target is None:
         return False
     scene = story.scenes.get(target)
@@ -236,7 +218,8 @@ def needs_checkin(story: Story, state: State, target: str | None) -> bool:
         return False
     if state.detours and target == state.detours[-1]:
         return False
-    return not story.scenes[state.scene].is_deep
+    here = story.scenes[state.scene]
+    return not here.is_deep or here.content_note != scene.content_note
 
 
 # -- what the reader sees ---------------------------------------------------------------------------
@@ -315,7 +298,7 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     if scene not in story.scenes:
         chapter = story.chapters.get(scene.split("/", 1)[0]) if scene else None
         landing = chapter.first_scene if chapter is not None else None
-        if chapter is not None and landing is not None and _safe_landing(story, landing):
+        if chapter is not None and landing is not None and safe_landing(story, landing):
             scene = landing
             notes.append(
                 f"The story has changed since your last visit, so the place you stopped is no "
@@ -381,10 +364,11 @@ def restore_history(story: Story, snapshots: Sequence[Mapping[str, Any]]) -> Res
     return restore(story, snapshots[-1], previous)
 
 
-def _safe_landing(story: Story, scene_id: str) -> bool:
-    """A mended save lands only where no detour is needed and no check-in was skipped."""
+def safe_landing(story: Story, scene_id: str) -> bool:
+    """Where a reader may be put (a mended save, picking up again): the story goes on from there,
+    no detour is needed to leave it, and no check-in is skipped."""
     scene = story.scenes.get(scene_id)
-    return scene is not None and not scene.is_deep and scene_id in story.main_path
+    return scene is not None and not scene.end and not scene.is_deep and scene_id in story.main_path
 
 
 def _strings(value: object) -> Iterator[str]:

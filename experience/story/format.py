@@ -19,11 +19,26 @@ class Key:
 
 
 #: kinds: text, rich-text (text or a list of paragraphs), scene-ref, expression, flag, number,
-#: enum, variables, set, scenes, choices, reflect, variations, variable-name
+#: enum, variables, set, scenes, choices, reflect, variations, variable-name, ending (true or pause)
+
+PAUSE = "pause"  # `end: pause`: an ending that is a pause in the journey, not its end
 
 MANIFEST = (
     Key("title", "text", "The story's title, shown on the welcome screen.", required=True),
+    Key(
+        "id",
+        "story-id",
+        "The story's lasting name, which readers' places and journals are filed under: lowercase "
+        "letters, digits, - and _, like coming-home. It lets the title change without hiding them; "
+        "without an id they are filed under the title.",
+    ),
     Key("start", "scene-ref", "Where the story begins, as chapter/scene.", required=True),
+    Key(
+        "stop",
+        "scene-ref",
+        "The story's own gentle stop, as chapter/scene: an ending marked `end: pause`, where a "
+        "reader goes who stops for today at a check-in. Without it, the first such ending is used.",
+    ),
     Key(
         "variables",
         "variables",
@@ -66,7 +81,12 @@ SCENE = (
     ),
     Key("choices", "choices", "What the reader can do next. A scene has exactly one of choices, goto, end or return."),
     Key("goto", "scene-ref", "With no choices: the scene that follows when the reader continues."),
-    Key("end", "flag", "true makes this scene an ending."),
+    Key(
+        "end",
+        "ending",
+        "true makes this scene an ending; `pause` makes it a pause in the journey (a stop for "
+        "today): the next sitting offers to go on from where the reader stopped.",
+    ),
     Key("return", "flag", "With no choices: continue back to where the current detour began."),
     Key("reflect", "reflect", "A journal prompt. The reader may answer or skip; answers are private."),
     Key(
@@ -108,6 +128,13 @@ REFLECT = (
         "variable-name",
         "A text variable that also keeps the answer, so later scenes can use it in {placeholders} and conditions.",
     ),
+    Key(
+        "withheld_as",
+        "variable-name",
+        "A true/false variable set to true when an answer was kept out of the story because it "
+        "sounds like the reader may be in crisis (`save_as` then keeps its starting value), and "
+        "to false for any other answer, so later text can choose its words.",
+    ),
 )
 
 PARAGRAPH = (
@@ -133,6 +160,7 @@ KINDS = {
 
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+STORY_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 #: Numbers in a story (a variable's start, `minutes`, a number in an expression) lie within

@@ -1,4 +1,4 @@
-"""Reading `story.yaml`: the story's title, its variables with their starting values, and its start.
+"""Reading `story.yaml`: the story's title and id, its variables with their starting values, and its start.
 
 The variables are read first of all, because every chapter's expressions and placeholders are
 checked against them. The start is resolved last, once every chapter has been read, so that a
@@ -8,6 +8,8 @@ mistaken start can be answered with a scene that really exists.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from yaml.nodes import Node, ScalarNode
 
@@ -15,32 +17,58 @@ from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
 from .load_nodes import NodeReader
-from .model import Variable
+from .model import Scene, Variable
 from .source import BudgetExceeded, Refused, describe, scalar_value
 
 MANIFEST_NAME = "story.yaml"
 _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
+_STORY_ID = re.compile(fmt.STORY_ID_PATTERN)
+
+
+class Manifest(NamedTuple):
+    title: str  # empty if it cannot be read
+    id: str  # empty if none is given (or it cannot be used)
+    start: Node | None  # the node of `start`, resolved later (`ManifestReader.start`)
+    stop: Node | None = None  # the node of `stop`, resolved later (`ManifestReader.stop`)
 
 
 class ManifestReader(NodeReader):
-    def read(self) -> tuple[str, Node | None]:
-        """The title (empty if it cannot be read) and the node of `start`, for `start` later."""
+    def read(self) -> Manifest:
+        """What the manifest says, as far as it can be read; every problem is reported."""
         node = self.file.root
         assert node is not None  # the loader only reads a file that was composed
         try:
             entries = self.mapping(node, MANIFEST_NAME)
             if entries is None:
-                return "", None
+                return Manifest("", "", None)
             self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
             title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
+            story_id = self.optional(entries, "id", self._story_id)
             if "variables" in entries:
                 self._variables(entries["variables"][1])
-            return title or "", entries["start"][1] if "start" in entries else None
+            return Manifest(
+                title or "",
+                story_id or "",
+                entries["start"][1] if "start" in entries else None,
+                entries["stop"][1] if "stop" in entries else None,
+            )
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
             self.refused(refused)
-        return "", None
+        return Manifest("", "", None)
+
+    def _story_id(self, node: Node) -> str | None:
+        value = self.text(node, "the story's id")
+        if value is None or _STORY_ID.match(value):
+            return value
+        self.error(
+            Code.INVALID_NAME,
+            f"'{value}' cannot be the story's id: use lowercase letters, digits, - and _ (at most 64), "
+            "starting with a letter or digit, like coming-home",
+            node,
+        )
+        return None
 
     def _variables(self, node: Node) -> None:
         entries = self.mapping(node, "variables")
@@ -79,15 +107,33 @@ class ManifestReader(NodeReader):
 
     def start(self, node: Node) -> str | None:
         """The full id of the first scene; read after every chapter, so a hint can name a real one."""
+        return self.scene(node, "start")
+
+    def scene(self, node: Node, what: str) -> str | None:
+        """A scene the manifest names (`start`, `stop`), in full; read after every chapter."""
         references = self.context.references
-        ref = self.text(node, "start")
+        ref = self.text(node, what)
         if ref is None:
             return None
         if "/" not in ref:
             self.error(
                 Code.INVALID_VALUE,
-                f"start should name a scene as chapter/scene, like '{references.example(ref)}'",
+                f"{what} should name a scene as chapter/scene, like '{references.example(ref)}'",
                 node,
             )
             return None
-        return references.resolve(ref, None, self.at(node), "start")
+        return references.resolve(ref, None, self.at(node), what)
+
+    def stop(self, node: Node, scenes: Mapping[str, Scene]) -> str | None:
+        """The story's gentle stop: it must be an ending marked `end: pause`."""
+        stop = self.scene(node, "stop")
+        scene = scenes.get(stop) if stop else None
+        if scene is not None and not scene.pause:
+            self.error(
+                Code.INVALID_VALUE,
+                f"stop names '{stop}', which is not a pause in the journey: give that scene 'end: pause', "
+                "or name one that has it",
+                node,
+            )
+            return None
+        return stop

@@ -19,9 +19,10 @@ from . import format as fmt
 from .codes import Code
 from .conditions import Expression, ValueType, unknown_variable_message
 from .diagnostics import Diagnostic, Location
+from .load_nodes import Entries
 from .load_text import TextReader
 from .model import DEEP, INTENSITIES, Chapter, Choice, Reflect, Scene
-from .source import BudgetExceeded, Refused, describe, is_false
+from .source import BudgetExceeded, Refused, describe, is_false, scalar_value
 
 _NAME = re.compile(fmt.NAME_PATTERN)
 
@@ -123,7 +124,7 @@ class ChapterReader(TextReader):
         title = get(entries, "title", lambda n: self.text(n, "title"))
         revisit = get(entries, "revisit", lambda n: self.rich_text(n, chapter, "revisit"))
         goto = get(entries, "goto", lambda n: self.scene_ref(n, chapter, "goto"))
-        end = get(entries, "end", lambda n: self.flag(n, "end"))
+        end = get(entries, "end", self._ending)
         returns = get(entries, "return", lambda n: self.flag(n, "return"))
         reflect = get(entries, "reflect", self._reflect)
         intensity = get(entries, "intensity", self._intensity)
@@ -172,6 +173,7 @@ class ChapterReader(TextReader):
             choices=choices,
             goto=goto,
             end=bool(end),
+            pause=end == fmt.PAUSE,
             returns=bool(returns),
             reflect=reflect,
             intensity=intensity,
@@ -181,6 +183,21 @@ class ChapterReader(TextReader):
             minutes=minutes,
             location=self.at(key_node),
         )
+
+    def _ending(self, node: Node) -> bool | str | None:
+        """`end`: true, false, or `pause` for an ending that is a pause in the journey."""
+        self.file.visit(node)
+        if isinstance(node, ScalarNode) and node.value == fmt.PAUSE:
+            return fmt.PAUSE
+        value = scalar_value(node) if isinstance(node, ScalarNode) else None
+        if not isinstance(value, bool):
+            self.error(
+                Code.WRONG_TYPE,
+                f"end should be true or false (or pause, for a pause in the journey), not {describe(node)}",
+                node,
+            )
+            return None
+        return value
 
     def _intensity(self, node: Node) -> str | None:
         value = self.text(node, "intensity")
@@ -199,26 +216,31 @@ class ChapterReader(TextReader):
             return None
         self.check_keys(entries, fmt.REFLECT, "reflect", node)
         prompt = self.optional(entries, "prompt", lambda n: self.text_template(n, "the prompt"))
-        save_as = None
-        if "save_as" in entries:
-            value_node = entries["save_as"][1]
-            name = self.text(value_node, "save_as")
-            if name is not None:
-                variables = self.context.variable_types
-                kind = variables.get(name)
-                if kind is None:
-                    self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
-                elif kind is not ValueType.TEXT:
-                    self.error(
-                        Code.TYPE_MISMATCH,
-                        f"save_as needs a text variable, and '{name}' holds {kind.value}",
-                        value_node,
-                    )
-                else:
-                    save_as = name
+        save_as = self._answer_variable(entries, "save_as", ValueType.TEXT)
+        withheld_as = self._answer_variable(entries, "withheld_as", ValueType.FLAG)
         if prompt is None:
             return None
-        return Reflect(prompt, save_as, self.at(node))
+        return Reflect(prompt, save_as, self.at(node), withheld_as)
+
+    def _answer_variable(self, entries: Entries, key: str, kind: ValueType) -> str | None:
+        """The variable a reflect key names (`save_as`, `withheld_as`): declared, of `kind`."""
+        if key not in entries:
+            return None
+        value_node = entries[key][1]
+        name = self.text(value_node, key)
+        if name is None:
+            return None
+        variables = self.context.variable_types
+        found = variables.get(name)
+        if found is None:
+            self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
+        elif found is not kind:
+            self.error(
+                Code.TYPE_MISMATCH, f"{key} needs a {kind.value} variable, and '{name}' holds {found.value}", value_node
+            )
+        else:
+            return name
+        return None
 
     # -- choices ----------------------------------------------------------------------------
     def _choices(self, node: Node, scene_id: str, chapter: str) -> tuple[Choice, ...]:

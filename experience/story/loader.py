@@ -109,7 +109,7 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, start_node = manifest.read() if manifest is not None else ("", None)
+    title, story_id, start_node, stop_node = manifest.read() if manifest is not None else ("", "", None, None)
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -120,6 +120,7 @@ def _load(root: Path) -> LoadResult:
     start = ""
     if manifest is not None and start_node is not None:
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
+    stop = manifest.stop(stop_node, scenes) if manifest is not None and stop_node is not None else None
     context.diagnostics.extend(context.references.check())
 
     chapters, scenes = _in_story_order(start, chapters, scenes)
@@ -131,6 +132,8 @@ def _load(root: Path) -> LoadResult:
         chapters=chapters,
         scenes=scenes,
         manifest=manifest_path,
+        id=story_id,
+        stop=stop,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:

@@ -10,6 +10,8 @@ run-sheet and the loader's reading order all ask the same question the same way.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -59,6 +61,7 @@ class Reflect:
     prompt: Template
     save_as: str | None = None
     location: Location | None = None
+    withheld_as: str | None = None  # a flag set when the answer was kept out of the story (story/answers.py)
 
 
 class ExitKind(str, Enum):
@@ -91,6 +94,7 @@ class Scene:
     choices: tuple[Choice, ...] = ()
     goto: str | None = None
     end: bool = False
+    pause: bool = False  # `end: pause`: an ending that is a pause in the journey (`end` is true too)
     returns: bool = False
     reflect: Reflect | None = None
     intensity: str | None = None
@@ -168,6 +172,14 @@ class Story:
     chapters: Mapping[str, Chapter]
     scenes: Mapping[str, Scene]
     manifest: Path = field(default=Path("story.yaml"))
+    stop: str | None = None  # the manifest's `stop`, as written; `stop_scene` is the one to use
+    id: str = ""  # the author's lasting name for the story (story.yaml's `id`), or "" if none was given
+
+    @property
+    def key(self) -> str:
+        """What readers' places and journals are filed under: the story's `id`, which outlives any
+        change of its title, or else a key made from the title (`title_key`)."""
+        return self.id or title_key(self.title)
 
     def initial_variables(self) -> dict[str, Value]:
         return {name: var.initial for name, var in self.variables.items()}
@@ -181,6 +193,14 @@ class Story:
 
     def endings(self) -> list[str]:
         return [sid for sid, scene in self.scenes.items() if scene.end]
+
+    @cached_property
+    def stop_scene(self) -> str | None:
+        """Where a reader goes who stops for today at a check-in: the manifest's `stop`, or else
+        the first ending marked `end: pause`, in story order; None if the story has neither."""
+        if self.stop in self.scenes:
+            return self.stop
+        return next((sid for sid, scene in self.scenes.items() if scene.pause), None)
 
     @cached_property
     def main_path(self) -> frozenset[str]:
@@ -219,3 +239,17 @@ def reading_order(scenes: Mapping[str, Scene], start: str, *, follow_detours: bo
 def reachable(story: Story, start: str | None = None, *, follow_detours: bool = True) -> set[str]:
     """Scenes reachable from `start` (the story's start by default)."""
     return set(reading_order(story.scenes, start or story.start, follow_detours=follow_detours))
+
+
+TITLE_KEY_PREFIX = "title:"  # never in an `id` (format.STORY_ID_PATTERN), so the two cannot meet
+
+
+def title_key(title: str) -> str:
+    """The key of a story without an `id`: its title folded, so that capitals, spacing and
+    punctuation do not matter ("Coming home, to yourself" and "Coming Home to Yourself" are one).
+
+    Frozen: saves out in the world are filed under what this returns (migration 4 filed the
+    older ones so), so changing it would hide them.
+    """
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold())
+    return TITLE_KEY_PREFIX + ("-".join(words) or "untitled")

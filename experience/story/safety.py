@@ -7,7 +7,7 @@ these rules make sure the story gives that check-in something to offer:
 - W500: a deep scene says, in a content note, what it touches;
 - W501: from a deep scene, a pause is at most a "continue" away: the scene, or the first scene
   with choices that its `goto` chain leads to, offers a `detour` (a side path that returns);
-- W502: a gentle ending (`end: true` with `intensity: gentle`) can be reached from it;
+- W502: a gentle ending (`end: true` or `end: pause`, with `intensity: gentle`) can be reached from it;
 - W503: a deep scene that starts a stretch names a `gentler` path for the check-in to offer;
 - W504: that gentler path does not itself lead straight into a deep scene.
 """

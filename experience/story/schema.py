@@ -90,12 +90,21 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
     "scene-ref": {"$ref": "#/$defs/sceneRef"},
     "expression": {"$ref": "#/$defs/expression"},
     "flag": {"type": "boolean"},
+    "ending": {
+        "anyOf": [{"type": "boolean"}, {"const": fmt.PAUSE}],
+        "description": "true, or pause for a pause in the journey.",
+    },
     "number": {"type": "number", "exclusiveMinimum": 0, "maximum": fmt.NUMBER_LIMIT},
     "set": {"$ref": "#/$defs/set"},
     "reflect": {"$ref": "#/$defs/reflect"},
     "choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
     "variations": {"$ref": "#/$defs/variations"},
     "variable-name": {"type": "string", "pattern": fmt.VARIABLE_PATTERN},
+    "story-id": {
+        "type": "string",
+        "pattern": fmt.STORY_ID_PATTERN,
+        "patternErrorMessage": "Lowercase letters, digits, - and _ (at most 64), starting with a letter or digit.",
+    },
     "scenes": {
         "type": "object",
         "propertyNames": {"pattern": fmt.NAME_PATTERN},
@@ -110,15 +119,18 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
 }
 
 
+#: the manifest's scene references, always written in full, with what an editor says when one is not
+_MANIFEST_REFS = {
+    "start": "The first scene, written as chapter/scene, like noticing/arrival.",
+    "stop": "The story's gentle stop, written as chapter/scene, like grounding/for_today.",
+}
+
+
 def _property(key: fmt.Key) -> dict[str, Any]:
     if key.kind == "enum":
         schema: dict[str, Any] = {"enum": list(key.values)}
-    elif key.name == "start":
-        schema = {
-            "type": "string",
-            "pattern": FULL_SCENE_REF,
-            "patternErrorMessage": "The first scene, written as chapter/scene, like noticing/arrival.",
-        }
+    elif key.name in _MANIFEST_REFS:
+        schema = {"type": "string", "pattern": FULL_SCENE_REF, "patternErrorMessage": _MANIFEST_REFS[key.name]}
     else:
         schema = dict(_KIND_REFS[key.kind])
     schema["description"] = key.doc

@@ -34,6 +34,8 @@ def _where(scene: Scene, story: Story) -> Location:
 
 def check_reachability(story: Story) -> list[Diagnostic]:
     found = reachable(story)
+    if story.stop:  # where "stop for today" at a check-in leads, from wherever it is asked
+        found |= reachable(story, story.stop)
     return [
         Diagnostic(
             Code.UNREACHABLE_SCENE,

@@ -18,9 +18,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from .answers import record_answer
 from .conditions import Expression
 from .diagnostics import StoryRuntimeError
-from .engine import State, advance, available, begin, needs_checkin, record_answer, take
+from .engine import State, advance, available, begin, needs_checkin, take
 from .model import Choice, Scene, Story
 from .safe_text import terminal_safe
 from .text import format_value

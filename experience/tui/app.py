@@ -6,8 +6,9 @@ lives in the session and is saved before it is drawn. Importing this module does
 be handed a `Gate` too, which may hold the reader before a step (a workshop room's does); what
 its screens may ask of it is written down in `tui/contract.py`.
 
-Care is the app's business, not any one screen's: pause (p, or Esc while typing), step out (s)
-and settings (f2) work from every screen, and the gentle break suggestion is timed here.
+Care is the app's business, not any one screen's: support (f1, which never types, so it works
+even while writing; s too wherever a letter types nothing), pause (p, or Esc while typing) and
+settings (f2) work from every screen, and the gentle break suggestion is timed here.
 
 So is being stopped by the system (SIGTERM, or SIGHUP as the terminal closes: stopping.py): the
 app keeps whatever is typed in the answer box at once, without waiting for the draft's timer, and
@@ -27,11 +28,11 @@ from textual.signal import Signal
 
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
-from ..care.words import BREAK_SUGGESTION, NOT_KEPT, place
+from ..care.words import BREAK_SUGGESTION, NOT_KEPT, SUPPORT_KEY, SUPPORT_LETTER, CareReply
 from ..care.words import JOURNAL_EMPTY as KEPT_HERE
 from ..stopping import when_told_to_stop
 from ..story.safe_text import terminal_safe
-from .contract import Gate, OpenGate, PlayerScreen
+from .contract import SUPPORT_TOOLTIP, Gate, OpenGate, PlayerScreen
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
@@ -55,7 +56,8 @@ class ExperienceApp(App[str | None]):
     BINDINGS = [
         Binding("p", "pause", "Pause"),
         Binding("escape", "pause", "Pause", key_display="esc"),  # shown while typing, when p is text
-        Binding("s", "step_out", "Step out", tooltip="Leave with everything kept, and see where to find support."),
+        Binding(SUPPORT_KEY, "support", "Support", priority=True, tooltip=SUPPORT_TOOLTIP),
+        Binding(SUPPORT_LETTER, "support", "Support", show=False),  # wherever s types nothing
         Binding("j", "journal", "Journal"),
         Binding("f2", "settings", "Settings", show=False),  # shown where there is room: welcome screens
         Binding("comma", "settings", "Settings", show=False),
@@ -130,17 +132,15 @@ class ExperienceApp(App[str | None]):
         else:
             from .screens.welcome_back import WelcomeBackScreen
 
-            view = session.view()
-            self.push_screen(
-                WelcomeBackScreen(
-                    place(view.chapter_title, view.title), self.notices + session.notes, ended=view.ending
-                ),
-                self._after_welcome,
-            )
+            self.push_screen(WelcomeBackScreen(session, self.notices + session.notes), self._after_welcome)
 
-    def _after_welcome(self, how: str | None) -> None:
-        if how == "restart":
-            self.session.restart()  # the scene underneath redraws when it is uncovered
+    def _after_welcome(self, how: object) -> None:
+        """Begin (a new reader, or the preview), or come back the way the reader chose; the scene
+        underneath redraws when it is uncovered."""
+        from ..progress.comeback import WayBack
+
+        if isinstance(how, WayBack):
+            self.session.come_back(how)
         else:
             self.session.start()
         self.sitting.begin()
@@ -167,6 +167,47 @@ class ExperienceApp(App[str | None]):
 
         self.push_screen(PauseScreen(), back)
 
+    @property
+    def support_showing(self) -> bool:
+        """The support lines are on the screen: the support screen, or the step-out screen."""
+        from .screens.step_out import StepOutScreen
+        from .screens.support import SupportScreen
+
+        return isinstance(self.screen, (SupportScreen, StepOutScreen))
+
+    def action_support(self) -> None:
+        """f1 (or s where it types nothing), from any screen: the support lines, then back."""
+        self.open_support()
+
+    def care_for(self, words: str) -> None:
+        """Support at once, for words the reader wrote that may mean they are in crisis (an answer
+        kept, or a draft): the session decides, once a step, for every front end."""
+        if self.session.offer_care(words):
+            self.open_support(crisis=True)
+
+    def open_support(self, *, crisis: bool = False) -> None:
+        """The support screen over whatever is showing; `crisis` when it comes by itself, after
+        words that may mean the reader is in crisis (see `Session.offer_care`)."""
+        from .screens.support import SupportScreen
+        from .widgets.support import SupportText
+
+        if self.support_showing:  # the lines are on this screen already: bring them into view
+            self.screen.query_one(SupportText).scroll_visible(top=True, animate=False)
+            return
+        resting = self.sitting.resting
+        self.sitting.rest()
+
+        def answered(reply: CareReply | None) -> None:
+            if reply is CareReply.LEAVE:
+                self.exit(STEPPED_OUT)
+                return
+            if not resting:
+                self.sitting.resume()
+            if reply is CareReply.PAUSE and self.check_action("pause", ()):
+                self.open_pause()
+
+        self.push_screen(SupportScreen(crisis=crisis), answered)
+
     def action_step_out(self) -> None:
         from .screens.step_out import StepOutScreen
 
@@ -184,10 +225,8 @@ class ExperienceApp(App[str | None]):
         self.push_screen(StepOutScreen(), answered)
 
     async def action_quit(self) -> None:
-        """ctrl+q: leave at once. From the step-out screen it is still a stepping out."""
-        from .screens.step_out import StepOutScreen
-
-        self.exit(STEPPED_OUT if isinstance(self.screen, StepOutScreen) else None)
+        """ctrl+q: leave at once. From the step-out or support screen it is still a stepping out."""
+        self.exit(STEPPED_OUT if self.support_showing else None)
 
     def action_journal(self) -> None:
         from .screens.journal import JournalScreen
@@ -210,7 +249,12 @@ class ExperienceApp(App[str | None]):
             "Pause", "A quiet screen to breathe; come back exactly where you were (p)", self.action_pause
         )
         yield SystemCommand(
-            "Step out", "Leave with everything kept, and see where to find support (s)", self.action_step_out
+            "Support",
+            f"Emergency numbers and crisis lines, then back to where you were ({SUPPORT_KEY})",
+            self.action_support,
+        )
+        yield SystemCommand(
+            "Step out", "Leave with everything kept, and see where to find support", self.action_step_out
         )
         yield SystemCommand("Journal", "Read what you have written (j)", self.action_journal)
         if isinstance(screen, PlayerScreen):
@@ -241,13 +285,13 @@ class ExperienceApp(App[str | None]):
     # -- a break, once, if it is wanted ------------------------------------------------------------
     def _offer_break(self) -> None:
         from .screens.pause import PauseScreen
-        from .screens.step_out import StepOutScreen
 
         if self.sitting.suggested:
             self._break_timer.stop()
         elif (
             self.settings.break_reminder
-            and not isinstance(self.screen, (PauseScreen, StepOutScreen))
+            and not isinstance(self.screen, PauseScreen)
+            and not self.support_showing
             and self.sitting.break_due()
         ):
             self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS)

@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
+from textual.binding import Binding
 from textual.screen import Screen
+
+from ..care.words import SUPPORT_KEY
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -24,6 +27,11 @@ if TYPE_CHECKING:
     from ..progress.session import Session, Step
 
 ScreenResult = TypeVar("ScreenResult")
+
+SUPPORT_TOOLTIP = "Emergency numbers and crisis lines, from any screen, even while writing."
+SUPPORT_BINDING = Binding(SUPPORT_KEY, "app.support", "Support", tooltip=SUPPORT_TOOLTIP)
+"""Support's key, for a modal screen's own footer: a modal shuts out the app's bindings from its
+footer (the app's own, a priority key, still works there, and everywhere else)."""
 
 
 class Gate(Protocol):
@@ -58,6 +66,10 @@ class Player(Protocol):
     def open_pause(self, then: Callable[[], object] | None = None) -> None: ...
 
     def action_step_out(self) -> None: ...
+
+    def open_support(self, *, crisis: bool = False) -> None: ...
+
+    def care_for(self, words: str) -> None: ...
 
     def action_journal(self) -> None: ...
 

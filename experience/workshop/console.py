@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from ..story.model import Story
+    from .plan import Plan
     from .room import Rooms
 
 WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
@@ -48,9 +49,12 @@ class FacilitatorApp(App[None]):
         projector: bool = False,
         poll: float = POLL_SECONDS,
         clock: Callable[[], float] = time.time,
+        plan: Plan | None = None,
     ) -> None:
         super().__init__()
         self.facilitation = Facilitation(story, rooms, room, clock=clock)
+        if plan is not None:  # raises RoomError if the room cannot be written: the command says so
+            self.facilitation.follow_plan(plan)
         self.projector_only = projector
         self._poll = poll
         self.title = f"{room} · {story.title}"

@@ -1,5 +1,5 @@
-"""The facilitator's side of a room, without a screen: the room as last read, what each of the
-console's keys does to it, and the sentences the console and the projector show.
+"""The facilitator's side of a room, without a screen: the room as last read, and what each of
+the console's keys does to it. The sentences the screens show about it are in room_words.py.
 
 The console (console.py) polls and its screens draw; everything they decide is here, readable
 and testable without Textual. It keeps no state of its own beyond its last look at the room:
@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING
 
 from ..progress.session import story_key
 from .gate import Movements
+from .joincode import make_code
 from .room import Counts, Room, RoomError, Rooms
 from .runsheet import RunSheet, build
-from .timer import Timer, overrun
+from .timer import Timer
 
 if TYPE_CHECKING:
     from ..story.model import Story
+    from .plan import Plan
 
 Watcher = Callable[["Moment"], None]
 
@@ -34,10 +36,16 @@ class Moment:
     room: Room
     counts: Counts
     now: float
+    ran_out: bool = False  # the timer reached zero since the look before: say so, once
 
     @property
     def remaining(self) -> float:
         return self.room.timer.remaining(self.now)
+
+    @property
+    def time_up(self) -> bool:
+        """A time was set and it has passed."""
+        return self.room.timer.seconds > 0 and self.remaining <= 0
 
 
 class Facilitation:
@@ -48,21 +56,36 @@ class Facilitation:
         self.rooms = rooms
         self.room_name = room
         self.clock = clock
-        self.sheet: RunSheet = build(story)
-        self.movements = Movements.of_story(story)
+        self.movements = Movements.of_story(story)  # numbered as the gates number them
+        self._sheets: dict[str | None, RunSheet] = {}
         self._watchers: list[Watcher] = []
         self.moment = self._read()
 
     # -- reading --------------------------------------------------------------------------------------
-    def _read(self) -> Moment:
+    def _read(self, before: Moment | None = None) -> Moment:
         room = self.rooms.get(self.room_name)
         if room is None:  # begun again from another console: read it as new
             room = self.rooms.ensure(self.room_name, self.story_key, first_minutes=self.movements.minutes[0])
-        return Moment(room, self.rooms.counts(self.room_name, room.open_movement), self.clock())
+        now = self.clock()
+        ran_out = (
+            before is not None
+            and room.timer.running
+            and room.timer.seconds > 0
+            and before.room.timer.remaining(before.now) > 0 >= room.timer.remaining(now)
+        )
+        return Moment(room, self.rooms.counts(self.room_name, room.open_movement), now, ran_out)
 
     @property
     def story_key(self) -> str:
         return story_key(self.story)
+
+    @property
+    def sheet(self) -> RunSheet:
+        """The run-sheet of the way through the room follows (all of the story unless planned)."""
+        route = self.moment.room.route
+        if route not in self._sheets:
+            self._sheets[route] = build(self.story, route=route)
+        return self._sheets[route]
 
     def watch(self, show: Watcher) -> Callable[[], None]:
         """Call `show` with the room each time it is read again; returns how to stop."""
@@ -72,30 +95,67 @@ class Facilitation:
     def refresh(self) -> None:
         """Read the room again and show it to everyone watching; a busy file waits for the next look."""
         try:
-            self.moment = self._read()
+            self.moment = self._read(self.moment)
         except RoomError:
             return  # busy for a moment: the next second will do
         for show in list(self._watchers):
             show(self.moment)
 
     @property
+    def begun(self) -> bool:
+        return self.moment.room.begun
+
+    @property
     def opened(self) -> int:
-        """The movement open now (the last one, once a room has been opened past it)."""
-        return min(self.moment.room.open_movement, self.movements.last)
+        """The movement open now (the last one, once a room has been opened past it); in the
+        lobby, the first, which is the one being prepared."""
+        return max(0, min(self.moment.room.open_movement, self.movements.last))
 
     @property
     def next_movement(self) -> int | None:
-        following = self.moment.room.open_movement + 1
-        return following if following <= self.movements.last else None
+        """The next movement to open: the first after the open one that is not passed over."""
+        room = self.moment.room
+        following = (i for i in range(room.open_movement + 1, len(self.movements)) if i not in room.skipped)
+        return next(following, None)
+
+    def minutes_of(self, index: int) -> float:
+        """A movement's suggested time, on the way through the room follows."""
+        return self.sheet.movements[index].minutes
+
+    def can_skip(self, index: int) -> bool:
+        """Only a movement not opened yet can be passed over (or kept after all)."""
+        return self.moment.room.open_movement < index <= self.movements.last
 
     # -- what the facilitator does (each raises RoomError if the room cannot be written) -----------------
     def open_next(self) -> None:
-        """Open the next movement for everyone, with its suggested time on a running timer."""
+        """Open the next movement for everyone (the first: begin), with its time on a running timer."""
         index = self.next_movement
         if index is None:
             return
-        timer = Timer.set_to(self.movements.minutes[index] * 60, start_at=self.clock())
+        timer = Timer.set_to(self.minutes_of(index) * 60, start_at=self.clock())
         self.rooms.open_movement(self.room_name, index, timer)
+
+    def toggle_skip(self, index: int) -> None:
+        """Pass over a movement not opened yet, or keep it after all."""
+        if not self.can_skip(index):
+            return
+        room = self.moment.room
+        self.rooms.follow(self.room_name, room.route, room.skipped ^ {index})
+        self._set_lobby_timer()
+
+    def follow_plan(self, plan: Plan) -> None:
+        """Follow a plan for the time available: its way through and what it passes over."""
+        opened = self.moment.room.open_movement
+        self.rooms.follow(self.room_name, plan.route, {i for i in plan.skipped if i > opened})
+        self.refresh()
+        self._set_lobby_timer()
+
+    def _set_lobby_timer(self) -> None:
+        """Before the session begins, its timer shows the time of the first movement to come."""
+        self.refresh()
+        index = self.next_movement
+        if not self.begun and index is not None and not self.moment.room.timer.running:
+            self.rooms.set_timer(self.room_name, Timer.set_to(self.minutes_of(index) * 60))
 
     def toggle_timer(self) -> None:
         self.rooms.set_timer(self.room_name, self.moment.room.timer.toggle(self.clock()))
@@ -104,69 +164,20 @@ class Facilitation:
         self.rooms.set_timer(self.room_name, self.moment.room.timer.extend())
 
     def reset_timer(self) -> None:
-        minutes = self.movements.minutes[self.opened]
-        self.rooms.set_timer(self.room_name, Timer.set_to(minutes * 60))
+        index = self.opened if self.begun else (self.next_movement or 0)
+        self.rooms.set_timer(self.room_name, Timer.set_to(self.minutes_of(index) * 60))
 
     def toggle_projector_counts(self) -> None:
         self.rooms.show_counts_on_projector(self.room_name, not self.moment.room.projector_counts)
 
-    # -- what the console says -------------------------------------------------------------------------
-    def open_line(self) -> str:
-        movements, opened, following = self.movements, self.opened, self.next_movement
-        then = (
-            f"   Next: {movements.name(following)} (n opens it)"
-            if following is not None
-            else "   Every movement is open."
-        )
-        return f"Open: {opened + 1} of {len(movements)} · {movements.name(opened)}{then}"
+    def send_message(self, text: str) -> None:
+        """A few words on every participant's screen; empty words take the last message back."""
+        self.rooms.send_message(self.room_name, text)
 
-    def timer_line(self) -> str:
-        room = self.moment.room
-        state = "running" if room.timer.running else "paused"
-        past = overrun(self.moment.remaining)
-        counts_note = " · counts on projector" if room.projector_counts else ""
-        return f"{past or state + ' · ' + minutes(room.timer.seconds) + ' set'}{counts_note}"
-
-    def sheet_hint(self, index: int) -> str:
-        opened = self.opened
-        where = "the open movement" if index == opened else ("open" if index < opened else "not open yet")
-        return f"Run-sheet: {index + 1} of {len(self.movements)}, {where} · ← → to look at the others"
-
-    def opening_question(self, index: int) -> tuple[str, str, str]:
-        """The question before opening movement `index`, its detail, and the words for yes."""
-        name = self.movements.name(index)
-        waiting = self.moment.counts.waiting
-        detail = (
-            f"{waiting} {'person is' if waiting == 1 else 'people are'} waiting at the gate and will go on by "
-            f"themselves. The timer will be set to {minutes(self.movements.minutes[index] * 60)} and started. "
-            "Once open, a movement stays open."
-        )
-        return f"Open “{name}” for everyone?", detail, f"Open “{name}” now"
-
-
-def gate_line(moment: Moment, movements: Movements) -> str:
-    """The one sentence a facilitator needs before opening the next movement."""
-    counts, room = moment.counts, moment.room
-    if counts.present == 0:
-        return "No one has joined yet."
-    if room.open_movement >= movements.last:
-        return f"{counts.ended} of {counts.present} {_have(counts.ended)} reached an ending."
-    return f"{counts.waiting} of {counts.present} {_have(counts.waiting)} reached the gate."
-
-
-def spread_line(moment: Moment, movements: Movements) -> str:
-    """Where the group is, movement by movement: numbers only."""
-    counts = moment.counts
-    if counts.present == 0:
-        return ""
-    return " · ".join(f"{movements.name(i)} {counts.by_movement[i]}" for i in sorted(counts.by_movement))
-
-
-def minutes(seconds: float) -> str:
-    """A time set, in minutes: "15 min", "2.5 min", or "no time"."""
-    count = seconds / 60
-    return f"{count:g} min" if count else "no time"
-
-
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"
+    def new_code(self) -> bool:
+        """A new join code for the room, if it asks for one; the old one stops working at once.
+        Returns False when the room asks for no code (served to this computer only, or not served)."""
+        if not self.moment.room.join_code:
+            return False
+        self.rooms.set_code(self.room_name, make_code())
+        return True

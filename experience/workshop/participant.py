@@ -14,7 +14,10 @@ What it does differently from `experience play`:
   and it ends by itself if the server that started it is gone;
 - the join code comes before anything else, and nothing of the story is built until it is right;
 - before a step into a movement the facilitator has not opened, it waits (WaitingScreen): the
-  player is given a `RoomGate` as its gate, and knows nothing else of rooms;
+  player is given a `RoomGate` as its gate, and knows nothing else of rooms; before the session
+  has begun, the first scene waits the same way (the lobby);
+- it tells the room, as counts only, when the participant is pausing or stepping out, and when
+  they press m to say they need a moment; and it shows the facilitator's messages to everyone;
 - d delivers the journal to the browser as Markdown, and leaving offers it once more;
 - what it prints never reaches the host's console: a crash report could quote someone's words.
 """
@@ -39,10 +42,16 @@ from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
 from .joincode import JOIN_CODE_ENV, matches
 from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
-from .room import HEARTBEAT_SECONDS
+from .room import HEARTBEAT_SECONDS, RoomError
 from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 LIFELINE_SECONDS = 3.0  # how often a session checks that its server is still there
+ROOM_LOOK_SECONDS = 2.0  # how often a session looks for a message, and whether a pause has ended
+FROM_FACILITATOR = "From your facilitator"
+MOMENT_SENT = (
+    "Your facilitator can see that someone in the room would like a moment: never who. It fades by "
+    "itself in a few minutes. If it would help, p opens a pause."
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -79,7 +88,10 @@ class RoomGate:
 
 class ParticipantApp(ExperienceApp):
     CSS_PATH = [APP_CSS, WORKSHOP_CSS]
-    BINDINGS = [Binding("d", "download", "Download journal")]
+    BINDINGS = [
+        Binding("d", "download", "Download journal"),
+        Binding("m", "moment", "Need a moment", tooltip="Let the facilitator know, without your name."),
+    ]
     JOURNAL_EMPTY = (
         "Nothing here yet. When a scene asks you a question, whatever you choose to write "
         "is kept here for this session only: the facilitator never sees it, and it is gone "
@@ -96,6 +108,7 @@ class ParticipantApp(ExperienceApp):
         poll: float = POLL_SECONDS,
         server_alive: Callable[[], bool] | None = None,
         lifeline: float = LIFELINE_SECONDS,
+        look: float = ROOM_LOOK_SECONDS,
     ) -> None:
         super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
@@ -104,7 +117,10 @@ class ParticipantApp(ExperienceApp):
         self._join_code = join_code
         self._joined = not join_code
         self._heartbeat = heartbeat
+        self._poll = poll
+        self._look = look
         self._leaving = False
+        self._message_seen: float | None = None  # when the last message shown was sent
 
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -112,7 +128,13 @@ class ParticipantApp(ExperienceApp):
             return SceneScreen()
         from .screens.join import JoinScreen
 
-        return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._join_code or ""))
+        return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._current_code()))
+
+    def _current_code(self) -> str:
+        """The room's code as it is now (the facilitator may have made a new one), else the one
+        this session was started with. A room that cannot be read raises RoomError: no guessing."""
+        room = self.pacing.look() if self.pacing is not None else None
+        return (room.join_code if room is not None and room.join_code else None) or self._join_code or ""
 
     @on(Mount)
     def _begin(self, event: Mount) -> None:
@@ -141,11 +163,77 @@ class ParticipantApp(ExperienceApp):
 
         if self.pacing is not None:
             self.pacing.arrive()
+            self._message_seen = self.pacing.clock()  # what was said before they came is not for them
             self.set_interval(self._heartbeat, self.pacing.heartbeat)
-        self.push_screen(ArrivalScreen(self.session.story.title), lambda _: self.session.start())
+            self.set_interval(self._look, self._look_at_room)
+        self.push_screen(ArrivalScreen(self.session.story.title), self._after_arrival)
+
+    def _after_arrival(self, _: object) -> None:
+        """Into the first scene, after the lobby if the facilitator has not begun yet."""
+        pacing = self.pacing
+        if pacing is None or pacing.begun():
+            self.session.start()
+            return
+        pacing.held(True)
+
+        def begun(_: bool | None) -> None:
+            self.session.start()
+
+        self.push_screen(
+            WaitingScreen(pacing.begun, poll=self._poll, leaving=lambda: pacing.held(False), lobby=True), begun
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "moment":
+            return self._joined and self.pacing is not None
         return self._joined or action not in NOT_YET_JOINED
+
+    # -- care the room can see, as numbers ----------------------------------------------------------
+    def action_moment(self) -> None:
+        if self.pacing is not None:
+            self.pacing.need_a_moment()
+            self.notify(MOMENT_SENT, timeout=10, markup=False)
+
+    def open_pause(self, then: Callable[[], object] | None = None) -> None:
+        super().open_pause(then)
+        self.call_after_refresh(self._tell_room_how_they_are)
+
+    def action_step_out(self) -> None:
+        super().action_step_out()
+        self.call_after_refresh(self._tell_room_how_they_are)
+
+    def open_support(self, *, crisis: bool = False) -> None:
+        super().open_support(crisis=crisis)
+        self.call_after_refresh(self._tell_room_how_they_are)
+
+    def _tell_room_how_they_are(self) -> None:
+        """Pausing (the pause screen), or stepping out (the support lines, or the way out with
+        them): the room hears which, as a count, never why."""
+        from ..tui.screens.pause import PauseScreen
+        from ..tui.screens.step_out import StepOutScreen
+        from ..tui.screens.support import SupportScreen
+
+        if self.pacing is not None:
+            stack = self.screen_stack
+            self.pacing.resting(
+                pausing=any(isinstance(s, PauseScreen) for s in stack),
+                stepped_out=any(isinstance(s, StepOutScreen | SupportScreen) for s in stack),
+            )
+
+    def _look_at_room(self) -> None:
+        """Every few seconds: has a pause ended, and has the facilitator said something to everyone?"""
+        self._tell_room_how_they_are()
+        if self.pacing is None:
+            return
+        try:
+            room = self.pacing.look()
+        except RoomError:
+            return  # busy for a moment: the next look will do
+        if room is None or not room.message or room.message_at is None:
+            return
+        if self._message_seen is None or room.message_at > self._message_seen:
+            self._message_seen = room.message_at
+            self.notify(room.message, title=FROM_FACILITATOR, timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:
@@ -155,6 +243,9 @@ class ParticipantApp(ExperienceApp):
 
     # -- telling the room where they are ---------------------------------------------------------
     def on_scene_screen_shown(self, message: SceneScreen.Shown) -> None:
+        stack = self.screen_stack  # (empty for a moment while one screen gives way to another)
+        if stack and isinstance(stack[-1], WaitingScreen):  # drawn as the wait began: not there yet
+            return
         if self.pacing is not None:
             self.pacing.at_scene(message.scene, ending=self.session.story.scenes[message.scene].end)
 

@@ -6,9 +6,15 @@ facilitator's own data. It is not the player's `experience.db`: room state is sh
 personal, and it changes on its own schedule.
 
 What is kept is only what pacing needs. A participant is a random token, the number of the
-movement they are in, and whether they are waiting at the next gate or have reached an ending:
-no name, no scene, no words. A participant who stops sending heartbeats (a closed tab, a dropped
-connection, a killed process) simply stops being counted.
+movement they are in, and whether they are waiting at the next gate, pausing, stepping out, have
+asked for a moment or reached an ending: no name, no scene, no words. A participant who stops
+sending heartbeats (a closed tab, a dropped connection, a killed process) simply stops being
+counted. The room itself keeps what the facilitator set (the gates, the timer, the way through
+and the movements passed over, a short message for everyone) and what the server says about how
+to join (the address and the code), so the console and the projector can show them.
+
+A new room is in its lobby (`LOBBY`, no movement open): people join and wait, counted, until the
+facilitator begins, which opens the first movement and starts its timer.
 
 Decisions, and why:
 - WAL, so that the console's reads and the participants' heartbeats never wait for each other;
@@ -16,7 +22,8 @@ Decisions, and why:
   and a frozen screen is not.
 - `PRAGMA user_version` numbers the schema, brought up to date by the player's own migration
   runner (progress/migrations.py); a newer file is refused rather than rewritten.
-- Opening a gate only ever moves forward, in one transaction; `reset` begins the room again.
+- Opening a gate only ever moves forward, in one transaction; `reset` begins the room again
+  (keeping how to join: that belongs to the server, which is still serving).
 """
 
 from __future__ import annotations
@@ -37,6 +44,9 @@ DEFAULT_ROOM = "workshop"  # the room `experience facilitate` paces when none is
 BUSY_TIMEOUT_MS = 2000
 HEARTBEAT_SECONDS = 5.0
 EXPIRES_AFTER = 20.0  # four missed heartbeats: gone
+MOMENT_SECONDS = 3 * 60.0  # "I need a moment" is counted this long, then fades by itself
+MESSAGE_LIMIT = 140  # characters of a message to everyone: a sentence, not a letter
+LOBBY = -1  # the open movement of a room not begun yet: none
 
 SCHEMA = """
 CREATE TABLE rooms (
@@ -60,7 +70,20 @@ CREATE TABLE presence (
 CREATE INDEX presence_by_room ON presence (room, last_seen);
 """
 
-MIGRATIONS = (SCHEMA,)  # appended to, never edited, as the player's are
+V2 = """
+ALTER TABLE rooms ADD COLUMN route TEXT;               -- the way through the facilitator follows; NULL: all
+ALTER TABLE rooms ADD COLUMN skipped TEXT NOT NULL DEFAULT '';  -- movements passed over, as "1,2"
+ALTER TABLE rooms ADD COLUMN message TEXT NOT NULL DEFAULT '';  -- a few words for every participant
+ALTER TABLE rooms ADD COLUMN message_at REAL;          -- when they were sent
+ALTER TABLE rooms ADD COLUMN joined INTEGER NOT NULL DEFAULT 0; -- how many have joined since it began
+ALTER TABLE rooms ADD COLUMN join_url TEXT;            -- where to join, as the server says; NULL: not served
+ALTER TABLE rooms ADD COLUMN join_code TEXT;           -- asked before anything else; NULL: none needed
+ALTER TABLE presence ADD COLUMN pausing INTEGER NOT NULL DEFAULT 0;      -- on a pause or a side path
+ALTER TABLE presence ADD COLUMN stepped_out INTEGER NOT NULL DEFAULT 0;  -- on the way out, support shown
+ALTER TABLE presence ADD COLUMN moment REAL;           -- when they last asked for a moment
+"""
+
+MIGRATIONS = (SCHEMA, V2)  # appended to, never edited, as the player's are
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -82,9 +105,20 @@ class OtherStory(RoomError):
 class Room:
     name: str
     story: str
-    open_movement: int  # movements 0..open_movement are open
+    open_movement: int  # movements 0..open_movement are open; LOBBY: not begun
     timer: Timer
     projector_counts: bool  # the facilitator chose to show counts on the shared screen
+    route: str | None = None  # the way through followed; None: all of the story
+    skipped: frozenset[int] = frozenset()  # movements the facilitator passes over
+    message: str = ""
+    message_at: float | None = None
+    joined: int = 0  # how many have joined since the room began (a number, never who)
+    join_url: str | None = None  # None: not being served just now
+    join_code: str | None = None  # None: no code is asked (served to this computer only)
+
+    @property
+    def begun(self) -> bool:
+        return self.open_movement > LOBBY
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +129,9 @@ class Counts:
     by_movement: dict[int, int] = field(default_factory=dict)
     waiting: int = 0  # held at the gate after the open movement
     ended: int = 0
+    pausing: int = 0
+    stepped_out: int = 0
+    moments: int = 0  # asked for a moment in the last few minutes
 
 
 class Rooms:
@@ -140,11 +177,13 @@ class Rooms:
     def close(self) -> None:
         self.conn.close()
 
-    def _write(self, sql: str, params: tuple = ()) -> None:
+    def _write(self, sql: str, params: tuple = (), *more: tuple[str, tuple]) -> None:
+        """Run `sql` (and any `more` statements) in one short transaction."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                self.conn.execute(sql, params)
+                for statement, values in ((sql, params), *more):
+                    self.conn.execute(statement, values)
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
@@ -156,22 +195,37 @@ class Rooms:
     def get(self, name: str) -> Room | None:
         try:
             row = self.conn.execute(
-                "SELECT name, story, open_movement, timer_seconds, timer_started, timer_elapsed,"
-                " projector_counts FROM rooms WHERE name = ?",
+                "SELECT name, story, open_movement, timer_seconds, timer_started, timer_elapsed, projector_counts,"
+                " route, skipped, message, message_at, joined, join_url, join_code FROM rooms WHERE name = ?",
                 (name,),
             ).fetchone()
         except sqlite3.Error as error:
             raise RoomError(f"The room could not be read just now ({error}).") from error
         if row is None:
             return None
-        name, story, open_movement, seconds, started, elapsed, counts = row
-        return Room(name, story, open_movement, Timer(seconds, started, elapsed), bool(counts))
+        name, story, open_movement, seconds, started, elapsed, counts, route, skipped, *rest = row
+        message, message_at, joined, join_url, join_code = rest
+        return Room(
+            name,
+            story,
+            open_movement,
+            Timer(seconds, started, elapsed),
+            bool(counts),
+            route,
+            frozenset(int(n) for n in skipped.split(",") if n.strip().isdigit()),
+            message,
+            message_at,
+            joined,
+            join_url,
+            join_code,
+        )
 
     def ensure(self, name: str, story: str, *, first_minutes: float = 0.0) -> Room:
-        """The room called `name`, created with only its first movement open if it is new."""
+        """The room called `name`, created in its lobby if it is new, its first movement's time set."""
         self._write(
-            "INSERT INTO rooms (name, story, timer_seconds, updated) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
-            (name, story, first_minutes * 60.0, self.clock()),
+            "INSERT INTO rooms (name, story, open_movement, timer_seconds, updated) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (name) DO NOTHING",
+            (name, story, LOBBY, first_minutes * 60.0, self.clock()),
         )
         room = self.get(name)
         assert room is not None
@@ -180,37 +234,55 @@ class Rooms:
         return room
 
     def reset(self, name: str, story: str, *, first_minutes: float = 0.0) -> Room:
-        """Begin the room again: only the first movement open, a fresh timer, no one counted."""
-        self._write("DELETE FROM rooms WHERE name = ?", (name,))
-        self._write("DELETE FROM presence WHERE room = ?", (name,))
-        return self.ensure(name, story, first_minutes=first_minutes)
+        """Begin the room again: back in its lobby, a fresh timer, no one counted, no plan.
+        How to join stays: the server that wrote it is still serving."""
+        before = self.get(name)
+        self._write("DELETE FROM rooms WHERE name = ?", (name,), ("DELETE FROM presence WHERE room = ?", (name,)))
+        room = self.ensure(name, story, first_minutes=first_minutes)
+        if before is not None and before.join_url:
+            room = self.serve(name, before.join_url, before.join_code)
+        return room
 
     def open_movement(self, name: str, index: int, timer: Timer | None = None) -> Room:
         """Open every movement up to `index`. Gates never close again: it only moves forward."""
         if timer is None:
-            self._write(
-                "UPDATE rooms SET open_movement = max(open_movement, ?), updated = ? WHERE name = ?",
-                (index, self.clock(), name),
-            )
-        else:
-            self._write(
-                "UPDATE rooms SET open_movement = max(open_movement, ?), timer_seconds = ?,"
-                " timer_started = ?, timer_elapsed = ?, updated = ? WHERE name = ?",
-                (index, timer.seconds, timer.started, timer.elapsed, self.clock(), name),
-            )
-        return self._must(name)
+            return self._update(name, "open_movement = max(open_movement, ?)", index)
+        return self._update(
+            name,
+            "open_movement = max(open_movement, ?), timer_seconds = ?, timer_started = ?, timer_elapsed = ?",
+            index,
+            timer.seconds,
+            timer.started,
+            timer.elapsed,
+        )
 
     def set_timer(self, name: str, timer: Timer) -> Room:
-        self._write(
-            "UPDATE rooms SET timer_seconds = ?, timer_started = ?, timer_elapsed = ?, updated = ? WHERE name = ?",
-            (timer.seconds, timer.started, timer.elapsed, self.clock(), name),
+        return self._update(
+            name, "timer_seconds = ?, timer_started = ?, timer_elapsed = ?", timer.seconds, timer.started, timer.elapsed
         )
-        return self._must(name)
 
     def show_counts_on_projector(self, name: str, show: bool) -> Room:
-        self._write(
-            "UPDATE rooms SET projector_counts = ?, updated = ? WHERE name = ?", (int(show), self.clock(), name)
-        )
+        return self._update(name, "projector_counts = ?", int(show))
+
+    def follow(self, name: str, route: str | None, skipped: frozenset[int] | set[int]) -> Room:
+        """The way through the facilitator follows, and the movements they pass over."""
+        return self._update(name, "route = ?, skipped = ?", route, ",".join(str(n) for n in sorted(skipped)))
+
+    def send_message(self, name: str, text: str) -> Room:
+        """A few words for every participant's screen, on one line, printable characters only
+        (nothing in them can act on a terminal); each new message is shown once."""
+        words = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:MESSAGE_LIMIT]
+        return self._update(name, "message = ?, message_at = ?", words, self.clock() if words else None)
+
+    def serve(self, name: str, url: str | None, code: str | None) -> Room:
+        """How to join, as the server says it (None and None: not served any more)."""
+        return self._update(name, "join_url = ?, join_code = ?", url, code)
+
+    def set_code(self, name: str, code: str) -> Room:
+        return self._update(name, "join_code = ?", code)
+
+    def _update(self, name: str, assignments: str, *values: object) -> Room:
+        self._write(f"UPDATE rooms SET {assignments}, updated = ? WHERE name = ?", (*values, self.clock(), name))  # noqa: S608 - our own column names
         return self._must(name)
 
     def _must(self, name: str) -> Room:
@@ -223,16 +295,32 @@ class Rooms:
     def arrive(self, room: str) -> str:
         """A new participant in `room`: returns the random token their heartbeats carry."""
         token = secrets.token_hex(12)
-        self._write("INSERT INTO presence (token, room, last_seen) VALUES (?, ?, ?)", (token, room, self.clock()))
+        self._write(
+            "INSERT INTO presence (token, room, last_seen) VALUES (?, ?, ?)",
+            (token, room, self.clock()),
+            ("UPDATE rooms SET joined = joined + 1 WHERE name = ?", (room,)),
+        )
         return token
 
-    def report(self, token: str, room: str, *, movement: int, waiting: bool, ended: bool) -> None:
+    def report(
+        self,
+        token: str,
+        room: str,
+        *,
+        movement: int,
+        waiting: bool,
+        ended: bool,
+        pausing: bool = False,
+        stepped_out: bool = False,
+        moment: float | None = None,
+    ) -> None:
         """A heartbeat: where a participant is, which also says they are still here."""
         self._write(
-            "INSERT INTO presence (token, room, movement, waiting, ended, last_seen)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET movement = excluded.movement,"
-            " waiting = excluded.waiting, ended = excluded.ended, last_seen = excluded.last_seen",
-            (token, room, movement, int(waiting), int(ended), self.clock()),
+            "INSERT INTO presence (token, room, movement, waiting, ended, pausing, stepped_out, moment, last_seen)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (token) DO UPDATE SET movement = excluded.movement,"
+            " waiting = excluded.waiting, ended = excluded.ended, pausing = excluded.pausing,"
+            " stepped_out = excluded.stepped_out, moment = excluded.moment, last_seen = excluded.last_seen",
+            (token, room, movement, int(waiting), int(ended), int(pausing), int(stepped_out), moment, self.clock()),
         )
 
     def leave(self, token: str) -> None:
@@ -243,18 +331,22 @@ class Rooms:
         now = self.clock()
         try:
             rows = self.conn.execute(
-                "SELECT movement, waiting, ended FROM presence WHERE room = ? AND last_seen >= ?",
+                "SELECT movement, waiting, ended, pausing, stepped_out, moment FROM presence"
+                " WHERE room = ? AND last_seen >= ?",
                 (room, now - EXPIRES_AFTER),
             ).fetchall()
         except sqlite3.Error as error:
             raise RoomError(f"The room could not be read just now ({error}).") from error
         by_movement: dict[int, int] = {}
-        waiting = ended = 0
-        for movement, is_waiting, is_ended in rows:
+        waiting = ended = pausing = stepped_out = moments = 0
+        for movement, is_waiting, is_ended, is_pausing, is_out, moment in rows:
             by_movement[movement] = by_movement.get(movement, 0) + 1
             waiting += bool(is_waiting and movement >= open_movement)
             ended += bool(is_ended)
-        return Counts(len(rows), by_movement, waiting, ended)
+            pausing += bool(is_pausing)
+            stepped_out += bool(is_out)
+            moments += moment is not None and moment >= now - MOMENT_SECONDS
+        return Counts(len(rows), by_movement, waiting, ended, pausing, stepped_out, moments)
 
     def forget_departed(self, *, older_than: float = 10 * EXPIRES_AFTER) -> None:
         """Delete presence rows long silent (a killed session never said goodbye)."""

@@ -2,17 +2,27 @@
 
 Timings, facilitator notes, content notes, pause points and reflections, movement by movement,
 with a running clock. It is built from the same YAML the participants play, so it can never
-disagree with the session. Markdown by default; HTML (print-friendly) when asked.
+disagree with the session. Markdown here (the console shows it too); HTML in runsheet_html.py;
+a plan for the minutes available in plan.py.
+
+A story with more than one way through (story/routes.py) has a run-sheet for each: the movements
+are always all there, numbered as the gates number them, and those a way leaves out say so.
+Every word from the story is escaped for the format it goes into: an author's `<b>` is shown,
+never obeyed.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..story.model import Chapter, ExitKind, Scene, Story
+from ..story.routes import route_chapters, route_names
 from ..story.safe_text import terminal_safe
+
+OPENING_WORDS = 6  # an untitled scene is named by the first few words of its text
 
 
 @dataclass
@@ -28,14 +38,15 @@ class SceneEntry:
 
     @property
     def name(self) -> str:
-        return self.scene.title or self.scene.name
+        """The scene's title, or else its opening words, never its id: the id is shown beside."""
+        return self.scene.title or opening_words(self.scene) or self.scene.name
 
     def badges(self) -> list[tuple[str, str]]:
         """What stands beside the scene's name, as (kind, text): the formats style each kind."""
         s = self.scene
         out = [("id", s.id)]
         if s.minutes:
-            out.append(("plain", _minutes(s.minutes)))
+            out.append(("plain", minutes_text(s.minutes)))
         if s.is_deep:
             out.append(("deep", "deep"))
         elif s.intensity:
@@ -62,6 +73,17 @@ class SceneEntry:
         return out
 
 
+def opening_words(scene: Scene) -> str:
+    """“The first few words…” of a scene's text, without its Markdown."""
+    if not scene.text or not scene.text[0].variants:
+        return ""
+    words = re.sub(r"[*_`#>]", "", scene.text[0].variants[0].source).split()
+    if not words:
+        return ""
+    more = "…" if len(words) > OPENING_WORDS else ""
+    return f"“{' '.join(words[:OPENING_WORDS]).rstrip('.,;:')}{more}”"
+
+
 def also_in_chapter(entry: ChapterEntry) -> list[str]:
     """The scenes with nothing to note, by name, marked where a pause is one choice away."""
     return [e.name + (" (pause point)" if e.pause_point else "") for e in entry.scenes if not e.notable]
@@ -79,10 +101,35 @@ class MovementEntry:
     name: str
     chapters: list[ChapterEntry] = field(default_factory=list)
     start: float = 0.0
+    left_out: list[ChapterEntry] = field(default_factory=list)  # by the way through this sheet follows
 
     @property
     def minutes(self) -> float:
         return sum(c.minutes for c in self.chapters)
+
+    @property
+    def skipped(self) -> bool:
+        """The way through this sheet follows does not come here at all."""
+        return not self.chapters
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One line of the timeline: a movement (its number), or time beside the story (None)."""
+
+    start: float
+    label: str
+    minutes: float
+    movement: int | None = None
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way through the story, with its time and the movements it comes to."""
+
+    name: str
+    minutes: float
+    movements: tuple[str, ...]
 
 
 @dataclass
@@ -92,15 +139,37 @@ class RunSheet:
     scenes: int
     chapters: int
     side_paths: list[ChapterEntry] = field(default_factory=list)  # reached only by detours: any time
+    route: str | None = None  # the way through this sheet follows; None: all of the story
+    ways: tuple[Way, ...] = ()  # every way through, when the story offers more than one
+    timeline: list[Slot] = field(default_factory=list)
 
     @property
     def total_minutes(self) -> float:
         return sum(m.minutes for m in self.movements)
 
+    @property
+    def planned(self) -> list[tuple[int, MovementEntry]]:
+        """The movements this sheet comes to, with their numbers (from 0)."""
+        return [(i, m) for i, m in enumerate(self.movements) if not m.skipped]
 
-def build(story: Story) -> RunSheet:
+    @property
+    def end(self) -> float:
+        return self.timeline[-1].start + self.timeline[-1].minutes if self.timeline else 0.0
+
+
+def build(story: Story, *, route: str | None = None) -> RunSheet:
     """Movements in the order a reader meets them. Chapters reached only by a detour (a pause)
-    can happen at any moment, so they are listed apart and kept out of the clock."""
+    can happen at any moment, so they are listed apart and kept out of the clock. With `route`,
+    the chapters that way does not come to are set aside in their movement (`left_out`)."""
+    sheet = _sheet(story, route)
+    names = route_names(story)
+    if len(names) > 1:
+        sheet.ways = tuple(_way(sheet if name == route else _sheet(story, name), name) for name in names)
+    return sheet
+
+
+def _sheet(story: Story, route: str | None) -> RunSheet:
+    on_route = route_chapters(story, route) if route is not None else None
     movements: dict[str, MovementEntry] = {}
     side_paths: list[ChapterEntry] = []
     for chapter in story.chapters.values():
@@ -119,21 +188,62 @@ def build(story: Story) -> RunSheet:
             side_paths.append(entry)
             continue
         name = chapter.movement or chapter.title
-        movements.setdefault(name, MovementEntry(name)).chapters.append(entry)
-    clock = 0.0
-    for movement in movements.values():
+        movement = movements.setdefault(name, MovementEntry(name))
+        (movement.chapters if on_route is None or chapter.id in on_route else movement.left_out).append(entry)
+    sheet = RunSheet(
+        story.title, list(movements.values()), len(story.scenes), len(story.chapters), side_paths, route=route
+    )
+    sheet.timeline = timeline(sheet)
+    return sheet
+
+
+def _way(sheet: RunSheet, name: str) -> Way:
+    return Way(name, sheet.total_minutes, tuple(m.name for _, m in sheet.planned))
+
+
+def timeline(sheet: RunSheet, beside: dict[int | None, float] | None = None) -> list[Slot]:
+    """The movements in turn with a running clock, setting each movement's start. `beside`
+    gives minutes of time beside the story: before the first movement (key None), and after
+    each movement (its number); plan.py says what that time is for."""
+    beside = beside or {}
+    slots, clock = [], 0.0
+    if beside.get(None):
+        slots.append(Slot(clock, WELCOME, beside[None]))
+        clock += beside[None]
+    planned = sheet.planned
+    for place, (number, movement) in enumerate(planned):
         movement.start = clock
+        slots.append(Slot(clock, movement.name, movement.minutes, number))
         clock += movement.minutes
-    return RunSheet(story.title, list(movements.values()), len(story.scenes), len(story.chapters), side_paths)
+        if beside.get(number):
+            slots.append(Slot(clock, TALK if place < len(planned) - 1 else CLOSING, beside[number]))
+            clock += beside[number]
+    return slots
 
 
-def _clock(minutes: float) -> str:
+WELCOME = "Welcome: how to pause, and that what anyone writes stays theirs"
+TALK = "Time to talk, for those who want to (no one shares what they wrote)"
+CLOSING = "Closing together"
+
+
+def clock_text(minutes: float) -> str:
     whole = int(round(minutes))
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _minutes(value: float) -> str:
+def minutes_text(value: float) -> str:
     return f"{value:g} min" if value else "no time set"
+
+
+def listed(names: list[str]) -> str:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def way_text(way: Way) -> str:
+    return f"“{way.name}” {minutes_text(way.minutes)} ({', '.join(way.movements)})"
 
 
 CARE = [
@@ -149,27 +259,42 @@ CARE = [
 
 
 # -- Markdown -------------------------------------------------------------------------------------
-def to_markdown(sheet: RunSheet, *, today: date | None = None) -> str:
+def md(text: str) -> str:
+    """Words from the story, safe in Markdown: HTML shown as text, never passed through, and
+    nothing that would end a table cell."""
+    return html.escape(text, quote=False).replace("|", "\\|")
+
+
+Intro = tuple[str, list[str]]  # a heading and its paragraphs, in plain words (a plan's: plan.py)
+
+
+def to_markdown(sheet: RunSheet, *, today: date | None = None, intro: Intro | None = None) -> str:
+    """The whole run-sheet; `intro` goes after the totals (a plan for the time available)."""
     day = (today or date.today()).isoformat()
     out = [
-        f"# Run-sheet: {sheet.title}",
+        f"# Run-sheet: {md(sheet.title)}",
         "",
-        f"**Total running time:** {_minutes(sheet.total_minutes)} ({_clock(sheet.total_minutes)}), "
-        f"{len(sheet.movements)} movements, {sheet.chapters} chapters, {sheet.scenes} scenes. "
+        f"**Total running time{_of_way(sheet)}:** {minutes_text(sheet.total_minutes)} "
+        f"({clock_text(sheet.total_minutes)}), "
+        f"{len(sheet.planned)} movements, {sheet.chapters} chapters, {sheet.scenes} scenes. "
         f"Generated from the story files on {day}.",
-        "",
-        "## Before you begin",
-        "",
     ]
+    if sheet.ways:
+        out += ["", f"**Ways through** (the reader chooses one): {md('; '.join(way_text(w) for w in sheet.ways))}."]
+    if intro is not None:
+        heading, paragraphs = intro
+        out += ["", f"## {md(heading)}"]
+        for paragraph in paragraphs:
+            out += ["", md(paragraph)]
+    out += ["", "## Before you begin", ""]
     out += [f"- {line}" for line in CARE]
     out += ["", "## Timeline", "", "| starts | movement | time |", "| --- | --- | --- |"]
-    for movement in sheet.movements:
-        out.append(f"| {_clock(movement.start)} | {movement.name} | {_minutes(movement.minutes)} |")
-    out.append(f"| {_clock(sheet.total_minutes)} | end | |")
-    for number, movement in enumerate(sheet.movements, start=1):
-        out += ["", f"## {number}. {movement.name} ({_minutes(movement.minutes)}, from {_clock(movement.start)})"]
-        for entry in movement.chapters:
-            out += _chapter_markdown(entry)
+    for slot in sheet.timeline:
+        label = md(slot.label) if slot.movement is not None else f"*{md(slot.label)}*"
+        out.append(f"| {clock_text(slot.start)} | {label} | {minutes_text(slot.minutes)} |")
+    out.append(f"| {clock_text(sheet.end)} | end | |")
+    for number in range(len(sheet.movements)):
+        out += ["", *movement_markdown(sheet, number).rstrip("\n").split("\n")]
     if sheet.side_paths:
         out += [
             "",
@@ -182,119 +307,51 @@ def to_markdown(sheet: RunSheet, *, today: date | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def _of_way(sheet: RunSheet) -> str:
+    return f" of the way “{md(sheet.route)}”" if sheet.route and sheet.ways else ""
+
+
 def movement_markdown(sheet: RunSheet, index: int) -> str:
     """One movement's part of the run-sheet, as the facilitator's console shows it."""
     movement = sheet.movements[index]
-    out = [f"## {index + 1}. {movement.name} ({_minutes(movement.minutes)}, from {_clock(movement.start)})"]
+    if movement.skipped:
+        out = [f"## {index + 1}. {md(movement.name)} (not on this way through)"]
+        out += ["", f"The way “{md(sheet.route or '')}” does not come here: {_names(movement.left_out)}."]
+        return terminal_safe("\n".join(out)) + "\n"
+    heading = f"{minutes_text(movement.minutes)}, from {clock_text(movement.start)}"
+    out = [f"## {index + 1}. {md(movement.name)} ({heading})"]
     for entry in movement.chapters:
         out += _chapter_markdown(entry)
+    if movement.left_out:
+        out += ["", f"Not on the way “{md(sheet.route or '')}”: {_names(movement.left_out)}."]
     return terminal_safe("\n".join(out)) + "\n"  # the console draws it as it is: the author's words
+
+
+def _names(chapters: list[ChapterEntry]) -> str:
+    return ", ".join(f"{md(c.chapter.title)} ({minutes_text(c.minutes)})" for c in chapters)
 
 
 def _chapter_markdown(entry: ChapterEntry) -> list[str]:
     chapter = entry.chapter
-    out = ["", f"### {chapter.title} (`{chapter.id}`, {_minutes(entry.minutes)})"]
+    out = ["", f"### {md(chapter.title)} (`{chapter.id}`, {minutes_text(entry.minutes)})"]
     if chapter.facilitator:
-        out += ["", f"> {' '.join(chapter.facilitator.split())}"]
+        out += ["", f"> {md(' '.join(chapter.facilitator.split()))}"]
     for scene_entry in (e for e in entry.scenes if e.notable):
         out += ["", *_scene_markdown(scene_entry)]
     quiet = also_in_chapter(entry)
     if quiet:
-        out += ["", f"Also in this chapter: {', '.join(quiet)}."]
+        out += ["", f"Also in this chapter: {md(', '.join(quiet))}."]
     return out
 
 
 def _scene_markdown(entry: SceneEntry) -> list[str]:
     styles = {"id": "`{}`", "deep": "**{}**", "plain": "{}"}
-    badges = " · ".join(styles[kind].format(text) for kind, text in entry.badges())
-    lines = [f"#### {entry.name} · {badges}"]
+    badges = " · ".join(styles[kind].format(text if kind == "id" else md(text)) for kind, text in entry.badges())
+    lines = [f"#### {md(entry.name)} · {badges}"]
     for label, text, kind in entry.facts():
-        shown = {"quote": "“{}”", "id": "`{}`", "plain": "{}"}[kind].format(text)
+        shown = {"quote": "“{}”", "id": "`{}`", "plain": "{}"}[kind].format(text if kind == "id" else md(text))
         if label == "Reflection":
             lines.append(f"- **{label}** (private, optional): {shown}")
         else:
             lines.append(f"- **{label}:** {shown}")
     return lines
-
-
-# -- HTML -----------------------------------------------------------------------------------------
-_STYLE = """
-body { font: 15px/1.55 Georgia, "Times New Roman", serif; color: #2b2724; max-width: 46rem;
-       margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; color: #4a3f37; line-height: 1.25; }
-h2 { border-bottom: 1px solid #d9cfc4; padding-bottom: .2rem; margin-top: 2.2rem; }
-h4 { margin-bottom: .3rem; }
-blockquote { margin: .5rem 0; padding: .4rem .9rem; background: #f6f1ea; border-left: 3px solid #b9a58f; }
-table { border-collapse: collapse; } td, th { padding: .2rem .8rem .2rem 0; text-align: left; }
-.deep { color: #6b4c7a; font-weight: bold; } .meta { color: #6b6259; font-size: .9em; }
-ul { margin-top: .2rem; } code { font-size: .85em; color: #6b6259; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section.scene { break-inside: avoid; } }
-"""
-
-
-def to_html(sheet: RunSheet, *, today: date | None = None) -> str:
-    e = html.escape
-    day = (today or date.today()).isoformat()
-    out = [
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>Run-sheet: {e(sheet.title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>Run-sheet: {e(sheet.title)}</h1>",
-        f"<p><strong>Total running time:</strong> {e(_minutes(sheet.total_minutes))} "
-        f"({_clock(sheet.total_minutes)}), {len(sheet.movements)} movements, {sheet.chapters} chapters, "
-        f"{sheet.scenes} scenes. <span class=meta>Generated from the story files on {day}.</span></p>",
-        "<h2>Before you begin</h2><ul>",
-        *(f"<li>{e(line)}</li>" for line in CARE),
-        "</ul>",
-        "<h2>Timeline</h2><table><tr><th>starts</th><th>movement</th><th>time</th></tr>",
-    ]
-    for movement in sheet.movements:
-        out.append(
-            f"<tr><td>{_clock(movement.start)}</td><td>{e(movement.name)}</td>"
-            f"<td>{e(_minutes(movement.minutes))}</td></tr>"
-        )
-    out.append(f"<tr><td>{_clock(sheet.total_minutes)}</td><td>end</td><td></td></tr></table>")
-    for number, movement in enumerate(sheet.movements, start=1):
-        out.append(
-            f"<h2>{number}. {e(movement.name)} <span class=meta>({e(_minutes(movement.minutes))}, "
-            f"from {_clock(movement.start)})</span></h2>"
-        )
-        for entry in movement.chapters:
-            out += _chapter_html(entry)
-    if sheet.side_paths:
-        out.append(
-            "<h2>Side paths, open at any time</h2><p>Participants reach these from the pause points "
-            "above and come back to where they were.</p>"
-        )
-        for entry in sheet.side_paths:
-            out += _chapter_html(entry)
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
-
-
-def _chapter_html(entry: ChapterEntry) -> list[str]:
-    e = html.escape
-    chapter = entry.chapter
-    out = [f"<h3>{e(chapter.title)} <span class=meta>({e(_minutes(entry.minutes))})</span></h3>"]
-    if chapter.facilitator:
-        out.append(f"<blockquote>{e(' '.join(chapter.facilitator.split()))}</blockquote>")
-    out += [_scene_html(s) for s in entry.scenes if s.notable]
-    quiet = also_in_chapter(entry)
-    if quiet:
-        out.append(f"<p class=meta>Also in this chapter: {e(', '.join(quiet))}.</p>")
-    return out
-
-
-def _scene_html(entry: SceneEntry) -> str:
-    e = html.escape
-    styles = {"id": "<code>{}</code>", "deep": "<span class=deep>{}</span>", "plain": "{}"}
-    badges = " · ".join(styles[kind].format(e(text)) for kind, text in entry.badges())
-    items = []
-    for label, text, kind in entry.facts():
-        shown = {"quote": "“{}”", "id": "<code>{}</code>", "plain": "{}"}[kind].format(e(text))
-        if label == "Reflection":
-            items.append(f"<li><strong>{label}</strong> (private, optional): {shown}</li>")
-        else:
-            items.append(f"<li><strong>{label}:</strong> {shown}</li>")
-    body = f"<ul>{''.join(items)}</ul>" if items else ""
-    return f"<section class=scene><h4>{e(entry.name)} <span class=meta>· {badges}</span></h4>{body}</section>"

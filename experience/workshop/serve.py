@@ -32,7 +32,7 @@ from textual_serve.server import Server
 
 from .ephemeral import PREFIX, default_root, sweep
 from .joincode import JOIN_CODE_ENV
-from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner
+from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url
 
 PAGES = Path(__file__).with_name("web")
 FULL_HOLD_SECONDS = 30 * 60  # a "room is full" tab is let go after this, if it is still open
@@ -207,15 +207,17 @@ def start(
 
     story_dir = story_dir.resolve()
     story = load_story(story_dir)  # a broken story is reported now, not in every tab
+    code = None if is_loopback(host) else make_code()
+    url = join_url(host, port)
     rooms_db = None
     if room:
         rooms_db = data_dir / ROOMS_DB
         rooms = Rooms.open(rooms_db)
-        try:
+        try:  # the console and the projector show how to join, and the code can be made anew there
             rooms.ensure(room, story_key(story), first_minutes=Movements.of_story(story).minutes[0])
+            rooms.serve(room, url, code)
         finally:
             rooms.close()
-    code = None if is_loopback(host) else make_code()
     server = WorkshopServer(
         ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
         host=host,
@@ -223,9 +225,29 @@ def start(
         title=story.title,
         max_participants=max_participants,
         join_code=code,
-        banner=banner(story.title, host, port, room, code, max_participants),
+        banner=banner(story.title, url, room, code, max_participants),
     )
-    server.serve()
+    try:
+        server.serve()
+    finally:
+        if rooms_db is not None and room:
+            _no_longer_served(rooms_db, room)
+
+
+def _no_longer_served(rooms_db: Path, room: str) -> None:
+    """The server has stopped: the projector stops showing an address that no longer answers."""
+    from .room import RoomError, Rooms
+
+    try:
+        rooms = Rooms.open(rooms_db)
+    except RoomError:
+        return
+    try:
+        rooms.serve(room, None, None)
+    except RoomError:
+        pass
+    finally:
+        rooms.close()
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -8,7 +8,9 @@ defaults cost nothing to read; serve.py, which does the serving, imports these.
 
 from __future__ import annotations
 
+import ipaddress
 import shlex
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,9 @@ from pathlib import Path
 DEFAULT_HOST = "127.0.0.1"  # this computer only; any other address asks for a join code
 DEFAULT_PORT = 8000
 DEFAULT_MAX_PARTICIPANTS = 30  # see bench/bench_serve.py for what one session costs
+EVERYWHERE = ("0.0.0.0", "::", "")  # noqa: S104 - recognised here, not bound
+SOMEWHERE_UNKNOWN = "<this computer's address>"
+ROUTE_PROBE = ("192.0.2.1", 9)  # TEST-NET-1 (RFC 5737): nothing is sent there, see this_computers_address
 
 
 @dataclass(frozen=True)
@@ -45,16 +50,48 @@ class ServedRoom:
         return shlex.join(words)
 
 
-def banner(title: str, host: str, port: int, room: str | None, code: str | None, limit: int) -> list[str]:
-    """What the facilitator reads when the server starts: how to join, and what is kept."""
-    everywhere = ("0.0.0.0", "::", "")  # noqa: S104 - recognised here, not bound
-    shown = host if host not in everywhere else "<this computer's address>"
+def this_computers_address() -> str | None:
+    """The address other computers in the room reach this one at, as well as it can be told.
+
+    Connecting a UDP socket sends nothing: it only asks the system which of its addresses it
+    would send from. Without a network route, the name the computer gives itself is tried."""
+    candidates = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(ROUTE_PROBE)
+            candidates.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    try:
+        candidates.append(socket.gethostbyname(socket.gethostname()))
+    except OSError:
+        pass
+    for address in candidates:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            continue
+        if not (ip.is_loopback or ip.is_unspecified):
+            return address
+    return None
+
+
+def join_url(host: str, port: int) -> str:
+    """Where participants open the room: the address served on, or this computer's on the
+    network when it listens everywhere (SOMEWHERE_UNKNOWN if that cannot be told)."""
+    shown = host if host not in EVERYWHERE else (this_computers_address() or SOMEWHERE_UNKNOWN)
     shown = f"[{shown}]" if ":" in shown else shown
-    lines = [f"{title}: open to web browsers.", "", f"  Join at    http://{shown}:{port}"]
+    return f"http://{shown}:{port}"
+
+
+def banner(title: str, url: str, room: str | None, code: str | None, limit: int) -> list[str]:
+    """What the facilitator reads when the server starts: how to join, and what is kept."""
+    lines = [f"{title}: open to web browsers.", "", f"  Join at    {url}"]
     if code:
         lines.append(f"  Join code  {code}   (asked before anything else; say it aloud or write it up)")
     if room:
-        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}')")
+        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}', which shows")
+        lines.append("             this address, the code and a QR code on its projector view)")
     else:
         lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
     lines += [

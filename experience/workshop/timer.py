@@ -58,10 +58,9 @@ def clock(seconds: float) -> str:
 
 
 def overrun(seconds: float) -> str | None:
-    """How far past the time set, in plain words, or None while there is time left."""
-    if seconds >= 0:
+    """Past the time set, in a few plain words ("Time is up", "Time is up · 2 min over"), or None
+    while there is time left."""
+    if seconds > 0:
         return None
     minutes = int(-seconds // 60)
-    if minutes < 1:
-        return "The time set has just passed."
-    return f"{minutes} min past the time set."
+    return "Time is up" if minutes < 1 else f"Time is up · {minutes} min over"

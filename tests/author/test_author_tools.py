@@ -57,6 +57,7 @@ def test_a_new_story_checks_clean_and_plays_to_its_ending(tmp_path, capsys):
     assert "experience check" in capsys.readouterr().out
     result = check_story(folder)
     assert result.diagnostics == [] and result.story.title == "Quiet: a story"
+    assert result.story.id == "mine"  # its lasting name, from the folder: the title may change freely
     report = walk(result.story, runs=100)
     assert report.ok and report.never_reached(result.story) == []
     assert any(s.reflect for s in result.story.scenes.values())

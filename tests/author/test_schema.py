@@ -49,6 +49,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "scene-ref": ["a"],
     "expression": {"a": 1},
     "flag": "maybe",
+    "ending": "maybe",
     "number": "many",
     "enum": "sometimes",
     "variables": ["n"],
@@ -58,6 +59,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "reflect": "why?",
     "variations": "p",
     "variable-name": ["t"],
+    "story-id": ["coming-home"],
 }
 
 

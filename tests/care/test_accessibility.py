@@ -62,7 +62,7 @@ async def test_every_key_of_a_scene_fits_in_the_footer(make_app, size):
         await pilot.press("enter")
         await pilot.pause()
         keys = list(app.screen.query("FooterKey"))  # by its CSS type: Textual does not export the class
-        assert {key.description for key in keys} >= {"Choose", "Back", "Pause", "Step out", "Journal", "Leave"}
+        assert {key.description for key in keys} >= {"Choose", "Back", "Pause", "Support", "Journal", "Leave"}
         assert all(key.region.right <= size[0] for key in keys)
 
 

@@ -24,6 +24,13 @@ lines:
     how_to_reach: "Text 321 to reach a trained volunteer, day or night."
     region: "Elsewhere"
     last_verified: 2026-01-01
+relationships:
+  note: If someone close to you frightens or controls you, these services can help.
+  lines:
+    - name: "A safety line"
+      how_to_reach: "Call 0200 200 200, any time."
+      region: "Somewhere"
+      last_verified: 2026-01-01
 """
 
 
@@ -40,12 +47,32 @@ def test_pause_noticing_the_senses(make_app, snap_compare):
     assert snap_compare(make_app(), press=["enter", "p", "n", "enter"], terminal_size=(80, 24))
 
 
+async def step_out(pilot) -> None:
+    await pilot.press("enter")
+    pilot.app.action_step_out()
+    await pilot.pause()
+
+
 def test_step_out(make_app, snap_compare):
-    assert snap_compare(make_app(), press=["enter", "s"], terminal_size=(80, 24))
+    assert snap_compare(make_app(), run_before=step_out, terminal_size=(80, 24))
 
 
 def test_step_out_in_a_small_window(make_app, snap_compare):
-    assert snap_compare(make_app(), press=["enter", "s"], terminal_size=(60, 20))
+    assert snap_compare(make_app(), run_before=step_out, terminal_size=(60, 20))
+
+
+def test_support(make_app, snap_compare):
+    assert snap_compare(make_app(), press=["enter", "f1"], terminal_size=(80, 24))
+
+
+async def heavy_words(pilot) -> None:
+    await pilot.press("enter")
+    pilot.app.open_support(crisis=True)
+    await pilot.pause()
+
+
+def test_support_after_heavy_words_in_a_small_window(make_app, snap_compare):
+    assert snap_compare(make_app(), run_before=heavy_words, terminal_size=(60, 20))
 
 
 def test_settings(make_app, snap_compare):

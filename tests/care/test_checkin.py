@@ -74,7 +74,7 @@ async def test_p_pauses_from_the_checkin_too(make_app, choose):
         assert isinstance(app.screen, CheckInScreen)
 
 
-async def test_stopping_for_today_goes_through_step_out(make_app, choose):
+async def test_in_a_story_without_a_gentle_stop_stopping_for_today_steps_out(make_app, choose):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await at_the_checkin(app, pilot, choose)
@@ -140,11 +140,18 @@ def test_going_on_after_the_check_in_enters_the_deep_scene(open_session, choose)
     assert session.state.scene == "one/deep"
 
 
-@pytest.mark.parametrize("reply", [CheckInReply.PAUSE, CheckInReply.STOP])
-def test_pausing_or_stopping_is_not_a_way_of_taking_the_step(open_session, choose, reply):
+def test_pausing_is_not_a_way_of_taking_the_step(open_session, choose):
     session = at_the_hall(open_session, choose)
     with pytest.raises(ValueError):
-        session.take(session.plan(choice(session, "Go into the old room.")), reply)
+        session.take(session.plan(choice(session, "Go into the old room.")), CheckInReply.PAUSE)
+    assert session.state.scene == "one/hall"
+
+
+def test_stopping_where_the_story_has_no_gentle_stop_takes_no_step(open_session, choose):
+    session = at_the_hall(open_session, choose)
+    assert not session.can_stop_for_today
+    with pytest.raises(StoryRuntimeError):
+        session.take(session.plan(choice(session, "Go into the old room.")), CheckInReply.STOP)
     assert session.state.scene == "one/hall"
 
 

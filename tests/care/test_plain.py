@@ -125,7 +125,7 @@ def test_pausing_at_the_checkin_comes_back_to_the_same_question(open_session, ch
     assert session.state.scene == "one/deep"
 
 
-def test_stopping_at_the_checkin_steps_out_with_support(open_session, choose):
+def test_in_a_story_without_a_gentle_stop_stopping_at_the_checkin_steps_out(open_session, choose):
     session = open_session()
     choose(session, "Open the door.")
     session.answer("quiet")
@@ -141,7 +141,7 @@ def test_pause_offers_the_breath_and_then_the_senses_one_at_a_time(open_session)
 
 
 def test_stepping_out_prints_the_goodbye_and_every_support_line(open_session):
-    out = play(open_session(), "\n2\ns\n")
+    out = play(open_session(), "\n2\nstep out\n")
     assert GOODBYE in out
     for line in load_support().lines:
         assert line.how_to_reach in out
@@ -254,7 +254,7 @@ def test_settings_change_the_break_reminder_and_are_kept_for_both_ways_of_playin
 
 
 def test_a_command_typed_in_settings_is_carried_out(open_session):
-    out = play(open_session(), "\no\ns\n")
+    out = play(open_session(), "\no\nstep out\n")
     assert GOODBYE in out and "Nothing changed." not in out
 
 

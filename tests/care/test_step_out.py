@@ -1,4 +1,4 @@
-"""Step out: from every screen, everything kept, a kind goodbye, and where to find support."""
+"""Step out: everything kept, a calm goodbye, what this is not, and where to find support, for everyone."""
 
 from __future__ import annotations
 
@@ -11,39 +11,52 @@ from textual.widgets import TextArea
 import experience
 from experience import cli
 from experience.care.support import as_text, load_support
-from experience.care.words import GOODBYE, NOTHING_SENT
+from experience.care.words import GOODBYE, NOTHING_SENT, SUPPORT_KEY, WHAT_IT_IS_NOT
 from experience.tui.app import STEPPED_OUT, ExperienceApp
-from experience.tui.screens.checkin import CheckInScreen
-from experience.tui.screens.journal import JournalScreen
-from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
-from experience.tui.screens.settings import SettingsScreen
 from experience.tui.screens.step_out import StepOutScreen
-from experience.tui.screens.welcome import WelcomeScreen
+from experience.tui.screens.support import SupportScreen
 
 
-async def test_stepping_out_says_goodbye_and_shows_every_support_line(make_app, read_screen):
+async def test_stepping_out_opens_with_a_calm_goodbye_and_then_every_support_line(make_app, read_screen):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "s")
+        await pilot.press("enter")
+        app.action_step_out()
         await pilot.pause()
         assert isinstance(app.screen, StepOutScreen)
         text = read_screen(app)
         support = load_support()
-        assert GOODBYE in text and NOTHING_SENT in text and support.advice in text
-        for line in support.lines:
+        assert text.index(GOODBYE) < text.index(WHAT_IT_IS_NOT) < text.index(support.advice)
+        assert NOTHING_SENT in text and support.safety_note in text
+        for line in support.lines + support.safety_lines:
             assert line.name in text and line.how_to_reach in text
         await pilot.press("enter")
     assert app.return_value == STEPPED_OUT
 
 
-async def test_a_half_written_answer_is_kept_when_stepping_out(make_app):
+async def test_leaving_for_now_at_an_ending_steps_out(make_app, choose):
+    app = make_app()
+    choose(app.session, "Open the door.")
+    choose(app.session, "Rest here.")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # continue where I left off: the ending
+        await pilot.pause()
+        await pilot.press("3")  # read the journal, start again, leave for now
+        await pilot.pause()
+        assert isinstance(app.screen, StepOutScreen)
+
+
+async def test_a_half_written_answer_is_kept_when_leaving_from_support(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "1")
         await pilot.pause()
         app.screen.query_one(TextArea).insert("not finished yet")
-        await pilot.press("escape", "s", "enter")  # Esc pauses while writing; s steps out from there
+        await pilot.press(SUPPORT_KEY)  # from the answer box itself
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        await pilot.press("3")  # leave for now
     assert app.return_value == STEPPED_OUT
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
@@ -56,7 +69,8 @@ async def test_a_half_written_answer_is_kept_when_stepping_out(make_app):
 async def test_esc_on_the_goodbye_goes_back_to_exactly_where_one_was(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "2", "s")
+        await pilot.press("enter", "2")
+        app.action_step_out()
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -64,69 +78,22 @@ async def test_esc_on_the_goodbye_goes_back_to_exactly_where_one_was(make_app):
     assert app.return_value is None
 
 
-async def test_step_out_is_one_key_away_on_every_screen(make_app, choose):
-    app = make_app()
-    session = app.session
-    choose(session, "Open the door.")
-    session.answer("rest")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screens = []
-
-        async def step_out_and_back():
-            here = app.screen
-            screens.append(type(here).__name__)
-            await pilot.press("s")
-            await pilot.pause()
-            assert isinstance(app.screen, StepOutScreen), type(here).__name__
-            await pilot.press("escape")
-            await pilot.pause()
-
-        await step_out_and_back()  # welcome back
-        await pilot.press("enter")
-        await pilot.pause()
-        await step_out_and_back()  # the scene
-        assert app.screen.__class__ is SceneScreen
-        for key, kind in (("j", JournalScreen), ("p", PauseScreen), ("f2", SettingsScreen)):
-            await pilot.press(key)
-            await pilot.pause()
-            assert isinstance(app.screen, kind)
-            await step_out_and_back()
-            assert isinstance(app.screen, kind)  # Esc came back to it
-            await pilot.press("escape")
-            await pilot.pause()
-        await pilot.press("1")  # the old room: the check-in comes first
-        await pilot.pause()
-        assert isinstance(app.screen, CheckInScreen)
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, StepOutScreen)
-    assert screens == ["WelcomeBackScreen", "SceneScreen", "JournalScreen", "PauseScreen", "SettingsScreen"]
-
-
-async def test_step_out_is_offered_on_the_first_welcome_too(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, WelcomeScreen)
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, StepOutScreen)
-
-
 async def test_ctrl_q_on_the_goodbye_still_counts_as_stepping_out(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "s", "ctrl+q")
+        await pilot.press("enter")
+        app.action_step_out()
+        await pilot.pause()
+        await pilot.press("ctrl+q")
     assert app.return_value == STEPPED_OUT
 
 
-async def test_the_palette_offers_step_out(make_app):
+async def test_the_palette_offers_support_and_step_out(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert titles[:2] == ["Pause", "Step out"] and "Settings" in titles and "Leave" in titles
+        assert titles[:3] == ["Pause", "Support", "Step out"] and "Settings" in titles and "Leave" in titles
 
 
 # -- after the window closes ------------------------------------------------------------------

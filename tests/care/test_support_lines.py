@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from experience.care.support import FALLBACK_ADVICE, as_text, load_support
+from experience.care.support import FALLBACK_ADVICE, FALLBACK_SAFETY_NOTE, as_text, load_support
 
 
 def test_every_line_says_who_how_where_and_when_it_was_checked():
@@ -28,3 +28,26 @@ def test_a_damaged_file_still_gives_emergency_advice():
         assert support.advice == FALLBACK_ADVICE
         assert support.lines == ()
         assert "emergency number" in as_text(support)
+
+
+def test_for_a_relationship_that_frightens_or_controls_there_are_services_for_that_in_many_places():
+    support = load_support()
+    assert "frightens you" in support.safety_note and "not the right tool" in support.safety_note
+    for line in support.safety_lines:
+        assert line.name and line.how_to_reach and line.region
+        assert isinstance(line.last_verified, dt.date) and line.source.startswith("https://")
+    regions = {line.region for line in support.safety_lines}
+    assert {"United States", "Canada", "England", "Australia", "New Zealand", "Ireland", "Anywhere"} <= regions
+
+
+def test_the_relationship_note_and_its_lines_stay_in_the_terminal_too():
+    support = load_support()
+    text = as_text(support)
+    assert support.safety_note in text
+    for line in support.safety_lines:
+        assert line.how_to_reach in text
+
+
+def test_a_damaged_file_still_says_what_the_journey_is_not_for():
+    support = load_support("relationships: {note: 3, lines: nope}")
+    assert support.safety_note == FALLBACK_SAFETY_NOTE and support.safety_lines == ()

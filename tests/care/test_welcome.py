@@ -22,15 +22,20 @@ async def test_the_first_run_is_honest_about_what_this_is_and_is_not(make_app, r
 def test_the_first_run_says_who_sets_the_pace_and_how_to_leave():
     from experience.care.words import YOUR_PACE_KEYS
 
-    for words in (
-        "You set the pace",
-        "p to pause",
-        "b to go back",
-        "s to step out",
-        "f2 for settings",
-        "ctrl+q to leave",
-    ):
+    for words in ("You set the pace", "p to pause", "b to go back", "f2 for settings", "ctrl+q to leave"):
         assert words in YOUR_PACE_KEYS
+
+
+async def test_the_first_run_names_the_one_key_that_shows_support_from_everywhere(make_app, read_screen):
+    from experience.care.words import SUPPORT_KEY, SUPPORT_KEYS
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert (
+            SUPPORT_KEYS in read_screen(app)
+            and f"Press {SUPPORT_KEY} at any moment, even while writing" in SUPPORT_KEYS
+        )
 
 
 async def test_in_a_small_window_the_welcome_opens_at_the_top_and_scrolls(make_app):

@@ -269,7 +269,7 @@ async def test_starting_again_keeps_the_journal(make_app):
     await answer_tea_and_leave(make_app())
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.click("#restart")
+        await pilot.press("r")  # start again
         await pilot.pause()
         assert again.session.state.scene == "first/door"
         assert [e.answer for e in again.session.journal.entries()] == ["tea"]

@@ -1,4 +1,4 @@
-"""The database: private files, versioned schema, damaged and newer files set aside, never lost."""
+"""The database: private files, versioned schema, damaged files set aside and newer ones refused, never lost."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from experience.progress.lock import ProfileBusy, ProfileLock
 from experience.progress.migrations import SCHEMA_VERSION, NewerDatabase, migrate
 from experience.progress.paths import DATA_DIR_ENV, resolve_data_dir
-from experience.progress.store import Store
+from experience.progress.store import Store, StoreError
 
 
 def mode(path: Path) -> int:
@@ -130,17 +130,17 @@ def test_a_damaged_database_is_set_aside_untouched_and_a_fresh_one_started(data_
     store.close()
 
 
-def test_a_database_from_a_newer_version_is_set_aside_with_its_wal(data_dir):
+def test_a_database_from_a_newer_version_is_refused_and_left_where_it_is(data_dir):
     Store.open(data_dir).close()
     conn = sqlite3.connect(data_dir / "experience.db", isolation_level=None)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.close()
-    store = Store.open(data_dir)
-    assert store.set_aside is not None
-    assert "newer version" in store.set_aside.message()
-    old = sqlite3.connect(store.set_aside.path)
+    with pytest.raises(StoreError, match=f"version {SCHEMA_VERSION + 5}"):
+        Store.open(data_dir)
+    assert sorted(p.name for p in data_dir.iterdir()) == ["experience.db"]
+    old = sqlite3.connect(data_dir / "experience.db")
     assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
-    store.close()
+    old.close()
 
 
 def test_setting_aside_twice_never_overwrites_the_first(data_dir):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from experience.story.model import title_key
+
+SMALL_STORY_KEY = title_key("A small story")  # what the small story's saves are filed under (it has no id)
 PASSPHRASE = "a quiet lamp in the hall"
 ANSWER = "I need to rest, and to be held without having to ask for it."
 

@@ -7,7 +7,7 @@ from experience.progress.erase import erase_journal, forget_profile, survey_jour
 from experience.progress.scrub import MIN_TRACE, traces
 from experience.progress.session import Session
 
-from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
+from .privacy_helpers import ANSWER, PASSPHRASE, SMALL_STORY_KEY, raw_bytes
 
 DRAFT = "a draft I never sent, about the garden gate"
 
@@ -15,7 +15,7 @@ DRAFT = "a draft I never sent, about the garden gate"
 def test_erasing_removes_answers_drafts_and_the_copies_kept_in_steps(play, data_dir):
     session = play(walk_on=False)
     session.choose(next(c for c, label in session.view().choices if label == "Walk on."))
-    session.store.journal(session.profile, "A small story").keep_draft("second/garden", DRAFT)
+    session.store.journal(session.profile, SMALL_STORY_KEY).keep_draft("second/garden", DRAFT)
     store, profile = session.store, session.profile
     before = survey_journal(store, profile)
     assert before.answers == {"A small story": 1} and before.drafts == 1 and before.steps_with_words >= 1
@@ -62,7 +62,7 @@ def test_erasing_one_profile_leaves_another_profiles_words_alone(play, open_stor
     store = open_store()
     outcome = erase_journal(store, store.profile("default"))
     assert outcome.clean
-    assert [e.answer for e in store.journal(store.profile("sam"), "A small story").entries()] == [
+    assert [e.answer for e in store.journal(store.profile("sam"), SMALL_STORY_KEY).entries()] == [
         "Sam's words, which are Sam's to keep."
     ]
 
@@ -75,21 +75,20 @@ def test_the_same_words_in_another_profile_are_not_mistaken_for_a_trace(play, op
 
 
 def test_the_check_finds_deleted_words_that_are_still_in_the_files(open_store, data_dir, raw_db):
-    open_store()
+    store = open_store()
     older = raw_db(data_dir)
     older.execute("PRAGMA secure_delete = OFF")  # as an older version of this program left things
     older.execute("CREATE TABLE leftover (x)")
     words = b"words deleted but never scrubbed away"
     older.execute("INSERT INTO leftover VALUES (?)", (words,))
-    assert traces(data_dir, [words]).clean  # still held by a live row: not a trace
+    assert traces(store, [words]).clean  # still held by a live row: not a trace
     older.execute("DELETE FROM leftover")
-    found = traces(data_dir, [words])
+    found = traces(store, [words])
     assert not found.clean and found.found
 
 
 def test_texts_too_short_to_look_for_are_counted_not_ignored(data_dir, open_store):
-    open_store()
-    found = traces(data_dir, [b"yes", b"x" * (MIN_TRACE - 1)])
+    found = traces(open_store(), [b"yes", b"x" * (MIN_TRACE - 1)])
     assert found.clean and found.unchecked == 2
 
 

@@ -253,7 +253,7 @@ def test_changing_asks_for_the_current_one_first(sealed, keyboard, capsys):
 def test_removing_asks_for_it_and_stores_the_journal_plain(sealed, keyboard, capsys):
     keyboard.passphrases(PASSPHRASE)
     assert run("journal", "passphrase", "remove", *sealed) == 0
-    assert "no longer has a passphrase. 1 answer" in heard(capsys).out
+    assert "no longer has a passphrase. Stored unsealed again: 1 answer" in heard(capsys).out
     assert run("journal", "export", *sealed) == 0
     assert keyboard.asked == ["Passphrase: "]
 
@@ -263,11 +263,30 @@ def test_locate_says_which_profiles_are_sealed(sealed, capsys):
     assert "Sealed with a passphrase: default" in heard(capsys).out
 
 
-def test_after_an_erase_a_lost_passphrase_can_be_removed_without_it(sealed, keyboard, capsys):
+def test_after_an_erase_a_lost_passphrase_can_be_removed_by_beginning_again(sealed, keyboard, capsys, data_dir):
     assert run("journal", "erase", "--yes", *sealed) == 0
+    keyboard.passphrases("lost", "forgotten", "gone").lines("begin")
     assert run("journal", "passphrase", "remove", *sealed) == 0
-    assert keyboard.asked == []
-    assert "not needed" in heard(capsys).out
+    said = heard(capsys).out
+    assert "your place in each story is" in said and "let go" in said
+    assert run("locate", *sealed) == 0
+    assert "Sealed with a passphrase" not in heard(capsys).out
+
+
+def test_after_an_erase_the_passphrase_removes_itself_and_keeps_the_place(sealed, keyboard, capsys):
+    assert run("journal", "erase", "--yes", *sealed) == 0
+    keyboard.passphrases(PASSPHRASE)
+    assert run("journal", "passphrase", "remove", *sealed) == 0
+    said = heard(capsys).out
+    assert "Stored unsealed again: your place in the story." in said
+    assert "was let go" not in said
+
+
+def test_a_lost_passphrase_is_not_removed_unless_the_reader_agrees_to_begin_again(sealed, keyboard, capsys):
+    assert run("journal", "erase", "--yes", *sealed) == 0
+    keyboard.passphrases("lost", "forgotten", "gone").lines("")
+    assert run("journal", "passphrase", "remove", *sealed) == 1
+    assert "Nothing has been changed" in heard(capsys).err
 
 
 # -- play ------------------------------------------------------------------------------------------------

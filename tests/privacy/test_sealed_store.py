@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from experience.progress import passphrase
-from experience.progress.migrations import MIGRATIONS, migrate
 from experience.progress.sealing import WrongPassphrase, new_seal
 from experience.progress.session import Session
 from experience.progress.store import JournalLocked, StoreError
 
-from ..helpers import choice
-from .privacy_helpers import ANSWER, PASSPHRASE, raw_bytes
+from ..helpers import choice, older_database
+from .privacy_helpers import ANSWER, PASSPHRASE, SMALL_STORY_KEY, raw_bytes
 
 DRAFT = "half a thought, not finished, about the lamp"
 
@@ -60,14 +58,23 @@ def test_the_question_is_sealed_with_the_answer_because_it_may_quote_the_reader(
     assert session.journal.entries()[0].prompt == "What do you need right now?"
 
 
-def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step_and_sealed(play, data_dir, raw_db):
+def test_an_answer_kept_in_a_variable_is_stored_apart_from_the_step(play, data_dir, raw_db):
+    play()
+    rows = raw_db(data_dir).execute("SELECT snapshot, words FROM steps ORDER BY position").fetchall()
+    before = [json.loads(snapshot)["variables"] for snapshot, words in rows if words is None]
+    after = [json.loads(snapshot)["variables"] for snapshot, words in rows if words is not None]
+    assert before == [{"need": "", "warmth": 0}]  # the story's own starting value, not the reader's words
+    assert len(after) == 2 and all("need" not in variables for variables in after)
+
+
+def test_with_a_passphrase_every_step_is_sealed_whole_with_what_the_reader_chose(play, data_dir, raw_db):
     _, sealing = new_seal(PASSPHRASE)
     play(sealing=sealing)
-    rows = raw_db(data_dir).execute("SELECT snapshot, words, sealing FROM steps ORDER BY position").fetchall()
-    before = [json.loads(snapshot)["variables"] for snapshot, words, _ in rows if words is None]
-    after = [(json.loads(snapshot)["variables"], how) for snapshot, words, how in rows if words is not None]
-    assert before == [{"need": "", "warmth": 0}]  # the story's own starting value, not the reader's words
-    assert len(after) == 2 and all("need" not in variables and how == "fernet" for variables, how in after)
+    rows = raw_db(data_dir).execute("SELECT snapshot, snapshot_sealing, words, sealing FROM steps").fetchall()
+    assert len(rows) == 3
+    assert all(isinstance(snapshot, bytes) and how == "fernet" for snapshot, how, _, _ in rows)
+    assert all(words is None or (isinstance(words, bytes) and how == "fernet") for _, _, words, how in rows)
+    assert b"warmth" not in raw_bytes(data_dir)  # a variable the reader's choice set, nowhere plain
 
 
 # -- locked until unlocked --------------------------------------------------------------------------------
@@ -78,7 +85,7 @@ def test_a_sealed_journal_is_neither_read_nor_written_without_the_passphrase(ope
     with pytest.raises(JournalLocked):
         Session.resume(small_story, locked, "default", seed=0)
     with pytest.raises(JournalLocked):
-        locked.journal(locked.profile("default"), "A small story").keep_draft("a/b", "never plain")
+        locked.journal(locked.profile("default"), SMALL_STORY_KEY).keep_draft("a/b", "never plain")
 
 
 def test_a_wrong_passphrase_does_not_unlock(open_store):
@@ -109,7 +116,7 @@ def test_other_profiles_are_not_sealed_by_one_profiles_passphrase(open_store, pl
 # -- setting, changing, removing -----------------------------------------------------------------------------
 def test_setting_a_passphrase_seals_what_was_written_and_leaves_no_plain_copy(play, data_dir):
     session = play(draft=None)
-    session.store.journal(session.profile, "A small story").keep_draft("second/garden", DRAFT)
+    session.store.journal(session.profile, SMALL_STORY_KEY).keep_draft("second/garden", DRAFT)
     done = passphrase.set_new(session.store, session.profile, PASSPHRASE)
     session.store.scrub()
     assert (done.answers, done.drafts) == (1, 1) and done.steps >= 1
@@ -130,7 +137,7 @@ def test_a_failure_while_sealing_leaves_everything_as_it_was(play, monkeypatch, 
     assert not store.is_sealed(session.profile)
     assert raw_db(data_dir).execute("SELECT DISTINCT sealing FROM journal").fetchall() == [("plain",)]
     store.use_sealing(session.profile, None)
-    assert store.journal(session.profile, "A small story").entries()[0].answer == ANSWER
+    assert store.journal(session.profile, SMALL_STORY_KEY).entries()[0].answer == ANSWER
 
 
 def test_changing_the_passphrase_reseals_under_a_new_salt(play, open_store, small_story):
@@ -177,26 +184,8 @@ def test_a_version_1_database_has_its_kept_answers_moved_out_of_the_steps(tmp_pa
     """Before version 2, a `save_as` answer sat inside the step's snapshot, plain."""
     from experience.progress.store import Store
 
-    data = tmp_path / "old"
-    data.mkdir()
-    conn = sqlite3.connect(data / "experience.db", isolation_level=None)
-    migrate(conn, MIGRATIONS[:1])
-    conn.execute("INSERT INTO profiles (id, name, created) VALUES (1, 'default', 'then')")
-    conn.execute(
-        "INSERT INTO saves (id, profile_id, story_key, started, updated) VALUES (1, 1, 'A small story', 't', 't')"
-    )
-    conn.execute(
-        "INSERT INTO journal (profile_id, story_key, scene_id, chapter_id, chapter_title, prompt, answer,"
-        " created, updated) VALUES (1, 'A small story', 'first/hall', 'first', 'The first room', 'Q?', ?, 't', 't')",
-        (("  " + ANSWER + "\n").encode(),),
-    )
-    for position, variables in enumerate([{"need": "", "warmth": 1}, {"need": ANSWER, "warmth": 1}]):
-        snapshot = {"scene": "first/hall", "variables": variables, "visits": {"first/hall": 1}, "step": position}
-        conn.execute(
-            "INSERT INTO steps (save_id, position, snapshot) VALUES (1, ?, ?)", (position, json.dumps(snapshot))
-        )
-    conn.close()
-
+    steps = [{"need": "", "warmth": 1}, {"need": ANSWER, "warmth": 1}]
+    data = older_database(tmp_path / "old", 1, "  " + ANSWER + "\n", steps)
     store = Store.open(data)
     rows = raw_db(data).execute("SELECT snapshot, words FROM steps ORDER BY position").fetchall()
     assert rows[0][1] is None and ANSWER not in rows[1][0]

@@ -7,7 +7,7 @@ import sqlite3
 from experience.progress import passphrase, words
 from experience.progress.erase import erase_journal, survey_journal
 
-from .privacy_helpers import PASSPHRASE
+from .privacy_helpers import PASSPHRASE, SMALL_STORY_KEY
 
 
 def text_columns(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -75,15 +75,21 @@ def test_words_that_an_erase_blanks_are_in_columns_that_may_be_empty(open_store,
 
 def test_every_kind_of_words_is_counted_sealed_and_erased(play):
     session = play()
-    session.store.journal(session.profile, "A small story").keep_draft("second/garden", "half a thought, unsent")
+    session.store.journal(session.profile, SMALL_STORY_KEY).keep_draft("second/garden", "half a thought, unsent")
     store, profile = session.store, session.profile
     written = survey_journal(store, profile).rows
-    assert set(written) == {w.kind for w in words.WORDS} and all(written.values()), written
+    assert set(written) == {w.kind for w in words.ERASED} and all(written.values()), written
 
     done = passphrase.set_new(store, profile, PASSPHRASE)
-    assert dict(done.rows) == dict(written)
-    assert passphrase.sealed_count(store, profile) == sum(written.values())
+    assert {kind: n for kind, n in done.rows.items() if kind in written} == dict(written)
+    assert done.places == 3  # every step of the way (the door, the hall, the garden), sealed too
+    assert passphrase.sealed_count(store, profile) == sum(written.values()) + done.places
 
     erase_journal(store, profile)
     assert survey_journal(store, profile).empty
-    assert passphrase.sealed_count(store, profile) == 0
+    assert passphrase.sealed_count(store, profile, words_only=True) == 0
+    assert passphrase.sealed_count(store, profile) == done.places  # an erase keeps the place, sealed
+
+
+def test_only_the_place_is_kept_by_an_erase():
+    assert [w.kind for w in words.WORDS if w not in words.ERASED] == [words.PLACE.kind]

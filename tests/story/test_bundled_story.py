@@ -9,8 +9,9 @@ import re
 import pytest
 
 from experience.bundled import bundled_story
-from experience.story import check_story
-from experience.story.engine import advance, available, begin, record_answer, scene_text, take
+from experience.story import check_story, record_answer
+from experience.story.engine import advance, available, begin, scene_text, take
+from experience.story.routes import route_chapters, route_names
 from experience.story.walk import walk
 
 STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}
@@ -52,9 +53,10 @@ def _words_of(story):
             yield scene.id, scene.reflect.prompt.source
 
 
-def _follow(story, *wanted, answers=None, seed=0, limit=300):
+def _follow(story, *wanted, answers=None, withheld=(), seed=0, limit=300):
     """Play the story taking, wherever one is offered, the first choice whose words contain one of
     `wanted` (in that order of preference), else the first way on that is not a pause or a stop.
+    The answers named in `withheld` are kept out of the story, as crisis words are.
     Returns each scene's text as it was shown, with the scene id and the choices offered."""
     answers = answers or {}
     state = begin(story, seed=seed)
@@ -62,7 +64,8 @@ def _follow(story, *wanted, answers=None, seed=0, limit=300):
     for _ in range(limit):
         scene = story.scenes[state.scene]
         if scene.reflect is not None and scene.reflect.save_as in answers:
-            state = record_answer(story, state, answers[scene.reflect.save_as])
+            name = scene.reflect.save_as
+            state = record_answer(story, state, answers[name], withheld=name in withheld)
         options = available(story, state)
         seen.append((scene.id, scene_text(story, state, escape=False), [c.text.source for c in options]))
         if scene.end:
@@ -75,37 +78,6 @@ def _follow(story, *wanted, answers=None, seed=0, limit=300):
             choice = next(c for c in options if not c.detour and c.target not in STOP_ENDINGS)
         state = take(story, state, choice)
     raise AssertionError("the play-through did not end")
-
-
-def _route_chapters(story, route):
-    """The chapters a reader on `route` can reach: from the start, every goto and gentler path,
-    and every choice except one whose `if` reads `route` and is false for this route (evaluated
-    with the story's starting values and nothing seen yet), or one that sets `route` to another
-    value. Side paths (reached only by a detour, like the pause) are left out, as in the run-sheet."""
-    start = story.initial_variables()
-    values = dict(start, route=route)
-    reached, queue = {story.start}, [story.start]
-    while queue:
-        scene = story.scenes[queue.pop()]
-        targets = [scene.goto, scene.gentler]
-        for choice in scene.choices:
-            if choice.detour:
-                continue
-            if any(name == "route" and value.evaluate(start, {}) != route for name, value in choice.sets):
-                continue
-            reads_route = choice.condition is not None and "route" in choice.condition.reads
-            if reads_route and not choice.condition.evaluate(values, {}):
-                continue
-            targets.append(choice.goto)
-        for target in targets:
-            if target and target not in reached:
-                reached.add(target)
-                queue.append(target)
-    return {
-        cid
-        for cid, chapter in story.chapters.items()
-        if chapter.first_scene in story.main_path and any(sid in reached for sid in chapter.scenes)
-    }
 
 
 def test_the_bundled_story_ships_with_the_package():
@@ -184,9 +156,10 @@ def test_with_every_box_left_empty_no_quote_is_empty_and_no_inner_voice_says_you
 
 
 def test_the_shorter_way_keeps_to_noticing_and_coming_home(story):
-    assert _route_chapters(story, "short") == {"noticing", "home", "carrying"}
-    short = sum(story.chapters[c].minutes for c in _route_chapters(story, "short"))
-    full = sum(story.chapters[c].minutes for c in _route_chapters(story, "full"))
+    assert route_names(story) == ("full", "short")
+    assert route_chapters(story, "short") == {"noticing", "home", "carrying"}
+    short = sum(story.chapters[c].minutes for c in route_chapters(story, "short"))
+    full = sum(story.chapters[c].minutes for c in route_chapters(story, "full"))
     assert 40 <= short <= 50
     assert 100 <= full <= 120
 
@@ -242,3 +215,19 @@ def test_the_belief_chosen_decides_which_scene_comes_after_going_close(story):
     for belief, scene in (("The first one.", "learned_sad"), ("The third.", "learned_useful")):
         shown = _follow(story, "The whole journey", "What kind", belief, "Yes. Slowly.", "I'd like to go closer.")
         assert f"meeting/{scene}" in [scene_id for scene_id, *_ in shown]
+
+
+@pytest.mark.parametrize("way", ["The whole journey", "The shorter way"])
+def test_an_answer_kept_out_of_the_story_is_never_quoted_nor_praised(story, way):
+    shown = _follow(
+        story, way, "Something else, in my own words.", answers={"need": "I want to die"}, withheld={"need"}
+    )
+    text = "\n".join(words for _, words, _ in shown)
+    assert "I want to die" not in text and "kept in your journal, for you" in text
+    for praise in ("deserves to be taken seriously", "Whatever you found, it counts", "no words", "without words"):
+        assert praise not in text, praise
+
+
+def test_both_stops_are_pauses_in_the_journey_and_the_story_names_its_stop(story):
+    assert {sid for sid, scene in story.scenes.items() if scene.pause} == STOP_ENDINGS
+    assert story.stop_scene == "grounding/for_today"

@@ -255,7 +255,7 @@ def test_a_scene_without_text_is_reported_at_its_name(story_dir):
 def test_wrong_types_say_what_was_expected_and_found(story_dir):
     chapter = GOOD_CHAPTER.replace("    end: true", "    end: [yes]")
     d = only(story_dir({"one.yaml": chapter}), "E100")
-    assert d.message == "end should be true or false, not a list"
+    assert d.message == "end should be true or false (or pause, for a pause in the journey), not a list"
     assert at(d) == ("one.yaml", 20, 10)
 
 
@@ -468,6 +468,36 @@ def test_save_as_needs_a_declared_text_variable(story_dir):
     )
     d = only(story_dir({"one.yaml": chapter}), "E304")
     assert "save_as needs a text variable" in d.message
+
+
+def test_withheld_as_needs_a_declared_true_false_variable(story_dir):
+    chapter = GOOD_CHAPTER.replace(
+        "    text: Bye.\n", "    text: Bye.\n    reflect: {prompt: Why?, save_as: role, withheld_as: role}\n"
+    )
+    d = only(story_dir({"one.yaml": chapter}), "E304")
+    assert d.message == "withheld_as needs a true/false variable, and 'role' holds text"
+
+
+def test_an_ending_is_true_or_a_pause(story_dir):
+    paused = check_story(story_dir({"one.yaml": GOOD_CHAPTER.replace("end: true", "end: pause")}))
+    assert paused.diagnostics == [] and paused.story is not None and paused.story.scenes["one/c"].pause
+    d = only(story_dir({"one.yaml": GOOD_CHAPTER.replace("end: true", "end: paused")}), "E100")
+    assert d.message == "end should be true or false (or pause, for a pause in the journey), not the text 'paused'"
+
+
+WITH_A_STOP = 'title: A small story\nstart: one/a\nstop: {}\nvariables: {{tenderness: 0, role: "", ready: false}}\n'
+
+
+def test_the_stop_must_be_a_pause_in_the_journey(story_dir):
+    d = only(story_dir({"one.yaml": GOOD_CHAPTER}, WITH_A_STOP.format("one/c")), "E104")
+    assert d.message.startswith("stop names 'one/c', which is not a pause in the journey") and at(d)[1] == 3
+    d = only(story_dir({"one.yaml": GOOD_CHAPTER}, WITH_A_STOP.format("one/see")), "E200")
+    assert "'one/see'" in d.message
+
+
+def test_a_stop_reached_only_by_stopping_is_not_unreachable(story_dir):
+    chapter = GOOD_CHAPTER + "  for_today:\n    text: A pause.\n    end: pause\n"
+    assert problems(story_dir({"one.yaml": chapter}, WITH_A_STOP.format("one/for_today"))) == []
 
 
 # -- many problems, one run ---------------------------------------------------------------------

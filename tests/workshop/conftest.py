@@ -15,6 +15,7 @@ from ..helpers import REPO
 from .webclient import SERVED_ROOM, free_port  # in a module of their own: tests import them too
 
 STORIES = Path(__file__).parent / "stories"
+PARTICIPANTS_POLL = 0.05  # how often a participant's app looks at the room, in these tests
 
 
 class Clock:
@@ -69,6 +70,39 @@ def rooms(rooms_path: Path, clock: Clock):
 
 
 @pytest.fixture
+def make_participant(room_story, rooms, tmp_path):
+    """A participant's app as the session process builds it, in `SERVED_ROOM` (begun, unless
+    told otherwise), with its own store; `story` plays another story in the same room."""
+    from experience.progress.session import Session, story_key
+    from experience.progress.store import Store
+    from experience.workshop.gate import Movements
+    from experience.workshop.pacing import Pacing
+    from experience.workshop.participant import ParticipantApp
+
+    opened = []
+
+    def make(*, join_code=None, paced=True, begun=True, story=None, **options) -> ParticipantApp:
+        story = story or room_story
+        store = Store.open(tmp_path / f"participant-{len(opened)}")
+        opened.append(store)
+        session = Session.resume(story, store, "participant", seed=0)
+        pacing = None
+        if paced:
+            rooms.ensure(SERVED_ROOM, story_key(story))
+            if begun:
+                rooms.open_movement(SERVED_ROOM, 0)
+            pacing = Pacing(rooms, SERVED_ROOM, Movements.of_story(story))
+        poll = PARTICIPANTS_POLL
+        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=poll, look=poll, **options)
+        app.animation_level = "none"
+        return app
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
 def sessions_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "sessions"
     folder.mkdir()
@@ -76,8 +110,28 @@ def sessions_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def served(room_story_dir, tmp_path):
-    """`experience serve` as a facilitator starts it, on a free loopback port; stopped afterwards."""
+def served(room_story_dir, room_story, tmp_path):
+    """`experience serve` as a facilitator starts it, on a free loopback port, its room begun (the
+    first movement open); stopped afterwards."""
+    from experience.progress.session import story_key
+    from experience.workshop.room import Rooms
+
+    rooms = Rooms.open(tmp_path / "host" / "rooms.db")
+    try:
+        rooms.ensure(SERVED_ROOM, story_key(room_story))
+        rooms.open_movement(SERVED_ROOM, 0)
+    finally:
+        rooms.close()
+    yield from _serve(room_story_dir, tmp_path)
+
+
+@pytest.fixture
+def served_lobby(room_story_dir, tmp_path):
+    """The same, with its room new: in its lobby until the facilitator begins."""
+    yield from _serve(room_story_dir, tmp_path)
+
+
+def _serve(room_story_dir: Path, tmp_path: Path):
     port = free_port()
     data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
     env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none")

@@ -3,48 +3,32 @@ gates, the journal they take home, and leaving with nothing left behind."""
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input, Static
 
-from experience.progress.session import Session, story_key
-from experience.progress.store import Store
+from experience.progress.session import story_key
 from experience.tui.screens.journal import JournalScreen
 from experience.tui.screens.pause import PauseScreen
 from experience.tui.screens.scene import SceneScreen
-from experience.workshop.pacing import Pacing
-from experience.workshop.participant import ParticipantApp
 from experience.workshop.screens.arrival import ArrivalScreen
 from experience.workshop.screens.farewell import FarewellScreen
 from experience.workshop.screens.join import WRONG, JoinScreen
 from experience.workshop.screens.waiting import WaitingScreen
 
-ROOM = "tuesday"
-POLL = 0.05
-
-
-@pytest.fixture
-def make_participant(room_story, movements, rooms, tmp_path):
-    opened = []
-
-    def make(*, join_code: str | None = None, paced: bool = True, **options) -> ParticipantApp:
-        store = Store.open(tmp_path / f"participant-{len(opened)}")
-        opened.append(store)
-        session = Session.resume(room_story, store, "participant", seed=0)
-        pacing = None
-        if paced:
-            rooms.ensure(ROOM, story_key(room_story))
-            pacing = Pacing(rooms, ROOM, movements)
-        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=POLL, **options)
-        app.animation_level = "none"
-        return app
-
-    yield make
-    for store in opened:
-        store.close()
+from .conftest import PARTICIPANTS_POLL as POLL
+from .webclient import SERVED_ROOM as ROOM
 
 
 def text_of(screen) -> str:
     return "\n".join(str(w.content) for w in screen.query(Static) if w.display)
+
+
+async def until(pilot, check, *, timeout: float = 5.0) -> None:
+    """Let the app run until `check()` holds, a few polls at a time; fail after `timeout` seconds."""
+    for _ in range(int(timeout / POLL)):
+        if check():
+            return
+        await pilot.pause(POLL)
+    assert check(), "never became true"
 
 
 def has_left(app) -> bool:
@@ -64,6 +48,19 @@ async def reach_the_first_gate(pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")  # Continue: into the next movement
     await pilot.pause()
+
+
+def notes_of(app) -> list[tuple[str, str]]:
+    """Every notification the app shows, as (title, message), kept as it is shown."""
+    shown: list[tuple[str, str]] = []
+    show = app.notify
+
+    def notify(message, *, title="", **options):
+        shown.append((title, str(message)))
+        return show(message, title=title, **options)
+
+    app.notify = notify
+    return shown
 
 
 # -- arriving -------------------------------------------------------------------------------------
@@ -120,6 +117,55 @@ async def test_the_right_code_typed_loosely_lets_the_participant_in(make_partici
         assert app.session.state.scene == "arriving/threshold"
 
 
+async def test_a_new_code_made_by_the_facilitator_is_the_one_that_lets_people_in(make_participant, rooms):
+    app = make_participant(join_code="KX7-M4P")  # the code the session was started with
+    rooms.set_code(ROOM, "ABC-DEF")  # made anew from the console since
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"KX7M4P", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        assert app.screen.query_one("#join-message", Static).content == WRONG
+        await pilot.pause(1.1)  # the wait after a wrong try
+        await pilot.press(*"abcdef", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArrivalScreen)
+
+
+async def test_when_the_room_cannot_be_read_the_code_is_neither_taken_nor_refused(make_participant):
+    from experience.workshop.room import RoomError
+    from experience.workshop.screens.join import NOT_CHECKED
+
+    app = make_participant(join_code="KX7-M4P")
+
+    def busy():
+        raise RoomError("busy")
+
+    app.pacing.look = busy
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"KX7M4P", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)  # not let in on a code that may be stale
+        assert app.screen.query_one("#join-message", Static).content == NOT_CHECKED
+
+
+# -- the lobby ------------------------------------------------------------------------------------------
+async def test_before_the_session_begins_the_participant_waits_in_the_lobby(make_participant, rooms):
+    app = make_participant(begun=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        assert isinstance(app.screen, WaitingScreen)
+        assert "The session will begin soon." in text_of(app.screen)
+        assert app.screen.check_action("back_to_scene", ()) is False  # no scene yet to go back to
+        await pilot.pause(POLL * 4)
+        counts = rooms.counts(ROOM, -1)
+        assert (counts.present, counts.waiting) == (1, 1)  # waiting to begin, as the console says
+        rooms.open_movement(ROOM, 0)
+        await until(pilot, lambda: isinstance(app.screen, SceneScreen))
+        assert app.session.state.scene == "arriving/threshold"
+
+
 # -- gates ----------------------------------------------------------------------------------------------
 async def test_a_closed_movement_holds_the_participant_on_a_kind_waiting_screen(make_participant):
     app = make_participant()
@@ -137,14 +183,13 @@ async def test_the_participant_goes_on_by_themselves_when_the_facilitator_opens_
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
         rooms.open_movement(ROOM, 1)
-        await pilot.pause(POLL * 4)
+        await until(pilot, lambda: app.session.state.scene == "turning/door")
         assert isinstance(app.screen, SceneScreen)
-        assert app.session.state.scene == "turning/door"
 
 
-async def test_an_open_movement_does_not_hold_anyone(make_participant, rooms):
+async def test_an_open_movement_does_not_hold_anyone(make_participant, rooms, room_story):
     app = make_participant()
-    rooms.ensure(ROOM, "A small room")
+    rooms.ensure(ROOM, story_key(room_story))
     rooms.open_movement(ROOM, 1)
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
@@ -212,13 +257,69 @@ async def test_the_room_counts_a_participant_waiting_at_the_gate(make_participan
         assert (counts.present, counts.waiting, counts.by_movement) == (1, 1, {0: 1})
 
 
-async def test_the_room_follows_a_participant_into_the_next_movement(make_participant, rooms):
+async def test_the_room_follows_a_participant_into_the_next_movement(make_participant, rooms, room_story):
     app = make_participant()
-    rooms.ensure(ROOM, "A small room")
+    rooms.ensure(ROOM, story_key(room_story))
     rooms.open_movement(ROOM, 2)
     async with app.run_test(size=(80, 24)) as pilot:
         await reach_the_first_gate(pilot)
         assert rooms.counts(ROOM, 2).by_movement == {1: 1}
+
+
+async def test_m_tells_the_room_someone_needs_a_moment_and_never_who(make_participant, rooms):
+    app = make_participant()
+    shown = notes_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        assert "Need a moment" in {b.description for _, b, enabled, _ in app.screen.active_bindings.values() if enabled}
+        await pilot.press("m")
+        await pilot.pause()
+        assert rooms.counts(ROOM, 0).moments == 1
+        assert any("never who" in message for _, message in shown)
+
+
+async def test_without_a_room_there_is_no_one_to_tell_and_no_m_key(make_participant):
+    app = make_participant(paced=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        assert app.check_action("moment", ()) is False
+
+
+async def test_the_room_counts_a_participant_pausing_and_stepping_out_while_they_do(make_participant, rooms):
+    app = make_participant()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert rooms.counts(ROOM, 0).pausing == 1
+        await pilot.press("escape")
+        await until(pilot, lambda: rooms.counts(ROOM, 0).pausing == 0)
+        await pilot.press("s")  # the support lines, with the way out
+        await until(pilot, lambda: rooms.counts(ROOM, 0).stepped_out == 1)
+
+
+async def test_a_message_to_everyone_appears_on_the_participants_screen(make_participant, rooms, clock):
+    app = make_participant()
+    shown = notes_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        clock.tick(30)
+        rooms.send_message(ROOM, "Five more minutes.")
+        await until(pilot, lambda: shown)
+        await pilot.pause(POLL * 4)
+        assert shown.count(("From your facilitator", "Five more minutes.")) == 1  # once, not at every look
+
+
+async def test_a_message_sent_before_the_participant_joined_is_not_shown(make_participant, rooms, clock, room_story):
+    rooms.ensure(ROOM, story_key(room_story))
+    rooms.send_message(ROOM, "Welcome back from the break.")
+    clock.tick(60)
+    app = make_participant()
+    shown = notes_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await arrive(pilot)
+        await pilot.pause(POLL * 4)
+        assert not any(title == "From your facilitator" for title, _ in shown)
 
 
 async def test_leaving_takes_the_participant_out_of_the_count(make_participant, rooms):
@@ -232,7 +333,7 @@ async def test_leaving_takes_the_participant_out_of_the_count(make_participant, 
 
 # -- the journal goes home with them ----------------------------------------------------------------------
 async def answer_the_door(pilot, rooms, words: str) -> None:
-    rooms.ensure(ROOM, "A small room")
+    rooms.ensure(ROOM, story_key(pilot.app.session.story))
     rooms.open_movement(ROOM, 1)
     await reach_the_first_gate(pilot)
     await pilot.press(*words, "ctrl+s")
@@ -303,6 +404,49 @@ async def test_a_session_whose_server_is_gone_ends_by_itself_even_with_words_wri
         await pilot.pause(POLL * 4)
         assert not has_left(app)  # the server is there: the lifeline is quiet
         server["alive"] = False
-        await pilot.pause(POLL * 4)
+        await until(pilot, lambda: has_left(app))
         assert has_left(app) and not isinstance(app.screen, FarewellScreen)
     assert rooms.counts(ROOM, 0).present == 0
+
+
+# -- support, from every screen of a room ----------------------------------------------------------
+async def support_is_one_key_away(app, pilot) -> None:
+    from experience.care.words import SUPPORT_KEY
+    from experience.tui.screens.support import SupportScreen
+
+    here = type(app.screen)
+    assert {k.key: k.description for k in app.screen.query("FooterKey")}.get(SUPPORT_KEY) == "Support", here
+    await pilot.press(SUPPORT_KEY)
+    await pilot.pause()
+    assert isinstance(app.screen, SupportScreen), here
+    await pilot.press("escape")
+    await pilot.pause()
+    assert type(app.screen) is here
+
+
+async def test_support_is_one_key_away_before_the_join_code_too(make_participant):
+    app = make_participant(join_code="KX7-M4P")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await support_is_one_key_away(app, pilot)
+        assert isinstance(app.screen, JoinScreen)
+
+
+async def test_support_is_one_key_away_on_arrival_while_waiting_and_on_the_farewell(make_participant, rooms):
+    app = make_participant()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await support_is_one_key_away(app, pilot)  # the arrival
+        await pilot.press("enter", "1", "enter")  # begin; settle in; continue, into the next movement
+        await pilot.pause()
+        assert isinstance(app.screen, WaitingScreen)
+        await support_is_one_key_away(app, pilot)
+        await pilot.press("b")
+        await pilot.pause()
+    again = make_participant()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await answer_the_door(pilot, rooms, "a lamp")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(again.screen, FarewellScreen)
+        await support_is_one_key_away(again, pilot)

@@ -107,6 +107,62 @@ async def arrived(served) -> Tab:
     return tab
 
 
+# -- the facilitator's room, through real sessions ------------------------------------------------------------
+def opened_rooms(data_dir: Path) -> Rooms:
+    return Rooms.open(data_dir / "rooms.db")
+
+
+async def test_a_tab_waits_in_the_lobby_counted_until_the_facilitator_begins(served_lobby):
+    _, data_dir, _, _ = served_lobby
+    tab = await arrived(served_lobby)
+    try:
+        tab.mark()
+        await tab.press("enter")
+        await tab.wait_for("The session will begin soon.")
+        rooms = opened_rooms(data_dir)
+        try:
+            await eventually(lambda: rooms.counts(ROOM, -1).present == 1)
+            assert rooms.get(ROOM).joined == 1 and not rooms.get(ROOM).begun
+            tab.mark()
+            rooms.open_movement(ROOM, 0)
+            await tab.wait_for("At the threshold", "Settle in.")
+        finally:
+            rooms.close()
+    finally:
+        await tab.close()
+
+
+async def test_a_message_reaches_the_tab_and_a_moment_asked_for_reaches_the_room_as_a_count(served):
+    _, data_dir, _, _ = served
+    tab = await arrived(served)
+    rooms = opened_rooms(data_dir)
+    try:
+        await tab.press("enter")
+        await tab.wait_for("At the threshold")
+        await tab.press("m")
+        await eventually(lambda: rooms.counts(ROOM, 0).moments == 1)
+        tab.mark()
+        rooms.send_message(ROOM, "Five more minutes.")
+        await tab.wait_for("From your facilitator", "Five more minutes.")
+    finally:
+        rooms.close()
+        await tab.close()
+
+
+async def test_the_server_tells_the_room_how_to_join_and_takes_it_back_when_it_stops(served):
+    base, data_dir, _, server = served
+    await arrived(served)
+    rooms = opened_rooms(data_dir)
+    try:
+        room = rooms.get(ROOM)
+        assert room.join_url == base and room.join_code is None  # loopback: no code asked
+        server.terminate()
+        server.wait(timeout=15)
+        assert rooms.get(ROOM).join_url is None
+    finally:
+        rooms.close()
+
+
 async def test_stopping_the_server_closes_every_tab_at_once_and_leaves_nothing(served):
     _, _, sessions_dir, server = served
     tab = await arrived(served)
@@ -143,8 +199,9 @@ async def start_server(room_story_dir, tmp_path, monkeypatch):
     runners = []
     sessions_dir = tmp_path / "sessions"
 
-    async def start(**options) -> tuple[str, Path]:
-        server = WorkshopServer(ServedRoom(room_story_dir, sessions_dir), title="A small room", **options)
+    async def start(*, room: str | None = None, rooms_db: Path | None = None, **options) -> tuple[str, Path]:
+        served = ServedRoom(room_story_dir, sessions_dir, room, rooms_db)
+        server = WorkshopServer(served, title="A small room", **options)
         server.prepare_environment()
         runner = web.AppRunner(await server._make_app())
         await runner.setup()
@@ -169,19 +226,43 @@ async def test_with_a_join_code_nothing_is_shown_until_the_code_is_right(start_s
     base, _ = await start_server(join_code="KX7-M4P")
     tab = await Tab.open(base)
     try:
-        await tab.wait_for("Please type the join code your facilitator gave you")
-        await tab.type("ABCDEF")
-        await tab.press("enter")
-        await tab.wait_for(WRONG)
-        await asyncio.sleep(1.2)  # the pause after a wrong try
-        assert "You have arrived" not in readable(tab.received)
-        assert "workshop room" not in readable(tab.received)
-        tab.mark()
-        await tab.type("kx7m4p")
-        await tab.press("enter")
-        await tab.wait_for("You are in a workshop room")
+        await refused_then_let_in(tab, "ABCDEF", "kx7m4p")
     finally:
         await tab.close()
+
+
+async def refused_then_let_in(tab: Tab, wrong: str, right: str) -> None:
+    """Type a wrong code, see it refused with nothing of the story shown, then the right one."""
+    await tab.wait_for("Please type the join code your facilitator gave you")
+    await tab.type(wrong)
+    await tab.press("enter")
+    await tab.wait_for(WRONG)
+    await asyncio.sleep(1.2)  # the pause after a wrong try
+    assert "You have arrived" not in readable(tab.received)
+    assert "workshop room" not in readable(tab.received)
+    tab.mark()
+    await tab.type(right)
+    await tab.press("enter")
+    await tab.wait_for("You are in a workshop room")
+
+
+async def test_a_new_code_made_at_the_console_is_the_one_a_tab_needs(start_server, room_story, tmp_path):
+    from experience.progress.session import story_key
+
+    rooms_db = tmp_path / "host" / "rooms.db"
+    rooms = Rooms.open(rooms_db)
+    try:
+        rooms.ensure(ROOM, story_key(room_story))
+        rooms.serve(ROOM, "http://127.0.0.1", "KX7-M4P")
+        rooms.set_code(ROOM, "ABC-DEF")  # the facilitator's j, after the server started with the first
+        base, _ = await start_server(join_code="KX7-M4P", room=ROOM, rooms_db=rooms_db)
+        tab = await Tab.open(base)
+        try:
+            await refused_then_let_in(tab, "KX7M4P", "abc-def")  # the old code no longer works
+        finally:
+            await tab.close()
+    finally:
+        rooms.close()
 
 
 async def test_a_tab_beyond_the_limit_is_told_the_room_is_full_and_starts_nothing(start_server):
@@ -210,3 +291,45 @@ def test_each_session_command_names_its_room_and_never_the_join_code(tmp_path):
     assert "-m experience.workshop.participant" in command
     assert f"'{tmp_path / 'my story'}'" in command and "--room tuesday" in command
     assert "KX7" not in command
+
+
+# -- the address to join at -------------------------------------------------------------------------------
+def test_the_join_address_is_the_one_served_on(monkeypatch):
+    from experience.workshop import serving
+
+    assert serving.join_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert serving.join_url("fe80::1", 8000) == "http://[fe80::1]:8000"
+
+
+def test_served_everywhere_the_join_address_is_this_computers_on_the_network(monkeypatch):
+    from experience.workshop import serving
+
+    monkeypatch.setattr(serving, "this_computers_address", lambda: "192.168.1.23")
+    assert serving.join_url("0.0.0.0", 8000) == "http://192.168.1.23:8000"
+    monkeypatch.setattr(serving, "this_computers_address", lambda: None)
+    assert serving.join_url("::", 8000) == f"http://{serving.SOMEWHERE_UNKNOWN}:8000"
+
+
+def test_this_computers_address_is_never_a_loopback_one(monkeypatch):
+    import socket
+
+    from experience.workshop import serving
+
+    class Probe:
+        def __init__(self, *args):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def connect(self, address):
+            raise OSError("no route")  # no network: nothing to learn from a route
+
+    monkeypatch.setattr(socket, "socket", Probe)
+    monkeypatch.setattr(socket, "gethostbyname", lambda name: "127.0.1.1")
+    assert serving.this_computers_address() is None
+    monkeypatch.setattr(socket, "gethostbyname", lambda name: "10.0.0.7")
+    assert serving.this_computers_address() == "10.0.0.7"

@@ -44,8 +44,8 @@ def test_extending_adds_five_minutes_whether_running_or_not():
 def test_time_past_the_end_is_negative_and_said_in_words():
     timer = Timer.set_to(60).start(T0)
     assert timer.remaining(T0 + 200) == -140
-    assert overrun(-140) == "2 min past the time set."
-    assert overrun(-10) == "The time set has just passed."
+    assert overrun(-140) == "Time is up · 2 min over"
+    assert overrun(-10) == "Time is up"
     assert overrun(5) is None
 
 

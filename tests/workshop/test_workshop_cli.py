@@ -41,3 +41,19 @@ def test_serve_offers_the_servers_own_defaults(capsys):
     help_text = " ".join(capsys.readouterr().out.split())
     for default in (DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_PARTICIPANTS):
         assert f"(default: {default}" in help_text
+
+
+def test_facilitating_with_minutes_follows_the_plan_that_fits(tmp_path, monkeypatch):
+    from experience.workshop.console import FacilitatorApp
+
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self: None)  # the console itself is tested with Pilot
+    data_dir = tmp_path / "host"
+    status = main(["facilitate", "--room", "tuesday", "--minutes", "90", "--data-dir", str(data_dir)])
+    assert status == 0
+    rooms = Rooms.open(data_dir / "rooms.db")
+    try:
+        room = rooms.get("tuesday")
+        assert room.route == "short" and room.skipped == {1, 2} and not room.begun
+        assert room.timer.seconds == 23 * 60  # the first movement on the plan, ready to start
+    finally:
+        rooms.close()

@@ -1,12 +1,13 @@
 """A word before a heavy scene: what it touches, and the reader's choice whether to go on.
 
 The story marks some scenes `intensity: deep` and says in a content note what they touch. Before
-the first of a stretch of them, the reader decides: go on, take the gentler path the author
-offers, pause first, or stop for today. Pausing comes back to this same question; stopping goes
-through Step out, so that support is shown.
+the first of a stretch of them, and again where the note changes, the reader decides: go on, take
+the gentler path the author offers, pause first, or stop for today. Pausing comes back to this
+same question; stopping goes to the story's own gentle stop, a pause in the journey that the next
+sitting can go on from.
 
-A modal screen shuts out the app's own keys, so the ones that must work everywhere (pause, step
-out, leave) are bound here again, and shown in a footer of its own.
+A modal screen shuts out the app's own keys, so the ones that must work everywhere (support,
+pause, leave) are bound here again, and shown in a footer of its own.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
-from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, CheckInReply, checkin_replies
+from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, SUPPORT_LETTER, CheckInReply, checkin_replies
 from ..content import as_content
+from ..contract import SUPPORT_BINDING
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 
@@ -35,7 +37,8 @@ class CheckInScreen(ModalScreen[CheckInReply | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Not now"),
         Binding("p", f"reply('{CheckInReply.PAUSE.name}')", "Pause"),
-        Binding("s", f"reply('{CheckInReply.STOP.name}')", "Step out"),
+        SUPPORT_BINDING,
+        Binding(SUPPORT_LETTER, "app.support", show=False),
         Binding("ctrl+q", "app.quit", "Leave"),  # works anyway (a priority key); shown here too
     ]
 

@@ -8,14 +8,13 @@ choices come once the reader has answered or let the question pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
@@ -25,10 +24,12 @@ from ...care.words import (
     KEPT_KEYS,
     NO_STEP_BEFORE,
     STEP_NOT_TAKEN,
+    STILL_IN_THE_BOX_KEYS,
     CheckInReply,
     EndingAction,
     answer_not_kept,
     step_failed,
+    words_not_saved_keys,
 )
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
@@ -37,16 +38,15 @@ from ..markdown import parse
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
-from ..widgets.passage import Passage
+from ..widgets.passage import Passage, Reading
 from ..widgets.reflect import ReflectBox
+from .scene_layout import fit_reading
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
 
 CHOICES, CONTINUE, ENDING, STUCK = "choices", "continue", "ending", "stuck"
 WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make the scene ready
-MIN_READING = 3  # lines of text always visible, however small the window
-READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
 
 
 class SceneScreen(PlayerScreen[None]):
@@ -73,13 +73,14 @@ class SceneScreen(PlayerScreen[None]):
         self._view: View | None = None
         self._mode = CHOICES
         self._skipped: State | None = None
+        self._refusal: StoreError | None = None  # why the disk last refused the words in the box
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
             yield SceneHeading(id="heading")
             with Vertical(id="body"):
-                with VerticalScroll(id="reading", can_focus=False):
+                with Reading(id="reading", can_focus=False):
                     yield Passage(id="passage")
                 yield self._reflect
                 yield Static(KEPT_KEYS, id="kept", markup=False)
@@ -142,7 +143,7 @@ class SceneScreen(PlayerScreen[None]):
         choices = self.query_one(ChoiceList)
         if view.ending:
             self._mode = ENDING
-            choices.show([action.label for action in EndingAction])
+            choices.show([action.label for action in session.ending_actions()])
         elif view.choices:
             self._mode = CHOICES
             choices.show([label for _, label in view.choices])
@@ -168,7 +169,8 @@ class SceneScreen(PlayerScreen[None]):
     def watch_reflecting(self, reflecting: bool) -> None:
         reflect, choices = self.query_one(ReflectBox), self.query_one(ChoiceList)
         reflect.display = reflecting
-        choices.display = not reflecting and choices.option_count > 0
+        choices.display = not reflecting and choices.option_count > 0  # see scene_layout's preview
+        choices.disabled = reflecting
         if reflecting:
             reflect.focus_answer()
         elif choices.display and not choices.has_focus:
@@ -178,38 +180,13 @@ class SceneScreen(PlayerScreen[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_reading)
 
-    def _fit_reading(self) -> None:
-        """Let the text take only the room the question or the choices leave it.
+    def on_key_footer_resized(self, event: KeyFooter.Resized) -> None:
+        event.stop()  # the footer took lines from the page, or gave them back
+        self.call_after_refresh(self._fit_reading)
 
-        The choices then sit right under a short text, and a long text scrolls above them. (CSS
-        cannot say "as tall as the content, but no taller than what is left".) The room is worked
-        out before the next refresh, from the choices' own measure, so a step is drawn once.
-        """
-        page = self.query_one("#page")
-        if not page.content_size.height:  # not laid out yet: measure after the first refresh
+    def _fit_reading(self) -> None:
+        if not fit_reading(self, reflecting=self.reflecting):  # not laid out yet
             self.call_after_refresh(self._fit_reading)
-            return
-        # The text's room is worked out from the page, less the new scene's heading (which may
-        # have gained or lost a title line since the last layout), not from the body's old size.
-        heading = self.query_one(SceneHeading)
-        width = page.content_size.width
-        size = Size(width, page.content_size.height - heading.rows(width) - heading.styles.margin.height)
-        if self.reflecting:  # the answer box stretches to fill whatever the text leaves
-            least = self.query_one(ReflectBox).least_height(size.width)
-            room = min(size.height * READING_SHARE_WHILE_REFLECTING // 100, size.height - least)
-        else:
-            below = 0
-            choices, kept = self.query_one(ChoiceList), self.query_one("#kept", Static)
-            if choices.display:
-                wanted = choices.get_content_height(size, size, size.width)
-                below += min(wanted, size.height // 2) + choices.styles.margin.height  # max-height: 50%
-            if kept.display:
-                below += len(Content(KEPT_KEYS).wrap(size.width)) + kept.styles.margin.height
-            room = size.height - below
-        room = max(room, MIN_READING)
-        reading = self.query_one("#reading")
-        if reading.styles.max_height is None or reading.styles.max_height.value != room:
-            reading.styles.max_height = room
 
     # -- what keys may do here ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -224,6 +201,9 @@ class SceneScreen(PlayerScreen[None]):
 
         if self.session.can_go_back:
             yield SystemCommand("Go back", "Undo the last step (b)", self.action_back)
+        for way in self.session.ways_back():  # going on from a stop, and each movement reached
+            if way.scene is not None:
+                yield SystemCommand(way.label, "One more step; b comes back here", partial(self._go_to, way.scene))
         yield SystemCommand(
             "Start again", "Begin the story again; your journal is kept, and b undoes this", self.action_restart
         )
@@ -237,12 +217,16 @@ class SceneScreen(PlayerScreen[None]):
         if not self.session.can_go_back:
             self.notify(NO_STEP_BEFORE, timeout=4)
             return
-        self.keep_draft()
-        self._attempt(self.session.back)
+        if self._words_are_safe():
+            self._attempt(self.session.back)
 
     def action_restart(self) -> None:
+        if self._words_are_safe():
+            self._attempt(self.session.restart)
+
+    def _go_to(self, scene_id: str) -> None:
         self.keep_draft()
-        self._attempt(self.session.restart)
+        self._attempt(lambda: self.session.go_to(scene_id))
 
     def action_scroll_text(self, direction: int) -> None:
         reading = self.query_one("#reading", VerticalScroll)
@@ -257,7 +241,7 @@ class SceneScreen(PlayerScreen[None]):
         if self.reflecting:
             return
         if self._mode == ENDING:
-            actions = list(EndingAction)
+            actions = self.session.ending_actions()
             if index < len(actions):
                 self._end(actions[index])
         elif self._mode == CONTINUE:
@@ -267,6 +251,8 @@ class SceneScreen(PlayerScreen[None]):
 
     def _end(self, action: EndingAction) -> None:
         match action:
+            case EndingAction.GO_ON:  # a pause in the journey: back to where the reader stopped
+                self._attempt(self.session.go_on)
             case EndingAction.JOURNAL:
                 self.player.action_journal()
             case EndingAction.RESTART:
@@ -287,7 +273,8 @@ class SceneScreen(PlayerScreen[None]):
 
             self.app.push_screen(waiting, opened)
             return
-        self.keep_draft()
+        if not self._words_are_safe():
+            return
         checkin = step.checkin
         if checkin is None:
             self._attempt(lambda: session.take(step))
@@ -300,9 +287,9 @@ class SceneScreen(PlayerScreen[None]):
         def answered(reply: CheckInReply | None) -> None:
             if reply is CheckInReply.PAUSE:  # breathe first, then the same question again
                 self.player.open_pause(then=ask)
-            elif reply is CheckInReply.STOP:  # stopping for today is a stepping out: support is shown
-                self.player.action_step_out()
-            elif reply is not None:  # going on, or the gentler path
+            elif reply is CheckInReply.STOP and not session.can_stop_for_today:
+                self.player.action_step_out()  # a story with no gentle stop of its own
+            elif reply is not None:  # going on, the gentler path, or the story's gentle stop
                 self._attempt(lambda: session.take(step, reply))
 
         ask()
@@ -325,12 +312,16 @@ class SceneScreen(PlayerScreen[None]):
         event.stop()
         try:
             self.session.answer(event.answer)
-        except (StoreError, StoryRuntimeError) as error:
+        except StoreError as error:  # the session keeps the words too, until a write succeeds
+            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
+            return
+        except StoryRuntimeError as error:
             self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
             return
         self.query_one(ReflectBox).kept()
         self.query_one("#kept").display = True
         self.reflecting = False
+        self.player.care_for(event.answer)
 
     @on(ReflectBox.Skipped)
     def _skipped_question(self, event: ReflectBox.Skipped) -> None:
@@ -344,19 +335,34 @@ class SceneScreen(PlayerScreen[None]):
     def _draft_changed(self, event: ReflectBox.DraftChanged) -> None:
         event.stop()
         self.keep_draft()
+        self.player.care_for(event.text)
 
-    def keep_draft(self) -> None:
-        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost."""
+    def keep_draft(self) -> bool:
+        """Keep whatever is typed and not yet kept, so that nothing typed is ever lost.
+
+        False if there were words and the disk refused them: the session holds them in memory
+        meanwhile, and a step away must wait (`_words_are_safe`), so that they stay on screen.
+        """
         if self._view is None or self._view.prompt is None:
-            return
+            return True
         reflect = self._reflect
         text = reflect.unkept
-        if (
-            text is not None
-            and self._shown is self.session.state
-            and self._attempt_quietly(lambda: self.session.keep_draft(text))
-        ):
-            reflect.kept()
+        if text is None or self._shown is not self.session.state:
+            return True
+        try:
+            self.session.keep_draft(text)
+        except StoreError as error:
+            self._refusal = error
+            return False
+        reflect.kept()
+        return True
+
+    def _words_are_safe(self) -> bool:
+        """Before a step away: the words in the box are written, or the reader is told why not."""
+        if self.keep_draft():
+            return True
+        self.notify(words_not_saved_keys(self._refusal), severity="warning", timeout=12)
+        return False
 
     def _attempt_quietly(self, write: Callable[[], object]) -> bool:
         try:

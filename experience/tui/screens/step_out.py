@@ -1,9 +1,10 @@
-"""Stepping out: everything is kept, a kind goodbye, and where to find a person to talk to.
+"""Stepping out: everything is kept, a calm goodbye, what this is not, and where to find a person
+to talk to, for everyone who leaves this way.
 
-Reachable with s from every screen (and the palette). Everything is already saved at each step;
-the scene keeps any half-written answer as a draft when this screen covers it. Enter leaves; the
-app then prints the same support text into the terminal, so it stays in view after the window
-closes. Esc is there for a press of s that was not meant: it goes back to where the reader was.
+Reached by leaving for now (at an ending, or from the support screen) and from the palette.
+Everything is already saved at each step; the scene keeps any half-written answer as a draft
+when this screen covers it. Enter leaves; the app then prints the same support text into the
+terminal, so it stays in view after the window closes. Esc goes back to where the reader was.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...care.words import GOODBYE, IF_IT_STIRRED, NOTHING_SENT
+from ...care.words import GOODBYE, IF_IT_STIRRED, NOTHING_SENT, WHAT_IT_IS_NOT
 from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportText
 
 STAYING = (
     "Press Enter to leave. These words will stay in your terminal after the window closes. "
-    "If you pressed s by mistake, Esc takes you back."
+    "If you would rather stay a while, Esc takes you back."
 )
 
 
@@ -31,7 +32,6 @@ class StepOutScreen(Screen[bool]):
         Binding("enter", "leave", "Leave", key_display="enter"),
         Binding("q", "leave", "Leave", show=False),
         Binding("escape", "stay", "Stay a while"),
-        Binding("s", "noop", show=False),  # already stepping out: a second s does nothing
     ]
 
     def compose(self) -> ComposeResult:
@@ -39,6 +39,7 @@ class StepOutScreen(Screen[bool]):
             with VerticalScroll(id="step-out", classes="card"):
                 yield Static("Stepping out", classes="title")
                 yield Static(GOODBYE, classes="body", markup=False)
+                yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
                 yield Static(IF_IT_STIRRED, classes="body", markup=False)
                 yield SupportText()
                 yield Static(NOTHING_SENT, classes="hint", markup=False)
@@ -53,6 +54,3 @@ class StepOutScreen(Screen[bool]):
 
     def action_stay(self) -> None:
         self.dismiss(False)
-
-    def action_noop(self) -> None:
-        pass

@@ -14,7 +14,7 @@ from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from ...care.words import NOT_FOR_NOW, SUPPORT_KEY, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
+from ...care.words import NOT_FOR_NOW, SUPPORT_KEYS, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
 from ..content import as_content
 from ..widgets.footer import KeyFooter
 
@@ -46,7 +46,7 @@ class WelcomeScreen(Screen[str]):
                     yield Static(as_content(self._title), classes="title")
                     yield Static(WHAT_THIS_IS, classes="body", markup=False)
                     yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
-                    yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEY}", classes="body", markup=False)
+                    yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEYS}", classes="body", markup=False)
                     yield Static(YOUR_PACE_KEYS, classes="body", markup=False)
                     for notice in self._notices:
                         yield Static(as_content(notice), classes="notice")

@@ -5,6 +5,8 @@ The list only shows and reports; the screen decides what a pick means. It report
 
 The highlighted choice is marked with ▸ as well as shaded, so that it can be found without
 colour: with NO_COLOR, in a monochrome terminal, or by someone who cannot tell the shades apart.
+A list shown before it can be used (the choices beneath a question not yet answered) is
+disabled: faded, and with nothing highlighted.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class ChoiceList(OptionList):
             index, line = self._lines[self.scroll_offset.y + y]
         except IndexError:
             return strip
-        if index != self.highlighted or line != 0 or not strip.cell_length:
+        if index != self.highlighted or line != 0 or not strip.cell_length or self.disabled:
             return strip
         style = next(iter(strip)).style  # the padding's own style: the highlight's background
         return Strip.join([Strip([Segment(MARK, style)], 1), strip.crop(1)])

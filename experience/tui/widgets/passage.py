@@ -1,7 +1,9 @@
-"""A scene's text: Markdown drawn as one widget, rewrapped to whatever width it is given."""
+"""A scene's text: Markdown drawn as one widget, rewrapped to whatever width it is given, in a
+scroll that measures it at the width it is drawn at."""
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -37,3 +39,17 @@ class Passage(Widget):
     def render(self) -> Content:
         # the width inside the padding: the same width Textual measured the height at
         return Content("\n").join(self.lines(self.content_size.width))
+
+
+class Reading(VerticalScroll):
+    """The scroll around a scene's text, as tall as the text (up to what the screen allows).
+
+    Textual measures an auto-height scroll's children at its whole width, but lays them out
+    beside its scrollbar gutter, one column narrower: in a narrow window that is lines enough
+    for the last of them to be cut off, with the rows they would have taken left empty below.
+    So the children are measured here at the width they are given.
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        gutter = self.styles.scrollbar_size_vertical if self.styles.scrollbar_gutter == "stable" else 0
+        return super().get_content_height(container, viewport, max(width - gutter, 1))

@@ -1,4 +1,4 @@
-"""The line about real help, shown wherever a person might need it, and the full support text."""
+"""The line about where support is, shown wherever a person might need it, and the full support text."""
 
 from __future__ import annotations
 
@@ -7,23 +7,20 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...care.support import load_support
-
-SUPPORT_TEXT = (
-    "This is not therapy, and not help in a crisis. If you are in danger, please call "
-    "your local emergency number. Press s at any time to see where to find support."
-)
+from ...care.support import PEOPLE_TO_TALK_TO, SupportLine, checked_note, load_support
+from ...care.words import SUPPORT_KEYS
 
 
 class SupportHint(Static):
-    """The one line about real help, under a pause or an arrival: not therapy, and where to turn."""
+    """The one line about real help, under a pause or an arrival: which key shows the support lines."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None):
-        super().__init__(SUPPORT_TEXT, markup=False, id=id, classes=classes)
+        super().__init__(SUPPORT_KEYS, markup=False, id=id, classes=classes)
 
 
 class SupportText(Vertical):
-    """Emergency advice and support lines from the package's `support.yaml`, as written there.
+    """Emergency advice and support lines from the package's `support.yaml`, as written there,
+    then the note for a relationship that frightens or controls, with the services for that.
 
     Drawn from the same data as the text printed to the terminal after stepping out
     (`care.support.as_text`), so what the reader saw on the screen stays in their scrollback once
@@ -37,17 +34,15 @@ class SupportText(Vertical):
             numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
             yield Static(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
         if support.lines:
-            yield Static(
-                Content.styled("People you can talk to, free and in confidence:", "bold"), classes="lines-heading"
-            )
-            for line in support.lines:
-                yield Static(Content.styled(line.region, "bold"), classes="region")
-                yield Static(Content(f"{line.name}. {line.how_to_reach}"), classes="line")
+            yield Static(Content.styled(PEOPLE_TO_TALK_TO, "bold"), classes="lines-heading")
+            yield from _lines(support.lines)
+        yield Static(Content.styled(support.safety_note, "bold"), classes="lines-heading safety")
+        yield from _lines(support.safety_lines)
         if support.oldest_check:
-            yield Static(
-                Content(
-                    f"Checked {support.oldest_check.isoformat()}. Numbers change: if one does not "
-                    "work, findahelpline.com or your local emergency number will."
-                ),
-                classes="checked",
-            )
+            yield Static(Content(checked_note(support.oldest_check)), classes="checked")
+
+
+def _lines(lines: tuple[SupportLine, ...]) -> ComposeResult:
+    for line in lines:
+        yield Static(Content.styled(line.region, "bold"), classes="region")
+        yield Static(Content(f"{line.name}. {line.how_to_reach}"), classes="line")

@@ -13,7 +13,7 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from ...tui.screens.welcome import WHAT_THIS_IS
+from ...care.words import WHAT_IT_IS_NOT, WHAT_THIS_IS
 from ...tui.widgets.footer import KeyFooter
 from ...tui.widgets.support import SupportHint
 
@@ -42,6 +42,7 @@ class ArrivalScreen(Screen[str]):
             with Vertical(id="welcome", classes="card"):
                 yield Static(self._title, classes="title", markup=False)
                 yield Static(WHAT_THIS_IS, classes="body", markup=False)
+                yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
                 yield Static(IN_THIS_ROOM, classes="body", markup=False)
                 yield Static(YOURS, classes="body", markup=False)
                 yield Static(HOW_TO_LEAVE, classes="body", markup=False)

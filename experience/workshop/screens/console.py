@@ -1,8 +1,9 @@
 """The facilitator's main screen: the room at a glance above, the run-sheet below.
 
-Above: which movement is open, how many have reached the gate (never who), and the timer, large.
-Below: the run-sheet of one movement (the open one, or any other the facilitator browses to
-with the arrow keys to prepare), with the facilitator's notes, timings and content notes.
+Above: which movement is open, how many have joined and reached the gate (never who), who may
+need care (a moment asked for, pausing, stepping out: numbers only), how to join, the last
+message sent to everyone, and the timer, large. Below: the run-sheet of one movement (the open
+one, or any other the facilitator browses to with the arrow keys to prepare, or to pass over).
 """
 
 from __future__ import annotations
@@ -13,21 +14,43 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Markdown, Static
 
 from ...tui.widgets.footer import KeyFooter
-from ..facilitation import Facilitation, Moment, gate_line, spread_line
+from ..facilitation import Facilitation, Moment
+from ..room_words import (
+    care_line,
+    gate_line,
+    join_line,
+    message_line,
+    open_line,
+    opening_question,
+    sheet_hint,
+    spread_line,
+    timer_line,
+)
 from ..runsheet import movement_markdown
 from ..timer import clock
 from .confirm import ConfirmScreen
+from .message import MessageScreen
 from .projector import ProjectorScreen
 from .room_screen import RoomScreen
+
+NEW_CODE = (
+    "Make a new join code?",
+    "The code shown now stops working at once: anyone still to join will need the new one. Everyone "
+    "already in the room stays in.",
+)
+NO_CODE = "This room asks for no code: it is served to this computer only, or not served just now."
 
 
 class ConsoleScreen(RoomScreen):
     BINDINGS = [
         Binding("n", "open_next", "Open next"),
+        Binding("k", "skip", "Pass over/keep"),
         Binding("s", "timer", "Start/pause"),
         Binding("space", "timer", "Start/pause", show=False),
         Binding("e", "extend", "+5 min"),
         Binding("r", "reset", "Reset timer"),
+        Binding("m", "message", "Message all"),
+        Binding("j", "new_code", "New code"),
         Binding("v", "projector", "Projector"),
         Binding("c", "counts", "Counts on projector", show=False),
         Binding("left", "browse(-1)", "Browse", key_display="←→", priority=True),  # not the page's own scroll
@@ -37,7 +60,7 @@ class ConsoleScreen(RoomScreen):
     def __init__(self, facilitation: Facilitation) -> None:
         super().__init__(facilitation)
         self._browsing: int | None = None  # None: follow the open movement
-        self._shown_sheet: int | None = None
+        self._shown_sheet: tuple[int, str, str | None] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="console"):
@@ -46,7 +69,10 @@ class ConsoleScreen(RoomScreen):
                     yield Static("", id="room-name", classes="name", markup=False)
                     yield Static("", id="room-open", markup=False)
                     yield Static("", id="room-gate", classes="counts", markup=False)
+                    yield Static("", id="room-care", classes="care", markup=False)
                     yield Static("", id="room-spread", classes="muted", markup=False)
+                    yield Static("", id="room-join", classes="muted", markup=False)
+                    yield Static("", id="room-message", classes="muted", markup=False)
                 with Vertical(id="timer-box"):
                     yield Digits("0:00", id="timer")
                     yield Static("", id="timer-state", markup=False)
@@ -61,22 +87,40 @@ class ConsoleScreen(RoomScreen):
         movements = facilitation.movements
         room = moment.room
         self.query_one("#room-name", Static).update(f"Room “{room.name}” · {facilitation.story.title}")
-        self.query_one("#room-open", Static).update(facilitation.open_line())
+        self.query_one("#room-open", Static).update(open_line(facilitation))
         self.query_one("#room-gate", Static).update(gate_line(moment, movements))
-        self.query_one("#room-spread", Static).update(spread_line(moment, movements))
+        self._line("#room-care", care_line(moment))
+        self._line("#room-spread", spread_line(moment, movements))
+        self.query_one("#room-join", Static).update(join_line(moment))
+        self.query_one("#room-message", Static).update(message_line(moment))
         digits = self.query_one("#timer", Digits)
         digits.update(clock(moment.remaining))
         digits.set_class(not room.timer.running, "paused")
-        self.query_one("#timer-state", Static).update(facilitation.timer_line())
+        digits.set_class(moment.time_up, "-over")
+        self.query_one("#timer-state", Static).update(timer_line(facilitation))
         self._show_sheet(facilitation.opened if self._browsing is None else self._browsing)
+        if moment.ran_out:
+            self.app.bell()
+            name = movements.name(facilitation.opened)
+            self.notify(f"Time is up for “{name}”.", title="The timer", severity="warning", timeout=30)
+
+    def _line(self, selector: str, words: str) -> None:
+        """A line that is only there when it has something to say."""
+        line = self.query_one(selector, Static)
+        line.update(words)
+        line.display = bool(words)
 
     def _show_sheet(self, index: int) -> None:
-        if index == self._shown_sheet:
+        hint = sheet_hint(self.facilitation, index)
+        shown = (index, hint, self.facilitation.moment.room.route)
+        if shown == self._shown_sheet:  # the page is only redrawn when it changes
             return
-        self._shown_sheet = index
-        self.query_one("#sheet-hint", Static).update(self.facilitation.sheet_hint(index))
+        same_page = self._shown_sheet is not None and self._shown_sheet[0] == index
+        self._shown_sheet = shown
+        self.query_one("#sheet-hint", Static).update(hint)
         self.query_one("#sheet-text", Markdown).update(movement_markdown(self.facilitation.sheet, index))
-        self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
+        if not same_page:
+            self.query_one("#sheet", VerticalScroll).scroll_home(animate=False)
 
     # -- actions ------------------------------------------------------------------------------------------
     def action_open_next(self) -> None:
@@ -86,7 +130,7 @@ class ConsoleScreen(RoomScreen):
         if index is None:
             self.notify("Every movement is already open.", timeout=4)
             return
-        question, detail, yes = facilitation.opening_question(index)
+        question, detail, yes = opening_question(facilitation, index)
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
@@ -94,6 +138,18 @@ class ConsoleScreen(RoomScreen):
                 self.change(facilitation.open_next)
 
         self.app.push_screen(ConfirmScreen(question, detail, yes=yes), answered)
+
+    def action_skip(self) -> None:
+        """Pass over the movement on the page (the next one, unless browsing), or keep it after all."""
+        facilitation = self.facilitation
+        index = self._browsing if self._browsing is not None else facilitation.next_movement
+        if index is None or not facilitation.can_skip(index):
+            self.notify("Only a movement not opened yet can be passed over: browse to it with ← →.", timeout=5)
+            return
+        self._browsing = index
+        self.change(lambda: facilitation.toggle_skip(index))
+        self._shown_sheet = None
+        self._show_sheet(index)
 
     def action_timer(self) -> None:
         self.change(self.facilitation.toggle_timer)
@@ -106,6 +162,25 @@ class ConsoleScreen(RoomScreen):
 
     def action_counts(self) -> None:
         self.change(self.facilitation.toggle_projector_counts)
+
+    def action_message(self) -> None:
+        def send(words: str | None) -> None:
+            if words:
+                self.change(lambda: self.facilitation.send_message(words))
+                self.notify("Sent to everyone in the room.", timeout=4)
+
+        self.app.push_screen(MessageScreen(), send)
+
+    def action_new_code(self) -> None:
+        if not self.facilitation.moment.room.join_code:
+            self.notify(NO_CODE, timeout=6)
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.change(self.facilitation.new_code)
+
+        self.app.push_screen(ConfirmScreen(*NEW_CODE, yes="Make a new code"), answered)
 
     def action_projector(self) -> None:
         self.app.push_screen(ProjectorScreen(self.facilitation))

@@ -17,7 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from ...care.words import Worded
+from ...tui.contract import SUPPORT_BINDING
 from ...tui.widgets.choices import ChoiceList
+from ...tui.widgets.footer import KeyFooter
 from ..keepsake import ON_ITS_WAY
 
 BEFORE_YOU_GO = (
@@ -37,7 +39,7 @@ class FarewellReply(Worded):
 class FarewellScreen(ModalScreen[FarewellReply]):
     """Dismissed with LEAVE or STAY; DOWNLOAD calls `download` and stays open, on Leave now."""
 
-    BINDINGS = [Binding("escape", "stay", "Stay")]
+    BINDINGS = [Binding("escape", "stay", "Stay"), SUPPORT_BINDING]
 
     def __init__(self, download: Callable[[], None]) -> None:
         super().__init__()
@@ -49,6 +51,7 @@ class FarewellScreen(ModalScreen[FarewellReply]):
             yield Static(BEFORE_YOU_GO, classes="body", markup=False)
             yield Static("", id="farewell-status", classes="hint", markup=False)
             yield ChoiceList(id="farewell-replies")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         replies = self.query_one(ChoiceList)

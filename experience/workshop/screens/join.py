@@ -16,9 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ...tui.widgets.footer import KeyFooter
+from ..room import RoomError
 
 ASK = "Please type the join code your facilitator gave you, then press Enter."
 WRONG = "That code does not match. Please check it with your facilitator and try again."
+NOT_CHECKED = "The code could not be checked just now. Please try again in a moment."
 MAX_WAIT = 8.0
 
 
@@ -29,6 +31,7 @@ class JoinScreen(Screen[None]):
         """The code was right: the session may begin."""
 
     def __init__(self, title: str, check: Callable[[str], bool]) -> None:
+        """`check` says whether a code typed is right; it may raise RoomError if it cannot tell."""
         super().__init__()
         self._title = title
         self._check = check
@@ -48,11 +51,18 @@ class JoinScreen(Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._check(event.value):
+        field = self.query_one("#code", Input)
+        try:
+            right = self._check(event.value)
+        except RoomError:  # the room's current code cannot be read: neither let in nor turn away
+            self.query_one("#join-message", Static).update(NOT_CHECKED)
+            field.disabled = True
+            self.set_timer(1.0, self._try_again)
+            return
+        if right:
             self.post_message(self.Joined())
             return
         self._wrong += 1
-        field = self.query_one("#code", Input)
         field.value = ""
         field.disabled = True
         self.query_one("#join-message", Static).update(WRONG)

@@ -4,6 +4,9 @@ The participant is not stopped from doing anything but going on: they can pause,
 journal, or go back to the scene they were on. Every second the screen asks whether the
 facilitator has opened the way; when they have, it steps aside and the participant's step is
 taken for them, exactly as they chose it.
+
+The lobby is the same wait before the first scene, until the facilitator begins the session:
+there is no scene to go back to yet.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from ...tui.widgets.footer import KeyFooter
 SOON = "The group will continue together soon."
 MEANWHILE = "You can pause, or read your journal, while you wait."
 ON_ITS_OWN = "When everyone is ready, you will go on from here by yourself."
+LOBBY_SOON = "The session will begin soon."
+LOBBY_MEANWHILE = "Your facilitator will begin when everyone has joined. You can pause while you wait."
+LOBBY_ON_ITS_OWN = "When it begins, the first scene will open here by itself."
 POLL_SECONDS = 1.0
 
 
@@ -39,25 +45,30 @@ class WaitingScreen(Screen[bool]):
         *,
         poll: float = POLL_SECONDS,
         leaving: Callable[[], None] | None = None,
+        lobby: bool = False,
     ) -> None:
         super().__init__()
         self._is_open = is_open
         self._poll = poll
         self._leaving = leaving
+        self._lobby = lobby
         self._opened = False
         self._done = False
 
     def compose(self) -> ComposeResult:
         with Center(id="waiting-center"):
             with Vertical(id="waiting", classes="card"):
-                yield Static(SOON, classes="title", markup=False)
+                yield Static(LOBBY_SOON if self._lobby else SOON, classes="title", markup=False)
                 yield Breath()
-                yield Static(MEANWHILE, classes="body", markup=False)
-                yield Static(ON_ITS_OWN, classes="hint", markup=False)
+                yield Static(LOBBY_MEANWHILE if self._lobby else MEANWHILE, classes="body", markup=False)
+                yield Static(LOBBY_ON_ITS_OWN if self._lobby else ON_ITS_OWN, classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_interval(self._poll, self.check)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self._lobby and action == "back_to_scene")  # in the lobby there is no scene yet
 
     def on_screen_resume(self) -> None:
         if self._opened:  # it opened while the journal or the pause was on top
