@@ -277,7 +277,8 @@ class ExperienceApp(App[str | None]):
         markup: bool = True,
     ) -> None:
         """Every notification, from every screen: never read as markup (a message may quote a
-        file's name or an error's words), and never acting on the terminal."""
+        file's name or an error's words), and never acting on the terminal. `markup` is Textual's
+        parameter, accepted so that every caller still fits, and ignored."""
         super().notify(
             terminal_safe(message), title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
         )
