@@ -195,6 +195,11 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_STEPS,
         help="give up on a play-through after this many steps",
     )
+    p.add_argument(
+        "--seek",
+        action="store_true",
+        help="prefer choices no reader has taken yet, to cover rare branches in fewer runs",
+    )
     p.add_argument("--all", action="store_true", help="list every scene in the report")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -205,7 +210,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
 
     story = load_story(story_dir(args.story))
     progress = tty_progress(args.runs)
-    report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress)
+    report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress, seek=args.seek)
     if progress is not None:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":

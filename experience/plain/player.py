@@ -111,7 +111,7 @@ class PlainPlayer:
         if session.is_new:
             terminal.say(
                 session.story.title,
-                WHAT_THIS_IS,
+                *(paragraphs(session.story.welcome) if session.story.welcome else (WHAT_THIS_IS,)),
                 WHAT_IT_IS_NOT,
                 f"{NOT_FOR_NOW} {SUPPORT_TYPED}",
                 YOUR_PACE_TYPED,
@@ -187,6 +187,8 @@ class PlainPlayer:
         if labels:
             for number, label in enumerate(labels, 1):
                 terminal.line(f"  {number}. {label}")
+            for _, label, reason in view.disabled if not view.ending else ():  # shown, but not to be taken now
+                terminal.line(f"     ({label}: {reason or 'not now'})")
             terminal.line()
             terminal.line("Type a number, or h for help.")
         else:

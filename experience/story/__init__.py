@@ -8,9 +8,7 @@ from .answers import record_answer
 from .codes import CODES, Code, Severity
 from .diagnostics import Diagnostic, Location, StoryError, StoryRuntimeError
 from .engine import (
-    Restored,
     State,
-    View,
     advance,
     available,
     back,
@@ -21,17 +19,17 @@ from .engine import (
     is_ending,
     is_stuck,
     needs_checkin,
-    restore,
-    restore_history,
-    scene_text,
+    offered,
     take,
-    view,
 )
 from .loader import LoadResult, check_story, load_story
-from .model import Chapter, Choice, Reflect, Scene, Story, Variable
+from .model import Branch, Chapter, Choice, Reflect, Scene, Story, Variable
+from .saves import Restored, restore, restore_history, start_at
+from .view import View, scene_text, view
 
 __all__ = [
     "CODES",
+    "Branch",
     "Chapter",
     "Choice",
     "Code",
@@ -60,10 +58,12 @@ __all__ = [
     "is_stuck",
     "load_story",
     "needs_checkin",
+    "offered",
     "record_answer",
     "restore",
     "restore_history",
     "scene_text",
+    "start_at",
     "take",
     "view",
 ]

@@ -64,7 +64,8 @@ class Code(StrEnum):
     NOT_IN_EXPRESSIONS = "E303", ERROR, "not allowed in expressions"
     TYPE_MISMATCH = "E304", ERROR, "type mismatch"
     BAD_PLACEHOLDER = "E305", ERROR, "bad placeholder"
-    CANNOT_COMPUTE = "E306", ERROR, "cannot be computed"
+    BAD_INLINE_VARIATION = "E306", ERROR, "bad inline variation"
+    CANNOT_COMPUTE = "E307", ERROR, "cannot be computed"
     # Story-wide warnings
     UNREACHABLE_SCENE = "W400", WARNING, "unreachable scene"
     READER_MAY_BE_STRANDED = "W401", WARNING, "reader may be stranded"
@@ -73,6 +74,8 @@ class Code(StrEnum):
     FILE_NOT_READ = "W404", WARNING, "file not read"
     FALLBACK_NEVER_SHOWN = "W405", WARNING, "fallback never shown"
     VARIATION_NEVER_SHOWN = "W406", WARNING, "variation never shown"
+    FORMAT_NOT_DECLARED = "W407", WARNING, "format 2 used without 'format: 2'"
+    KEY_INSIDE_TEXT = "W408", WARNING, "a key written inside text"
     # Care and safety lint
     DEEP_WITHOUT_CONTENT_NOTE = "W500", WARNING, "deep scene without a content note"
     DEEP_WITHOUT_PAUSE = "W501", WARNING, "deep scene without a pause nearby"

@@ -1,266 +1,85 @@
-"""The small expression language of `if` conditions and `set` values.
+"""The small expression language of `if` conditions, `set` values and `{…}` in text.
 
 Authors write things like `tenderness > 2 and not seen("grounding/breath")`. The text is parsed
 once, at load time, with Python's own parser in `eval` mode; every node is then checked against a
 short whitelist and against the declared types of the story's variables, and turned into a tree
 of closures. Nothing is ever passed to `eval`, and no name outside the story's variables and the
-two functions `seen` and `visits` can be reached, so a scene file can never run code.
+functions of `functions.FUNCTIONS` can be reached, so a scene file can never run code.
 
 Values are numbers, text and true/false. The checker knows the type of every expression, so
 `role > 3` or `set: {tenderness: "a lot"}` is an error at load time, not a surprise while playing.
 An expression without variables is computed once as it is read, so `1 / 0 > 0` is an error
-there too. What the compiled `Expression` is, and the limits of what it computes, are in
-values.py (its names are imported here too, where the loader has always found them).
+there too; what expressions compute stays within the story's limits (values.py).
 """
 
 from __future__ import annotations
 
 import ast
 import difflib
-import operator
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from dataclasses import dataclass
 
 from .codes import Code
+from .compiler import CONSTANT_NAMES, Compiler, Reject
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
-from .format import NUMBER_RANGE, in_range
-from .safe_text import control_character_message, first_unsafe
-from .values import Evaluator, NumberEvaluator, TextEvaluator, within_limits
-from .values import Expression as Expression  # where the loader and the engine have always found these
-from .values import Value as Value
-from .values import ValueType as ValueType
-from .values import Variables as Variables
-from .values import Visits as Visits
-from .values import literal as literal
+from .functions import FUNCTIONS
+from .values import Evaluator, Value, ValueType, Variables, Visits, within_limits
+
+__all__ = ["FUNCTIONS", "Evaluator", "Expression", "Value", "ValueType", "Variables", "Visits", "compile_expression"]
 
 MAX_SOURCE_LENGTH = 1000
-MAX_DEPTH = 60
-
-Compiled = tuple[Evaluator, ValueType]
-FUNCTIONS = {"seen": ValueType.FLAG, "visits": ValueType.NUMBER}
-CONSTANT_NAMES = {"true": True, "false": False}
-RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANT_NAMES) | {"and", "or", "not"}
 
 
-class _Reject(Exception):
-    def __init__(self, code: Code, message: str, node: ast.AST | None = None):
-        self.code, self.message, self.node = code, message, node
+RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANT_NAMES) | {"and", "or", "not", "if"}
 
 
-_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
-_COMPARISONS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A checked, compiled expression. Call `evaluate(variables, visits, draw)` to compute it."""
 
-_FOREIGN = {
-    ast.Attribute: "attributes (x.y) are",
-    ast.Subscript: "subscripts (x[...]) are",
-    ast.Slice: "slices are",
-    ast.Lambda: "lambda is",
-    ast.IfExp: "'... if ... else ...' is",
-    ast.ListComp: "comprehensions are",
-    ast.SetComp: "comprehensions are",
-    ast.DictComp: "comprehensions are",
-    ast.GeneratorExp: "comprehensions are",
-    ast.List: "lists are",
-    ast.Tuple: "tuples are",
-    ast.Dict: "dictionaries are",
-    ast.Set: "sets are",
-    ast.NamedExpr: "':=' is",
-    ast.Starred: "'*' is",
-    ast.JoinedStr: "f-strings are",
-    ast.Await: "await is",
-    ast.Yield: "yield is",
-    ast.YieldFrom: "yield is",
-}
+    source: str
+    type: ValueType
+    compute: Evaluator
+    reads: frozenset[str]
+    scenes: frozenset[str]
+    location: Location
+    fallible: bool = False  # it divides, so it can fail while someone plays
+    rolls: bool = False  # it calls random(): never a constant, never shared between places
+    version: int = 1  # the format version whose language it needs
 
+    def evaluate(self, variables: Variables, visits: Visits, draw: int = 0) -> Value:
+        try:
+            return self.compute(variables, visits, draw)
+        except ZeroDivisionError:
+            raise StoryRuntimeError(f"division by zero in '{self.source}'", self.location) from None
+        except (ArithmeticError, TypeError, KeyError, ValueError) as error:
+            raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
 
-def _type_name(t: ValueType) -> str:
-    return t.value
+    def at(self, location: Location) -> Expression:
+        """The same compiled expression written somewhere else (the loader reuses compilations)."""
+        return Expression(
+            self.source, self.type, self.compute, self.reads, self.scenes, location, self.fallible, self.rolls,
+            self.version,
+        )  # fmt: skip
 
+    @property
+    def is_constant(self) -> bool:
+        return not self.reads and not self.scenes and not self.rolls
 
-class _Compiler:
-    def __init__(
-        self, variables: Mapping[str, ValueType], resolve_scene: Callable[[str], str | None], location: Location
-    ):
-        self.variables = variables
-        self.resolve_scene = resolve_scene
-        self.location = location
-        self.reads: set[str] = set()
-        self.scenes: set[str] = set()
-
-    def compile(self, node: ast.AST, depth: int = 0) -> Compiled:
-        if depth > MAX_DEPTH:
-            raise _Reject(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", node)
-        method = getattr(self, "_" + type(node).__name__, None)
-        if method is None:
-            what = _FOREIGN.get(type(node), f"'{type(node).__name__}' is")
-            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"{what} not part of the expression language", node)
-        return method(node, depth + 1)
-
-    # -- leaves ---------------------------------------------------------------------------
-    def _Constant(self, node: ast.Constant, depth: int) -> Compiled:
-        value = node.value
-        if isinstance(value, bool):
-            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
-        if isinstance(value, (int, float)) and not isinstance(value, complex):
-            if not in_range(value):
-                raise _Reject(Code.INVALID_VALUE, f"this number is too large: numbers go {NUMBER_RANGE}", node)
-            return (lambda _v, _s, value=value: value), ValueType.NUMBER
-        if isinstance(value, str):
-            index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
-            if index is not None:
-                raise _Reject(Code.CONTROL_CHARACTER, control_character_message(value[index]), node)
-            return (lambda _v, _s, value=value: value), ValueType.TEXT
-        if value is None:
-            raise _Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
-        raise _Reject(
-            Code.NOT_IN_EXPRESSIONS, f"{type(value).__name__} values are not part of the expression language", node
-        )
-
-    def _Name(self, node: ast.Name, depth: int) -> Compiled:
-        name = node.id
-        if name in CONSTANT_NAMES:
-            value = CONSTANT_NAMES[name]
-            return (lambda _v, _s, value=value: value), ValueType.FLAG
-        if name.startswith("__"):
-            raise _Reject(Code.NOT_IN_EXPRESSIONS, f"names with double underscores like '{name}' are not allowed", node)
-        if name in FUNCTIONS:
-            raise _Reject(Code.EXPRESSION_SYNTAX, f"'{name}' is a function: write {name}(\"chapter/scene\")", node)
-        kind = self.variables.get(name)
-        if kind is None and name in ("True", "False"):
-            raise _Reject(Code.UNKNOWN_VARIABLE, f"write {name.lower()}, in lower case", node)
-        if kind is None:
-            raise _Reject(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, self.variables), node)
-        self.reads.add(name)
-        return (lambda v, _s, name=name: v[name]), kind
-
-    # -- operators ------------------------------------------------------------------------
-    def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Compiled:
-        operand, kind = self.compile(node.operand, depth)
-        if isinstance(node.op, ast.Not):
-            return (lambda v, s: not operand(v, s)), ValueType.FLAG
-        if isinstance(node.op, (ast.USub, ast.UAdd)):
-            if kind is not ValueType.NUMBER:
-                raise _Reject(Code.TYPE_MISMATCH, f"'-' needs a number, not {_type_name(kind)}", node)
-            if isinstance(node.op, ast.USub):
-                number = cast(NumberEvaluator, operand)
-                return (lambda v, s: -number(v, s)), ValueType.NUMBER
-            return operand, ValueType.NUMBER
-        raise _Reject(Code.NOT_IN_EXPRESSIONS, "'~' is not part of the expression language", node)
-
-    def _BinOp(self, node: ast.BinOp, depth: int) -> Compiled:
-        symbol = _OPERATORS.get(type(node.op))
-        if symbol is None:
-            raise _Reject(Code.NOT_IN_EXPRESSIONS, "only + - * / are allowed for arithmetic", node)
-        left, lt = self.compile(node.left, depth)
-        right, rt = self.compile(node.right, depth)
-        if symbol == "+" and lt is rt is ValueType.TEXT:
-            ltext, rtext = cast(TextEvaluator, left), cast(TextEvaluator, right)
-            return (lambda v, s: ltext(v, s) + rtext(v, s)), ValueType.TEXT
-        if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
-            raise _Reject(
-                Code.TYPE_MISMATCH, f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node
-            )
-        a, b = cast(NumberEvaluator, left), cast(NumberEvaluator, right)
-        if symbol == "+":
-            return (lambda v, s: a(v, s) + b(v, s)), ValueType.NUMBER
-        if symbol == "-":
-            return (lambda v, s: a(v, s) - b(v, s)), ValueType.NUMBER
-        if symbol == "*":
-            return (lambda v, s: a(v, s) * b(v, s)), ValueType.NUMBER
-        return (lambda v, s: a(v, s) / b(v, s)), ValueType.NUMBER  # Expression.evaluate reports / 0
-
-    def _BoolOp(self, node: ast.BoolOp, depth: int) -> Compiled:
-        parts = tuple(self.compile(value, depth)[0] for value in node.values)
-        if isinstance(node.op, ast.And):
-
-            def all_true(v: Variables, s: Visits) -> bool:
-                for part in parts:
-                    if not part(v, s):
-                        return False
-                return True
-
-            return all_true, ValueType.FLAG
-
-        def any_true(v: Variables, s: Visits) -> bool:
-            for part in parts:
-                if part(v, s):
-                    return True
-            return False
-
-        return any_true, ValueType.FLAG
-
-    def _Compare(self, node: ast.Compare, depth: int) -> Compiled:
-        operands = [self.compile(node.left, depth)]
-        operands += [self.compile(c, depth) for c in node.comparators]
-        checks = []
-        for index, op in enumerate(node.ops):
-            symbol = _COMPARISONS.get(type(op))
-            if symbol is None:
-                word = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}.get(type(op), "?")
-                hint = " (use == and !=)" if word.startswith("is") else ""
-                raise _Reject(Code.NOT_IN_EXPRESSIONS, f"'{word}' is not part of the expression language{hint}", node)
-            lt, rt = operands[index][1], operands[index + 1][1]
-            if symbol in ("==", "!=") and lt is not rt:
-                raise _Reject(
-                    Code.TYPE_MISMATCH,
-                    f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal",
-                    node,
-                )
-            if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
-                raise _Reject(
-                    Code.TYPE_MISMATCH,
-                    f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}",
-                    node,
-                )
-            checks.append(symbol)
-        functions = tuple(f for f, _ in operands)
-        ops = tuple(_COMPARE_FUNCS[s] for s in checks)
-        if len(ops) == 1:
-            a, b = functions
-            compare = ops[0]
-            return (lambda v, s: compare(a(v, s), b(v, s))), ValueType.FLAG
-
-        def chain(v: Variables, s: Visits) -> bool:
-            left = functions[0](v, s)
-            for compare, f in zip(ops, functions[1:], strict=True):
-                right = f(v, s)
-                if not compare(left, right):
-                    return False
-                left = right
-            return True
-
-        return chain, ValueType.FLAG
-
-    def _Call(self, node: ast.Call, depth: int) -> Compiled:
-        if not isinstance(node.func, ast.Name):
-            raise _Reject(Code.NOT_IN_EXPRESSIONS, "only seen(...) and visits(...) can be called", node)
-        name = node.func.id
-        if name not in FUNCTIONS:
-            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else "; the functions are seen(...) and visits(...)"
-            raise _Reject(Code.UNKNOWN_FUNCTION, f"unknown function '{name}'{hint}", node)
-        if node.keywords or len(node.args) != 1:
-            raise _Reject(Code.EXPRESSION_SYNTAX, f'{name}() takes one scene, like {name}("chapter/scene")', node)
-        arg = node.args[0]
-        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-            raise _Reject(
-                Code.EXPRESSION_SYNTAX, f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg
-            )
-        scene = self.resolve_scene(arg.value)
-        if scene is None:
-            raise _Reject(Code.UNKNOWN_SCENE, f"{name}() names the scene '{arg.value}', which does not exist", arg)
-        self.scenes.add(scene)
-        if name == "seen":
-            return (lambda _v, s, scene=scene: s.get(scene, 0) > 0), ValueType.FLAG
-        return (lambda _v, s, scene=scene: s.get(scene, 0)), ValueType.NUMBER
-
-    def _Expression(self, node: ast.Expression, depth: int) -> Compiled:
-        return self.compile(node.body, depth)
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
 
 
-_COMPARE_FUNCS: dict[str, Callable[[Any, Any], Any]] = {  # the operands' types were checked when compiled
-    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
-}  # fmt: skip
+def literal(value: Value, location: Location) -> Expression:
+    """A YAML number or true/false used where an expression is expected."""
+    kind = ValueType.of(value)
+    assert kind is not None
+
+    def compute(_v: Variables, _s: Visits, _d: int) -> Value:
+        return value
+
+    source = str(value).lower() if isinstance(value, bool) else str(value)
+    return Expression(source, kind, compute, frozenset(), frozenset(), location)
 
 
 def unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> str:
@@ -301,12 +120,16 @@ def compile_expression(
     resolve_scene: ResolveScene,
     location: Location,
     column_offset: int = 0,
+    site: str = "",
+    broken: frozenset[str] = frozenset(),
 ) -> tuple[Expression | None, Diagnostic | None]:
     """Parse, check and compile one expression.
 
     `column_offset` is how far the text starts after `location` (1 for a quoted YAML scalar), so
-    that errors point at the exact character. Returns the expression, or the one diagnostic that
-    explains why there is none.
+    that errors point at the exact character. `site` names the place it is written, which keeps
+    each `random()` apart; `broken` are variables whose declarations failed (already reported,
+    so an expression that reads one fails without a message of its own). Returns the
+    expression, or the diagnostic that explains why there is none (None when already explained).
     """
     text = source.strip()
     leading = len(source) - len(source.lstrip())
@@ -328,16 +151,20 @@ def compile_expression(
         )
     except (ValueError, RecursionError, MemoryError) as error:
         return None, Diagnostic(Code.EXPRESSION_SYNTAX, f"cannot read the expression: {error}", location)
-    compiler = _Compiler(variables, resolve_scene, location)
+    compiler = Compiler(variables, resolve_scene, f"{site}/{text}", broken, unknown_variable_message)
     try:
         evaluate, kind = compiler.compile(tree)
-    except _Reject as reject:
+    except Reject as reject:
+        if reject.code is None:
+            return None, None
         where = _position(location, reject.node, text, leading + column_offset)
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
         return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
-    compute = within_limits(evaluate, kind)
-    expression = Expression(text, kind, compute, frozenset(compiler.reads), frozenset(compiler.scenes), location)
+    expression = Expression(
+        text, kind, within_limits(evaluate, kind), frozenset(compiler.reads), frozenset(compiler.scenes), location,
+        compiler.fallible, compiler.rolls, compiler.version,
+    )  # fmt: skip
     if expression.is_constant:  # the same every time: if it cannot be computed, say so now
         try:
             expression.evaluate({}, {})

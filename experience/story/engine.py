@@ -3,19 +3,25 @@
 A `State` is a value: choosing returns a new one and leaves the old one as it was. So going back
 is just the previous state, a save is a snapshot of one, a random play-through is a loop, and a
 test can hold any moment of a story in a variable. Nothing here knows about screens or files.
+
+A move happens in this order: the choice's `set` is computed from the state before it; where it
+leads is decided (the first branch of its `goto` that holds, with those values); the reader
+enters that scene, which counts the visit and applies the scene's own `set`. Coming back from a
+detour resumes the scene the reader left, so it counts nothing and sets nothing; a detour with
+`then` goes on to a new scene instead, which is entered like any other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .conditions import Value, ValueType
+from .conditions import Value
 from .diagnostics import StoryRuntimeError
-from .format import in_range
-from .model import Choice, Scene, Story
-from .text import escape_markdown, render_paragraphs
+from .model import Branch, Choice, Sets, Story
+
+THEN = "then:"  # marks a detour that goes on to a new scene when it returns (see State.detours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +30,8 @@ class State:
 
     `variables` and `visits` are never changed after a State is made; every transition copies.
     `previous` links to the state before the last step, which makes the whole history (and
-    "back") free.
+    "back") free. `detours` holds, for each detour under way, where its `return` goes: the scene
+    it left (resumed as it was), or `then:` and the scene to go on to.
     """
 
     scene: str
@@ -35,11 +42,17 @@ class State:
     step: int = 0
     seed: int = 0
     previous: State | None = field(default=None, repr=False, compare=False)
+    via: str | None = field(default=None, compare=False)  # the key of the choice that led here
 
     __hash__ = None  # type: ignore[assignment]  # holds dicts; compare, don't hash
 
     def visits_to(self, scene_id: str) -> int:
         return self.visits.get(scene_id, 0)
+
+    @property
+    def draw(self) -> int:
+        """Fixed for this reader at this step: what `random()` is computed from."""
+        return self.seed * 1_000_003 + self.step
 
     def history(self) -> list[State]:
         """Every state from the first to this one."""
@@ -63,30 +76,50 @@ class State:
         }
 
 
+def detour_return(entry: str) -> tuple[str, bool]:
+    """Where a detour's `return` goes, and whether that is a new visit (a `then`) or a resumption."""
+    return (entry[len(THEN) :], True) if entry.startswith(THEN) else (entry, False)
+
+
 def begin(story: Story, seed: int = 0) -> State:
-    return State(scene=story.start, variables=story.initial_variables(), visits={story.start: 1}, seed=seed)
+    state = State(scene=story.start, variables=story.initial_variables(), visits={story.start: 1}, seed=seed)
+    sets = story.scenes[story.start].sets
+    return replace(state, variables=_apply(sets, state.variables, state)) if sets else state
 
 
 # -- what the reader can do ---------------------------------------------------------------------
-def available(story: Story, state: State) -> list[Choice]:
-    """The choices shown in this state, in the order the author wrote them.
+def offered(story: Story, state: State) -> tuple[list[Choice], list[Choice]]:
+    """The choices shown in this state, in the order the author wrote them: those the reader can
+    take, and those shown but not selectable now (`disabled_if` holds).
 
     A choice is hidden when its `if` is false or when it is once-only and was taken. Fallback
-    choices appear only when nothing else is available.
+    choices appear only when nothing else can be taken.
     """
     scene = story.scenes[state.scene]
     if not scene.choices:
-        return []
-    variables, visits, taken = state.variables, state.visits, state.taken
+        return [], []
+    variables, visits, taken, draw = state.variables, state.visits, state.taken, state.draw
     shown: list[Choice] = []
     fallbacks: list[Choice] = []
+    disabled: list[Choice] = []
+    disabled_fallbacks: list[Choice] = []
     for choice in scene.choices:
         if choice.once and choice.key in taken:
             continue
-        if choice.condition is not None and not choice.condition.evaluate(variables, visits):
+        if choice.condition is not None and not choice.condition.evaluate(variables, visits, draw):
             continue
-        (fallbacks if choice.fallback else shown).append(choice)
-    return shown or fallbacks
+        if choice.disabled is not None and choice.disabled.evaluate(variables, visits, draw):
+            (disabled_fallbacks if choice.fallback else disabled).append(choice)
+        else:
+            (fallbacks if choice.fallback else shown).append(choice)
+    if shown:
+        return shown, disabled
+    return fallbacks, disabled + disabled_fallbacks
+
+
+def available(story: Story, state: State) -> list[Choice]:
+    """The choices the reader can take in this state (see `offered`)."""
+    return offered(story, state)[0]
 
 
 def is_ending(story: Story, state: State) -> bool:
@@ -94,9 +127,12 @@ def is_ending(story: Story, state: State) -> bool:
 
 
 def can_continue(story: Story, state: State) -> bool:
-    """A scene without choices that goes on by itself (a `goto` or a `return`)."""
+    """A scene without choices that goes on by itself (a `goto` that leads somewhere now, a
+    `return` or a `detour`)."""
     scene = story.scenes[state.scene]
-    return not scene.choices and not scene.end and (scene.goto is not None or scene.returns)
+    if not scene.continues:
+        return False
+    return bool(scene.returns or scene.detour) or _branch(scene.goto, state.variables, state) is not None
 
 
 def is_stuck(story: Story, state: State) -> bool:
@@ -106,23 +142,51 @@ def is_stuck(story: Story, state: State) -> bool:
 
 def destination(story: Story, state: State, choice: Choice | None = None) -> str:
     """Where a choice (or continuing, with no choice) would take the reader."""
+    scene = story.scenes[state.scene]
     if choice is None:
-        scene = story.scenes[state.scene]
-        if scene.goto:
-            return scene.goto
         if scene.returns:
-            return _return_target(state)
+            return _return_target(state)[0]
+        if scene.detour:
+            return scene.detour
+        if scene.goto:
+            return _leads_to(scene.goto, state.variables, state, f"scene '{state.scene}'")
         raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
     if choice.returns:
-        return _return_target(state)
-    assert choice.target is not None  # a choice that does not return has goto or detour (E102)
-    return choice.target
+        return _return_target(state)[0]
+    if choice.detour:
+        return choice.detour
+    variables = _apply(choice.sets, state.variables, state) if choice.sets else state.variables
+    return _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
 
 
-def _return_target(state: State) -> str:
+def _branch(branches: tuple[Branch, ...], variables: Mapping[str, Value], state: State) -> str | None:
+    for branch in branches:
+        if branch.condition is None or branch.condition.evaluate(variables, state.visits, state.draw):
+            return branch.target
+    return None
+
+
+def _leads_to(branches: tuple[Branch, ...], variables: Mapping[str, Value], state: State, what: str) -> str:
+    target = _branch(branches, variables, state)
+    if target is None:
+        location = branches[-1].location if branches else None
+        raise StoryRuntimeError(f"none of the branches of the goto of {what} holds, so it leads nowhere", location)
+    return target
+
+
+def _return_target(state: State) -> tuple[str, bool]:
     if not state.detours:
         raise StoryRuntimeError(f"scene '{state.scene}' returns, but no detour led here")
-    return state.detours[-1]
+    return detour_return(state.detours[-1])
+
+
+def _apply(sets: Sets, variables: Mapping[str, Value], state: State, visits: Mapping[str, int] | None = None) -> dict:
+    """Variables after `set`: every value computed from the values before it."""
+    changed = dict(variables)
+    seen, draw = (state.visits if visits is None else visits), state.draw
+    for name, expression in sets:
+        changed[name] = expression.evaluate(variables, seen, draw)
+    return changed
 
 
 # -- moving on ------------------------------------------------------------------------------------
@@ -149,35 +213,40 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
     applied and a once-only choice stays available: the story remembers what happened, not
     what was declined.
     """
-    if gentler and choice.target and story.scenes[choice.target].gentler:
-        detours = state.detours + (state.scene,) if choice.detour else state.detours
-        return _enter(story, state, choice.target, state.variables, state.taken, detours, gentler=True)
-    variables = state.variables
-    if choice.sets:
-        old = state.variables
-        variables = dict(old)
-        for name, expression in choice.sets:
-            variables[name] = expression.evaluate(old, state.visits)
+    variables = _apply(choice.sets, state.variables, state) if choice.sets else state.variables
     taken = state.taken | {choice.key} if choice.once else state.taken
+    detours = state.detours
+    counted = True
     if choice.returns:
-        return _enter(story, state, _return_target(state), variables, taken, state.detours[:-1], counted=False)
-    if choice.detour:
-        return _enter(story, state, choice.detour, variables, taken, state.detours + (state.scene,))
-    assert choice.goto is not None  # neither return nor detour: goto (E102)
-    return _enter(story, state, choice.goto, variables, taken, state.detours)
+        target, counted = _return_target(state)
+        detours = detours[:-1]
+    elif choice.detour:
+        target = choice.detour
+        detours = detours + (THEN + choice.then if choice.then else state.scene,)
+    else:
+        target = _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
+    if gentler and counted and story.scenes[target].gentler:
+        return _enter(story, state, target, state.variables, state.taken, detours, gentler=True, via=choice.key)
+    return _enter(story, state, target, variables, taken, detours, counted=counted, via=choice.key)
 
 
 def advance(story: Story, state: State, *, gentler: bool = False) -> State:
     """Continue from a scene that has no choices."""
     scene = story.scenes[state.scene]
-    if not can_continue(story, state):
+    if not scene.continues:
         raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
     if scene.returns:
+        target, counted = _return_target(state)
+        detours = state.detours[:-1]
         return _enter(
-            story, state, _return_target(state), state.variables, state.taken, state.detours[:-1], counted=False
+            story, state, target, state.variables, state.taken, detours, counted=counted, gentler=gentler and counted
         )
-    assert scene.goto is not None  # it continues by itself and does not return
-    return _enter(story, state, scene.goto, state.variables, state.taken, state.detours, gentler=gentler)
+    if scene.detour:
+        back_to = THEN + scene.then if scene.then else state.scene
+        detours = state.detours + (back_to,)
+        return _enter(story, state, scene.detour, state.variables, state.taken, detours, gentler=gentler)
+    target = _leads_to(scene.goto, state.variables, state, f"scene '{state.scene}'")
+    return _enter(story, state, target, state.variables, state.taken, state.detours, gentler=gentler)
 
 
 def _enter(
@@ -190,6 +259,7 @@ def _enter(
     *,
     counted: bool = True,
     gentler: bool = False,
+    via: str | None = None,
 ) -> State:
     if gentler:
         landing = story.scenes[target].gentler
@@ -199,7 +269,17 @@ def _enter(
     if counted:
         visits = dict(visits)
         visits[target] = visits.get(target, 0) + 1
-    return State(target, variables, visits, taken, detours, state.step + 1, state.seed, state)
+    entered = State(target, variables, visits, taken, detours, state.step + 1, state.seed, state, via)
+    sets = story.scenes[target].sets if counted else ()
+    if sets:  # computed on arrival: the visit is counted, the step is the new one
+        entered = replace(entered, variables=_apply(sets, variables, entered))
+    return entered
+
+
+def arrive(story: Story, state: State, scene_id: str, detours: tuple[str, ...] | None = None) -> State:
+    """`state` moved to `scene_id` as a new visit, with nothing chosen ("play from here", picking
+    up again), with its detours as they were unless others are given."""
+    return _enter(story, state, scene_id, state.variables, state.taken, state.detours if detours is None else detours)
 
 
 def back(state: State) -> State | None:
@@ -210,7 +290,8 @@ def back(state: State) -> State | None:
 def needs_checkin(story: Story, state: State, target: str | None) -> bool:
     """Whether to ask before entering `target`: the first deep scene of a stretch, and again where
     its content note changes (the reader agreed to what the last one named). Coming back from a
-    detour is not a new stretch: the reader already chose to be there."""
+    detour is not a new stretch: the reader already chose to be there (a detour's `then` is
+    somewhere new, and is asked about like any other scene)."""
     if target is None:
         return False
     scene = story.scenes.get(target)
@@ -220,163 +301,3 @@ def needs_checkin(story: Story, state: State, target: str | None) -> bool:
         return False
     here = story.scenes[state.scene]
     return not here.is_deep or here.content_note != scene.content_note
-
-
-# -- what the reader sees ---------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class View:
-    scene: Scene
-    chapter_title: str
-    title: str | None
-    text: str  # Markdown; values the reader or story supplied are escaped
-    choices: tuple[tuple[Choice, str], ...]  # available choices with their labels (plain text)
-    prompt: str | None  # the reflection prompt, plain text
-    ending: bool
-    can_continue: bool
-    visit: int
-
-
-def scene_text(story: Story, state: State, *, escape: bool = True) -> str:
-    """The scene's text as this reader sees it now.
-
-    Variations count the visits of the text they belong to: `text` the visits to the scene,
-    `revisit` the returns to it, so the first return shows a revisit's first variation.
-    """
-    scene = story.scenes[state.scene]
-    visit = state.visits.get(state.scene, 1)
-    if scene.revisit is not None and visit > 1:
-        paragraphs, salt, visit = scene.revisit, scene.id + "/revisit", visit - 1
-    else:
-        paragraphs, salt = scene.text, scene.id
-    return render_paragraphs(
-        paragraphs,
-        state.variables,
-        state.visits,
-        visit=visit,
-        seed=state.seed,
-        salt=salt,
-        escape=escape_markdown if escape else None,
-    )
-
-
-def view(story: Story, state: State) -> View:
-    scene = story.scenes[state.scene]
-    chapter = story.chapters[scene.chapter]
-    choices = tuple((c, c.text.render(state.variables)) for c in available(story, state))
-    prompt = scene.reflect.prompt.render(state.variables) if scene.reflect else None
-    return View(
-        scene,
-        chapter.title,
-        scene.title,
-        scene_text(story, state),
-        choices,
-        prompt,
-        scene.end,
-        can_continue(story, state),
-        state.visits.get(state.scene, 1),
-    )
-
-
-# -- saved states ---------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Restored:
-    state: State
-    notes: tuple[str, ...]  # what had to change, in words for the reader
-
-
-def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = None) -> Restored:
-    """Rebuild a State from a snapshot, mending whatever no longer fits the story.
-
-    Stories change under saves: a scene is renamed, a variable removed. The reader is taken to the
-    nearest sensible place (the first scene of the same chapter, or the start) and told so gently.
-    Nothing in a snapshot can make this raise.
-    """
-    notes: list[str] = []
-    raw_scene = snapshot.get("scene")
-    scene = raw_scene if isinstance(raw_scene, str) else ""
-    detours = tuple(d for d in _strings(snapshot.get("detours")) if d in story.scenes)
-    if scene not in story.scenes:
-        chapter = story.chapters.get(scene.split("/", 1)[0]) if scene else None
-        landing = chapter.first_scene if chapter is not None else None
-        if chapter is not None and landing is not None and safe_landing(story, landing):
-            scene = landing
-            notes.append(
-                f"The story has changed since your last visit, so the place you stopped is no "
-                f"longer there. You are at the beginning of “{chapter.title}”."
-            )
-        else:
-            scene = story.start
-            notes.append(
-                "The story has changed since your last visit, so the place you stopped is no "
-                "longer there. You are back at the beginning; your journal is as you left it."
-            )
-        detours = ()
-    elif not detours and scene not in story.main_path:
-        # a side path (a pause) whose way back has gone: returning would have nowhere to go
-        scene = story.start
-        notes.append(
-            "The story has changed since your last visit, and the way back from where you "
-            "paused is no longer there. You are back at the beginning; your journal is as you left it."
-        )
-
-    variables = story.initial_variables()
-    saved_vars = snapshot.get("variables")
-    if isinstance(saved_vars, Mapping):
-        for name, value in saved_vars.items():
-            declared = story.variables.get(name)
-            kind = ValueType.of(value)
-            if declared is not None and kind is declared.type and (kind is not ValueType.NUMBER or in_range(value)):
-                variables[name] = value  # a number beyond the limits was never computed by this story
-
-    visits: dict[str, int] = {}
-    saved_visits = snapshot.get("visits")
-    if isinstance(saved_visits, Mapping):
-        visits = {
-            k: v
-            for k, v in saved_visits.items()
-            if k in story.scenes and isinstance(v, int) and not isinstance(v, bool) and v > 0
-        }
-    visits.setdefault(scene, 1)
-
-    taken = frozenset(k for k in _strings(snapshot.get("taken")) if _choice_exists(story, k))
-    step = snapshot.get("step")
-    seed = snapshot.get("seed")
-    state = State(
-        scene,
-        variables,
-        visits,
-        taken,
-        detours,
-        step if isinstance(step, int) and not isinstance(step, bool) and step >= 0 else 0,
-        seed if isinstance(seed, int) and not isinstance(seed, bool) else 0,
-        previous,
-    )
-    return Restored(state, tuple(notes))
-
-
-def restore_history(story: Story, snapshots: Sequence[Mapping[str, Any]]) -> Restored:
-    """Rebuild a whole history (oldest first), so that "back" works after a restart too."""
-    if not snapshots:
-        return Restored(begin(story), ())
-    previous: State | None = None
-    for snap in snapshots[:-1]:
-        previous = restore(story, snap, previous).state
-    return restore(story, snapshots[-1], previous)
-
-
-def safe_landing(story: Story, scene_id: str) -> bool:
-    """Where a reader may be put (a mended save, picking up again): the story goes on from there,
-    no detour is needed to leave it, and no check-in is skipped."""
-    scene = story.scenes.get(scene_id)
-    return scene is not None and not scene.end and not scene.is_deep and scene_id in story.main_path
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, (list, tuple)):
-        yield from (v for v in value if isinstance(v, str))
-
-
-def _choice_exists(story: Story, key: str) -> bool:
-    scene_id, _, index = key.rpartition("#")
-    scene = story.scenes.get(scene_id)
-    return scene is not None and index.isdigit() and 1 <= int(index) <= len(scene.choices)

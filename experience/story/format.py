@@ -16,11 +16,15 @@ class Key:
     doc: str
     required: bool = False
     values: tuple[str, ...] = ()
+    since: int = 1  # the format version that brought the key
 
 
-#: kinds: text, rich-text (text or a list of paragraphs), scene-ref, expression, flag, number,
-#: enum, variables, set, scenes, choices, reflect, variations, variable-name, ending (true or pause)
+#: kinds: text, rich-text (text or a list of paragraphs), scene-ref, goto (a scene-ref or a list
+#: of branches), expression, flag, number, enum, version, variables, set, scenes, choices,
+#: reflect, variations, variable-name, tags, ending (true or pause)
 
+FORMATS = (1, 2)  # the versions of the format this program reads
+LATEST = FORMATS[-1]
 PAUSE = "pause"  # `end: pause`: an ending that is a pause in the journey, not its end
 
 MANIFEST = (
@@ -43,6 +47,20 @@ MANIFEST = (
         "variables",
         "variables",
         "Every variable, declared with its starting value (a number, text in quotes, or true/false).",
+    ),
+    Key(
+        "format",
+        "version",
+        "The version of the scene format the story is written in: 1 (when left out) or 2. Say 2 when "
+        "the story uses what format 2 added, so that an older experience says plainly it cannot read it.",
+        since=2,
+    ),
+    Key(
+        "welcome",
+        "text",
+        "What the story's readers see first, in Markdown, in place of the bundled journey's opening "
+        "words. The player's care lines (how to pause, step out and find support) stay around it.",
+        since=2,
     ),
 )
 
@@ -79,8 +97,17 @@ SCENE = (
         "rich-text",
         "Text shown instead of `text` when the reader comes back to a scene they have already seen.",
     ),
-    Key("choices", "choices", "What the reader can do next. A scene has exactly one of choices, goto, end or return."),
-    Key("goto", "scene-ref", "With no choices: the scene that follows when the reader continues."),
+    Key(
+        "choices",
+        "choices",
+        "What the reader can do next. A scene has exactly one of choices, goto, end, return or detour.",
+    ),
+    Key(
+        "goto",
+        "goto",
+        "With no choices: the scene that follows when the reader continues; or a list of branches "
+        "(if and to), the first whose condition holds.",
+    ),
     Key(
         "end",
         "ending",
@@ -88,6 +115,25 @@ SCENE = (
         "today): the next sitting offers to go on from where the reader stopped.",
     ),
     Key("return", "flag", "With no choices: continue back to where the current detour began."),
+    Key(
+        "detour",
+        "scene-ref",
+        "With no choices: continue aside to this scene, and on to `then` when it reaches a `return`.",
+        since=2,
+    ),
+    Key(
+        "then",
+        "scene-ref",
+        "With detour: where the reader goes on to when the detour returns, instead of coming back here.",
+        since=2,
+    ),
+    Key(
+        "set",
+        "set",
+        "Variables to change as the reader enters the scene (not when they come back from a detour), "
+        "before its text is shown; each value is computed from the state on arrival.",
+        since=2,
+    ),
     Key("reflect", "reflect", "A journal prompt. The reader may answer or skip; answers are private."),
     Key(
         "intensity",
@@ -100,18 +146,49 @@ SCENE = (
     Key("gentler", "scene-ref", "Where the gentler path goes when the reader asks for it before a deep scene."),
     Key("facilitator", "text", "Notes for a workshop facilitator. Never shown to participants."),
     Key("minutes", "number", "Suggested time for the scene in a workshop, in minutes."),
+    Key(
+        "tags",
+        "tags",
+        "Words for facilitators and tools to find the scene by (a list, like [grounding, group]). "
+        "Never shown to readers.",
+        since=2,
+    ),
 )
 
 CHOICE = (
     Key("text", "text", "The choice as the reader sees it; {variable} placeholders allowed.", required=True),
-    Key("goto", "scene-ref", "The scene this choice leads to. A choice has exactly one of goto, detour or return."),
+    Key(
+        "goto",
+        "goto",
+        "The scene this choice leads to; or a list of branches (if and to), the first whose condition "
+        "holds after the choice's set. A choice has exactly one of goto, detour or return.",
+    ),
     Key(
         "detour",
         "scene-ref",
         "Go to this scene and come back here when it reaches a `return` (for a pause or a side path).",
     ),
+    Key(
+        "then",
+        "scene-ref",
+        "With detour: where the reader goes on to when the detour returns, instead of coming back here.",
+        since=2,
+    ),
     Key("return", "flag", "true goes back to where the current detour began."),
     Key("if", "expression", "Show the choice only when this condition holds."),
+    Key(
+        "disabled_if",
+        "expression",
+        "Show the choice, but do not let the reader take it while this condition holds.",
+        since=2,
+    ),
+    Key(
+        "reason",
+        "text",
+        "With disabled_if: a few words shown beside the choice while it cannot be taken (why, or "
+        "when it opens); {placeholders} allowed.",
+        since=2,
+    ),
     Key(
         "set",
         "set",
@@ -145,8 +222,35 @@ PARAGRAPH = (
     Key("shuffle", "variations", "One paragraph per visit, in a random order that is fixed for each reader."),
 )
 
+BRANCH = (
+    Key("if", "expression", "Take this branch only when the condition holds; the last branch has none."),
+    Key("to", "scene-ref", "The scene this branch goes to.", required=True),
+)
+
+#: Keys that mean something only beside another: (key, the key it needs, why), for the loader's
+#: message (E102) and the schema's alike.
+NEEDS = {
+    "scene": (
+        ("then", "detour", "'then' says where a detour goes on to, so it needs 'detour' beside it"),
+        (
+            "detour",
+            "then",
+            "a scene that continues into a detour needs 'then': the scene to go on to when the detour "
+            "returns (without it the reader would come back here, and go round again)",
+        ),
+    ),
+    "choice": (
+        ("then", "detour", "'then' says where a detour goes on to, so it needs 'detour' beside it"),
+        (
+            "reason",
+            "disabled_if",
+            "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it",
+        ),
+    ),
+}
+
 PARAGRAPH_BODIES = ("text", "sequence", "cycle", "shuffle")
-SCENE_EXITS = ("choices", "goto", "end", "return")
+SCENE_EXITS = ("choices", "goto", "end", "return", "detour")
 CHOICE_EXITS = ("goto", "detour", "return")
 
 KINDS = {
@@ -156,9 +260,10 @@ KINDS = {
     "choice": CHOICE,
     "reflect": REFLECT,
     "paragraph": PARAGRAPH,
+    "branch": BRANCH,
 }
 
-NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"  # chapters, scenes and tags
 VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 STORY_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 MAX_FILE_BYTES = 4 * 1024 * 1024

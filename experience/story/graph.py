@@ -1,8 +1,9 @@
 """A picture of the branching: Mermaid or Graphviz DOT, and the numbers behind each movement.
 
 Chapters are clusters; the start is bold; endings have a double border; deep scenes are shaded.
-A choice with a condition (or once-only, or a fallback) is a dashed line, because a reader may
-never see it; a detour is dotted, and the gentler path offered before a deep scene is grey.
+A choice with a condition (or once-only, or a fallback), like a branch of a `goto` with an `if`,
+is a dashed line, because a reader may never take it; a detour is dotted, and so is where it goes
+on to (its `then`); the gentler path offered before a deep scene is grey.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
 class Edge:
     source: str
     target: str
-    kind: str  # "goto", "conditional", "fallback", "detour", "continue", "gentler"
+    kind: str  # "goto", "conditional", "fallback", "detour", "then", "continue", "gentler"
     label: str = ""
 
 
@@ -55,18 +56,23 @@ def _drawn_as(way: Exit) -> str:
         return "detour"
     if way.choice is not None and way.choice.fallback:
         return "fallback"  # its own arrow: merged with others it would vanish
-    if way.kind is ExitKind.GOTO:
-        return "conditional" if way.conditional else "goto"
-    return way.kind.value  # "continue" or "gentler"
+    if way.kind in (ExitKind.GOTO, ExitKind.CONTINUE) and way.conditional:
+        return "conditional"
+    return way.kind.value  # "goto", "continue", "then" or "gentler"
 
 
 def _edge_label(way: Exit, labels: bool) -> str:
     if way.kind is ExitKind.GENTLER:
         return "gentler path"
-    return _short(way.choice.text.source) if labels and way.choice is not None else ""
+    if not labels:
+        return ""
+    words = _short(way.choice.text.source) if way.choice is not None else ""
+    if way.condition is not None:
+        words = f"{words} (if {_short(way.condition.source)})" if words else f"if {_short(way.condition.source)}"
+    return words
 
 
-_KIND_LABELS = {"detour": "detour", "fallback": "otherwise", "gentler": "gentler path"}
+_KIND_LABELS = {"detour": "detour", "then": "after the detour", "fallback": "otherwise", "gentler": "gentler path"}
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -108,6 +114,7 @@ def to_mermaid(story: Story, *, labels: bool = False) -> str:
         "conditional": "-.->",
         "fallback": "-.->",
         "detour": "-.->",
+        "then": "-.->",
         "gentler": "-.->",
     }
     for edge in edges(story, labels=labels):
@@ -169,6 +176,7 @@ def to_dot(story: Story, *, labels: bool = False) -> str:
         "conditional": "style=dashed",
         "fallback": "style=dashed",
         "detour": "style=dotted",
+        "then": "style=dotted",
         "gentler": 'style=dashed, color="#a8a29a"',
     }
     for edge in edges(story, labels=labels):
@@ -236,40 +244,61 @@ def movement_stats(story: Story) -> list[MovementStats]:
         for sid in chapter.scenes:
             scene = story.scenes[sid]
             entry.scenes += 1
-            entry.words += scene.words + sum(c.text.words for c in scene.choices)
+            entry.words += scene.words + sum(c.text.words + (c.reason.words if c.reason else 0) for c in scene.choices)
             entry.prompts += 1 if scene.reflect else 0
             entry.endings += 1 if scene.end else 0
             entry.deep += 1 if scene.is_deep else 0
     return list(stats.values())
 
 
+NAME_COLUMN = (8, 32)  # the narrowest and widest the movement column grows; longer names are cut, with …
+
+
 def format_stats(story: Story) -> str:
     rows = movement_stats(story)
+    width = max(NAME_COLUMN[0], min(NAME_COLUMN[1], max((len(r.name) for r in rows), default=0)))
     header = (
-        f"{'movement':<22} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>9} {'prompts':>8}"
+        f"{'movement':<{width}} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>9} {'prompts':>8}"
         f" {'deep':>5} {'endings':>8} {'workshop':>9}"
     )
     lines = [f"“{story.title}”", "", header, "-" * len(header)]
     total = MovementStats("all")
     for row in rows:
-        lines.append(_stats_row(row))
+        lines.append(_stats_row(row, width))
         for field in ("chapters", "scenes", "words", "prompts", "endings", "deep", "workshop_minutes"):
             setattr(total, field, getattr(total, field) + getattr(row, field))
     lines.append("-" * len(header))
-    lines.append(_stats_row(total))
+    lines.append(_stats_row(total, width))
     lines.append("")
     lines.append(
         f"Reading time is every word written (all branches and variations) at "
         f"{READING_WORDS_PER_MINUTE} words a minute; one reading sees only some of them."
     )
     lines.append("Workshop minutes are the chapters' own `minutes`.")
+    tags = tag_counts(story)
+    if tags:
+        lines.append("Tags: " + ", ".join(f"{tag} ({count} scene{'s' * (count != 1)})" for tag, count in tags.items()))
     return terminal_safe("\n".join(lines))
 
 
-def _stats_row(row: MovementStats) -> str:
+def tag_counts(story: Story) -> dict[str, int]:
+    """How many scenes carry each tag, in the order the tags are first met."""
+    counts: dict[str, int] = {}
+    for scene in story.scenes.values():
+        for tag in scene.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    return counts
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, marked with … where it was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _stats_row(row: MovementStats, width: int) -> str:
     workshop = f"{row.workshop_minutes:g} min" if row.workshop_minutes else "-"
     return (
-        f"{row.name[:22]:<22} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
+        f"{cut(row.name, width):<{width}} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
         f"{row.reading_minutes:>5.0f} min {row.prompts:>8} {row.deep:>5} {row.endings:>8} {workshop:>9}"
     )
 

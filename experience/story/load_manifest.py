@@ -1,7 +1,8 @@
-"""Reading `story.yaml`: the story's title and id, its variables with their starting values, and its start.
+"""Reading `story.yaml`: the story's title, id, format, welcome, variables, and its start.
 
 The variables are read first of all, because every chapter's expressions and placeholders are
-checked against them. The start is resolved last, once every chapter has been read, so that a
+checked against them; one declared without a usable value is reported here, once, and never
+again where it is used. The start is resolved last, once every chapter has been read, so that a
 mistaken start can be answered with a scene that really exists.
 """
 
@@ -29,7 +30,8 @@ class Manifest(NamedTuple):
     title: str  # empty if it cannot be read
     id: str  # empty if none is given (or it cannot be used)
     start: Node | None  # the node of `start`, resolved later (`ManifestReader.start`)
-    stop: Node | None = None  # the node of `stop`, resolved later (`ManifestReader.stop`)
+    stop: Node | None  # the node of `stop`, resolved later (`ManifestReader.stop`)
+    welcome: str | None  # Markdown, what readers see first
 
 
 class ManifestReader(NodeReader):
@@ -40,23 +42,40 @@ class ManifestReader(NodeReader):
         try:
             entries = self.mapping(node, MANIFEST_NAME)
             if entries is None:
-                return Manifest("", "", None)
+                return Manifest("", "", None, None, None)
+            if "format" in entries:  # first: it says how everything else is read
+                self._format(entries["format"][1])
             self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
             title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
             story_id = self.optional(entries, "id", self._story_id)
+            welcome = self.optional(entries, "welcome", lambda n: self.text(n, "welcome"))
             if "variables" in entries:
                 self._variables(entries["variables"][1])
-            return Manifest(
-                title or "",
-                story_id or "",
-                entries["start"][1] if "start" in entries else None,
-                entries["stop"][1] if "stop" in entries else None,
-            )
+            start = entries["start"][1] if "start" in entries else None
+            stop = entries["stop"][1] if "stop" in entries else None
+            return Manifest(title or "", story_id or "", start, stop, welcome)
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
             self.refused(refused)
-        return Manifest("", "", None)
+        return Manifest("", "", None, None, None)
+
+    def _format(self, node: Node) -> None:
+        self.file.visit(node)
+        value = scalar_value(node) if isinstance(node, ScalarNode) else None
+        known = " and ".join(str(v) for v in fmt.FORMATS)
+        if isinstance(value, int) and not isinstance(value, bool) and value > fmt.LATEST:
+            self.error(
+                Code.INVALID_VALUE,
+                f"this story is written in format {value}, and this version of experience reads formats "
+                f"{known}: update experience to read it",
+                node,
+            )
+        elif value not in fmt.FORMATS or isinstance(value, bool):
+            self.error(Code.INVALID_VALUE, f"format is {known}, not {describe(node)}", node)
+        else:
+            assert isinstance(value, int)
+            self.context.format = value
 
     def _story_id(self, node: Node) -> str | None:
         value = self.text(node, "the story's id")
@@ -93,6 +112,7 @@ class ManifestReader(NodeReader):
             value = scalar_value(value_node) if isinstance(value_node, ScalarNode) else None
             kind = ValueType.of(value)
             if value is None or kind is None:
+                self.context.broken_variables.add(name)
                 self.error(
                     Code.INVALID_VALUE if isinstance(value_node, ScalarNode) else Code.WRONG_TYPE,
                     f"variable '{name}' needs a starting value: a number, text in quotes, or "

@@ -23,6 +23,7 @@ from .diagnostics import Diagnostic, Location
 from .load_refs import References
 from .model import Variable
 from .source import Refused, YamlFile, describe, is_plain, scalar_value
+from .text import Part
 
 Entries = dict[str, tuple[ScalarNode, Node]]
 T = TypeVar("T")
@@ -37,9 +38,17 @@ class Context:
     variables: dict[str, Variable] = field(default_factory=dict)
     references: References = field(default_factory=References)
     expressions: dict[tuple[str, str], Expression] = field(default_factory=dict)  # (source, chapter): compiled once
+    inline: dict[str, dict[str, Part]] = field(default_factory=dict)  # by chapter: {…} already read, by text
+    broken_variables: set[str] = field(default_factory=set)  # declared without a usable value: reported once
+    format: int = 1  # as story.yaml declares it
+    format_2_use: tuple[str, Location] | None = None  # the first thing read that format 2 added
 
     def report(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)
+
+    def uses_format_2(self, what: str, where: Location) -> None:
+        if self.format_2_use is None:
+            self.format_2_use = (what, where)
 
 
 class NodeReader:
@@ -93,8 +102,9 @@ class NodeReader:
         return entries
 
     def check_keys(self, entries: Entries, spec: tuple[fmt.Key, ...], what: str, node: Node) -> bool:
-        """Report unknown and missing keys; False when the mapping was really text with a colon in it."""
-        names = fmt.key_names(spec)
+        """Report unknown and missing keys; False when the mapping was really text with a colon in it.
+        Keys that format 2 added are noted, for W407."""
+        names, required, newer = _shape(spec)
         for key, (key_node, _) in entries.items():
             if key not in names:
                 if any(c.isspace() for c in key.strip()):
@@ -105,9 +115,11 @@ class NodeReader:
                         key_node,
                     )
                     return False
-                self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, names, what), key_node)
-        for spec_key in spec:
-            if spec_key.required and spec_key.name not in entries:
+                self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, list(names), what), key_node)
+            elif key in newer and self.context.format_2_use is None:
+                self.context.uses_format_2(f"'{key}' in {what}", self.at(key_node))
+        for spec_key in required:
+            if spec_key.name not in entries:
                 doc = spec_key.doc
                 self.error(Code.MISSING_KEY, f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
         return True
@@ -166,6 +178,23 @@ class NodeReader:
         return False
 
 
+_SHAPES: dict[int, tuple[dict[str, None], tuple[fmt.Key, ...], frozenset[str]]] = {}
+
+
+def _shape(spec: tuple[fmt.Key, ...]) -> tuple[dict[str, None], tuple[fmt.Key, ...], frozenset[str]]:
+    """A key table's names (in order), its required keys and the keys format 2 added, worked out
+    once: every mapping of a story is checked against one of a handful of tables."""
+    shape = _SHAPES.get(id(spec))
+    if shape is None:
+        names = dict.fromkeys(fmt.key_names(spec))
+        shape = _SHAPES[id(spec)] = (
+            names,
+            tuple(k for k in spec if k.required),
+            frozenset(k.name for k in spec if k.since > 1),
+        )
+    return shape
+
+
 # -- messages -------------------------------------------------------------------------------
 def either(words: tuple[str, ...] | list[str]) -> str:
     """'a, b or c', as a message lists the choices."""
@@ -180,6 +209,7 @@ _BELONGS = {  # where a key that is not allowed here does belong, in words an au
     "chapter": "at the top of a chapter file",
     "story.yaml": "in story.yaml",
     "paragraph": "on a paragraph in a text list",
+    "branch": "on a branch of a goto list",
 }
 
 
@@ -192,12 +222,7 @@ def _unknown_key_message(key: str, names: list[str], what: str) -> str:
     homes = [kind for kind, keys in fmt.KINDS.items() if key in fmt.key_names(keys)]
     if homes:
         where = " or ".join(_BELONGS[kind] for kind in homes)
-        hint = (
-            " (to change a variable on the way out of a scene, give the scene one choice with set and goto)"
-            if key == "set" and what.startswith("scene")
-            else ""
-        )
-        return f"'{key}' does not belong in {what}: it goes {where}{hint}"
+        return f"'{key}' does not belong in {what}: it goes {where}"
     return f"unknown key '{key}' in {what}; expected {either(names)}"
 
 

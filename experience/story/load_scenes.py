@@ -13,16 +13,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
 from . import format as fmt
 from .codes import Code
-from .conditions import Expression, ValueType, unknown_variable_message
+from .conditions import ValueType, unknown_variable_message
 from .diagnostics import Diagnostic, Location
+from .load_choices import ChoiceReader
+from .load_hints import swallowed_hint, swallowed_keys
 from .load_nodes import Entries
-from .load_text import TextReader
 from .model import DEEP, INTENSITIES, Chapter, Choice, Reflect, Scene
-from .source import BudgetExceeded, Refused, describe, is_false, scalar_value
+from .source import BudgetExceeded, Refused, describe, scalar_value
 
 _NAME = re.compile(fmt.NAME_PATTERN)
 
@@ -50,7 +51,7 @@ class ChapterHead:
         )
 
 
-class ChapterReader(TextReader):
+class ChapterReader(ChoiceReader):
     # -- the chapter's own keys, and its scene names ---------------------------------------------
     def head(self, chapter_id: str) -> ChapterHead | None:
         """The chapter's keys and its scenes' names, or None when it cannot be read at all."""
@@ -107,10 +108,6 @@ class ChapterReader(TextReader):
                 built[scene.id] = scene
         return built
 
-    def scene_ref(self, node: Node, chapter: str, what: str) -> str | None:
-        ref = self.text(node, what)
-        return None if ref is None else self.context.references.resolve(ref, chapter, self.at(node), what)
-
     # -- scenes -----------------------------------------------------------------------------
     def _scene(self, chapter: str, name: str, key_node: Node, node: Node) -> Scene | None:
         scene_id = f"{chapter}/{name}"
@@ -118,44 +115,37 @@ class ChapterReader(TextReader):
         entries = self.mapping(node, what)
         if entries is None:
             return None
+        self.chapter_id, self.site = chapter, scene_id
         self.check_keys(entries, fmt.SCENE, what, key_node)
         get = self.optional
         text = get(entries, "text", lambda n: self.rich_text(n, chapter, "text"))
         title = get(entries, "title", lambda n: self.text(n, "title"))
         revisit = get(entries, "revisit", lambda n: self.rich_text(n, chapter, "revisit"))
-        goto = get(entries, "goto", lambda n: self.scene_ref(n, chapter, "goto"))
+        goto = get(entries, "goto", lambda n: self.goto(n, chapter))
         end = get(entries, "end", self._ending)
         returns = get(entries, "return", lambda n: self.flag(n, "return"))
+        detour = get(entries, "detour", lambda n: self.scene_ref(n, chapter, "detour"))
+        then = get(entries, "then", lambda n: self.scene_ref(n, chapter, "then"))
+        sets = self.sets(entries["set"][1], chapter) if "set" in entries else ()
         reflect = get(entries, "reflect", self._reflect)
         intensity = get(entries, "intensity", self._intensity)
         note = get(entries, "content_note", lambda n: self.text(n, "content_note"))
         gentler = get(entries, "gentler", lambda n: self.scene_ref(n, chapter, "gentler"))
         notes = get(entries, "facilitator", lambda n: self.text(n, "facilitator"))
         minutes = get(entries, "minutes", lambda n: self.number(n, "minutes", positive=True))
+        tags = get(entries, "tags", self.tags) or ()
         choices: tuple[Choice, ...] = ()
         if "choices" in entries:
-            choices = self._choices(entries["choices"][1], scene_id, chapter)
+            choices = self.choices(entries["choices"][1], scene_id, chapter)
 
-        exits = [
-            k
-            for k in fmt.SCENE_EXITS
-            if k in entries
-            and not (k in ("end", "return") and is_false(entries[k][1]))
-            and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)
-        ]
-        if not exits:
-            self.error(
-                Code.DEAD_END,
-                f"{what} is a dead end: it has no choices, no goto and no 'end: true', "
-                "so the reader would be stuck here",
-                key_node,
-            )
-        elif len(exits) > 1:
-            self.error(
-                Code.CONFLICTING_KEYS,
-                f"{what} takes only one of choices, goto, end and return, not {' and '.join(exits)}",
-                entries[exits[1]][0],
-            )
+        swallowed = swallowed_keys(self.file, entries)
+        dead_end = (
+            f"{what} is a dead end: it has no choices, no goto and no 'end: true', so the reader would be stuck here"
+            + swallowed_hint(swallowed)
+        )
+        found = self.ways_on(entries, fmt.SCENE_EXITS, what, key_node, dead_end)
+        self.keys_inside_text(swallowed, what, ways_on=bool(found))
+        self.partners(entries, "scene")
         if gentler is not None and intensity != DEEP:
             self.error(
                 Code.CONFLICTING_KEYS, "'gentler' only applies to a scene with 'intensity: deep'", entries["gentler"][0]
@@ -171,18 +161,37 @@ class ChapterReader(TextReader):
             title=title,
             revisit=revisit,
             choices=choices,
-            goto=goto,
+            goto=goto or (),
             end=bool(end),
             pause=end == fmt.PAUSE,
             returns=bool(returns),
+            detour=detour,
+            then=then,
+            sets=sets,
             reflect=reflect,
             intensity=intensity,
             content_note=note,
             gentler=gentler,
             facilitator=notes,
             minutes=minutes,
+            tags=tags,
             location=self.at(key_node),
         )
+
+    def keys_inside_text(self, swallowed: list[tuple[int, str]], what: str, *, ways_on: bool) -> None:
+        """W408: a line of a text block that reads like one of the scene's keys the scene lacks
+        (a dead end's message already names a way on that was swallowed)."""
+        for line, key in swallowed:
+            if not ways_on and key in fmt.SCENE_EXITS:
+                continue
+            self.report(
+                Diagnostic(
+                    Code.KEY_INSIDE_TEXT,
+                    f"'{key}:' on this line is part of the text above it, not a key of {what}, because it "
+                    f"is indented like the text; to make it a key, line it up with 'text:'",
+                    Location(self.file.display, line, None),
+                )
+            )
 
     def _ending(self, node: Node) -> bool | str | None:
         """`end`: true, false, or `pause` for an ending that is a pause in the journey."""
@@ -232,7 +241,9 @@ class ChapterReader(TextReader):
             return None
         variables = self.context.variable_types
         found = variables.get(name)
-        if found is None:
+        if found is None and name in self.context.broken_variables:
+            pass  # its declaration has its own error
+        elif found is None:
             self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
         elif found is not kind:
             self.error(
@@ -241,104 +252,3 @@ class ChapterReader(TextReader):
         else:
             return name
         return None
-
-    # -- choices ----------------------------------------------------------------------------
-    def _choices(self, node: Node, scene_id: str, chapter: str) -> tuple[Choice, ...]:
-        items = self.sequence(node, "choices")
-        if items is None:
-            return ()
-        choices = []
-        for index, item in enumerate(items, start=1):
-            choice = self._choice(item, scene_id, chapter, index)
-            if choice is not None:
-                choices.append(choice)
-        return tuple(choices)
-
-    def _choice(self, node: Node, scene_id: str, chapter: str, index: int) -> Choice | None:
-        what = f"choice {index}"
-        if isinstance(node, ScalarNode):
-            self.file.visit(node)
-            self.error(Code.WRONG_TYPE, f"{what} should be a mapping with text and goto, not {describe(node)}", node)
-            return None
-        entries = self.mapping(node, what)
-        if entries is None or not self.check_keys(entries, fmt.CHOICE, what, node):
-            return None
-        get = self.optional
-        text = get(entries, "text", lambda n: self.text_template(n, "the choice's text"))
-        goto = get(entries, "goto", lambda n: self.scene_ref(n, chapter, "goto"))
-        detour = get(entries, "detour", lambda n: self.scene_ref(n, chapter, "detour"))
-        returns = get(entries, "return", lambda n: self.flag(n, "return"))
-        condition = get(entries, "if", lambda n: self.expression(n, chapter, "if"))
-        once = get(entries, "once", lambda n: self.flag(n, "once"))
-        fallback = get(entries, "fallback", lambda n: self.flag(n, "fallback"))
-        sets = self._sets(entries["set"][1], chapter) if "set" in entries else ()
-        exits = [k for k in fmt.CHOICE_EXITS if k in entries and not (k == "return" and is_false(entries[k][1]))]
-        if not exits:
-            self.error(
-                Code.MISSING_KEY, f"{what} needs goto (or detour, or 'return: true') to say where it leads", node
-            )
-        elif len(exits) > 1:
-            self.error(
-                Code.CONFLICTING_KEYS,
-                f"{what} takes only one of goto, detour and return, not {' and '.join(exits)}",
-                entries[exits[1]][0],
-            )
-        if text is None:
-            return None
-        return Choice(
-            scene=scene_id,
-            index=index,
-            text=text,
-            goto=goto,
-            detour=detour,
-            returns=bool(returns),
-            condition=condition,
-            sets=sets,
-            once=bool(once),
-            fallback=bool(fallback),
-            location=self.at(node),
-        )
-
-    def _sets(self, node: Node, chapter: str) -> tuple[tuple[str, Expression], ...]:
-        entries = self.mapping(node, "set")
-        if entries is None:
-            return ()
-        diagnostics = self.context.diagnostics
-        variables = self.context.variable_types
-        sets = []
-        for name, (key_node, value_node) in entries.items():
-            kind = variables.get(name)
-            if kind is None:
-                self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), key_node)
-                continue
-            before = len(diagnostics)
-            expression = self.expression(value_node, chapter, f"the value for '{name}'")
-            if expression is None:
-                if (
-                    kind is ValueType.TEXT
-                    and isinstance(value_node, ScalarNode)
-                    and len(diagnostics) > before
-                    and diagnostics[-1].code in (Code.EXPRESSION_SYNTAX, Code.UNKNOWN_VARIABLE)
-                    and not any(q in value_node.value for q in "\"'")
-                ):
-                    # the author meant words, not an expression: say how to write words
-                    last = diagnostics.pop()
-                    self.report(
-                        Diagnostic(
-                            last.code,
-                            f"{last.message.split(';')[0]}; the value of set is an expression, so "
-                            f"to set the text itself, put quotes inside the quotes: "
-                            f"{name}: '\"{value_node.value}\"'",
-                            last.location,
-                        )
-                    )
-                continue
-            if expression.type is not kind:
-                self.error(
-                    Code.TYPE_MISMATCH,
-                    f"'{name}' holds {kind.value}, but this value is {expression.type.value}",
-                    value_node,
-                )
-                continue
-            sets.append((name, expression))
-        return tuple(sets)

@@ -1,8 +1,9 @@
-"""Reading what scenes say and compute: expressions, text with placeholders, and paragraphs.
+"""Reading what scenes say and compute: expressions, text with `{…}`, and paragraphs.
 
 An expression is compiled once for each text and chapter it is written in (a story repeats the
-same conditions often) and reused at every place it appears. Placeholders are checked against
-the declared variables as the text is read. An expression that names scenes in `seen()` or
+same conditions often) and reused at every place it appears; one that rolls `random()` is
+compiled for its own place, so that no two places share a roll. Text is split into a Template as
+it is read, its `{…}` compiled the same way. An expression that names scenes in `seen()` or
 `visits()` is handed to the references, to be checked once every chapter is in.
 """
 
@@ -12,13 +13,18 @@ from yaml.nodes import Node, ScalarNode
 
 from . import format as fmt
 from .codes import Code
-from .conditions import Expression, compile_expression, literal, unknown_variable_message
+from .conditions import Expression, compile_expression, literal
+from .diagnostics import Location
+from .inline import parse_template
 from .load_nodes import NodeReader, either
 from .source import describe, scalar_value
-from .text import PLAIN, Paragraph, Template, parse_template
+from .text import PLAIN, Paragraph, Template
 
 
 class TextReader(NodeReader):
+    chapter_id = ""  # the chapter being read: relative scene names in seen() belong to it
+    site = ""  # the scene or choice being read: where a random() is written
+
     def expression(self, node: Node, chapter: str, what: str) -> Expression | None:
         self.file.visit(node)
         if not isinstance(node, ScalarNode):
@@ -33,7 +39,12 @@ class TextReader(NodeReader):
         if value is None:
             self.error(Code.INVALID_VALUE, f"{what} is empty", node)
             return None
-        source = node.value
+        return self.compile(node.value, chapter, location, 1 if node.style in ('"', "'") else 0, what)
+
+    def compile(
+        self, source: str, chapter: str, location: Location, column_offset: int = 0, what: str = ""
+    ) -> Expression | None:
+        """Compile `source` written at `location`, once per chapter; report what is wrong."""
         context = self.context
         cached = context.expressions.get((source, chapter))
         if cached is not None:
@@ -44,23 +55,37 @@ class TextReader(NodeReader):
                 variables=context.variable_types,
                 resolve_scene=lambda r: context.references.full_id(r, chapter),
                 location=location,
-                column_offset=1 if node.style in ('"', "'") else 0,
+                column_offset=column_offset,
+                site=f"{self.site}/{what}",
+                broken=frozenset(context.broken_variables),
             )
             if compiled is None:
                 if problem is not None:
                     self.report(problem)
                 return None
-            expression = context.expressions[(source, chapter)] = compiled
+            expression = compiled
+            if not compiled.rolls:
+                context.expressions[(source, chapter)] = compiled
         if expression.scenes:
             context.references.expression_names_scenes(expression)
+        if expression.version > 1:
+            context.uses_format_2(f"the function in '{expression.source}'", location)
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
-        variables = self.context.variable_types
+        if "{" not in text and "}" not in text:  # most text: nothing to read in it
+            return Template((text,), text)
+        where = self.file.locator(node)
+        chapter = self.chapter_id
         template, problems = parse_template(
-            text, self.file.locator(node), variables, lambda name: unknown_variable_message(name, variables)
+            text,
+            where,
+            lambda source, index: self.compile(source, chapter, where(index), what=f"{{{index}}}"),
+            self.context.inline.setdefault(chapter, {}),
         )
         self.context.diagnostics.extend(problems)
+        if template.version > 1:
+            self.context.uses_format_2("an inline variation or an expression in {…}", self.at(node))
         return template
 
     def text_template(self, node: Node, what: str) -> Template | None:
@@ -120,7 +145,7 @@ class TextReader(NodeReader):
         if variants is None:
             return None
         if not variants:
-            self.error(Code.INVALID_VALUE, f"{mode} needs at least one paragraph", body)
+            self.error(Code.INVALID_VALUE, f"{what} needs at least one paragraph", body)
             return None
         read = [self.text_template(v, f"each paragraph of {mode}") for v in variants]
         templates = tuple(t for t in read if t is not None)

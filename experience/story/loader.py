@@ -109,7 +109,9 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node = manifest.read() if manifest is not None else ("", "", None, None)
+    title, story_id, start_node, stop_node, welcome = (
+        manifest.read() if manifest is not None else ("", "", None, None, None)
+    )
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -122,6 +124,16 @@ def _load(root: Path) -> LoadResult:
         start = manifest.start(start_node) or ""  # after the chapters, to suggest a real scene
     stop = manifest.stop(stop_node, scenes) if manifest is not None and stop_node is not None else None
     context.diagnostics.extend(context.references.check())
+    if context.format_2_use is not None and context.format < 2:
+        what, where = context.format_2_use
+        report(
+            Diagnostic(
+                Code.FORMAT_NOT_DECLARED,
+                f"the story uses {what}, which format 2 added: say 'format: 2' in {MANIFEST_NAME}, so that "
+                "an older version of experience says plainly that it cannot read the story",
+                where,
+            )
+        )
 
     chapters, scenes = _in_story_order(start, chapters, scenes)
     story = Story(
@@ -134,6 +146,8 @@ def _load(root: Path) -> LoadResult:
         manifest=manifest_path,
         id=story_id,
         stop=stop,
+        welcome=welcome,
+        format=context.format,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:

@@ -1,7 +1,8 @@
 """The story, as the loader hands it to everything else: plain, frozen values.
 
 Scene references are always resolved to full ids (`chapter/scene`) by the loader, so nothing
-downstream needs to know which chapter a relative `goto` was written in.
+downstream needs to know which chapter a relative `goto` was written in. A `goto` is a tuple of
+`Branch`es, the first whose condition holds winning; a plain `goto: b` is one branch with none.
 
 The ways out of a scene are defined here once, by `Scene.exits()`, and the paths through the
 story (`reading_order`, `reachable`) follow them: the checker, the care lint, the graph, the
@@ -27,33 +28,67 @@ GENTLE, DEEP = "gentle", "deep"
 INTENSITIES = (GENTLE, DEEP)
 
 
+Sets = tuple[tuple[str, Expression], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Branch:
+    """One way a `goto` can go: to `target`, when `condition` holds (always, without one)."""
+
+    target: str
+    condition: Expression | None = None
+    location: Location | None = None
+
+
+def unconditional(branches: tuple[Branch, ...]) -> str | None:
+    """The target of a `goto` that always goes to the same place, or None."""
+    return branches[0].target if len(branches) == 1 and branches[0].condition is None else None
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     scene: str
     index: int  # 1-based position in the scene, as authors count
     text: Template
-    goto: str | None = None
+    goto: tuple[Branch, ...] = ()
     detour: str | None = None
+    then: str | None = None  # with a detour: where it goes on to when the detour returns
     returns: bool = False
     condition: Expression | None = None
-    sets: tuple[tuple[str, Expression], ...] = ()
+    sets: Sets = ()
     once: bool = False
     fallback: bool = False
+    disabled: Expression | None = None  # shown but not selectable while this holds
+    reason: Template | None = None  # what the reader is told while it is disabled
     location: Location | None = None
+    key: str = field(init=False)  # "scene#index": remembers once-only choices, counts them in walks
 
-    @property
-    def key(self) -> str:
-        """A stable name for this choice, used to remember once-only choices that were taken."""
-        return f"{self.scene}#{self.index}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"{self.scene}#{self.index}")
 
     @property
     def target(self) -> str | None:
-        return self.goto or self.detour
+        """Where it leads when that does not depend on the state: a detour, or a plain goto."""
+        return self.detour or unconditional(self.goto)
 
     @property
     def conditional(self) -> bool:
-        """A reader may never see it: it has an `if`, is once-only, or is a fallback."""
-        return self.condition is not None or self.once or self.fallback
+        """A reader may never take it: it has an `if` or a `disabled_if`, is once-only, or is a
+        fallback."""
+        return self.condition is not None or self.once or self.fallback or self.disabled is not None
+
+    @property
+    def selectable_always(self) -> bool:
+        """Offered and selectable in every state (its fallback-ness aside)."""
+        return not self.once and _holds_always(self.condition) and _never(self.disabled)
+
+
+def _holds_always(condition: Expression | None) -> bool:
+    return condition is None or (condition.is_constant and bool(condition.evaluate({}, {})))
+
+
+def _never(condition: Expression | None) -> bool:
+    return condition is None or (condition.is_constant and not condition.evaluate({}, {}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +104,7 @@ class ExitKind(str, Enum):
     DETOUR = "detour"  # a choice that goes aside, to come back where a `return` is reached
     RETURN = "return"  # a choice, or a scene, that goes back to where the detour began
     CONTINUE = "continue"  # a scene without choices that goes on by itself (its `goto`)
+    THEN = "then"  # where a detour goes on to when it returns (instead of coming back)
     GENTLER = "gentler"  # where the check-in before a deep scene can send the reader instead
 
 
@@ -81,6 +117,7 @@ class Exit(NamedTuple):
     kind: ExitKind
     choice: Choice | None = None  # the choice that takes it, if it is a choice
     conditional: bool = False  # see Choice.conditional: a reader may never be offered it
+    condition: Expression | None = None  # the `if` of the goto branch it is, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,41 +129,67 @@ class Scene:
     title: str | None = None
     revisit: tuple[Paragraph, ...] | None = None
     choices: tuple[Choice, ...] = ()
-    goto: str | None = None
+    goto: tuple[Branch, ...] = ()
     end: bool = False
     pause: bool = False  # `end: pause`: an ending that is a pause in the journey (`end` is true too)
     returns: bool = False
+    detour: str | None = None  # with no choices: continue aside, and on to `then` afterwards
+    then: str | None = None
+    sets: Sets = ()  # applied on entering the scene
     reflect: Reflect | None = None
     intensity: str | None = None
     content_note: str | None = None
     gentler: str | None = None
     facilitator: str | None = None
     minutes: float | None = None
+    tags: tuple[str, ...] = ()
     location: Location | None = None
+    _exits: tuple[Exit, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_exits", tuple(self._ways_out()))  # frozen: asked for by every walk of the story
 
     @property
     def is_deep(self) -> bool:
         return self.intensity == DEEP
 
-    def exits(self) -> list[Exit]:
-        """Every way out of this scene, in the order it was written: its choices, then its own
-        `goto` or `return`, then the gentler path that the check-in before it offers.
+    @property
+    def continues(self) -> bool:
+        """It has no choices and goes on by itself: a `goto`, a `return` or a `detour`."""
+        return not self.choices and not self.end and bool(self.goto or self.returns or self.detour)
 
-        A choice leads by its `goto`, else its `detour`, else its `return` (a story with errors
-        may give one choice several; the first is the one that counts everywhere).
+    def exits(self) -> tuple[Exit, ...]:
+        """Every way out of this scene, in the order it was written: its choices, then its own
+        `goto`, `return` or `detour`, then the gentler path that the check-in before it offers.
+
+        A choice leads by its `goto` (one exit per branch), else its `detour` (and its `then`),
+        else its `return` (a story with errors may give one choice several; the first is the one
+        that counts everywhere).
         """
+        return self._exits
+
+    def _ways_out(self) -> list[Exit]:
         out = []
         for choice in self.choices:
             if choice.goto:
-                out.append(Exit(self.id, choice.goto, ExitKind.GOTO, choice, choice.conditional))
+                for branch in choice.goto:
+                    conditional = choice.conditional or branch.condition is not None
+                    out.append(Exit(self.id, branch.target, ExitKind.GOTO, choice, conditional, branch.condition))
             elif choice.detour:
                 out.append(Exit(self.id, choice.detour, ExitKind.DETOUR, choice, choice.conditional))
+                if choice.then:
+                    out.append(Exit(self.id, choice.then, ExitKind.THEN, choice, choice.conditional))
             elif choice.returns:
                 out.append(Exit(self.id, None, ExitKind.RETURN, choice, choice.conditional))
-        if self.goto:
-            out.append(Exit(self.id, self.goto, ExitKind.CONTINUE))
+        for branch in self.goto:
+            conditional = branch.condition is not None
+            out.append(Exit(self.id, branch.target, ExitKind.CONTINUE, None, conditional, branch.condition))
         if self.returns:
             out.append(Exit(self.id, None, ExitKind.RETURN))
+        if self.detour:
+            out.append(Exit(self.id, self.detour, ExitKind.DETOUR))
+            if self.then:
+                out.append(Exit(self.id, self.then, ExitKind.THEN))
         if self.gentler:
             out.append(Exit(self.id, self.gentler, ExitKind.GENTLER))
         return out
@@ -137,6 +200,14 @@ class Scene:
         (Conditional paragraphs all count, so this measures what was written, not one reading.)"""
         paragraphs = self.text + (self.revisit or ())
         return sum(max(v.words for v in p.variants) for p in paragraphs)
+
+    def templates(self) -> list[Template]:
+        """Every piece of text the scene can show: paragraphs, choices, reasons and the prompt."""
+        found = [v for p in self.text + (self.revisit or ()) for v in p.variants]
+        found += [c.text for c in self.choices] + [c.reason for c in self.choices if c.reason is not None]
+        if self.reflect is not None:
+            found.append(self.reflect.prompt)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +244,8 @@ class Story:
     scenes: Mapping[str, Scene]
     manifest: Path = field(default=Path("story.yaml"))
     stop: str | None = None  # the manifest's `stop`, as written; `stop_scene` is the one to use
+    welcome: str | None = None  # Markdown: what readers see first, in place of the journey's words
+    format: int = 1
     id: str = ""  # the author's lasting name for the story (story.yaml's `id`), or "" if none was given
 
     @property

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import State, safe_landing
+from .engine import State, arrive
 from .model import Story
+from .saves import safe_landing
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def stop_for_today(story: Story, state: State) -> State | None:
     stop = story.stop_scene
     if stop is None:
         return None
-    return _step(state, stop, detours=state.detours + (state.scene,))
+    return _step(story, state, stop, detours=state.detours + (state.scene,))
 
 
 def movements(story: Story, state: State) -> list[Movement]:
@@ -71,10 +72,9 @@ def pick_up(story: Story, state: State, scene_id: str) -> State:
     """A step to `scene_id` (a way on, or a movement's landing), keeping all the story remembers."""
     if scene_id not in story.scenes:
         raise KeyError(scene_id)
-    return _step(state, scene_id, detours=())
+    return _step(story, state, scene_id, detours=())
 
 
-def _step(state: State, target: str, *, detours: tuple[str, ...]) -> State:
-    visits = dict(state.visits)
-    visits[target] = visits.get(target, 0) + 1
-    return State(target, state.variables, visits, state.taken, detours, state.step + 1, state.seed, state)
+def _step(story: Story, state: State, target: str, *, detours: tuple[str, ...]) -> State:
+    """One more step, arriving at `target` as any step arrives (the visit counted, its `set` applied)."""
+    return arrive(story, state, target, detours)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .conditions import Expression, Value
 from .diagnostics import StoryRuntimeError
-from .model import Choice, Story
+from .model import Choice, ExitKind, Story
 
 ROUTE = "route"
 
@@ -53,8 +53,12 @@ def route_chapters(story: Story, route: str) -> frozenset[str]:
         scene = story.scenes.get(queue.pop())
         if scene is None:
             continue
-        targets = [scene.goto, scene.gentler]
-        targets += [choice.goto for choice in scene.choices if _stays_on(choice, route, start, values)]
+        targets = [
+            exit.target
+            for exit in scene.exits()
+            if exit.kind not in (ExitKind.DETOUR, ExitKind.RETURN)
+            and (exit.choice is None or _stays_on(exit.choice, route, start, values))
+        ]
         for target in targets:
             if target and target not in reached:
                 reached.add(target)
@@ -68,7 +72,7 @@ def route_chapters(story: Story, route: str) -> frozenset[str]:
 
 def _stays_on(choice: Choice, route: str, start: dict[str, Value], values: dict[str, Value]) -> bool:
     """Whether a reader on `route` could take `choice` and still be on it."""
-    if choice.detour or not choice.goto:
+    if choice.detour:
         return False
     for name, value in choice.sets:
         if name == ROUTE and _value(value, start, route) != route:

@@ -6,7 +6,8 @@ these rules make sure the story gives that check-in something to offer:
 
 - W500: a deep scene says, in a content note, what it touches;
 - W501: from a deep scene, a pause is at most a "continue" away: the scene, or the first scene
-  with choices that its `goto` chain leads to, offers a `detour` (a side path that returns);
+  with choices that each way its `goto` goes on to leads to, offers a `detour` choice (a side
+  path that returns);
 - W502: a gentle ending (`end: true` or `end: pause`, with `intensity: gentle`) can be reached from it;
 - W503: a deep scene that starts a stretch names a `gentler` path for the check-in to offer;
 - W504: that gentler path does not itself lead straight into a deep scene.
@@ -37,16 +38,32 @@ def starts_stretch(story: Story) -> set[str]:
 
 
 def _pause_nearby(story: Story, scene: Scene) -> bool:
-    seen = set()
-    current: Scene | None = scene
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        if current.end or current.returns or any(e.kind is ExitKind.DETOUR for e in current.exits()):
-            return True
-        if current.choices:
+    """Whether every way the scene goes on by itself reaches, before any choice, a scene that
+    offers a pause (a detour choice), returns, or ends."""
+    found: dict[str, bool] = {}
+
+    def look(current: Scene | None) -> bool:
+        if current is None:
             return False
-        current = story.scenes.get(current.goto) if current.goto else None
-    return False
+        if current.id in found:
+            return found[current.id]
+        found[current.id] = False  # a loop of continues offers no pause
+        ways = current.exits()
+        if current.end or current.returns or any(e.kind is ExitKind.DETOUR and e.choice for e in ways):
+            found[current.id] = True
+        elif not current.choices:
+            onward = [e.target for e in ways if e.kind in (ExitKind.CONTINUE, ExitKind.DETOUR) and e.target]
+            found[current.id] = bool(onward) and all(look(story.scenes.get(t)) for t in onward)
+        return found[current.id]
+
+    return look(scene)
+
+
+def _continues_to(scene: Scene) -> list[str]:
+    """Where a scene without choices goes on to by itself."""
+    if scene.choices:
+        return []
+    return [e.target for e in scene.exits() if e.kind is ExitKind.CONTINUE and e.target]
 
 
 def check_safety(story: Story) -> list[Diagnostic]:
@@ -101,7 +118,7 @@ def check_safety(story: Story) -> list[Diagnostic]:
                 target.is_deep
                 or any(
                     story.scenes.get(t) is not None and story.scenes[t].is_deep and t != scene.id
-                    for t in ([target.goto] if target.goto and not target.choices else [])
+                    for t in _continues_to(target)
                 )
             ):
                 problems.append(

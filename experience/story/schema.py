@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import format as fmt
+from .functions import FUNCTIONS
 from .safe_text import ACTING
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -58,13 +59,13 @@ def _definitions() -> dict[str, Any]:
             **_SHOWN,
             **_NUMBER,
             "description": 'An expression: numbers, "text", true/false, variables, + - * /, comparisons, '
-            'and/or/not, seen("chapter/scene"), visits("chapter/scene").',
+            "and/or/not, and the functions " + ", ".join(f.signature for f in FUNCTIONS.values()) + ".",
         },
         "variations": {"type": "array", "items": {"$ref": "#/$defs/text"}, "minItems": 1},
         "paragraph": {
             "anyOf": [
                 {"$ref": "#/$defs/text"},
-                obj(fmt.PARAGRAPH, {"oneOf": [{"required": [body]} for body in fmt.PARAGRAPH_BODIES]}),
+                obj(fmt.PARAGRAPH, one_of_keys(fmt.PARAGRAPH_BODIES, "a paragraph")),
             ]
         },
         "richText": {
@@ -78,10 +79,63 @@ def _definitions() -> dict[str, Any]:
             "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
             "additionalProperties": {"$ref": "#/$defs/expression"},
         },
-        "choice": obj(fmt.CHOICE, {"oneOf": [{"required": [k]} for k in fmt.CHOICE_EXITS]}),
+        "choice": obj(fmt.CHOICE, _merge(one_of_keys(fmt.CHOICE_EXITS, "a choice"), _needs(fmt.NEEDS["choice"]))),
         "reflect": obj(fmt.REFLECT),
-        "scene": obj(fmt.SCENE, {"oneOf": [{"required": [k]} for k in fmt.SCENE_EXITS]}),
+        "branch": obj(fmt.BRANCH),
+        "scene": obj(fmt.SCENE, _merge(one_of_keys(fmt.SCENE_EXITS, "a scene"), _needs(fmt.NEEDS["scene"]))),
     }
+
+
+_SWITCHES = ("end", "return")  # `end: false` is written but is no way on
+
+
+_ON = {"end": [True, fmt.PAUSE], "return": [True]}  # what end and return say when they are a way on
+
+
+def _present(key: str) -> dict[str, Any]:
+    """The rule "this key is there (and, for end and return, not false)"."""
+    if key in _SWITCHES:
+        return {"required": [key], "properties": {key: {"enum": _ON[key]}}}
+    return {"required": [key]}
+
+
+def one_of_keys(keys: tuple[str, ...], what: str) -> dict[str, Any]:
+    """Exactly one of `keys`, said so that an editor names the keys that clash.
+
+    `oneOf` would do, but editors can only say "Matches multiple schemas" of it. Instead each
+    key, when present, forbids the others (an editor then marks each clashing key with a message
+    naming the one it clashes with), and `anyOf` asks for at least one, with a message that lists
+    them (`errorMessage` is the YAML language server's keyword; other validators ignore it).
+    """
+    listed = ", ".join(keys[:-1]) + " or " + keys[-1]
+    rules = []
+    for key in keys:
+        clash = f"{what} takes only one of {listed}, and this one already has {key}"
+        forbidden = {
+            other: {"const": False, "errorMessage": clash} if other in _SWITCHES else False
+            for other in keys
+            if other != key
+        }
+        rules.append({"if": _present(key), "then": {"properties": forbidden, "errorMessage": clash}})
+    needed = f"{what} needs one of {listed}"
+    return {"anyOf": [dict(_present(key), errorMessage=needed) for key in keys], "allOf": rules}
+
+
+def _needs(rules: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
+    return {
+        "allOf": [
+            {"if": {"required": [key]}, "then": {"required": [partner], "errorMessage": why}}
+            for key, partner, why in rules
+        ]
+    }
+
+
+def _merge(*parts: dict[str, Any]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for part in parts:
+        for name, value in part.items():
+            merged[name] = merged.get(name, []) + value if name == "allOf" else value
+    return merged
 
 
 _KIND_REFS: dict[str, dict[str, Any]] = {
@@ -116,6 +170,18 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
         "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
         "additionalProperties": {"type": ["string", "number", "boolean"], **_SHOWN, **_NUMBER},
     },
+    "goto": {
+        "anyOf": [
+            {"$ref": "#/$defs/sceneRef"},
+            {"type": "array", "items": {"$ref": "#/$defs/branch"}, "minItems": 1},
+        ]
+    },
+    "tags": {
+        "type": "array",
+        "items": {"type": "string", "pattern": fmt.NAME_PATTERN, "patternErrorMessage": "Letters, digits, - and _."},
+        "uniqueItems": True,
+    },
+    "version": {"enum": list(fmt.FORMATS)},
 }
 
 

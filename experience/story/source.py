@@ -29,6 +29,7 @@ from .conditions import Value
 from .diagnostics import Diagnostic, Location
 from .format import MAX_FILE_BYTES
 from .safe_text import control_character_message, first_unsafe
+from .yaml_messages import explain
 
 
 class _PlainResolver:
@@ -151,10 +152,7 @@ class YamlFile:
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             where = Location(self.display, mark.line + 1, mark.column + 1) if mark else here
-            at_mark = ""
-            if mark and mark.line < len(self.lines) and mark.column < len(self.lines[mark.line]):
-                at_mark = self.lines[mark.line][mark.column]
-            self.report(Diagnostic(Code.YAML_SYNTAX, _yaml_message(error, at_mark), where))
+            self.report(Diagnostic(Code.YAML_SYNTAX, explain(error, self.lines), where))
             return False
         except yaml.YAMLError as error:
             self.report(Diagnostic(Code.YAML_SYNTAX, str(error).splitlines()[0], here))
@@ -225,9 +223,7 @@ class YamlFile:
         if index is not None:
             self.report(
                 Diagnostic(
-                    Code.CONTROL_CHARACTER,
-                    control_character_message(node.value[index]),
-                    self.locator(node)(index),
+                    Code.CONTROL_CHARACTER, control_character_message(node.value[index]), self.locator(node)(index)
                 )
             )
 
@@ -242,36 +238,6 @@ Refused = _Refused
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_STANDARD) :] if tag.startswith(_STANDARD) else tag
-
-
-def _yaml_message(error: yaml.MarkedYAMLError, at_mark: str = "") -> str:
-    problem = (error.problem or "the YAML cannot be read").strip()
-    context = (error.context or "").strip()
-    message = (
-        f"{context}: {problem}"
-        if context and error.context_mark and error.problem_mark and error.context_mark.line == error.problem_mark.line
-        else problem
-    )
-    hints = {
-        "mapping values are not allowed": "; if the text has a colon, put it in quotes or use 'text: |'",
-    }
-    for needle, hint in hints.items():
-        if needle in problem:
-            message += hint
-    if "alias" in problem or "alias" in context:
-        message += "; text that starts with * (like *italic*) must be in quotes or under 'text: |'"
-    if at_mark == "\t":
-        message += "; indent with spaces, not tabs"
-    if (
-        context
-        and context != problem
-        and not message.startswith(context)
-        and error.context_mark
-        and error.problem_mark
-        and error.context_mark.line != error.problem_mark.line
-    ):
-        message += f" ({context} on line {error.context_mark.line + 1})"
-    return "YAML syntax: " + message
 
 
 def is_false(node: Node) -> bool:

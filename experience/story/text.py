@@ -1,28 +1,34 @@
-"""Scene text: `{variable}` placeholders, conditional paragraphs and variations.
+"""Scene text: `{…}` values and inline variations, conditional paragraphs and variations.
 
-Placeholders are split out once at load time into a `Template`, so rendering is a join, not a
-format call: `str.format` would let `{name.attr}` or `{name[0]}` reach into Python objects, and
-here nothing in a scene file can do that. A value reads as `format_value` writes it (3.0 as 3,
-true as yes), escaped for Markdown when it goes into Markdown, because a person's answer such as
-`**me**` must read as they typed it.
+Text is split once at load time (`inline.parse_template`) into a `Template` of literal pieces,
+values (`{tenderness}`, `{100 - strength}`, `{capitalize(part_name)}`) and inline variations
+(`{if tired: slowly|quickly}`, `{sequence: first|then}`), so rendering is a join, not a format
+call: `str.format` would let `{name.attr}` reach into Python objects, and here nothing in a scene
+file can do that. A value reads as `format_value` writes it (3.0 as 3, true as yes), escaped for
+Markdown when it goes into Markdown, because a person's answer such as `**me**` must read as they
+typed it. An inline variation's alternatives are the author's own Markdown, and are not escaped.
 
 A scene's text is a sequence of `Paragraph`s. A paragraph may carry an `if` condition, and may vary
 between visits: `sequence` (one after another, the last one stays), `cycle` (round and round)
-or `shuffle` (a seeded random order, so a replay of the same save reads the same).
+or `shuffle` (a seeded random order, so a replay of the same save reads the same). Inline
+variations vary the same three ways, inside a sentence.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from .codes import Code
-from .conditions import Expression, Value, Variables, Visits
-from .diagnostics import Diagnostic, Location
+from .conditions import Expression
+from .diagnostics import Location
+from .values import Value, Variables, Visits
 
 PLAIN, SEQUENCE, CYCLE, SHUFFLE = "text", "sequence", "cycle", "shuffle"
+IF = "if"
+VARYING = (SEQUENCE, CYCLE, SHUFFLE)
 
 
 def format_value(value: Value) -> str:
@@ -36,103 +42,153 @@ def format_value(value: Value) -> str:
     return str(value)
 
 
-_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+class Reading(NamedTuple):
+    """What rendering a text needs to know about the reader at this moment."""
+
+    variables: Variables
+    visits: Visits
+    visit: int = 1  # which visit of this text it is: variations count these
+    seed: int = 0  # the reader's seed: shuffles are fixed by it
+    draw: int = 0  # fixed for one state: random() depends on it
+    escape: Callable[[str], str] | None = None  # applied to values, never to the author's words
+
+
+def pick(mode: str, count: int, visit: int, seed: int, salt: str) -> int:
+    """Which of `count` variations a visit reads, for sequence, cycle and shuffle alike."""
+    n = max(visit, 1) - 1
+    if count == 1 or mode == PLAIN:
+        return 0
+    if mode == SEQUENCE:
+        return min(n, count - 1)
+    if mode == CYCLE:
+        return n % count
+    round_, position = divmod(n, count)
+    order = list(range(count))
+    random.Random(f"{seed}/{salt}/{round_}").shuffle(order)
+    return order[position]
 
 
 @dataclass(frozen=True, slots=True)
 class Placeholder:
-    name: str
+    """`{expression}`: its value, as text."""
+
+    expression: Expression
+
+    @property
+    def name(self) -> str:
+        return self.expression.source
+
+
+@dataclass(frozen=True, slots=True)
+class Variation:
+    """`{if cond: a|b}`, or `{sequence: a|b|c}` (and cycle, shuffle) inside a sentence."""
+
+    mode: str
+    branches: tuple[Template, ...]
+    condition: Expression | None = None
+
+    def expressions(self) -> list[Expression]:
+        found = [self.condition] if self.condition is not None else []
+        for branch in self.branches:
+            found += branch.expressions()
+        return found
+
+    def render(self, reading: Reading, salt: str) -> str:
+        if self.condition is not None:
+            holds = self.condition.evaluate(reading.variables, reading.visits, reading.draw)
+            index = 0 if holds else 1
+            return self.branches[index].render(reading, salt) if index < len(self.branches) else ""
+        index = pick(self.mode, len(self.branches), reading.visit, reading.seed, salt)
+        return self.branches[index].render(reading, salt)
+
+
+Part = str | Placeholder | Variation
+_PUNCTUATION = tuple(".,;:!?)]”’")  # a space before these, left by a value or a variation, goes
 
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """Text split into literal pieces and placeholders."""
+    """Text split into literal pieces, values and inline variations."""
 
-    parts: tuple[str | Placeholder, ...]
+    parts: tuple[Part, ...]
+    source: str  # as the author wrote it
 
     @property
-    def names(self) -> frozenset[str]:
-        return frozenset(p.name for p in self.parts if isinstance(p, Placeholder))
+    def is_plain(self) -> bool:
+        return all(isinstance(p, str) for p in self.parts)
+
+    def expressions(self) -> list[Expression]:
+        """Every expression in the text, in inline variations too."""
+        found = []
+        for part in self.parts:
+            if isinstance(part, Placeholder):
+                found.append(part.expression)
+            elif isinstance(part, Variation):
+                found += part.expressions()
+        return found
+
+    @property
+    def reads(self) -> frozenset[str]:
+        return frozenset(name for e in self.expressions() for name in e.reads)
+
+    names = reads  # the variables it shows or tests, as format 1 called them
+
+    @property
+    def fallible(self) -> bool:
+        """Whether rendering it can fail while someone plays (it divides somewhere)."""
+        return any(e.fallible for e in self.expressions())
+
+    @property
+    def version(self) -> int:
+        """2 when it uses what format 2 added: inline variations, or more than a variable in {…}."""
+        for part in self.parts:
+            if isinstance(part, Variation):
+                return 2
+            if isinstance(part, Placeholder) and (part.expression.version > 1 or not part.name.isidentifier()):
+                return 2
+        return 1
 
     @property
     def words(self) -> int:
-        return sum(len(p.split()) if isinstance(p, str) else 1 for p in self.parts)
-
-    def render(self, variables: Variables, escape: Callable[[str], str] | None = None) -> str:
-        out = []
+        """Words written: a value counts as one, an inline variation as its longest alternative."""
+        total = 0
         for part in self.parts:
             if isinstance(part, str):
+                total += len(part.split())
+            elif isinstance(part, Placeholder):
+                total += 1
+            else:
+                total += max((b.words for b in part.branches), default=0)
+        return total
+
+    def render(self, reading: Reading, salt: str = "") -> str:
+        parts = self.parts
+        if len(parts) == 1 and isinstance(parts[0], str):
+            return parts[0]
+        out: list[str] = []
+        after_inline = False  # the last part written was a value or an inline variation
+        for index, part in enumerate(parts):
+            if isinstance(part, str):
+                if after_inline and out and out[-1].endswith((" ", "\t")):
+                    if part.startswith(_PUNCTUATION):
+                        out[-1] = out[-1].rstrip(" \t")  # "You rest{if tired: , at last}."
+                    elif part.startswith((" ", "\t")):
+                        part = part.lstrip(" \t")  # one space where two meet
                 out.append(part)
+                after_inline = False
+                continue
+            if isinstance(part, Placeholder):
+                e = part.expression
+                text = format_value(e.evaluate(reading.variables, reading.visits, reading.draw))
+                shown = reading.escape(text) if reading.escape is not None else text
             else:
-                value = format_value(variables.get(part.name, ""))
-                out.append(escape(value) if escape else value)
+                shown = part.render(reading, f"{salt}/{index}")
+            if out and shown.startswith((" ", "\t")) and out[-1].endswith((" ", "\t")):
+                shown = shown.lstrip(" \t")
+            if shown:
+                out.append(shown)
+            after_inline = True
         return "".join(out)
-
-    @property
-    def source(self) -> str:
-        return "".join(p if isinstance(p, str) else "{" + p.name + "}" for p in self.parts)
-
-
-Locate = Callable[[int], Location]
-
-
-def parse_template(
-    text: str, where: Locate, known: Mapping[str, object], unknown_message: Callable[[str], str]
-) -> tuple[Template, list[Diagnostic]]:
-    """Split `text` into a Template, reporting placeholders that are not declared variables.
-
-    `{{` and `}}` stand for literal braces. Anything else between braces must be a variable name.
-    `where(i)` gives the file location of `text[i]`, so each problem points at its brace.
-    """
-    if "{" not in text and "}" not in text:
-        return Template((text,)), []
-    parts: list[str | Placeholder] = []
-    problems: list[Diagnostic] = []
-    literal: list[str] = []
-    position = 0
-    for match in _TOKEN.finditer(text):
-        literal.append(text[position : match.start()])
-        position = match.end()
-        token = match.group(0)
-        if token == "{{":  # noqa: S105 - a template token, not a password
-            literal.append("{")
-        elif token == "}}":  # noqa: S105
-            literal.append("}")
-        elif token in "{}":  # noqa: S105
-            problems.append(
-                Diagnostic(
-                    Code.BAD_PLACEHOLDER,
-                    f"a lone '{token}' in text; write '{token * 2}' for a brace, or {{variable}} for a value",
-                    where(match.start()),
-                )
-            )
-            literal.append(token)
-        else:
-            name = match.group(1).strip()
-            here = where(match.start())
-            if not _IDENTIFIER.match(name):
-                problems.append(
-                    Diagnostic(
-                        Code.BAD_PLACEHOLDER,
-                        f"'{{{match.group(1)}}}' is not a placeholder: only "
-                        "{variable} is allowed (write '{{' for a brace)",
-                        here,
-                    )
-                )
-                literal.append(match.group(0))
-            elif name not in known:
-                problems.append(Diagnostic(Code.UNKNOWN_VARIABLE, unknown_message(name), here))
-                literal.append(match.group(0))
-            else:
-                if literal:
-                    parts.append("".join(literal))
-                    literal = []
-                parts.append(Placeholder(name))
-    literal.append(text[position:])
-    if any(literal):
-        parts.append("".join(literal))
-    return Template(tuple(parts)), problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,36 +201,18 @@ class Paragraph:
     location: Location | None = None
 
     def pick(self, visit: int, seed: int, salt: str) -> Template:
-        count = len(self.variants)
-        if count == 1 or self.mode == PLAIN:
-            return self.variants[0]
-        n = max(visit, 1) - 1
-        if self.mode == SEQUENCE:
-            return self.variants[min(n, count - 1)]
-        if self.mode == CYCLE:
-            return self.variants[n % count]
-        round_, position = divmod(n, count)
-        order = list(range(count))
-        random.Random(f"{seed}/{salt}/{round_}").shuffle(order)
-        return self.variants[order[position]]
+        return self.variants[pick(self.mode, len(self.variants), visit, seed, salt)]
 
 
-def render_paragraphs(
-    paragraphs: tuple[Paragraph, ...],
-    variables: Variables,
-    visits: Visits,
-    *,
-    visit: int,
-    seed: int,
-    salt: str,
-    escape: Callable[[str], str] | None = None,
-) -> str:
+def render_paragraphs(paragraphs: tuple[Paragraph, ...], reading: Reading, salt: str) -> str:
     """The text a reader sees: the paragraphs whose condition holds, joined by blank lines."""
     shown = []
+    variables, visits, draw = reading.variables, reading.visits, reading.draw
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.condition is not None and not paragraph.condition.evaluate(variables, visits):
+        if paragraph.condition is not None and not paragraph.condition.evaluate(variables, visits, draw):
             continue
-        shown.append(paragraph.pick(visit, seed, f"{salt}/{index}").render(variables, escape).strip("\n"))
+        here = f"{salt}/{index}"
+        shown.append(paragraph.pick(reading.visit, reading.seed, here).render(reading, here).strip("\n"))
     return "\n\n".join(p for p in shown if p)
 
 

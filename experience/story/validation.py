@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from .codes import Code
 from .diagnostics import Diagnostic, Location
-from .model import Choice, Scene, Story, reachable
+from .exhaustive import always_one
+from .model import Branch, Scene, Story, reachable
 from .safety import check_safety  # the care lint lives apart: its rules are its own topic
+from .text import VARYING, Template, Variation
 
 
 def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
@@ -47,59 +49,103 @@ def check_reachability(story: Story) -> list[Diagnostic]:
     ]
 
 
-def _always_available(choice: Choice) -> bool:
-    condition = choice.condition
-    return not choice.once and (condition is None or (condition.is_constant and bool(condition.evaluate({}, {}))))
-
-
 def check_stranding(story: Story) -> list[Diagnostic]:
+    """W401 where a reader could find no way on, W405 where a fallback can never be shown.
+
+    A warning about a list of choices points at its first choice and does not name the scene,
+    so that a list shared between scenes (a YAML anchor) is warned about once, where it is written.
+    """
     problems = []
     for scene in story.scenes.values():
-        if not scene.choices:
-            continue
-        if any(_always_available(c) for c in scene.choices if not c.fallback):
-            for choice in scene.choices:
-                if choice.fallback:
-                    problems.append(
-                        Diagnostic(
-                            Code.FALLBACK_NEVER_SHOWN,
-                            f"choice {choice.index} is a fallback, but another choice here is always "
-                            "available, so it can never be shown; remove 'fallback: true' or give the others "
-                            "conditions",
-                            choice.location or _where(scene, story),
-                        )
-                    )
-            continue
-        safe = any(_always_available(c) for c in scene.choices)
-        if not safe:
-            problems.append(
-                Diagnostic(
-                    Code.READER_MAY_BE_STRANDED,
-                    f"every choice in scene '{scene.name}' has a condition or is once-only, so a reader "
-                    "could find none available; add a choice without 'if', or one with 'fallback: true'",
-                    _where(scene, story),
-                )
-            )
+        problems += _stranded_branches(scene.goto, story, scene)
+        for choice in scene.choices:
+            problems += _stranded_branches(choice.goto, story, scene)
+        if scene.choices:
+            problems += _stranded_choices(scene, story)
     return problems
 
 
+def _stranded_choices(scene: Scene, story: Story) -> list[Diagnostic]:
+    choices = scene.choices
+    where = choices[0].location or _where(scene, story)
+    steady = [c for c in choices if not c.once and c.disabled is None]
+    # W405 only where another choice has no condition at all: a fallback beside conditions that
+    # complement each other is a safety net the next edit of one of them may need
+    if any(c.selectable_always for c in choices if not c.fallback):
+        return [
+            Diagnostic(
+                Code.FALLBACK_NEVER_SHOWN,
+                f"choice {choice.index} is a fallback, but another choice here is always "
+                "available, so it can never be shown; remove 'fallback: true' or give the others "
+                "conditions",
+                choice.location or _where(scene, story),
+            )
+            for choice in choices
+            if choice.fallback
+        ]
+    if any(c.selectable_always for c in choices) or always_one(c.condition for c in steady):
+        return []
+    fallbacks = [c for c in choices if c.fallback]
+    if fallbacks:
+        numbers = " and ".join(str(c.index) for c in fallbacks)
+        message = (
+            f"the fallback here (choice {numbers}) is conditional too (an 'if', 'once' or 'disabled_if'), "
+            "so when no other choice is available it may not be either; let the fallback have no condition"
+        )
+    else:
+        message = (
+            "none of these choices may be available: each has a condition, is once-only or can be "
+            "disabled; add a choice that always is, or one with 'fallback: true' for when the others are not"
+        )
+    return [Diagnostic(Code.READER_MAY_BE_STRANDED, message, where)]
+
+
+def _stranded_branches(branches: tuple[Branch, ...], story: Story, scene: Scene) -> list[Diagnostic]:
+    if not branches or branches[-1].condition is None or always_one(b.condition for b in branches):
+        return []
+    return [
+        Diagnostic(
+            Code.READER_MAY_BE_STRANDED,
+            "every branch of this goto has an 'if', so when none holds the reader has nowhere to go; "
+            "let the last branch have no 'if' (it is taken when no branch before it is)",
+            branches[-1].location or _where(scene, story),
+        )
+    ]
+
+
 def check_variations(story: Story) -> list[Diagnostic]:
-    """A scene with `revisit` shows `text` only on the first visit, so variations there never vary."""
+    """A scene with `revisit` shows `text` only on the first visit, so variations there never vary
+    (paragraphs that vary, and `{sequence: …}`, `{cycle: …}` or `{shuffle: …}` inside them)."""
     problems = []
     for scene in story.scenes.values():
         if scene.revisit is None:
             continue
         for paragraph in scene.text:
-            if len(paragraph.variants) > 1:
+            varying = paragraph.mode if len(paragraph.variants) > 1 else _inline_variation(paragraph.variants[0])
+            if varying:
+                what = "paragraph" if len(paragraph.variants) > 1 else "alternative"
                 problems.append(
                     Diagnostic(
                         Code.VARIATION_NEVER_SHOWN,
-                        f"this {paragraph.mode} can only ever show its first paragraph: scene '{scene.name}' has "
+                        f"this {varying} can only ever show its first {what}: scene '{scene.name}' has "
                         "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
                         paragraph.location or _where(scene, story),
                     )
                 )
     return problems
+
+
+def _inline_variation(template: Template) -> str | None:
+    """The first `{sequence: …}` (or cycle, shuffle) in a text, at any depth."""
+    for part in template.parts:
+        if isinstance(part, Variation):
+            if part.mode in VARYING:
+                return part.mode
+            for branch in part.branches:
+                found = _inline_variation(branch)
+                if found:
+                    return found
+    return None
 
 
 def check_returns(story: Story) -> list[Diagnostic]:
@@ -138,22 +184,22 @@ def variable_use(story: Story) -> tuple[set[str], set[str]]:
     reads: set[str] = set()
     sets: set[str] = set()
     for scene in story.scenes.values():
-        for paragraph in scene.text + (scene.revisit or ()):
-            if paragraph.condition:
-                reads |= paragraph.condition.reads
-            for variant in paragraph.variants:
-                reads |= variant.names
-        if scene.reflect:
-            reads |= scene.reflect.prompt.names
-            if scene.reflect.save_as:
-                sets.add(scene.reflect.save_as)
+        for template in scene.templates():
+            reads |= template.reads
+        conditions = [p.condition for p in scene.text + (scene.revisit or ())]
+        conditions += [b.condition for b in scene.goto]
+        all_sets = list(scene.sets)
         for choice in scene.choices:
-            reads |= choice.text.names
-            if choice.condition:
-                reads |= choice.condition.reads
-            for name, value in choice.sets:
-                sets.add(name)
-                reads |= value.reads
+            conditions += [choice.condition, choice.disabled] + [b.condition for b in choice.goto]
+            all_sets += choice.sets
+        for condition in conditions:
+            if condition is not None:
+                reads |= condition.reads
+        for name, value in all_sets:
+            sets.add(name)
+            reads |= value.reads
+        if scene.reflect and scene.reflect.save_as:
+            sets.add(scene.reflect.save_as)
     return reads, sets
 
 

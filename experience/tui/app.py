@@ -128,7 +128,8 @@ class ExperienceApp(App[str | None]):
         elif session.is_new:
             from .screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(session.story.title, self.notices), self._after_welcome)
+            welcome = WelcomeScreen(session.story.title, self.notices, session.story.welcome)
+            self.push_screen(welcome, self._after_welcome)
         else:
             from .screens.welcome_back import WelcomeBackScreen
 

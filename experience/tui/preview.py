@@ -11,7 +11,6 @@ journey.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..story import LoadResult, State, Story, begin, check_story, restore_history
+from ..story import LoadResult, State, Story, check_story, restore_history, start_at
 from .app import ExperienceApp
 from .content import as_content
 from .screens.scene import SceneScreen
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from ..story.diagnostics import Diagnostic
 
 POLL_SECONDS = 0.4
+__all__ = ["PreviewApp", "ProblemsScreen", "carry_over", "fingerprint", "start_at"]  # start_at: "play from here"
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -47,31 +47,6 @@ def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     except OSError:
         return ()
     return tuple(sorted(entries))
-
-
-def start_at(story: Story, scene_id: str, seed: int = 0) -> State:
-    """ "Play from here": the story's starting values, standing at `scene_id`.
-
-    A scene on a side path (a pause) is entered as if from the first scene that detours there,
-    so that its `return` has somewhere to go.
-    """
-    state = replace(begin(story, seed=seed), scene=scene_id, visits={scene_id: 1})
-    if scene_id not in story.main_path:
-        origin = detour_origin(story, scene_id)
-        if origin is not None:
-            state = replace(state, detours=(origin,))
-    return state
-
-
-def detour_origin(story: Story, scene_id: str) -> str | None:
-    """The first scene on the main path with a detour that can lead to `scene_id`."""
-    from ..story.model import reachable
-
-    for sid in story.main_path:
-        for choice in story.scenes[sid].choices:
-            if choice.detour and scene_id in reachable(story, choice.detour, follow_detours=False):
-                return sid
-    return None
 
 
 def carry_over(story: Story, state: State) -> tuple[State, tuple[str, ...]]:

@@ -34,7 +34,7 @@ class SceneEntry:
     @property
     def notable(self) -> bool:
         s = self.scene
-        return bool(s.minutes or s.facilitator or s.is_deep or s.content_note or self.prompt or s.end)
+        return bool(s.minutes or s.facilitator or s.is_deep or s.content_note or self.prompt or s.end or s.tags)
 
     @property
     def name(self) -> str:
@@ -53,6 +53,7 @@ class SceneEntry:
             out.append(("plain", s.intensity))
         if s.end:
             out.append(("plain", "an ending"))
+        out += [("id", f"#{tag}") for tag in s.tags]  # the story's own tags, for finding the scene
         return out
 
     def facts(self) -> list[tuple[str, str, str]]:
@@ -179,7 +180,7 @@ def _sheet(story: Story, route: str | None) -> RunSheet:
             SceneEntry(
                 s,
                 s.reflect.prompt.source if s.reflect else None,
-                any(way.kind is ExitKind.DETOUR for way in s.exits()),
+                any(way.kind is ExitKind.DETOUR and way.choice is not None for way in s.exits()),
             )
             for s in scenes
         ]

@@ -19,7 +19,7 @@ from experience.story.schema import chapter_schema, manifest_schema
 CHAPTER = Draft202012Validator(chapter_schema())
 MANIFEST = Draft202012Validator(manifest_schema())
 
-BASE_MANIFEST = {"title": "T", "start": "one/a", "variables": {"n": 0, "t": "", "f": False}}
+BASE_MANIFEST = {"title": "T", "start": "one/a", "variables": {"n": 0, "t": "", "f": False}, "format": 2}
 BASE_CHAPTER = {
     "title": "One",
     "movement": "First",
@@ -30,10 +30,18 @@ BASE_CHAPTER = {
             "reflect": {"prompt": "p", "save_as": "t"},
             "choices": [
                 {"text": "On", "goto": "b", "if": "n > 0", "set": {"n": "n + 1", "f": True}},
-                {"text": "Rest", "goto": "b"},
+                {"text": "Rest", "goto": "c", "disabled_if": "f", "reason": "Not yet, {t}."},
+                {"text": "Aside", "detour": "d", "then": "b"},
             ],
+            "tags": ["group", "opening"],
         },
         "b": {"text": "Bye", "end": True, "intensity": "gentle"},
+        "c": {
+            "text": "Which way?",
+            "set": {"n": "n + random(1, 6)"},
+            "goto": [{"if": "n > 1", "to": "a"}, {"to": "b"}],
+        },
+        "d": {"text": "A moment {if f: more|less}.", "return": True},
     },
 }
 WHERE = {  # a path to one mapping of each kind in BASE_CHAPTER
@@ -42,6 +50,7 @@ WHERE = {  # a path to one mapping of each kind in BASE_CHAPTER
     "choice": ("scenes", "a", "choices", 0),
     "reflect": ("scenes", "a", "reflect"),
     "paragraph": ("scenes", "a", "text", 1),
+    "branch": ("scenes", "c", "goto", 0),
 }
 WRONG = {  # a value of the wrong type for each kind of key
     "text": [1, 2],
@@ -59,6 +68,9 @@ WRONG = {  # a value of the wrong type for each kind of key
     "reflect": "why?",
     "variations": "p",
     "variable-name": ["t"],
+    "goto": {"to": "a"},
+    "tags": "group",
+    "version": 3,
     "story-id": ["coming-home"],
 }
 
@@ -148,3 +160,42 @@ def test_the_schema_wants_exactly_one_way_on(story_dir):
         chapter = copy.deepcopy(BASE_CHAPTER)
         _at(chapter, where).update(extra)
         assert _check(story_dir, chapter).errors and not CHAPTER.is_valid(chapter), where
+
+
+def _messages(document) -> set[str]:
+    """What an editor would say: the schema's own `errorMessage` where it gives one."""
+    said = set()
+    for error in CHAPTER.iter_errors(document):
+        for found in [error, *error.context]:
+            parent = found.schema if isinstance(found.schema, dict) else {}
+            said.add(parent.get("errorMessage") or found.message)
+    return said
+
+
+def test_the_schema_says_which_ways_on_clash_not_that_several_schemas_match():
+    chapter = copy.deepcopy(BASE_CHAPTER)
+    chapter["scenes"]["b"]["goto"] = "a"  # b already ends
+    errors = list(CHAPTER.iter_errors(chapter))
+    assert not any("is valid under each of" in e.message for e in errors)  # oneOf's "matches multiple"
+    at_end = [e for e in errors if list(e.absolute_path) == ["scenes", "b", "end"]]  # the clashing key itself
+    assert [e.schema["errorMessage"] for e in at_end] == [
+        "a scene takes only one of choices, goto, end, return or detour, and this one already has goto"
+    ]
+    chapter["scenes"]["b"]["end"] = False  # switched off: goto is the only way on
+    assert CHAPTER.is_valid(chapter)
+
+
+def test_the_schema_says_what_a_scene_without_a_way_on_needs():
+    chapter = copy.deepcopy(BASE_CHAPTER)
+    del chapter["scenes"]["b"]["end"]
+    assert "a scene needs one of choices, goto, end, return or detour" in _messages(chapter)
+
+
+def test_the_schema_knows_which_keys_need_a_partner():
+    chapter = copy.deepcopy(BASE_CHAPTER)
+    del chapter["scenes"]["a"]["choices"][2]["detour"]
+    chapter["scenes"]["a"]["choices"][2]["goto"] = "b"
+    del chapter["scenes"]["a"]["choices"][1]["disabled_if"]
+    said = _messages(chapter)
+    assert "'then' says where a detour goes on to, so it needs 'detour' beside it" in said
+    assert "'reason' is shown while a choice cannot be taken, so it needs 'disabled_if' beside it" in said

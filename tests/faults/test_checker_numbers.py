@@ -60,7 +60,7 @@ def test_a_constant_that_cannot_be_computed_is_one_located_error_among_the_rest(
     )
     code, said = check(story_dir({"one.yaml": chapter}))
     assert code == 1
-    assert "one.yaml:7:13: error: division by zero in '1 / 0 > 0' [E306]" in said
+    assert "one.yaml:7:13: error: division by zero in '1 / 0 > 0' [E307]" in said
     assert "[E101]" in said  # the report went on: the unknown key further down is there too
 
 

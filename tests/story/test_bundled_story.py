@@ -9,8 +9,7 @@ import re
 import pytest
 
 from experience.bundled import bundled_story
-from experience.story import check_story, record_answer
-from experience.story.engine import advance, available, begin, scene_text, take
+from experience.story import advance, available, begin, check_story, record_answer, scene_text, take
 from experience.story.routes import route_chapters, route_names
 from experience.story.walk import walk
 

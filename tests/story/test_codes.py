@@ -62,3 +62,10 @@ def test_no_module_spells_a_code_it_could_name():
         if re.search(r"""["'][EW]\d{3}["']""", line)
     ]
     assert spelled == []
+
+
+def test_the_guide_lists_every_function_of_the_expression_language():
+    from experience.story.functions import FUNCTIONS
+
+    missing = [f.signature for f in FUNCTIONS.values() if f"| `{f.signature}`" not in GUIDE]
+    assert missing == []

@@ -81,7 +81,8 @@ def test_expressions_know_their_type_and_what_they_read():
         ("__builtins__", "E303", "double underscores"),
         ("open('x')", "E302", "unknown function 'open'"),
         ("seen", "E300", "is a function"),
-        ("role.upper()", "E303", "only seen(...) and visits(...)"),
+        ("role.upper()", "E303", "write capitalize(role)"),
+        ("role.__len__()", "E303", "only the story's functions can be called"),
         ("[1, 2]", "E303", "lists"),
         ("lambda: 1", "E303", "lambda"),
         ("x if ready else 1", "E303", "if ... else"),
@@ -147,3 +148,40 @@ def test_division_by_zero_is_a_story_error_with_a_place():
 
 def test_values_read_naturally_in_text():
     assert [format_value(v) for v in (3.0, 2.5, True, False, "x", 7)] == ["3", "2.5", "yes", "no", "x", "7"]
+
+
+# -- the functions format 2 added ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ('capitalize("the younger you, McKay")', "The younger you, McKay"),  # the rest as it was
+        ('capitalize("  ünder")', "  Ünder"),
+        ('capitalize("")', ""),
+        ("round(2.5)", 3),  # halves round up, not to even
+        ("round(-0.4)", 0),
+        ("round(tenderness / 3)", 1),
+    ],
+)
+def test_capitalize_and_round_do_what_an_author_expects(source, expected):
+    assert value(source) == expected
+
+
+def test_random_is_a_whole_number_in_its_range_fixed_by_the_draw():
+    expression, _ = compile_("random(1, 6)")
+    rolls = [expression.evaluate({}, {}, draw) for draw in range(200)]
+    assert set(rolls) == {1, 2, 3, 4, 5, 6}
+    assert [expression.evaluate({}, {}, draw) for draw in range(200)] == rolls
+    assert not expression.is_constant and expression.rolls
+
+
+@pytest.mark.parametrize(
+    "source, code, words",
+    [
+        ("capitalize(3)", "E304", "capitalize() needs text, not a number"),
+        ("random(1)", "E300", "random() takes 2 values, like random(1, 6)"),
+        ("round(role)", "E304", "round() needs a number"),
+    ],
+)
+def test_the_new_functions_are_checked_like_the_rest(source, code, words):
+    problem = rejected(source)
+    assert problem.code == code and words in problem.message

@@ -11,14 +11,16 @@ from experience.story import (
     back,
     begin,
     choose,
+    destination,
+    is_stuck,
     load_story,
     needs_checkin,
     record_answer,
     restore,
     restore_history,
+    scene_text,
     view,
 )
-from experience.story.engine import destination, is_stuck, scene_text
 
 MANIFEST = """\
 title: Engine

@@ -146,7 +146,7 @@ class SceneScreen(PlayerScreen[None]):
             choices.show([action.label for action in session.ending_actions()])
         elif view.choices:
             self._mode = CHOICES
-            choices.show([label for _, label in view.choices])
+            choices.show([label for _, label in view.choices], disabled=[shown[1:] for shown in view.disabled])
         elif view.can_continue:
             self._mode = CONTINUE
             choices.show(["Continue"], numbered=False)

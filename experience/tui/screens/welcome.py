@@ -2,7 +2,8 @@
 that they are in control of the pace.
 
 Said plainly and briefly, because it matters more than anything else in the program. The words
-are in `care.words`, shared with `--plain`. In a small window the words scroll (arrows or page
+are in `care.words`, shared with `--plain`; a story with its own `welcome` says what it is in its
+own words, and the care lines stay around them. In a small window the words scroll (arrows or page
 keys) while Begin stays in view and keeps the focus.
 """
 
@@ -17,6 +18,7 @@ from textual.widgets import Button, Static
 from ...care.words import NOT_FOR_NOW, SUPPORT_KEYS, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
 from ..content import as_content
 from ..widgets.footer import KeyFooter
+from ..widgets.passage import Passage
 
 AROUND_THE_WORDS = 1 + 2 + 2  # lines: the footer, the card's padding, Begin and the space above it
 
@@ -34,17 +36,21 @@ class WelcomeScreen(Screen[str]):
         Binding("pagedown", "scroll(5)", show=False),
     ]
 
-    def __init__(self, title: str, notices: tuple[str, ...] = ()) -> None:
+    def __init__(self, title: str, notices: tuple[str, ...] = (), welcome: str | None = None) -> None:
         super().__init__()
         self._title = title
         self._notices = notices
+        self._welcome = welcome  # the story's own first words (Markdown), if it has them
 
     def compose(self) -> ComposeResult:
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
                 with VerticalScroll(id="welcome-words", can_focus=False):
                     yield Static(as_content(self._title), classes="title")
-                    yield Static(WHAT_THIS_IS, classes="body", markup=False)
+                    if self._welcome:
+                        yield Passage(self._welcome, classes="body")
+                    else:
+                        yield Static(WHAT_THIS_IS, classes="body", markup=False)
                     yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
                     yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEYS}", classes="body", markup=False)
                     yield Static(YOUR_PACE_KEYS, classes="body", markup=False)

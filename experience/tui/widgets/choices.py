@@ -7,6 +7,8 @@ The highlighted choice is marked with ▸ as well as shaded, so that it can be f
 colour: with NO_COLOR, in a monochrome terminal, or by someone who cannot tell the shades apart.
 A list shown before it can be used (the choices beneath a question not yet answered) is
 disabled: faded, and with nothing highlighted.
+Choices shown but not selectable now (a story's `disabled_if`) come last, unnumbered, with the
+story's reason; the list skips them.
 """
 
 from __future__ import annotations
@@ -34,24 +36,33 @@ class ChoiceList(OptionList):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick":
             number = parameters[0] if parameters else 0
-            return isinstance(number, int) and 1 <= number <= self.option_count and self._numbered
+            return isinstance(number, int) and 1 <= number <= self._choosable and self._numbered
         return True
 
     def action_pick(self, number: int) -> None:
         """Choose by number, as if the option had been highlighted and Enter pressed."""
-        if 1 <= number <= self.option_count:
+        if 1 <= number <= self._choosable:
             self.highlighted = number - 1
             self.action_select()
 
     _numbered = True
+    _choosable = 0
 
-    def show(self, labels: Sequence[str], *, numbered: bool = True) -> None:
-        """Replace the options. Labels are plain text, however they look."""
+    def show(
+        self, labels: Sequence[str], *, numbered: bool = True, disabled: Sequence[tuple[str, str | None]] = ()
+    ) -> None:
+        """Replace the options. Labels (and reasons) are plain text, however they look."""
         self._numbered = numbered
+        self._choosable = len(labels)
         options = []
         for number, label in enumerate(labels, 1):
             mark = f"{number}  " if numbered and number <= 9 else "   " if numbered else "›  "
             options.append(Option(Content.assemble((mark, "$text-muted"), as_content(label))))
+        for label, reason in disabled:
+            words = Content.assemble(("   ", "$text-muted"), as_content(label, "$text-muted"))
+            if reason:
+                words = Content.assemble(words, as_content(f" ({reason})", "italic $text-muted"))
+            options.append(Option(words, disabled=True))
         self.set_options(options)
         self.highlighted = 0 if options else None
 

@@ -1,0 +1,296 @@
+"""Checking and compiling one parsed expression, node by node, into a tree of closures.
+
+Each kind of node the language allows has its method; anything else is refused with a reason
+an author can act on. Types are checked as the tree is built, so every closure it returns is
+handed operands of the type it expects.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import operator
+from collections.abc import Callable, Mapping
+from typing import Any, cast
+
+from .codes import Code
+from .format import NUMBER_RANGE, in_range
+from .functions import FUNCTIONS, build
+from .safe_text import control_character_message, first_unsafe
+from .values import Evaluator, NumberEvaluator, TextEvaluator, ValueType, Variables, Visits
+
+MAX_DEPTH = 60
+Compiled = tuple[Evaluator, ValueType]
+CONSTANT_NAMES = {"true": True, "false": False}
+
+
+class Reject(Exception):
+    """Why an expression cannot be compiled. A `code` of None is a problem already reported
+    elsewhere (a variable whose declaration was broken): the expression fails in silence."""
+
+    def __init__(self, code: Code | None, message: str, node: ast.AST | None = None):
+        self.code, self.message, self.node = code, message, node
+
+
+_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+_COMPARISONS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+_FOREIGN = {
+    ast.Attribute: "attributes (x.y) are",
+    ast.Subscript: "subscripts (x[...]) are",
+    ast.Slice: "slices are",
+    ast.Lambda: "lambda is",
+    ast.IfExp: "'... if ... else ...' is",
+    ast.ListComp: "comprehensions are",
+    ast.SetComp: "comprehensions are",
+    ast.DictComp: "comprehensions are",
+    ast.GeneratorExp: "comprehensions are",
+    ast.List: "lists are",
+    ast.Tuple: "tuples are",
+    ast.Dict: "dictionaries are",
+    ast.Set: "sets are",
+    ast.NamedExpr: "':=' is",
+    ast.Starred: "'*' is",
+    ast.JoinedStr: "f-strings are",
+    ast.Await: "await is",
+    ast.Yield: "yield is",
+    ast.YieldFrom: "yield is",
+}
+_TEXT_METHODS = {"upper", "capitalize", "title", "lower", "strip"}
+_CALLABLE = ", ".join(f"{name}(...)" for name in FUNCTIONS)
+
+
+def _type_name(t: ValueType) -> str:
+    return t.value
+
+
+class Compiler:
+    def __init__(
+        self,
+        variables: Mapping[str, ValueType],
+        resolve_scene: Callable[[str], str | None],
+        site: str,
+        broken: frozenset[str],
+        unknown_variable: Callable[[str, Mapping[str, ValueType]], str],
+    ):
+        self.unknown_variable = unknown_variable
+        self.variables = variables
+        self.resolve_scene = resolve_scene
+        self.site = site
+        self.broken = broken
+        self.reads: set[str] = set()
+        self.scenes: set[str] = set()
+        self.fallible = False
+        self.rolls = False
+        self.version = 1
+
+    def compile(self, node: ast.AST, depth: int = 0) -> Compiled:
+        if depth > MAX_DEPTH:
+            raise Reject(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", node)
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            what = _FOREIGN.get(type(node), f"'{type(node).__name__}' is")
+            raise Reject(Code.NOT_IN_EXPRESSIONS, f"{what} not part of the expression language", node)
+        return method(node, depth + 1)
+
+    # -- leaves ---------------------------------------------------------------------------
+    def _Constant(self, node: ast.Constant, depth: int) -> Compiled:
+        value = node.value
+        if isinstance(value, bool):
+            raise Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
+        if isinstance(value, (int, float)) and not isinstance(value, complex):
+            if not in_range(value):
+                raise Reject(Code.INVALID_VALUE, f"this number is too large: numbers go {NUMBER_RANGE}", node)
+            return (lambda _v, _s, _d, value=value: value), ValueType.NUMBER
+        if isinstance(value, str):
+            index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
+            if index is not None:
+                raise Reject(Code.CONTROL_CHARACTER, control_character_message(value[index]), node)
+            return (lambda _v, _s, _d, value=value: value), ValueType.TEXT
+        if value is None:
+            raise Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
+        raise Reject(
+            Code.NOT_IN_EXPRESSIONS, f"{type(value).__name__} values are not part of the expression language", node
+        )
+
+    def _Name(self, node: ast.Name, depth: int) -> Compiled:
+        name = node.id
+        if name in CONSTANT_NAMES:
+            value = CONSTANT_NAMES[name]
+            return (lambda _v, _s, _d, value=value: value), ValueType.FLAG
+        if name.startswith("__"):
+            raise Reject(Code.NOT_IN_EXPRESSIONS, f"names with double underscores like '{name}' are not allowed", node)
+        if name in FUNCTIONS:
+            raise Reject(Code.EXPRESSION_SYNTAX, f"'{name}' is a function: write {FUNCTIONS[name].example}", node)
+        kind = self.variables.get(name)
+        if kind is None and name in self.broken:
+            raise Reject(None, "", node)  # its declaration has its own error
+        if kind is None and name in ("True", "False"):
+            raise Reject(Code.UNKNOWN_VARIABLE, f"write {name.lower()}, in lower case", node)
+        if kind is None:
+            raise Reject(Code.UNKNOWN_VARIABLE, self.unknown_variable(name, self.variables), node)
+        self.reads.add(name)
+        return (lambda v, _s, _d, name=name: v[name]), kind
+
+    # -- operators ------------------------------------------------------------------------
+    def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Compiled:
+        operand, kind = self.compile(node.operand, depth)
+        if isinstance(node.op, ast.Not):
+            return (lambda v, s, d: not operand(v, s, d)), ValueType.FLAG
+        if isinstance(node.op, (ast.USub, ast.UAdd)):
+            if kind is not ValueType.NUMBER:
+                raise Reject(Code.TYPE_MISMATCH, f"'-' needs a number, not {_type_name(kind)}", node)
+            if isinstance(node.op, ast.USub):
+                number = cast(NumberEvaluator, operand)
+                return (lambda v, s, d: -number(v, s, d)), ValueType.NUMBER
+            return operand, ValueType.NUMBER
+        raise Reject(Code.NOT_IN_EXPRESSIONS, "'~' is not part of the expression language", node)
+
+    def _BinOp(self, node: ast.BinOp, depth: int) -> Compiled:
+        symbol = _OPERATORS.get(type(node.op))
+        if symbol is None:
+            raise Reject(Code.NOT_IN_EXPRESSIONS, "only + - * / are allowed for arithmetic", node)
+        left, lt = self.compile(node.left, depth)
+        right, rt = self.compile(node.right, depth)
+        if symbol == "+" and lt is rt is ValueType.TEXT:
+            ltext, rtext = cast(TextEvaluator, left), cast(TextEvaluator, right)
+            return (lambda v, s, d: ltext(v, s, d) + rtext(v, s, d)), ValueType.TEXT
+        if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
+            raise Reject(
+                Code.TYPE_MISMATCH, f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node
+            )
+        a, b = cast(NumberEvaluator, left), cast(NumberEvaluator, right)
+        if symbol == "+":
+            return (lambda v, s, d: a(v, s, d) + b(v, s, d)), ValueType.NUMBER
+        if symbol == "-":
+            return (lambda v, s, d: a(v, s, d) - b(v, s, d)), ValueType.NUMBER
+        if symbol == "*":
+            return (lambda v, s, d: a(v, s, d) * b(v, s, d)), ValueType.NUMBER
+        self.fallible = True  # Expression.evaluate reports / 0
+        return (lambda v, s, d: a(v, s, d) / b(v, s, d)), ValueType.NUMBER
+
+    def _BoolOp(self, node: ast.BoolOp, depth: int) -> Compiled:
+        parts = tuple(self.compile(value, depth)[0] for value in node.values)
+        if isinstance(node.op, ast.And):
+
+            def all_true(v: Variables, s: Visits, d: int) -> bool:
+                for part in parts:
+                    if not part(v, s, d):
+                        return False
+                return True
+
+            return all_true, ValueType.FLAG
+
+        def any_true(v: Variables, s: Visits, d: int) -> bool:
+            for part in parts:
+                if part(v, s, d):
+                    return True
+            return False
+
+        return any_true, ValueType.FLAG
+
+    def _Compare(self, node: ast.Compare, depth: int) -> Compiled:
+        operands = [self.compile(node.left, depth)]
+        operands += [self.compile(c, depth) for c in node.comparators]
+        checks = []
+        for index, op in enumerate(node.ops):
+            symbol = _COMPARISONS.get(type(op))
+            if symbol is None:
+                word = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}.get(type(op), "?")
+                hint = " (use == and !=)" if word.startswith("is") else ""
+                raise Reject(Code.NOT_IN_EXPRESSIONS, f"'{word}' is not part of the expression language{hint}", node)
+            lt, rt = operands[index][1], operands[index + 1][1]
+            if symbol in ("==", "!=") and lt is not rt:
+                raise Reject(
+                    Code.TYPE_MISMATCH,
+                    f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal",
+                    node,
+                )
+            if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
+                raise Reject(
+                    Code.TYPE_MISMATCH,
+                    f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}",
+                    node,
+                )
+            checks.append(symbol)
+        functions = tuple(f for f, _ in operands)
+        ops = tuple(_COMPARE_FUNCS[s] for s in checks)
+        if len(ops) == 1:
+            a, b = functions
+            compare = ops[0]
+            return (lambda v, s, d: compare(a(v, s, d), b(v, s, d))), ValueType.FLAG
+
+        def chain(v: Variables, s: Visits, d: int) -> bool:
+            left = functions[0](v, s, d)
+            for compare, f in zip(ops, functions[1:], strict=True):
+                right = f(v, s, d)
+                if not compare(left, right):
+                    return False
+                left = right
+            return True
+
+        return chain, ValueType.FLAG
+
+    def _Call(self, node: ast.Call, depth: int) -> Compiled:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if func.attr in _TEXT_METHODS and isinstance(func.value, ast.Name):
+                raise Reject(
+                    Code.NOT_IN_EXPRESSIONS,
+                    f"methods like .{func.attr}() are not part of the expression language; "
+                    f"for a capital letter write capitalize({func.value.id})",
+                    node,
+                )
+            raise Reject(Code.NOT_IN_EXPRESSIONS, f"only the story's functions can be called: {_CALLABLE}", node)
+        if not isinstance(func, ast.Name):
+            raise Reject(Code.NOT_IN_EXPRESSIONS, f"only the story's functions can be called: {_CALLABLE}", node)
+        name = func.id
+        function = FUNCTIONS.get(name)
+        if function is None:
+            close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; the functions are {_CALLABLE}"
+            raise Reject(Code.UNKNOWN_FUNCTION, f"unknown function '{name}'{hint}", node)
+        self.version = max(self.version, function.since)
+        if function.takes_scene:
+            return self._scene_call(node, function.name), function.result
+        if node.keywords or len(node.args) != len(function.params):
+            count = len(function.params)
+            raise Reject(
+                Code.EXPRESSION_SYNTAX,
+                f"{name}() takes {count} value{'s' * (count != 1)}, like {function.example}",
+                node,
+            )
+        args = []
+        for arg, expected in zip(node.args, function.params, strict=True):
+            evaluate, kind = self.compile(arg, depth)
+            if kind is not expected:
+                raise Reject(
+                    Code.TYPE_MISMATCH, f"{name}() needs {_type_name(cast(ValueType, expected))}, not {kind.value}", arg
+                )
+            args.append(evaluate)
+        if name == "random":
+            self.rolls = True
+        salt = f"{self.site}/{node.col_offset}"
+        return build(function, tuple(args), None, salt), function.result
+
+    def _scene_call(self, node: ast.Call, name: str) -> Evaluator:
+        if node.keywords or len(node.args) != 1:
+            raise Reject(Code.EXPRESSION_SYNTAX, f'{name}() takes one scene, like {name}("chapter/scene")', node)
+        arg = node.args[0]
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            raise Reject(
+                Code.EXPRESSION_SYNTAX, f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg
+            )
+        scene = self.resolve_scene(arg.value)
+        if scene is None:
+            raise Reject(Code.UNKNOWN_SCENE, f"{name}() names the scene '{arg.value}', which does not exist", arg)
+        self.scenes.add(scene)
+        return build(FUNCTIONS[name], (), scene, "")
+
+    def _Expression(self, node: ast.Expression, depth: int) -> Compiled:
+        return self.compile(node.body, depth)
+
+
+_COMPARE_FUNCS: dict[str, Callable[[Any, Any], Any]] = {  # the operands' types were checked when compiled
+    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+}  # fmt: skip
