@@ -165,3 +165,10 @@ def raw_db():
     yield connect
     for conn in opened:
         conn.close()
+
+
+@pytest.fixture
+def in_a_terminal(monkeypatch):
+    """`experience play` run as if in a terminal: the suite's own streams are not one, and the
+    full-screen player refuses to start without one (tests/player/test_player_cli.py)."""
+    monkeypatch.setattr("experience.cli.play.has_terminal", lambda: True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SMALL_STORY = Path(__file__).parent / "player" / "stories" / "small"
+LETTER_STORY = Path(__file__).parent / "player" / "stories" / "letter"  # two answers, then a letter
 STOPPING_STORY = Path(__file__).parent / "care" / "stories" / "stopping"  # stops, a deep stretch, a quoted answer
 FIXED_TIME = "2026-03-14T09:30:00Z"  # every store the fixtures open dates what it keeps by this
 

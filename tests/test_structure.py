@@ -34,7 +34,23 @@ LAYERS: dict[str, frozenset[str]] = {
     "bundled": frozenset(),
     "stopping": frozenset(),  # SIGTERM and SIGHUP, handed to whichever player is running
     "scaffold": frozenset({"story"}),
-    "cli": frozenset({"story", "care", "progress", "privacy", "plain", "tui", "workshop", "bundled", "scaffold"}),
+    "lsp": frozenset({"story"}),
+    "transcripts": frozenset({"story", "care", "progress", "plain"}),
+    "cli": frozenset(
+        {
+            "story",
+            "care",
+            "progress",
+            "privacy",
+            "plain",
+            "tui",
+            "workshop",
+            "bundled",
+            "scaffold",
+            "lsp",
+            "transcripts",
+        }
+    ),
     "__main__": frozenset({"cli"}),
 }
 TEXTUAL_ONLY_IN = frozenset({"tui", "workshop"})  # screens and widgets; the rest runs without it

@@ -9,9 +9,10 @@ are kept apart (`..._KEYS` for the full screen, `..._TYPED` for typed commands).
 
 from __future__ import annotations
 
-import textwrap
 from datetime import datetime
 from enum import Enum
+
+from .wrapping import fold
 
 WHAT_THIS_IS = (
     "This is a guided reflection: a quiet story in short scenes about closeness and "
@@ -90,25 +91,9 @@ def goodbye_text(support: str, width: int | None = None) -> str:
 
 
 def folded(text: str, width: int | None) -> str:
-    """Text laid out in lines (the support text), folded to `width` when given, as `goodbye_text`."""
-    if width is None:
-        return text
-    return "\n".join(_fold(line, width) for line in text.splitlines())
-
-
-def _fold(line: str, width: int) -> str:
-    indent = " " * (len(line) - len(line.lstrip(" ")))
-    return (
-        textwrap.fill(
-            line.strip(),
-            width,
-            initial_indent=indent,
-            subsequent_indent=indent + "  " if indent else "",
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        or line
-    )
+    """Text laid out in lines (the support text), folded to `width` when given, as `goodbye_text`:
+    an indented line's later lines hang under its own text, a little further in."""
+    return fold(text, width, hang=2)
 
 
 # -- before a deep scene ---------------------------------------------------------------------------
@@ -252,7 +237,7 @@ def not_saved_at_leaving(reason: str, texts: list[str], width: int | None = None
         f"One thing was not kept: what you wrote below could not be saved, because {reason}. Here "
         "it is, so that you can copy it somewhere safe; it is kept nowhere else."
     )
-    lines = [textwrap.fill(lead, width) if width else lead, ""]
+    lines = [fold(lead, width), ""]
     for text in texts:
         lines += [*(f"    {line}" for line in text.splitlines() or [""]), ""]
     return "\n".join(lines)

@@ -2,9 +2,10 @@
 
 Each group of commands lives in its own module and registers its own parsers beside its handlers:
 `play` (play, locate), `journal` (journal, forget), `author` (new, preview, check, walk, graph,
-stats, schema, guide) and `workshop` (serve, facilitate, runsheet); `arguments` holds what they
-share. Commands import what they need only when they run, and only the command being run has its
-arguments built, so `experience check` and `experience walk` never pay for importing Textual.
+stats, schema, guide, lsp), `transcripts` (record, replay) and `workshop` (serve, facilitate,
+runsheet); `arguments` holds what they share. Commands import what they need only when they
+run, and only the command being run has its arguments built, so `experience check` and
+`experience walk` never pay for importing Textual.
 Every error a person or an author can cause ends here as a plain message and an exit status, never
 a traceback (set EXPERIENCE_DEBUG=1 to see one).
 """
@@ -17,11 +18,11 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import author, journal, play, workshop
+from . import author, journal, play, transcripts, workshop
 from .arguments import Commands, Handler
 from .play import cmd_play
 
-GROUPS = (play, journal, author, workshop)  # in the order `experience --help` lists them
+GROUPS = (play, journal, author, transcripts, workshop)  # in the order `experience --help` lists them
 DEFAULT_COMMAND = "play"
 
 

@@ -1,6 +1,7 @@
-"""The author's tools: `new`, `preview`, `check`, `walk`, `graph`, `stats`, `schema` and `guide`.
+"""The author's tools: `new`, `preview`, `check`, `walk`, `graph`, `stats`, `schema`, `guide` and `lsp`.
 
-Only `preview` opens a window; the others stay in the story core, so they never import Textual.
+Only `preview` opens a window; the others stay in the story core, so they never import Textual
+(`lsp` adds pygls, and only when it runs).
 """
 
 from __future__ import annotations
@@ -62,6 +63,13 @@ def register(commands: Commands) -> None:
         description="JSON Schemas (draft 2020-12) for editors with the YAML language server.",
     )
     commands.add("guide", cmd_guide, help="print the authors' guide (AUTHORING.md)")
+    commands.add(
+        "lsp",
+        cmd_lsp,
+        help="the language server, for your editor: problems as you type, completion, definitions",
+        description="Speaks the Language Server Protocol over standard input and output; your editor "
+        "starts it (see 'The language server' in the guide). It needs pygls: pip install pygls.",
+    )
 
 
 def _count(n: int, noun: str) -> str:
@@ -298,3 +306,9 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
     print(authoring_guide().read_text(encoding="utf-8"), end="")
     return 0
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    from ..lsp import main
+
+    return main()

@@ -37,8 +37,9 @@ def journal_arguments(p: argparse.ArgumentParser) -> None:
     a = actions.add_parser(
         "export",
         help="write out everything you wrote, as a letter (Markdown) or JSON",
-        description="Every answer, by story and chapter, with its question and date. "
-        "To standard output, or to a new file readable only by you.",
+        description="Every answer, by story and chapter in the journey's order, with its question and "
+        "date, and the letter the story put together from your words. To standard output, or to a "
+        "new file readable only by you. It only reads, so it works while the journey is open.",
     )
     add_story(a)
     _whose_journal(a)

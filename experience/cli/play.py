@@ -44,6 +44,7 @@ def play_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from ..care.wrapping import tell
     from ..privacy.unlock import unlock
     from ..progress.lock import ProfileBusy, ProfileLock
     from ..progress.paths import resolve_data_dir
@@ -51,6 +52,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..progress.store import Store, StoreError
     from ..story import load_story
 
+    if not args.plain and not has_terminal():
+        tell(NO_TERMINAL, stream=sys.stderr)
+        return 2
     if args.plain:  # before anything reads a line (a passphrase may be typed on standard input)
         from ..plain.run import read_every_byte
 
@@ -80,35 +84,46 @@ def cmd_play(args: argparse.Namespace) -> int:
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
-        print(f"experience: {error}", file=sys.stderr)
+        tell(f"experience: {error}", stream=sys.stderr)
         return 1
     except OSError as error:
-        print(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", file=sys.stderr)
+        tell(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", stream=sys.stderr)
         return 1
     return 0
+
+
+NO_TERMINAL = (
+    "experience: the full-screen player needs a terminal, and its input or output is a pipe or a "
+    "file here. To play line by line instead, use: experience play --plain"
+)
 
 
 def _print_unsaved(session: Session) -> None:
     """Words the disk refused until the end (it was full, or busy): said, and shown to be copied."""
     unsaved = session.write_unsaved()
     if unsaved:
-        import shutil
-
         from ..care.words import not_saved_at_leaving
+        from ..care.wrapping import width_of
         from ..story.safe_text import terminal_safe
 
-        width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
-        print(terminal_safe(not_saved_at_leaving(session.why_unsaved, unsaved, width)))
+        print(terminal_safe(not_saved_at_leaving(session.why_unsaved, unsaved, width_of(sys.stdout))))
+
+
+def has_terminal() -> bool:
+    """Both ends are a terminal: without one the full screen would wait for keys that never come,
+    and write screen codes into a pipe or a file."""
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a stream replaced, or closed
+        return False
 
 
 def _print_support() -> None:
-    import shutil
-
     from ..care.support import as_text
     from ..care.words import goodbye_text
+    from ..care.wrapping import width_of
 
-    width = min(shutil.get_terminal_size().columns - 1, 78) if sys.stdout.isatty() else None
-    print(goodbye_text(as_text(), width))
+    print(goodbye_text(as_text(), width_of(sys.stdout)))
 
 
 def cmd_locate(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
-"""What the plain reader can turn to and come back from: the journal, a pause, the settings, the
-check-in before a deep scene, and support. Each writes and reads through the player's `Terminal`
-and changes nothing of where the reader is in the story.
+"""What the plain reader can turn to and come back from: a pause, the settings, the check-in
+before a deep scene, and support (the journal, which can also change, is in journal.py). Each
+writes and reads through the player's `Terminal` and changes nothing of where the reader is in
+the story.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from ..care.words import (
     CRISIS_KEPT,
     CRISIS_TITLE,
     CRISIS_WORDS,
-    JOURNAL_EMPTY,
     NOT_KEPT,
     SUPPORT_LEAD,
     SUPPORT_TITLE,
@@ -28,7 +28,6 @@ from ..care.words import (
     Comeback,
     checkin_replies,
     folded,
-    local_date,
 )
 from .commands import command_of
 from .terminal import Leave, Terminal
@@ -43,22 +42,6 @@ SETTINGS_INTRO = (
 BACK = "Back where you were."
 WRITING_ON = f"{BACK} Your answer is as you left it: write on if you like, and an empty line ends it."
 BACK_TO_IT = f"{BACK} Type r to read the scene and its choices again, or go on as you were."
-
-
-# -- the journal ------------------------------------------------------------------------------------
-def read_journal(terminal: Terminal, session: Session) -> None:
-    groups = session.journal_by_chapter()
-    terminal.line()
-    terminal.say("Your journal")
-    if not groups:
-        terminal.say(JOURNAL_EMPTY)
-    for title, entries in groups:
-        terminal.say(title)
-        for entry in entries:
-            answer = "    " + "\n    ".join(entry.answer.splitlines() or [""])
-            terminal.say(f"  {entry.prompt}", answer, f"  ({local_date(entry.created)})")
-    terminal.line("End of your journal.")
-    terminal.line()
 
 
 # -- a pause ------------------------------------------------------------------------------------------

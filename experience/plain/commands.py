@@ -35,7 +35,7 @@ HELP = (
     f"  {SUPPORT_LETTER}  support: emergency numbers and crisis lines (even in the middle of an answer)",
     "  b  go back a step",
     "  r  read the scene again",
-    "  j  read your journal",
+    "  j  read your journal, and change or delete an answer in it",
     "  p  pause: a slow breath, or your senses one at a time",
     "  q  leave now; your place and your words are kept",
     "  o  settings: the break reminder, and stillness for the full-screen view",

@@ -12,16 +12,17 @@ middle of an answer), b back, j journal, p pause, q leave, r read the scene agai
 h help. Words that may mean the reader is in crisis bring support at once, as in the full screen.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
-commands, asides.py holds what the reader turns to and comes back from (the journal, a pause,
-the settings, the check-in), and run.py plays it all on the process's own input and output.
+commands, journal.py shows the journal and changes an answer in it, asides.py holds the other
+things the reader turns to and comes back from (a pause, the settings, the check-in), and run.py
+plays it all on the process's own input and output.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from typing import TYPE_CHECKING, TextIO
 
+from ..care.journal_words import KEPT_AS_IT_WAS
 from ..care.pacing import Sitting
 from ..care.settings import read_settings
 from ..care.support import as_text
@@ -49,15 +50,15 @@ from ..care.words import (
 )
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
-from .asides import change_settings, check_in, pause, read_journal, support, way_back
+from .asides import change_settings, check_in, pause, support, way_back
 from .commands import ANSWER_COMMANDS, HELP, command_of
-from .terminal import PROMPT, Leave, Stopped, Terminal
+from .journal import read_journal
+from .terminal import PROMPT, Leave, Terminal
 from .text import paragraphs
 
 if TYPE_CHECKING:
     from ..progress.session import Session
 
-MAX_WIDTH = 78
 LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
 LEFT_UNSAVED = "You have left for now. Your place is kept, and all else you wrote; come back whenever you like."
 
@@ -77,34 +78,28 @@ class PlainPlayer:
         self.notices = notices
         self.sitting = sitting or Sitting()
         self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break, support=self._support)
-        self._skipped_at: State | None = None  # the state whose question was passed by
+        self._settled: State | None = None  # the state whose question was answered, kept or passed by
+        self._back_to: State | None = None  # the state the reader went back to, to see its answer again
         self._shown: State | None = None  # the state whose text was last written out
         self._partial: tuple[State, list[str], str] | None = None  # (state, lines typed, earlier draft) while answering
 
     # -- the whole sitting --------------------------------------------------------------------------
     def run(self) -> int:
-        """The sitting, to its end. A stop signal (`Stopped`) is let through: see `stopped`."""
+        """The sitting, to its end. A stop signal (`Stopped`) is let through: run.py leaves on it."""
         try:
             self._arrive()
             self.sitting.begin()
             while True:
                 self._scene()
         except Leave as leaving:
-            self._leave(leaving.stepped_out)
+            self.leave(leaving.stepped_out)
         except KeyboardInterrupt:
             self.terminal.line()
-            self._leave(False)
+            self.leave(False)
         except BrokenPipeError:  # the other end of a pipe went away (`| head`): nobody is reading
             self._keep_partial()
             raise
         return 0
-
-    def stopped(self, signum: int) -> int:
-        """Told to stop, or the terminal went away (even while leaving): what was typed is kept
-        first, then there may be nobody left to read the goodbye. The status a shell gives it."""
-        with suppress(Stopped, OSError):
-            self._leave(False)
-        return 128 + signum
 
     def _arrive(self) -> None:
         session, terminal = self.session, self.terminal
@@ -138,7 +133,8 @@ class PlainPlayer:
         self._attempt(lambda: session.come_back(way))
         session.start()
 
-    def _leave(self, stepped_out: bool) -> None:
+    def leave(self, stepped_out: bool) -> None:
+        """What was typed is kept, then the goodbye (and any words the disk refused) is said."""
         self._keep_partial()
         unsaved = self.session.write_unsaved()
         self.terminal.line()
@@ -162,8 +158,12 @@ class PlainPlayer:
         if self._shown is not state:
             self._shown = state
             self._read(view)
-        if view.prompt is not None and self._skipped_at is not state and session.answered_here() is None:
-            self._reflect(view.prompt)
+        if (
+            view.prompt is not None
+            and self._settled is not state
+            and (self._back_to is state or session.answered_here() is None)
+        ):
+            self._reflect(view.prompt)  # going back to it shows the earlier answer, to keep or replace
             return
         self._choose(view)
 
@@ -236,8 +236,10 @@ class PlainPlayer:
 
     # -- a question ------------------------------------------------------------------------------------
     def _reflect(self, prompt: str) -> None:
+        """Ask the scene's question; an earlier answer (going back to it) is shown, to keep or replace."""
         session, terminal = self.session, self.terminal
         draft = session.draft()
+        earlier = session.earlier_answer()
         terminal.say(prompt)
         if draft and session.unsaved_here:
             terminal.say(*still_here_typed(draft))
@@ -246,6 +248,12 @@ class PlainPlayer:
                 f"You had begun an answer: “{draft}”",
                 "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
                 "single dot to set it aside.",
+            )
+        elif earlier is not None:
+            terminal.say(
+                f"Your answer: “{earlier.answer}”",
+                "Press Enter alone to keep it as it is, or write a new answer to put in its place; an "
+                "empty line ends it.",
             )
         else:
             terminal.say(
@@ -267,16 +275,18 @@ class PlainPlayer:
                 draft = ""
                 break
             lines.append(typed)
-            if session.offer_care("\n".join((draft or "", *lines))):
-                self._support(crisis=True)
+            self._care_for("\n".join((draft or "", *lines)))
         self._partial = None
         answer = "\n".join(part for part in (draft or "", "\n".join(lines)) if part)
+        said = KEPT
         if not answer.strip():
-            self._quietly(session.drop_draft)
-            self._skipped_at = session.state
-            terminal.line("Passed by. That is fine.")
-            terminal.line()
-            return
+            if earlier is None:
+                self._quietly(session.drop_draft)
+                self._settled = session.state
+                terminal.line("Passed by. That is fine.")
+                terminal.line()
+                return
+            answer, said = earlier.answer, KEPT_AS_IT_WAS
         try:
             session.answer(answer)
         except StoreError as error:  # the session keeps the words, and they are offered again here
@@ -286,10 +296,9 @@ class PlainPlayer:
             terminal.say(answer_not_kept(error))
             self._quietly(lambda: session.keep_draft(answer))
             return
-        self._shown = session.state  # keeping an answer replaces the state; the text is already out
-        terminal.say(KEPT)
-        if session.offer_care(answer):
-            self._support(crisis=True)
+        self._shown = self._settled = session.state  # keeping an answer replaces the state; the text is out
+        terminal.say(said)
+        self._care_for(answer)
 
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
@@ -340,10 +349,14 @@ class PlainPlayer:
         if not self.session.can_go_back:
             self.terminal.line(NO_STEP_BEFORE)
             return
-        self._attempt(self.session.back)
+        self._attempt(self._go_back)
+
+    def _go_back(self) -> None:
+        self.session.back()
+        self._back_to, self._settled = self.session.state, None  # its question is asked again, with its answer
 
     def _journal(self) -> None:
-        read_journal(self.terminal, self.session)
+        read_journal(self.terminal, self.session, self._command, self._care_for)
 
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
@@ -351,6 +364,11 @@ class PlainPlayer:
     def _support(self, *, crisis: bool = False) -> None:
         """The support lines, from any prompt (s) or offered at once after heavy words."""
         support(self.terminal, self.sitting, crisis=crisis, writing=self._partial is not None)
+
+    def _care_for(self, text: str) -> None:
+        """Support at once, if these words may mean the reader is in crisis (once a step)."""
+        if self.session.offer_care(text):
+            self._support(crisis=True)
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

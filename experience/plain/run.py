@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sys
+from contextlib import suppress
 from typing import TYPE_CHECKING, TextIO
 
+from ..care.wrapping import width_of
 from ..stopping import when_told_to_stop
-from .player import MAX_WIDTH, PlainPlayer
-from .terminal import Stopped, isatty
+from .player import PlainPlayer
+from .terminal import Stopped
 
 if TYPE_CHECKING:
     from ..care.pacing import Sitting
@@ -43,15 +44,15 @@ def play_plain(
     """Play in plain text on standard input and output (or the streams given)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    width = None
-    if isatty(stdout):  # fold to the window; a pipe or a file gets whole paragraphs
-        width = min(shutil.get_terminal_size().columns - 1, MAX_WIDTH)
+    width = width_of(stdout)  # fold to the window; a pipe or a file gets whole paragraphs
     player = PlainPlayer(session, stdin, stdout, notices=notices, sitting=sitting, width=width)
     try:
         with when_told_to_stop(player.terminal.stop):
             return player.run()
-    except Stopped as stopped:
-        return player.stopped(stopped.signum)
+    except Stopped as stopped:  # told to stop, or the terminal went away (even while leaving)
+        with suppress(Stopped, OSError):  # what was typed is kept first; then nobody may be left to read
+            player.leave(False)
+        return 128 + stopped.signum  # the status a shell gives it
     except BrokenPipeError:
         if stdout is sys.stdout:  # so that Python's own last flush at exit does not complain either
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

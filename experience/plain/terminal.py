@@ -19,9 +19,9 @@ from collections.abc import Callable
 from typing import TextIO
 
 from ..care.words import SUPPORT_LETTER
+from ..care.wrapping import fold
 from ..stopping import HANG_UP
 from ..story.safe_text import terminal_safe, valid_text
-from .text import wrap
 
 PROMPT = "> "
 
@@ -64,11 +64,11 @@ class Terminal:
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
-        self._put("".join(wrap(terminal_safe(text), self.width) + "\n\n" for text in texts))
+        self._put("".join(fold(terminal_safe(text), self.width) + "\n\n" for text in texts))
 
     def line(self, text: str = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self._put(wrap(terminal_safe(text), self.width) + "\n")
+        self._put(fold(terminal_safe(text), self.width) + "\n")
 
     def write(self, text: str) -> None:
         """Write text already laid out (the goodbye and the support lines), as it is."""

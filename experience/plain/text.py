@@ -8,8 +8,6 @@ by the terminal itself, terminal.py, for everything it writes.)
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -19,7 +17,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 RULE = "* * *"
-_LEAD = re.compile(r" *(?:- |\d+\. )?")
 
 
 @lru_cache(maxsize=1)
@@ -72,29 +69,3 @@ def _inline(children: Iterable[Token]) -> str:
         elif child.type == "image":
             parts.append(child.content)
     return "".join(parts)
-
-
-def wrap(paragraph: str, width: int | None) -> str:
-    """A paragraph folded to `width`, later lines hanging under the first's text (after a list
-    marker or a quote's indent); or left as it is when `width` is None.
-
-    Unfolded is right for pipes and screen readers, which follow sentences, not lines.
-    """
-    if width is None:
-        return paragraph
-    lines = []
-    for line in paragraph.split("\n"):
-        found = _LEAD.match(line)  # always a match: every part of the pattern may be empty
-        lead = found.group(0) if found else ""
-        lines.append(
-            textwrap.fill(
-                line[len(lead) :],
-                width,
-                initial_indent=lead,
-                subsequent_indent=" " * len(lead),
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            or lead.rstrip()
-        )
-    return "\n".join(lines)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from . import ask
-from .running import DataDir, command, join, opened, plural, say, warn, whose
+from .running import DataDir, command, command_line, join, opened, plural, say, warn, whose
 from .setaside import ask_to_remove, offer_removal
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
             lines.append("  the copies of your answers that the story keeps to use in later scenes")
         lines += [
             "Your place in the story, your settings" + (" and your passphrase" if survey.sealed else "") + " are kept.",
-            "Erased words cannot be brought back. To keep a copy first: experience journal export -o my-journal.md",
+            "Erased words cannot be brought back. To keep a copy first: "
+            + command_line("journal export -o my-journal.md", profile=found.name, data_dir=store.data_dir),
         ]
         say(*lines)
         if not yes and not ask.confirm("erase", "\nType erase to erase it, or just press Enter to keep it: "):
@@ -69,8 +70,9 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
     )
     if sealed:
         say(
-            "Your passphrase is still set, so what you write next will be sealed too. "
-            "(To stop using one: experience journal passphrase remove.)"
+            "Your passphrase is still set, so what you write next will be sealed too. (To stop using one: "
+            + command_line("journal passphrase remove", profile=found.name, data_dir=folder)
+            + ")"
         )
     if not offer_removal(folder, may_ask=not yes):
         status = 1
@@ -150,7 +152,8 @@ def forget(*, profile: str, data_dir: DataDir = None, yes: bool = False, remove_
         lines.append(
             "It cannot be undone."
             + (
-                " To keep your journal first: experience journal export -o my-journal.md"
+                " To keep your journal first: "
+                + command_line("journal export -o my-journal.md", profile=found.name, data_dir=store.data_dir)
                 if journal.total_answers
                 else ""
             )

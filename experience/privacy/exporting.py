@@ -1,7 +1,9 @@
 """`experience journal export`: everything the profile wrote, as a letter or as JSON.
 
-What is exported is the journal: each answer with its question, by story and chapter (see
+What is exported is the journal: each answer with its question, by story and chapter in journey
+order, and the letter a story assembled for the reader (see `progress/keeping.py`; and
 `progress/words.py` for the reader's other words and why they are not written out on their own).
+It only reads, so it works while a window plays the same profile (see `running.reading`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,18 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..progress.filing import shown, titles
 from ..progress.paths import PRIVATE_FILE
-from .running import DataDir, Refused, command, opened, plural, warn, whose
+from ..progress.session import story_key
+from .running import DataDir, Refused, command, plural, reading, warn, whose
 from .unlock import unlock
+
+if TYPE_CHECKING:
+    from ..progress.keeping import StoryJournal
+    from ..progress.store import Profile, Store
+    from ..story import Story
 
 Format = Literal["markdown", "json"]
 
@@ -33,9 +41,11 @@ def export(
 ) -> int:
     """Everything the profile wrote, as a letter (Markdown) or as JSON, to a file or to stdout.
 
-    `story` gives the chapters their order (the bundled story's when None); `output` None writes to
-    standard output; an `output` that exists is replaced only with `force`.
+    `story` gives the chapters their order and writes its letter out (the bundled story, when
+    None); `output` None writes to standard output; an `output` that exists is replaced only with
+    `force`.
     """
+    from ..progress.keeping import arrange
     from . import letter
 
     target = Path(output) if output else None
@@ -43,8 +53,8 @@ def export(
         raise Refused(
             f"{target} already exists, so nothing was written. Choose another name, or add --force to replace it."
         )
-    order = _chapter_order(story)
-    with opened(profile, data_dir, read_only=True) as (store, found, _lock):
+    known = _story(story)
+    with reading(profile, data_dir) as (store, found):
         stories = store.stories_written(found) if found is not None else []
         if found is None or not stories:
             warn(f"There is nothing in the journal of {whose(profile)} yet, so nothing was exported.")
@@ -52,7 +62,10 @@ def export(
         unlock(store, found)
         named = titles(store, found)
         journals = [
-            letter.arrange(named.get(key) or shown(key), store.journal(found, key).entries(), order.get(key))
+            _kept(store, found, known, named.get(key) or known.title)
+            if known is not None and key == story_key(known)
+            # a story this export was not given: its answers, in the order they were written
+            else arrange(named.get(key) or shown(key), store.journal(found, key).entries())
             for key in stories
         ]
     now = datetime.now(UTC)
@@ -61,33 +74,43 @@ def export(
     else:
         text = letter.to_markdown(journals, exported_at=now)
     count = sum(len(j.entries) for j in journals)
+    letters = sum(len(j.letters) for j in journals)
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
     _write_private(target, text, replace=force)
     warn(
-        f"Wrote {plural(count, 'answer')} from {plural(len(journals), 'story', 'stories')} to {target}.",
+        f"Wrote {plural(count, 'answer')}{' and your letter' if letters else ''} from "
+        f"{plural(len(journals), 'story', 'stories')} to {target}.",
         "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
         "private, and delete it when you no longer need it.",
     )
     return 0
 
 
-def _chapter_order(story_dir: str | os.PathLike[str] | None) -> dict[str, dict[str, str]]:
-    """Chapter order by story key, from the named story (or the bundled one, if it loads)."""
+def _story(story_dir: str | os.PathLike[str] | None) -> Story | None:
+    """The named story (or the bundled one, if it loads), for its order and its letter."""
     from ..story import load_story
 
     if story_dir:
-        story = load_story(Path(story_dir))  # a named story that cannot be read is reported by the CLI
-    else:
-        from ..bundled import bundled_story
+        return load_story(Path(story_dir))  # a named story that cannot be read is reported by the CLI
+    from ..bundled import bundled_story
 
-        try:
-            story = load_story(bundled_story())
-        except Exception:  # the order is a nicety: the answers are exported either way
-            return {}
-    return {story.key: {cid: chapter.title for cid, chapter in story.chapters.items()}}
+    try:
+        return load_story(bundled_story())
+    except Exception:  # the order and the letter are a nicety: the answers are exported either way
+        return None
+
+
+def _kept(store: Store, profile: Profile, story: Story, title: str) -> StoryJournal:
+    """The story's journal with its letter, from the saved history, read without writing anything."""
+    from ..progress.keeping import kept, state_of
+    from ..progress.session import answer_variables
+
+    key = story_key(story)
+    history = store.save(profile, key, answer_variables(story)).history()
+    return kept(story, title, store.journal(profile, key).entries(), state_of(story, history))
 
 
 def _write_private(path: Path, text: str, *, replace: bool) -> None:

@@ -17,23 +17,28 @@ are shown exactly as they wrote them in both:
   right-to-left override) is written as a visible placeholder (`terminal_safe`: ␛, ␇, ␈,
   `<U+202E>`), so the letter is safe to print or `cat`, and shows that something was there.
 
+The letter a story assembled for the reader (a scene marked `letter: true`, see
+progress/keeping.py) follows their answers, under its own title, as the story wrote it.
+
 The JSON keeps every answer character for character (those that would act on a terminal are
 written as `\\u` escapes, `json_safe`, so the file is safe to `cat` too), with stable keys
-(`format`, `profile`, `exported_at`, `stories`, and `entries` with `story`, `chapter`,
-`chapter_title`, `scene`, `prompt`, `answer`, `written_at`, `revised_at`). An export covers
-every story the profile has written in, because it is the copy a person keeps before
-`experience journal erase`, which removes them all.
+(`format`, `profile`, `exported_at`, `stories`, `entries` with `story`, `chapter`,
+`chapter_title`, `scene`, `prompt`, `answer`, `written_at`, `revised_at`, and `letters` with
+`story`, `scene`, `title` and `text`: the letter's Markdown, the reader's words in it exactly as
+they wrote them). An export covers every story the profile has written in, because it is the copy
+a person keeps before `experience journal erase`, which removes them all. The journal's order is
+the one progress/keeping.py gives every view.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from ..progress.journal import Entry
+from ..progress.keeping import Letter, StoryJournal
 from ..story.safe_text import json_safe, terminal_safe
 
 FORMAT = "experience-journal/1"
@@ -42,37 +47,6 @@ _INLINE = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _HEADING_OR_ITEM = re.compile(r"(#{1,6}|[-+])(?=\s|$)|[-=]+\s*$")  # "# x", "- x", "+ x", a rule, an underline
 _NUMBERED = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")  # "1. x", "2) x"
-
-
-@dataclass(frozen=True, slots=True)
-class Chapter:
-    id: str
-    title: str
-    entries: tuple[Entry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class StoryJournal:
-    title: str
-    chapters: tuple[Chapter, ...]
-
-    @property
-    def entries(self) -> list[Entry]:
-        return [entry for chapter in self.chapters for entry in chapter.entries]
-
-
-def arrange(title: str, entries: Iterable[Entry], order: Mapping[str, str] | None = None) -> StoryJournal:
-    """Group a story's answers by chapter: in the story's order where it is known (`order` maps
-    chapter id to title, in story order), then any others in the order they were first written.
-    Within a chapter, answers stay in the order they were written."""
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.chapter_id, []).append(entry)
-    order = order or {}
-    ids = [c for c in order if c in groups] + [c for c in groups if c not in order]
-    return StoryJournal(
-        title, tuple(Chapter(c, order.get(c) or groups[c][-1].chapter_title, tuple(groups[c])) for c in ids)
-    )
 
 
 # -- Markdown -------------------------------------------------------------------------------------------
@@ -95,10 +69,11 @@ def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> s
             out += [f"{'###' if several else '##'} {_escape_line(chapter.title)}", ""]
             for entry in chapter.entries:
                 out += _entry(entry)
+    out += ["With love,  ", "me", ""]
+    for journal in journals:
+        for letter in journal.letters:
+            out += _letter(letter, journal.title if several else None)
     out += [
-        "With love,  ",
-        "me",
-        "",
         "---",
         "",
         f"*Kept by Coming Home to Yourself, and written out on {_day(exported_at)}.*",
@@ -114,6 +89,14 @@ def _entry(entry: Entry) -> list[str]:
     if entry.updated[:10] != entry.created[:10]:
         when += f", changed {_day(_parse(entry.updated))}"
     return lines + ["", f"*{when}*", ""]
+
+
+def _letter(letter: Letter, story: str | None) -> list[str]:
+    """The story's letter under its own heading (with the story's title, when there are several);
+    its Markdown is the story's, the reader's words in it escaped by the story's engine, so it
+    reads here as it read on the screen."""
+    title = letter.title if story is None else f"{story}: {letter.title}"
+    return [f"## {_escape_line(title)}", "", letter.markdown.strip(), ""]
 
 
 def quote(answer: str) -> list[str]:
@@ -170,6 +153,11 @@ def to_json(journals: Sequence[StoryJournal], *, profile: str, exported_at: date
             for journal in journals
             for chapter in journal.chapters
             for entry in chapter.entries
+        ],
+        "letters": [
+            {"story": journal.title, "scene": letter.scene_id, "title": letter.title, "text": letter.text}
+            for journal in journals
+            for letter in journal.letters
         ],
     }
     return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..progress.journal import PLAIN
 from . import ask
-from .running import DataDir, Refused, command, join, opened, plural, say, warn, whose
+from .running import DataDir, Refused, command, command_line, join, opened, plural, say, warn, whose
 from .setaside import offer_removal
 from .unlock import StillSealed, unlock
 
@@ -54,13 +54,18 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
         if found is None or (action != "set" and not store.is_sealed(found)):
             say(
                 f"The journal of {whose(profile)} has no passphrase."
-                + (" To set one: experience journal passphrase set" if action == "change" else "")
+                + (
+                    " To set one: " + command_line("journal passphrase set", profile=profile, data_dir=store.data_dir)
+                    if action == "change"
+                    else ""
+                )
             )
             return 0 if action == "remove" else 1
         if action == "set":
             if store.is_sealed(found):
                 raise Refused(
-                    "Your journal already has a passphrase. To change it: experience journal passphrase change"
+                    "Your journal already has a passphrase. To change it: "
+                    + command_line("journal passphrase change", profile=found.name, data_dir=store.data_dir)
                 )
             say(EXPLAIN_SET)
             new = _ask_new()
@@ -95,8 +100,9 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
             warn(
                 "The words are sealed, but their earlier form could still be found in the database files"
                 + ("" if scrubbed else ", because another window is using this data folder")
-                + ". Close the other windows of this program and run "
-                "'experience journal passphrase change' to clear it."
+                + ". Close the other windows of this program and run '"
+                + command_line("journal passphrase change", profile=found.name, data_dir=store.data_dir)
+                + "' to clear it."
             )
     return status if offer_removal(folder, may_ask=True) else 1
 

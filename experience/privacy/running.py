@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import functools
 import os
+import shlex
 import sys
-import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import ParamSpec
 
+from ..care.wrapping import tell
 from ..progress.lock import ProfileBusy, ProfileLock
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from ..progress.store import Profile, Store, StoreError
 from . import ask
 
 DataDir = str | os.PathLike[str] | None  # None: the usual folder (see progress/paths.py)
-WIDTH = 88
 
 P = ParamSpec("P")
 
@@ -31,11 +32,25 @@ class Refused(Exception):
 
 
 def say(*lines: str) -> None:
-    print(_wrapped(lines))
+    tell(*lines, stream=sys.stdout)
 
 
 def warn(*lines: str) -> None:
-    print(_wrapped(lines), file=sys.stderr)
+    tell(*lines, stream=sys.stderr)
+
+
+def command_line(words: str, *, profile: str, data_dir: Path) -> str:
+    """`experience WORDS`, as the person would type it to reach this same journal: with --profile
+    when it is not the default one, and --data-dir when the folder is not the one found without
+    it, so that following a hint never opens a different (empty) journal."""
+    from ..progress.store import DEFAULT_PROFILE
+
+    parts = ["experience", *shlex.split(words)]
+    if profile != DEFAULT_PROFILE:
+        parts += ["--profile", profile]
+    if resolve_data_dir(None).resolve() != Path(data_dir).resolve():
+        parts += ["--data-dir", str(data_dir)]
+    return shlex.join(parts)
 
 
 def whose(name: str) -> str:
@@ -52,29 +67,42 @@ def join(parts: list[str]) -> str:
 
 @contextmanager
 def opened(
-    profile: str, data_dir: DataDir, *, create: bool = False, read_only: bool = False
+    profile: str, data_dir: DataDir, *, create: bool = False
 ) -> Iterator[tuple[Store, Profile | None, ProfileLock]]:
-    """The profile's lock, then the store; the profile if it exists (or is created, with `create`).
+    """The profile's lock, then the store; the profile if it exists (or is created, with `create`)."""
+    folder = _existing(data_dir, create=create)
+    with ProfileLock(folder, profile) as lock, _store(folder, profile, create=create) as (store, found):
+        yield store, found, lock
 
-    With `read_only` the database is only read, never changed, and a folder where even the lock
-    cannot be made (a read-only disk, a backup) is read without it: nothing can be writing there.
-    """
+
+@contextmanager
+def reading(profile: str, data_dir: DataDir) -> Iterator[tuple[Store, Profile | None]]:
+    """The store, only read and never changed, and the profile, without the profile's lock: for a
+    command that only reads (an export). So it works while a window plays that profile (SQLite
+    lets it read beside the window's writes: each step the window takes is whole, or not there
+    yet), and on a disk where not even a lock can be made (a read-only disk, a backup)."""
+    with _store(_existing(data_dir, create=False), profile, create=False, read_only=True) as opened_:
+        yield opened_
+
+
+def _existing(data_dir: DataDir, *, create: bool) -> Path:
     folder = resolve_data_dir(data_dir)
     if not create and not (folder / DATABASE_NAME).exists():
         raise Refused(f"Nothing has been saved in {folder} yet, so there is nothing to do there.")
-    lock = ProfileLock(folder, profile)
-    lock.acquire_to_read() if read_only else lock.acquire()
+    return folder
+
+
+@contextmanager
+def _store(
+    folder: Path, profile: str, *, create: bool, read_only: bool = False
+) -> Iterator[tuple[Store, Profile | None]]:
+    store = Store.open(folder, read_only=read_only)
     try:
-        store = Store.open(folder, read_only=read_only)
-        try:
-            if store.set_aside is not None:
-                warn(store.set_aside.message())
-            found = store.profile(profile) if create else store.find_profile(profile)
-            yield store, found, lock
-        finally:
-            store.close()
+        if store.set_aside is not None:
+            warn(store.set_aside.message())
+        yield store, store.profile(profile) if create else store.find_profile(profile)
     finally:
-        lock.release()
+        store.close()
 
 
 def command(body: Callable[P, int]) -> Callable[P, int]:
@@ -101,14 +129,3 @@ def command(body: Callable[P, int]) -> Callable[P, int]:
             return 1
 
     return run
-
-
-def _wrapped(lines: tuple[str, ...]) -> str:
-    """Sentences wrapped to a comfortable width; listed items (indented) and paths left whole."""
-    out = []
-    for line in "\n".join(lines).split("\n"):
-        if line.startswith(" ") or len(line) <= WIDTH:
-            out.append(line)
-        else:
-            out.append(textwrap.fill(line, WIDTH, break_long_words=False, break_on_hyphens=False))
-    return "\n".join(out)

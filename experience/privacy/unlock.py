@@ -9,18 +9,30 @@ it is never printed, logged or stored, and only the derived key stays, in memory
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from ..care.wrapping import tell
 from ..progress.store import Profile, Store, StoreError
 from . import ask
+from .running import command_line, warn
 
 TRIES = 3
+PROMPT = "Passphrase: "
+SUPPORT_ASKS = 3  # how many times an empty Enter shows the support lines before it counts as a try
 
-LOST = (
-    "If the passphrase is truly lost, nobody can open the sealed words: not you, not us;\n"
-    "there is no back door. You can still begin again: 'experience journal erase' removes\n"
-    "the sealed words, and then 'experience journal passphrase remove' lets you carry on\n"
-    "without one, from the beginning of each story (your place is sealed too)."
-)
+TITLE = "Welcome back. Your journal is sealed"
+
+
+def lost(profile: str, data_dir: Path) -> str:
+    """What a person who has lost the passphrase can still do, with the commands they would type."""
+    erase = command_line("journal erase", profile=profile, data_dir=data_dir)
+    remove = command_line("journal passphrase remove", profile=profile, data_dir=data_dir)
+    return (
+        "If the passphrase is truly lost, nobody can open the sealed words: not you, not us; there is "
+        f"no back door. You can still begin again: '{erase}' removes the sealed words, and then "
+        f"'{remove}' lets you carry on without one, from the beginning of each story (your place "
+        "is sealed too)."
+    )
 
 
 class StillSealed(StoreError):
@@ -28,7 +40,11 @@ class StillSealed(StoreError):
 
 
 def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
-    """Make the profile's words readable for this run, asking for the passphrase if it has one."""
+    """Make the profile's words readable for this run, asking for the passphrase if it has one.
+
+    Before asking it says, calmly, what is asked and why, what happens if the passphrase is
+    forgotten, and that support needs no passphrase: an empty Enter shows the support lines.
+    """
     if isinstance(profile, str):
         found = store.find_profile(profile)
         if found is None:
@@ -36,27 +52,42 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
         profile = found
     if not store.is_sealed(profile):
         return
+    from ..care.support import as_text
     from ..progress import passphrase
 
     whose = "" if profile.name == "default" else f" (“{profile.name}”)"
-    print(f"Your journal{whose} is sealed with a passphrase.", file=sys.stderr)
-    for attempt in range(1, tries + 1):
+    warn(
+        TITLE,
+        "",
+        f"Your journal{whose} is sealed with a passphrase, so it opens only with it. Nothing is shown as you type.",
+        "",
+        "If it has slipped your mind, take your time. " + lost(profile.name, store.data_dir),
+        "",
+        "If you would like support now, you do not need to unlock anything: press Enter without "
+        "typing, and the emergency numbers and crisis lines are shown here.",
+        "",
+    )
+    attempt, asked_for_support = 0, 0
+    while attempt < tries:
         try:
-            given = ask.secret("Passphrase: ")
+            given = ask.secret(PROMPT)
         except ask.Cancelled:
             raise StillSealed(
                 "No passphrase was given, so your journal stays sealed. Nothing has been changed."
             ) from None
+        if not given and asked_for_support < SUPPORT_ASKS:
+            asked_for_support += 1
+            tell("", as_text().strip(), stream=sys.stderr, hang=2)  # each line's later lines under its own
+            warn("", "When you are ready, type your passphrase, or press ctrl+c to leave.")
+            continue
+        attempt += 1
         try:
             passphrase.unlock(store, profile, given)
             return
         except passphrase.WrongPassphrase:
             if attempt < tries:
-                print(
-                    "That passphrase does not open this journal. Please try again\n(capital letters and spaces count).",
-                    file=sys.stderr,
-                )
+                warn("That passphrase does not open this journal. Please try again (capital letters and spaces count).")
     raise StillSealed(
-        "That passphrase does not open this journal either, so it stays sealed,\n"
-        "and nothing has been changed. Take a break, and try again whenever you like.\n\n" + LOST
+        "That passphrase does not open this journal either, so it stays sealed, and nothing has been "
+        "changed. Take a break, and try again whenever you like.\n\n" + lost(profile.name, store.data_dir)
     )

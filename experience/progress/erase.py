@@ -1,7 +1,9 @@
 """Erasing a journal, and forgetting a profile altogether, then checking that it worked.
 
-Two sizes of forgetting, both for one profile:
+Three sizes of forgetting, all for one profile:
 
+- `erase_answer`: one answer the reader deletes from their journal, with its copies (the draft
+  at its scene, and the copies of it that steps keep for later scenes), through words.py.
 - `erase_journal`: every word the reader wrote, as words.py declares them: every answer (with
   its question), every unsent draft, and the copies of answers that steps keep for later scenes
   (`steps.words`). Where the reader is in each story, their settings and their passphrase stay.
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,6 +111,25 @@ def erase_journal(store: Store, profile: Profile) -> Outcome:
         words.erase(conn, profile.id)
     scrubbed = store.scrub()
     return Outcome(_journal_rows_left(store.data_dir, profile.id), traces(store, stored), scrubbed)
+
+
+def erase_answer(
+    store: Store, profile: Profile, entry_id: int, *, variable: str | None, also: Callable[[], object] | None = None
+) -> Outcome:
+    """Remove one answer and its copies (see `words.erase_answer`), then scrub and check the files.
+
+    `variable` is the story's `save_as` for the answer's scene (None: any variable holding it);
+    `also` runs in the same transaction (the questions that quoted the answer, asked again).
+    """
+    with store.transaction() as conn:
+        stored = words.erase_answer(conn, profile.id, entry_id, sealing=store.sealing_for(profile), variable=variable)
+        if also is not None:
+            also()
+    try:
+        scrubbed = store.scrub()
+    except sqlite3.Error:  # busy: the answer is gone, its old pages not yet, which the check will say
+        scrubbed = False
+    return Outcome(_answer_rows_left(store.data_dir, entry_id), traces(store, stored), scrubbed)
 
 
 # -- the whole profile -------------------------------------------------------------------------------
@@ -198,6 +219,16 @@ def _journal_rows_left(data_dir: Path, profile_id: int) -> int:
         return 0
     try:
         return sum(words.count(conn, profile_id, kinds=words.ERASED).values())
+    finally:
+        conn.close()
+
+
+def _answer_rows_left(data_dir: Path, entry_id: int) -> int:
+    conn = _read_only(data_dir)
+    if conn is None:
+        return 0
+    try:
+        return conn.execute(f"SELECT count(*) FROM {words.ANSWERS.table} WHERE id = ?", (entry_id,)).fetchone()[0]  # noqa: S608 - a declared name
     finally:
         conn.close()
 

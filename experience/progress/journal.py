@@ -102,15 +102,46 @@ class Journal:
         return cursor.lastrowid
 
     def revise(self, entry_id: int, answer: str) -> None:
+        """Change an answer (its date of change with it)."""
+        self._rewrite(entry_id, answer=answer)
+
+    def reask(self, entry_id: int, prompt: str) -> None:
+        """Change the question kept with an answer: it quoted words of the reader's that changed."""
+        self._rewrite(entry_id, prompt=prompt)
+
+    def _rewrite(self, entry_id: int, *, answer: str | None = None, prompt: str | None = None) -> None:
+        """Write an entry's answer or its question anew, sealing the other again with it (the two
+        share one sealing). An answer that cannot be opened is left as it is, never replaced."""
         row = self._conn.execute(
-            "SELECT prompt, sealing FROM journal WHERE id = ? AND profile_id = ?", (entry_id, self._profile)
+            "SELECT answer, prompt, sealing FROM journal WHERE id = ? AND profile_id = ?", (entry_id, self._profile)
         ).fetchone()
         if row is None:
             return
-        prompt = self._seal_prompt(self._unseal(row[0], row[1]))  # answer and prompt share one sealing
+        stored_answer, stored_prompt, how = row
+        changed = None
+        if answer is None:
+            reader = self._readers.get(how)
+            try:
+                answer = reader.unseal(stored_answer) if reader is not None else None
+            except Exception:  # damaged: keep it as it was
+                answer = None
+            if answer is None:
+                return
+        else:
+            changed = self._clock()
+        if prompt is None:
+            prompt = self._unseal(stored_prompt, how, what="question")
         self._conn.execute(
-            "UPDATE journal SET answer = ?, prompt = ?, sealing = ?, updated = ? WHERE id = ? AND profile_id = ?",
-            (self._sealing.seal(answer), prompt, self._sealing.name, self._clock(), entry_id, self._profile),
+            "UPDATE journal SET answer = ?, prompt = ?, sealing = ?, updated = coalesce(?, updated)"
+            " WHERE id = ? AND profile_id = ?",
+            (
+                self._sealing.seal(answer),
+                self._seal_prompt(prompt),
+                self._sealing.name,
+                changed,
+                entry_id,
+                self._profile,
+            ),
         )
 
     def get(self, entry_id: int) -> Entry | None:

@@ -108,6 +108,16 @@ class Save:
         ).fetchone()
         return row[0] if row else None
 
+    def answered(self) -> set[int]:
+        """The journal entries answered at a step still in this history (not gone back over)."""
+        save_id = self._save_id(create=False)
+        if save_id is None:
+            return set()
+        rows = self._store._conn.execute(
+            "SELECT entry_id FROM steps WHERE save_id = ? AND entry_id IS NOT NULL", (save_id,)
+        ).fetchall()
+        return {row[0] for row in rows}
+
     def _split(self, snapshot: dict[str, Any]) -> tuple[str | bytes, str, bytes | None, str]:
         """As stored: the snapshot without the reader's words and its sealing, then those words
         sealed (or None) and theirs."""

@@ -21,9 +21,8 @@ for what the reader wrote (`offer_care`), whose words the story then never quote
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from ..care.crisis import sounds_like_crisis
 from ..care.words import CheckInReply, Comeback, EndingAction, ending_actions, place
@@ -45,11 +44,17 @@ from ..story import (
 )
 from ..story.pickup import Movement, movements, pick_up, stop_for_today, way_on
 from ..story.safe_text import valid_text
+from . import amending, keeping
 from .comeback import WayBack, ways_back
 from .filing import file_story
 from .journal import Entry, Journal
+from .keeping import StoryJournal
 from .opening import Why
+from .steps import CheckIn, Step
 from .store import Profile, Save, Store, StoreError
+
+if TYPE_CHECKING:
+    from .erase import Outcome
 
 
 def story_key(story: Story) -> str:
@@ -75,28 +80,6 @@ def answer_variables(story: Story) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class CheckIn:
-    """What to ask before a step into the first deep scene of a stretch."""
-
-    content_note: str | None  # the author's words on what the scene touches, shown as written
-    has_gentler: bool  # the scene offers a gentler path, so "a gentler path" is an answer
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """A step the reader asked for, planned and not yet taken.
-
-    `choice` is None for continuing. `target` is the scene it leads to, or None when the story
-    cannot say (taking it then raises `StoryRuntimeError`, which says why). `checkin` is what to
-    ask first, or None to go straight on.
-    """
-
-    choice: Choice | None
-    target: str | None
-    checkin: CheckIn | None = None
-
-
 class Session:
     def __init__(
         self, story: Story, store: Store, profile: Profile, state: State, *, saved: bool, notes: tuple[str, ...] = ()
@@ -110,9 +93,10 @@ class Session:
         self._cared_at: int | None = None  # the step at which support was last offered for words
         self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
         self.refusal: StoreError | None = None  # why the disk last refused the reader's words
-        key = story_key(story)
-        self._save: Save = store.save(profile, key, answer_variables(story), title=story.title)
-        self.journal: Journal = store.journal(profile, key)
+        self.key = story_key(story)  # what its save and journal are filed under
+        self._starts = answer_variables(story)  # each answer's variable, with the story's starting value
+        self._save: Save = store.save(profile, self.key, self._starts, title=story.title)
+        self.journal: Journal = store.journal(profile, self.key)
 
     @classmethod
     def resume(cls, story: Story, store: Store, profile_name: str, *, seed: int | None = None) -> Session:
@@ -265,6 +249,19 @@ class Session:
         entry_id = self._save.current_entry() if self._saved else None
         return self.journal.get(entry_id) if entry_id is not None else None
 
+    def earlier_answer(self) -> Entry | None:
+        """The answer that saving here would replace: the one given at this very step, else the
+        newest one to this scene whose step the reader went back over, so that correcting an answer
+        replaces it. An answer still in the history (a loop, a new start) keeps its own entry."""
+        if not self._saved or self.story.scenes[self.state.scene].reflect is None:
+            return None
+        here = self.answered_here()
+        if here is not None:
+            return here
+        answered = self._save.answered()
+        earlier = [e for e in self.journal.entries() if e.scene_id == self.state.scene and e.id not in answered]
+        return earlier[-1] if earlier else None
+
     def offer_care(self, text: str) -> bool:
         """Whether to offer support now, for words the reader wrote (an answer, or a draft as it
         is kept): they may mean the reader is in crisis (care/crisis.py), and support has not
@@ -275,13 +272,10 @@ class Session:
         return True
 
     def answer(self, text: str) -> Entry:
-        """Keep an answer in the journal, at once; saving again at the same step revises it.
-
-        Words that may mean the reader is in crisis are kept in the journal, since they are the
-        reader's own, but never in the story: it does not quote them back (story/answers.py). What
-        comes in is made valid first (`valid_text`): bytes a terminal could not decode would
-        otherwise make the whole answer impossible to store.
-        """
+        """Keep an answer in the journal, at once, replacing the earlier answer if there is one (an
+        unchanged one keeps its date). Words that may mean the reader is in crisis are kept in the
+        journal, being the reader's own, but the story never quotes them back (story/answers.py).
+        It is made valid first: bytes a terminal could not decode would lose the whole answer."""
         text = valid_text(text)
         scene = self.story.scenes[self.state.scene]
         current = self.view()
@@ -290,9 +284,10 @@ class Session:
         try:
             with self.store.transaction():
                 self.start()
-                earlier = self.answered_here()
+                earlier = self.earlier_answer()
                 if earlier is not None:
-                    self.journal.revise(earlier.id, text)
+                    if text != earlier.answer:
+                        self.journal.revise(earlier.id, text)
                     entry_id = earlier.id
                 else:
                     entry_id = self.journal.add(
@@ -314,6 +309,27 @@ class Session:
         entry = self.journal.get(entry_id)
         assert entry is not None, "an answer just kept is in the journal"
         return entry
+
+    def revise_entry(self, entry_id: int, text: str) -> Entry:
+        """Change an answer from the journal, and every copy of it (amending.py), made valid first."""
+        return amending.revise_entry(self, entry_id, valid_text(text))
+
+    def delete_entry(self, entry_id: int) -> Outcome:
+        """Delete an answer and every copy of it, then scrub and check the files (amending.py)."""
+        return amending.delete_entry(self, entry_id)
+
+    def start_of(self, variable: str | None) -> Any:
+        """The story's starting value for a variable that keeps an answer (None if it keeps none)."""
+        return self._starts.get(variable or "")
+
+    def forget_unsaved(self, scene_id: str) -> None:
+        """Words the disk refused at this scene go from memory too (their answer was deleted)."""
+        self._unsaved.pop(scene_id, None)
+
+    def reread(self) -> None:
+        """Where the reader is, read again from the store: the copies of an answer changed there."""
+        if self._saved:
+            self.state = restore_history(self.story, list(self._save.history())).state
 
     def draft(self) -> str | None:
         """What was typed here and not kept as an answer: words the disk refused, else the draft."""
@@ -378,19 +394,6 @@ class Session:
             return False
         return True
 
-    def journal_by_chapter(self) -> list[tuple[str, list[Entry]]]:
-        """Answers grouped by chapter in story order, each chapter's newest last."""
-        return group_by_chapter(self.story, self.journal.entries())
-
-
-def group_by_chapter(story: Story, entries: Iterable[Entry]) -> list[tuple[str, list[Entry]]]:
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.chapter_id, []).append(entry)
-    order = [c for c in story.chapters if c in groups] + [c for c in groups if c not in story.chapters]
-    out = []
-    for chapter_id in order:
-        chapter = story.chapters.get(chapter_id)
-        title = chapter.title if chapter is not None else groups[chapter_id][-1].chapter_title
-        out.append((title, groups[chapter_id]))
-    return out
+    def kept(self) -> StoryJournal:
+        """The reader's answers in journey order, and the story's letter to them if they reached it."""
+        return keeping.kept(self.story, self.story.title, self.journal.entries(), self.state if self._saved else None)

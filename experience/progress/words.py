@@ -14,6 +14,10 @@ snapshots). What must reach *all* of them goes through `WORDS` below and nothing
   an erase or a re-seal (scrub.py);
 - `answers_by_story`: the stories the reader answered in, which an export writes out.
 
+And what reaches *one* answer wherever it is: `erase_answer` removes it with its copies (the
+draft at its scene, and every copy a story keeps of it in its steps), and `rewrite_kept` changes
+those copies when the reader edits it in their journal.
+
 So a new column is declared here once and is then sealed, counted, erased and checked. A test
 walks the schema and fails on any column that can hold text but is neither declared in `WORDS` nor
 listed in `NOT_WORDS` with the reason it is not the reader's.
@@ -33,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from ..story import kept_answer
 from .journal import PLAIN, Sealing
 
 
@@ -271,6 +276,85 @@ def reseal(
             conn.execute(update, (*again, new.name, *key))
         rows[declared.kind] = len(found)
     return Resealed(rows, tuple(previous))
+
+
+def erase_answer(
+    conn: sqlite3.Connection, profile_id: int, entry_id: int, *, sealing: Sealing, variable: str | None
+) -> list[bytes]:
+    """Remove one answer, the draft at its scene and the story's kept copies of it.
+
+    Returns every removed word as it was stored, so that the files can be searched for it
+    afterwards; Unopenable (nothing is removed, the caller rolls back) if a copy cannot be read.
+    Run it inside a transaction.
+    """
+    row = conn.execute(
+        f"SELECT answer, story_key, scene_id, sealing FROM {ANSWERS.table} WHERE id = ? AND profile_id = ?",  # noqa: S608 - only names declared here
+        (entry_id, profile_id),
+    ).fetchone()
+    if row is None:
+        return []
+    answer, story_key, scene_id, how = row
+    text = _open({PLAIN.name: PLAIN, sealing.name: sealing}.get(how), answer)
+    removed = _stored_forms(ANSWERS.columns[0], answer)
+    where = "profile_id = ? AND story_key = ? AND scene_id = ?"
+    for (draft,) in conn.execute(f"SELECT text FROM {DRAFTS.table} WHERE {where}", (profile_id, story_key, scene_id)):  # noqa: S608 - only names declared here
+        removed += _stored_forms(DRAFTS.columns[0], draft)
+    removed += rewrite_kept(
+        conn, profile_id, story_key, sealing=sealing, variable=variable, old=kept_answer(text), new=None
+    )
+    conn.execute(f"DELETE FROM {DRAFTS.table} WHERE {where}", (profile_id, story_key, scene_id))  # noqa: S608 - only names declared here
+    conn.execute(f"DELETE FROM {ANSWERS.table} WHERE id = ? AND profile_id = ?", (entry_id, profile_id))  # noqa: S608 - only names declared here
+    return removed
+
+
+def rewrite_kept(
+    conn: sqlite3.Connection,
+    profile_id: int,
+    story_key: str,
+    *,
+    sealing: Sealing,
+    variable: str | None,
+    old: str,
+    new: str | None,
+) -> list[bytes]:
+    """Every copy of one answer that a story keeps in its steps: `old` in `variable` (in any
+    variable, when None) becomes `new`, or is removed when `new` is None; the story's starting
+    value then stands in, as after an erase. Returns the stored forms of the rows it rewrote.
+    Unopenable if a row cannot be read: run it inside a transaction."""
+    readers = {PLAIN.name: PLAIN, sealing.name: sealing}
+    column = KEPT.columns[0]
+    rows = conn.execute(
+        f"SELECT save_id, position, {column.name}, {KEPT.sealing} FROM {KEPT.table} WHERE {column.name} IS NOT NULL"  # noqa: S608 - only names declared here
+        " AND save_id IN (SELECT id FROM saves WHERE profile_id = ? AND story_key = ?)",
+        (profile_id, story_key),
+    ).fetchall()
+    before: list[bytes] = []
+    for save_id, position, stored, how in rows:
+        try:
+            kept = json.loads(_open(readers.get(how), stored))
+        except ValueError as error:
+            raise Unopenable("Some of your words could not be opened, so nothing has been changed.") from error
+        if not isinstance(kept, dict):
+            continue
+        names = [name for name, value in kept.items() if value == old and variable in (None, name)]
+        if not names:
+            continue
+        before += _stored_forms(column, stored)
+        for name in names:
+            if new is None:
+                del kept[name]
+            else:
+                kept[name] = new
+        words, how = (sealing.seal(_json(kept)), sealing.name) if kept else (None, PLAIN.name)
+        conn.execute(
+            f"UPDATE {KEPT.table} SET {column.name} = ?, {KEPT.sealing} = ? WHERE save_id = ? AND position = ?",  # noqa: S608 - only names declared here
+            (words, how, save_id, position),
+        )
+    return before
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _open(reader: Sealing | None, value: bytes | str) -> str:

@@ -4,7 +4,7 @@ Nothing in this package imports Textual or touches saved progress, so `experienc
 `experience walk` start fast and the engine can be tested as plain functions.
 """
 
-from .answers import record_answer
+from .answers import kept_answer, record_answer
 from .codes import CODES, Code, Severity
 from .diagnostics import Diagnostic, Location, StoryError, StoryRuntimeError
 from .engine import (
@@ -25,7 +25,7 @@ from .engine import (
 from .loader import LoadResult, check_story, load_story
 from .model import Branch, Chapter, Choice, Reflect, Scene, Story, Variable
 from .saves import Restored, restore, restore_history, start_at
-from .view import View, scene_text, view
+from .view import View, prompt_text, scene_text, view
 
 __all__ = [
     "CODES",
@@ -56,6 +56,7 @@ __all__ = [
     "destination",
     "is_ending",
     "is_stuck",
+    "kept_answer",
     "load_story",
     "needs_checkin",
     "offered",
@@ -66,4 +67,5 @@ __all__ = [
     "start_at",
     "take",
     "view",
+    "prompt_text",
 ]

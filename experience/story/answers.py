@@ -15,6 +15,11 @@ from .model import Story
 MAX_ANSWER_IN_VARIABLE = 4000
 
 
+def kept_answer(answer: str) -> str:
+    """An answer as its `save_as` variable keeps it: stripped, and cut to a length a scene can quote."""
+    return answer.strip()[:MAX_ANSWER_IN_VARIABLE]
+
+
 def record_answer(story: Story, state: State, answer: str, *, withheld: bool = False) -> State:
     """Keep a reflection answer in the scene's `save_as` variable, without taking a step.
 
@@ -31,7 +36,7 @@ def record_answer(story: Story, state: State, answer: str, *, withheld: bool = F
         return state
     variables = dict(state.variables)
     if reflect.save_as:
-        kept = story.variables[reflect.save_as].initial if withheld else answer.strip()[:MAX_ANSWER_IN_VARIABLE]
+        kept = story.variables[reflect.save_as].initial if withheld else kept_answer(answer)
         variables[reflect.save_as] = kept
     if reflect.withheld_as:
         variables[reflect.withheld_as] = withheld

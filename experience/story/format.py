@@ -153,6 +153,12 @@ SCENE = (
         "Never shown to readers.",
         since=2,
     ),
+    Key(
+        "letter",
+        "flag",
+        "true makes this scene's text the reader's letter: shown in their journal and written out "
+        "with it by `journal export`, as it read when they last reached the scene.",
+    ),
 )
 
 CHOICE = (

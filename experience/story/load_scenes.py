@@ -134,6 +134,7 @@ class ChapterReader(ChoiceReader):
         notes = get(entries, "facilitator", lambda n: self.text(n, "facilitator"))
         minutes = get(entries, "minutes", lambda n: self.number(n, "minutes", positive=True))
         tags = get(entries, "tags", self.tags) or ()
+        letter = get(entries, "letter", lambda n: self.flag(n, "letter"))
         choices: tuple[Choice, ...] = ()
         if "choices" in entries:
             choices = self.choices(entries["choices"][1], scene_id, chapter)
@@ -175,6 +176,7 @@ class ChapterReader(ChoiceReader):
             facilitator=notes,
             minutes=minutes,
             tags=tags,
+            letter=bool(letter),
             location=self.at(key_node),
         )
 

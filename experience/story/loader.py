@@ -36,10 +36,16 @@ _NAME = re.compile(fmt.NAME_PATTERN)
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The story (None when there are errors) and every problem found."""
+    """The story (None when there are errors) and every problem found.
+
+    `draft` is the story as far as it could be read, errors and all, for tools that help an
+    author while it is still wrong (the language server's completion and go to definition).
+    It is never played: only `story` has been checked whole.
+    """
 
     story: Story | None
     diagnostics: list[Diagnostic]
+    draft: Story | None = None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -153,7 +159,7 @@ def _load(root: Path) -> LoadResult:
     if start and start in scenes:
         context.diagnostics.extend(validate(story, complete=complete))
     has_errors = any(d.is_error for d in context.diagnostics)
-    return _result(context, None if has_errors else story)
+    return _result(context, None if has_errors else story, draft=story)
 
 
 def _chapter(path: Path, context: Context, scenes: dict[str, Scene]) -> Chapter | None:
@@ -187,9 +193,9 @@ def _open(path: Path, context: Context) -> YamlFile | None:
     return file if file.read() else None
 
 
-def _result(context: Context, story: Story | None) -> LoadResult:
+def _result(context: Context, story: Story | None, draft: Story | None = None) -> LoadResult:
     unique = list(dict.fromkeys(context.diagnostics))
-    return LoadResult(story, sorted(unique, key=sort_key))
+    return LoadResult(story, sorted(unique, key=sort_key), draft)
 
 
 def _in_story_order(

@@ -143,6 +143,7 @@ class Scene:
     facilitator: str | None = None
     minutes: float | None = None
     tags: tuple[str, ...] = ()
+    letter: bool = False  # its text is the reader's letter: kept in their journal and its export
     location: Location | None = None
     _exits: tuple[Exit, ...] = field(init=False, repr=False, compare=False)
 

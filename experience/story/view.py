@@ -56,6 +56,11 @@ def scene_text(story: Story, state: State, *, escape: bool = True) -> str:
     return render_paragraphs(paragraphs, reading(state, visit=visit, escape=escape), salt)
 
 
+def prompt_text(scene: Scene, state: State) -> str | None:
+    """The scene's question as a reader in `state` would read it (None if it asks nothing)."""
+    return scene.reflect.prompt.render(reading(state), scene.id + "/prompt") if scene.reflect else None
+
+
 def view(story: Story, state: State) -> View:
     scene = story.scenes[state.scene]
     chapter = story.chapters[scene.chapter]
@@ -65,7 +70,7 @@ def view(story: Story, state: State) -> View:
     shown_disabled = tuple(
         (c, c.text.render(now, c.key), c.reason.render(now, c.key + "/reason") if c.reason else None) for c in disabled
     )
-    prompt = scene.reflect.prompt.render(now, scene.id + "/prompt") if scene.reflect else None
+    prompt = prompt_text(scene, state)
     return View(
         scene,
         chapter.title,

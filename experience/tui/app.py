@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.signal import Signal
+from textual.theme import BUILTIN_THEMES
 
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from ..progress.session import Session
 
 STEPPED_OUT = "stepped out"  # the app's result when the reader left through Step out
+LEAVE_WITH = "To leave, press ctrl+q. Your place and your words are already saved."
 BREAK_NOTE_SECONDS = 20  # how long the break suggestion stays before it fades by itself
 APP_CSS = Path(__file__).with_name("app.tcss")  # absolute, so that apps built on this one find it
 
@@ -64,6 +67,8 @@ class ExperienceApp(App[str | None]):
         Binding(
             "ctrl+q", "quit", "Leave", priority=True, tooltip="Leave now. Your place and your words are already saved."
         ),
+        # The palette in the app's own words (Textual would add its own "palette" otherwise).
+        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, tooltip="Everything you can do here"),
     ]
 
     def __init__(
@@ -87,8 +92,12 @@ class ExperienceApp(App[str | None]):
             self.register_theme(theme)
         settings = self.settings
         self.theme = settings.theme if settings.theme in self.available_themes else DEFAULT_THEME
+        for name in BUILTIN_THEMES:  # only the app's own: the developer themes are not for readers
+            self.unregister_theme(name)
         if settings.reduced_motion:
             self.animation_level = "none"
+        if self.no_color:  # NO_COLOR: no colour at all, only weight, reversal and marks (see app.tcss)
+            self._filters = [f for f in self._filters if not isinstance(f, Monochrome)] + [NoColor()]
 
     @property
     def settings(self) -> Settings:
@@ -261,12 +270,23 @@ class ExperienceApp(App[str | None]):
         if isinstance(screen, PlayerScreen):
             yield from screen.palette_commands()
         yield SystemCommand("Settings", "High contrast, reduced motion, the break reminder (f2)", self.action_settings)
+        yield SystemCommand("Colours", "Dusk, linen or high contrast", self.action_colours)
         yield SystemCommand(
             "Leave", "Leave now; your place and your words are already saved (ctrl+q)", self.action_quit
         )
-        for command in super().get_system_commands(screen):
-            if command.title not in ("Quit", "Screenshot"):  # a screenshot file could expose answers
-                yield command
+        # Nothing of Textual's own: its keys panel, maximize and screenshot (a file that could
+        # expose answers) are for developers, in their words, not the reader's.
+
+    def action_colours(self) -> None:
+        """The app's own themes, by name, in the palette."""
+        from textual.command import CommandPalette
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Choose the colours…"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c, out of habit: say in the app's words how to leave (it is not a way out here)."""
+        self.notify(LEAVE_WITH, markup=False, timeout=6)
 
     def notify(
         self,
@@ -300,7 +320,7 @@ class ExperienceApp(App[str | None]):
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
     def next_theme(self) -> None:
-        """Our own themes in turn; from a built-in one (chosen in the palette), back to the first."""
+        """Our own themes in turn (a theme kept from an older version starts them again at the first)."""
         names = [theme.name for theme in THEMES]
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 

@@ -2,11 +2,12 @@
 
 Three themes of our own: `dusk` (the default, dark and warm, like a lamp-lit room in the evening),
 `linen` (light and soft, for daytime) and `high-contrast` (white and yellow on black, for low
-vision and bright rooms; Textual has none built in). Every built-in theme stays available from
-the command palette; the reader's choice is remembered in their profile.
+vision and bright rooms; Textual has none built in). Only these three are offered (Textual's own
+developer themes are not, see app.py); the reader's choice is remembered in their profile.
 
-Nothing is said by colour alone: the highlighted choice carries a ▸ as well as a shade, and
-focused buttons are drawn reversed, so everything still reads with NO_COLOR set.
+Nothing is said by colour alone: the highlighted choice carries a ▸ as well as a shade, the
+marked journal entry a bar, and focused buttons are drawn reversed, so everything still reads
+with NO_COLOR set, when the app sends no colour at all.
 """
 
 from __future__ import annotations

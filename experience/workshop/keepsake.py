@@ -3,8 +3,8 @@ own browser, because nothing they wrote stays on the host once their session end
 
 It is the same letter to oneself that `experience journal export` writes at home (one way of
 writing a person's words out, so they read exactly as typed everywhere), made from the
-session's journal only when they ask for it and sent straight to their browser: it is never
-written to a file on the host.
+session's journal (with the story's letter, if they reached it) only when they ask for it, and
+sent straight to their browser: it is never written to a file on the host.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from ..privacy.letter import arrange, to_markdown
+from ..privacy.letter import to_markdown
 
 if TYPE_CHECKING:
     from ..progress.session import Session
@@ -23,7 +23,4 @@ ON_ITS_WAY = "Your journal is on its way to your browser's downloads."
 
 
 def journal_markdown(session: Session, *, today: datetime | None = None) -> str:
-    story = session.story
-    order = {chapter_id: chapter.title for chapter_id, chapter in story.chapters.items()}
-    journal = arrange(story.title, session.journal.entries(), order)
-    return to_markdown([journal], exported_at=today or datetime.now(UTC))
+    return to_markdown([session.kept()], exported_at=today or datetime.now(UTC))

@@ -99,7 +99,7 @@ async def test_the_palette_offers_support_and_step_out(make_app):
 # -- after the window closes ------------------------------------------------------------------
 @pytest.mark.parametrize("result, shown", [(STEPPED_OUT, True), (None, False)])
 def test_support_stays_in_the_terminal_after_stepping_out_only(
-    played_story_dir, data_dir, capsys, monkeypatch, result, shown
+    played_story_dir, data_dir, capsys, monkeypatch, result, shown, in_a_terminal
 ):
     monkeypatch.setattr(ExperienceApp, "run", lambda self: result)
     assert cli.main(["play", str(played_story_dir), "--data-dir", str(data_dir)]) == 0

@@ -123,6 +123,34 @@ async def test_a_draft_and_a_paste_in_the_answer_box_are_shown_safely(small_stor
         assert area.text == "begun ␛]52;c;aGk=␇ and pasted ␛[2J␇"
 
 
+async def test_an_answer_changed_from_the_journal_is_shown_safely_and_kept_as_shown(
+    small_story_dir, open_store, make_app
+):
+    from experience.tui.screens.journal_change import EditAnswerScreen
+    from experience.tui.widgets.entry import EntryCard
+
+    journal_holding(small_story_dir, open_store, "clip \x1b]52;c;aGk=\x07", at_question=False)  # j opens it
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # continue where I left off
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        for _ in range(5):  # bounded: the journal holds one answer
+            if isinstance(app.focused, EntryCard):
+                break
+            await pilot.press("up")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditAnswerScreen)
+        area = app.screen.query_one(TextArea)
+        assert area.text == "clip ␛]52;c;aGk=␇"
+        await pilot.press("ctrl+s")  # unchanged as shown: nothing to change
+        await pilot.pause()
+        (entry,) = app.session.journal.entries()
+        assert entry.answer == "clip \x1b]52;c;aGk=\x07"
+
+
 async def test_no_notification_is_read_as_markup_or_drawn_raw(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -140,3 +168,32 @@ def test_plain_mode_shows_what_an_answer_holds_as_placeholders(small_story_dir, 
     assert done.returncode == 0, done.stderr.decode()
     assert "\x1b" not in out and "\u202e" not in out
     assert out.count("clip ␛]52;c;aGk=␇ <U+202E>evil") == 2  # as it was typed (echoed), and in the journal
+
+
+async def test_the_facilitators_time_up_note_never_reads_a_movements_name_as_markup(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from experience.workshop.console import FacilitatorApp
+    from experience.workshop.room import Rooms
+    from experience.workshop.timer import Timer
+
+    story_dir = Path(shutil.copytree(Path(__file__).parents[1] / "workshop" / "stories" / "room", tmp_path / "room"))
+    first = story_dir / "arriving.yaml"
+    first.write_text(first.read_text().replace("movement: Arriving", 'movement: "[b]Arriving[/]"'))
+    now = [1_700_000_000.0]
+    rooms = Rooms.open(tmp_path / "rooms.db", clock=lambda: now[0])
+    try:
+        rooms.ensure("room", "A small room", first_minutes=10)
+        rooms.open_movement("room", 0)
+        rooms.set_timer("room", Timer.set_to(60, start_at=now[0]))
+        app = FacilitatorApp(load_story(story_dir), rooms, "room", poll=0.05, clock=lambda: now[0])
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause(0.1)
+            now[0] += 61
+            await pilot.pause(0.3)
+            (notification,) = app._notifications
+            assert notification.message == "Time is up for “[b]Arriving[/]”."
+            assert not notification.markup
+    finally:
+        rooms.close()

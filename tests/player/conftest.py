@@ -19,3 +19,26 @@ def session(small_story, store):
     from experience.progress.session import Session
 
     return Session.resume(small_story, store, "default", seed=0)
+
+
+@pytest.fixture
+def letter_story():
+    from experience.story import load_story
+
+    from ..helpers import LETTER_STORY
+
+    return load_story(LETTER_STORY)
+
+
+@pytest.fixture
+def written_to_the_letter(letter_story, store):
+    """A session of the letter story, both questions answered ("Sam", then "rest"), at the letter."""
+    from experience.progress.session import Session
+
+    session = Session.resume(letter_story, store, "default", seed=0)
+    session.start()
+    session.answer("Sam")
+    session.advance()
+    session.answer("rest")
+    session.advance()
+    return session

@@ -11,7 +11,7 @@ from experience.progress.lock import ProfileLock
 from experience.progress.store import Store
 
 
-def test_a_second_window_on_the_same_profile_is_refused_kindly(small_story_dir, data_dir, capsys):
+def test_a_second_window_on_the_same_profile_is_refused_kindly(small_story_dir, data_dir, capsys, in_a_terminal):
     with ProfileLock(data_dir, "default"):
         status = cli.main(["play", str(small_story_dir), "--data-dir", str(data_dir)])
     assert status == 1
@@ -44,7 +44,7 @@ def test_a_profile_name_must_be_printable(capsys):
     assert "printable" in capsys.readouterr().err
 
 
-def test_a_story_with_errors_is_reported_not_played(tmp_path, capsys):
+def test_a_story_with_errors_is_reported_not_played(tmp_path, capsys, in_a_terminal):
     (tmp_path / "story.yaml").write_text("title: Broken\nstart: nowhere/at-all\n")
     assert cli.main(["play", str(tmp_path), "--data-dir", str(tmp_path / "data")]) == 1
     assert "error" in capsys.readouterr().err

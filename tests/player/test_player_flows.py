@@ -377,7 +377,7 @@ async def test_the_palette_offers_the_same_actions_as_the_keys(make_app):
         await pilot.press("2")
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Pause", "Journal", "Go back", "Start again", "Leave", "Theme"):
+        for title in ("Pause", "Journal", "Go back", "Start again", "Leave", "Colours"):
             assert title in titles
         assert "Screenshot" not in titles  # a picture of the screen could expose answers
 

@@ -76,12 +76,43 @@ def test_saving_again_at_the_same_step_revises_the_answer(session):
     assert [e.answer for e in session.journal.entries()] == ["rest, and tea"]
 
 
-def test_a_later_visit_to_the_same_scene_keeps_a_new_answer(session):
+def test_going_back_past_a_question_and_on_again_offers_the_earlier_answer_and_saving_replaces_it(session):
     session.choose(first_choice(session, "Open the door."))
     session.answer("rest")
     session.back()
     session.choose(first_choice(session, "Open the door."))
-    assert session.answered_here() is None
+    assert session.answered_here() is None and session.earlier_answer().answer == "rest"
+    session.answer("rest, and company")
+    assert [e.answer for e in session.journal.entries()] == ["rest, and company"]
+    assert session.state.variables["need"] == "rest, and company"
+
+
+def test_going_back_to_a_question_offers_its_answer_to_edit(session):
+    session.choose(first_choice(session, "Open the door."))
+    session.answer("rest")
+    session.choose(first_choice(session, "Walk on."))
+    session.back()
+    assert session.earlier_answer().answer == "rest"
+    session.answer("tea")
+    assert [e.answer for e in session.journal.entries()] == ["tea"]
+
+
+def test_keeping_the_earlier_answer_unchanged_changes_nothing_in_the_journal(session, store):
+    session.choose(first_choice(session, "Open the door."))
+    first = session.answer("rest")
+    session.back()
+    session.choose(first_choice(session, "Open the door."))
+    store.clock = lambda: "2030-01-01T00:00:00Z"
+    assert session.answer("rest") == first
+    assert session.state.variables["need"] == "rest"
+
+
+def test_a_later_visit_still_in_the_history_keeps_a_new_answer(session):
+    session.choose(first_choice(session, "Open the door."))
+    session.answer("rest")
+    session.restart()  # the first journey stays in the history: its answer is its own
+    session.choose(first_choice(session, "Open the door."))
+    assert session.earlier_answer() is None
     session.answer("company")
     assert [e.answer for e in session.journal.entries()] == ["rest", "company"]
 
@@ -114,11 +145,11 @@ def test_starting_again_keeps_the_journal_and_can_be_undone(session):
 def test_the_journal_is_grouped_by_chapter_in_story_order_newest_last(session):
     session.choose(first_choice(session, "Open the door."))
     session.answer("one")
-    session.back()
+    session.restart()
     session.choose(first_choice(session, "Open the door."))
     session.answer("two")
-    groups = session.journal_by_chapter()
-    assert [(title, [e.answer for e in entries]) for title, entries in groups] == [("The first room", ["one", "two"])]
+    journal = session.kept()
+    assert [(c.title, [e.answer for e in c.entries]) for c in journal.chapters] == [("The first room", ["one", "two"])]
 
 
 def test_profiles_have_their_own_places_and_journals(session, small_story, data_dir):

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from markdown_it import MarkdownIt
 
-from experience.privacy.letter import arrange, quote, to_json, to_markdown
+from experience.privacy.letter import quote, to_json, to_markdown
 from experience.progress.journal import Entry
+from experience.progress.keeping import arrange
 
 NOW = datetime(2026, 4, 2, 18, 0, tzinfo=UTC)
 
@@ -125,7 +126,7 @@ def test_chapters_the_story_no_longer_has_keep_the_title_they_were_written_under
 def test_json_keeps_every_answer_byte_for_byte_under_stable_keys():
     answer = "  spaces, *stars*, and\na line break  "
     document = json.loads(to_json([arrange("A story", [entry(answer)])], profile="default", exported_at=NOW))
-    assert list(document) == ["format", "profile", "exported_at", "stories", "entries"]
+    assert list(document) == ["format", "profile", "exported_at", "stories", "entries", "letters"]
     assert document["format"] == "experience-journal/1" and document["exported_at"] == "2026-04-02T18:00:00Z"
     assert document["entries"] == [
         {

@@ -138,9 +138,11 @@ def test_closing_the_input_instead_of_confirming_changes_nothing(written, capsys
 
 @pytest.mark.parametrize(
     "command",
-    [("journal", "export"), ("journal", "erase", "--yes"), ("journal", "passphrase", "set"), ("forget", "--yes")],
+    [("journal", "erase", "--yes"), ("journal", "passphrase", "set"), ("forget", "--yes")],
 )
-def test_every_command_refuses_politely_while_the_profile_is_open_elsewhere(written, data_dir, command, capsys):
+def test_every_command_that_changes_the_journal_refuses_politely_while_the_profile_is_open_elsewhere(
+    written, data_dir, command, capsys
+):
     with ProfileLock(data_dir, "default"):
         assert run(*command, *written) == 1
     assert "already open in another window" in heard(capsys).err
@@ -291,7 +293,7 @@ def test_a_lost_passphrase_is_not_removed_unless_the_reader_agrees_to_begin_agai
 
 # -- play ------------------------------------------------------------------------------------------------
 @pytest.fixture
-def player(monkeypatch):
+def player(monkeypatch, in_a_terminal):
     """Stand in for the full-screen app: record the session it would have been given."""
     import experience.tui.app as app
 
@@ -330,3 +332,28 @@ def test_play_with_the_passphrase_opens_the_journey_and_its_words(sealed, small_
 def test_play_without_a_passphrase_set_asks_nothing(written, small_story_dir, keyboard, player):
     assert run("play", str(small_story_dir), *written) == 0
     assert keyboard.asked == [] and player
+
+
+# -- the passphrase prompt ---------------------------------------------------------------------------------
+def test_the_passphrase_prompt_says_calmly_what_it_asks_what_if_forgotten_and_where_support_is(
+    sealed, small_story_dir, keyboard, player, capsys
+):
+    keyboard.passphrases(PASSPHRASE)
+    assert run("play", str(small_story_dir), *sealed) == 0
+    err = heard(capsys).err
+    assert err.startswith("Welcome back. Your journal is sealed")
+    assert "nobody can open the sealed words" in err and "journal erase --data-dir" in err
+    assert "you do not need to unlock anything: press Enter without typing" in err
+
+
+def test_an_empty_enter_at_the_passphrase_shows_support_and_is_not_a_wrong_try(
+    sealed, small_story_dir, keyboard, player, capsys
+):
+    from experience.care.support import as_text
+
+    keyboard.passphrases("", "wrong guess", "wrong again", PASSPHRASE)
+    assert run("play", str(small_story_dir), *sealed) == 0
+    assert player != []
+    err = capsys.readouterr().err
+    assert as_text().strip().splitlines()[-1] in err
+    assert keyboard.asked == ["Passphrase: "] * 4

@@ -72,7 +72,8 @@ class SceneScreen(PlayerScreen[None]):
         self._shown: State | None = None
         self._view: View | None = None
         self._mode = CHOICES
-        self._skipped: State | None = None
+        self._settled: State | None = None  # the state whose question was answered, kept or let pass
+        self._back_to: State | None = None  # the state the reader went back to, to see its answer again
         self._refusal: StoreError | None = None  # why the disk last refused the words in the box
         self._reflect = ReflectBox(id="reflect")  # kept to read a draft even while closing
 
@@ -154,11 +155,21 @@ class SceneScreen(PlayerScreen[None]):
             self._mode = STUCK
             choices.show([])
 
-        answered = session.answered_here() if view.prompt is not None else None
-        self.query_one("#kept").display = answered is not None
-        if view.prompt is not None and answered is None:
-            self.query_one(ReflectBox).ask(view.prompt, session.draft() or "")
-        self.reflecting = view.prompt is not None and answered is None and self._skipped is not state
+        # A question is asked until it is answered or let pass. Going back to it (or past it and on
+        # again) shows the earlier answer to edit, and saving replaces it: the session decides
+        # which answer that is. Coming back another way (resuming) shows that it is kept.
+        earlier = session.earlier_answer() if view.prompt is not None else None
+        asking = (
+            view.prompt is not None
+            and self._settled is not state
+            and (self._back_to is state or session.answered_here() is None)
+        )
+        self.query_one("#kept").display = earlier is not None and not asking
+        if asking and view.prompt is not None:
+            draft = session.draft()
+            text = draft if draft is not None else (earlier.answer if earlier is not None else "")
+            self.query_one(ReflectBox).ask(view.prompt, text, revising=earlier is not None)
+        self.reflecting = asking
         self._finish_drawing(state)
 
     def _finish_drawing(self, state: State) -> None:
@@ -218,7 +229,11 @@ class SceneScreen(PlayerScreen[None]):
             self.notify(NO_STEP_BEFORE, timeout=4)
             return
         if self._words_are_safe():
-            self._attempt(self.session.back)
+            self._attempt(self._go_back)
+
+    def _go_back(self) -> None:
+        self.session.back()
+        self._back_to, self._settled = self.session.state, None  # its question is asked again, with its answer
 
     def action_restart(self) -> None:
         if self._words_are_safe():
@@ -310,25 +325,36 @@ class SceneScreen(PlayerScreen[None]):
     @on(ReflectBox.Saved)
     def _saved(self, event: ReflectBox.Saved) -> None:
         event.stop()
-        try:
-            self.session.answer(event.answer)
-        except StoreError as error:  # the session keeps the words too, until a write succeeds
-            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
-            return
-        except StoryRuntimeError as error:
-            self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
-            return
-        self.query_one(ReflectBox).kept()
-        self.query_one("#kept").display = True
-        self.reflecting = False
-        self.player.care_for(event.answer)
+        if self._keep_answer(event.answer):
+            self._settle(kept=True)
+            self.player.care_for(event.answer)
 
     @on(ReflectBox.Skipped)
     def _skipped_question(self, event: ReflectBox.Skipped) -> None:
+        """Skip, or (with an earlier answer in the box) keep that answer as it was."""
         event.stop()
-        self._attempt_quietly(self.session.drop_draft)
+        earlier = self.session.earlier_answer()
+        if earlier is None:
+            self._attempt_quietly(self.session.drop_draft)
+            self._settle(kept=False)
+        elif self._keep_answer(earlier.answer):
+            self._settle(kept=True)
+
+    def _keep_answer(self, text: str) -> bool:
+        try:
+            self.session.answer(text)
+        except StoreError as error:  # the session keeps the words too, until a write succeeds
+            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
+            return False
+        except StoryRuntimeError as error:
+            self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
+            return False
+        return True
+
+    def _settle(self, *, kept: bool) -> None:
         self.query_one(ReflectBox).kept()
-        self._skipped = self.session.state
+        self.query_one("#kept").display = kept
+        self._settled = self.session.state
         self.reflecting = False
 
     @on(ReflectBox.DraftChanged)

@@ -82,7 +82,7 @@ class ReflectBox(Widget):
 
     def _answer_area(self) -> TextArea:
         if self._area is None:
-            self._area = _answer_area_class()(
+            self._area = answer_area_class()(
                 id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False, placeholder=PLACEHOLDER
             )
             self.mount(self._area, after="#prompt")
@@ -104,7 +104,10 @@ class ReflectBox(Widget):
         )
 
     def ask(self, prompt: str, text: str = "", *, revising: bool = False) -> None:
-        """Show a prompt, with what the reader wrote before (a draft or an earlier answer)."""
+        """Show a prompt, with what the reader wrote before (a draft or an earlier answer).
+
+        `revising`: there is an earlier answer, which saving replaces and Skip keeps as it was.
+        """
         self._prompt = prompt
         self.query_one("#prompt", Static).update(as_content(prompt))
         self._cancel_draft()
@@ -114,6 +117,7 @@ class ReflectBox(Widget):
         area.load_text(text)
         area.move_cursor(area.document.end)
         self.query_one("#save", Button).label = "Save changes" if revising else "Save to journal"
+        self.query_one("#skip", Button).label = "Keep as it was" if revising else "Skip"
 
     def focus_answer(self) -> None:
         area = self._answer_area()
@@ -175,7 +179,7 @@ class ReflectBox(Widget):
 
 
 @cache
-def _answer_area_class() -> type[TextArea]:
+def answer_area_class() -> type[TextArea]:
     """The answer area: Textual's TextArea, with pasted text made safe to show. Made on first use,
     with the area itself (see the module's docstring)."""
     from textual.widgets import TextArea
