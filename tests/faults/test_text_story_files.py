@@ -9,6 +9,8 @@ through `terminal_safe`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
 import pytest
 
@@ -78,3 +80,20 @@ def test_the_json_schema_refuses_control_characters_and_numbers_out_of_range():
     manifest = jsonschema.Draft202012Validator(manifest_schema())
     assert not manifest.is_valid({"title": "T", "start": "a/b", "variables": {"n": 10**16}})
     assert not manifest.is_valid({"title": "T", "start": "a/b", "variables": {"s": "\x07"}})
+
+
+def test_a_translation_with_a_control_character_is_refused_where_the_translator_wrote_it(tmp_path):
+    import shutil
+
+    from ..helpers import REPO
+
+    root = Path(shutil.copytree(REPO / "scenes", tmp_path / "story"))
+    po = root / "locale" / "es.po"
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgstr "Volver a casa', 'msgstr "\x1b]52;c;aGk=\x07 Volver a casa', 1)
+    )
+    result = check_story(root, "es")
+    (refused,) = [d for d in result.diagnostics if "U+001B" in d.message]
+    assert refused.code is Code.TRANSLATION_TEXT
+    assert (refused.location.path.name, refused.location.line) == ("es.po", 25)
+    assert result.story is not None and result.story.title == "Coming Home to Yourself"  # the source, shown instead
