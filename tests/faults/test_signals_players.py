@@ -118,6 +118,20 @@ def test_what_is_typed_in_the_full_screen_answer_box_is_kept_when_its_terminal_c
 
 
 # -- a workshop participant's session --------------------------------------------------------------
+# What the warm process (workshop/zygote.py) runs in each child it forks, in a process of its own:
+# the same `run_session`, with its signal handling, on a folder made as the server makes one.
+SESSION_AS_FORKED = """
+import argparse, sys
+from pathlib import Path
+from experience.story import load_story
+from experience.workshop.ephemeral import new_folder
+from experience.workshop.zygote import run_session
+story_dir, sessions = sys.argv[1], Path(sys.argv[2])
+args = argparse.Namespace(story=story_dir, room=None, rooms_db=None)
+sys.exit(run_session(load_story(Path(story_dir)), args, folder=str(new_folder(sessions)), ask_code=False))
+"""
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_a_workshop_session_told_to_stop_mid_answer_ends_cleanly_and_leaves_nothing(small_story_dir, tmp_path, stop):
     """The session keeps its draft and closes its database like a player, then its folder goes
@@ -125,14 +139,7 @@ def test_a_workshop_session_told_to_stop_mid_answer_ends_cleanly_and_leaves_noth
     terminal, which a real session sends to the browser instead."""
     sessions = tmp_path / "sessions"
     sessions.mkdir()
-    argv = [
-        *EXPERIENCE[:1],
-        "-m",
-        "experience.workshop.participant",
-        str(small_story_dir),
-        "--sessions-dir",
-        str(sessions),
-    ]
+    argv = [*EXPERIENCE[:1], "-c", SESSION_AS_FORKED, str(small_story_dir), str(sessions)]
     program = OnATerminal(argv, env=environment(EXPERIENCE_DEBUG="1"))
     try:
         _full_screen_answer_begun(program)
