@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
+from .crisis import Concern
 from .wrapping import fold
 
 WHAT_THIS_IS = (
@@ -60,10 +61,32 @@ CRISIS_WORDS = (
     "one of the lines below. They are free, and this is what they are there for."
 )
 CRISIS_KEPT = (
-    "Your words stay yours: kept on this computer for you alone, and the story will not repeat "
-    "them. This program only reads words, and may have read yours wrong; if so, go on whenever "
-    "you like."
+    "Your words stay yours: kept in your journal, and the story will not repeat them. From here "
+    "on it takes its careful way. This program only reads words, and may have read yours wrong; "
+    "if so, go on whenever you like."
 )
+HARM_TITLE = "You deserve to be safe"
+HARM_WORDS = (
+    "What you wrote sounds as though someone may be hurting or frightening you. If that is so, it "
+    "is not your fault, and this journey is not the right tool for it. The services first in the "
+    "list below help with exactly that, free and in confidence. If you are in danger right now, "
+    "call your local emergency number."
+)
+HARM_KEPT = (
+    "Your words stay yours: kept in your journal, and the story will not repeat them. From here "
+    "on it will not ask you to say anything to anyone. This program only reads words, and may "
+    "have read yours wrong; if so, go on whenever you like."
+)
+
+
+def heard_words(concern: Concern) -> tuple[str, str, str]:
+    """What the support screen says first when it comes by itself: a title, a few words, and what
+    becomes of the reader's words. Never the words themselves."""
+    if concern is Concern.HARM:
+        return HARM_TITLE, HARM_WORDS, HARM_KEPT
+    return CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT
+
+
 LEAVE_FOR_NOW = "Leave for now"
 GO_ON_FROM_THE_STOP = "Go on from where I stopped"
 START_AGAIN = "Start again from the beginning"
@@ -175,6 +198,9 @@ def pick_up_label(movement: str, chapter_title: str) -> str:
 
 # -- along the way ------------------------------------------------------------------------------------
 KEPT = "Kept in your journal."
+PASSED_DRAFT_KEPT = (
+    "What you wrote is kept as a draft, not as an answer: it will be there if you come back to this question."
+)
 KEPT_KEYS = f"{KEPT} You can read it at any time with j."
 _CANNOT_SHOW = (
     "Something in this part of the story could not be shown. Nothing is lost: you can "

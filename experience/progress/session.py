@@ -24,7 +24,7 @@ import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..care.crisis import sounds_like_crisis
+from ..care.crisis import Concern, concern_in
 from ..care.words import CheckInReply, Comeback, EndingAction, ending_actions, place
 from ..story import (
     Choice,
@@ -35,6 +35,7 @@ from ..story import (
     advance,
     back,
     begin,
+    careful,
     destination,
     needs_checkin,
     record_answer,
@@ -90,6 +91,7 @@ class Session:
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
         self._cared_at: int | None = None  # the step at which support was last offered for words
+        self._careful = False  # words heard that call for care: every later step takes the careful way
         self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
         self.refusal: StoreError | None = None  # why the disk last refused the reader's words
         self.key = story_key(story)  # what its save and journal are filed under
@@ -236,6 +238,8 @@ class Session:
         return self._step(replace(fresh, step=self.state.step + 1, previous=self.state))
 
     def _step(self, new: State) -> State:
+        if self._careful:
+            new = careful(self.story, new)
         self.start()
         self._save.push(new.snapshot())
         self.state = new
@@ -261,14 +265,28 @@ class Session:
         earlier = [e for e in self.journal.entries() if e.scene_id == self.state.scene and e.id not in answered]
         return earlier[-1] if earlier else None
 
-    def offer_care(self, text: str) -> bool:
-        """Whether to offer support now, for words the reader wrote (an answer, or a draft as it
-        is kept): they may mean the reader is in crisis (care/crisis.py), and support has not
-        been offered at this step yet. True once a step; the front end then shows support."""
-        if self._cared_at == self.state.step or not sounds_like_crisis(text):
-            return False
+    def offer_care(self, text: str) -> Concern | None:
+        """Whether to offer support now, for words the reader wrote (an answer, a draft as it is
+        kept, words left in the box on leaving, a line typed where a choice was asked): what they
+        may mean (care/crisis.py), once a step; the front end then shows support for it.
+
+        Words heard also turn the rest of the journey to its careful way (the story's
+        `careful_as`), from the next step: the step on screen stays as it is, so that nothing
+        the reader is typing into it changes under them."""
+        concern = concern_in(text)
+        if concern is None:
+            return None
+        self._careful = True
+        if self._cared_at == self.state.step:
+            return None
         self._cared_at = self.state.step
-        return True
+        return concern
+
+    @property
+    def careful(self) -> bool:
+        """Words were heard this sitting that call for care (`offer_care`), or the story says so."""
+        flag = self.story.careful_as
+        return self._careful or (flag is not None and self.state.variables.get(flag) is True)
 
     def answer(self, text: str) -> Entry:
         """Keep an answer in the journal, at once, replacing the earlier answer if there is one (an
@@ -277,7 +295,9 @@ class Session:
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
-        new_state = record_answer(self.story, self.state, text, withheld=sounds_like_crisis(text))
+        withheld = concern_in(text) is not None
+        self._careful = self._careful or withheld
+        new_state = record_answer(self.story, self.state, text, withheld=withheld)
         try:
             with self.store.transaction():
                 self.start()

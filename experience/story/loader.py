@@ -115,8 +115,8 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node, welcome = (
-        manifest.read() if manifest is not None else ("", "", None, None, None)
+    title, story_id, start_node, stop_node, welcome, careful_as = (
+        manifest.read() if manifest is not None else ("", "", None, None, None, None)
     )
 
     chapters: dict[str, Chapter] = {}
@@ -153,6 +153,7 @@ def _load(root: Path) -> LoadResult:
         id=story_id,
         stop=stop,
         welcome=welcome,
+        careful_as=careful_as,
         format=context.format,
     )
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)

@@ -248,6 +248,7 @@ class Story:
     welcome: str | None = None  # Markdown: what readers see first, in place of the journey's words
     format: int = 1
     id: str = ""  # the author's lasting name for the story (story.yaml's `id`), or "" if none was given
+    careful_as: str | None = None  # the flag set for good when the reader's words call for care
 
     @property
     def key(self) -> str:

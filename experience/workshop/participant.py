@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.screen import Screen
 
+    from ..care.crisis import Concern
     from ..progress.session import Session, Step
     from .pacing import Pacing
 
@@ -202,8 +203,8 @@ class ParticipantApp(ExperienceApp):
         super().action_step_out()
         self.call_after_refresh(self._tell_room_how_they_are)
 
-    def open_support(self, *, crisis: bool = False) -> None:
-        super().open_support(crisis=crisis)
+    def open_support(self, *, concern: Concern | None = None) -> None:
+        super().open_support(concern=concern)
         self.call_after_refresh(self._tell_room_how_they_are)
 
     def _tell_room_how_they_are(self) -> None:

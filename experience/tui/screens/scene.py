@@ -23,6 +23,7 @@ from ...care.words import (
     CANNOT_SHOW_KEYS,
     KEPT_KEYS,
     NO_STEP_BEFORE,
+    PASSED_DRAFT_KEPT,
     STEP_NOT_TAKEN,
     STILL_IN_THE_BOX_KEYS,
     CheckInReply,
@@ -334,7 +335,16 @@ class SceneScreen(PlayerScreen[None]):
         """Skip, or (with an earlier answer in the box) keep that answer as it was."""
         event.stop()
         earlier = self.session.earlier_answer()
-        if earlier is None:
+        words = self._reflect.text
+        if earlier is None and words.strip():  # passed by, but never thrown away: kept as a draft
+            if self._attempt_quietly(lambda: self.session.keep_draft(words)):
+                self.notify(PASSED_DRAFT_KEPT, timeout=8, markup=False)
+            else:
+                self.notify(words_not_saved_keys(self.session.refusal), severity="warning", timeout=12)
+                return
+            self._settle(kept=False)
+            self.player.care_for(words)
+        elif earlier is None:
             self._attempt_quietly(self.session.drop_draft)
             self._settle(kept=False)
         elif self._keep_answer(earlier.answer):

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ...care.support import PEOPLE_TO_TALK_TO, SupportLine, checked_note, load_support
+from ...care.support import PEOPLE_TO_TALK_TO, SupportLine, checked_note, load_support, sections
 from ...care.words import SUPPORT_KEYS
 
 
@@ -27,17 +27,20 @@ class SupportText(Vertical):
     the window has closed. Here each line sits under its region, so that a long one still reads well when it wraps.
     """
 
+    def __init__(self, *, harm_first: bool = False) -> None:
+        super().__init__()
+        self.harm_first = harm_first  # the services for a relationship that frightens, first
+
     def compose(self) -> ComposeResult:
         support = load_support()
         yield Static(Content(support.advice), classes="advice")
         if support.emergency:
             numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
             yield Static(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
-        if support.lines:
-            yield Static(Content.styled(PEOPLE_TO_TALK_TO, "bold"), classes="lines-heading")
-            yield from _lines(support.lines)
-        yield Static(Content.styled(support.safety_note, "bold"), classes="lines-heading safety")
-        yield from _lines(support.safety_lines)
+        for heading, lines in sections(support, harm_first=self.harm_first):
+            safety = "" if heading == PEOPLE_TO_TALK_TO else " safety"
+            yield Static(Content.styled(heading, "bold"), classes="lines-heading" + safety)
+            yield from _lines(lines)
         if support.oldest_check:
             yield Static(Content(checked_note(support.oldest_check)), classes="checked")
 
