@@ -61,9 +61,8 @@ CRISIS_WORDS = (
     "one of the lines below. They are free, and this is what they are there for."
 )
 CRISIS_KEPT = (
-    "Your words stay yours: kept in your journal, and the story will not repeat them. From here "
-    "on it takes its careful way. This program only reads words, and may have read yours wrong; "
-    "if so, go on whenever you like."
+    "Your words stay yours: kept in your journal, and the story will not repeat them. This "
+    "program only reads words, and may have read yours wrong; if so, go on whenever you like."
 )
 HARM_TITLE = "You deserve to be safe"
 HARM_WORDS = (
@@ -72,19 +71,18 @@ HARM_WORDS = (
     "list below help with exactly that, free and in confidence. If you are in danger right now, "
     "call your local emergency number."
 )
-HARM_KEPT = (
-    "Your words stay yours: kept in your journal, and the story will not repeat them. From here "
-    "on it will not ask you to say anything to anyone. This program only reads words, and may "
-    "have read yours wrong; if so, go on whenever you like."
-)
+HARM_KEPT = CRISIS_KEPT
+CAREFUL_FROM_HERE = "From here on, nothing in the story will ask you to say anything to anyone."
 
 
-def heard_words(concern: Concern) -> tuple[str, str, str]:
+def heard_words(concern: Concern, *, careful: bool = False) -> tuple[str, str, str]:
     """What the support screen says first when it comes by itself: a title, a few words, and what
-    becomes of the reader's words. Never the words themselves."""
-    if concern is Concern.HARM:
-        return HARM_TITLE, HARM_WORDS, HARM_KEPT
-    return CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT
+    becomes of the reader's words. Never the words themselves. `careful`: the story has a careful
+    way (its `careful_as`), which it takes from here, and that is said too."""
+    title, words, kept = (
+        (HARM_TITLE, HARM_WORDS, HARM_KEPT) if concern is Concern.HARM else (CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
+    )
+    return title, words, f"{kept} {CAREFUL_FROM_HERE}" if careful else kept
 
 
 LEAVE_FOR_NOW = "Leave for now"

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from ..care.crisis import Concern
 from ..care.journal_words import KEPT_AS_IT_WAS
 from ..care.pacing import Sitting
 from ..care.settings import read_settings
@@ -32,6 +33,7 @@ from ..care.words import (
     KEPT,
     NO_STEP_BEFORE,
     NOT_FOR_NOW,
+    PASSED_DRAFT_KEPT,
     STEP_NOT_TAKEN,
     SUPPORT_TYPED,
     WHAT_IT_IS_NOT,
@@ -76,7 +78,9 @@ class PlainPlayer:
         self.session = session
         self.notices = notices
         self.sitting = sitting or Sitting()
-        self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break, support=self._support)
+        self.terminal = Terminal(
+            stdin, stdout, width=width, before_asking=self._offer_break, support=self._support, hear=self._care_for
+        )
         self._settled: State | None = None  # the state whose question was answered, kept or passed by
         self._back_to: State | None = None  # the state the reader went back to, to see its answer again
         self._shown: State | None = None  # the state whose text was last written out
@@ -199,7 +203,7 @@ class PlainPlayer:
             self._move(None)
         elif typed.isdigit() or not typed:
             terminal.line(_which_number(len(labels)) if labels else "Press Enter alone to continue, or h for help.")
-        else:
+        elif not terminal.just_heard:  # words met with support are not a mistaken choice
             self._command(typed)
 
     def _pick(self, view: View, index: int) -> None:
@@ -246,7 +250,7 @@ class PlainPlayer:
             terminal.say(
                 f"You had begun an answer: “{draft}”",
                 "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
-                "single dot to set it aside.",
+                "single dot to pass the question by and keep it as a draft.",
             )
         elif earlier is not None:
             terminal.say(
@@ -262,7 +266,7 @@ class PlainPlayer:
         lines: list[str] = []
         self._partial = (session.state, lines, draft or "")
         while True:
-            typed = terminal.ask("  " if lines else PROMPT)
+            typed = terminal.ask("  " if lines else PROMPT, heard_by_caller=True)
             if not lines and typed.strip().lower() in ANSWER_COMMANDS:
                 self._partial = None
                 self._command(typed.strip().lower())
@@ -270,9 +274,9 @@ class PlainPlayer:
             if not typed.strip():
                 break
             if not lines and typed.strip() == ".":
-                lines = []
-                draft = ""
-                break
+                self._partial = None
+                self._pass_by(draft)
+                return
             lines.append(typed)
             self._care_for("\n".join((draft or "", *lines)))
         self._partial = None
@@ -280,10 +284,7 @@ class PlainPlayer:
         said = KEPT
         if not answer.strip():
             if earlier is None:
-                self._quietly(session.drop_draft)
-                self._settled = session.state
-                terminal.line("Passed by. That is fine.")
-                terminal.line()
+                self._pass_by(None)
                 return
             answer, said = earlier.answer, KEPT_AS_IT_WAS
         try:
@@ -298,6 +299,17 @@ class PlainPlayer:
         self._shown = self._settled = session.state  # keeping an answer replaces the state; the text is out
         terminal.say(said)
         self._care_for(answer)
+
+    def _pass_by(self, draft: str | None) -> None:
+        """The question passed by; words begun here before are kept as a draft, never thrown away."""
+        session, terminal = self.session, self.terminal
+        if not draft:
+            self._quietly(session.drop_draft)
+        self._settled = session.state
+        terminal.line("Passed by. That is fine.")
+        if draft:
+            terminal.line(PASSED_DRAFT_KEPT)
+        terminal.line()
 
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
@@ -360,14 +372,23 @@ class PlainPlayer:
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
 
-    def _support(self, *, crisis: bool = False) -> None:
+    def _support(self, *, concern: Concern | None = None) -> None:
         """The support lines, from any prompt (s) or offered at once after heavy words."""
-        support(self.terminal, self.sitting, crisis=crisis, writing=self._partial is not None)
+        support(
+            self.terminal,
+            self.sitting,
+            concern=concern,
+            writing=self._partial is not None,
+            careful=self.session.story.careful_as is not None,
+        )
 
-    def _care_for(self, text: str) -> None:
-        """Support at once, if these words may mean the reader is in crisis (once a step)."""
-        if self.session.offer_care(text):
-            self._support(crisis=True)
+    def _care_for(self, text: str) -> bool:
+        """Support at once, if these words may mean the reader is in crisis or that someone is
+        hurting them (once a step): every line typed anywhere comes here, and every answer."""
+        concern = self.session.offer_care(text)
+        if concern is not None:
+            self._support(concern=concern)
+        return concern is not None
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

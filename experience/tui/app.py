@@ -180,7 +180,7 @@ class ExperienceApp(App[str | None]):
             return
         resting = self.sitting.resting
         self.sitting.rest()
-        screen = SupportScreen(concern=concern)
+        screen = SupportScreen(concern=concern, careful=self.session.story.careful_as is not None)
 
         def answered(reply: CareReply | None) -> None:
             if screen.typed_meanwhile:  # typed as it came: back into the box it was meant for

@@ -94,4 +94,4 @@ def test_an_answer_changed_into_words_of_crisis_brings_support_at_once(at_the_le
     from experience.care.words import CRISIS_TITLE
 
     out = play(at_the_letter(), "\nj\ne 2\nI want to die.\n\n\n\n")
-    assert out.index("Changed.") < out.index(CRISIS_TITLE)
+    assert out.index("I want to die.") < out.index(CRISIS_TITLE) < out.index("Changed.")  # as the line is typed

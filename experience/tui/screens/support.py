@@ -27,7 +27,7 @@ from ...care.crisis import Concern
 from ...care.words import SUPPORT_LEAD, SUPPORT_TITLE, CareReply, heard_words
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
-from ..widgets.support import SupportText
+from ..widgets.support import EmergencyNumbers, SupportText
 
 SETTLING = 1.5  # seconds, after coming by itself, in which no key acts here
 
@@ -55,9 +55,10 @@ class SupportScreen(Screen[CareReply]):
         Binding("pagedown", "scroll(1)", show=False, priority=True),
     ]
 
-    def __init__(self, *, concern: Concern | None = None) -> None:
+    def __init__(self, *, concern: Concern | None = None, careful: bool = False) -> None:
         super().__init__()
         self.concern = concern
+        self.careful = careful  # the story has a careful way, which it takes from here: it is said
         self.typed_meanwhile = ""  # letters typed while it settled: they belong in the answer box
         self._settling = concern is not None
 
@@ -65,14 +66,15 @@ class SupportScreen(Screen[CareReply]):
         with Center(id="support-center"):
             with VerticalScroll(id="support", classes="card", can_focus=False):
                 if self.concern is not None:
-                    title, words, kept = heard_words(self.concern)
+                    title, words, kept = heard_words(self.concern, careful=self.careful)
                     yield Static(title, classes="title", markup=False)
                     yield Static(words, classes="body", markup=False)
                 else:
                     yield Static(SUPPORT_TITLE, classes="title", markup=False)
                     yield Static(SUPPORT_LEAD, classes="body", markup=False)
+                yield EmergencyNumbers()  # before the replies: in view in the smallest window
                 yield ChoiceList(id="care-replies")
-                yield SupportText(harm_first=self.concern is Concern.HARM)
+                yield SupportText(harm_first=self.concern is Concern.HARM, numbers=False)
                 if self.concern is not None:
                     yield Static(kept, classes="hint", markup=False)
         yield _Settling()

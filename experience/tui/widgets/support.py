@@ -27,16 +27,16 @@ class SupportText(Vertical):
     the window has closed. Here each line sits under its region, so that a long one still reads well when it wraps.
     """
 
-    def __init__(self, *, harm_first: bool = False) -> None:
+    def __init__(self, *, harm_first: bool = False, numbers: bool = True) -> None:
         super().__init__()
         self.harm_first = harm_first  # the services for a relationship that frightens, first
+        self.numbers = numbers  # False where the numbers are shown above, on their own
 
     def compose(self) -> ComposeResult:
         support = load_support()
         yield Static(Content(support.advice), classes="advice")
-        if support.emergency:
-            numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
-            yield Static(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
+        if self.numbers and support.emergency:
+            yield EmergencyNumbers()
         for heading, lines in sections(support, harm_first=self.harm_first):
             safety = "" if heading == PEOPLE_TO_TALK_TO else " safety"
             yield Static(Content.styled(heading, "bold"), classes="lines-heading" + safety)
@@ -49,3 +49,11 @@ def _lines(lines: tuple[SupportLine, ...]) -> ComposeResult:
     for line in lines:
         yield Static(Content.styled(line.region, "bold"), classes="region")
         yield Static(Content(f"{line.name}. {line.how_to_reach}"), classes="line")
+
+
+class EmergencyNumbers(Static):
+    """The emergency numbers on one line, which even the smallest window shows without scrolling."""
+
+    def __init__(self) -> None:
+        numbers = "; ".join(f"{n.region} {n.number}" for n in load_support().emergency)
+        super().__init__(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
