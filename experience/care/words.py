@@ -102,13 +102,14 @@ BREAK_SUGGESTION = (
 )
 
 
-def goodbye_text(support: str, width: int | None = None) -> str:
+def goodbye_text(support: str, width: int | None = None, *, goodbye: str = GOODBYE) -> str:
     """The goodbye and the support information as plain text, for the terminal after leaving.
 
     Folded to `width` when given (a terminal), an indented line hanging under its own text;
-    otherwise one line per line, which suits pipes, files and screen readers.
+    otherwise one line per line, which suits pipes, files and screen readers. `goodbye` is the
+    first line: the stepping out's own, or what was said on leaving another way.
     """
-    return folded("\n\n".join((GOODBYE, IF_IT_STIRRED, support.strip(), NOTHING_SENT)), width) + "\n"
+    return folded("\n\n".join((goodbye, IF_IT_STIRRED, support.strip(), NOTHING_SENT)), width) + "\n"
 
 
 def folded(text: str, width: int | None) -> str:

@@ -139,10 +139,10 @@ class PlainPlayer:
         self._keep_partial()
         unsaved = self.session.write_unsaved()
         self.terminal.line()
-        if stepped_out:
+        if stepped_out and not unsaved:
             self.terminal.write(goodbye_text(as_text(), self.terminal.width))
-        else:
-            self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
+        else:  # every way of leaving ends with the support lines, after words that are true
+            self.terminal.write(goodbye_text(as_text(), self.terminal.width, goodbye=LEFT_UNSAVED if unsaved else LEFT))
         if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
             self.terminal.write(
                 clean(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width)) + "\n"

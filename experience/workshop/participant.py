@@ -43,6 +43,8 @@ from ..tui.screens.scene import SceneScreen
 from .joincode import JOIN_CODE_ENV, matches
 from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
 from .room import HEARTBEAT_SECONDS, RoomError
+from .screens.arrival import HELD_FOR_THE_SESSION
+from .screens.participant_scene import ParticipantSceneScreen
 from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 LIFELINE_SECONDS = 3.0  # how often a session checks that its server is still there
@@ -94,9 +96,8 @@ class ParticipantApp(ExperienceApp):
         Binding("m", "moment", "Need a moment", tooltip="Let the facilitator know, without your name."),
     ]
     JOURNAL_EMPTY = (
-        "Nothing here yet. When a scene asks you a question, whatever you choose to write "
-        "is kept here for this session only: the facilitator never sees it, and it is gone "
-        "from this computer when you leave. Press d to take a copy home."
+        "Nothing here yet. When a scene asks you a question, whatever you choose to write is kept "
+        f"here, and the facilitator never sees it. {HELD_FOR_THE_SESSION} Press d to take a copy home."
     )
 
     def __init__(
@@ -126,7 +127,7 @@ class ParticipantApp(ExperienceApp):
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
         if self._joined:
-            return SceneScreen()
+            return ParticipantSceneScreen()
         from .screens.join import JoinScreen
 
         return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._current_code()))
@@ -156,7 +157,7 @@ class ParticipantApp(ExperienceApp):
         # The scene goes on top: the join screen stays underneath, out of sight and holding
         # nothing. (Textual cannot switch away from the first screen of the stack.)
         self._joined = True
-        self.push_screen(SceneScreen())
+        self.push_screen(ParticipantSceneScreen())
         self._arrive()
 
     def _arrive(self) -> None:

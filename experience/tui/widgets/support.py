@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from ...care.support import PEOPLE_TO_TALK_TO, SupportLine, checked_note, load_support, sections
 from ...care.words import SUPPORT_KEYS
@@ -57,3 +57,15 @@ class EmergencyNumbers(Static):
     def __init__(self) -> None:
         numbers = "; ".join(f"{n.region} {n.number}" for n in load_support().emergency)
         super().__init__(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
+
+
+class SupportButton(Button):
+    """Support as something to touch or click, where a key cannot be pressed (a phone's browser,
+    whose keyboard has no f1 and whose screen may cut the footer): it does what f1 does."""
+
+    def __init__(self, *, id: str | None = "support-button") -> None:
+        super().__init__("Support", id=id, compact=True, tooltip="Emergency numbers and crisis lines")
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.app.run_action("support")
