@@ -274,8 +274,10 @@ def step_failed(error: object) -> str:
 
 
 def place(chapter_title: str, title: str | None) -> str:
-    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one."""
-    return f"“{chapter_title}”" + (f", {title}" if title else "")
+    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one
+    and it says something more (an ending named like its chapter is not named twice)."""
+    more = title and title.strip().casefold() != chapter_title.strip().casefold()
+    return f"“{chapter_title}”" + (f", {title}" if more else "")
 
 
 def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:
