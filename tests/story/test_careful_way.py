@@ -89,3 +89,26 @@ def test_words_heard_in_a_draft_turn_the_journey_careful_from_the_next_step(stor
     assert session.offer_care("he hits me") is None  # once a step
     session.choose(available(story, session.state)[0])
     assert session.state.variables["careful"] is True and session.careful
+
+
+ONE_CHAPTER = {"one.yaml": "title: One\nscenes:\n  a:\n    text: Hello.\n    end: true\n"}
+
+
+@pytest.mark.parametrize(
+    ("careful_as", "code"),
+    [("role", "E100"), ("nowhere", "E301")],
+)
+def test_careful_as_must_name_a_declared_true_false_variable(story_dir, careful_as, code):
+    manifest = (
+        f'title: T\nformat: 2\nstart: one/a\ncareful_as: {careful_as}\nvariables:\n  role: ""\n  careful: false\n'
+    )
+    result = check_story(story_dir(ONE_CHAPTER, manifest))
+    assert any(str(d).endswith(f"[{code}]") and "careful_as" in str(d) for d in result.diagnostics), [
+        str(d) for d in result.diagnostics
+    ]
+
+
+def test_careful_as_on_a_true_false_variable_is_read(story_dir):
+    manifest = "title: T\nformat: 2\nstart: one/a\ncareful_as: careful\nvariables:\n  careful: false\n"
+    result = check_story(story_dir(ONE_CHAPTER, manifest))
+    assert result.story is not None and result.story.careful_as == "careful"
