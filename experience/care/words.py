@@ -67,9 +67,8 @@ CRISIS_KEPT = (
 HARM_TITLE = "You deserve to be safe"
 HARM_WORDS = (
     "What you wrote sounds as though someone may be hurting or frightening you. If that is so, it "
-    "is not your fault, and this journey is not the right tool for it. The services first in the "
-    "list below help with exactly that, free and in confidence. If you are in danger right now, "
-    "call your local emergency number."
+    "is not your fault. The services first in the list below help with exactly that, free and in "
+    "confidence, whenever you are ready."
 )
 HARM_KEPT = CRISIS_KEPT
 CAREFUL_FROM_HERE = "From here on, nothing in the story will ask you to say anything to anyone."

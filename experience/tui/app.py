@@ -227,10 +227,11 @@ class ExperienceApp(App[str | None]):
 
         Words being written are heard first, as a draft would be: if they may mean the reader is
         in crisis or someone is hurting them, support comes before leaving (ctrl+q again, or
-        "Leave for now", then leaves, with the words kept as a draft)."""
+        "Leave for now", then leaves, with the words kept as a draft). After such words, leaving
+        is a stepping out, so the support lines stay in the terminal once the window closes."""
         if not self.support_showing and self.care_for(self._words_being_written()):
             return
-        self.exit(STEPPED_OUT if self.support_showing else None)
+        self.exit(STEPPED_OUT if self.support_showing or self.session.careful else None)
 
     def action_journal(self) -> None:
         from .screens.journal import JournalScreen

@@ -125,3 +125,17 @@ async def test_skip_hears_the_words_it_keeps(make_app):
         app.screen.query_one("#skip").press()
         await pilot.pause()
         assert isinstance(app.screen, SupportScreen) and app.screen.concern is not None
+
+
+async def test_leaving_after_words_were_heard_leaves_the_support_lines_in_the_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        area = await at_the_question(app, pilot)
+        area.insert("he hits me")
+        await pilot.press("ctrl+s")
+        await pilot.pause(SETTLING + 0.2)
+        await pilot.press("escape")  # back to the scene, having seen support once
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == STEPPED_OUT  # the player prints the goodbye and the lines after it
