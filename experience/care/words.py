@@ -242,7 +242,8 @@ def words_not_saved_keys(error: object) -> str:
     reason = getattr(getattr(error, "why", None), "value", None) or str(error)
     return (
         f"What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
-        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or Skip to let them go."
+        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or clear the box and Skip "
+        "to let them go."
     )
 
 

@@ -29,29 +29,22 @@ from ..care.support import as_text
 from ..care.words import (
     BREAK_SUGGESTION,
     CANNOT_SHOW_TYPED,
-    JOURNAL_KEPT_EITHER_WAY,
     KEPT,
     NO_STEP_BEFORE,
-    NOT_FOR_NOW,
     PASSED_DRAFT_KEPT,
     STEP_NOT_TAKEN,
-    SUPPORT_TYPED,
-    WHAT_IT_IS_NOT,
-    WHAT_THIS_IS,
-    YOUR_PACE_TYPED,
     CheckInReply,
     EndingAction,
     answer_not_kept,
-    go_on_from,
     goodbye_text,
     not_saved_at_leaving,
     step_failed,
     still_here_typed,
-    welcome_back_lead,
 )
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
-from .asides import change_settings, check_in, pause, support, way_back
+from .arriving import arrive
+from .asides import change_settings, check_in, pause, support
 from .commands import ANSWER_COMMANDS, HELP, command_of
 from .journal import read_journal
 from .terminal import PROMPT, Leave, Terminal
@@ -89,7 +82,7 @@ class PlainPlayer:
     # -- the whole sitting --------------------------------------------------------------------------
     def run(self) -> int:
         try:
-            self._arrive()
+            arrive(self.terminal, self.session, self.notices, self._command_or_none, self._attempt)
             self.sitting.begin()
             while True:
                 self._scene()
@@ -102,38 +95,6 @@ class PlainPlayer:
             self._keep_partial()
             raise
         return 0
-
-    def _arrive(self) -> None:
-        session, terminal = self.session, self.terminal
-        if session.is_new:
-            terminal.say(
-                session.story.title,
-                *(paragraphs(session.story.welcome) if session.story.welcome else (WHAT_THIS_IS,)),
-                WHAT_IT_IS_NOT,
-                f"{NOT_FOR_NOW} {SUPPORT_TYPED}",
-                YOUR_PACE_TYPED,
-                *self.notices,
-            )
-            while True:
-                terminal.line("Press Enter to begin.")
-                if self._command_or_none(terminal.ask()) is None:
-                    break
-            session.start()
-            return
-        scene = session.story.scenes[session.state.scene]
-        lead = welcome_back_lead(ended=scene.end, paused=scene.pause)
-        on = session.way_on
-        terminal.say(
-            session.story.title,
-            f"Welcome back. {lead} {session.place()}.",
-            *([go_on_from(session.place(on))] if on else []),
-            *self.notices,
-            *session.notes,
-            JOURNAL_KEPT_EITHER_WAY,
-        )
-        way = way_back(terminal, session.ways_back(), self._command_or_none)
-        self._attempt(lambda: session.come_back(way))
-        session.start()
 
     def _leave(self, stepped_out: bool) -> None:
         self._keep_partial()
@@ -303,8 +264,7 @@ class PlainPlayer:
     def _pass_by(self, draft: str | None) -> None:
         """The question passed by; words begun here before are kept as a draft, never thrown away."""
         session, terminal = self.session, self.terminal
-        if not draft:
-            self._quietly(session.drop_draft)
+        self._quietly(lambda: session.pass_by(draft or ""))
         self._settled = session.state
         terminal.line("Passed by. That is fine.")
         if draft:

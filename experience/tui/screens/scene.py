@@ -8,6 +8,7 @@ choices come once the reader has answered or let the question pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -334,19 +335,17 @@ class SceneScreen(PlayerScreen[None]):
     def _skipped_question(self, event: ReflectBox.Skipped) -> None:
         """Skip, or (with an earlier answer in the box) keep that answer as it was."""
         event.stop()
-        earlier = self.session.earlier_answer()
-        words = self._reflect.text
-        if earlier is None and words.strip():  # passed by, but never thrown away: kept as a draft
-            if self._attempt_quietly(lambda: self.session.keep_draft(words)):
-                self.notify(PASSED_DRAFT_KEPT, timeout=8, markup=False)
-            else:
-                self.notify(words_not_saved_keys(self.session.refusal), severity="warning", timeout=12)
+        earlier, words = self.session.earlier_answer(), self._reflect.text.strip()
+        if earlier is None:  # passed by: words typed are kept as a draft, never thrown away
+            if not self._words_are_safe():
                 return
+            if not words:
+                with suppress(StoreError):
+                    self.session.pass_by()
             self._settle(kept=False)
-            self.player.care_for(words)
-        elif earlier is None:
-            self._attempt_quietly(self.session.drop_draft)
-            self._settle(kept=False)
+            if words:
+                self.notify(PASSED_DRAFT_KEPT, timeout=8, markup=False)
+                self.player.care_for(words)
         elif self._keep_answer(earlier.answer):
             self._settle(kept=True)
 
@@ -399,10 +398,3 @@ class SceneScreen(PlayerScreen[None]):
             return True
         self.notify(words_not_saved_keys(self._refusal), severity="warning", timeout=12)
         return False
-
-    def _attempt_quietly(self, write: Callable[[], object]) -> bool:
-        try:
-            write()
-        except StoreError:
-            return False
-        return True
