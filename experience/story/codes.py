@@ -74,6 +74,7 @@ class Code(StrEnum):
     VARIATION_NEVER_SHOWN = "W406", WARNING, "variation never shown"
     FORMAT_NOT_DECLARED = "W407", WARNING, "format 2 used without 'format: 2'"
     KEY_INSIDE_TEXT = "W408", WARNING, "a key written inside text"
+    PAGE_MAY_BE_EMPTY = "W409", WARNING, "every paragraph may be hidden"
     # Care and safety lint
     DEEP_WITHOUT_CONTENT_NOTE = "W500", WARNING, "deep scene without a content note"
     DEEP_WITHOUT_PAUSE = "W501", WARNING, "deep scene without a pause nearby"
