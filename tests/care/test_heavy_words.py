@@ -15,17 +15,12 @@ from experience.tui.screens.support import SETTLING, SupportScreen
 from experience.tui.widgets.reflect import DRAFT_DELAY
 
 from ..helpers import STOPPING_STORY
+from ..helpers import at_the_hall as at_the_question
 
 
 @pytest.fixture
 def played_story_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(STOPPING_STORY, tmp_path / "stopping"))
-
-
-async def at_the_question(app, pilot) -> TextArea:
-    await pilot.press("enter", "1")  # begin; go in: the hall asks what you need
-    await pilot.pause()
-    return app.screen.query_one(TextArea)
 
 
 async def answer(app, pilot, words: str) -> type:

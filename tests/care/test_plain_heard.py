@@ -3,27 +3,20 @@ nothing more: a line meant for the answer goes back to the answer, and a number 
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 
 from experience.care.words import CRISIS_TITLE, GOODBYE, HARM_TITLE, PASSED_DRAFT_KEPT
-from experience.plain import play_plain
 
 from ..helpers import STOPPING_STORY
+from ..helpers import play_typed as play
 
 
 @pytest.fixture
 def played_story_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(STOPPING_STORY, tmp_path / "stopping"))
-
-
-def play(session, typed: str) -> str:
-    out = io.StringIO()
-    assert play_plain(session, stdin=io.StringIO(typed), stdout=out) == 0
-    return out.getvalue()
 
 
 def test_words_typed_at_a_choice_instead_of_a_number_are_heard(open_session):
