@@ -8,7 +8,6 @@ choices come once the reader has answered or let the question pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -338,12 +337,9 @@ class SceneScreen(PlayerScreen[None]):
         """Skip, or (with an earlier answer in the box) keep that answer as it was."""
         event.stop()
         earlier, words = self.session.earlier_answer(), self._reflect.text.strip()
-        if earlier is None:  # passed by: words typed are kept as a draft, never thrown away
+        if earlier is None:  # passed by: words typed are kept as a draft (an empty box drops it)
             if not self._words_are_safe():
                 return
-            if not words:
-                with suppress(StoreError):
-                    self.session.pass_by()
             self._settle(kept=False)
             if words:
                 self.notify(PASSED_DRAFT_KEPT, timeout=8, markup=False)
