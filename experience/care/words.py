@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
+from .crisis import Concern
 from .wrapping import fold
 
 WHAT_THIS_IS = (
@@ -60,10 +61,29 @@ CRISIS_WORDS = (
     "one of the lines below. They are free, and this is what they are there for."
 )
 CRISIS_KEPT = (
-    "Your words stay yours: kept on this computer for you alone, and the story will not repeat "
-    "them. This program only reads words, and may have read yours wrong; if so, go on whenever "
-    "you like."
+    "Your words stay yours: kept in your journal, and the story will not repeat them. This "
+    "program only reads words, and may have read yours wrong; if so, go on whenever you like."
 )
+HARM_TITLE = "You deserve to be safe"
+HARM_WORDS = (
+    "What you wrote sounds as though someone may be hurting or frightening you. If that is so, it "
+    "is not your fault. The services first in the list below help with exactly that, free and in "
+    "confidence, whenever you are ready."
+)
+HARM_KEPT = CRISIS_KEPT
+CAREFUL_FROM_HERE = "From here on, nothing in the story will ask you to say anything to anyone."
+
+
+def heard_words(concern: Concern, *, careful: bool = False) -> tuple[str, str, str]:
+    """What the support screen says first when it comes by itself: a title, a few words, and what
+    becomes of the reader's words. Never the words themselves. `careful`: the story has a careful
+    way (its `careful_as`), which it takes from here, and that is said too."""
+    title, words, kept = (
+        (HARM_TITLE, HARM_WORDS, HARM_KEPT) if concern is Concern.HARM else (CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
+    )
+    return title, words, f"{kept} {CAREFUL_FROM_HERE}" if careful else kept
+
+
 LEAVE_FOR_NOW = "Leave for now"
 GO_ON_FROM_THE_STOP = "Go on from where I stopped"
 START_AGAIN = "Start again from the beginning"
@@ -81,13 +101,14 @@ BREAK_SUGGESTION = (
 )
 
 
-def goodbye_text(support: str, width: int | None = None) -> str:
+def goodbye_text(support: str, width: int | None = None, *, goodbye: str = GOODBYE) -> str:
     """The goodbye and the support information as plain text, for the terminal after leaving.
 
     Folded to `width` when given (a terminal), an indented line hanging under its own text;
-    otherwise one line per line, which suits pipes, files and screen readers.
+    otherwise one line per line, which suits pipes, files and screen readers. `goodbye` is the
+    first line: the stepping out's own, or what was said on leaving another way.
     """
-    return folded("\n\n".join((GOODBYE, IF_IT_STIRRED, support.strip(), NOTHING_SENT)), width) + "\n"
+    return folded("\n\n".join((goodbye, IF_IT_STIRRED, support.strip(), NOTHING_SENT)), width) + "\n"
 
 
 def folded(text: str, width: int | None) -> str:
@@ -175,6 +196,9 @@ def pick_up_label(movement: str, chapter_title: str) -> str:
 
 # -- along the way ------------------------------------------------------------------------------------
 KEPT = "Kept in your journal."
+PASSED_DRAFT_KEPT = (
+    "What you wrote is kept as a draft, not as an answer: it will be there if you come back to this question."
+)
 KEPT_KEYS = f"{KEPT} You can read it at any time with j."
 _CANNOT_SHOW = (
     "Something in this part of the story could not be shown. Nothing is lost: you can "
@@ -218,7 +242,8 @@ def words_not_saved_keys(error: object) -> str:
     reason = getattr(getattr(error, "why", None), "value", None) or str(error)
     return (
         f"What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
-        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or Skip to let them go."
+        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or clear the box and Skip "
+        "to let them go."
     )
 
 
@@ -249,8 +274,10 @@ def step_failed(error: object) -> str:
 
 
 def place(chapter_title: str, title: str | None) -> str:
-    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one."""
-    return f"“{chapter_title}”" + (f", {title}" if title else "")
+    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one
+    and it says something more (an ending named like its chapter is not named twice)."""
+    more = title and title.strip().casefold() != chapter_title.strip().casefold()
+    return f"“{chapter_title}”" + (f", {title}" if more else "")
 
 
 def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:

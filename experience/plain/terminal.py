@@ -10,7 +10,10 @@ the next one if it comes while the player is busy (keeping an answer, say), so n
 halfway.
 
 The support letter (s) is heard here, at every prompt, even in the middle of an answer: the
-support lines are shown, and the same prompt comes back, with nothing typed before it lost.
+support lines are shown, and the same prompt comes back, with nothing typed before it lost. So is
+every line the reader types, anywhere (`hear`): words that may mean they are in crisis, or that
+someone is hurting them, bring support at once, wherever they were typed. A line that support
+read but was not meant for it is given back (`give_back`), to be read where the reader was.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ class Terminal:
         width: int | None = None,
         before_asking: Callable[[], None] | None = None,
         support: Callable[[], None] | None = None,
+        hear: Callable[[str], bool] | None = None,
     ) -> None:
         self.stdin = stdin
         self.stdout = stdout
@@ -61,6 +65,9 @@ class Terminal:
         self._stopped: int | None = None  # the stop signal that came, if one did
         self._support = support  # what the support letter shows, from any prompt
         self._supporting = False  # showing it already: the letter is then an answer like any other
+        self._hear = hear  # every typed line, heard: True if support came for it
+        self._given_back: list[str] = []  # lines read by support but meant for the prompt before it
+        self.just_heard = False  # support came for the line `ask` last returned
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
@@ -81,24 +88,37 @@ class Terminal:
             self._reading = False
             raise Stopped(signum)
 
-    def ask(self, prompt: str = PROMPT) -> str:
+    def ask(self, prompt: str = PROMPT, *, heard_by_caller: bool = False) -> str:
         """One line typed by the reader, without its newline. The end of input means leaving.
 
         The support letter alone on a line is not returned: support is shown, and this asks again.
+        Any other line is heard (`hear`), unless `heard_by_caller`: an answer's lines are heard
+        once they are part of the answer, so that leaving from support keeps them in the draft.
         """
         while True:
             typed = self._ask(prompt)
-            if typed.strip().lower() != SUPPORT_LETTER or self._support is None or self._supporting:
+            if self._supporting:
                 return typed
             self._supporting = True
             try:
+                if typed.strip().lower() != SUPPORT_LETTER or self._support is None:
+                    self.just_heard = not heard_by_caller and self._hear is not None and self._hear(typed)
+                    return typed
                 self._support()
             finally:
                 self._supporting = False
 
+    def give_back(self, typed: str) -> None:
+        """A line support read that was meant for where the reader was: the next `ask` reads it."""
+        self._given_back.append(typed)
+
     def _ask(self, prompt: str) -> str:
         if self._stopped is not None:
             raise Stopped(self._stopped)
+        if self._given_back:  # written out again at the prompt it was meant for
+            typed = self._given_back.pop(0)
+            self._put(prompt + terminal_safe(typed) + "\n")
+            return typed
         if self._before_asking is not None:
             self._before_asking()
         self._put(prompt)

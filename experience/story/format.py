@@ -44,6 +44,14 @@ MANIFEST = (
         "reader goes who stops for today at a check-in. Without it, the first such ending is used.",
     ),
     Key(
+        "careful_as",
+        "variable-name",
+        "A true/false variable the player sets to true when something the reader wrote sounds like "
+        "they may be in crisis or someone may be hurting them, so that every later scene can take "
+        "its careful way: no asking them to say anything to anyone, nothing that celebrates.",
+        since=2,
+    ),
+    Key(
         "variables",
         "variables",
         "Every variable, declared with its starting value (a number, text in quotes, or true/false).",

@@ -252,6 +252,7 @@ class Story:
     language: str = ENGLISH  # the language the story's text is in, as loaded: its own, or a translation's
     source_language: str = ENGLISH  # the language it is written in (story.yaml's `language`)
     source_title: str = ""  # the title as written, in any language: what a story without an id is filed under
+    careful_as: str | None = None  # the flag set for good when the reader's words call for care
 
     @property
     def key(self) -> str:

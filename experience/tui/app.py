@@ -27,7 +27,9 @@ from textual.binding import Binding
 from textual.filter import Monochrome, NoColor
 from textual.signal import Signal
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import TextArea
 
+from ..care.crisis import Concern
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
 from ..care.words import BREAK_SUGGESTION, NOT_KEPT, SUPPORT_KEY, SUPPORT_LETTER, CareReply
@@ -189,15 +191,18 @@ class ExperienceApp(App[str | None]):
         """f1 (or s where it types nothing), from any screen: the support lines, then back."""
         self.open_support()
 
-    def care_for(self, words: str) -> None:
-        """Support at once, for words the reader wrote that may mean they are in crisis (an answer
-        kept, or a draft): the session decides, once a step, for every front end."""
-        if self.session.offer_care(words):
-            self.open_support(crisis=True)
+    def care_for(self, words: str) -> bool:
+        """Support at once, for words the reader wrote that may mean they are in crisis or that
+        someone is hurting them (an answer kept, a draft, words left in the box on leaving or
+        skipping): the session decides, once a step, for every front end. True if it came."""
+        concern = self.session.offer_care(words)
+        if concern is not None:
+            self.open_support(concern=concern)
+        return concern is not None
 
-    def open_support(self, *, crisis: bool = False) -> None:
-        """The support screen over whatever is showing; `crisis` when it comes by itself, after
-        words that may mean the reader is in crisis (see `Session.offer_care`)."""
+    def open_support(self, *, concern: Concern | None = None) -> None:
+        """The support screen over whatever is showing; with the `concern` heard when it comes by
+        itself, after the reader's words (see `Session.offer_care`)."""
         from .screens.support import SupportScreen
         from .widgets.support import SupportText
 
@@ -206,8 +211,11 @@ class ExperienceApp(App[str | None]):
             return
         resting = self.sitting.resting
         self.sitting.rest()
+        screen = SupportScreen(concern=concern, careful=self.session.story.careful_as is not None)
 
         def answered(reply: CareReply | None) -> None:
+            if screen.typed_meanwhile:  # typed as it came: back into the box it was meant for
+                self._type_on(screen.typed_meanwhile)
             if reply is CareReply.LEAVE:
                 self.exit(STEPPED_OUT)
                 return
@@ -216,7 +224,18 @@ class ExperienceApp(App[str | None]):
             if reply is CareReply.PAUSE and self.check_action("pause", ()):
                 self.open_pause()
 
-        self.push_screen(SupportScreen(crisis=crisis), answered)
+        self.push_screen(screen, answered)
+
+    def _type_on(self, text: str) -> None:
+        """Letters typed while the support screen settled, put where the reader was writing."""
+        area = self.screen.focused
+        if isinstance(area, TextArea):
+            area.insert(text)
+
+    def _words_being_written(self) -> str:
+        """What is in the answer box the reader is writing in, if one has the focus."""
+        area = self.screen.focused
+        return area.text if isinstance(area, TextArea) else ""
 
     def action_step_out(self) -> None:
         from .screens.step_out import StepOutScreen
@@ -235,8 +254,15 @@ class ExperienceApp(App[str | None]):
         self.push_screen(StepOutScreen(), answered)
 
     async def action_quit(self) -> None:
-        """ctrl+q: leave at once. From the step-out or support screen it is still a stepping out."""
-        self.exit(STEPPED_OUT if self.support_showing else None)
+        """ctrl+q: leave at once. From the step-out or support screen it is still a stepping out.
+
+        Words being written are heard first, as a draft would be: if they may mean the reader is
+        in crisis or someone is hurting them, support comes before leaving (ctrl+q again, or
+        "Leave for now", then leaves, with the words kept as a draft). After such words, leaving
+        is a stepping out, so the support lines stay in the terminal once the window closes."""
+        if not self.support_showing and self.care_for(self._words_being_written()):
+            return
+        self.exit(STEPPED_OUT if self.support_showing or self.session.careful else None)
 
     def action_journal(self) -> None:
         from .screens.journal import JournalScreen

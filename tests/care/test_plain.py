@@ -150,8 +150,18 @@ def test_stepping_out_prints_the_goodbye_and_every_support_line(open_session):
 
 def test_the_end_of_input_is_a_quiet_leaving_with_everything_kept(open_session):
     out = play(open_session(), "\n2\n")
-    assert out.rstrip().endswith("come back whenever you like.")
+    assert "You have left for now. Your place and your words are kept; come back whenever you like." in out
     assert open_session().state.scene == "one/step"
+
+
+def test_every_way_of_leaving_ends_with_the_support_lines(open_session):
+    from experience.care.support import load_support
+    from experience.care.words import IF_IT_STIRRED, NOTHING_SENT
+
+    for typed in ("\n2\n", "\nq\n"):  # the end of input, and q
+        out = play(open_session(), typed)
+        assert IF_IT_STIRRED in out and load_support().lines[0].how_to_reach in out
+        assert out.rstrip().endswith(NOTHING_SENT)
 
 
 def test_a_break_is_suggested_once_and_only_if_wanted(open_session):

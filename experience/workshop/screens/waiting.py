@@ -24,7 +24,7 @@ from ...tui.widgets.footer import KeyFooter
 
 SOON = "The group will continue together soon."
 MEANWHILE = "You can pause, or read your journal, while you wait."
-ON_ITS_OWN = "When everyone is ready, you will go on from here by yourself."
+ON_ITS_OWN = "When the group is ready, the story goes on from here without you pressing anything."
 LOBBY_SOON = "The session will begin soon."
 LOBBY_MEANWHILE = "Your facilitator will begin when everyone has joined. You can pause while you wait."
 LOBBY_ON_ITS_OWN = "When it begins, the first scene will open here by itself."
