@@ -224,7 +224,7 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
         target = choice.detour
         detours = detours + (THEN + choice.then if choice.then else state.scene,)
     else:
-        target = _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
+        target = choice.target or _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
     if gentler and counted and story.scenes[target].gentler:
         return _enter(story, state, target, state.variables, state.taken, detours, gentler=True, via=choice.key)
     return _enter(story, state, target, variables, taken, detours, counted=counted, via=choice.key)

@@ -62,14 +62,13 @@ class Choice:
     reason: Template | None = None  # what the reader is told while it is disabled
     location: Location | None = None
     key: str = field(init=False)  # "scene#index": remembers once-only choices, counts them in walks
+    #: Where it leads when that does not depend on the state: a detour, or a plain goto (else None).
+    #: Kept, not computed each time: every step of every play-through asks.
+    target: str | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", f"{self.scene}#{self.index}")
-
-    @property
-    def target(self) -> str | None:
-        """Where it leads when that does not depend on the state: a detour, or a plain goto."""
-        return self.detour or unconditional(self.goto)
+        object.__setattr__(self, "target", self.detour or unconditional(self.goto))
 
     @property
     def conditional(self) -> bool:

@@ -46,8 +46,9 @@ def walk(
     chance = rng.random
     scenes = story.scenes
     renders = {sid for sid, scene in scenes.items() if can_fail_to_render(scene)}
+    deep = {sid for sid, scene in scenes.items() if scene.is_deep}  # where a check-in may be asked
     reached, taken, endings, lengths = report.reached, report.taken, report.endings, report.lengths
-    pick = _seeker(rng.choice, taken) if seek else rng.choice
+    pick = _seeker(_chooser(rng), taken) if seek else _chooser(rng)
     started = time.perf_counter()
     enabled = gc.isenabled()
     gc.disable()  # states link only backwards: no cycles for the collector to find
@@ -57,7 +58,7 @@ def walk(
                 progress(run)
             state = begin(story, seed=run)
             try:
-                outcome = _play(story, state, scenes, renders, pick, chance, taken, report.offered, max_steps)
+                outcome = _play(story, state, scenes, renders, deep, pick, chance, taken, report.offered, max_steps)
             except _Stopped as stopped:
                 error = stopped.error
                 _note(report, "error", error.args[0] if error.args else str(error), story, stopped.state)
@@ -78,6 +79,22 @@ def walk(
             gc.enable()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _chooser(rng: random.Random) -> Callable[[list[Choice]], Choice]:
+    """`rng.choice`, the very same draws, without its two layers of calls (it is made of
+    `getrandbits` in the same way: `Random._randbelow_with_getrandbits`)."""
+    bits = rng.getrandbits
+
+    def choice(options: list[Choice]) -> Choice:
+        n = len(options)
+        k = n.bit_length()
+        r = bits(k)
+        while r >= n:
+            r = bits(k)
+        return options[r]
+
+    return choice
 
 
 def _seeker(pick: Callable[[list[Choice]], Choice], taken: Counter[str]) -> Callable[[list[Choice]], Choice]:
@@ -149,6 +166,7 @@ def _play(
     state: State,
     scenes: Mapping[str, Scene],
     renders: set[str],
+    deep: set[str],
     pick: Callable[[list[Choice]], Choice],
     chance: Callable[[], float],
     taken: Counter[str],
@@ -168,16 +186,18 @@ def _play(
                 options = available(story, state)
                 if not options:
                     return state, "stuck"
-                offered.update(c.key for c in options)
+                offered.update([c.key for c in options])
                 choice = pick(options)
                 taken[choice.key] += 1
                 target = choice.target
                 if target is None and not choice.returns:
                     target = destination(story, state, choice)  # a goto with branches
-                gentle = target is not None and needs_checkin(story, state, target) and chance() < 0.3
+                # needs_checkin asks only before a deep scene: most steps need not ask at all
+                gentle = target in deep and needs_checkin(story, state, target) and chance() < 0.3
                 state = take(story, state, choice, gentler=gentle)
             elif scene.continues:
-                gentle = needs_checkin(story, state, destination(story, state)) and chance() < 0.3
+                target = destination(story, state)
+                gentle = target in deep and needs_checkin(story, state, target) and chance() < 0.3
                 state = advance(story, state, gentler=gentle)
             else:
                 return state, "stuck"
