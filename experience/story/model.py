@@ -145,9 +145,14 @@ class Scene:
     letter: bool = False  # its text is the reader's letter: kept in their journal and its export
     location: Location | None = None
     _exits: tuple[Exit, ...] = field(init=False, repr=False, compare=False)
+    #: Its choices have nothing but an `if` (none once-only, a fallback or disabled_if): the
+    #: engine offers them the quick way.
+    only_ifs: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_exits", tuple(self._ways_out()))  # frozen: asked for by every walk of the story
+        plain = all(not c.once and not c.fallback and c.disabled is None for c in self.choices)
+        object.__setattr__(self, "only_ifs", plain)
 
     @property
     def is_deep(self) -> bool:
