@@ -2,7 +2,8 @@
 the store, and the player built as `experience play` builds it.
 
 Every test runs with animations off (a test that wants to see the breath move turns them on for
-its app) and in UTC, so that dates and pictures do not depend on where the suite runs.
+its app), in UTC and in the C locale, so that dates, pictures and the language a story is read
+in do not depend on where the suite runs.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .helpers import FIXED_TIME, SMALL_STORY
 
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 os.environ["TZ"] = "UTC"  # journal dates are shown in local time; pictures must not depend on it
+os.environ["LC_ALL"] = "C.UTF-8"  # the language a reader gets follows the locale; the suite's must not
 time.tzset()
 
 MANIFEST = """\

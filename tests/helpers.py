@@ -12,6 +12,21 @@ STOPPING_STORY = Path(__file__).parent / "care" / "stories" / "stopping"  # stop
 FIXED_TIME = "2026-03-14T09:30:00Z"  # every store the fixtures open dates what it keeps by this
 
 
+def words_of(story, *, notes: bool = False):
+    """(scene id, text) for every piece of story text a reader can see: scene text, revisits,
+    choices and prompts; with `notes`, each scene's title, content note and facilitator note too."""
+    for scene in story.scenes.values():
+        for block in scene.text + (scene.revisit or ()):
+            for template in block.variants:
+                yield scene.id, template.source
+        for choice in scene.choices:
+            yield scene.id, choice.text.source
+        if scene.reflect:
+            yield scene.id, scene.reflect.prompt.source
+        if notes:
+            yield from ((scene.id, note) for note in (scene.title, scene.content_note, scene.facilitator) if note)
+
+
 def choice(session, label: str):
     """The choice that reads `label` in the session's current scene."""
     return next(c for c, text in session.view().choices if text == label)

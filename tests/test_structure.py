@@ -22,19 +22,21 @@ MAX_MODULE_LINES = 400
 # What each part of `experience` may import of the others (the standard library and the declared
 # dependencies aside). The story core is at the bottom; the command line is at the top.
 LAYERS: dict[str, frozenset[str]] = {
-    "story": frozenset(),
-    "care": frozenset({"story"}),
-    "progress": frozenset({"story", "care"}),
-    "privacy": frozenset({"story", "care", "progress", "bundled"}),
-    "plain": frozenset({"story", "care", "progress"}),
-    "tui": frozenset({"story", "care", "progress"}),
+    # Which language to speak: pure, beneath everything, so that every layer asks it the same way.
+    "i18n": frozenset(),
+    "story": frozenset({"i18n"}),
+    "care": frozenset({"story", "i18n"}),
+    "progress": frozenset({"story", "care", "i18n"}),
+    "privacy": frozenset({"story", "care", "progress", "bundled", "i18n"}),
+    "plain": frozenset({"story", "care", "progress", "i18n"}),
+    "tui": frozenset({"story", "care", "progress", "i18n"}),
     # A participant's session is the full-screen player, paced; its own entry point borrows the
     # command line's error handling (`cli.run`), so that no traceback reaches a browser either.
-    "workshop": frozenset({"story", "care", "progress", "privacy", "tui", "cli"}),
+    "workshop": frozenset({"story", "care", "progress", "privacy", "tui", "cli", "i18n"}),
     "bundled": frozenset(),
-    "scaffold": frozenset({"story"}),
-    "lsp": frozenset({"story"}),
-    "transcripts": frozenset({"story", "care", "progress", "plain"}),
+    "scaffold": frozenset({"story", "i18n"}),
+    "lsp": frozenset({"story", "i18n"}),
+    "transcripts": frozenset({"story", "care", "progress", "plain", "i18n"}),
     "cli": frozenset(
         {
             "story",
@@ -48,6 +50,7 @@ LAYERS: dict[str, frozenset[str]] = {
             "scaffold",
             "lsp",
             "transcripts",
+            "i18n",
         }
     ),
     "__main__": frozenset({"cli"}),
@@ -264,13 +267,14 @@ def test_each_part_imports_only_the_parts_below_it():
 
 
 def test_the_story_core_never_imports_textual_or_the_store():
-    """`experience/story` is pure: `check` and `walk` start fast, and the engine is plain functions."""
+    """`experience/story` is pure: `check` and `walk` start fast, and the engine is plain functions.
+    (It may ask `i18n` which language to speak, which is pure too.)"""
     reaching_out = sorted(
         f"{name} imports {target}"
         for name in modules()
         if layer(name) == "story"
         for target in imported_by(name)[0] | imported_by(name)[1]
-        if target == "textual" or (target.startswith("experience.") and layer(target) != "story")
+        if target == "textual" or (target.startswith("experience.") and layer(target) not in {"story", "i18n"})
     )
     assert reaching_out == [], "\n".join(reaching_out)
 

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-THEME, REDUCED_MOTION, BREAK_REMINDER = "theme", "reduced_motion", "break_reminder"
+from ..i18n import normalise
+
+THEME, REDUCED_MOTION, BREAK_REMINDER, LANGUAGE = "theme", "reduced_motion", "break_reminder", "language"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,14 +21,17 @@ class Settings:
     theme: str | None = None  # None: the default look
     reduced_motion: bool = False
     break_reminder: bool = True
+    language: str | None = None  # a language tag (i18n.normalise); None: the story's, else the system's
 
 
 def read_settings(stored: Mapping[str, Any]) -> Settings:
     theme = stored.get(THEME)
     motion = stored.get(REDUCED_MOTION)
     reminder = stored.get(BREAK_REMINDER)
+    language = stored.get(LANGUAGE)
     return Settings(
         theme=theme if isinstance(theme, str) and theme else None,
         reduced_motion=motion if isinstance(motion, bool) else False,
         break_reminder=reminder if isinstance(reminder, bool) else True,
+        language=normalise(language) if isinstance(language, str) else None,
     )

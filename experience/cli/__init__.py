@@ -18,11 +18,11 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import author, journal, play, transcripts, workshop
+from . import author, journal, play, strings, transcripts, workshop
 from .arguments import Commands, Handler
 from .play import cmd_play
 
-GROUPS = (play, journal, author, transcripts, workshop)  # in the order `experience --help` lists them
+GROUPS = (play, journal, author, strings, transcripts, workshop)  # in the order `experience --help` lists them
 DEFAULT_COMMAND = "play"
 
 

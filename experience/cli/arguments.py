@@ -1,5 +1,5 @@
 """What the groups of commands share: how a command registers itself, and the arguments that many
-take (a story folder, the data folder, a profile, names, ports, counts).
+take (a story folder, the data folder, a profile, a language, names, ports, counts).
 
 A command's arguments are added only when that command is the one being run (or when the whole
 parser is asked for). That lets each command take its defaults from the module that owns them,
@@ -84,6 +84,27 @@ def add_profile(p: argparse.ArgumentParser, whose: str) -> None:
     )
 
 
+def add_lang(p: argparse.ArgumentParser, *, follows: str = "the story's own language") -> None:
+    """`--lang`, the same for every command that takes it: a tag in any usual form (es, es-MX,
+    es_MX.UTF-8), kept normalised. Without it, a command uses `follows`."""
+    p.add_argument(
+        "--lang",
+        type=language_tag,
+        metavar="LANG",
+        help=f"the language to use, like es or es-MX (default: {follows})",
+    )
+
+
+def reading_language(root: Path, lang: str | None, settings: str | None = None) -> str | None:
+    """The language to read the story at `root` in, for a reader: `--lang`, else their settings,
+    else the story's own language, else the system's (see i18n.py); None for the story's own words."""
+    from ..i18n import resolve_language
+    from ..story.load_manifest import declared_language
+    from ..story.translation import language_to_read
+
+    return language_to_read(root, resolve_language(lang, settings, declared_language(root)))
+
+
 def add_rooms_dir(p: argparse.ArgumentParser) -> None:
     from ..workshop.room import ROOMS_DB
 
@@ -106,6 +127,15 @@ def _name_of(what: str) -> Callable[[str], str]:
 
 room_name = _name_of("room")
 profile_name = _name_of("profile")
+
+
+def language_tag(value: str) -> str:
+    from ..i18n import normalise
+
+    tag = normalise(value)
+    if tag is None:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a language; write a tag like es or es-MX")
+    return tag
 
 
 def port(value: str) -> int:

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from .arguments import Commands, add_story, positive, story_dir
+from .arguments import Commands, add_lang, add_story, positive, reading_language, story_dir
 
 
 def register(commands: Commands) -> None:
@@ -54,7 +54,12 @@ def register(commands: Commands) -> None:
         description="Chapters as clusters, endings with a double border, deep scenes shaded, "
         "conditional choices dashed, detours dotted.",
     )
-    commands.add("stats", cmd_stats, add_story, help="scenes, words and reading time for each movement of a story")
+    commands.add(
+        "stats",
+        cmd_stats,
+        stats_arguments,
+        help="scenes, words and reading time for each movement of a story, and its words in each language",
+    )
     commands.add(
         "schema",
         cmd_schema,
@@ -113,6 +118,7 @@ def preview_arguments(p: argparse.ArgumentParser) -> None:
         metavar="CHAPTER/SCENE",
         help="start at this scene, or at a chapter's first scene (play from here)",
     )
+    add_lang(p, follows="the story's own language, else your system's")
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -124,7 +130,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     from ..story import StoryError, check_story
 
     root = story_dir(args.story)
-    result = check_story(root)
+    result = check_story(root, reading_language(root, args.lang))
     if result.story is None:
         raise StoryError(result.diagnostics)
     story = result.story
@@ -153,6 +159,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 # -- check ----------------------------------------------------------------------------------------
 def check_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
+    add_lang(p, follows="the story's own words only; with LANG, its translation into LANG too")
     p.add_argument("--strict", action="store_true", help="warnings fail the check too")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -162,7 +169,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ..story.diagnostics import format_json, format_text
 
     root = story_dir(args.story)
-    result = check_story(root)
+    result = check_story(root, args.lang)
     shown = result.diagnostics
     if args.format == "json":
         print(format_json(shown))
@@ -174,6 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             story = result.story
             summary = (
                 f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')} of “{story.title}”"
+                + (f", in {story.language}" if story.language != story.source_language else "")
             )
         else:
             summary = (
@@ -208,6 +216,7 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="prefer choices no reader has taken yet, to cover rare branches in fewer runs",
     )
+    add_lang(p)
     p.add_argument("--all", action="store_true", help="list every scene in the report")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -216,7 +225,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
     from ..story import load_story
     from ..story.walk import format_report, report_json, tty_progress, walk
 
-    story = load_story(story_dir(args.story))
+    story = load_story(story_dir(args.story), args.lang)
     progress = tty_progress(args.runs)
     report = walk(story, runs=args.runs, seed=args.seed, max_steps=args.max_steps, progress=progress, seek=args.seek)
     if progress is not None:
@@ -239,13 +248,14 @@ def graph_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
+    add_lang(p)
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from ..story import load_story
     from ..story.graph import GraphvizMissing, render, to_dot, to_mermaid, write
 
-    story = load_story(story_dir(args.story))
+    story = load_story(story_dir(args.story), args.lang)
     output = Path(args.output) if args.output else None
     if args.format == "mermaid":
         write(to_mermaid(story, labels=args.labels), output)
@@ -266,11 +276,22 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+def stats_arguments(p: argparse.ArgumentParser) -> None:
+    add_story(p)
+    add_lang(p, follows="the story's own language; every language's words are counted below")
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from ..story import load_story
     from ..story.graph import format_stats
+    from ..story.languages import format_languages, language_counts
 
-    print(format_stats(load_story(story_dir(args.story))))
+    root = story_dir(args.story)
+    print(format_stats(load_story(root, args.lang)))
+    counts = language_counts(root)
+    if len(counts) > 1:
+        print()
+        print(format_languages(counts))
     return 0
 
 

@@ -7,10 +7,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from .arguments import Commands, add_data_dir, add_profile, add_story, story_dir
+from .arguments import Commands, add_data_dir, add_lang, add_profile, add_story, reading_language, story_dir
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..progress.session import Session
+    from ..progress.store import Store
+    from ..story import Story
 
 
 def register(commands: Commands) -> None:
@@ -35,6 +39,7 @@ def play_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p, here_first=False)
     add_profile(p, "whose journey this is, if more than one person plays on this computer")
     add_data_dir(p)
+    add_lang(p, follows="your settings, else the story's own language, else your system's")
     p.add_argument(
         "--plain",
         action="store_true",
@@ -55,7 +60,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     if not args.plain and not has_terminal():
         tell(NO_TERMINAL, stream=sys.stderr)
         return 2
-    story = load_story(story_dir(args.story, here_first=False))
+    root = story_dir(args.story, here_first=False)
+    story = load_story(root, reading_language(root, args.lang))  # before anything of the reader's is opened
     data_dir = resolve_data_dir(args.data_dir)
     try:
         # The lock comes first: a second window must not even open the database of a busy profile.
@@ -63,6 +69,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             store = Store.open(data_dir)
             try:
                 unlock(store, args.profile)  # a sealed journal asks for its passphrase before anything opens
+                story = _in_their_language(story, root, args.lang, store, args.profile)
                 session = Session.resume(story, store, args.profile)
                 notices = (store.set_aside.message(),) if store.set_aside else ()
                 if args.plain:
@@ -83,6 +90,20 @@ def cmd_play(args: argparse.Namespace) -> int:
         tell(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", stream=sys.stderr)
         return 1
     return 0
+
+
+def _in_their_language(story: Story, root: Path, lang: str | None, store: Store, name: str) -> Story:
+    """The story again, in the language the reader chose in their settings, when that is not the
+    one it was loaded in (which only knew the command line, the story and the system)."""
+    from ..care.settings import read_settings
+    from ..story import load_story
+
+    profile = store.find_profile(name)
+    chosen = read_settings(profile.settings).language if profile is not None and lang is None else None
+    wanted = reading_language(root, None, chosen) if chosen else None
+    if wanted is None or wanted == story.language:
+        return story
+    return load_story(root, wanted)
 
 
 NO_TERMINAL = (

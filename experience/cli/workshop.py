@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .arguments import Commands, add_rooms_dir, add_story, port, positive, room_name, story_dir
+from .arguments import Commands, add_lang, add_rooms_dir, add_story, port, positive, room_name, story_dir
 
 
 def register(commands: Commands) -> None:
@@ -178,6 +178,7 @@ def runsheet_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
     p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
     add_minutes(p, "propose a plan that fits, with a way through and time to talk")
+    add_lang(p)
 
 
 def cmd_runsheet(args: argparse.Namespace) -> int:
@@ -187,7 +188,7 @@ def cmd_runsheet(args: argparse.Namespace) -> int:
     from ..workshop.runsheet import build, to_markdown
     from ..workshop.runsheet_html import to_html
 
-    story = load_story(story_dir(args.story))
+    story = load_story(story_dir(args.story), args.lang)
     plan = propose(story, args.minutes) if args.minutes else None
     sheet = plan.sheet if plan is not None else build(story)
     intro = plan.intro() if plan is not None else None

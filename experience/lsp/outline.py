@@ -47,6 +47,7 @@ LEAVES = frozenset(
         "number",
         "enum",
         "version",
+        "language",  # a tag like es or pt-BR: nothing to complete from the story
         "variable-name",
         "tags",
         "story-id",

@@ -80,6 +80,16 @@ class Code(StrEnum):
     DEEP_WITHOUT_GENTLE_ENDING = "W502", WARNING, "deep scene without a gentle ending"
     DEEP_STRETCH_WITHOUT_GENTLER = "W503", WARNING, "deep stretch without a gentler path"
     GENTLER_LEADS_DEEPER = "W504", WARNING, "gentler path leads deeper"
+    # Translations (locale/*.po beside the story)
+    TRANSLATION_UNREADABLE = "E600", ERROR, "translation file cannot be read"
+    NO_TRANSLATION = "E601", ERROR, "no translation into that language"
+    UNTRANSLATED = "W602", WARNING, "string not translated"
+    TRANSLATION_FUZZY = "W603", WARNING, "translation marked fuzzy"
+    SOURCE_CHANGED = "W604", WARNING, "source changed since it was translated"
+    PLACEHOLDERS_DIFFER = "W605", WARNING, "placeholders or inline variations differ"
+    TRANSLATION_TEXT = "W606", WARNING, "translation's text has a problem"
+    TRANSLATION_MOVED = "W607", WARNING, "translation under an old id"
+    TRANSLATION_UNUSED = "W608", WARNING, "translation of a string no longer in the story"
 
 
 #: Every code with its summary, as the guide's table shows them.

@@ -21,7 +21,7 @@ class Key:
 
 #: kinds: text, rich-text (text or a list of paragraphs), scene-ref, goto (a scene-ref or a list
 #: of branches), expression, flag, number, enum, version, variables, set, scenes, choices,
-#: reflect, variations, variable-name, tags, ending (true or pause)
+#: reflect, variations, variable-name, tags, ending (true or pause), language (a tag)
 
 FORMATS = (1, 2)  # the versions of the format this program reads
 LATEST = FORMATS[-1]
@@ -60,6 +60,14 @@ MANIFEST = (
         "text",
         "What the story's readers see first, in Markdown, in place of the bundled journey's opening "
         "words. The player's care lines (how to pause, step out and find support) stay around it.",
+        since=2,
+    ),
+    Key(
+        "language",
+        "language",
+        "The language the story is written in, as a tag like en, es or pt-BR (English when left out). "
+        "The program around the story speaks it too, unless a reader chose another; translations "
+        "into other languages live in locale/ beside the story.",
         since=2,
     ),
 )
@@ -272,6 +280,7 @@ KINDS = {
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"  # chapters, scenes and tags
 VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 STORY_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"  # as i18n.normalise reads a tag
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 

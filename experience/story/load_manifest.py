@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import NamedTuple
 
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
+from ..i18n import ENGLISH, normalise
 from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
 from .load_nodes import NodeReader
 from .model import Scene, Variable
-from .source import BudgetExceeded, Refused, describe, scalar_value
+from .source import BudgetExceeded, Refused, YamlFile, describe, scalar_value
 
 MANIFEST_NAME = "story.yaml"
+LANGUAGE = "language"
 _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
 _STORY_ID = re.compile(fmt.STORY_ID_PATTERN)
 
@@ -32,6 +35,7 @@ class Manifest(NamedTuple):
     start: Node | None  # the node of `start`, resolved later (`ManifestReader.start`)
     stop: Node | None  # the node of `stop`, resolved later (`ManifestReader.stop`)
     welcome: str | None  # Markdown, what readers see first
+    language: str = ENGLISH  # the language it is written in, as a normalised tag
 
 
 class ManifestReader(NodeReader):
@@ -53,7 +57,8 @@ class ManifestReader(NodeReader):
                 self._variables(entries["variables"][1])
             start = entries["start"][1] if "start" in entries else None
             stop = entries["stop"][1] if "stop" in entries else None
-            return Manifest(title or "", story_id or "", start, stop, welcome)
+            language = self.optional(entries, LANGUAGE, self._language) or ENGLISH
+            return Manifest(title or "", story_id or "", start, stop, welcome, language)
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
@@ -76,6 +81,17 @@ class ManifestReader(NodeReader):
         else:
             assert isinstance(value, int)
             self.context.format = value
+
+    def _language(self, node: Node) -> str | None:
+        value = self.text(node, "the story's language")
+        tag = normalise(value) if value is not None else None
+        if value is not None and tag is None:
+            self.error(
+                Code.INVALID_VALUE,
+                f"'{value}' is not a language: write a tag like en, es or pt-BR (the language the story is written in)",
+                node,
+            )
+        return tag
 
     def _story_id(self, node: Node) -> str | None:
         value = self.text(node, "the story's id")
@@ -155,3 +171,16 @@ class ManifestReader(NodeReader):
             )
             return None
         return stop
+
+
+def declared_language(root: Path) -> str | None:
+    """The language story.yaml says the story is written in (`language:`), read on its own and
+    quickly, before the story is loaded: which language to read the story in depends on it. None
+    when it says none or cannot be read (the loader reports why)."""
+    file = YamlFile(root / MANIFEST_NAME, lambda _: None)
+    if not file.read() or not isinstance(file.root, MappingNode):
+        return None
+    for key, value in file.root.value:
+        if isinstance(key, ScalarNode) and key.value == LANGUAGE and isinstance(value, ScalarNode):
+            return normalise(value.value)
+    return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -24,6 +24,9 @@ from .load_refs import References
 from .model import Variable
 from .source import Refused, YamlFile, describe, is_plain, scalar_value
 from .text import Part
+
+if TYPE_CHECKING:
+    from .translation import Translation
 
 Entries = dict[str, tuple[ScalarNode, Node]]
 T = TypeVar("T")
@@ -42,6 +45,9 @@ class Context:
     broken_variables: set[str] = field(default_factory=set)  # declared without a usable value: reported once
     format: int = 1  # as story.yaml declares it
     format_2_use: tuple[str, Location] | None = None  # the first thing read that format 2 added
+    translation: Translation | None = None  # the language the story is being read in, when not its own
+    # Called with each file just after it is read, and its chapter (None for story.yaml).
+    on_file: list[Callable[[YamlFile, str | None], None]] = field(default_factory=list)
 
     def report(self, diagnostic: Diagnostic) -> None:
         self.diagnostics.append(diagnostic)

@@ -15,7 +15,7 @@ from . import format as fmt
 from .codes import Code
 from .conditions import Expression, compile_expression, literal
 from .diagnostics import Location
-from .inline import parse_template
+from .inline import Locate, parse_template
 from .load_nodes import NodeReader, either
 from .source import describe, scalar_value
 from .text import PLAIN, Paragraph, Template
@@ -71,14 +71,34 @@ class TextReader(NodeReader):
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
+        translation = self.context.translation
+        if translation is None:
+            return self._parse(node, text, self.file.locator(node))
+        applied = translation.applied(node)
+        if applied is None:
+            return translation.show_values(self._parse(node, text, self.file.locator(node)))
+        # Read in another language: the author's words are checked as ever, and the translation
+        # with them, its problems said at its PO entry (translation.py chooses which to keep).
+        source = self._parse(applied.node, applied.node.value, self.file.locator(applied.node))
+        context = self.context
+        diagnostics, first_format_2_use = context.diagnostics, context.format_2_use
+        before = len(diagnostics)
+        at_entry = applied.entry.text_location
+        translated = self._parse(node, text, lambda _: at_entry)
+        problems = diagnostics[before:]
+        del diagnostics[before:]
+        context.format_2_use = first_format_2_use  # a translation is never the story's own use of format 2
+        return translation.show_values(translation.choose(applied, source, translated, problems))
+
+    def _parse(self, node: ScalarNode, text: str, where: Locate) -> Template:
+        """`text` read into a Template, `where(i)` locating its character i."""
         if "{" not in text and "}" not in text:  # most text: nothing to read in it
             return Template((text,), text)
-        where = self.file.locator(node)
         chapter = self.chapter_id
         template, problems = parse_template(
             text,
             where,
-            lambda source, index: self.compile(source, chapter, where(index), what=f"{{{index}}}"),
+            lambda expression, index: self.compile(expression, chapter, where(index), what=f"{{{index}}}"),
             self.context.inline.setdefault(chapter, {}),
         )
         self.context.diagnostics.extend(problems)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import ENGLISH
 from . import format as fmt
 from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryError, sort_key
@@ -29,7 +31,10 @@ from .load_nodes import Context
 from .load_scenes import ChapterReader
 from .model import Chapter, Scene, Story, reading_order
 from .source import YamlFile
+from .strings import STORY_TITLE
+from .translation import find_translation, no_translation, read_translation
 from .validation import validate
+from .values_shown import shown_values
 
 _NAME = re.compile(fmt.NAME_PATTERN)
 
@@ -56,26 +61,32 @@ class LoadResult:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-def load_story(root: Path | str) -> Story:
-    """Load a story for playing; raise StoryError (with every diagnostic) if it has errors."""
-    result = check_story(root)
+OnFile = Callable[[YamlFile, "str | None"], None]
+
+
+def load_story(root: Path | str, lang: str | None = None) -> Story:
+    """Load a story for playing (in `lang`, when it has a translation into it: see
+    `translation.py`); raise StoryError (with every diagnostic) if it has errors."""
+    result = check_story(root, lang)
     if result.story is None:
         raise StoryError(result.diagnostics)
     return result.story
 
 
-def check_story(root: Path | str) -> LoadResult:
-    """Load a story and report everything wrong with it, errors and warnings alike."""
+def check_story(root: Path | str, lang: str | None = None, *, on_file: OnFile | None = None) -> LoadResult:
+    """Load a story and report everything wrong with it, errors and warnings alike; with `lang`,
+    read it in that language and report everything about its translation too. `on_file` is
+    called with each file just after it is read (and its chapter, None for story.yaml)."""
     enabled = gc.isenabled()
     gc.disable()  # a load makes many small objects and no cycles: collection is wasted time here
     try:
-        return _load(Path(root))
+        return _load(Path(root), lang, on_file)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(root: Path) -> LoadResult:
+def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) -> LoadResult:
     context = Context()
     report = context.report
     here = Location(root)
@@ -103,6 +114,13 @@ def _load(root: Path) -> LoadResult:
     for odd in sorted(root.glob("*.yml")):
         report(Diagnostic(Code.FILE_NOT_READ, f"'{odd.name}' is not read: chapter files end in .yaml", Location(odd)))
 
+    po = find_translation(root, lang) if lang is not None else None
+    if po is not None:
+        context.translation = read_translation(po, po, report)
+    if context.translation is not None:
+        context.on_file.append(context.translation.apply)
+    if on_file is not None:
+        context.on_file.append(on_file)
     manifest_file = _open(manifest_path, context)
     chapter_paths = sorted(p for p in root.glob("*.yaml") if p.name != MANIFEST_NAME and p.is_file())
     if not chapter_paths:
@@ -115,9 +133,15 @@ def _load(root: Path) -> LoadResult:
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node, welcome = (
-        manifest.read() if manifest is not None else ("", "", None, None, None)
+    title, story_id, start_node, stop_node, welcome, own = (
+        manifest.read() if manifest is not None else ("", "", None, None, None, ENGLISH)
     )
+    translation = context.translation
+    source_title = (translation.source_text(STORY_TITLE) if translation else None) or title
+    if lang is not None and po is None and manifest is not None:
+        missing = no_translation(root, root, lang, own)
+        if missing is not None:
+            report(missing)
 
     chapters: dict[str, Chapter] = {}
     scenes: dict[str, Scene] = {}
@@ -154,7 +178,13 @@ def _load(root: Path) -> LoadResult:
         stop=stop,
         welcome=welcome,
         format=context.format,
+        language=translation.language if translation is not None else own,
+        source_language=own,
+        source_title=source_title,
     )
+    if translation is not None:
+        translation.check_values(shown_values(story))
+        translation.finish()
     complete = manifest is not None and not any(d.is_error for d in context.diagnostics)
     if start and start in scenes:
         context.diagnostics.extend(validate(story, complete=complete))
@@ -175,7 +205,7 @@ def _chapter(path: Path, context: Context, scenes: dict[str, Scene]) -> Chapter 
             )
         )
         return None
-    file = _open(path, context)
+    file = _open(path, context, chapter_id)
     if file is None:
         context.references.broken_chapters.add(chapter_id)
         return None
@@ -188,9 +218,13 @@ def _chapter(path: Path, context: Context, scenes: dict[str, Scene]) -> Chapter 
     return head.chapter(file.display)
 
 
-def _open(path: Path, context: Context) -> YamlFile | None:
+def _open(path: Path, context: Context, chapter: str | None = None) -> YamlFile | None:
     file = YamlFile(path, context.report)
-    return file if file.read() else None
+    if not file.read():
+        return None
+    for on_file in context.on_file:
+        on_file(file, chapter)
+    return file
 
 
 def _result(context: Context, story: Story | None, draft: Story | None = None) -> LoadResult:

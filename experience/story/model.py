@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from ..i18n import ENGLISH
 from .conditions import Expression, Value, ValueType
 from .diagnostics import Location
 from .text import Paragraph, Template
@@ -252,12 +253,15 @@ class Story:
     welcome: str | None = None  # Markdown: what readers see first, in place of the journey's words
     format: int = 1
     id: str = ""  # the author's lasting name for the story (story.yaml's `id`), or "" if none was given
+    language: str = ENGLISH  # the language the story's text is in, as loaded: its own, or a translation's
+    source_language: str = ENGLISH  # the language it is written in (story.yaml's `language`)
+    source_title: str = ""  # the title as written, in any language: what a story without an id is filed under
 
     @property
     def key(self) -> str:
         """What readers' places and journals are filed under: the story's `id`, which outlives any
         change of its title, or else a key made from the title (`title_key`)."""
-        return self.id or title_key(self.title)
+        return self.id or title_key(self.source_title or self.title)
 
     def initial_variables(self) -> dict[str, Value]:
         return {name: var.initial for name, var in self.variables.items()}

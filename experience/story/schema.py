@@ -143,6 +143,11 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
     "choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
     "variations": {"$ref": "#/$defs/variations"},
     "variable-name": {"type": "string", "pattern": fmt.VARIABLE_PATTERN},
+    "language": {
+        "type": "string",
+        "pattern": fmt.LANGUAGE_PATTERN,
+        "patternErrorMessage": "A language tag, like en, es or pt-BR.",
+    },
     "story-id": {
         "type": "string",
         "pattern": fmt.STORY_ID_PATTERN,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -73,10 +73,24 @@ class Placeholder:
     """`{expression}`: its value, as text."""
 
     expression: Expression
+    # In a story read in another language: the story's own values of its variables ("at the
+    # kitchen table") as they are shown in that language, by variable. The state keeps the
+    # author's words, so conditions read them; only the value shown here is translated.
+    shown: Mapping[str, Mapping[str, str]] | None = None
 
     @property
     def name(self) -> str:
         return self.expression.source
+
+    def value(self, reading: Reading) -> str:
+        variables = reading.variables
+        if self.shown is not None:
+            variables = dict(variables)
+            for name in self.expression.reads & self.shown.keys():
+                value = variables.get(name)
+                if isinstance(value, str):
+                    variables[name] = self.shown[name].get(value, value)
+        return format_value(self.expression.evaluate(variables, reading.visits, reading.draw))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +192,7 @@ class Template:
                 after_inline = False
                 continue
             if isinstance(part, Placeholder):
-                e = part.expression
-                text = format_value(e.evaluate(reading.variables, reading.visits, reading.draw))
+                text = part.value(reading)
                 shown = reading.escape(text) if reading.escape is not None else text
             else:
                 shown = part.render(reading, f"{salt}/{index}")

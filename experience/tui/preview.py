@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..story import LoadResult, State, Story, check_story, restore_history, start_at
+from ..story.catalogue import LOCALE_FOLDER
 from .app import ExperienceApp
 from .screens.scene import SceneScreen
 from .widgets.footer import KeyFooter
@@ -35,16 +36,19 @@ __all__ = ["PreviewApp", "ProblemsScreen", "carry_over", "fingerprint", "start_a
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the story folder looks like on disk: a save, a new chapter or a removed one all change it."""
+    """What the story folder looks like on disk: a save, a new chapter or a removed one all change
+    it, and so does a save of a translation (`locale/*.po`)."""
     entries = []
-    try:
-        with os.scandir(root) as found:
-            for entry in found:
-                if entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-                    stat = entry.stat()
-                    entries.append((entry.name, stat.st_mtime_ns, stat.st_size))
-    except OSError:
-        return ()
+    for folder, suffixes in ((root, (".yaml", ".yml")), (root / LOCALE_FOLDER, (".po",))):
+        try:
+            with os.scandir(folder) as found:
+                for entry in found:
+                    if entry.name.endswith(suffixes) and entry.is_file():
+                        stat = entry.stat()
+                        entries.append((f"{folder.name}/{entry.name}", stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            if folder == root:
+                return ()
     return tuple(sorted(entries))
 
 
@@ -143,7 +147,8 @@ class PreviewApp(ExperienceApp):
 
     def reload(self) -> None:
         """Load the story again; keep the reader's place, or show what is wrong."""
-        result = check_story(self.root)
+        story = self.session.story  # read again in the language it is being read in
+        result = check_story(self.root, story.language if story.language != story.source_language else None)
         problems = next((s for s in self.screen_stack if isinstance(s, ProblemsScreen)), None)
         if result.story is None:
             if problems is not None:

@@ -172,3 +172,25 @@ async def test_a_renamed_scene_is_explained_to_the_author(root, session):
         app.check_for_changes()
         await pilot.pause()
         assert any("“one/b” is no longer in the story" in message for message in said)
+
+
+async def test_a_preview_in_another_language_reloads_in_it_when_its_translation_is_saved(root, tmp_path):
+    from experience.story.string_table import collect, write_string_table
+
+    _, strings = collect(root)
+    write_string_table(root, "Preview", "1", strings, new="es")
+    po = (root / "locale" / "es.po").read_text(encoding="utf-8")
+    translated = po.replace('msgid "First room."\nmsgstr ""', 'msgid "First room."\nmsgstr "Primera habitación."')
+    store = Store.open(tmp_path / "scratch-es")
+    try:
+        session = Session.resume(load_story(root, "es"), store, "preview", seed=1)
+        app = PreviewApp(session, root, poll_seconds=30)
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert "First room." in passage(app)
+            write(root, "locale/es.po", translated)
+            app.check_for_changes()
+            await pilot.pause()
+            assert "Primera habitación." in passage(app)
+            assert session.story.language == "es"
+    finally:
+        store.close()

@@ -72,6 +72,7 @@ WRONG = {  # a value of the wrong type for each kind of key
     "tags": "group",
     "version": 3,
     "story-id": ["coming-home"],
+    "language": ["es"],
 }
 
 

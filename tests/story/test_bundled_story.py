@@ -13,6 +13,8 @@ from experience.story import advance, available, begin, check_story, record_answ
 from experience.story.routes import route_chapters, route_names
 from experience.story.walk import walk
 
+from ..helpers import words_of
+
 STOP_ENDINGS = {"grounding/for_today", "noticing/rest"}
 
 # The only words a lone way on may use: going on, never agreeing. Agreement ("That's true.") must
@@ -38,18 +40,6 @@ def story():
     result = check_story(bundled_story())
     assert result.story is not None, [str(d) for d in result.diagnostics]
     return result.story
-
-
-def _words_of(story):
-    """Every piece of story text a reader can see: scene text, revisits, choices and prompts."""
-    for scene in story.scenes.values():
-        for block in scene.text + (scene.revisit or ()):
-            for template in block.variants:
-                yield scene.id, template.source
-        for choice in scene.choices:
-            yield scene.id, choice.text.source
-        if scene.reflect:
-            yield scene.id, scene.reflect.prompt.source
 
 
 def _follow(story, *wanted, answers=None, withheld=(), seed=0, limit=300):
@@ -130,13 +120,13 @@ def test_a_lone_way_on_only_ever_says_go_on_never_agrees(story):
 def test_no_scene_repeats_that_this_is_not_therapy(story):
     """The program's welcome and step-out screens say it once; scenes saying it again reads as
     legal cover."""
-    assert [sid for sid, words in _words_of(story) if "therapy" in words.lower()] == []
+    assert [sid for sid, words in words_of(story) if "therapy" in words.lower()] == []
 
 
 def test_story_text_names_no_keys(story):
     """Keys belong to the player and can change; the story says "pause" or "step out"."""
     key_talk = re.compile(r"\bpress\b|\bkey\b|\bctrl\b|\bthe [a-z] key\b", re.IGNORECASE)
-    assert [(sid, words) for sid, words in _words_of(story) if key_talk.search(words)] == []
+    assert [(sid, words) for sid, words in words_of(story) if key_talk.search(words)] == []
 
 
 def test_a_name_written_in_lower_case_never_begins_a_sentence(story):
