@@ -83,14 +83,22 @@ def test_other_things_yaml_cannot_read_are_said_in_the_formats_words(story_dir, 
     assert not any(phrase in d.message for phrase in PARSER_WORDS), d.message
 
 
-def test_a_misspelled_key_comes_before_the_dead_end_it_causes(story_dir):
-    result = check_story(story_dir({"one.yaml": CHAPTER.replace("    end: true", "    ende: true")}))
-    assert [d.code for d in result.diagnostics] == ["E101", "E201"]
+def test_an_unknown_key_comes_before_a_dead_end_further_up_the_file(story_dir):
+    chapter = CHAPTER.replace("    goto: b\n", "").replace("    end: true", "    end: true\n    titel: Bye")
+    assert [d.code for d in check_story(story_dir({"one.yaml": chapter})).diagnostics] == ["E101", "E201"]
 
 
-def test_a_misspelled_key_comes_before_the_missing_key_it_causes(story_dir):
-    chapter = CHAPTER.replace("    goto: b\n", "    choices:\n      - text: On\n        gotoo: b\n")
-    assert [d.code for d in check_story(story_dir({"one.yaml": chapter})).diagnostics] == ["E101", "E102"]
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("    end: true", "    ende: true"),  # not also a dead end
+        ("    goto: b\n", "    choices:\n      - text: On\n        gotoo: b\n"),  # not also a choice without a way on
+        ("    text: Bye.", "    txt: Bye."),  # not also a scene without text
+    ],
+)
+def test_a_misspelled_key_is_one_error_not_also_the_key_it_meant_missing(story_dir, before, after):
+    [d] = check_story(story_dir({"one.yaml": CHAPTER.replace(before, after)})).diagnostics
+    assert d.code == "E101" and "did you mean" in d.message
 
 
 # -- a real scene file, broken at random ----------------------------------------------------------------
