@@ -198,7 +198,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
             if args.start:
                 session.state = start_at(story, args.start, seed=session.state.seed)
-            PreviewApp(session, root, warnings=len(result.warnings)).run()
+            kept_in = Path(args.data_dir).expanduser() if args.data_dir else None
+            PreviewApp(session, root, warnings=len(result.warnings), kept_in=kept_in).run()
         finally:
             store.close()
     return 0

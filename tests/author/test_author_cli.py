@@ -50,6 +50,22 @@ def test_preview_keeps_its_place_in_the_folder_given(story_dir, tmp_path, previe
     assert preview_runs and (tmp_path / "trials" / DATABASE_NAME).is_file()
 
 
+async def test_a_preview_that_keeps_its_place_says_where_not_that_nothing_is_kept(story_dir, tmp_path, open_store):
+    from experience.progress.session import Session
+    from experience.story import load_story
+    from experience.tui.preview import PreviewApp
+
+    root = story_dir({"one.yaml": ONE}, manifest=MANIFEST)
+    session = Session.resume(load_story(root), open_store(), "preview")
+    said: list[str] = []
+    app = PreviewApp(session, root, poll_seconds=30, kept_in=tmp_path / "trials")
+    app.notify = lambda message, **_: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert any(f"Your place is kept in {tmp_path / 'trials'}" in m for m in said)
+    assert not any("Nothing here is kept" in m for m in said)
+
+
 def test_preview_refuses_the_readers_own_data_folder(story_dir, tmp_path, preview_runs, monkeypatch, capsys):
     own = tmp_path / "own"
     monkeypatch.setenv(DATA_DIR_ENV, str(own))
