@@ -259,7 +259,7 @@ def _block_header(lines: list[str], line: int, column: int, problem: str) -> str
     stray = after if len(after) <= 12 else after[:11] + "…"
     return (
         f"'{indicator}' {owner}on line {line + 1} starts a block of text, whose lines begin on the next line; "
-        f"nothing but '-', '+' or a number may follow '{indicator}' on its own line, and here '{stray}' does. If "
+        f"nothing but '-', '+' or a number may follow '{indicator}' on its line, and here '{stray}' does. If "
         f"the text itself begins with '{indicator}', put it all in quotes; if '{indicator}' was typed by mistake, "
         "remove it"
     )
