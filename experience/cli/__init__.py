@@ -60,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command; turn every failure a person can cause into a message."""
     from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
+    from ..story.safe_text import terminal_safe  # an error's words may quote a story file
 
     try:
         return handler(args)
@@ -68,7 +69,7 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         print("The story has errors; run 'experience check' on it for the full report.", file=sys.stderr)
         return 1
     except StoryRuntimeError as error:
-        print(f"experience: {error}", file=sys.stderr)
+        print(f"experience: {terminal_safe(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -78,7 +79,7 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         if os.environ.get("EXPERIENCE_DEBUG"):
             raise
         print(
-            f"experience: something went wrong ({type(error).__name__}: {error}).\n"
+            f"experience: something went wrong ({type(error).__name__}: {terminal_safe(str(error))}).\n"
             "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details.",
             file=sys.stderr,
         )

@@ -174,7 +174,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
     if progress is not None:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
-        print(json.dumps(report_json(story, report), indent=2))
+        print(json.dumps(report_json(story, report), indent=2))  # ASCII: nothing in it can act
     else:
         print(format_report(story, report, all_scenes=args.all))
     return 0 if report.ok else 1

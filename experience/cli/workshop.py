@@ -61,7 +61,8 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
         type=positive,
         default=DEFAULT_MAX_PARTICIPANTS,
         metavar="N",
-        help="sessions at once; one more sees 'this room is full' (default: %(default)s)",
+        help="participants in the room at once (tabs still at the join code have a limit of their own); "
+        "one more sees 'this room is full' (default: %(default)s)",
     )
     p.add_argument(
         "--sessions-dir",

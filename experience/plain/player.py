@@ -12,8 +12,9 @@ middle of an answer), b back, j journal, p pause, q leave, r read the scene agai
 h help. Words that may mean the reader is in crisis bring support at once, as in the full screen.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
-commands, journal.py shows the journal and changes an answer in it, and asides.py holds the
-other things the reader turns to and comes back from (a pause, the settings, the check-in).
+commands, journal.py shows the journal and changes an answer in it, asides.py holds the other
+things the reader turns to and comes back from (a pause, the settings, the check-in), and run.py
+plays it all on the process's own input and output.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ from .asides import change_settings, check_in, pause, support, way_back
 from .commands import ANSWER_COMMANDS, HELP, command_of
 from .journal import read_journal
 from .terminal import PROMPT, Leave, Terminal
-from .text import clean, paragraphs
+from .text import paragraphs
 
 if TYPE_CHECKING:
     from ..progress.session import Session
@@ -84,16 +85,17 @@ class PlainPlayer:
 
     # -- the whole sitting --------------------------------------------------------------------------
     def run(self) -> int:
+        """The sitting, to its end. A stop signal (`Stopped`) is let through: run.py leaves on it."""
         try:
             self._arrive()
             self.sitting.begin()
             while True:
                 self._scene()
         except Leave as leaving:
-            self._leave(leaving.stepped_out)
+            self.leave(leaving.stepped_out)
         except KeyboardInterrupt:
             self.terminal.line()
-            self._leave(False)
+            self.leave(False)
         except BrokenPipeError:  # the other end of a pipe went away (`| head`): nobody is reading
             self._keep_partial()
             raise
@@ -131,7 +133,8 @@ class PlainPlayer:
         self._attempt(lambda: session.come_back(way))
         session.start()
 
-    def _leave(self, stepped_out: bool) -> None:
+    def leave(self, stepped_out: bool) -> None:
+        """What was typed is kept, then the goodbye (and any words the disk refused) is said."""
         self._keep_partial()
         unsaved = self.session.write_unsaved()
         self.terminal.line()
@@ -140,9 +143,7 @@ class PlainPlayer:
         else:
             self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
         if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
-            self.terminal.write(
-                clean(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width)) + "\n"
-            )
+            self.terminal.write(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width) + "\n")
 
     # -- a scene --------------------------------------------------------------------------------------
     def _scene(self) -> None:

@@ -1,8 +1,13 @@
 """Where the plain player writes and reads: paragraphs out, one typed line at a time in.
 
-Everything written is cleaned of control characters and folded to the window when there is one
-(a pipe or a file gets whole paragraphs, which screen readers follow best). Piped input is echoed,
-so that a transcript reads whole. The end of input is a leaving, raised as `Leave`.
+Everything written passes `terminal_safe` (what would act on the terminal, from a story file or
+an answer, is shown as a placeholder such as ␛) and is folded to the window when there is one
+(a pipe or a file gets whole paragraphs, which screen readers follow best). What is read is made
+valid (`valid_text`: bytes that were not UTF-8 become characters). Piped input is echoed, so
+that a transcript reads whole. The end of input is a leaving, raised as `Leave`; a stop signal
+(SIGTERM, SIGHUP: see stopping.py) is `Stopped`, raised at once while waiting for a line, or at
+the next one if it comes while the player is busy (keeping an answer, say), so nothing is cut off
+halfway.
 
 The support letter (s) is heard here, at every prompt, even in the middle of an answer: the
 support lines are shown, and the same prompt comes back, with nothing typed before it lost.
@@ -15,7 +20,8 @@ from typing import TextIO
 
 from ..care.words import SUPPORT_LETTER
 from ..care.wrapping import fold
-from .text import clean
+from ..stopping import HANG_UP
+from ..story.safe_text import terminal_safe, valid_text
 
 PROMPT = "> "
 
@@ -26,6 +32,14 @@ class Leave(Exception):
     def __init__(self, stepped_out: bool = False) -> None:
         super().__init__()
         self.stepped_out = stepped_out
+
+
+class Stopped(Exception):
+    """The system asked the program to stop (`signum`): leave at once, keeping what was typed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 class Terminal:
@@ -43,24 +57,29 @@ class Terminal:
         self.width = width
         self._echo = not isatty(stdin)  # piped input: write it out, so the transcript reads whole
         self._before_asking = before_asking  # e.g. the break suggestion, once a sitting
+        self._reading = False  # waiting for a line, when a stop signal may end the wait
+        self._stopped: int | None = None  # the stop signal that came, if one did
         self._support = support  # what the support letter shows, from any prompt
         self._supporting = False  # showing it already: the letter is then an answer like any other
 
     def say(self, *texts: str) -> None:
         """Write paragraphs, each followed by a blank line."""
-        for text in texts:
-            self.stdout.write(fold(clean(text), self.width) + "\n\n")
-        self.stdout.flush()
+        self._put("".join(fold(terminal_safe(text), self.width) + "\n\n" for text in texts))
 
     def line(self, text: str = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self.stdout.write(fold(clean(text), self.width) + "\n")
-        self.stdout.flush()
+        self._put(fold(terminal_safe(text), self.width) + "\n")
 
     def write(self, text: str) -> None:
         """Write text already laid out (the goodbye and the support lines), as it is."""
-        self.stdout.write(text)
-        self.stdout.flush()
+        self._put(terminal_safe(text))
+
+    def stop(self, signum: int) -> None:
+        """A stop signal came (this runs in its handler): end the wait for a line, or the next one."""
+        self._stopped = signum
+        if self._reading:
+            self._reading = False
+            raise Stopped(signum)
 
     def ask(self, prompt: str = PROMPT) -> str:
         """One line typed by the reader, without its newline. The end of input means leaving.
@@ -78,18 +97,40 @@ class Terminal:
                 self._supporting = False
 
     def _ask(self, prompt: str) -> str:
+        if self._stopped is not None:
+            raise Stopped(self._stopped)
         if self._before_asking is not None:
             self._before_asking()
-        self.stdout.write(prompt)
-        self.stdout.flush()
-        typed = self.stdin.readline()
+        self._put(prompt)
+        self._reading = True  # from here a stop signal raises; one that came just before is seen next
+        try:
+            if self._stopped is not None:
+                raise Stopped(self._stopped)
+            typed = self.stdin.readline()
+        except OSError as error:
+            raise self._gone(error) from None
+        finally:
+            self._reading = False
         if not typed:
-            self.stdout.write("\n")
+            self._put("\n")
             raise Leave()
-        typed = typed.rstrip("\r\n")
+        typed = valid_text(typed.rstrip("\r\n"))
         if self._echo:
-            self.stdout.write(clean(typed) + "\n")
+            self._put(terminal_safe(typed) + "\n")
         return typed
+
+    def _put(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except OSError as error:
+            raise self._gone(error) from None
+
+    def _gone(self, error: OSError) -> OSError | Stopped:
+        """A terminal that cannot be read or written any more (EIO: it closed under us) ends the
+        sitting as SIGHUP does, which is usually on its way. A pipe whose reader left (`| head`)
+        is the player's own case, and stays a BrokenPipeError."""
+        return error if isinstance(error, BrokenPipeError) else Stopped(self._stopped or HANG_UP)
 
 
 def isatty(stream: TextIO) -> bool:

@@ -43,6 +43,7 @@ from ..story import (
     view,
 )
 from ..story.pickup import Movement, movements, pick_up, stop_for_today, way_on
+from ..story.safe_text import valid_text
 from . import amending, keeping
 from .comeback import WayBack, ways_back
 from .filing import file_story
@@ -273,7 +274,9 @@ class Session:
     def answer(self, text: str) -> Entry:
         """Keep an answer in the journal, at once, replacing the earlier answer if there is one (an
         unchanged one keeps its date). Words that may mean the reader is in crisis are kept in the
-        journal, being the reader's own, but the story never quotes them back (story/answers.py)."""
+        journal, being the reader's own, but the story never quotes them back (story/answers.py).
+        It is made valid first: bytes a terminal could not decode would lose the whole answer."""
+        text = valid_text(text)
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
@@ -308,8 +311,8 @@ class Session:
         return entry
 
     def revise_entry(self, entry_id: int, text: str) -> Entry:
-        """Change an answer from the journal, and every copy of it (amending.py)."""
-        return amending.revise_entry(self, entry_id, text)
+        """Change an answer from the journal, and every copy of it (amending.py), made valid first."""
+        return amending.revise_entry(self, entry_id, valid_text(text))
 
     def delete_entry(self, entry_id: int) -> Outcome:
         """Delete an answer and every copy of it, then scrub and check the files (amending.py)."""
@@ -343,6 +346,7 @@ class Session:
         return len(self._unsaved)
 
     def keep_draft(self, text: str) -> None:
+        text = valid_text(text)
         scene = self.state.scene
         try:
             with self.store.transaction():

@@ -44,6 +44,7 @@ class Code(StrEnum):
     ALIASES_EXPAND_TOO_FAR = "E004", ERROR, "aliases expand too far"
     YAML_FEATURE_NOT_ALLOWED = "E005", ERROR, "YAML feature not allowed"
     STORY_FOLDER = "E006", ERROR, "story folder problem"
+    CONTROL_CHARACTER = "E007", ERROR, "control character in text"
     # Shape of the documents
     WRONG_TYPE = "E100", ERROR, "wrong type"
     UNKNOWN_KEY = "E101", ERROR, "unknown key"
@@ -64,6 +65,7 @@ class Code(StrEnum):
     TYPE_MISMATCH = "E304", ERROR, "type mismatch"
     BAD_PLACEHOLDER = "E305", ERROR, "bad placeholder"
     BAD_INLINE_VARIATION = "E306", ERROR, "bad inline variation"
+    CANNOT_COMPUTE = "E307", ERROR, "cannot be computed"
     # Story-wide warnings
     UNREACHABLE_SCENE = "W400", WARNING, "unreachable scene"
     READER_MAY_BE_STRANDED = "W401", WARNING, "reader may be stranded"
@@ -74,6 +76,7 @@ class Code(StrEnum):
     VARIATION_NEVER_SHOWN = "W406", WARNING, "variation never shown"
     FORMAT_NOT_DECLARED = "W407", WARNING, "format 2 used without 'format: 2'"
     KEY_INSIDE_TEXT = "W408", WARNING, "a key written inside text"
+    PAGE_MAY_BE_EMPTY = "W409", WARNING, "every paragraph may be hidden"
     # Care and safety lint
     DEEP_WITHOUT_CONTENT_NOTE = "W500", WARNING, "deep scene without a content note"
     DEEP_WITHOUT_PAUSE = "W501", WARNING, "deep scene without a pause nearby"

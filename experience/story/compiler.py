@@ -14,7 +14,9 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from .codes import Code
+from .format import NUMBER_RANGE, in_range
 from .functions import FUNCTIONS, build
+from .safe_text import control_character_message, first_unsafe
 from .values import Evaluator, NumberEvaluator, ValueType, Variables, Visits
 
 MAX_DEPTH = 60
@@ -97,8 +99,13 @@ class Compiler:
         if isinstance(value, bool):
             raise Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
+            if not in_range(value):
+                raise Reject(Code.INVALID_VALUE, f"this number is too large: numbers go {NUMBER_RANGE}", node)
             return (lambda _v, _s, _d, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
+            index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
+            if index is not None:
+                raise Reject(Code.CONTROL_CHARACTER, control_character_message(value[index]), node)
             return (lambda _v, _s, _d, value=value: value), ValueType.TEXT
         if value is None:
             raise Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)

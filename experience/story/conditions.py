@@ -8,6 +8,8 @@ functions of `functions.FUNCTIONS` can be reached, so a scene file can never run
 
 Values are numbers, text and true/false. The checker knows the type of every expression, so
 `role > 3` or `set: {tenderness: "a lot"}` is an error at load time, not a surprise while playing.
+An expression without variables is computed once as it is read, so `1 / 0 > 0` is an error
+there too; what expressions compute stays within the story's limits (values.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from .codes import Code
 from .compiler import CONSTANT_NAMES, Compiler, Reject
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
 from .functions import FUNCTIONS
-from .values import Evaluator, Value, ValueType, Variables, Visits
+from .values import Evaluator, Value, ValueType, Variables, Visits, within_limits
 
 __all__ = ["FUNCTIONS", "Evaluator", "Expression", "Value", "ValueType", "Variables", "Visits", "compile_expression"]
 
@@ -168,10 +170,13 @@ def compile_expression(
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
         return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
-    return (
-        Expression(
-            text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location,
-            compiler.fallible, compiler.rolls, compiler.version,
-        ),
-        None,
+    expression = Expression(
+        text, kind, within_limits(evaluate, kind), frozenset(compiler.reads), frozenset(compiler.scenes), location,
+        compiler.fallible, compiler.rolls, compiler.version,
     )  # fmt: skip
+    if expression.is_constant:  # the same every time: if it cannot be computed, say so now
+        try:
+            expression.evaluate({}, {})
+        except StoryRuntimeError as error:
+            return None, Diagnostic(Code.CANNOT_COMPUTE, error.reason, location)
+    return expression, None

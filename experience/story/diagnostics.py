@@ -2,7 +2,9 @@
 
 Every problem an author can cause becomes a `Diagnostic` with a stable code (one of `codes.Code`),
 a file, a line and a column. Authors read them as `path:line:col: error: message [E101]`;
-editors and CI read the same records as JSON.
+editors and CI read the same records as JSON. A message may quote the author's text, so both
+forms are safe to show (`terminal_safe`; the JSON is ASCII): a story file cannot act on the
+terminal of whoever checks it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import NamedTuple
 
 from .codes import CODES as CODES  # the table of codes, where the guide and tests have always found it
 from .codes import Code, Severity
+from .safe_text import terminal_safe
 
 
 class Location(NamedTuple):
@@ -56,7 +59,7 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+        return terminal_safe(f"{self.location}: {self.severity.value}: {self.message} [{self.code}]", lines=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -93,6 +96,7 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     items = [d.as_dict() for d in diagnostics]
     errors = sum(1 for d in items if d["severity"] == "error")
+    # ASCII, so a quoted control character is written as an escape there too
     return json.dumps({"diagnostics": items, "errors": errors, "warnings": len(items) - errors}, indent=2)
 
 
@@ -111,4 +115,5 @@ class StoryRuntimeError(Exception):
 
     def __init__(self, message: str, location: Location | None = None):
         self.location = location
+        self.reason = message  # what went wrong, without where
         super().__init__(f"{location}: {message}" if location else message)

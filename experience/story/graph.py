@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Exit, ExitKind, Scene, Story
+from .safe_text import terminal_safe
 
 READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
 
@@ -277,7 +278,7 @@ def format_stats(story: Story) -> str:
     tags = tag_counts(story)
     if tags:
         lines.append("Tags: " + ", ".join(f"{tag} ({count} scene{'s' * (count != 1)})" for tag, count in tags.items()))
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def tag_counts(story: Story) -> dict[str, int]:
@@ -314,6 +315,10 @@ def _stats_row(row: MovementStats, width: int) -> str:
 
 
 def write(content: str | bytes, output: Path | None) -> None:
+    """A graph or a run-sheet, to standard output or a file; text passes `terminal_safe`, as it
+    quotes the author's titles and choices."""
+    if isinstance(content, str):
+        content = terminal_safe(content)
     if output is None:
         import sys
 

@@ -136,6 +136,8 @@ class ManifestReader(NodeReader):
                     value_node,
                 )
                 continue
+            if isinstance(value, (int, float)) and not isinstance(value, bool):  # declared all the same, so
+                self.in_range(value, f"the start of '{name}'", value_node)  # its uses are not errors too
             self.context.variable_types[name] = kind
             self.context.variables[name] = Variable(name, value, kind, self.at(key_node))
 

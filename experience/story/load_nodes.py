@@ -178,7 +178,16 @@ class NodeReader:
         if positive and not value > 0:
             self.error(Code.INVALID_VALUE, f"{what} should be more than 0", node)
             return None
+        if not self.in_range(value, what, node):
+            return None
         return value
+
+    def in_range(self, value: float, what: str, node: Node) -> bool:
+        """Whether a number is one a story can hold; if not, say so where it is written."""
+        if fmt.in_range(value):
+            return True
+        self.error(Code.INVALID_VALUE, f"{what} is too large: numbers go {fmt.NUMBER_RANGE}", node)
+        return False
 
 
 _SHAPES: dict[int, tuple[dict[str, None], tuple[fmt.Key, ...], frozenset[str]]] = {}

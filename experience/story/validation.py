@@ -23,6 +23,7 @@ def validate(story: Story, *, complete: bool = True) -> list[Diagnostic]:
     problems += check_returns(story)
     if complete:  # a choice whose condition had an error looks unconditional: no false alarms
         problems += check_stranding(story)
+        problems += check_empty_pages(story)
         problems += check_variations(story)
         problems += check_reachability(story)
         problems += check_variables(story)
@@ -111,6 +112,27 @@ def _stranded_branches(branches: tuple[Branch, ...], story: Story, scene: Scene)
             branches[-1].location or _where(scene, story),
         )
     ]
+
+
+def check_empty_pages(story: Story) -> list[Diagnostic]:
+    """W409 where every paragraph of a scene's `text` (or its `revisit`) has an `if` and none is
+    sure to hold: on some path the reader would meet a page with nothing on it."""
+    problems = []
+    for scene in story.scenes.values():
+        for key, paragraphs in (("text", scene.text), ("revisit", scene.revisit or ())):
+            conditions = [p.condition for p in paragraphs]
+            if not conditions or None in conditions or always_one(conditions):
+                continue
+            problems.append(
+                Diagnostic(
+                    Code.PAGE_MAY_BE_EMPTY,
+                    f"every paragraph of the {key} of scene '{scene.name}' has an 'if', so when none "
+                    "holds the reader sees an empty page; give one paragraph no 'if', or give one the "
+                    "opposite 'if' of another",
+                    paragraphs[0].location or _where(scene, story),
+                )
+            )
+    return problems
 
 
 def check_variations(story: Story) -> list[Diagnostic]:

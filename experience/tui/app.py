@@ -9,13 +9,18 @@ its screens may ask of it is written down in `tui/contract.py`.
 Care is the app's business, not any one screen's: support (f1, which never types, so it works
 even while writing; s too wherever a letter types nothing), pause (p, or Esc while typing) and
 settings (f2) work from every screen, and the gentle break suggestion is timed here.
+
+So is being stopped by the system (SIGTERM, or SIGHUP as the terminal closes: stopping.py): the
+app keeps whatever is typed in the answer box at once, without waiting for the draft's timer, and
+exits, so that the database is closed as on any leaving.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
@@ -27,11 +32,14 @@ from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
 from ..care.words import BREAK_SUGGESTION, NOT_KEPT, SUPPORT_KEY, SUPPORT_LETTER, CareReply
 from ..care.words import JOURNAL_EMPTY as KEPT_HERE
+from ..stopping import when_told_to_stop
+from ..story.safe_text import terminal_safe
 from .contract import SUPPORT_TOOLTIP, Gate, OpenGate, PlayerScreen
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
     from textual.theme import Theme
 
@@ -76,6 +84,7 @@ class ExperienceApp(App[str | None]):
         self.gate: Gate = gate or OpenGate()  # what may hold the reader before a step: see tui/contract.py
         self.notices = notices  # said once, on the first screen: e.g. a damaged file set aside
         self.sitting = sitting or Sitting()
+        self.stopped_by: int | None = None  # the stop signal that ended the app, if one did
         self.motion_changed_signal: Signal[bool] = Signal(self, "motion-changed")
         self._motion_asked = self.animation_level  # what the environment (TEXTUAL_ANIMATIONS) asked for
         self.title = session.story.title
@@ -97,6 +106,28 @@ class ExperienceApp(App[str | None]):
     def get_default_screen(self) -> Screen:
         """The scene is the bottom of the stack: welcome, pause and journal come and go above it."""
         return SceneScreen()
+
+    def run(self, *args: Any, **kwargs: Any) -> str | None:
+        """`App.run`, with SIGTERM and SIGHUP handed to `stop_now` while the app runs."""
+        with when_told_to_stop(self._told_to_stop):
+            return super().run(*args, **kwargs)
+
+    def _told_to_stop(self, signum: int) -> None:
+        """In the signal handler: the rest happens in the app's own loop, between two messages."""
+        try:
+            loop = asyncio.get_running_loop()  # the handler runs in the thread that runs the app
+        except RuntimeError:  # not running yet, or no longer: nothing typed to keep, so just go
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(self.stop_now, signum)
+
+    def stop_now(self, signum: int) -> None:
+        """The system is stopping the program: keep every typed word, then exit at once (not by a
+        way out that asks something first, like a workshop's farewell: nobody may be there)."""
+        self.stopped_by = signum
+        for screen in self.screen_stack:
+            if isinstance(screen, SceneScreen):
+                screen.keep_draft()
+        App.exit(self, None, return_code=128 + signum)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -257,6 +288,22 @@ class ExperienceApp(App[str | None]):
         """ctrl+c, out of habit: say in the app's words how to leave (it is not a way out here)."""
         self.notify(LEAVE_WITH, markup=False, timeout=6)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from every screen: never read as markup (a message may quote a
+        file's name or an error's words), and never acting on the terminal. `markup` is Textual's
+        parameter, accepted so that every caller still fits, and ignored."""
+        super().notify(
+            terminal_safe(message), title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
+        )
+
     # -- a break, once, if it is wanted ------------------------------------------------------------
     def _offer_break(self) -> None:
         from .screens.pause import PauseScreen
@@ -269,7 +316,7 @@ class ExperienceApp(App[str | None]):
             and not self.support_showing
             and self.sitting.break_due()
         ):
-            self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS, markup=False)
+            self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS)
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
     def next_theme(self) -> None:

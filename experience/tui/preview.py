@@ -24,6 +24,7 @@ from textual.widgets import Static
 from ..story import LoadResult, State, Story, check_story, restore_history, start_at
 from ..story.catalogue import LOCALE_FOLDER
 from .app import ExperienceApp
+from .content import as_content
 from .screens.scene import SceneScreen
 from .widgets.footer import KeyFooter
 
@@ -110,10 +111,10 @@ class ProblemsScreen(Screen[None]):
 def _line(diagnostic: Diagnostic) -> Content:
     style = "bold $error" if diagnostic.is_error else "bold $warning"
     return Content.assemble(
-        (f"{diagnostic.location}", "$text-muted"),
+        as_content(str(diagnostic.location), "$text-muted"),  # a message quotes the author's text
         "\n",
         (f"{diagnostic.severity.value} {diagnostic.code}: ", style),
-        diagnostic.message,
+        as_content(diagnostic.message),
     )
 
 

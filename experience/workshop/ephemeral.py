@@ -5,15 +5,16 @@ so everything works as it does at home), and the folder is deleted when the sess
 the system has a folder in memory (/dev/shm on Linux), the sessions live there and what people
 write never reaches the disk at all.
 
-A session that is killed outright cannot delete its own folder. So each one holds an
-operating-system lock on a file inside it for as long as it lives (released by the kernel however
-the process ends), and `sweep` deletes every folder whose lock is free: the server sweeps when it
-starts and when it stops, without ever touching a session that is still running.
+The server makes each session's folder (`new_folder`) and hands it to the session, which holds
+it (`SessionFolder`) and deletes it when it ends; the server deletes it too, the moment it sees
+the session's process end however it ended (a crash, kill -9, the machine short of memory), and
+checks that it is gone.
 
-The other way round, a server that is killed outright (kill -9, a crash, the machine short of
-memory) cannot end its sessions, and nothing else would: a session waits for its browser through
-the server, and would wait for ever, its folder with it. So each session holds a `Lifeline` to
-the server that started it, checks it every few seconds, and ends itself when the server is gone.
+A server that is itself killed outright cannot do that. So each session holds an
+operating-system lock on a file inside its folder for as long as it lives (released by the kernel
+however the process ends), and `sweep` deletes every folder whose lock is free: the server sweeps
+when it starts and when it stops, without ever touching a session that is still running. (The
+sessions of a killed server end by themselves: see driver.py.)
 """
 
 from __future__ import annotations
@@ -42,20 +43,32 @@ def default_root() -> Path:
     return base / f"experience-workshop-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
 
 
-class SessionFolder:
-    """One session's private folder: created at once, locked while alive, removed at the end."""
+def new_folder(root: Path) -> Path:
+    """A fresh, private folder for one session, under `root`."""
+    make_private_dir(root)
+    path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=root))
+    os.chmod(path, PRIVATE_DIR)
+    return path
 
-    def __init__(self, root: Path):
-        make_private_dir(root)
-        self.path = Path(tempfile.mkdtemp(prefix=PREFIX, dir=root))
-        os.chmod(self.path, PRIVATE_DIR)
+
+def remove(folder: Path) -> bool:
+    """Delete a session's folder and everything in it; True if it is gone."""
+    shutil.rmtree(folder, ignore_errors=True)
+    return not folder.exists()
+
+
+class SessionFolder:
+    """One session's private folder (made by `new_folder`): locked while alive, removed at the end."""
+
+    def __init__(self, path: Path):
+        self.path = path
         self._fd: int | None = os.open(self.path / ALIVE, os.O_CREAT | os.O_RDWR, 0o600)
         fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         atexit.register(self.remove)
 
     def remove(self) -> None:
         """Delete the folder and everything in it. Safe to call more than once."""
-        shutil.rmtree(self.path, ignore_errors=True)
+        remove(self.path)
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
@@ -96,39 +109,6 @@ def _is_alive(folder: Path) -> bool:
     finally:
         os.close(fd)
     return False
-
-
-class Lifeline:
-    """The process that started this session (the server): still running, or gone?
-
-    A process is known by its number and, where the system says (Linux's /proc), by when it
-    started, so that a new process that happens to get the same number later is not taken for it.
-    """
-
-    def __init__(self, pid: int):
-        self.pid = pid
-        self._started = _start_time(pid)
-
-    def holds(self) -> bool:
-        try:
-            os.kill(self.pid, 0)  # signal 0: asks only whether the process exists
-        except ProcessLookupError:
-            return False
-        except PermissionError:
-            pass  # it exists, under another user: when it started says whether it is ours
-        except OSError:
-            return True  # cannot tell: never end a session on a doubt
-        return self._started is None or _start_time(self.pid) == self._started
-
-
-def _start_time(pid: int) -> str | None:
-    """When the process started, in the kernel's own ticks, or None where that cannot be read."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    fields = stat[stat.rfind(")") + 2 :].split()  # after the name, which may hold spaces
-    return fields[19] if len(fields) > 19 else None  # field 22 of the whole line: starttime
 
 
 def _age(folder: Path) -> float:

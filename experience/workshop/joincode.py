@@ -1,9 +1,10 @@
 """The join code: what stands between a room served on the network and anyone who finds it.
 
 On loopback only this computer can connect, so no code is asked. On any other address the
-server makes a short code, says it aloud to the facilitator, and hands it to each session through
-the environment (never the command line, which other users can list). The code is compared in
-constant time, typed however a person types it: any case, with or without the dash or spaces.
+server makes a short code and says it to the facilitator, and keeps it: what a participant types
+is sent to the server, which checks it (tab.py) and counts wrong tries (limits.py); no session's
+process ever holds the code. It is compared in constant time, typed however a person types it:
+any case, with or without the dash or spaces.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import hmac
 import ipaddress
 import secrets
 
-JOIN_CODE_ENV = "EXPERIENCE_JOIN_CODE"
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud across a room, they blur
 LENGTH = 6  # 31**6 ≈ 890 million; with a pause after each wrong try, far beyond guessing
 

@@ -1,18 +1,14 @@
 """A participant's session in a workshop room: the player, held at the room's gates, with a
 heartbeat to the room, a journal that goes home with them, and nothing left behind.
 
-The server (serve.py) starts one of these processes for each browser tab:
-
-    python -m experience.workshop.participant STORY --sessions-dir DIR [--server-pid PID]
-                                              [--room NAME --rooms-db PATH]
-
-It is a module of its own rather than an `experience` command because no person ever types it.
-The join code, when the room is served to the network, comes through the environment.
+The server forks one of these for each browser tab from a warm process (zygote.py), which has
+already imported everything here and loaded the story; `participate` is what each child runs.
 
 What it does differently from `experience play`:
 - its progress lives in a folder of its own that is deleted when the session ends (ephemeral.py),
-  and it ends by itself if the server that started it is gone;
-- the join code comes before anything else, and nothing of the story is built until it is right;
+  and it ends by itself the moment the server that started it is gone (driver.py);
+- the join code comes before anything else, and nothing of the story is built until the server
+  says the code is right (the code itself never reaches this process);
 - before a step into a movement the facilitator has not opened, it waits (WaitingScreen): the
   player is given a `RoomGate` as its gate, and knows nothing else of rooms; before the session
   has begun, the first scene waits the same way (the lobby);
@@ -29,23 +25,24 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Mount
+from textual.screen import Screen
 
 from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
-from .joincode import JOIN_CODE_ENV, matches
+from . import channel
+from .driver import FromServer, ServerGone, SessionDriver
 from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
 from .room import HEARTBEAT_SECONDS, RoomError
 from .screens.waiting import POLL_SECONDS, WaitingScreen
 
-LIFELINE_SECONDS = 3.0  # how often a session checks that its server is still there
 ROOM_LOOK_SECONDS = 2.0  # how often a session looks for a message, and whether a pause has ended
 FROM_FACILITATOR = "From your facilitator"
 MOMENT_SENT = (
@@ -55,13 +52,14 @@ MOMENT_SENT = (
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.screen import Screen
 
     from ..progress.session import Session, Step
+    from ..story import Story
     from .pacing import Pacing
 
 WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
 NOT_YET_JOINED = ("journal", "pause", "download")
+TOO_MUCH_AT_ONCE = "That was more than can be pasted at once, so it was left out. Shorter pieces are fine."
 
 
 class RoomGate:
@@ -103,19 +101,14 @@ class ParticipantApp(ExperienceApp):
         session: Session,
         *,
         pacing: Pacing | None = None,
-        join_code: str | None = None,
+        ask_code: bool = False,
         heartbeat: float = HEARTBEAT_SECONDS,
         poll: float = POLL_SECONDS,
-        server_alive: Callable[[], bool] | None = None,
-        lifeline: float = LIFELINE_SECONDS,
         look: float = ROOM_LOOK_SECONDS,
     ) -> None:
         super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
-        self._server_alive = server_alive
-        self._lifeline = lifeline
-        self._join_code = join_code
-        self._joined = not join_code
+        self._joined = not ask_code
         self._heartbeat = heartbeat
         self._poll = poll
         self._look = look
@@ -124,38 +117,54 @@ class ParticipantApp(ExperienceApp):
 
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
+        """The bottom of the stack, which stays there, out of sight: the join screen, or nothing.
+        The scene is built only once the arrival has been read, so the first screen a room of
+        participants waits for is the arrival's alone."""
         if self._joined:
-            return SceneScreen()
+            return Screen()
         from .screens.join import JoinScreen
 
-        return JoinScreen(self.session.story.title, lambda typed: matches(typed, self._current_code()))
-
-    def _current_code(self) -> str:
-        """The room's code as it is now (the facilitator may have made a new one), else the one
-        this session was started with. A room that cannot be read raises RoomError: no guessing."""
-        room = self.pacing.look() if self.pacing is not None else None
-        return (room.join_code if room is not None and room.join_code else None) or self._join_code or ""
+        return JoinScreen(self.session.story.title, lambda typed: self.tell_server(channel.JOIN, code=typed))
 
     @on(Mount)
     def _begin(self, event: Mount) -> None:
         event.prevent_default()  # not the player's own welcome, which speaks of keeping things here
-        if self._server_alive is not None:
-            self.set_interval(self._lifeline, self._check_server)
         if self._joined:
             self._arrive()
 
-    def _check_server(self) -> None:
-        """The server is gone (killed, crashed): nobody can reach this session any more, so it
-        ends now and its folder goes with it, rather than keeping someone's words for ever."""
-        if self._server_alive is not None and not self._server_alive():
-            self._leaving = True  # no farewell: there is no browser left to show it
-            self.exit()
+    # -- the server ----------------------------------------------------------------------------------
+    def tell_server(self, kind: str, **fields: Any) -> None:
+        """A workshop message to the server (channel.py); nothing when no server serves this app."""
+        if isinstance(self._driver, SessionDriver):
+            self._driver.tell_server(kind, **fields)
+
+    def on_from_server(self, message: FromServer) -> None:
+        from .screens.join import JoinScreen
+
+        if message.kind == channel.ANSWER:
+            join = self.screen_stack[0] if self.screen_stack else None
+            if isinstance(join, JoinScreen) and not self._joined:
+                fields = message.fields
+                wait = fields.get("wait")
+                why = fields.get("why")
+                join.answered(
+                    fields.get("ok") is True,
+                    wait=float(wait) if isinstance(wait, int | float) else 0.0,
+                    why=why if isinstance(why, str) else channel.WHY_WRONG,
+                )
+        elif message.kind == channel.DROPPED:
+            self.notify(TOO_MUCH_AT_ONCE, severity="warning", timeout=8)
+
+    def on_server_gone(self, message: ServerGone) -> None:
+        """Nobody can reach this session any more, so it ends now and its folder goes with it,
+        rather than keep someone's words for ever."""
+        self._leaving = True  # no farewell: there is no browser left to show it
+        self.exit()
 
     def on_join_screen_joined(self) -> None:
-        # The scene goes on top: the join screen stays underneath, out of sight and holding
-        # nothing. (Textual cannot switch away from the first screen of the stack.)
+        # The join screen stays underneath, out of sight and holding nothing. (Textual cannot
+        # switch away from the first screen of the stack.)
         self._joined = True
-        self.push_screen(SceneScreen())
         self._arrive()
 
     def _arrive(self) -> None:
@@ -172,16 +181,17 @@ class ParticipantApp(ExperienceApp):
         """Into the first scene, after the lobby if the facilitator has not begun yet."""
         pacing = self.pacing
         if pacing is None or pacing.begun():
-            self.session.start()
+            self._into_the_story()
             return
         pacing.held(True)
-
-        def begun(_: bool | None) -> None:
-            self.session.start()
-
         self.push_screen(
-            WaitingScreen(pacing.begun, poll=self._poll, leaving=lambda: pacing.held(False), lobby=True), begun
+            WaitingScreen(pacing.begun, poll=self._poll, leaving=lambda: pacing.held(False), lobby=True),
+            lambda _: self._into_the_story(),
         )
+
+    def _into_the_story(self) -> None:
+        self.session.start()
+        self.push_screen(SceneScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "moment":
@@ -285,38 +295,28 @@ class ParticipantApp(ExperienceApp):
 
 
 # -- the process --------------------------------------------------------------------------------------
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m experience.workshop.participant",
-        description="One participant's session; started by 'experience serve'.",
-    )
-    parser.add_argument("story", metavar="STORY_DIR")
-    parser.add_argument(
-        "--sessions-dir", required=True, metavar="DIR", help="where this session keeps its progress until it ends"
-    )
-    parser.add_argument(
-        "--server-pid",
-        type=int,
-        metavar="PID",
-        help="the server that started this session: when it is gone, the session ends",
-    )
-    parser.add_argument("--room", metavar="NAME", help="the room that paces this session")
-    parser.add_argument("--rooms-db", metavar="PATH", help="the rooms file shared with the facilitator")
-    return parser
+def preload() -> None:
+    """Import what every session uses, so that the warm process holds it once for all of them."""
+    from textual import scrollbar  # noqa: F401 - the one widget module a first screen still imported
+    from textual.drivers import web_driver  # noqa: F401
+
+    from ..progress import session, store  # noqa: F401
+    from ..tui.screens import journal, pause, scene, step_out, support  # noqa: F401
+    from . import ephemeral, gate, pacing, room  # noqa: F401
+    from .screens import arrival, farewell, join, waiting  # noqa: F401
 
 
-def participate(args: argparse.Namespace) -> int:
+def participate(story: Story, args: argparse.Namespace) -> int:
+    """One participant's session, in this process, until it ends; its folder goes with it."""
     from ..progress.session import Session, story_key
     from ..progress.store import Store
-    from ..story import load_story
-    from .ephemeral import Lifeline, SessionFolder
+    from .ephemeral import SessionFolder
     from .gate import Movements
     from .pacing import Pacing
     from .room import Rooms
 
-    story = load_story(Path(args.story))
     rooms = None
-    with SessionFolder(Path(args.sessions_dir)) as folder:
+    with SessionFolder(Path(args.folder)) as folder:
         store = Store.open(folder.path)
         try:
             pacing = None
@@ -325,10 +325,7 @@ def participate(args: argparse.Namespace) -> int:
                 rooms.ensure(args.room, story_key(story))
                 pacing = Pacing(rooms, args.room, Movements.of_story(story))
             session = Session.resume(story, store, "participant")
-            server = Lifeline(args.server_pid).holds if args.server_pid else None
-            app = ParticipantApp(
-                session, pacing=pacing, join_code=os.environ.get(JOIN_CODE_ENV) or None, server_alive=server
-            )
+            app = ParticipantApp(session, pacing=pacing, ask_code=args.ask_code)
             app.run()
             return app.return_code or 0
         finally:
@@ -359,16 +356,3 @@ def leave_cleanly_when_told_to() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from ..cli import run
-
-    args = build_parser().parse_args(argv)
-    keep_words_off_the_host()
-    leave_cleanly_when_told_to()
-    return run(participate, args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

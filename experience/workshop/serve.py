@@ -1,21 +1,23 @@
 """Serving the journey to web browsers: one private session per tab, each its own process.
 
-Built on textual-serve's `Server`, with what a workshop room needs on top:
-- a limit on sessions at once, counted here in the server's one event loop (so two tabs opening
-  together cannot both take the last place); a tab beyond it sees "This room is full" and no
-  process is started for it;
+Built on textual-serve's `Server` (its page, its protocol, its downloads), with what a workshop
+room needs in place of the rest:
+- sessions forked from one warm process (spawning.py, zygote.py), so a whole room can open the
+  link together, and each costs little;
+- every tab read by the server first (tab.py): its input capped, its size clamped, nonsense let
+  go quietly; places counted here, in the server's one event loop, joined participants apart from
+  tabs still at the door (limits.py); the join code checked here, never in a session;
 - pages built from the address the browser used, so a room served on 0.0.0.0 works from any
-  laptop in the room; and our own page, which fetches nothing from anywhere but this server;
-- the join code, handed to each session through the environment when the room is not loopback;
+  laptop in the room; and our own page, which fetches nothing from anywhere but this server; no
+  folder of this server is ever listed;
 - quiet logs: no line per request, so the host's console keeps no record of who came when;
-- each session's folder swept away at start and at stop if its process died without cleaning up.
+- each session's folder removed the moment its session ends, and swept at start and at stop in
+  case the server itself was killed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import io
-import json
 import logging
 import os
 import signal
@@ -24,19 +26,20 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
-from aiohttp import WSCloseCode, WSMsgType, web
-from rich.align import Align
-from rich.console import Console
-from rich.text import Text
+import jinja2
+from aiohttp import WSCloseCode, web
 from textual_serve.server import Server
 
 from .ephemeral import PREFIX, default_root, sweep
-from .joincode import JOIN_CODE_ENV
+from .limits import JOIN_WITHIN, LONGEST_FRAME, Guesses, Places, clamp_size
+from .room import RoomError, Rooms
 from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url
+from .spawning import Zygote
+from .tab import Tab
 
 PAGES = Path(__file__).with_name("web")
-FULL_HOLD_SECONDS = 30 * 60  # a "room is full" tab is let go after this, if it is still open
-FULL = ("This room is full.", "Please ask the facilitator.")
+NOT_A_PAGE = "This address is where a participant's page connects; open the room's address instead."
+log = logging.getLogger("experience.workshop")
 
 
 class WorkshopServer(Server):
@@ -50,29 +53,22 @@ class WorkshopServer(Server):
         max_participants: int = DEFAULT_MAX_PARTICIPANTS,
         join_code: str | None = None,
         banner: list[str] | None = None,
+        join_within: float = JOIN_WITHIN,
+        guesses: Guesses | None = None,
     ) -> None:
-        super().__init__(room.command(), host=host, port=port, title=title, templates_path=PAGES)
+        super().__init__("", host=host, port=port, title=title, templates_path=PAGES)
         self.room = room
-        self.max_participants = max_participants
         self.join_code = join_code
+        self.join_within = join_within
         self.banner = banner or []
-        self.live = 0
+        self.places = Places(max_participants)
+        self.guesses = guesses or Guesses()
+        self.zygote = Zygote(room.zygote_arguments())
+        self.vacancy = asyncio.Event()  # set (and replaced) whenever a place comes free
         self._tabs: set[web.WebSocketResponse] = set()  # every tab connected now, to close on shutdown
-
-    # -- the process ------------------------------------------------------------------------------------
-    def prepare_environment(self) -> None:
-        """What every session inherits: the join code (or none), and where to find this package."""
-        if self.join_code:
-            os.environ[JOIN_CODE_ENV] = self.join_code
-        else:
-            os.environ.pop(JOIN_CODE_ENV, None)
-        package_parent = str(Path(__file__).resolve().parents[2])
-        paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-        if package_parent not in paths:
-            os.environ["PYTHONPATH"] = os.pathsep.join([package_parent, *paths])
+        self._rooms: Rooms | None = None  # opened when a code is first checked against the room
 
     def serve(self, debug: bool = False) -> None:
-        self.prepare_environment()
         sweep(self.room.sessions_dir)
         previous = signal.signal(signal.SIGHUP, _interrupt) if hasattr(signal, "SIGHUP") else None
         try:
@@ -86,9 +82,27 @@ class WorkshopServer(Server):
         logging.basicConfig(level="WARNING", format="%(message)s")
         logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
+    async def _make_app(self) -> web.Application:
+        """textual-serve's routes, except that no folder is listed under /static/."""
+        app = web.Application()
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
+        app.on_cleanup.append(self.on_cleanup)
+        return app
+
     async def on_startup(self, app: web.Application) -> None:
+        await self.zygote.start()  # it warms up while the first tabs connect
         for line in self.banner:
-            self.console.print(line, highlight=False, markup=False)
+            self.console.print(line, highlight=False, markup=False, soft_wrap=True)
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Ctrl+C: close every tab now. Each session then ends as if its tab had closed, its folder
@@ -98,6 +112,22 @@ class WorkshopServer(Server):
             *(tab.close(code=WSCloseCode.GOING_AWAY, message=b"The workshop has ended.") for tab in list(self._tabs)),
             return_exceptions=True,
         )
+
+    async def on_cleanup(self, app: web.Application) -> None:
+        await self.zygote.stop()
+        if self._rooms is not None:
+            self._rooms.close()
+
+    def current_code(self) -> str:
+        """The code a tab must type now: the room's (the facilitator can make a new one from the
+        console), else the one this server made. RoomError if the room cannot be read just now."""
+        if self.room.room and self.room.rooms_db:
+            if self._rooms is None:
+                self._rooms = Rooms.open(self.room.rooms_db)
+            served = self._rooms.get(self.room.room)
+            if served is not None and served.join_code:
+                return served.join_code
+        return self.join_code or ""
 
     # -- pages ------------------------------------------------------------------------------------------
     @aiohttp_jinja2.template("app_index.html")
@@ -116,75 +146,27 @@ class WorkshopServer(Server):
             "application": {"name": self.title},
         }
 
-    # -- sessions ---------------------------------------------------------------------------------------
+    # -- tabs -------------------------------------------------------------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        if self.live >= self.max_participants:  # no await between the check and the count: no race
-            return await self._room_is_full(request)
-        self.live += 1
-        try:
-            return await super().handle_websocket(request)
-        finally:
-            self.live -= 1
-
-    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
-        self._tabs.add(websocket)
-        try:
-            await super()._process_messages(websocket, app_service)
-        finally:
-            self._tabs.discard(websocket)
-
-    async def _room_is_full(self, request: web.Request) -> web.WebSocketResponse:
-        """Say so on the tab's own screen, start nothing, and keep the tab calm until it closes."""
-        websocket = web.WebSocketResponse(heartbeat=15)
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=LONGEST_FRAME)
+        if not websocket.can_prepare(request).ok:  # a plain GET: someone typed the address
+            raise web.HTTPBadRequest(text=NOT_A_PAGE)
+        size = clamp_size(request.query.get("width"), request.query.get("height"))
         await websocket.prepare(request)
         self._tabs.add(websocket)
-        width, height = _size(request.query.get("width"), 80), _size(request.query.get("height"), 24)
-        await websocket.send_bytes(full_screen(width, height))
         try:
-            async with asyncio.timeout(FULL_HOLD_SECONDS):
-                async for message in websocket:
-                    if message.type != WSMsgType.TEXT:
-                        continue
-                    envelope = json.loads(message.data)
-                    if envelope[0] == "ping":
-                        await websocket.send_json(["pong", envelope[1]])
-                    elif envelope[0] == "resize":
-                        size = envelope[1]
-                        await websocket.send_bytes(
-                            full_screen(_size(size.get("width"), 80), _size(size.get("height"), 24))
-                        )
-        except (TimeoutError, ValueError, IndexError, AttributeError):
-            pass
+            await Tab(self, websocket, request.remote or "", size).live()
+        except Exception as error:  # never a traceback in the facilitator's console
+            if os.environ.get("EXPERIENCE_DEBUG"):
+                raise
+            log.warning(f"A tab ended with an error ({type(error).__name__}).")
         finally:
             self._tabs.discard(websocket)
-        await websocket.close()
         return websocket
 
-
-def full_screen(width: int, height: int) -> bytes:
-    """The "room is full" screen, drawn as a terminal would receive it."""
-    drawn = io.StringIO()
-    console = Console(
-        file=drawn,
-        width=width,
-        height=height,
-        force_terminal=True,
-        color_system="truecolor",
-        legacy_windows=False,
-    )
-    words = Text.assemble((FULL[0], "bold #D9A47A"), "\n\n", (FULL[1], "#E9DFD3"), justify="center")
-    console.print(Align.center(words, vertical="middle", height=height - 1), end="")
-    return ("\x1b[?25l\x1b[48;2;30;26;23m\x1b[2J\x1b[H" + drawn.getvalue()).encode("utf-8")
-
-
-def _size(value: object, default: int) -> int:
-    """A width or height the browser sent (a query string, or a number in JSON), kept sensible."""
-    if not isinstance(value, str | int | float):
-        return default
-    try:
-        return max(10, min(500, int(value)))
-    except (ValueError, OverflowError):
-        return default
+    def a_place_is_free(self) -> None:
+        self.vacancy.set()
+        self.vacancy = asyncio.Event()
 
 
 # -- starting a room ----------------------------------------------------------------------------------
@@ -203,7 +185,7 @@ def start(
     from ..story import load_story
     from .gate import Movements
     from .joincode import is_loopback, make_code
-    from .room import ROOMS_DB, Rooms
+    from .room import ROOMS_DB
 
     story_dir = story_dir.resolve()
     story = load_story(story_dir)  # a broken story is reported now, not in every tab
@@ -219,7 +201,7 @@ def start(
         finally:
             rooms.close()
     server = WorkshopServer(
-        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db, os.getpid()),
+        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db),
         host=host,
         port=port,
         title=story.title,
@@ -236,8 +218,6 @@ def start(
 
 def _no_longer_served(rooms_db: Path, room: str) -> None:
     """The server has stopped: the projector stops showing an address that no longer answers."""
-    from .room import RoomError, Rooms
-
     try:
         rooms = Rooms.open(rooms_db)
     except RoomError:

@@ -1,5 +1,5 @@
 """What serving a room means, apart from the server that does it: where it listens unless told
-otherwise, how many may be in it at once, the command each browser tab runs, and the words the
+otherwise, how many may be in it at once, what the process sessions are forked from is told, and the words the
 facilitator reads when it opens.
 
 Nothing here imports textual-serve or aiohttp, so `experience --help` and the serve command's
@@ -9,9 +9,7 @@ defaults cost nothing to read; serve.py, which does the serving, imports these.
 from __future__ import annotations
 
 import ipaddress
-import shlex
 import socket
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,29 +23,20 @@ ROUTE_PROBE = ("192.0.2.1", 9)  # TEST-NET-1 (RFC 5737): nothing is sent there, 
 
 @dataclass(frozen=True)
 class ServedRoom:
-    """What the server tells each session it starts."""
+    """What the server serves: the story, where sessions keep their folders, and the room."""
 
     story_dir: Path
     sessions_dir: Path
     room: str | None = None
     rooms_db: Path | None = None
-    server_pid: int | None = None  # each session ends by itself if this process is gone
 
-    def command(self) -> str:
-        """The shell command textual-serve runs for each tab (it runs it through a shell)."""
-        words = [
-            sys.executable,
-            "-m",
-            "experience.workshop.participant",
-            str(self.story_dir),
-            "--sessions-dir",
-            str(self.sessions_dir),
-        ]
-        if self.server_pid:
-            words += ["--server-pid", str(self.server_pid)]
+    def zygote_arguments(self) -> list[str]:
+        """What the warm process every session is forked from is told (zygote.py): never the
+        join code, which stays in the server."""
+        words = [str(self.story_dir)]
         if self.room and self.rooms_db:
             words += ["--room", self.room, "--rooms-db", str(self.rooms_db)]
-        return shlex.join(words)
+        return words
 
 
 def this_computers_address() -> str | None:
@@ -85,13 +74,14 @@ def join_url(host: str, port: int) -> str:
 
 
 def banner(title: str, url: str, room: str | None, code: str | None, limit: int) -> list[str]:
-    """What the facilitator reads when the server starts: how to join, and what is kept."""
+    """What the facilitator reads when the server starts: how to join, and what is kept. Each
+    line fits 80 columns with a short room name; longer ones are left to the terminal to fold."""
     lines = [f"{title}: open to web browsers.", "", f"  Join at    {url}"]
     if code:
         lines.append(f"  Join code  {code}   (asked before anything else; say it aloud or write it up)")
     if room:
-        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}', which shows")
-        lines.append("             this address, the code and a QR code on its projector view)")
+        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}';")
+        lines.append("             its projector view shows this address, the code and a QR code)")
     else:
         lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
     lines += [

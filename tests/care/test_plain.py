@@ -15,6 +15,7 @@ from experience.care.pacing import Sitting
 from experience.care.support import load_support
 from experience.care.words import BREAK_SUGGESTION, GOODBYE, NOT_FOR_NOW, WHAT_IT_IS_NOT, WHAT_THIS_IS
 from experience.plain import play_plain
+from experience.plain.terminal import Terminal
 from experience.plain.text import paragraphs
 from experience.progress.lock import ProfileLock
 
@@ -194,8 +195,10 @@ def test_markdown_is_read_as_plain_paragraphs():
     ]
 
 
-def test_control_characters_never_reach_the_terminal():
-    assert paragraphs("red \x1b[31mtext\x07") == ["red [31mtext"]
+def test_control_characters_never_reach_the_terminal_and_are_shown_as_placeholders():
+    out = io.StringIO()
+    Terminal(io.StringIO(), out).say(*paragraphs("red \x1b[31mtext\x07"))
+    assert out.getvalue() == "red ␛[31mtext␇\n\n"
 
 
 # -- from the command line ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from experience.bundled import bundled_story
 from experience.story import advance, available, begin, check_story, record_answer, scene_text, take
+from experience.story.pickup import pick_up
 from experience.story.routes import route_chapters, route_names
 from experience.story.walk import walk
 
@@ -97,24 +98,37 @@ def test_random_readers_reach_every_scene_and_ending_and_never_get_stuck(story):
     assert report.unfinished == 0
 
 
-def test_a_lone_way_on_only_ever_says_go_on_never_agrees(story):
-    rng = random.Random(5)
-    lone = set()
-    for run in range(1500):
+def _random_readers(story, runs: int, seed: int):
+    """Every state `runs` random readers stand in, each reader choosing at random (bounded)."""
+    rng = random.Random(seed)
+    for run in range(runs):
         state = begin(story, seed=run)
         for _ in range(300):
+            yield state
             scene = story.scenes[state.scene]
             if scene.end:
                 break
             if not scene.choices:
                 state = advance(story, state)
                 continue
-            options = available(story, state)
-            ways_on = [c for c in options if not c.detour and c.target not in STOP_ENDINGS]
+            state = take(story, state, rng.choice(available(story, state)))
+
+
+def test_a_lone_way_on_only_ever_says_go_on_never_agrees(story):
+    lone = set()
+    for state in _random_readers(story, runs=1500, seed=5):
+        if story.scenes[state.scene].choices:
+            ways_on = [c for c in available(story, state) if not c.detour and c.target not in STOP_ENDINGS]
             if len(ways_on) == 1:
                 lone.add(ways_on[0].text.source)
-            state = take(story, state, rng.choice(options))
     assert lone <= NEUTRAL_WAYS_ON, lone - NEUTRAL_WAYS_ON
+
+
+def test_no_reader_ever_meets_an_empty_page(story):
+    empty = {
+        state.scene for state in _random_readers(story, runs=1500, seed=11) if not scene_text(story, state).strip()
+    }
+    assert empty == set()
 
 
 def test_no_scene_repeats_that_this_is_not_therapy(story):
@@ -220,3 +234,27 @@ def test_an_answer_kept_out_of_the_story_is_never_quoted_nor_praised(story, way)
 def test_both_stops_are_pauses_in_the_journey_and_the_story_names_its_stop(story):
     assert {sid for sid, scene in story.scenes.items() if scene.pause} == STOP_ENDINGS
     assert story.stop_scene == "grounding/for_today"
+
+
+def test_a_picture_looked_at_the_gentler_way_is_not_offered_again(story):
+    state = pick_up(story, begin(story, seed=0), "letting_go/crossroads")
+    falls_away = next(c for c in available(story, state) if c.text.source == "One that falls away.")
+    state = take(story, state, falls_away, gentler=True)
+    assert state.scene == "letting_go/apart_soft"
+    state = take(story, state, next(c for c in available(story, state) if "another way" in c.text.source))
+    assert state.scene == "letting_go/crossroads"
+    assert "One that falls away." not in [c.text.source for c in available(story, state)]
+
+
+def test_a_letter_never_says_the_younger_part_was_told_what_the_reader_only_watched(story):
+    shown = _follow(story, "The whole journey", "Yes. Slowly.", "I'll stay here and watch", "I'll just keep watching")
+    letter = next(text for scene_id, text, _ in shown if scene_id == "carrying/letter")
+    assert "from a little way off, and saw them." in letter
+    assert "let them know" not in letter
+
+
+def test_a_second_not_today_is_heard_without_the_first_ones_words_again(story):
+    shown = _follow(story, "The whole journey", "Not today.", "Somewhere softer", "door again", "ready to meet")
+    first, second = [text for scene_id, text, _ in shown if scene_id == "meeting/not_today"]
+    assert "Saying no to something" in first
+    assert "Saying no to something" not in second and "still a whole answer" in second

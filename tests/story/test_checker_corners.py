@@ -117,3 +117,25 @@ def test_a_comma_that_split_a_set_in_braces_says_to_quote_the_value(story_dir):
     chapter = CHOICES.replace("        goto: b\n", "        goto: b\n        set: {x: random(1, 6)}\n") + END
     [(code, _, message)] = found(story_dir, chapter, MANIFEST.replace("  x: 0\n", "  x: 0\nformat: 2\n"))
     assert code == "E300" and "put the value in quotes: x: 'random(1, 6)'" in message
+
+
+# -- empty pages ---------------------------------------------------------------------------------------
+def one_scene(text: str) -> str:
+    return f"title: One\nscenes:\n  a:\n    text:\n{text}    end: true\n"
+
+
+def test_a_scene_whose_every_paragraph_may_be_hidden_is_warned_of_at_its_first(story_dir):
+    text = "      - if: x > 1\n        text: Many.\n      - if: x == 1\n        text: One.\n"
+    [(code, line, message)] = found(story_dir, one_scene(text))
+    assert (code, line) == ("W409", 5) and "the reader sees an empty page" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "      - if: x > 1\n        text: Many.\n      - Always.\n",
+        "      - if: teacup\n        text: Tea.\n      - if: not teacup\n        text: No tea.\n",
+    ],
+)
+def test_a_paragraph_that_always_shows_or_two_that_complement_each_other_fill_the_page(story_dir, text):
+    assert found(story_dir, one_scene(text)) == []

@@ -3,16 +3,20 @@ holds, and the participant and facilitator apps built as their commands build th
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ..helpers import REPO
-from .webclient import SERVED_ROOM, free_port  # in a module of their own: tests import them too
+from .webclient import SERVED_ROOM, eventually, free_port, session_folders  # tests import them too
 
 STORIES = Path(__file__).parent / "stories"
 PARTICIPANTS_POLL = 0.05  # how often a participant's app looks at the room, in these tests
@@ -81,7 +85,7 @@ def make_participant(room_story, rooms, tmp_path):
 
     opened = []
 
-    def make(*, join_code=None, paced=True, begun=True, story=None, **options) -> ParticipantApp:
+    def make(*, ask_code=False, paced=True, begun=True, story=None, **options) -> ParticipantApp:
         story = story or room_story
         store = Store.open(tmp_path / f"participant-{len(opened)}")
         opened.append(store)
@@ -93,8 +97,10 @@ def make_participant(room_story, rooms, tmp_path):
                 rooms.open_movement(SERVED_ROOM, 0)
             pacing = Pacing(rooms, SERVED_ROOM, Movements.of_story(story))
         poll = PARTICIPANTS_POLL
-        app = ParticipantApp(session, pacing=pacing, join_code=join_code, heartbeat=60, poll=poll, look=poll, **options)
+        app = ParticipantApp(session, pacing=pacing, ask_code=ask_code, heartbeat=60, poll=poll, look=poll, **options)
         app.animation_level = "none"
+        app.told = []  # type: ignore[attr-defined] - what it would have told the server, in order
+        app.tell_server = lambda kind, **fields: app.told.append((kind, fields))  # type: ignore[attr-defined, method-assign]
         return app
 
     yield make
@@ -135,7 +141,6 @@ def _serve(room_story_dir: Path, tmp_path: Path):
     port = free_port()
     data_dir, sessions_dir = tmp_path / "host", tmp_path / "sessions"
     env = dict(os.environ, PYTHONPATH=str(REPO), TEXTUAL_ANIMATIONS="none")
-    env.pop("EXPERIENCE_JOIN_CODE", None)
     server = subprocess.Popen(
         [
             sys.executable,
@@ -167,3 +172,45 @@ def _serve(room_story_dir: Path, tmp_path: Path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@dataclass
+class InProcess:
+    base: str
+    sessions_dir: Path
+    server: Any  # the WorkshopServer, to look at its places and its sessions
+
+
+@pytest.fixture
+async def start_server(room_story_dir, tmp_path, monkeypatch):
+    """A WorkshopServer on a free loopback port, inside the test's own event loop; when the test
+    is over, it waits for every session process to end (their folders gone), then stops."""
+    pytest.importorskip("textual_serve", reason="serving needs textual-serve")
+    from aiohttp import web
+
+    from experience.workshop.serve import WorkshopServer
+    from experience.workshop.serving import ServedRoom
+
+    monkeypatch.setenv("PYTHONPATH", os.environ.get("PYTHONPATH", ""))  # restored afterwards
+    runners = []
+    sessions_dir = tmp_path / "sessions"
+
+    async def start(*, room: ServedRoom | None = None, **options) -> InProcess:
+        served = room or ServedRoom(room_story_dir, sessions_dir)
+        server = WorkshopServer(served, title="A small room", **options)
+        runner = web.AppRunner(await server._make_app())
+        await runner.setup()
+        runners.append(runner)
+        port = free_port()
+        try:
+            await web.TCPSite(runner, "127.0.0.1", port).start()
+        except OSError as error:
+            pytest.skip(f"cannot listen on 127.0.0.1: {error}")
+        return InProcess(f"http://127.0.0.1:{port}", served.sessions_dir, server)
+
+    yield start
+    await eventually(lambda: not session_folders(sessions_dir), timeout=15)
+    for runner in runners:
+        await runner.cleanup()
+    await asyncio.sleep(0.5)  # let the session processes' pipes close inside this loop
+    gc.collect()

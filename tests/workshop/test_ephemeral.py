@@ -1,5 +1,6 @@
 """Nothing a participant writes outlives their session: their folder goes when they do, and a
-session that was killed outright is swept away without touching any that are still running."""
+session that was killed outright is swept away without touching any that are still running.
+(That the server removes a session's folder the moment it ends is in test_serve_faults.py.)"""
 
 from __future__ import annotations
 
@@ -10,33 +11,34 @@ import sys
 import time
 from pathlib import Path
 
-from experience.workshop.ephemeral import SessionFolder, default_root, sweep
+from experience.workshop.ephemeral import SessionFolder, default_root, new_folder, remove, sweep
 
 
 def test_a_session_folder_is_private_and_gone_when_the_session_ends(sessions_dir):
-    with SessionFolder(sessions_dir) as folder:
+    with SessionFolder(new_folder(sessions_dir)) as folder:
         (folder.path / "experience.db").write_text("words")
         assert stat.S_IMODE(folder.path.stat().st_mode) == 0o700
     assert not folder.path.exists()
 
 
 def test_removing_twice_is_harmless(sessions_dir):
-    folder = SessionFolder(sessions_dir)
+    folder = SessionFolder(new_folder(sessions_dir))
     folder.remove()
     folder.remove()
     assert not folder.path.exists()
+    assert remove(folder.path)  # and the server's removal after it says it is gone
 
 
 def test_sweeping_spares_a_live_session(sessions_dir):
-    with SessionFolder(sessions_dir) as live:
+    with SessionFolder(new_folder(sessions_dir)) as live:
         assert sweep(sessions_dir) == 0
         assert live.path.exists()
 
 
 def test_sweeping_deletes_the_folder_of_a_killed_session(sessions_dir):
     code = (
-        "import os, sys; from pathlib import Path; from experience.workshop.ephemeral import SessionFolder;"
-        f"f = SessionFolder(Path({str(sessions_dir)!r})); (f.path / 'experience.db').write_text('words');"
+        "import os, sys; from pathlib import Path; from experience.workshop.ephemeral import SessionFolder, new_folder;"
+        f"f = SessionFolder(new_folder(Path({str(sessions_dir)!r}))); (f.path / 'experience.db').write_text('words');"
         "print(f.path, flush=True); os._exit(0)"
     )  # no atexit: as if killed
     out = subprocess.run(
@@ -81,8 +83,8 @@ def test_a_session_told_to_stop_still_deletes_its_folder(tmp_path):
     code = (
         "import sys, time; from pathlib import Path; "
         "from experience.workshop.participant import leave_cleanly_when_told_to; "
-        "from experience.workshop.ephemeral import SessionFolder; "
-        "leave_cleanly_when_told_to(); f = SessionFolder(Path(sys.argv[1])); "
+        "from experience.workshop.ephemeral import SessionFolder, new_folder; "
+        "leave_cleanly_when_told_to(); f = SessionFolder(new_folder(Path(sys.argv[1]))); "
         "print(f.path, flush=True); time.sleep(30)"
     )
     for sig in (signal.SIGTERM, signal.SIGHUP):
@@ -92,15 +94,3 @@ def test_a_session_told_to_stop_still_deletes_its_folder(tmp_path):
         child.send_signal(sig)
         child.wait(timeout=10)
         assert not folder.exists(), sig
-
-
-def test_a_lifeline_holds_while_its_process_runs_and_not_after():
-    from experience.workshop.ephemeral import Lifeline
-
-    assert Lifeline(os.getpid()).holds()
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    line = Lifeline(child.pid)
-    assert line.holds()
-    child.kill()
-    child.wait()
-    assert not line.holds()

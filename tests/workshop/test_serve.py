@@ -5,8 +5,6 @@ Chromium where one is installed.)"""
 from __future__ import annotations
 
 import asyncio
-import gc
-import os
 import re
 from pathlib import Path
 
@@ -15,13 +13,12 @@ import pytest
 pytest.importorskip("textual_serve", reason="serving needs textual-serve")
 aiohttp = pytest.importorskip("aiohttp")
 
-from experience.workshop.joincode import JOIN_CODE_ENV  # noqa: E402
+from experience.workshop.notices import FULL  # noqa: E402
 from experience.workshop.room import Rooms  # noqa: E402
-from experience.workshop.screens.join import WRONG  # noqa: E402
-from experience.workshop.serve import FULL, WorkshopServer, full_screen  # noqa: E402
+from experience.workshop.screens.join import BUSY, WRONG  # noqa: E402
 from experience.workshop.serving import ServedRoom  # noqa: E402
 
-from .webclient import Tab, eventually, free_port, page_of, readable, session_folders  # noqa: E402
+from .webclient import Tab, eventually, page_of, readable, session_folders  # noqa: E402
 
 ROOM = "tuesday"
 
@@ -98,13 +95,7 @@ async def arrived(served) -> Tab:
         await page_of(base)
     except aiohttp.ClientError:
         pytest.skip(f"the server could not listen on 127.0.0.1: {server.stdout.read().decode()[-500:]}")
-    tab = await Tab.open(base)
-    try:
-        await tab.wait_for("You are in a workshop room", "Begin")
-    except BaseException:
-        await tab.close()
-        raise
-    return tab
+    return await Tab.arrived(base)
 
 
 # -- the facilitator's room, through real sessions ------------------------------------------------------------
@@ -188,42 +179,8 @@ async def test_a_session_whose_server_was_killed_ends_by_itself_and_leaves_nothi
 
 
 # -- the server in this process: a join code, a limit ------------------------------------------------------
-@pytest.fixture
-async def start_server(room_story_dir, tmp_path, monkeypatch):
-    """A WorkshopServer on a free loopback port, inside the test's own event loop; when the test
-    is over, it waits for every session process to end (their folders gone), then stops."""
-    from aiohttp import web
-
-    monkeypatch.setenv("PYTHONPATH", os.environ.get("PYTHONPATH", ""))  # restored afterwards
-    monkeypatch.delenv(JOIN_CODE_ENV, raising=False)
-    runners = []
-    sessions_dir = tmp_path / "sessions"
-
-    async def start(*, room: str | None = None, rooms_db: Path | None = None, **options) -> tuple[str, Path]:
-        served = ServedRoom(room_story_dir, sessions_dir, room, rooms_db)
-        server = WorkshopServer(served, title="A small room", **options)
-        server.prepare_environment()
-        runner = web.AppRunner(await server._make_app())
-        await runner.setup()
-        port = free_port()
-        try:
-            await web.TCPSite(runner, "127.0.0.1", port).start()
-        except OSError as error:
-            await runner.cleanup()
-            pytest.skip(f"cannot listen on 127.0.0.1: {error}")
-        runners.append(runner)
-        return f"http://127.0.0.1:{port}", sessions_dir
-
-    yield start
-    await eventually(lambda: not session_folders(sessions_dir), timeout=15)
-    for runner in runners:
-        await runner.cleanup()
-    await asyncio.sleep(0.5)  # let the session processes' pipes close inside this loop
-    gc.collect()
-
-
 async def test_with_a_join_code_nothing_is_shown_until_the_code_is_right(start_server):
-    base, _ = await start_server(join_code="KX7-M4P")
+    base = (await start_server(join_code="KX7-M4P")).base
     tab = await Tab.open(base)
     try:
         await refused_then_let_in(tab, "ABCDEF", "kx7m4p")
@@ -246,7 +203,9 @@ async def refused_then_let_in(tab: Tab, wrong: str, right: str) -> None:
     await tab.wait_for("You are in a workshop room")
 
 
-async def test_a_new_code_made_at_the_console_is_the_one_a_tab_needs(start_server, room_story, tmp_path):
+async def test_a_new_code_made_at_the_console_is_the_one_a_tab_needs(
+    start_server, room_story, room_story_dir, tmp_path
+):
     from experience.progress.session import story_key
 
     rooms_db = tmp_path / "host" / "rooms.db"
@@ -255,7 +214,8 @@ async def test_a_new_code_made_at_the_console_is_the_one_a_tab_needs(start_serve
         rooms.ensure(ROOM, story_key(room_story))
         rooms.serve(ROOM, "http://127.0.0.1", "KX7-M4P")
         rooms.set_code(ROOM, "ABC-DEF")  # the facilitator's j, after the server started with the first
-        base, _ = await start_server(join_code="KX7-M4P", room=ROOM, rooms_db=rooms_db)
+        paced = ServedRoom(room_story_dir, tmp_path / "sessions", ROOM, rooms_db)
+        base = (await start_server(join_code="KX7-M4P", room=paced)).base
         tab = await Tab.open(base)
         try:
             await refused_then_let_in(tab, "KX7M4P", "abc-def")  # the old code no longer works
@@ -265,14 +225,36 @@ async def test_a_new_code_made_at_the_console_is_the_one_a_tab_needs(start_serve
         rooms.close()
 
 
+async def test_a_fresh_tab_does_not_start_a_fresh_count_of_wrong_codes(start_server):
+    base = (await start_server(join_code="KX7-M4P")).base
+    first, second = await Tab.open(base), await Tab.open(base)
+    try:
+        for tab in (first, second):
+            await tab.wait_for("Please type the join code")
+        for code in ("ABCDEF", "ABCDEG"):  # two wrong tries: this computer now waits two seconds
+            first.mark()
+            await first.type(code)
+            await first.press("enter")
+            await first.wait_for(WRONG)
+            await asyncio.sleep(1.1)
+        await second.type("KX7-M4P")  # even the right code, from the same computer, waits its turn
+        await second.press("enter")
+        await second.wait_for(BUSY)
+        assert "You are in a workshop room" not in readable(second.received)
+    finally:
+        await first.close()
+        await second.close()
+
+
 async def test_a_tab_beyond_the_limit_is_told_the_room_is_full_and_starts_nothing(start_server):
-    base, sessions_dir = await start_server(max_participants=1)
+    room = await start_server(max_participants=1)
+    base, sessions_dir = room.base, room.sessions_dir
     first = await Tab.open(base)
     try:
         await first.wait_for("Begin")
         second = await Tab.open(base)
         try:
-            await second.wait_for(*FULL, timeout=10)
+            await second.wait_for(FULL.heading, FULL.words, timeout=10)
             assert len(session_folders(sessions_dir)) == 1
         finally:
             await second.close()
@@ -280,17 +262,11 @@ async def test_a_tab_beyond_the_limit_is_told_the_room_is_full_and_starts_nothin
         await first.close()
 
 
-def test_the_full_screen_is_drawn_in_the_middle_of_the_tab():
-    drawn = readable(full_screen(80, 24).decode())
-    assert drawn.strip() == "This room is full. Please ask the facilitator."
-
-
-def test_each_session_command_names_its_room_and_never_the_join_code(tmp_path):
+def test_the_warm_process_is_told_the_story_and_the_room_and_never_the_join_code(tmp_path):
     room = ServedRoom(tmp_path / "my story", tmp_path / "sessions", ROOM, tmp_path / "rooms.db")
-    command = room.command()
-    assert "-m experience.workshop.participant" in command
-    assert f"'{tmp_path / 'my story'}'" in command and "--room tuesday" in command
-    assert "KX7" not in command
+    arguments = room.zygote_arguments()
+    assert arguments[0] == str(tmp_path / "my story") and "--room" in arguments and ROOM in arguments
+    assert not any("KX7" in word for word in arguments)
 
 
 # -- the address to join at -------------------------------------------------------------------------------

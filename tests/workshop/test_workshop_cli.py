@@ -57,3 +57,10 @@ def test_facilitating_with_minutes_follows_the_plan_that_fits(tmp_path, monkeypa
         assert room.timer.seconds == 23 * 60  # the first movement on the plan, ready to start
     finally:
         rooms.close()
+
+
+def test_the_banner_a_facilitator_reads_fits_an_80_column_terminal():
+    from experience.workshop.serving import banner
+
+    lines = banner("Coming Home to Yourself", "http://192.168.1.20:8000", "tuesday", "KX7-M4P", 30)
+    assert max(len(line) for line in lines) <= 80, [line for line in lines if len(line) > 80]

@@ -42,14 +42,27 @@ class Tab:
         self._mark = 0
 
     @classmethod
-    async def open(cls, base: str, *, width: int = 100, height: int = 30) -> Tab:
-        session = aiohttp.ClientSession()
+    async def open(cls, base: str, *, width: int = 100, height: int = 30, source: str | None = None) -> Tab:
+        """A tab, from `source` (another loopback address, as if from another computer) if given."""
+        connector = aiohttp.TCPConnector(local_addr=(source, 0)) if source else None
+        session = aiohttp.ClientSession(connector=connector)
         ws = await session.ws_connect(
             f"{base.replace('http', 'ws', 1)}/ws?width={width}&height={height}",
             timeout=aiohttp.ClientWSTimeout(ws_close=5),
         )
         await ws.send_str(json.dumps(["resize", {"width": width, "height": height}]))
         return cls(session, ws)
+
+    @classmethod
+    async def arrived(cls, base: str) -> Tab:
+        """A tab at the arrival screen of a room served without a join code (closed if it never gets there)."""
+        tab = await cls.open(base)
+        try:
+            await tab.wait_for("You are in a workshop room", "Begin")
+        except BaseException:
+            await tab.close()
+            raise
+        return tab
 
     async def close(self) -> None:
         await self.ws.close()
@@ -62,6 +75,10 @@ class Tab:
 
     async def type(self, text: str) -> None:
         await self.ws.send_str(json.dumps(["stdin", text]))
+
+    async def send(self, raw: str) -> None:
+        """Anything at all, as a text message: what an attacker's script might send."""
+        await self.ws.send_str(raw)
 
     def screen_since_mark(self) -> str:
         return readable(self.received[self._mark :])

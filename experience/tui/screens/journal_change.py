@@ -14,12 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ...care.journal_words import DELETE_LEAD, DELETE_TITLE, EDIT_EMPTY, EDIT_LEAD, EDIT_TITLE
+from ...story.safe_text import terminal_safe
+from ..content import as_content
 from ..widgets.footer import KeyFooter
+from ..widgets.reflect import answer_area_class
 
 if TYPE_CHECKING:
     from ...progress.journal import Entry
@@ -39,12 +41,13 @@ class EditAnswerScreen(ModalScreen[str | None]):
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self._entry = entry
+        self._shown = terminal_safe(entry.answer)  # the area shows what it holds as it is (reflect.py)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="change"):
             yield Static(EDIT_TITLE, classes="title", markup=False)
-            yield Static(Content(self._entry.prompt), classes="prompt")
-            yield TextArea(self._entry.answer, id="new-answer", soft_wrap=True, compact=True)
+            yield Static(as_content(self._entry.prompt), classes="prompt")
+            yield answer_area_class()(self._shown, id="new-answer", soft_wrap=True, compact=True)
             yield Static(EDIT_LEAD, classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save changes", id="save", variant="primary", compact=True)
@@ -62,7 +65,7 @@ class EditAnswerScreen(ModalScreen[str | None]):
             self.app.bell()
             self.notify(EDIT_EMPTY, timeout=5, markup=False)
             return
-        self.dismiss(None if text == self._entry.answer else text)
+        self.dismiss(None if text == self._shown else text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -95,8 +98,8 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="change"):
             yield Static(DELETE_TITLE, classes="title", markup=False)
-            yield Static(Content(self._entry.prompt), classes="prompt")
-            yield Static(Content(self._entry.answer), classes="answer")
+            yield Static(as_content(self._entry.prompt), classes="prompt")
+            yield Static(as_content(self._entry.answer), classes="answer")
             yield Static(DELETE_LEAD, classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Keep it", id="keep", compact=True)

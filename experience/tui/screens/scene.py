@@ -40,7 +40,7 @@ from ..widgets.footer import KeyFooter
 from ..widgets.heading import SceneHeading
 from ..widgets.passage import Passage, Reading
 from ..widgets.reflect import ReflectBox
-from .scene_layout import fit_reading
+from .scene_layout import fit_reading, say_where
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -83,12 +83,14 @@ class SceneScreen(PlayerScreen[None]):
             with Vertical(id="body"):
                 with Reading(id="reading", can_focus=False):
                     yield Passage(id="passage")
+                yield Static("", id="more", markup=False)
                 yield self._reflect
                 yield Static(KEPT_KEYS, id="kept", markup=False)
                 yield ChoiceList(id="choices")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.watch(self.query_one(Reading), "scroll_y", lambda _: say_where(self), init=False)
         if self.is_current:
             self.show_current()
         else:  # under the welcome: drawn when uncovered, its words made ready while they read

@@ -4,6 +4,10 @@
 The choices then sit right under a short text, and a long text scrolls above them. (CSS cannot
 say "as tall as the content, but no taller than what is left".) The room is worked out before the
 next refresh, from the parts' own measures, so a step is drawn once.
+
+A text taller than its room gives one of its rows to a line beneath it (#more) that says there is
+more and how to reach it: a muted scrollbar alone is easy to miss, and a text cut off between two
+paragraphs looks finished.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from textual.widgets import Static
 from ...care.words import KEPT_KEYS
 from ..widgets.choices import ChoiceList
 from ..widgets.heading import SceneHeading
+from ..widgets.passage import Reading
 from ..widgets.reflect import ReflectBox
 
 MIN_READING = 3  # lines of text always visible, however small the window
 READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
 PHONE_WIDTH = 60  # columns: a window narrower (a phone's browser) shows the choices beneath a question
+MORE_BELOW = "↓ There is more below: scroll, or PgDn."
+AT_THE_END = "↑ That is the end of the text: PgUp goes back up."
 
 
 def fit_reading(screen: Screen, *, reflecting: bool) -> bool:
@@ -52,11 +59,25 @@ def fit_reading(screen: Screen, *, reflecting: bool) -> bool:
         if kept.display:
             below += len(Content(KEPT_KEYS).wrap(size.width)) + kept.styles.margin.height
         room = size.height - below
+    reading = screen.query_one("#reading", Reading)
+    more = screen.query_one("#more", Static)
+    more.display = reading.rows(size.width) > max(room, MIN_READING)
+    if more.display:
+        room -= 1
     room = max(room, MIN_READING)
-    reading = screen.query_one("#reading")
     if reading.styles.max_height is None or reading.styles.max_height.value != room:
         reading.styles.max_height = room
+    say_where(screen)
     return True
+
+
+def say_where(screen: Screen) -> None:
+    """Word the line beneath a text taller than its room for where the reader is in it."""
+    more = screen.query_one("#more", Static)
+    if more.display:
+        reading = screen.query_one("#reading", Reading)
+        at_end = reading.max_scroll_y > 0 and reading.scroll_y >= reading.max_scroll_y
+        more.update(AT_THE_END if at_end else MORE_BELOW)
 
 
 def choices_rows(choices: ChoiceList, size: Size) -> int:

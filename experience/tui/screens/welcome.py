@@ -12,11 +12,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...care.words import NOT_FOR_NOW, SUPPORT_KEYS, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
+from ..content import as_content
 from ..widgets.footer import KeyFooter
 from ..widgets.passage import Passage
 
@@ -46,7 +46,7 @@ class WelcomeScreen(Screen[str]):
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
                 with VerticalScroll(id="welcome-words", can_focus=False):
-                    yield Static(Content(self._title), classes="title")
+                    yield Static(as_content(self._title), classes="title")
                     if self._welcome:
                         yield Passage(self._welcome, classes="body")
                     else:
@@ -55,7 +55,7 @@ class WelcomeScreen(Screen[str]):
                     yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEYS}", classes="body", markup=False)
                     yield Static(YOUR_PACE_KEYS, classes="body", markup=False)
                     for notice in self._notices:
-                        yield Static(Content(notice), classes="notice")
+                        yield Static(as_content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
                     yield Button("Begin", id="begin", variant="primary", compact=True)
         yield KeyFooter()

@@ -1,9 +1,11 @@
 """A breath to follow: a line that fills as you breathe in and empties as you breathe out.
 
 Four seconds in, six out (the rhythm and the words are in `care.grounding`). The pacer is driven
-by a timer against the clock, so a slow terminal never stretches a breath. When motion is off
-(TEXTUAL_ANIMATIONS=none, or the reader's "reduced motion" setting) it is still: the count is
-written out, to follow at the reader's own pace. It listens for the app's `motion_changed_signal`
+by a timer against the clock, so a slow terminal never stretches a breath, and it is drawn again
+only when what it shows has changed (two cells more or less, or the words): a handful of times a
+second, which keeps an idle pause cheap, not least for a room of them served to browsers. When
+motion is off (TEXTUAL_ANIMATIONS=none, or the reader's "reduced motion" setting) it is still: the
+count is written out, to follow at the reader's own pace. It listens for the app's `motion_changed_signal`
 so that the setting takes effect at once, even while the pause is open.
 """
 
@@ -32,6 +34,7 @@ class Breath(Widget):
         self._clock = clock
         self._started = clock()
         self._timer: Timer | None = None
+        self._shown: tuple[str, int, int] | None = None  # the shape last drawn
 
     @property
     def still(self) -> bool:
@@ -56,8 +59,14 @@ class Breath(Widget):
             self._timer = None
         elif not self.still and not self.moving:
             self._started = self._clock()
-            self._timer = self.set_interval(1 / FRAMES_PER_SECOND, self.refresh)
+            self._timer = self.set_interval(1 / FRAMES_PER_SECOND, self._tick)
         self.refresh(layout=True)
+
+    def _tick(self) -> None:
+        shown = shape(self._clock() - self._started, self.size.width)
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()
 
     def render(self) -> Content:
         if self.still:
@@ -65,11 +74,18 @@ class Breath(Widget):
         return frame(self._clock() - self._started, self.size.width)
 
 
-def frame(seconds: float, width: int) -> Content:
-    """The pacer at `seconds` into the exercise, `width` cells wide: the words over the line."""
+def shape(seconds: float, width: int) -> tuple[str, int, int]:
+    """The pacer at `seconds` into the exercise, `width` cells wide: its words, how many cells
+    are filled, and how many cells long the line is."""
     words, fullness = breath_at(seconds)
     span = max(min(width, WIDEST) // 2 * 2, 2)
     filled = 2 + round(fullness * (span - 2) / 2) * 2  # grows from the middle, two cells at a time
+    return words, filled, span
+
+
+def frame(seconds: float, width: int) -> Content:
+    """The pacer at `seconds` into the exercise, `width` cells wide: the words over the line."""
+    words, filled, span = shape(seconds, width)
     side = (span - filled) // 2
     line = Content.assemble(
         (TRACK * side, "$text-muted 40%"), (FILLED * filled, "bold $secondary"), (TRACK * side, "$text-muted 40%")

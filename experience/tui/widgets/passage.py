@@ -51,5 +51,14 @@ class Reading(VerticalScroll):
     """
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        gutter = self.styles.scrollbar_size_vertical if self.styles.scrollbar_gutter == "stable" else 0
-        return super().get_content_height(container, viewport, max(width - gutter, 1))
+        return super().get_content_height(container, viewport, max(width - self._gutter, 1))
+
+    @property
+    def _gutter(self) -> int:
+        return self.styles.scrollbar_size_vertical if self.styles.scrollbar_gutter == "stable" else 0
+
+    def rows(self, width: int) -> int:
+        """The rows its text takes at this width, measured now: the layout's own measure of a
+        text just set comes only after the next refresh."""
+        passage = self.query_one(Passage)
+        return len(passage.lines(max(width - self._gutter - passage.styles.gutter.width, 1)))
