@@ -72,9 +72,21 @@ class Diagnostic:
         }
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+def sort_key(d: Diagnostic) -> tuple[str, int, int, int, str]:
+    """File by file, the problems that can explain others first, then in the order of the file:
+    a file that cannot be read; a key misspelled or written twice (which can make another look
+    missing, or a scene look like a dead end); the rest of the shape; links between scenes;
+    expressions and text; and the warnings last."""
     loc = d.location
-    return (str(loc.path), loc.line or 0, loc.column or 0, d.code)
+    return (str(loc.path), _tier(d.code), loc.line or 0, loc.column or 0, d.code)
+
+
+def _tier(code: Code) -> int:
+    if code in (Code.UNKNOWN_KEY, Code.DUPLICATE_KEY):
+        return 1
+    if code.severity is Severity.WARNING:
+        return 9
+    return {"0": 0, "1": 2, "2": 3}.get(code.value[1], 4)
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:

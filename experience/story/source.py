@@ -150,9 +150,12 @@ class YamlFile:
         try:
             self.root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
+            words, pointed = explain(error, self.lines)
             mark = error.problem_mark or error.context_mark
-            where = Location(self.display, mark.line + 1, mark.column + 1) if mark else here
-            self.report(Diagnostic(Code.YAML_SYNTAX, explain(error, self.lines), where))
+            if pointed is None and mark is not None:
+                pointed = (mark.line, mark.column)
+            where = Location(self.display, pointed[0] + 1, pointed[1] + 1) if pointed else here
+            self.report(Diagnostic(Code.YAML_SYNTAX, words, where))
             return False
         except yaml.YAMLError as error:
             self.report(Diagnostic(Code.YAML_SYNTAX, str(error).splitlines()[0], here))

@@ -123,18 +123,26 @@ class PreviewApp(ExperienceApp):
 
     SHOW_WELCOME = False
 
-    def __init__(self, session: Session, root: Path, *, poll_seconds: float = POLL_SECONDS, warnings: int = 0) -> None:
+    def __init__(
+        self,
+        session: Session,
+        root: Path,
+        *,
+        poll_seconds: float = POLL_SECONDS,
+        warnings: int = 0,
+        kept_in: Path | None = None,
+    ) -> None:
         super().__init__(session)
         self.root = root
+        self.kept_in = kept_in  # the folder `--data-dir` named, where the place is kept; None: nowhere
         self.poll_seconds = poll_seconds
         self._seen = fingerprint(root)
         self._set_subtitle(warnings)
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.check_for_changes)
-        self.notify(
-            f"Previewing {self.root}: the story reloads each time you save a file. Nothing here is kept.", timeout=5
-        )
+        kept = f"Your place is kept in {self.kept_in}." if self.kept_in is not None else "Nothing here is kept."
+        self.notify(f"Previewing {self.root}: the story reloads each time you save a file. {kept}", timeout=5)
 
     def _set_subtitle(self, warnings: int) -> None:
         note = f" · {warnings} warning{'s' * (warnings != 1)} (experience check)" if warnings else ""
