@@ -60,3 +60,23 @@ def older_database(data_dir: Path, version: int, answer: str, steps: list[dict])
         )
     conn.close()
     return data_dir
+
+
+def play_typed(session, typed: str) -> str:
+    """Everything the plain player writes for these typed lines, played until they run out."""
+    import io
+
+    from experience.plain import play_plain
+
+    out = io.StringIO()
+    assert play_plain(session, stdin=io.StringIO(typed), stdout=out) == 0
+    return out.getvalue()
+
+
+async def at_the_hall(app, pilot):
+    """In the story of stops (STOPPING_STORY), begin and go in: the hall asks what you need. Its box."""
+    from textual.widgets import TextArea
+
+    await pilot.press("enter", "1")
+    await pilot.pause()
+    return app.screen.query_one(TextArea)

@@ -28,12 +28,13 @@ LAYERS: dict[str, frozenset[str]] = {
     "care": frozenset({"story", "i18n"}),
     "progress": frozenset({"story", "care", "i18n"}),
     "privacy": frozenset({"story", "care", "progress", "bundled", "i18n"}),
-    "plain": frozenset({"story", "care", "progress", "i18n"}),
-    "tui": frozenset({"story", "care", "progress", "i18n"}),
+    "plain": frozenset({"story", "care", "progress", "stopping", "i18n"}),
+    "tui": frozenset({"story", "care", "progress", "stopping", "i18n"}),
     # A participant's session is the full-screen player, paced; its own entry point borrows the
     # command line's error handling (`cli.run`), so that no traceback reaches a browser either.
     "workshop": frozenset({"story", "care", "progress", "privacy", "tui", "cli", "i18n"}),
     "bundled": frozenset(),
+    "stopping": frozenset(),  # SIGTERM and SIGHUP, handed to whichever player is running
     "scaffold": frozenset({"story", "i18n"}),
     "lsp": frozenset({"story", "i18n"}),
     "transcripts": frozenset({"story", "care", "progress", "plain", "i18n"}),

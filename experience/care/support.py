@@ -137,24 +137,32 @@ def _lines(entries: object) -> tuple[SupportLine, ...]:
     return tuple(lines)
 
 
-def as_text(support: Support | None = None) -> str:
-    """The support information as plain text: for the terminal after leaving, and `--plain`."""
+def as_text(support: Support | None = None, *, harm_first: bool = False) -> str:
+    """The support information as plain text: for the terminal after leaving, and `--plain`.
+
+    `harm_first` puts the services for a relationship that frightens or controls before the other
+    lines, for words that sounded as though someone may be hurting the reader (`sections`)."""
     support = support or load_support()
     out = [support.advice, ""]
     if support.emergency:
         numbers = "; ".join(f"{n.region} {n.number}" for n in support.emergency)
         out.append(_("Emergency numbers: {numbers}.").format(numbers=numbers))
         out.append("")
-    if support.lines:
-        out.append(str(PEOPLE_TO_TALK_TO))
-        for line in support.lines:
-            out.append(f"  {line.region}: {line.name}. {line.how_to_reach}")
-    out += ["", support.safety_note]
-    for line in support.safety_lines:
-        out.append(f"  {line.region}: {line.name}. {line.how_to_reach}")
+    for heading, lines in sections(support, harm_first=harm_first):
+        out.append(heading)
+        out += [f"  {line.region}: {line.name}. {line.how_to_reach}" for line in lines]
+        out.append("")
     if support.oldest_check:
-        out += ["", f"({checked_note(support.oldest_check)})"]
-    return "\n".join(out)
+        out.append(f"({checked_note(support.oldest_check)})")
+    return "\n".join(out).rstrip("\n")
+
+
+def sections(support: Support, *, harm_first: bool = False) -> list[tuple[str, tuple[SupportLine, ...]]]:
+    """The lines in the order shown, each group under its heading: the crisis lines, then the
+    services for a relationship that frightens or controls; those first when `harm_first`."""
+    general = [(str(PEOPLE_TO_TALK_TO), support.lines)] if support.lines else []
+    safety = [(support.safety_note, support.safety_lines)]
+    return safety + general if harm_first else general + safety
 
 
 def checked_note(checked: dt.date) -> str:

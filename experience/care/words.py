@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
-from ..i18n import ENGLISH, _, babel_locale, lazy
+from ..i18n import ENGLISH, Words, _, babel_locale, lazy
+from .crisis import Concern
 from .wrapping import fold
 
 WHAT_THIS_IS = lazy(
@@ -64,10 +65,29 @@ CRISIS_WORDS = lazy(
     "one of the lines below. They are free, and this is what they are there for."
 )
 CRISIS_KEPT = lazy(
-    "Your words stay yours: kept on this computer for you alone, and the story will not repeat "
-    "them. This program only reads words, and may have read yours wrong; if so, go on whenever "
-    "you like."
+    "Your words stay yours: kept in your journal, and the story will not repeat them. This "
+    "program only reads words, and may have read yours wrong; if so, go on whenever you like."
 )
+HARM_TITLE = lazy("You deserve to be safe")
+HARM_WORDS = lazy(
+    "What you wrote sounds as though someone may be hurting or frightening you. If that is so, it "
+    "is not your fault. The services first in the list below help with exactly that, free and in "
+    "confidence, whenever you are ready."
+)
+HARM_KEPT = CRISIS_KEPT
+CAREFUL_FROM_HERE = lazy("From here on, nothing in the story will ask you to say anything to anyone.")
+
+
+def heard_words(concern: Concern, *, careful: bool = False) -> tuple[str, str, str]:
+    """What the support screen says first when it comes by itself: a title, a few words, and what
+    becomes of the reader's words. Never the words themselves. `careful`: the story has a careful
+    way (its `careful_as`), which it takes from here, and that is said too."""
+    title, words, kept = (
+        (HARM_TITLE, HARM_WORDS, HARM_KEPT) if concern is Concern.HARM else (CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
+    )
+    return str(title), str(words), f"{kept} {CAREFUL_FROM_HERE}" if careful else str(kept)
+
+
 LEAVE_FOR_NOW = lazy("Leave for now")
 GO_ON_FROM_THE_STOP = lazy("Go on from where I stopped")
 START_AGAIN = lazy("Start again from the beginning")
@@ -85,13 +105,14 @@ BREAK_SUGGESTION = lazy(
 )
 
 
-def goodbye_text(support: str, width: int | None = None) -> str:
+def goodbye_text(support: str, width: int | None = None, *, goodbye: Words = GOODBYE) -> str:
     """The goodbye and the support information as plain text, for the terminal after leaving.
 
     Folded to `width` when given (a terminal), an indented line hanging under its own text;
-    otherwise one line per line, which suits pipes, files and screen readers.
+    otherwise one line per line, which suits pipes, files and screen readers. `goodbye` is the
+    first line: the stepping out's own, or what was said on leaving another way.
     """
-    return folded("\n\n".join((str(GOODBYE), str(IF_IT_STIRRED), support.strip(), str(NOTHING_SENT))), width) + "\n"
+    return folded("\n\n".join((str(goodbye), str(IF_IT_STIRRED), support.strip(), str(NOTHING_SENT))), width) + "\n"
 
 
 def folded(text: str, width: int | None) -> str:
@@ -179,6 +200,9 @@ def pick_up_label(movement: str, chapter_title: str) -> str:
 
 # -- along the way ------------------------------------------------------------------------------------
 KEPT = lazy("Kept in your journal.")
+PASSED_DRAFT_KEPT = lazy(
+    "What you wrote is kept as a draft, not as an answer: it will be there if you come back to this question."
+)
 KEPT_KEYS = lazy("{kept} You can read it at any time with j.", kept=KEPT)
 # Two whole sentences rather than one with a gap: a translation needs the whole of each.
 CANNOT_SHOW_KEYS = lazy(
@@ -225,7 +249,8 @@ def words_not_saved_keys(error: object) -> str:
     why = getattr(getattr(error, "why", None), "value", None)
     return _(
         "What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
-        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or Skip to let them go."
+        "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or clear the box and Skip "
+        "to let them go."
     ).format(reason=_(why) if why else error)
 
 
@@ -259,8 +284,9 @@ def step_failed(error: object) -> str:
 
 
 def place(chapter_title: str, title: str | None) -> str:
-    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one."""
-    if title:
+    """Where a returning reader was: the chapter in quotes, and the scene's title if it has one
+    and it says something more (an ending named like its chapter is not named twice)."""
+    if title and title.strip().casefold() != chapter_title.strip().casefold():
         return _("“{chapter}”, {title}").format(chapter=chapter_title, title=title)
     return _("“{chapter}”").format(chapter=chapter_title)
 

@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run a command; turn every failure a person can cause into a message."""
     from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
+    from ..story.safe_text import terminal_safe  # an error's words may quote a story file
 
     # The program's words from the start: --lang, else the system's locale (a command that opens
     # a profile, like play, then follows the reader's own setting too; see cli/play.py).
@@ -84,7 +85,7 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         print(_("The story has errors; run 'experience check' on it for the full report."), file=sys.stderr)
         return 1
     except StoryRuntimeError as error:
-        print(f"experience: {error}", file=sys.stderr)
+        print(f"experience: {terminal_safe(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -97,7 +98,7 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             _(
                 "experience: something went wrong ({kind}: {error}).\n"
                 "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details."
-            ).format(kind=type(error).__name__, error=error),
+            ).format(kind=type(error).__name__, error=terminal_safe(str(error))),
             file=sys.stderr,
         )
         return 2

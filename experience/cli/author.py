@@ -1,4 +1,5 @@
-"""The author's tools: `new`, `preview`, `check`, `walk`, `graph`, `stats`, `schema`, `guide` and `lsp`.
+"""The author's tools: `new`, `preview` (both in drafting.py), `check`, `walk`, `graph`, `stats`, `schema`,
+`guide` and `lsp`.
 
 Only `preview` opens a window; the others stay in the story core, so they never import Textual
 (`lsp` adds pygls, and only when it runs).
@@ -11,7 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from .arguments import Commands, add_lang, add_story, positive, reading_language, story_dir
+from .arguments import Commands, add_lang, add_story, positive, story_dir
+from .drafting import cmd_new, cmd_preview, new_arguments, preview_arguments
 
 
 def register(commands: Commands) -> None:
@@ -37,14 +39,17 @@ def register(commands: Commands) -> None:
         cmd_check,
         check_arguments,
         help="check a story for errors and warnings",
-        description="Check a story folder and report every problem as path:line:col.",
+        description="Check a story folder and report every problem as path:line:col, with its code (the "
+        "guide lists them all). Exit status 1 if there are errors, or warnings with --strict.",
     )
     commands.add(
         "walk",
         cmd_walk,
         walk_arguments,
         help="play a story at random many times and report what was found",
-        description="Seeded random play-throughs: scenes and choices never reached, endings, stuck states, lengths.",
+        description="Seeded random play-throughs: which scenes and choices no reader reached, the "
+        "endings they came to, and where any of them got stuck, with the road that led there. Exit status 1 "
+        "if a reader got stuck or met an error.",
     )
     commands.add(
         "graph",
@@ -59,6 +64,8 @@ def register(commands: Commands) -> None:
         cmd_stats,
         stats_arguments,
         help="scenes, words and reading time for each movement of a story, and its words in each language",
+        description="A table with a row for each movement: chapters, scenes, words, reading time (every word "
+        "written, at an unhurried pace), reflections, deep scenes, endings and the chapters' workshop minutes.",
     )
     commands.add(
         "schema",
@@ -67,7 +74,13 @@ def register(commands: Commands) -> None:
         help="print the JSON Schema of chapter files or of story.yaml",
         description="JSON Schemas (draft 2020-12) for editors with the YAML language server.",
     )
-    commands.add("guide", cmd_guide, help="print the authors' guide (AUTHORING.md)")
+    commands.add(
+        "guide",
+        cmd_guide,
+        help="print the authors' guide (AUTHORING.md)",
+        description="The whole guide to writing a story: every key, with examples, and every message of the "
+        "checker. It is long; read it in a pager: experience guide | less",
+    )
     commands.add(
         "lsp",
         cmd_lsp,
@@ -81,87 +94,14 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-# -- new ------------------------------------------------------------------------------------------
-def new_arguments(p: argparse.ArgumentParser) -> None:
-    from ..scaffold import DEFAULT_TITLE
-
-    p.add_argument("folder", metavar="FOLDER", help="a new or empty folder")
-    p.add_argument("--title", default=DEFAULT_TITLE, help="the story's title")
-
-
-def cmd_new(args: argparse.Namespace) -> int:
-    from ..scaffold import ScaffoldError, scaffold
-
-    try:
-        created = scaffold(Path(args.folder), title=args.title)
-    except ScaffoldError as error:
-        print(f"experience: {error}", file=sys.stderr)
-        return 1
-    folder = args.folder
-    print(f"A new story is ready in {folder}:")
-    for path in created:
-        print(f"  {path}")
-    print("\nNext steps:")
-    print(f"  experience check {folder}       every problem, with its line and column")
-    print(f"  experience preview {folder}     play it; it reloads each time you save a file")
-    print(f"  experience walk {folder}        thousands of random readers, to find dead ends")
-    print("The guide to every key: experience guide | less")
-    return 0
-
-
-# -- preview --------------------------------------------------------------------------------------
-def preview_arguments(p: argparse.ArgumentParser) -> None:
-    add_story(p)
-    p.add_argument(
-        "--from",
-        dest="start",
-        metavar="CHAPTER/SCENE",
-        help="start at this scene, or at a chapter's first scene (play from here)",
-    )
-    add_lang(p, follows="the story's own language, else your system's")
-
-
-def cmd_preview(args: argparse.Namespace) -> int:
-    import difflib
-    import tempfile
-
-    from ..progress.session import Session
-    from ..progress.store import Store
-    from ..story import StoryError, check_story
-
-    root = story_dir(args.story)
-    result = check_story(root, reading_language(root, args.lang))
-    if result.story is None:
-        raise StoryError(result.diagnostics)
-    story = result.story
-    if args.start in story.chapters:  # a chapter's name: its first scene
-        args.start = story.chapters[args.start].first_scene
-    if args.start and args.start not in story.scenes:
-        close = difflib.get_close_matches(args.start, list(story.scenes), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else " (write it as chapter/scene)"
-        print(f"experience: there is no scene '{args.start}' in this story{hint}", file=sys.stderr)
-        return 2
-    # A throwaway folder: an author's trial runs never mix with anyone's own journey.
-    with tempfile.TemporaryDirectory(prefix="experience-preview-") as scratch:
-        store = Store.open(Path(scratch))
-        try:
-            session = Session.resume(story, store, "preview")
-            from ..tui.preview import PreviewApp, start_at
-
-            if args.start:
-                session.state = start_at(story, args.start, seed=session.state.seed)
-            PreviewApp(session, root, warnings=len(result.warnings)).run()
-        finally:
-            store.close()
-    return 0
-
-
 # -- check ----------------------------------------------------------------------------------------
 def check_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
     add_lang(p, follows="the story's own words only; with LANG, its translation into LANG too")
-    p.add_argument("--strict", action="store_true", help="warnings fail the check too")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--strict", action="store_true", help="warnings fail the check too (exit status 1)")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default), or json for editors and CI"
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -204,12 +144,15 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-n", "--runs", type=positive, default=DEFAULT_RUNS, help="how many play-throughs (default %(default)s)"
     )
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help="the same seed gives the same readers (default %(default)s)"
+    )
     p.add_argument(
         "--max-steps",
         type=positive,
+        metavar="N",
         default=DEFAULT_MAX_STEPS,
-        help="give up on a play-through after this many steps",
+        help="give up on a play-through after N steps, counted as unfinished (default %(default)s)",
     )
     p.add_argument(
         "--seek",
@@ -217,8 +160,8 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
         help="prefer choices no reader has taken yet, to cover rare branches in fewer runs",
     )
     add_lang(p)
-    p.add_argument("--all", action="store_true", help="list every scene in the report")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--all", action="store_true", help="list every scene in the report, with how often it was reached")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default), or json for tools")
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
@@ -231,7 +174,7 @@ def cmd_walk(args: argparse.Namespace) -> int:
     if progress is not None:
         sys.stderr.write("\r" + " " * 40 + "\r")
     if args.format == "json":
-        print(json.dumps(report_json(story, report), indent=2))
+        print(json.dumps(report_json(story, report), indent=2))  # ASCII: nothing in it can act
     else:
         print(format_report(story, report, all_scenes=args.all))
     return 0 if report.ok else 1
@@ -304,12 +247,25 @@ def schema_arguments(p: argparse.ArgumentParser) -> None:
         default="chapter",
         help="chapter files (default) or the story.yaml manifest",
     )
-    p.add_argument("-o", "--output-dir", metavar="DIR", help="write both schemas into DIR instead of printing one")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of printing it")
+    where.add_argument(
+        "--output-dir", metavar="DIR", help="write both schemas into DIR, named as 'experience new' names them"
+    )
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from ..story.schema import FILE_NAMES, SCHEMAS
 
+    if args.output:
+        path = Path(args.output)
+        try:
+            path.write_text(json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as error:
+            print(f"experience: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        print(f"wrote {path}", file=sys.stderr)
+        return 0
     if args.output_dir:
         folder = Path(args.output_dir)
         folder.mkdir(parents=True, exist_ok=True)

@@ -65,6 +65,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     if not args.plain and not has_terminal():
         tell(str(NO_TERMINAL), stream=sys.stderr)
         return 2
+    if args.plain:  # before anything reads a line (a passphrase may be typed on standard input)
+        from ..plain.run import read_every_byte
+
+        read_every_byte()
     root = story_dir(args.story, here_first=False)
     story = load_story(root, reading_language(root, args.lang))  # before anything of the reader's is opened
     data_dir = resolve_data_dir(args.data_dir)
@@ -84,9 +88,12 @@ def cmd_play(args: argparse.Namespace) -> int:
                     return play_plain(session, notices=notices)
                 from ..tui.app import STEPPED_OUT, ExperienceApp
 
-                if ExperienceApp(session, notices=notices).run() == STEPPED_OUT:
+                app = ExperienceApp(session, notices=notices)
+                if app.run() == STEPPED_OUT:
                     _print_support()  # after the window closes, so that it stays in the scrollback
                 _print_unsaved(session)
+                if app.stopped_by is not None:  # SIGTERM or SIGHUP: the words are kept, the store closes
+                    return 128 + app.stopped_by
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
@@ -141,9 +148,9 @@ def _print_unsaved(session: Session) -> None:
     if unsaved:
         from ..care.words import not_saved_at_leaving
         from ..care.wrapping import width_of
-        from ..plain.text import clean
+        from ..story.safe_text import terminal_safe
 
-        print(clean(not_saved_at_leaving(session.why_unsaved, unsaved, width_of(sys.stdout))))
+        print(terminal_safe(not_saved_at_leaving(session.why_unsaved, unsaved, width_of(sys.stdout))))
 
 
 def has_terminal() -> bool:

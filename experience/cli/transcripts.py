@@ -51,6 +51,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     from ..care.wrapping import MOST as MAX_WIDTH
     from ..plain.terminal import isatty
     from ..story import load_story
+    from ..story.safe_text import terminal_safe
     from ..transcripts.replay import play
     from ..transcripts.transcript import Transcript
 
@@ -67,7 +68,7 @@ def cmd_record(args: argparse.Namespace) -> int:
             return None
         line = line.rstrip("\r\n")
         if piped:  # a terminal shows what is typed; a pipe does not
-            sys.stdout.write(line + "\n")
+            sys.stdout.write(terminal_safe(line) + "\n")
         return line
 
     body = play(story, typed, seed=args.seed, width=MAX_WIDTH, echo=sys.stdout)
@@ -99,6 +100,7 @@ def replay_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     from ..story import load_story
+    from ..story.safe_text import terminal_safe
     from ..transcripts.replay import SUFFIX, TranscriptError, replay, transcripts_in
 
     root = story_dir(args.story)
@@ -126,7 +128,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
             print(f"updated  {path}")
         else:
             print(f"changed  {path}")
-            print(result.diff())
+            print(terminal_safe(result.diff()))  # it quotes the story, and what was typed
     summary = f"{len(paths)} transcript{'s' if len(paths) != 1 else ''}: {len(paths) - changed - broken} the same"
     summary += f", {changed} {'updated' if args.update else 'changed'}" + (f", {broken} unreadable" if broken else "")
     print(summary, file=sys.stderr)

@@ -28,7 +28,9 @@ def complete(spot: Spot, story: Story | None, chapter: str | None, row: int) -> 
         return _keys(spot, row)
     kind = value_kind(spot)
     if kind in SCENE_KINDS:
-        return _scenes(spot, story, chapter, row, full=spot.container == "story.yaml")
+        key = spot.format_key()
+        detour = key is not None and key.name == "detour"
+        return _scenes(spot, story, chapter, row, full=spot.container == "story.yaml", returning_first=detour)
     if kind == "expression":
         return _expression(spot, story, chapter, row)
     if kind in TEXT_KINDS and in_placeholder(spot.before):
@@ -75,7 +77,11 @@ def _keys(spot: Spot, row: int) -> Items:
     ]
 
 
-def _scenes(spot: Spot, story: Story | None, chapter: str | None, row: int, *, full: bool = False) -> Items:
+def _scenes(
+    spot: Spot, story: Story | None, chapter: str | None, row: int, *, full: bool = False, returning_first: bool = False
+) -> Items:
+    """Every scene: this chapter's first, in story order. After `detour`, the scenes that return
+    come before all others, wherever they are: a detour that never returns strands the reader."""
     if story is None:
         return []
     items = []
@@ -83,7 +89,8 @@ def _scenes(spot: Spot, story: Story | None, chapter: str | None, row: int, *, f
         here = not full and chapter is not None and scene.chapter == chapter
         title, first = scene_summary(scene)
         label = scene.name if here else sid
-        sort = f"{0 if here else 1}{order:06d}"  # this chapter's scenes first, each in story order
+        aside = 0 if returning_first and scene.returns else 1
+        sort = f"{aside}{0 if here else 1}{order:06d}"
         items.append(
             _item(label, types.CompletionItemKind.Reference, spot, row, SCENE_CHARS, detail=title, doc=first, sort=sort)
         )

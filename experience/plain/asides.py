@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from ..care.crisis import Concern
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, LANGUAGE, REDUCED_MOTION, language_label, language_value, read_settings
@@ -17,9 +18,6 @@ from ..care.words import (
     CHECKIN_LEAD,
     CHECKIN_OK,
     CHECKIN_TITLE,
-    CRISIS_KEPT,
-    CRISIS_TITLE,
-    CRISIS_WORDS,
     NOT_KEPT,
     SUPPORT_LEAD,
     SUPPORT_TITLE,
@@ -28,6 +26,7 @@ from ..care.words import (
     Comeback,
     checkin_replies,
     folded,
+    heard_words,
 )
 from ..i18n import _, lazy, next_language, use_setting
 from .commands import command_of
@@ -43,6 +42,11 @@ SETTINGS_INTRO = lazy(
 BACK = lazy("Back where you were.")
 WRITING_ON = lazy("{back} Your answer is as you left it: write on if you like, and an empty line ends it.", back=BACK)
 BACK_TO_IT = lazy("{back} Type r to read the scene and its choices again, or go on as you were.", back=BACK)
+GIVEN_BACK = lazy("The line you typed just now is there too, as you wrote it.")
+HEARD_REPLIES = lazy(
+    "Press Enter to go back to where you were. Or type pause to breathe first, or leave if you "
+    "would like to go for now."
+)
 
 
 # -- a pause ------------------------------------------------------------------------------------------
@@ -153,43 +157,58 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
 
 
 # -- support --------------------------------------------------------------------------------------------
-def support(terminal: Terminal, sitting: Sitting, *, crisis: bool = False, writing: bool = False) -> None:
-    """The support lines at once, asked for (s) or offered after heavy words; then as the reader
-    chooses: back to where they were (Enter: the same prompt comes again, with a word on what it
-    waits for, an answer being `writing` or a choice), a pause first, or leaving for now (`Leave`)."""
-    reply = _support(terminal, crisis=crisis)
+def support(
+    terminal: Terminal,
+    sitting: Sitting,
+    *,
+    concern: Concern | None = None,
+    writing: bool = False,
+    careful: bool = False,
+) -> None:
+    """The support lines at once, asked for (s) or offered after heavy words (`concern`); then as
+    the reader chooses: back to where they were (Enter: the same prompt comes again, with a word
+    on what it waits for, an answer being `writing` or a choice), a pause first, or leaving for
+    now (`Leave`). `careful`: the story has a careful way, which it takes from here (`heard_words`)."""
+    reply, given_back = _support(terminal, concern=concern, careful=careful)
     if reply is CareReply.LEAVE:
         raise Leave(stepped_out=True)
     if reply is CareReply.PAUSE:
         pause(terminal, sitting)
     else:
-        terminal.say(WRITING_ON if writing else BACK_TO_IT)
+        terminal.say(WRITING_ON if writing else BACK_TO_IT, *([GIVEN_BACK] if given_back else []))
 
 
-def _support(terminal: Terminal, *, crisis: bool) -> CareReply:
+def _support(terminal: Terminal, *, concern: Concern | None, careful: bool) -> tuple[CareReply, bool]:
+    """Show support and read one line, and nothing more: a reply, or (for any other line) back to
+    where the reader was, with that line given back to be read there. Offered after heavy words,
+    the replies are words, not numbers, so that a number meant for a sentence never leaves."""
     terminal.line()
-    if crisis:
-        terminal.say(CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
-    else:
+    kept = ""
+    if concern is None:
         terminal.say(SUPPORT_TITLE, SUPPORT_LEAD)
-    terminal.write(folded(as_text(), terminal.width) + "\n\n")
+    else:
+        title, words, kept = heard_words(concern, careful=careful)
+        terminal.say(title, words)
+    terminal.write(folded(as_text(harm_first=concern is Concern.HARM), terminal.width) + "\n\n")
     replies = list(CareReply)
-    _offer(terminal, replies, _("Type a number, or press Enter to go back to where you were."))
-    while True:
-        typed = terminal.ask().strip()
-        picked = _picked(typed, replies) if typed else CareReply.BACK
-        if picked is not None:
-            return picked
-        command = command_of(typed)
-        if command == "pause":
-            return CareReply.PAUSE
-        if command in ("leave", "step out"):
-            return CareReply.LEAVE
-        if command == "back":
-            return CareReply.BACK
-        terminal.line(
-            _("Type a number from 1 to {len}, or press Enter to go back to where you were.").format(len=len(replies))
-        )
+    if concern is None:
+        _offer(terminal, replies, _("Type a number, or press Enter to go back to where you were."))
+    else:
+        terminal.say(kept)
+        terminal.line(HEARD_REPLIES)
+    typed = terminal.ask()
+    picked = _picked(typed.strip(), replies) if concern is None else None
+    command = command_of(typed)
+    if picked is not None:
+        return picked, False
+    if not typed.strip() or command == "back":
+        return CareReply.BACK, False
+    if command == "pause":
+        return CareReply.PAUSE, False
+    if command in ("leave", "step out"):
+        return CareReply.LEAVE, False
+    terminal.give_back(typed)
+    return CareReply.BACK, True
 
 
 # -- coming back -----------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ _CHANGE = re.compile(r"(e|edit|change|d|delete|remove)\s*(\d+)", re.IGNORECASE)
 
 
 def read_journal(
-    terminal: Terminal, session: Session, command: Callable[[str], None], care_for: Callable[[str], None]
+    terminal: Terminal, session: Session, command: Callable[[str], None], care_for: Callable[[str], object]
 ) -> None:
     """Show the journal, then change answers by number until Enter; any other command typed here
     is carried out by `command` (q leaves from here too, and so on). Words written again are
@@ -96,7 +96,7 @@ def _indented(answer: str) -> str:
     return "    " + "\n    ".join(answer.splitlines() or [""])
 
 
-def _edit(terminal: Terminal, session: Session, entry: Entry, care_for: Callable[[str], None]) -> None:
+def _edit(terminal: Terminal, session: Session, entry: Entry, care_for: Callable[[str], object]) -> None:
     terminal.say(EDIT_TITLE, f"  {entry.prompt}", _indented(entry.answer), EDIT_TYPED)
     lines: list[str] = []
     while True:

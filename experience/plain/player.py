@@ -12,8 +12,9 @@ middle of an answer), b back, j journal, p pause, q leave, r read the scene agai
 h help. Words that may mean the reader is in crisis bring support at once, as in the full screen.
 
 Here is the sitting and the scene; terminal.py writes and reads lines, commands.py lists the
-commands, journal.py shows the journal and changes an answer in it, and asides.py holds the
-other things the reader turns to and comes back from (a pause, the settings, the check-in).
+commands, journal.py shows the journal and changes an answer in it, asides.py holds the other
+things the reader turns to and comes back from (a pause, the settings, the check-in), and run.py
+plays it all on the process's own input and output.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from ..care.crisis import Concern
 from ..care.journal_words import KEPT_AS_IT_WAS
 from ..care.pacing import Sitting
 from ..care.settings import read_settings
@@ -28,33 +30,27 @@ from ..care.support import as_text
 from ..care.words import (
     BREAK_SUGGESTION,
     CANNOT_SHOW_TYPED,
-    JOURNAL_KEPT_EITHER_WAY,
     KEPT,
     NO_STEP_BEFORE,
-    NOT_FOR_NOW,
+    PASSED_DRAFT_KEPT,
     STEP_NOT_TAKEN,
-    SUPPORT_TYPED,
-    WHAT_IT_IS_NOT,
-    WHAT_THIS_IS,
-    YOUR_PACE_TYPED,
     CheckInReply,
     EndingAction,
     answer_not_kept,
-    go_on_from,
     goodbye_text,
     not_saved_at_leaving,
     step_failed,
     still_here_typed,
-    welcome_back_lead,
 )
 from ..i18n import _, lazy
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
-from .asides import change_settings, check_in, pause, support, way_back
+from .arriving import arrive
+from .asides import change_settings, check_in, pause, support
 from .commands import ANSWER_COMMANDS, HELP, command_of, which_number
 from .journal import read_journal
 from .terminal import PROMPT, Leave, Terminal
-from .text import clean, paragraphs
+from .text import paragraphs
 
 if TYPE_CHECKING:
     from ..progress.session import Session
@@ -77,7 +73,9 @@ class PlainPlayer:
         self.session = session
         self.notices = notices
         self.sitting = sitting or Sitting()
-        self.terminal = Terminal(stdin, stdout, width=width, before_asking=self._offer_break, support=self._support)
+        self.terminal = Terminal(
+            stdin, stdout, width=width, before_asking=self._offer_break, support=self._support, hear=self._care_for
+        )
         self._settled: State | None = None  # the state whose question was answered, kept or passed by
         self._back_to: State | None = None  # the state the reader went back to, to see its answer again
         self._shown: State | None = None  # the state whose text was last written out
@@ -85,65 +83,33 @@ class PlainPlayer:
 
     # -- the whole sitting --------------------------------------------------------------------------
     def run(self) -> int:
+        """The sitting, to its end. A stop signal (`Stopped`) is let through: run.py leaves on it."""
         try:
-            self._arrive()
+            arrive(self.terminal, self.session, self.notices, self._command_or_none, self._attempt)
             self.sitting.begin()
             while True:
                 self._scene()
         except Leave as leaving:
-            self._leave(leaving.stepped_out)
+            self.leave(leaving.stepped_out)
         except KeyboardInterrupt:
             self.terminal.line()
-            self._leave(False)
+            self.leave(False)
         except BrokenPipeError:  # the other end of a pipe went away (`| head`): nobody is reading
             self._keep_partial()
             raise
         return 0
 
-    def _arrive(self) -> None:
-        session, terminal = self.session, self.terminal
-        if session.is_new:
-            terminal.say(
-                session.story.title,
-                *(paragraphs(session.story.welcome) if session.story.welcome else (WHAT_THIS_IS,)),
-                WHAT_IT_IS_NOT,
-                f"{NOT_FOR_NOW} {SUPPORT_TYPED}",
-                YOUR_PACE_TYPED,
-                *self.notices,
-            )
-            while True:
-                terminal.line(_("Press Enter to begin."))
-                if self._command_or_none(terminal.ask()) is None:
-                    break
-            session.start()
-            return
-        scene = session.story.scenes[session.state.scene]
-        lead = welcome_back_lead(ended=scene.end, paused=scene.pause)
-        on = session.way_on
-        terminal.say(
-            session.story.title,
-            _("Welcome back. {lead} {place}.").format(lead=lead, place=session.place()),
-            *([go_on_from(session.place(on))] if on else []),
-            *self.notices,
-            *session.notes,
-            JOURNAL_KEPT_EITHER_WAY,
-        )
-        way = way_back(terminal, session.ways_back(), self._command_or_none)
-        self._attempt(lambda: session.come_back(way))
-        session.start()
-
-    def _leave(self, stepped_out: bool) -> None:
+    def leave(self, stepped_out: bool) -> None:
+        """What was typed is kept, then the goodbye (and any words the disk refused) is said."""
         self._keep_partial()
         unsaved = self.session.write_unsaved()
         self.terminal.line()
-        if stepped_out:
+        if stepped_out and not unsaved:
             self.terminal.write(goodbye_text(as_text(), self.terminal.width))
-        else:
-            self.terminal.say(LEFT_UNSAVED if unsaved else LEFT)
+        else:  # every way of leaving ends with the support lines, after words that are true
+            self.terminal.write(goodbye_text(as_text(), self.terminal.width, goodbye=LEFT_UNSAVED if unsaved else LEFT))
         if unsaved:  # said last, so that it is the nearest thing to the reader's next prompt
-            self.terminal.write(
-                clean(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width)) + "\n"
-            )
+            self.terminal.write(not_saved_at_leaving(self.session.why_unsaved, unsaved, self.terminal.width) + "\n")
 
     # -- a scene --------------------------------------------------------------------------------------
     def _scene(self) -> None:
@@ -200,7 +166,7 @@ class PlainPlayer:
             self._move(None)
         elif typed.isdigit() or not typed:
             terminal.line(which_number(len(labels)) if labels else _("Press Enter alone to continue, or h for help."))
-        else:
+        elif not terminal.just_heard:  # words met with support are not a mistaken choice
             self._command(typed)
 
     def _pick(self, view: View, index: int) -> None:
@@ -248,7 +214,7 @@ class PlainPlayer:
                 _("You had begun an answer: “{draft}”").format(draft=draft),
                 _(
                     "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
-                    "single dot to set it aside."
+                    "single dot to pass the question by and keep it as a draft."
                 ),
             )
         elif earlier is not None:
@@ -269,7 +235,7 @@ class PlainPlayer:
         lines: list[str] = []
         self._partial = (session.state, lines, draft or "")
         while True:
-            typed = terminal.ask("  " if lines else PROMPT)
+            typed = terminal.ask("  " if lines else PROMPT, heard_by_caller=True)
             if not lines and typed.strip().lower() in ANSWER_COMMANDS:
                 self._partial = None
                 self._command(typed.strip().lower())
@@ -277,9 +243,9 @@ class PlainPlayer:
             if not typed.strip():
                 break
             if not lines and typed.strip() == ".":
-                lines = []
-                draft = ""
-                break
+                self._partial = None
+                self._pass_by(draft)
+                return
             lines.append(typed)
             self._care_for("\n".join((draft or "", *lines)))
         self._partial = None
@@ -287,10 +253,7 @@ class PlainPlayer:
         said = KEPT
         if not answer.strip():
             if earlier is None:
-                self._quietly(session.drop_draft)
-                self._settled = session.state
-                terminal.line(_("Passed by. That is fine."))
-                terminal.line()
+                self._pass_by(None)
                 return
             answer, said = earlier.answer, KEPT_AS_IT_WAS
         try:
@@ -305,6 +268,16 @@ class PlainPlayer:
         self._shown = self._settled = session.state  # keeping an answer replaces the state; the text is out
         terminal.say(said)
         self._care_for(answer)
+
+    def _pass_by(self, draft: str | None) -> None:
+        """The question passed by; words begun here before are kept as a draft, never thrown away."""
+        session, terminal = self.session, self.terminal
+        self._quietly(lambda: session.pass_by(draft or ""))
+        self._settled = session.state
+        terminal.line(_("Passed by. That is fine."))
+        if draft:
+            terminal.line(PASSED_DRAFT_KEPT)
+        terminal.line()
 
     def _keep_partial(self) -> None:
         """Input ended mid-answer: keep what was typed as a draft, as the full-screen player does."""
@@ -367,14 +340,23 @@ class PlainPlayer:
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
 
-    def _support(self, *, crisis: bool = False) -> None:
+    def _support(self, *, concern: Concern | None = None) -> None:
         """The support lines, from any prompt (s) or offered at once after heavy words."""
-        support(self.terminal, self.sitting, crisis=crisis, writing=self._partial is not None)
+        support(
+            self.terminal,
+            self.sitting,
+            concern=concern,
+            writing=self._partial is not None,
+            careful=self.session.story.careful_as is not None,
+        )
 
-    def _care_for(self, text: str) -> None:
-        """Support at once, if these words may mean the reader is in crisis (once a step)."""
-        if self.session.offer_care(text):
-            self._support(crisis=True)
+    def _care_for(self, text: str) -> bool:
+        """Support at once, if these words may mean the reader is in crisis or that someone is
+        hurting them (once a step): every line typed anywhere comes here, and every answer."""
+        concern = self.session.offer_care(text)
+        if concern is not None:
+            self._support(concern=concern)
+        return concern is not None
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

@@ -2,13 +2,12 @@
 
 Emphasis markers are dropped (*quiet* becomes quiet), links keep their words, list items keep a
 dash or their number, quotes are indented. What the reader typed, escaped for Markdown by the
-engine, comes back exactly as typed. Control characters are removed from everything written, so
-no story file or answer can move the cursor, change colours or ring the bell.
+engine, comes back exactly as typed. (What would act on the terminal is shown as a placeholder
+by the terminal itself, terminal.py, for everything it writes.)
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 RULE = "* * *"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline, C1 included
 
 
 @lru_cache(maxsize=1)
@@ -26,11 +24,6 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # a dependency of Rich, imported only when a scene is shown
 
     return MarkdownIt("commonmark", {"html": False})
-
-
-def clean(text: str) -> str:
-    """`text` without control characters (escape sequences lose their ESC and become harmless)."""
-    return _CONTROL.sub("", text)
 
 
 def paragraphs(markdown: str) -> list[str]:
@@ -61,7 +54,7 @@ def paragraphs(markdown: str) -> list[str]:
             out.append(token.content.rstrip("\n"))
         elif kind == "hr":
             out.append(RULE)
-    return [clean(p) for p in out]
+    return out
 
 
 def _inline(children: Iterable[Token]) -> str:

@@ -13,16 +13,21 @@ are shown exactly as they wrote them in both:
   as paragraphs. Leading spaces become no-break spaces, which look the same and keep an indented
   line from becoming a code block (the first of them written `&nbsp;` where a paragraph begins,
   since some viewers trim them there).
+- What would act on a terminal rather than show (an escape sequence, a bell, a backspace, a
+  right-to-left override) is written as a visible placeholder (`terminal_safe`: ␛, ␇, ␈,
+  `<U+202E>`), so the letter is safe to print or `cat`, and shows that something was there.
 
 The letter a story assembled for the reader (a scene marked `letter: true`, see
 progress/keeping.py) follows their answers, under its own title, as the story wrote it.
 
-The JSON keeps every answer byte for byte, with stable keys (`format`, `profile`, `exported_at`,
-`stories`, `entries` with `story`, `chapter`, `chapter_title`, `scene`, `prompt`, `answer`,
-`written_at`, `revised_at`, and `letters` with `story`, `scene`, `title` and `text`: the letter's
-Markdown, the reader's words in it exactly as they wrote them). An export covers every story the
-profile has written in, because it is the copy a person keeps before `experience journal erase`,
-which removes them all. The journal's order is the one progress/keeping.py gives every view.
+The JSON keeps every answer character for character (those that would act on a terminal are
+written as `\\u` escapes, `json_safe`, so the file is safe to `cat` too), with stable keys
+(`format`, `profile`, `exported_at`, `stories`, `entries` with `story`, `chapter`,
+`chapter_title`, `scene`, `prompt`, `answer`, `written_at`, `revised_at`, and `letters` with
+`story`, `scene`, `title` and `text`: the letter's Markdown, the reader's words in it exactly as
+they wrote them). An export covers every story the profile has written in, because it is the copy
+a person keeps before `experience journal erase`, which removes them all. The journal's order is
+the one progress/keeping.py gives every view.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from datetime import UTC, datetime
 from ..i18n import _, pgettext
 from ..progress.journal import Entry
 from ..progress.keeping import Letter, StoryJournal
+from ..story.safe_text import json_safe, terminal_safe
 
 FORMAT = "experience-journal/1"
 
@@ -76,7 +82,7 @@ def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> s
         _("*Kept by Coming Home to Yourself, and written out on {day}.*").format(day=_day(exported_at)),
         "",
     ]
-    return "\n".join(out)
+    return terminal_safe("\n".join(out))
 
 
 def _entry(entry: Entry) -> list[str]:
@@ -157,7 +163,7 @@ def to_json(journals: Sequence[StoryJournal], *, profile: str, exported_at: date
             for letter in journal.letters
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 # -- dates ------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..care.crisis import sounds_like_crisis
+from ..care.crisis import concern_in
 from ..story import State, Story, kept_answer, prompt_text
 from . import words
 from .erase import Outcome, erase_answer
@@ -75,7 +75,7 @@ def revise(
     """The answer's new words, in the journal, in the story's copies and in the questions quoting
     it. Words that may mean the reader is in crisis are kept in the journal only: the story's
     copies go, and `start` (the story's starting value) stands in, as for an answer withheld."""
-    withheld = sounds_like_crisis(text)
+    withheld = concern_in(text) is not None
     questions = questions_quoting(story, journal, state, entry, start if withheld else kept_answer(text))
     with store.transaction() as conn:
         journal.revise(entry.id, text)

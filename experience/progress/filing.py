@@ -13,7 +13,7 @@ privacy commands can name a story by its title rather than its key.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..story.model import TITLE_KEY_PREFIX, Story, title_key
 from .saves import Save
@@ -63,3 +63,26 @@ def _fits(store: Store, profile: Profile, key: str, story: Story) -> bool:
     except JournalLocked:
         return False
     return bool(history) and history[-1].get("scene") in story.scenes
+
+
+def story_key(story: Story) -> str:
+    """What a save is filed under: the story's lasting key (`Story.key`: its id, or its folded title).
+
+    Not its folder, which changes when the program is reinstalled or the story is moved. A story
+    edited under its key is mended on resume; see `file_story` for a story that gains an id.
+    """
+    return story.key
+
+
+def answer_variables(story: Story) -> dict[str, Any]:
+    """The variables that keep a reader's answers (`save_as`), each with the story's starting value.
+
+    Their values are the reader's words, so the store keeps them apart and seals them as it does the
+    journal; a value still at its start is the author's, not the reader's.
+    """
+    initial = story.initial_variables()
+    return {
+        scene.reflect.save_as: initial.get(scene.reflect.save_as)
+        for scene in story.scenes.values()
+        if scene.reflect is not None and scene.reflect.save_as
+    }

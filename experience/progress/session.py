@@ -24,7 +24,7 @@ import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..care.crisis import sounds_like_crisis
+from ..care.crisis import Concern, concern_in
 from ..care.words import CheckInReply, Comeback, EndingAction, ending_actions, place
 from ..story import (
     Choice,
@@ -35,6 +35,7 @@ from ..story import (
     advance,
     back,
     begin,
+    careful,
     destination,
     needs_checkin,
     record_answer,
@@ -43,40 +44,19 @@ from ..story import (
     view,
 )
 from ..story.pickup import Movement, movements, pick_up, stop_for_today, way_on
+from ..story.safe_text import valid_text
 from . import amending, keeping
 from .comeback import WayBack, ways_back
-from .filing import file_story
+from .filing import answer_variables, file_story, story_key
 from .journal import Entry, Journal
 from .keeping import StoryJournal
+from .listening import Listening
 from .opening import Why
 from .steps import CheckIn, Step
 from .store import Profile, Save, Store, StoreError
 
 if TYPE_CHECKING:
     from .erase import Outcome
-
-
-def story_key(story: Story) -> str:
-    """What a save is filed under: the story's lasting key (`Story.key`: its id, or its folded title).
-
-    Not its folder, which changes when the program is reinstalled or the story is moved. A story
-    edited under its key is mended on resume; see filing.py for a story that gains an id.
-    """
-    return story.key
-
-
-def answer_variables(story: Story) -> dict[str, Any]:
-    """The variables that keep a reader's answers (`save_as`), each with the story's starting value.
-
-    Their values are the reader's words, so the store keeps them apart and seals them as it does the
-    journal; a value still at its start is the author's, not the reader's.
-    """
-    initial = story.initial_variables()
-    return {
-        scene.reflect.save_as: initial.get(scene.reflect.save_as)
-        for scene in story.scenes.values()
-        if scene.reflect is not None and scene.reflect.save_as
-    }
 
 
 class Session:
@@ -89,7 +69,7 @@ class Session:
         self.state = state
         self.notes = notes  # what changed in the story since the last visit, for the reader
         self._saved = saved
-        self._cared_at: int | None = None  # the step at which support was last offered for words
+        self.listening = Listening()  # what the reader writes, heard: support, and the careful way
         self._unsaved: dict[str, str] = {}  # scene -> words the disk refused, in memory until written
         self.refusal: StoreError | None = None  # why the disk last refused the reader's words
         self.key = story_key(story)  # what its save and journal are filed under
@@ -236,6 +216,8 @@ class Session:
         return self._step(replace(fresh, step=self.state.step + 1, previous=self.state))
 
     def _step(self, new: State) -> State:
+        if self.listening.heard:
+            new = careful(self.story, new)
         self.start()
         self._save.push(new.snapshot())
         self.state = new
@@ -261,23 +243,34 @@ class Session:
         earlier = [e for e in self.journal.entries() if e.scene_id == self.state.scene and e.id not in answered]
         return earlier[-1] if earlier else None
 
-    def offer_care(self, text: str) -> bool:
-        """Whether to offer support now, for words the reader wrote (an answer, or a draft as it
-        is kept): they may mean the reader is in crisis (care/crisis.py), and support has not
-        been offered at this step yet. True once a step; the front end then shows support."""
-        if self._cared_at == self.state.step or not sounds_like_crisis(text):
-            return False
-        self._cared_at = self.state.step
-        return True
+    def offer_care(self, text: str) -> Concern | None:
+        """Whether to offer support now, for words the reader wrote (an answer, a draft as it is
+        kept, words left in the box on leaving, a line typed where a choice was asked): what they
+        may mean (care/crisis.py), once a step; the front end then shows support for it.
+
+        Words heard also turn the rest of the journey to its careful way (the story's
+        `careful_as`), from the next step: the step on screen stays as it is, so that nothing
+        the reader is typing into it changes under them."""
+        return self.listening.hear(text, self.state.step)
+
+    @property
+    def careful(self) -> bool:
+        """Words were heard this sitting that call for care (`offer_care`), or the story says so."""
+        flag = self.story.careful_as
+        return self.listening.heard or (flag is not None and self.state.variables.get(flag) is True)
 
     def answer(self, text: str) -> Entry:
         """Keep an answer in the journal, at once, replacing the earlier answer if there is one (an
         unchanged one keeps its date). Words that may mean the reader is in crisis are kept in the
-        journal, being the reader's own, but the story never quotes them back (story/answers.py)."""
+        journal, being the reader's own, but the story never quotes them back (story/answers.py).
+        It is made valid first: bytes a terminal could not decode would lose the whole answer."""
+        text = valid_text(text)
         scene = self.story.scenes[self.state.scene]
         current = self.view()
         chapter = self.story.chapters[scene.chapter]
-        new_state = record_answer(self.story, self.state, text, withheld=sounds_like_crisis(text))
+        withheld = concern_in(text) is not None
+        self.listening.heard = self.listening.heard or withheld
+        new_state = record_answer(self.story, self.state, text, withheld=withheld)
         try:
             with self.store.transaction():
                 self.start()
@@ -308,8 +301,8 @@ class Session:
         return entry
 
     def revise_entry(self, entry_id: int, text: str) -> Entry:
-        """Change an answer from the journal, and every copy of it (amending.py)."""
-        return amending.revise_entry(self, entry_id, text)
+        """Change an answer from the journal, and every copy of it (amending.py), made valid first."""
+        return amending.revise_entry(self, entry_id, valid_text(text))
 
     def delete_entry(self, entry_id: int) -> Outcome:
         """Delete an answer and every copy of it, then scrub and check the files (amending.py)."""
@@ -343,6 +336,7 @@ class Session:
         return len(self._unsaved)
 
     def keep_draft(self, text: str) -> None:
+        text = valid_text(text)
         scene = self.state.scene
         try:
             with self.store.transaction():
@@ -354,8 +348,12 @@ class Session:
             raise
         self._unsaved.pop(scene, None)
 
-    def drop_draft(self) -> None:
-        """The reader let the question pass: whatever was typed there goes, from memory too."""
+    def pass_by(self, words: str = "") -> None:
+        """The reader let the question pass. Words they had typed there are never thrown away:
+        they are kept as a draft, offered again if they come back; with none, the draft goes."""
+        if words.strip():
+            self.keep_draft(words)
+            return
         self._unsaved.pop(self.state.scene, None)
         with self.store.transaction():
             self.journal.drop_draft(self.state.scene)

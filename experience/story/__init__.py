@@ -4,7 +4,7 @@ Nothing in this package imports Textual or touches saved progress, so `experienc
 `experience walk` start fast and the engine can be tested as plain functions.
 """
 
-from .answers import kept_answer, record_answer
+from .answers import careful, kept_answer, record_answer
 from .codes import CODES, Code, Severity
 from .diagnostics import Diagnostic, Location, StoryError, StoryRuntimeError
 from .engine import (
@@ -61,6 +61,7 @@ __all__ = [
     "needs_checkin",
     "offered",
     "record_answer",
+    "careful",
     "restore",
     "restore_history",
     "scene_text",

@@ -29,9 +29,11 @@ def record_answer(story: Story, state: State, answer: str, *, withheld: bool = F
 
     A `withheld` answer leaves `save_as` at the story's starting value, so nothing quotes it, and
     sets the scene's `withheld_as` flag, so the story can choose its words after it; any other
-    answer clears that flag again.
+    answer clears that flag again. It also sets the story's `careful_as` flag (`careful`).
     """
     reflect = story.scenes[state.scene].reflect
+    if withheld:
+        state = careful(story, state)
     if reflect is None or not answer.strip() or not (reflect.save_as or reflect.withheld_as):
         return state
     variables = dict(state.variables)
@@ -41,3 +43,13 @@ def record_answer(story: Story, state: State, answer: str, *, withheld: bool = F
     if reflect.withheld_as:
         variables[reflect.withheld_as] = withheld
     return replace(state, variables=variables)
+
+
+def careful(story: Story, state: State) -> State:
+    """The story's `careful_as` flag set, for the rest of the journey: the reader wrote words that
+    may mean they are in crisis or someone is hurting them, and every later scene takes its
+    careful way. A story without the flag, or with it already set, is left as it is."""
+    flag = story.careful_as
+    if flag is None or state.variables.get(flag) is True:
+        return state
+    return replace(state, variables={**state.variables, flag: True})

@@ -44,6 +44,7 @@ class Code(StrEnum):
     ALIASES_EXPAND_TOO_FAR = "E004", ERROR, "aliases expand too far"
     YAML_FEATURE_NOT_ALLOWED = "E005", ERROR, "YAML feature not allowed"
     STORY_FOLDER = "E006", ERROR, "story folder problem"
+    CONTROL_CHARACTER = "E007", ERROR, "control character in text"
     # Shape of the documents
     WRONG_TYPE = "E100", ERROR, "wrong type"
     UNKNOWN_KEY = "E101", ERROR, "unknown key"
@@ -64,6 +65,7 @@ class Code(StrEnum):
     TYPE_MISMATCH = "E304", ERROR, "type mismatch"
     BAD_PLACEHOLDER = "E305", ERROR, "bad placeholder"
     BAD_INLINE_VARIATION = "E306", ERROR, "bad inline variation"
+    CANNOT_COMPUTE = "E307", ERROR, "cannot be computed"
     # Story-wide warnings
     UNREACHABLE_SCENE = "W400", WARNING, "unreachable scene"
     READER_MAY_BE_STRANDED = "W401", WARNING, "reader may be stranded"

@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from .codes import Code
+from .format import NUMBER_RANGE, in_range
 from .functions import FUNCTIONS, build
-from .values import Evaluator, NumberEvaluator, TextEvaluator, ValueType, Variables, Visits
+from .safe_text import control_character_message, first_unsafe
+from .values import Evaluator, NumberEvaluator, ValueType, Variables, Visits
 
 MAX_DEPTH = 60
 Compiled = tuple[Evaluator, ValueType]
@@ -97,8 +99,13 @@ class Compiler:
         if isinstance(value, bool):
             raise Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
+            if not in_range(value):
+                raise Reject(Code.INVALID_VALUE, f"this number is too large: numbers go {NUMBER_RANGE}", node)
             return (lambda _v, _s, _d, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
+            index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
+            if index is not None:
+                raise Reject(Code.CONTROL_CHARACTER, control_character_message(value[index]), node)
             return (lambda _v, _s, _d, value=value: value), ValueType.TEXT
         if value is None:
             raise Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
@@ -129,6 +136,9 @@ class Compiler:
     def _UnaryOp(self, node: ast.UnaryOp, depth: int) -> Compiled:
         operand, kind = self.compile(node.operand, depth)
         if isinstance(node.op, ast.Not):
+            name = _variable(node.operand)
+            if name is not None:  # `not rested`, the commonest: one call, not two
+                return (lambda v, _s, _d: not v[name]), ValueType.FLAG
             return (lambda v, s, d: not operand(v, s, d)), ValueType.FLAG
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             if kind is not ValueType.NUMBER:
@@ -145,22 +155,14 @@ class Compiler:
             raise Reject(Code.NOT_IN_EXPRESSIONS, "only + - * / are allowed for arithmetic", node)
         left, lt = self.compile(node.left, depth)
         right, rt = self.compile(node.right, depth)
-        if symbol == "+" and lt is rt is ValueType.TEXT:
-            ltext, rtext = cast(TextEvaluator, left), cast(TextEvaluator, right)
-            return (lambda v, s, d: ltext(v, s, d) + rtext(v, s, d)), ValueType.TEXT
-        if lt is not ValueType.NUMBER or rt is not ValueType.NUMBER:
+        text = symbol == "+" and lt is rt is ValueType.TEXT
+        if not text and (lt is not ValueType.NUMBER or rt is not ValueType.NUMBER):
             raise Reject(
                 Code.TYPE_MISMATCH, f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node
             )
-        a, b = cast(NumberEvaluator, left), cast(NumberEvaluator, right)
-        if symbol == "+":
-            return (lambda v, s, d: a(v, s, d) + b(v, s, d)), ValueType.NUMBER
-        if symbol == "-":
-            return (lambda v, s, d: a(v, s, d) - b(v, s, d)), ValueType.NUMBER
-        if symbol == "*":
-            return (lambda v, s, d: a(v, s, d) * b(v, s, d)), ValueType.NUMBER
-        self.fallible = True  # Expression.evaluate reports / 0
-        return (lambda v, s, d: a(v, s, d) / b(v, s, d)), ValueType.NUMBER
+        if symbol == "/":
+            self.fallible = True  # Expression.evaluate reports / 0
+        return _binary(_ARITHMETIC[symbol], node.left, node.right, left, right), lt
 
     def _BoolOp(self, node: ast.BoolOp, depth: int) -> Compiled:
         parts = tuple(self.compile(value, depth)[0] for value in node.values)
@@ -211,7 +213,7 @@ class Compiler:
         if len(ops) == 1:
             a, b = functions
             compare = ops[0]
-            return (lambda v, s, d: compare(a(v, s, d), b(v, s, d))), ValueType.FLAG
+            return _binary(compare, node.left, node.comparators[0], a, b), ValueType.FLAG
 
         def chain(v: Variables, s: Visits, d: int) -> bool:
             left = functions[0](v, s, d)
@@ -284,6 +286,46 @@ class Compiler:
         return self.compile(node.body, depth)
 
 
+_ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+}  # fmt: skip
 _COMPARE_FUNCS: dict[str, Callable[[Any, Any], Any]] = {  # the operands' types were checked when compiled
     "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }  # fmt: skip
+
+
+# -- the commonest shapes, in one closure -----------------------------------------------------------------
+# `strength > 40`, `strength + 10`, `role == "guide"`: a variable and a constant (or two variables)
+# on either side of one operator. As a tree they cost three calls each time they are computed; as
+# one closure, one. A walk computes them millions of times. Only nodes already compiled (so their
+# names and types checked) come here.
+def _variable(node: ast.AST) -> str | None:
+    return node.id if isinstance(node, ast.Name) and node.id not in CONSTANT_NAMES else None
+
+
+def _constant(node: ast.AST) -> tuple[Any] | None:
+    if isinstance(node, ast.Constant):
+        return (node.value,)
+    if isinstance(node, ast.Name) and node.id in CONSTANT_NAMES:
+        return (CONSTANT_NAMES[node.id],)
+    return None
+
+
+def _binary(op: Callable[[Any, Any], Any], left: ast.AST, right: ast.AST, a: Evaluator, b: Evaluator) -> Evaluator:
+    """`op` of two operands (`a` computes the `left` node, `b` the `right`), in one closure when
+    at least one is a variable and the other a variable or a constant."""
+    lname, rname = _variable(left), _variable(right)
+    lconst, rconst = _constant(left), _constant(right)
+    if lname is not None and rconst is not None:
+        value = rconst[0]
+        return lambda v, _s, _d: op(v[lname], value)
+    if lconst is not None and rname is not None:
+        value = lconst[0]
+        return lambda v, _s, _d: op(value, v[rname])
+    if lname is not None and rname is not None:
+        return lambda v, _s, _d: op(v[lname], v[rname])
+    if lname is not None:
+        return lambda v, s, d: op(v[lname], b(v, s, d))
+    if rname is not None:
+        return lambda v, s, d: op(a(v, s, d), v[rname])
+    return lambda v, s, d: op(a(v, s, d), b(v, s, d))

@@ -8,6 +8,8 @@ functions of `functions.FUNCTIONS` can be reached, so a scene file can never run
 
 Values are numbers, text and true/false. The checker knows the type of every expression, so
 `role > 3` or `set: {tenderness: "a lot"}` is an error at load time, not a surprise while playing.
+An expression without variables is computed once as it is read, so `1 / 0 > 0` is an error
+there too; what expressions compute stays within the story's limits (values.py).
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from .codes import Code
 from .compiler import CONSTANT_NAMES, Compiler, Reject
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
 from .functions import FUNCTIONS
-from .values import Evaluator, Value, ValueType, Variables, Visits
+from .values import Evaluator, Value, ValueType, Variables, Visits, within_limits
 
 __all__ = ["FUNCTIONS", "Evaluator", "Expression", "Value", "ValueType", "Variables", "Visits", "compile_expression"]
 
 MAX_SOURCE_LENGTH = 1000
+#: What computing a checked expression can still raise (dividing by zero, a number too large for a
+#: float): `Expression.failure` says it in the author's words.
+COMPUTE_ERRORS = (ArithmeticError, TypeError, KeyError, ValueError)
 
 
 RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(CONSTANT_NAMES) | {"and", "or", "not", "if"}
@@ -48,10 +53,16 @@ class Expression:
     def evaluate(self, variables: Variables, visits: Visits, draw: int = 0) -> Value:
         try:
             return self.compute(variables, visits, draw)
-        except ZeroDivisionError:
-            raise StoryRuntimeError(f"division by zero in '{self.source}'", self.location) from None
-        except (ArithmeticError, TypeError, KeyError, ValueError) as error:
-            raise StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location) from None
+        except COMPUTE_ERRORS as error:
+            raise self.failure(error) from None
+
+    def failure(self, error: Exception) -> StoryRuntimeError:
+        """What to tell the author when computing this expression raised `error` (one of
+        COMPUTE_ERRORS). The engine's hot loops call `compute` themselves and ask this only when
+        it fails, which spares a call for every condition of every step."""
+        if isinstance(error, ZeroDivisionError):
+            return StoryRuntimeError(f"division by zero in '{self.source}'", self.location)
+        return StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location)
 
     def at(self, location: Location) -> Expression:
         """The same compiled expression written somewhere else (the loader reuses compilations)."""
@@ -159,10 +170,13 @@ def compile_expression(
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
         return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
-    return (
-        Expression(
-            text, kind, evaluate, frozenset(compiler.reads), frozenset(compiler.scenes), location,
-            compiler.fallible, compiler.rolls, compiler.version,
-        ),
-        None,
+    expression = Expression(
+        text, kind, within_limits(evaluate, kind), frozenset(compiler.reads), frozenset(compiler.scenes), location,
+        compiler.fallible, compiler.rolls, compiler.version,
     )  # fmt: skip
+    if expression.is_constant:  # the same every time: if it cannot be computed, say so now
+        try:
+            expression.evaluate({}, {})
+        except StoryRuntimeError as error:
+            return None, Diagnostic(Code.CANNOT_COMPUTE, error.reason, location)
+    return expression, None

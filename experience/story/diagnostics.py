@@ -2,7 +2,9 @@
 
 Every problem an author can cause becomes a `Diagnostic` with a stable code (one of `codes.Code`),
 a file, a line and a column. Authors read them as `path:line:col: error: message [E101]`;
-editors and CI read the same records as JSON.
+editors and CI read the same records as JSON. A message may quote the author's text, so both
+forms are safe to show (`terminal_safe`; the JSON is ASCII): a story file cannot act on the
+terminal of whoever checks it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import NamedTuple
 
 from .codes import CODES as CODES  # the table of codes, where the guide and tests have always found it
 from .codes import Code, Severity
+from .safe_text import terminal_safe
 
 
 class Location(NamedTuple):
@@ -56,7 +59,7 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+        return terminal_safe(f"{self.location}: {self.severity.value}: {self.message} [{self.code}]", lines=False)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -69,9 +72,21 @@ class Diagnostic:
         }
 
 
-def sort_key(d: Diagnostic) -> tuple[str, int, int, str]:
+def sort_key(d: Diagnostic) -> tuple[str, int, int, int, str]:
+    """File by file, the problems that can explain others first, then in the order of the file:
+    a file that cannot be read; a key misspelled or written twice (which can make another look
+    missing, or a scene look like a dead end); the rest of the shape; links between scenes;
+    expressions and text; and the warnings last."""
     loc = d.location
-    return (str(loc.path), loc.line or 0, loc.column or 0, d.code)
+    return (str(loc.path), _tier(d.code), loc.line or 0, loc.column or 0, d.code)
+
+
+def _tier(code: Code) -> int:
+    if code in (Code.UNKNOWN_KEY, Code.DUPLICATE_KEY):
+        return 1
+    if code.severity is Severity.WARNING:
+        return 9
+    return {"0": 0, "1": 2, "2": 3}.get(code.value[1], 4)
 
 
 def format_text(diagnostics: Iterable[Diagnostic]) -> str:
@@ -81,6 +96,7 @@ def format_text(diagnostics: Iterable[Diagnostic]) -> str:
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     items = [d.as_dict() for d in diagnostics]
     errors = sum(1 for d in items if d["severity"] == "error")
+    # ASCII, so a quoted control character is written as an escape there too
     return json.dumps({"diagnostics": items, "errors": errors, "warnings": len(items) - errors}, indent=2)
 
 
@@ -99,4 +115,5 @@ class StoryRuntimeError(Exception):
 
     def __init__(self, message: str, location: Location | None = None):
         self.location = location
+        self.reason = message  # what went wrong, without where
         super().__init__(f"{location}: {message}" if location else message)

@@ -17,18 +17,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .conditions import Value
+from .conditions import COMPUTE_ERRORS, Value
 from .diagnostics import StoryRuntimeError
 from .model import Branch, Choice, Sets, Story
 
 THEN = "then:"  # marks a detour that goes on to a new scene when it returns (see State.detours)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class State:
     """Where a reader is and everything the story remembers about how they got there.
 
-    `variables` and `visits` are never changed after a State is made; every transition copies.
+    A State is never changed after it is made, nor are its `variables` and `visits`: every
+    transition copies (`dataclasses.replace`). It is not frozen at run time only because a frozen
+    dataclass is several times slower to make, and a walk makes one for every step of every
+    reader; a test holds the engine to it.
+
     `previous` links to the state before the last step, which makes the whole history (and
     "back") free. `detours` holds, for each detour under way, where its `return` goes: the scene
     it left (resumed as it was), or `then:` and the scene to go on to.
@@ -43,16 +47,17 @@ class State:
     seed: int = 0
     previous: State | None = field(default=None, repr=False, compare=False)
     via: str | None = field(default=None, compare=False)  # the key of the choice that led here
+    #: Fixed for this reader at this step: what `random()` is computed from. Kept, not computed
+    #: when asked: each step asks for it more than once.
+    draw: int = field(init=False, repr=False, compare=False)
 
     __hash__ = None  # type: ignore[assignment]  # holds dicts; compare, don't hash
 
+    def __post_init__(self) -> None:
+        self.draw = self.seed * 1_000_003 + self.step
+
     def visits_to(self, scene_id: str) -> int:
         return self.visits.get(scene_id, 0)
-
-    @property
-    def draw(self) -> int:
-        """Fixed for this reader at this step: what `random()` is computed from."""
-        return self.seed * 1_000_003 + self.step
 
     def history(self) -> list[State]:
         """Every state from the first to this one."""
@@ -100,6 +105,17 @@ def offered(story: Story, state: State) -> tuple[list[Choice], list[Choice]]:
         return [], []
     variables, visits, taken, draw = state.variables, state.visits, state.taken, state.draw
     shown: list[Choice] = []
+    if scene.only_ifs:  # nothing but `if`s (most scenes): the quick way, computing them directly
+        condition = None
+        try:
+            for choice in scene.choices:
+                condition = choice.condition
+                if condition is None or condition.compute(variables, visits, draw):
+                    shown.append(choice)
+        except COMPUTE_ERRORS as error:
+            assert condition is not None
+            raise condition.failure(error) from None
+        return shown, []
     fallbacks: list[Choice] = []
     disabled: list[Choice] = []
     disabled_fallbacks: list[Choice] = []
@@ -184,8 +200,13 @@ def _apply(sets: Sets, variables: Mapping[str, Value], state: State, visits: Map
     """Variables after `set`: every value computed from the values before it."""
     changed = dict(variables)
     seen, draw = (state.visits if visits is None else visits), state.draw
-    for name, expression in sets:
-        changed[name] = expression.evaluate(variables, seen, draw)
+    expression = None
+    try:
+        for name, expression in sets:
+            changed[name] = expression.compute(variables, seen, draw)
+    except COMPUTE_ERRORS as error:
+        assert expression is not None
+        raise expression.failure(error) from None
     return changed
 
 
@@ -224,7 +245,7 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
         target = choice.detour
         detours = detours + (THEN + choice.then if choice.then else state.scene,)
     else:
-        target = _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
+        target = choice.target or _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
     if gentler and counted and story.scenes[target].gentler:
         return _enter(story, state, target, state.variables, state.taken, detours, gentler=True, via=choice.key)
     return _enter(story, state, target, variables, taken, detours, counted=counted, via=choice.key)

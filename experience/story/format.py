@@ -44,6 +44,14 @@ MANIFEST = (
         "reader goes who stops for today at a check-in. Without it, the first such ending is used.",
     ),
     Key(
+        "careful_as",
+        "variable-name",
+        "A true/false variable the player sets to true when something the reader wrote sounds like "
+        "they may be in crisis or someone may be hurting them, so that every later scene can take "
+        "its careful way: no asking them to say anything to anyone, nothing that celebrates.",
+        since=2,
+    ),
+    Key(
         "variables",
         "variables",
         "Every variable, declared with its starting value (a number, text in quotes, or true/false).",
@@ -282,6 +290,19 @@ VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 STORY_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"  # as i18n.normalise reads a tag
 MAX_FILE_BYTES = 4 * 1024 * 1024
+
+#: Numbers in a story (a variable's start, `minutes`, a number in an expression) lie within
+#: ±NUMBER_LIMIT, and what a `set` computes stops there: a number that grows on every visit
+#: (`n: n * n`) reaches the limit and stays, instead of growing until it cannot be shown.
+NUMBER_LIMIT = 10**15
+NUMBER_RANGE = f"from -{NUMBER_LIMIT:,} to {NUMBER_LIMIT:,}"
+#: Text a `set` computes (`s: s + s`) keeps at most this many characters.
+TEXT_LIMIT = 10_000
+
+
+def in_range(number: float) -> bool:
+    """Whether a number written in a story lies within ±NUMBER_LIMIT (never true of inf or nan)."""
+    return -NUMBER_LIMIT <= number <= NUMBER_LIMIT
 
 
 def key_names(keys: tuple[Key, ...]) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Exit, ExitKind, Scene, Story
+from .safe_text import terminal_safe
 
 READING_WORDS_PER_MINUTE = 200  # unhurried reading, as this material asks for
 
@@ -257,7 +258,7 @@ def format_stats(story: Story) -> str:
     rows = movement_stats(story)
     width = max(NAME_COLUMN[0], min(NAME_COLUMN[1], max((len(r.name) for r in rows), default=0)))
     header = (
-        f"{'movement':<{width}} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>9} {'prompts':>8}"
+        f"{'movement':<{width}} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>{READING_COLUMN}} {'prompts':>8}"
         f" {'deep':>5} {'endings':>8} {'workshop':>9}"
     )
     lines = [f"“{story.title}”", "", header, "-" * len(header)]
@@ -277,7 +278,7 @@ def format_stats(story: Story) -> str:
     tags = tag_counts(story)
     if tags:
         lines.append("Tags: " + ", ".join(f"{tag} ({count} scene{'s' * (count != 1)})" for tag, count in tags.items()))
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def tag_counts(story: Story) -> dict[str, int]:
@@ -294,15 +295,30 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+READING_COLUMN = len("under a minute")
+
+
+def reading_time(minutes: float) -> str:
+    """A reading time as a person would say it: "under a minute" rather than "0 min"."""
+    if minutes <= 0:
+        return "-"
+    return "under a minute" if round(minutes) < 1 else f"{minutes:.0f} min"
+
+
 def _stats_row(row: MovementStats, width: int) -> str:
     workshop = f"{row.workshop_minutes:g} min" if row.workshop_minutes else "-"
     return (
         f"{cut(row.name, width):<{width}} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
-        f"{row.reading_minutes:>5.0f} min {row.prompts:>8} {row.deep:>5} {row.endings:>8} {workshop:>9}"
+        f"{reading_time(row.reading_minutes):>{READING_COLUMN}} {row.prompts:>8} {row.deep:>5} {row.endings:>8} "
+        f"{workshop:>9}"
     )
 
 
 def write(content: str | bytes, output: Path | None) -> None:
+    """A graph or a run-sheet, to standard output or a file; text passes `terminal_safe`, as it
+    quotes the author's titles and choices."""
+    if isinstance(content, str):
+        content = terminal_safe(content)
     if output is None:
         import sys
 

@@ -179,7 +179,7 @@ class FlowReader(TextReader):
             and not (k in ("end", "return") and is_false(entries[k][1]))
             and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)
         ]
-        if not found:
+        if not found and not self.meant.get(id(entries), set()) & set(keys):  # else E101 said it
             self.error(Code.DEAD_END if what.startswith("scene") else Code.MISSING_KEY, missing, node)
         elif len(found) > 1:
             self.error(

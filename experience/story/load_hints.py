@@ -36,8 +36,8 @@ def _blocks(node: Node) -> Iterator[ScalarNode]:
                 yield item
 
 
-def swallowed_keys(file: YamlFile, entries: Entries) -> list[tuple[int, str]]:
-    """(line, key) for each line of the scene's text blocks that reads like a key it lacks."""
+def swallowed_keys(file: YamlFile, entries: Entries) -> list[tuple[int, int, str]]:
+    """(line, column, key) for each line of the scene's text blocks that reads like a key it lacks."""
     found = []
     for name in _TEXT_KEYS:
         if name not in entries:
@@ -52,13 +52,13 @@ def swallowed_keys(file: YamlFile, entries: Entries) -> list[tuple[int, str]]:
                     continue
                 match = _KEY_LINE.match(line)
                 if match and match.group(1) in _SCENE_KEYS and match.group(1) not in entries:
-                    found.append((index + 1, match.group(1)))
+                    found.append((index + 1, match.start(1) + 1, match.group(1)))
     return found
 
 
-def swallowed_hint(swallowed: list[tuple[int, str]]) -> str:
+def swallowed_hint(swallowed: list[tuple[int, int, str]]) -> str:
     """For a dead end: the way on that a text block swallowed, if one did (see swallowed_keys)."""
-    for line, key in swallowed:
+    for line, _, key in swallowed:
         if key in fmt.SCENE_EXITS:
             return (
                 f"; the '{key}:' on line {line} is part of the text above it, because it is indented "

@@ -36,6 +36,7 @@ class Manifest(NamedTuple):
     stop: Node | None  # the node of `stop`, resolved later (`ManifestReader.stop`)
     welcome: str | None  # Markdown, what readers see first
     language: str = ENGLISH  # the language it is written in, as a normalised tag
+    careful_as: str | None = None  # the flag set when the reader's words call for care (care/crisis.py)
 
 
 class ManifestReader(NodeReader):
@@ -58,7 +59,8 @@ class ManifestReader(NodeReader):
             start = entries["start"][1] if "start" in entries else None
             stop = entries["stop"][1] if "stop" in entries else None
             language = self.optional(entries, LANGUAGE, self._language) or ENGLISH
-            return Manifest(title or "", story_id or "", start, stop, welcome, language)
+            careful_as = self.optional(entries, "careful_as", self._flag)
+            return Manifest(title or "", story_id or "", start, stop, welcome, language, careful_as)
         except BudgetExceeded:
             self.budget_exceeded()
         except Refused as refused:
@@ -105,6 +107,22 @@ class ManifestReader(NodeReader):
         )
         return None
 
+    def _flag(self, node: Node) -> str | None:
+        """A true/false variable the manifest names (`careful_as`): declared above it, as a flag."""
+        name = self.text(node, "careful_as")
+        kind = self.context.variable_types.get(name or "")
+        if name is None or name in self.context.broken_variables:
+            return None
+        if kind is not ValueType.FLAG:
+            self.error(
+                Code.UNKNOWN_VARIABLE if kind is None else Code.WRONG_TYPE,
+                f"careful_as names '{name}', which should be a variable declared under variables with the "
+                "starting value false",
+                node,
+            )
+            return None
+        return name
+
     def _variables(self, node: Node) -> None:
         entries = self.mapping(node, "variables")
         if entries is None:
@@ -136,6 +154,8 @@ class ManifestReader(NodeReader):
                     value_node,
                 )
                 continue
+            if isinstance(value, (int, float)) and not isinstance(value, bool):  # declared all the same, so
+                self.in_range(value, f"the start of '{name}'", value_node)  # its uses are not errors too
             self.context.variable_types[name] = kind
             self.context.variables[name] = Variable(name, value, kind, self.at(key_node))
 

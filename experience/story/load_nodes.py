@@ -62,6 +62,9 @@ class NodeReader:
         self.file = file
         self.context = context
         self.report = context.report
+        #: For each mapping read (by its entries' id): the keys its misspelled keys were taken to
+        #: mean. A key that is only misspelled is not also reported missing: one mistake, one error.
+        self.meant: dict[int, set[str]] = {}
 
     def at(self, node: Node) -> Location:
         return self.file.at(node)
@@ -122,10 +125,13 @@ class NodeReader:
                     )
                     return False
                 self.error(Code.UNKNOWN_KEY, _unknown_key_message(key, list(names), what), key_node)
+                close = _close_key(key, list(names))
+                if close is not None:
+                    self.meant.setdefault(id(entries), set()).add(close)
             elif key in newer and self.context.format_2_use is None:
                 self.context.uses_format_2(f"'{key}' in {what}", self.at(key_node))
         for spec_key in required:
-            if spec_key.name not in entries:
+            if spec_key.name not in entries and spec_key.name not in self.meant.get(id(entries), ()):
                 doc = spec_key.doc
                 self.error(Code.MISSING_KEY, f"{what} needs '{spec_key.name}': {doc[0].lower()}{doc[1:]}", node)
         return True
@@ -172,7 +178,16 @@ class NodeReader:
         if positive and not value > 0:
             self.error(Code.INVALID_VALUE, f"{what} should be more than 0", node)
             return None
+        if not self.in_range(value, what, node):
+            return None
         return value
+
+    def in_range(self, value: float, what: str, node: Node) -> bool:
+        """Whether a number is one a story can hold; if not, say so where it is written."""
+        if fmt.in_range(value):
+            return True
+        self.error(Code.INVALID_VALUE, f"{what} is too large: numbers go {fmt.NUMBER_RANGE}", node)
+        return False
 
 
 _SHAPES: dict[int, tuple[dict[str, None], tuple[fmt.Key, ...], frozenset[str]]] = {}
@@ -210,10 +225,15 @@ _BELONGS = {  # where a key that is not allowed here does belong, in words an au
 }
 
 
-def _unknown_key_message(key: str, names: list[str], what: str) -> str:
+def _close_key(key: str, names: list[str]) -> str | None:
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_key_message(key: str, names: list[str], what: str) -> str:
+    close = _close_key(key, names)
     if close:
-        return f"unknown key '{key}' in {what}; did you mean '{close[0]}'?"
+        return f"unknown key '{key}' in {what}; did you mean '{close}'?"
     if key == "<<":
         return "merge keys (<<) are not supported; write the keys out"
     homes = [kind for kind, keys in fmt.KINDS.items() if key in fmt.key_names(keys)]

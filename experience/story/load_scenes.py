@@ -180,10 +180,10 @@ class ChapterReader(ChoiceReader):
             location=self.at(key_node),
         )
 
-    def keys_inside_text(self, swallowed: list[tuple[int, str]], what: str, *, ways_on: bool) -> None:
+    def keys_inside_text(self, swallowed: list[tuple[int, int, str]], what: str, *, ways_on: bool) -> None:
         """W408: a line of a text block that reads like one of the scene's keys the scene lacks
         (a dead end's message already names a way on that was swallowed)."""
-        for line, key in swallowed:
+        for line, column, key in swallowed:
             if not ways_on and key in fmt.SCENE_EXITS:
                 continue
             self.report(
@@ -191,7 +191,7 @@ class ChapterReader(ChoiceReader):
                     Code.KEY_INSIDE_TEXT,
                     f"'{key}:' on this line is part of the text above it, not a key of {what}, because it "
                     f"is indented like the text; to make it a key, line it up with 'text:'",
-                    Location(self.file.display, line, None),
+                    Location(self.file.display, line, column),
                 )
             )
 

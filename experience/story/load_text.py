@@ -33,6 +33,8 @@ class TextReader(NodeReader):
         value = scalar_value(node)
         location = self.at(node)
         if isinstance(value, (bool, int, float)):
+            if not isinstance(value, bool) and not self.in_range(value, what, node):
+                return None
             return literal(value, location)
         if value is None:
             self.error(Code.INVALID_VALUE, f"{what} is empty", node)

@@ -133,8 +133,8 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         )
 
     manifest = ManifestReader(manifest_file, context) if manifest_file is not None else None
-    title, story_id, start_node, stop_node, welcome, own = (
-        manifest.read() if manifest is not None else ("", "", None, None, None, ENGLISH)
+    title, story_id, start_node, stop_node, welcome, own, careful_as = (
+        manifest.read() if manifest is not None else ("", "", None, None, None, ENGLISH, None)
     )
     translation = context.translation
     source_title = (translation.source_text(STORY_TITLE) if translation else None) or title
@@ -177,6 +177,7 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         id=story_id,
         stop=stop,
         welcome=welcome,
+        careful_as=careful_as,
         format=context.format,
         language=translation.language if translation is not None else own,
         source_language=own,

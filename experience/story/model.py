@@ -63,14 +63,13 @@ class Choice:
     reason: Template | None = None  # what the reader is told while it is disabled
     location: Location | None = None
     key: str = field(init=False)  # "scene#index": remembers once-only choices, counts them in walks
+    #: Where it leads when that does not depend on the state: a detour, or a plain goto (else None).
+    #: Kept, not computed each time: every step of every play-through asks.
+    target: str | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", f"{self.scene}#{self.index}")
-
-    @property
-    def target(self) -> str | None:
-        """Where it leads when that does not depend on the state: a detour, or a plain goto."""
-        return self.detour or unconditional(self.goto)
+        object.__setattr__(self, "target", self.detour or unconditional(self.goto))
 
     @property
     def conditional(self) -> bool:
@@ -147,9 +146,14 @@ class Scene:
     letter: bool = False  # its text is the reader's letter: kept in their journal and its export
     location: Location | None = None
     _exits: tuple[Exit, ...] = field(init=False, repr=False, compare=False)
+    #: Its choices have nothing but an `if` (none once-only, a fallback or disabled_if): the
+    #: engine offers them the quick way.
+    only_ifs: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_exits", tuple(self._ways_out()))  # frozen: asked for by every walk of the story
+        plain = all(not c.once and not c.fallback and c.disabled is None for c in self.choices)
+        object.__setattr__(self, "only_ifs", plain)
 
     @property
     def is_deep(self) -> bool:
@@ -252,6 +256,7 @@ class Story:
     language: str = ENGLISH  # the language the story's text is in, as loaded: its own, or a translation's
     source_language: str = ENGLISH  # the language it is written in (story.yaml's `language`)
     source_title: str = ""  # the title as written, in any language: what a story without an id is filed under
+    careful_as: str | None = None  # the flag set for good when the reader's words call for care
 
     @property
     def key(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .engine import State, arrive, begin, detour_return, take
+from .format import in_range
 from .model import Choice, Story, reachable, reading_order
 from .values import ValueType
 
@@ -62,8 +63,9 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
     if isinstance(saved_vars, Mapping):
         for name, value in saved_vars.items():
             declared = story.variables.get(name)
-            if declared is not None and ValueType.of(value) is declared.type:
-                variables[name] = value
+            kind = ValueType.of(value)
+            if declared is not None and kind is declared.type and (kind is not ValueType.NUMBER or in_range(value)):
+                variables[name] = value  # a number beyond the limits was never computed by this story
 
     visits: dict[str, int] = {}
     saved_visits = snapshot.get("visits")

@@ -13,14 +13,23 @@ from typing import Any
 
 from . import format as fmt
 from .functions import FUNCTIONS
+from .safe_text import ACTING
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCENE_REF = r"^[A-Za-z0-9][A-Za-z0-9_-]*(/[A-Za-z0-9][A-Za-z0-9_-]*)?$"
 FULL_SCENE_REF = r"^[A-Za-z0-9][A-Za-z0-9_-]*/[A-Za-z0-9][A-Za-z0-9_-]*$"
 
+# What the loader refuses in any text (E007), said as editors can check it as an author types.
+_SHOWN = {
+    "pattern": "^[^" + "".join(c if c == "-" else f"\\u{ord(c):04x}" for c in ACTING) + "]*$",
+    "patternErrorMessage": "A control character would act on the reader's terminal instead of showing (E007).",
+}
+_NUMBER = {"minimum": -fmt.NUMBER_LIMIT, "maximum": fmt.NUMBER_LIMIT}
 _TEXT = {
     "type": ["string", "number", "boolean"],
     "description": "Text (numbers and true/false are read as the words they are).",
+    **_SHOWN,
+    **_NUMBER,
 }
 
 
@@ -47,6 +56,8 @@ def _definitions() -> dict[str, Any]:
         },
         "expression": {
             "type": ["string", "number", "boolean"],
+            **_SHOWN,
+            **_NUMBER,
             "description": 'An expression: numbers, "text", true/false, variables, + - * /, comparisons, '
             "and/or/not, and the functions " + ", ".join(f.signature for f in FUNCTIONS.values()) + ".",
         },
@@ -137,7 +148,7 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
         "anyOf": [{"type": "boolean"}, {"const": fmt.PAUSE}],
         "description": "true, or pause for a pause in the journey.",
     },
-    "number": {"type": "number", "exclusiveMinimum": 0},
+    "number": {"type": "number", "exclusiveMinimum": 0, "maximum": fmt.NUMBER_LIMIT},
     "set": {"$ref": "#/$defs/set"},
     "reflect": {"$ref": "#/$defs/reflect"},
     "choices": {"type": "array", "items": {"$ref": "#/$defs/choice"}, "minItems": 1},
@@ -162,7 +173,7 @@ _KIND_REFS: dict[str, dict[str, Any]] = {
     "variables": {
         "type": "object",
         "propertyNames": {"pattern": fmt.VARIABLE_PATTERN},
-        "additionalProperties": {"type": ["string", "number", "boolean"]},
+        "additionalProperties": {"type": ["string", "number", "boolean"], **_SHOWN, **_NUMBER},
     },
     "goto": {
         "anyOf": [

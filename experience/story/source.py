@@ -7,10 +7,16 @@ that is wrong, and never construct anything a file asks for by tag.
 
 Scalars are read by YAML 1.2's core rules, as editors do: only `true`/`false` are booleans, so
 `yes`, `no` and `on` stay words, and nothing turns into a date.
+
+Every value read is also looked at for characters that would act on a terminal rather than
+show (an escape written `"\\e"` in double quotes, a bell, a right-to-left override): each is
+reported where it is (E007), so that no story can write a reader's clipboard or garble the
+screen of an author who checks it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +28,7 @@ from .codes import Code
 from .conditions import Value
 from .diagnostics import Diagnostic, Location
 from .format import MAX_FILE_BYTES
+from .safe_text import control_character_message, first_unsafe
 from .yaml_messages import explain
 
 
@@ -143,9 +150,12 @@ class YamlFile:
         try:
             self.root = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
+            words, pointed = explain(error, self.lines)
             mark = error.problem_mark or error.context_mark
-            where = Location(self.display, mark.line + 1, mark.column + 1) if mark else here
-            self.report(Diagnostic(Code.YAML_SYNTAX, explain(error, self.lines), where))
+            if pointed is None and mark is not None:
+                pointed = (mark.line, mark.column)
+            where = Location(self.display, pointed[0] + 1, pointed[1] + 1) if pointed else here
+            self.report(Diagnostic(Code.YAML_SYNTAX, words, where))
             return False
         except yaml.YAMLError as error:
             self.report(Diagnostic(Code.YAML_SYNTAX, str(error).splitlines()[0], here))
@@ -203,11 +213,22 @@ class YamlFile:
         self.budget -= 1
         if self.budget < 0:
             raise BudgetExceeded()
+        if isinstance(node, ScalarNode):
+            self._look_for_controls(node)
         tag = node.tag
         if tag not in _ALLOWED_TAGS:
             if tag == _STANDARD + "merge":
                 raise _Refused(node, "merge keys (<<) are not supported; write the keys out")
             raise _Refused(node, f"the YAML tag '{_short_tag(tag)}' is not allowed in scene files")
+
+    def _look_for_controls(self, node: ScalarNode) -> None:
+        index = first_unsafe(node.value)
+        if index is not None:
+            self.report(
+                Diagnostic(
+                    Code.CONTROL_CHARACTER, control_character_message(node.value[index]), self.locator(node)(index)
+                )
+            )
 
 
 class _Refused(Exception):
@@ -242,7 +263,10 @@ def scalar_value(node: ScalarNode) -> Value | None:
     if raw in _BOOL:
         return _BOOL[raw]
     if _INT.match(raw):
-        return int(raw, 0) if raw.startswith(("0o", "0x")) else int(raw)
+        try:
+            return int(raw, 0) if raw.startswith(("0o", "0x")) else int(raw)
+        except ValueError:  # more digits than Python turns into a number: beyond any range a story has
+            return -math.inf if raw.startswith("-") else math.inf
     if _FLOAT.match(raw) and any(c.isdigit() for c in raw):
         return float(raw)
     if raw in (".inf", "+.inf", ".Inf", "+.Inf", "-.inf", "-.Inf", ".nan", ".NaN"):
@@ -262,6 +286,6 @@ def describe(node: Node) -> str:
     if isinstance(value, bool):
         return f"{node.value} (true/false)"
     if isinstance(value, (int, float)):
-        return f"the number {node.value}"
+        return f"the number {node.value if len(node.value) <= 30 else node.value[:27] + '...'}"
     shown = value if len(value) <= 30 else value[:27] + "..."
     return f"the text '{shown}'"

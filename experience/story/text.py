@@ -118,6 +118,23 @@ class Variation:
 
 Part = str | Placeholder | Variation
 _PUNCTUATION = tuple(".,;:!?)]”’")  # a space before these, left by a value or a variation, goes
+_ENDS_A_SENTENCE = tuple(".!?…")
+_GOES_ON = tuple(",;:")
+
+
+def _meet(value: str, after: str) -> tuple[str, str]:
+    """A value a reader typed, and the author's words after it, where their punctuation meets:
+    people end what they type with a full stop, and "the rain outside.." or "the rain outside.,"
+    reads as a slip in the middle of a sentence. The author's mark wins where the two say the same
+    (one full stop, not two); the reader's "!" or "?" is kept, and an ellipsis is left as typed."""
+    end = value.rstrip(" \t")
+    if not end.endswith(_ENDS_A_SENTENCE) or end.endswith(("..", "…")):
+        return value, after
+    if after.startswith(".") and not after.startswith(".."):
+        return end, after[1:]  # "outside." + ". It" reads "outside. It"; "why?" + "." reads "why?"
+    if after.startswith(_GOES_ON) and end.endswith("."):
+        return end[:-1], after  # "outside." + ", and" reads "outside, and"
+    return value, after
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +198,11 @@ class Template:
             return parts[0]
         out: list[str] = []
         after_inline = False  # the last part written was a value or an inline variation
+        met: str | None = None  # the author's words after a value, as they meet it
         for index, part in enumerate(parts):
             if isinstance(part, str):
+                if met is not None:
+                    part, met = met, None
                 if after_inline and out and out[-1].endswith((" ", "\t")):
                     if part.startswith(_PUNCTUATION):
                         out[-1] = out[-1].rstrip(" \t")  # "You rest{if tired: , at last}."
@@ -193,6 +213,9 @@ class Template:
                 continue
             if isinstance(part, Placeholder):
                 text = part.value(reading)
+                following = parts[index + 1] if index + 1 < len(parts) else None
+                if isinstance(following, str):
+                    text, met = _meet(text, following)
                 shown = reading.escape(text) if reading.escape is not None else text
             else:
                 shown = part.render(reading, f"{salt}/{index}")

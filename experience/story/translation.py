@@ -37,6 +37,7 @@ from ..i18n import Language, base, best_match, normalise
 from .catalogue import LOCALE_FOLDER, Catalogue, Entry, read_catalogue, shorten, translations_in, value_id
 from .codes import Code
 from .diagnostics import Diagnostic, Location
+from .safe_text import control_character_message, first_unsafe
 from .source import YamlFile
 from .strings import Found, chapter_strings, manifest_strings, msgid_of, scene_of
 from .template_shape import differences, show_values
@@ -90,6 +91,17 @@ class Translation:
         node = string.node
         entry = self._find(file, string, msgid_of(node.value), present)
         if entry is None:
+            return
+        unsafe = first_unsafe(entry.text)
+        if unsafe is not None:  # said where the translator wrote it, not where the author did
+            self.report(
+                Diagnostic(
+                    Code.TRANSLATION_TEXT,
+                    f"in the translation of {string.id}: {control_character_message(entry.text[unsafe])}; "
+                    "the source is shown instead",
+                    entry.text_location,
+                )
+            )
             return
         original = ScalarNode(node.tag, node.value, node.start_mark, node.end_mark, style=node.style)
         self._applied[id(node)] = Applied(string.id, original, entry)

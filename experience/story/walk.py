@@ -12,6 +12,7 @@ randomtest can), so rare branches are covered in far fewer runs.
 from __future__ import annotations
 
 import gc
+import operator
 import random
 import sys
 import time
@@ -20,8 +21,9 @@ from collections.abc import Callable, Mapping
 
 from .answers import record_answer
 from .diagnostics import StoryRuntimeError
-from .engine import State, advance, available, begin, destination, needs_checkin, take
-from .model import Choice, ExitKind, Scene, Story
+from .engine import State, advance, begin, destination, needs_checkin, take
+from .engine import offered as offered_in
+from .model import ExitKind, Scene, Story
 from .view import view
 from .walk_report import Problem, WalkReport, format_report, report_json
 
@@ -29,6 +31,7 @@ __all__ = ["Problem", "WalkReport", "format_report", "report_json", "tty_progres
 
 WALK_ANSWER = "an answer written by a random walk"
 DEFAULT_RUNS, DEFAULT_SEED, DEFAULT_MAX_STEPS = 1000, 0, 2000  # also what `experience walk` does
+_key = operator.attrgetter("key")
 
 
 def walk(
@@ -43,11 +46,11 @@ def walk(
     """Play `runs` random readers through `story`. Deterministic for a given seed."""
     report = WalkReport(runs=runs, seed=seed, max_steps=max_steps, seek=seek)
     rng = random.Random(seed)
-    chance = rng.random
     scenes = story.scenes
     renders = {sid for sid, scene in scenes.items() if can_fail_to_render(scene)}
+    deep = {sid for sid, scene in scenes.items() if scene.is_deep}  # where a check-in may be asked
+    answers = {sid for sid, scene in scenes.items() if scene.reflect is not None and scene.reflect.save_as}
     reached, taken, endings, lengths = report.reached, report.taken, report.endings, report.lengths
-    pick = _seeker(rng.choice, taken) if seek else rng.choice
     started = time.perf_counter()
     enabled = gc.isenabled()
     gc.disable()  # states link only backwards: no cycles for the collector to find
@@ -57,7 +60,9 @@ def walk(
                 progress(run)
             state = begin(story, seed=run)
             try:
-                outcome = _play(story, state, scenes, renders, pick, chance, taken, report.offered, max_steps)
+                outcome = _play(
+                    story, state, scenes, renders, deep, answers, rng, seek, taken, report.offered, max_steps
+                )
             except _Stopped as stopped:
                 error = stopped.error
                 _note(report, "error", error.args[0] if error.args else str(error), story, stopped.state)
@@ -78,16 +83,6 @@ def walk(
             gc.enable()
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _seeker(pick: Callable[[list[Choice]], Choice], taken: Counter[str]) -> Callable[[list[Choice]], Choice]:
-    """A reader who takes a choice nobody has taken yet whenever there is one."""
-
-    def seek(options: list[Choice]) -> Choice:
-        fresh = [c for c in options if not taken[c.key]]
-        return pick(fresh or options)
-
-    return seek
 
 
 def _note(report: WalkReport, kind: str, message: str, story: Story, state: State | None) -> None:
@@ -149,35 +144,50 @@ def _play(
     state: State,
     scenes: Mapping[str, Scene],
     renders: set[str],
-    pick: Callable[[list[Choice]], Choice],
-    chance: Callable[[], float],
+    deep: set[str],
+    answers: set[str],
+    rng: random.Random,
+    seek: bool,
     taken: Counter[str],
     offered: set[str],
     max_steps: int,
 ) -> tuple[State, str]:
+    chance, bits = rng.random, rng.getrandbits
     try:
         for _ in range(max_steps):
-            scene = scenes[state.scene]
-            if state.scene in renders:
+            here = state.scene
+            scene = scenes[here]
+            if here in renders:
                 view(story, state)
-            if scene.reflect is not None and scene.reflect.save_as and chance() < 0.5:
+            if here in answers and chance() < 0.5:
                 state = record_answer(story, state, WALK_ANSWER)
             if scene.end:
                 return state, "end"
             if scene.choices:
-                options = available(story, state)
+                options = offered_in(story, state)[0]
                 if not options:
                     return state, "stuck"
-                offered.update(c.key for c in options)
-                choice = pick(options)
+                offered.update(map(_key, options))
+                if seek:  # a choice no reader has taken yet, whenever there is one
+                    options = [c for c in options if not taken[c.key]] or options
+                # rng.choice(options), the very same draws (as Random._randbelow_with_getrandbits
+                # makes them), without its two layers of calls
+                n = len(options)
+                k = n.bit_length()
+                r = bits(k)
+                while r >= n:
+                    r = bits(k)
+                choice = options[r]
                 taken[choice.key] += 1
                 target = choice.target
                 if target is None and not choice.returns:
                     target = destination(story, state, choice)  # a goto with branches
-                gentle = target is not None and needs_checkin(story, state, target) and chance() < 0.3
+                # needs_checkin asks only before a deep scene: most steps need not ask at all
+                gentle = target in deep and needs_checkin(story, state, target) and chance() < 0.3
                 state = take(story, state, choice, gentler=gentle)
             elif scene.continues:
-                gentle = needs_checkin(story, state, destination(story, state)) and chance() < 0.3
+                target = destination(story, state)
+                gentle = target in deep and needs_checkin(story, state, target) and chance() < 0.3
                 state = advance(story, state, gentler=gentle)
             else:
                 return state, "stuck"

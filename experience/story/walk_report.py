@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .model import Story
+from .safe_text import terminal_safe
 from .text import format_value
 
 
@@ -128,7 +129,7 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
         add("Least reached scenes (use --all for every scene):")
         for sid in sorted(scene_ids, key=lambda s: report.reached[s])[:20]:
             add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))  # it quotes choices and expressions
 
 
 def _choices(lines: list[str], story: Story, heading: str, keys: list[str], limit: int = 50) -> None:

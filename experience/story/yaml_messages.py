@@ -20,28 +20,47 @@ _INLINE = re.compile(r"\{\s*(?:if\b[^:{}]*|sequence|cycle|shuffle)\s*:")
 _KEY = re.compile(r"\s*(?:-\s+)?([^\s:#][^:#]*?):(\s|$)")
 
 
-def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> str:
-    """The message for a syntax error in a file whose lines are `lines`."""
+Where = tuple[int, int]  # a line and a column, from 0, as the parser counts them
+
+
+def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, Where | None]:
+    """The message for a syntax error in a file whose lines are `lines`, and where it is: the
+    place the author should look (a stray '>' where it begins, an unclosed quote where it
+    opens), or None for where the parser gave up."""
     problem = (error.problem or "the YAML cannot be read").strip()
     context = (error.context or "").strip()
     mark, start = error.problem_mark, error.context_mark
-    words = None
+    words: str | None = None
+    where: Where | None = None
     if mark is not None:
-        if problem.startswith("did not find expected key") and start is not None:
-            words = _after_block(lines, mark.line) or _misaligned(lines, mark.line, start.line, start.column)
+        quote = _open_quote(lines, start.line if start is not None else 0, mark.line)
+        if quote is not None and ("expected" in problem or "not allowed" in problem):
+            (line, column), char = quote
+            words, where = _unclosed_across_lines(lines, line, char, mark.line), (line, column)
+        elif problem.startswith("did not find expected key") and start is not None:
+            words = (
+                _after_block(lines, mark.line)
+                or _misaligned(lines, mark.line, start.line, start.column)
+                or _list_among_keys(lines, mark.line)
+            )
         elif problem.startswith("did not find expected '-' indicator") and start is not None:
             words = _under_the_dash(lines, mark.line, start.line, start.column)
         elif problem.startswith("could not find expected ':'") and start is not None:
             words = _after_block(lines, start.line) or _not_a_key(lines, start.line)
         elif problem.startswith("mapping values are not allowed"):
             words = _colon_in_text(lines, mark.line, mark.column) or _more_indented(lines, mark.line)
-        elif "quoted scalar" in context and start is not None:
-            quote = _char(lines, start.line, start.column) or '"'
+        elif "quoted scalar" in context and start is not None and "escape" not in problem:
+            char = _char(lines, start.line, start.column) or '"'
             words = (
-                f"the {quote} that opens the text on line {start.line + 1} is never closed; end the text with "
-                f"{quote} too (inside double quotes write \\\" for a quote, inside single quotes '')"
+                f"the {char} that opens the text on line {start.line + 1} is never closed; end the text with "
+                f"{char} too (inside double quotes write \\\" for a quote, inside single quotes '')"
             )
-    return "YAML syntax: " + (words or _parser_words(error, problem, context, lines))
+        elif "block scalar" in context and start is not None:
+            words, where = _block_header(lines, start.line, start.column, problem), (start.line, start.column)
+        elif "flow" in context and start is not None:
+            words, where = _unclosed_bracket(lines, start.line, start.column), (start.line, start.column)
+    words = words or _in_our_words(error, problem, context, lines)
+    return "YAML syntax: " + words, where
 
 
 # -- indentation, as an author sees it ------------------------------------------------------------
@@ -98,9 +117,15 @@ def _under_the_dash(lines: list[str], line: int, start: int, column: int) -> str
     first = _KEY.match(lines[start])
     dash = re.match(r"\s*-\s+", lines[start])
     here = _indent(lines[line])
-    if first is None or dash is None or here <= column:
+    if first is None or dash is None or here < column:
         return None
     wanted = dash.end()
+    if here == column:
+        return (
+            f"line {line + 1} ({_shown(lines, line)}) is indented like the '-' on line {start + 1}, so YAML "
+            f"expects another list item ('- ') there; if it belongs to that item, indent it by {_spaces(wanted)}, "
+            f"like '{first.group(1)}:' just after the '- '"
+        )
     return (
         f"line {line + 1} ({_shown(lines, line)}) is indented by {_spaces(here)}, but the list item it belongs "
         f"to has its keys indented by {_spaces(wanted)}, just after the '- ' (like '{first.group(1)}:' on line "
@@ -118,10 +143,10 @@ def _after_block(lines: list[str], line: int) -> str | None:
         if not text.strip():
             continue
         if _BLOCK_START.match(text):
-            body = next((i for i in range(above + 1, line) if lines[i].strip()), None)
-            wanted = _indent(lines[body]) if body is not None else _indent(text) + 2
-            if here >= wanted:
-                return None
+            body = [i for i in range(above + 1, line) if lines[i].strip()]
+            wanted = _indent(lines[body[0]]) if body else _indent(text) + 2
+            if here >= wanted or any(_indent(lines[i]) < wanted for i in body):
+                return None  # this line is not just after the block: the block ended further up
             how = (
                 "so it ends the block, and YAML then looks for a key"
                 if here > _indent(text)
@@ -138,6 +163,13 @@ def _after_block(lines: list[str], line: int) -> str | None:
 
 
 def _not_a_key(lines: list[str], line: int) -> str:
+    glued = re.match(r"\s*(?:-\s+)?([^\s:#][^:#]*?):(\S)", lines[line]) if line < len(lines) else None
+    if glued is not None:
+        key = glued.group(1)
+        return (
+            f"line {line + 1} ({_shown(lines, line)}) has no space after the ':' of '{key}', and YAML reads a key "
+            f"only from a ':' with a space (or the end of the line) after it; write '{key}: ' and then the value"
+        )
     return (
         f"line {line + 1} ({_shown(lines, line)}) is neither a key (it has no ':') nor a list item (it does not "
         "start with '- '); if it is text, put it in a text block (text: |) and indent it like the text"
@@ -184,17 +216,154 @@ def _more_indented(lines: list[str], line: int) -> str | None:
     )
 
 
-# -- the parser's own words, with hints ----------------------------------------------------------------
-def _parser_words(error: yaml.MarkedYAMLError, problem: str, context: str, lines: list[str]) -> str:
+# -- quotes, brackets and block headers ---------------------------------------------------------------
+_VALUE_START = re.compile(r"\s*(?:-\s+)*(?:[^\s:#'\"][^:#]*?:\s+)?(?=['\"])")
+
+
+def _open_quote(lines: list[str], start: int, line: int) -> tuple[Where, str] | None:
+    """A quoted value opened on a line between `start` and `line` (before `line`) and not closed
+    on it: YAML reads on to the next quote, lines below, and fails there."""
+    for index in range(min(line, len(lines)) - 1, max(start, 0) - 1, -1):
+        text = lines[index]
+        opening = _VALUE_START.match(text)
+        if opening is None:
+            continue
+        column = opening.end()
+        char = text[column]
+        rest = text[column + 1 :]
+        closed = rest.replace("\\\\", "").replace('\\"', "") if char == '"' else rest.replace("''", "")
+        if char not in closed:
+            return (index, column), char
+    return None
+
+
+def _unclosed_across_lines(lines: list[str], line: int, char: str, stopped: int) -> str:
+    return (
+        f"the {char} that opens the text on line {line + 1} is not closed on that line, so YAML reads the "
+        f"lines below as more of that text, up to the next {char} (on line {stopped + 1}); end the text with "
+        f"{char} on line {line + 1} (inside double quotes write \\\" for a quote, inside single quotes '')"
+    )
+
+
+def _block_header(lines: list[str], line: int, column: int, problem: str) -> str:
+    """`text: >> hello`: a '|' or '>' starts a block of text, and its line may hold little else."""
+    text = lines[line] if line < len(lines) else ""
+    indicator = text[column] if column < len(text) else ">"
+    after = text[column:].strip()
+    key = _KEY.match(text)
+    owner = f"after '{key.group(1)}:' " if key is not None and key.end() <= column else ""
+    if "tab" in problem:
+        return f"the text block that starts on line {line + 1} is indented with a tab; indent it with spaces"
+    if "0" in problem and "indentation" in problem:
+        return f"the number after '{indicator}' on line {line + 1} says how far the text is indented: 1 to 9, not 0"
+    stray = after if len(after) <= 12 else after[:11] + "…"
+    return (
+        f"'{indicator}' {owner}on line {line + 1} starts a block of text, whose lines begin on the next line; "
+        f"nothing but '-', '+' or a number may follow '{indicator}' on its line, and here '{stray}' does. If "
+        f"the text itself begins with '{indicator}', put it all in quotes; if '{indicator}' was typed by mistake, "
+        "remove it"
+    )
+
+
+def _unclosed_bracket(lines: list[str], line: int, column: int) -> str:
+    char = _char(lines, line, column) or "["
+    closing, kind = (
+        ("]", "a list written in brackets ([a, b])")
+        if char == "["
+        else ("}", "a mapping written in braces ({key: value})")
+    )
+    return (
+        f"the '{char}' on line {line + 1} (column {column + 1}) starts {kind}, and YAML did not find the "
+        f"'{closing}' that closes it; if this is text (an inline variation too), put the whole text in quotes"
+    )
+
+
+def _list_among_keys(lines: list[str], line: int) -> str | None:
+    if line >= len(lines) or not lines[line].lstrip().startswith("- "):
+        return None
+    return (
+        f"line {line + 1} ({_shown(lines, line)}) starts a list item where a key was expected; a list belongs "
+        "under a key that takes one (like 'choices:' or 'text:'), on the lines after it and indented further"
+    )
+
+
+# -- everything else, in words an author can act on -------------------------------------------------------
+#: What libyaml (and PyYAML) say, and what to tell an author instead: (words in the problem or the
+#: context, what to say). The first that matches wins.
+_KNOWN: tuple[tuple[str, str], ...] = (
+    (
+        "alias",
+        "YAML reads a value that starts with * as a reference to an '&' name; text that starts with * "
+        "(like *italic*) must be in quotes or under 'text: |'",
+    ),
+    (
+        "anchor",
+        "YAML reads a value that starts with & as a name for reuse (&name); text that starts with & must be in quotes",
+    ),
+    ("tag", "YAML reads a value that starts with ! as a type (!name); text that starts with ! must be in quotes"),
+    ("directive", "a line that starts with % is an instruction to YAML; text that starts with % must be in quotes"),
+    (
+        "escape",
+        'inside double quotes a backslash starts an escape (\\n for a new line, \\" for a quote); write '
+        "\\\\ for a backslash itself, or put the text in single quotes",
+    ),
+    (
+        "document",
+        "a line '---' or '...' starts or ends a YAML document, and a scene file is one document; "
+        "inside text, indent such a line like the rest of the text, or put the text in quotes",
+    ),
+    (
+        "block sequence entries",
+        "a list item ('- ') cannot begin on the line of its key or inside a value; put "
+        "it on a line of its own, under its key and indented further than it",
+    ),
+    (
+        "mapping values",
+        "a ': ' inside a value reads as the start of another key; if the text has a colon, put "
+        "it in quotes or use 'text: |'",
+    ),
+    (
+        "'-' indicator",
+        "this line does not fit the list above it: each item of a list starts with '- ', and "
+        "an item's other keys line up with its first key, just after the '- '",
+    ),
+    (
+        "expected key",
+        "this line does not line up with the keys above it: keys of the same thing are "
+        "indented by the same number of spaces",
+    ),
+    ("node content", "a value was expected here, and this character cannot start one; if it is text, put it in quotes"),
+    (
+        "cannot start any token",
+        "this character cannot start a value in YAML ('@' and '`' are reserved); if it is text, put it in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "this line is neither a key (it has no ': ') nor a list item (it does "
+        "not start with '- '); if it is text, put it in a text block (text: |), indented like the text",
+    ),
+    (
+        "<document start>",
+        "this line does not fit the shape of the file: a scene file is keys (like 'title:' "
+        "and 'scenes:'), and this is outside them; indent it under the key it belongs to",
+    ),
+    ("comment or line break", "only a comment (# ...) may follow here on the same line"),
+    ("whitespace or line break", "a space or the end of the line was expected here; if this is text, put it in quotes"),
+)
+
+
+def _in_our_words(error: yaml.MarkedYAMLError, problem: str, context: str, lines: list[str]) -> str:
     mark, start = error.problem_mark, error.context_mark
-    same_line = context and start and mark and start.line == mark.line
-    message = f"{context}: {problem}" if same_line else problem
-    if "mapping values are not allowed" in problem:
-        message += "; if the text has a colon, put it in quotes or use 'text: |'"
-    if "alias" in problem or "alias" in context:
-        message += "; text that starts with * (like *italic*) must be in quotes or under 'text: |'"
-    if mark is not None and _char(lines, mark.line, mark.column) == "\t":
-        message += "; indent with spaces, not tabs"
-    if context and context != problem and not same_line and start and mark:
-        message += f" ({context} on line {start.line + 1})"
-    return message
+    if (mark is not None and _char(lines, mark.line, mark.column) == "\t") or "tab character" in problem:
+        line = mark.line + 1 if mark is not None else 1
+        return (
+            f"line {line} is indented with a tab, and YAML reads the shape of the story from spaces only; "
+            "indent with spaces, not tabs (most editors can put spaces when you press Tab)"
+        )
+    said = f"{context} {problem}"
+    words = next((ours for theirs, ours in _KNOWN if theirs in said), None)
+    if words is None:
+        words = "this cannot be read as YAML; check the line's indentation, its quotes and its colons"
+    if start is not None and mark is not None and start.line != mark.line:
+        words += f" (what YAML was reading began on line {start.line + 1})"
+    return words

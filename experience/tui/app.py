@@ -9,30 +9,40 @@ its screens may ask of it is written down in `tui/contract.py`.
 Care is the app's business, not any one screen's: support (f1, which never types, so it works
 even while writing; s too wherever a letter types nothing), pause (p, or Esc while typing) and
 settings (f2) work from every screen, and the gentle break suggestion is timed here.
+
+So is being stopped by the system (SIGTERM, or SIGHUP as the terminal closes: stopping.py): the
+app keeps whatever is typed in the answer box at once, without waiting for the draft's timer, and
+exits, so that the database is closed as on any leaving.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
 from textual.binding import Binding
 from textual.filter import Monochrome, NoColor
 from textual.signal import Signal
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import TextArea
 
+from ..care.crisis import Concern
 from ..care.pacing import Sitting
 from ..care.settings import BREAK_REMINDER, LANGUAGE, REDUCED_MOTION, THEME, Settings, read_settings
 from ..care.words import BREAK_SUGGESTION, NOT_KEPT, SUPPORT_KEY, SUPPORT_LETTER, CareReply
 from ..care.words import JOURNAL_EMPTY as KEPT_HERE
 from ..i18n import N_, _, lazy, use_setting
+from ..stopping import when_told_to_stop
+from ..story.safe_text import terminal_safe
 from .contract import SUPPORT_TOOLTIP, Gate, OpenGate, PlayerScreen
 from .screens.scene import SceneScreen
 from .theme import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
     from textual.theme import Theme
 
@@ -83,6 +93,7 @@ class ExperienceApp(App[str | None]):
         self.gate: Gate = gate or OpenGate()  # what may hold the reader before a step: see tui/contract.py
         self.notices = notices  # said once, on the first screen: e.g. a damaged file set aside
         self.sitting = sitting or Sitting()
+        self.stopped_by: int | None = None  # the stop signal that ended the app, if one did
         self.motion_changed_signal: Signal[bool] = Signal(self, "motion-changed")
         self._motion_asked = self.animation_level  # what the environment (TEXTUAL_ANIMATIONS) asked for
         self.title = session.story.title
@@ -104,6 +115,28 @@ class ExperienceApp(App[str | None]):
     def get_default_screen(self) -> Screen:
         """The scene is the bottom of the stack: welcome, pause and journal come and go above it."""
         return SceneScreen()
+
+    def run(self, *args: Any, **kwargs: Any) -> str | None:
+        """`App.run`, with SIGTERM and SIGHUP handed to `stop_now` while the app runs."""
+        with when_told_to_stop(self._told_to_stop):
+            return super().run(*args, **kwargs)
+
+    def _told_to_stop(self, signum: int) -> None:
+        """In the signal handler: the rest happens in the app's own loop, between two messages."""
+        try:
+            loop = asyncio.get_running_loop()  # the handler runs in the thread that runs the app
+        except RuntimeError:  # not running yet, or no longer: nothing typed to keep, so just go
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(self.stop_now, signum)
+
+    def stop_now(self, signum: int) -> None:
+        """The system is stopping the program: keep every typed word, then exit at once (not by a
+        way out that asks something first, like a workshop's farewell: nobody may be there)."""
+        self.stopped_by = signum
+        for screen in self.screen_stack:
+            if isinstance(screen, SceneScreen):
+                screen.keep_draft()
+        App.exit(self, None, return_code=128 + signum)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -165,15 +198,18 @@ class ExperienceApp(App[str | None]):
         """f1 (or s where it types nothing), from any screen: the support lines, then back."""
         self.open_support()
 
-    def care_for(self, words: str) -> None:
-        """Support at once, for words the reader wrote that may mean they are in crisis (an answer
-        kept, or a draft): the session decides, once a step, for every front end."""
-        if self.session.offer_care(words):
-            self.open_support(crisis=True)
+    def care_for(self, words: str) -> bool:
+        """Support at once, for words the reader wrote that may mean they are in crisis or that
+        someone is hurting them (an answer kept, a draft, words left in the box on leaving or
+        skipping): the session decides, once a step, for every front end. True if it came."""
+        concern = self.session.offer_care(words)
+        if concern is not None:
+            self.open_support(concern=concern)
+        return concern is not None
 
-    def open_support(self, *, crisis: bool = False) -> None:
-        """The support screen over whatever is showing; `crisis` when it comes by itself, after
-        words that may mean the reader is in crisis (see `Session.offer_care`)."""
+    def open_support(self, *, concern: Concern | None = None) -> None:
+        """The support screen over whatever is showing; with the `concern` heard when it comes by
+        itself, after the reader's words (see `Session.offer_care`)."""
         from .screens.support import SupportScreen
         from .widgets.support import SupportText
 
@@ -182,8 +218,11 @@ class ExperienceApp(App[str | None]):
             return
         resting = self.sitting.resting
         self.sitting.rest()
+        screen = SupportScreen(concern=concern, careful=self.session.story.careful_as is not None)
 
         def answered(reply: CareReply | None) -> None:
+            if screen.typed_meanwhile:  # typed as it came: back into the box it was meant for
+                self._type_on(screen.typed_meanwhile)
             if reply is CareReply.LEAVE:
                 self.exit(STEPPED_OUT)
                 return
@@ -192,7 +231,18 @@ class ExperienceApp(App[str | None]):
             if reply is CareReply.PAUSE and self.check_action("pause", ()):
                 self.open_pause()
 
-        self.push_screen(SupportScreen(crisis=crisis), answered)
+        self.push_screen(screen, answered)
+
+    def _type_on(self, text: str) -> None:
+        """Letters typed while the support screen settled, put where the reader was writing."""
+        area = self.screen.focused
+        if isinstance(area, TextArea):
+            area.insert(text)
+
+    def _words_being_written(self) -> str:
+        """What is in the answer box the reader is writing in, if one has the focus."""
+        area = self.screen.focused
+        return area.text if isinstance(area, TextArea) else ""
 
     def action_step_out(self) -> None:
         from .screens.step_out import StepOutScreen
@@ -211,8 +261,15 @@ class ExperienceApp(App[str | None]):
         self.push_screen(StepOutScreen(), answered)
 
     async def action_quit(self) -> None:
-        """ctrl+q: leave at once. From the step-out or support screen it is still a stepping out."""
-        self.exit(STEPPED_OUT if self.support_showing else None)
+        """ctrl+q: leave at once. From the step-out or support screen it is still a stepping out.
+
+        Words being written are heard first, as a draft would be: if they may mean the reader is
+        in crisis or someone is hurting them, support comes before leaving (ctrl+q again, or
+        "Leave for now", then leaves, with the words kept as a draft). After such words, leaving
+        is a stepping out, so the support lines stay in the terminal once the window closes."""
+        if not self.support_showing and self.care_for(self._words_being_written()):
+            return
+        self.exit(STEPPED_OUT if self.support_showing or self.session.careful else None)
 
     def action_journal(self) -> None:
         from .screens.journal import JournalScreen
@@ -270,6 +327,22 @@ class ExperienceApp(App[str | None]):
         """ctrl+c, out of habit: say in the app's words how to leave (it is not a way out here)."""
         self.notify(str(LEAVE_WITH), markup=False, timeout=6)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from every screen: never read as markup (a message may quote a
+        file's name or an error's words), and never acting on the terminal. `markup` is Textual's
+        parameter, accepted so that every caller still fits, and ignored."""
+        super().notify(
+            terminal_safe(message), title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
+        )
+
     # -- a break, once, if it is wanted ------------------------------------------------------------
     def _offer_break(self) -> None:
         from .screens.pause import PauseScreen
@@ -282,7 +355,7 @@ class ExperienceApp(App[str | None]):
             and not self.support_showing
             and self.sitting.break_due()
         ):
-            self.notify(str(BREAK_SUGGESTION), title=_("A gentle thought"), timeout=BREAK_NOTE_SECONDS, markup=False)
+            self.notify(str(BREAK_SUGGESTION), title=_("A gentle thought"), timeout=BREAK_NOTE_SECONDS)
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
     def next_theme(self) -> None:

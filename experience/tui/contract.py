@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
     from textual.signal import Signal
 
+    from ..care.crisis import Concern
     from ..care.settings import Settings
     from ..progress.session import Session, Step
 
@@ -68,9 +69,9 @@ class Player(Protocol):
 
     def action_step_out(self) -> None: ...
 
-    def open_support(self, *, crisis: bool = False) -> None: ...
+    def open_support(self, *, concern: Concern | None = None) -> None: ...
 
-    def care_for(self, words: str) -> None: ...
+    def care_for(self, words: str) -> bool: ...
 
     def action_journal(self) -> None: ...
 

@@ -4,7 +4,8 @@ Why not Textual's `Markdown` widget: it parses in a worker thread and mounts a w
 paragraph, which makes each step of the story wait on a round of mounting. A scene is a few
 paragraphs of prose, so here it becomes one `Content` per paragraph, drawn by one widget, and
 nothing in it is ever read as Rich or Textual markup: a reader's own words, escaped for Markdown
-by the engine, come out exactly as they were typed.
+by the engine, come out exactly as they were typed. What would act on the terminal (an escape
+sequence in an answer kept in a variable) is shown as a placeholder (`terminal_safe`).
 
 Supported: paragraphs, *emphasis*, **strong**, `code`, links (shown, not followed), headings,
 block quotes, bullet and numbered lists (with hanging indents), rules and code blocks. Anything
@@ -19,6 +20,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+
+from ..story.safe_text import terminal_safe
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -57,7 +60,7 @@ def parse(markdown: str) -> tuple[StyledBlock, ...]:
 
     Cached: going back, and coming back to a scene, draws the same text again.
     """
-    return tuple(_Builder().build(_parser().parse(markdown)))
+    return tuple(_Builder().build(_parser().parse(terminal_safe(markdown))))
 
 
 def layout(blocks: Sequence[StyledBlock], width: int) -> list[Content]:

@@ -25,6 +25,7 @@ from ..i18n import N_, _, ngettext
 from ..story import LoadResult, State, Story, check_story, restore_history, start_at
 from ..story.catalogue import LOCALE_FOLDER
 from .app import ExperienceApp
+from .content import as_content
 from .screens.scene import SceneScreen
 from .widgets.footer import KeyFooter
 
@@ -121,10 +122,10 @@ class ProblemsScreen(Screen[None]):
 def _line(diagnostic: Diagnostic) -> Content:
     style = "bold $error" if diagnostic.is_error else "bold $warning"
     return Content.assemble(
-        (f"{diagnostic.location}", "$text-muted"),
+        as_content(str(diagnostic.location), "$text-muted"),  # a message quotes the author's text
         "\n",
         (f"{diagnostic.severity.value} {diagnostic.code}: ", style),
-        diagnostic.message,
+        as_content(diagnostic.message),
     )
 
 
@@ -133,18 +134,32 @@ class PreviewApp(ExperienceApp):
 
     SHOW_WELCOME = False
 
-    def __init__(self, session: Session, root: Path, *, poll_seconds: float = POLL_SECONDS, warnings: int = 0) -> None:
+    def __init__(
+        self,
+        session: Session,
+        root: Path,
+        *,
+        poll_seconds: float = POLL_SECONDS,
+        warnings: int = 0,
+        kept_in: Path | None = None,
+    ) -> None:
         super().__init__(session)
         self.root = root
+        self.kept_in = kept_in  # the folder `--data-dir` named, where the place is kept; None: nowhere
         self.poll_seconds = poll_seconds
         self._seen = fingerprint(root)
         self._set_subtitle(warnings)
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.check_for_changes)
+        kept = (
+            _("Your place is kept in {place}.").format(place=self.kept_in)
+            if self.kept_in is not None
+            else _("Nothing here is kept.")
+        )
         self.notify(
-            _("Previewing {root}: the story reloads each time you save a file. Nothing here is kept.").format(
-                root=self.root
+            _("Previewing {root}: the story reloads each time you save a file. {kept}").format(
+                root=self.root, kept=kept
             ),
             timeout=5,
         )

@@ -39,9 +39,9 @@ DUSK = Theme(
         "block-cursor-text-style": "none",
         "block-hover-background": "#2B2520",
         "input-selection-background": "#D9A47A 30%",
-        "scrollbar": "#3A312A",
-        "scrollbar-hover": "#4A3F36",
-        "scrollbar-active": "#5A4C40",
+        "scrollbar": "#6B5A4B",  # a thumb that can be seen on the background, still quiet
+        "scrollbar-hover": "#85705E",
+        "scrollbar-active": "#A08670",
         "scrollbar-background": "#1E1A17",
         "border": "#D9A47A 60%",
         "border-blurred": "#4A3F36",

@@ -42,6 +42,8 @@ from . import channel
 from .driver import FromServer, ServerGone, SessionDriver
 from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
 from .room import HEARTBEAT_SECONDS, RoomError
+from .screens.arrival import HELD_FOR_THE_SESSION
+from .screens.participant_scene import ParticipantSceneScreen
 from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 ROOM_LOOK_SECONDS = 2.0  # how often a session looks for a message, and whether a pause has ended
@@ -54,6 +56,7 @@ MOMENT_SENT = lazy(
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..care.crisis import Concern
     from ..progress.session import Session, Step
     from ..story import Story
     from .pacing import Pacing
@@ -93,9 +96,9 @@ class ParticipantApp(ExperienceApp):
         Binding("m", "moment", N_("Need a moment"), tooltip=N_("Let the facilitator know, without your name.")),
     ]
     JOURNAL_EMPTY = lazy(
-        "Nothing here yet. When a scene asks you a question, whatever you choose to write "
-        "is kept here for this session only: the facilitator never sees it, and it is gone "
-        "from this computer when you leave. Press d to take a copy home."
+        "Nothing here yet. When a scene asks you a question, whatever you choose to write is kept "
+        "here, and the facilitator never sees it. {held} Press d to take a copy home.",
+        held=HELD_FOR_THE_SESSION,
     )
 
     def __init__(
@@ -203,7 +206,7 @@ class ParticipantApp(ExperienceApp):
 
     def _into_the_story(self) -> None:
         self.session.start()
-        self.push_screen(SceneScreen())
+        self.push_screen(ParticipantSceneScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "moment":
@@ -224,8 +227,8 @@ class ParticipantApp(ExperienceApp):
         super().action_step_out()
         self.call_after_refresh(self._tell_room_how_they_are)
 
-    def open_support(self, *, crisis: bool = False) -> None:
-        super().open_support(crisis=crisis)
+    def open_support(self, *, concern: Concern | None = None) -> None:
+        super().open_support(concern=concern)
         self.call_after_refresh(self._tell_room_how_they_are)
 
     def _tell_room_how_they_are(self) -> None:

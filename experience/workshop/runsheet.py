@@ -20,6 +20,7 @@ from datetime import date
 
 from ..story.model import Chapter, ExitKind, Scene, Story
 from ..story.routes import route_chapters, route_names
+from ..story.safe_text import terminal_safe
 
 OPENING_WORDS = 6  # an untitled scene is named by the first few words of its text
 
@@ -317,14 +318,14 @@ def movement_markdown(sheet: RunSheet, index: int) -> str:
     if movement.skipped:
         out = [f"## {index + 1}. {md(movement.name)} (not on this way through)"]
         out += ["", f"The way “{md(sheet.route or '')}” does not come here: {_names(movement.left_out)}."]
-        return "\n".join(out) + "\n"
+        return terminal_safe("\n".join(out)) + "\n"
     heading = f"{minutes_text(movement.minutes)}, from {clock_text(movement.start)}"
     out = [f"## {index + 1}. {md(movement.name)} ({heading})"]
     for entry in movement.chapters:
         out += _chapter_markdown(entry)
     if movement.left_out:
         out += ["", f"Not on the way “{md(sheet.route or '')}”: {_names(movement.left_out)}."]
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out)) + "\n"  # the console draws it as it is: the author's words
 
 
 def _names(chapters: list[ChapterEntry]) -> str:

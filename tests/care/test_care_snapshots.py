@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from experience.care.crisis import Concern
 from experience.care.support import load_support
+from experience.tui.screens.support import SETTLING
 
 SAMPLE_SUPPORT = """
 emergency:
@@ -67,12 +69,22 @@ def test_support(make_app, snap_compare):
 
 async def heavy_words(pilot) -> None:
     await pilot.press("enter")
-    pilot.app.open_support(crisis=True)
-    await pilot.pause()
+    pilot.app.open_support(concern=Concern.SELF)
+    await pilot.pause(SETTLING + 0.2)  # past its first moment, when the replies are faded
+
+
+async def words_of_harm(pilot) -> None:
+    await pilot.press("enter")
+    pilot.app.open_support(concern=Concern.HARM)
+    await pilot.pause(SETTLING + 0.2)
 
 
 def test_support_after_heavy_words_in_a_small_window(make_app, snap_compare):
     assert snap_compare(make_app(), run_before=heavy_words, terminal_size=(60, 20))
+
+
+def test_support_after_words_of_harm_in_a_small_window(make_app, snap_compare):
+    assert snap_compare(make_app(), run_before=words_of_harm, terminal_size=(60, 20))
 
 
 def test_settings(make_app, snap_compare):

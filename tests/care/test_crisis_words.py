@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from experience.care.crisis import crisis_lists, load_crisis_words, sounds_like_crisis
+from experience.care.crisis import Concern, concern_in, crisis_lists, load_crisis_words, sounds_like_crisis
 
 LISTS = [load_crisis_words(name=name) for name in crisis_lists()]  # one for each language shipped
 PHRASES = [phrase for words in LISTS for phrase in words.phrases]
+HARM = [phrase for words in LISTS for phrase in words.harm]
 NOT_MEANT = [sentence for words in LISTS for sentence in words.not_meant]
 
 
 @pytest.mark.parametrize("phrase", PHRASES, ids=lambda p: p.example)
 def test_every_phrase_hears_its_own_example(phrase):
     assert phrase.example, f"{phrase.pattern} has no example in its list"
-    assert sounds_like_crisis(phrase.example)
+    assert concern_in(phrase.example) is Concern.SELF
+
+
+@pytest.mark.parametrize("phrase", HARM, ids=lambda p: p.example)
+def test_every_phrase_of_harm_from_another_hears_its_own_example(phrase):
+    assert phrase.example, f"{phrase.pattern} has no example in its list"
+    assert concern_in(phrase.example) is Concern.HARM
 
 
 @pytest.mark.parametrize("sentence", NOT_MEANT)
@@ -40,10 +47,71 @@ def test_nothing_in_the_list_of_what_is_not_meant_is_heard(sentence):
         "I keep wanting to hurt myself",
         "I wish I was dead",
         "I've been thinking about suicide",
+        "want to die",
+        "just want to die",
+        "kms",
+        "i want 2 die",
+        "i feel like dying",
+        "i have a plan to end it",
+        "wish i wasn't alive",
+        "i wish i wasnt alive",
+        "better off without me",
+        "no reason to live",
+        "dont want to be here",
+        "i dont want to be here and i cant explain it",
+        "im going to kill myself",
     ],
 )
 def test_the_usual_ways_of_saying_it_are_heard(words):
-    assert sounds_like_crisis(words)
+    assert concern_in(words) is Concern.SELF
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "he hits me when he drinks",
+        "my partner hurts me",
+        "I'm scared of him",
+        "im scared of him",
+        "she threatens me",
+        "I'm not safe at home",
+        "I don't feel safe at home",
+        "my boyfriend is hurting me",
+        "he always shoves me when we argue",
+        "I am afraid of my husband",
+        "I'm scared of what he will do",
+        "she threatened to hurt me if I left",
+        "my wife hit me",
+        "he won't let me see my friends",
+        "HE HITS ME",
+    ],
+)
+def test_the_usual_ways_of_saying_someone_hurts_or_frightens_you_are_heard(words):
+    assert concern_in(words) is Concern.HARM
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "the fall hurt me",
+        "he hit the ball",
+        "I hurt my back",
+        "my back hurts me in the mornings",
+        "it hurts me that we don't talk any more",
+        "I'm scared of spiders",
+        "I'm scared of her reaction",
+        "I'm not afraid of him any more",
+        "I feel safe at home now",
+        "he said it hurts me to hear that",
+        "the film was violent",
+    ],
+)
+def test_hurts_and_fears_that_are_not_about_someone_hurting_you_are_not_heard(words):
+    assert concern_in(words) is None
+
+
+def test_wanting_to_die_is_heard_before_harm_when_both_are_written():
+    assert concern_in("he hits me and I want to die") is Concern.SELF
 
 
 @pytest.mark.parametrize(
@@ -55,6 +123,12 @@ def test_the_usual_ways_of_saying_it_are_heard(words):
         "the battery died",
         "I don't want to die",
         "what I need is to be heard",
+        "this meeting is killing me",
+        "I'd die for a coffee",
+        "dying to know",
+        "I'm dying to know how it ends",
+        "we drove 20 kms",
+        "I don't want to be here at this party",
         "",
     ],
 )
@@ -69,6 +143,11 @@ def test_a_text_is_read_without_case_curly_apostrophes_or_contractions():
 def test_a_damaged_list_still_hears_the_plainest_words():
     damaged = load_crisis_words("phrases: [unclosed")
     assert damaged.matches("I will kill myself") and not damaged.matches("the battery died")
+
+
+def test_a_damaged_list_still_hears_the_plainest_harm():
+    damaged = load_crisis_words("harm: [unclosed")
+    assert damaged.concern("he hits me") is Concern.HARM and damaged.concern("he hit the ball") is None
 
 
 def test_a_phrase_that_is_not_a_pattern_is_left_out_and_the_rest_still_work():

@@ -11,21 +11,16 @@ from textual.widgets import TextArea
 
 from experience.care.words import CRISIS_TITLE, CRISIS_WORDS
 from experience.tui.screens.scene import SceneScreen
-from experience.tui.screens.support import SupportScreen
+from experience.tui.screens.support import SETTLING, SupportScreen
 from experience.tui.widgets.reflect import DRAFT_DELAY
 
 from ..helpers import STOPPING_STORY
+from ..helpers import at_the_hall as at_the_question
 
 
 @pytest.fixture
 def played_story_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(STOPPING_STORY, tmp_path / "stopping"))
-
-
-async def at_the_question(app, pilot) -> TextArea:
-    await pilot.press("enter", "1")  # begin; go in: the hall asks what you need
-    await pilot.pause()
-    return app.screen.query_one(TextArea)
 
 
 async def answer(app, pilot, words: str) -> type:
@@ -44,6 +39,7 @@ async def test_a_crisis_answer_brings_support_at_once_and_is_never_quoted_back(m
         text = read_screen(app)
         assert str(CRISIS_TITLE) in text and str(CRISIS_WORDS) in text
         assert "I want to die" not in text  # the words are never quoted back, here either
+        await pilot.pause(SETTLING + 0.2)  # it acts on no key for a moment: see test_heard_words.py
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen)
@@ -61,6 +57,7 @@ async def test_a_crisis_draft_brings_support_once_while_writing(make_app):
         area.insert("no reason to live")
         await pilot.pause(DRAFT_DELAY + 0.3)  # the draft is kept after a moment of quiet
         assert isinstance(app.screen, SupportScreen)
+        await pilot.pause(SETTLING + 0.2)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(TextArea).text == "no reason to live"  # nothing lost

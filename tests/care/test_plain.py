@@ -15,6 +15,7 @@ from experience.care.pacing import Sitting
 from experience.care.support import load_support
 from experience.care.words import BREAK_SUGGESTION, GOODBYE, NOT_FOR_NOW, WHAT_IT_IS_NOT, WHAT_THIS_IS
 from experience.plain import play_plain
+from experience.plain.terminal import Terminal
 from experience.plain.text import paragraphs
 from experience.progress.lock import ProfileLock
 
@@ -149,8 +150,18 @@ def test_stepping_out_prints_the_goodbye_and_every_support_line(open_session):
 
 def test_the_end_of_input_is_a_quiet_leaving_with_everything_kept(open_session):
     out = play(open_session(), "\n2\n")
-    assert out.rstrip().endswith("come back whenever you like.")
+    assert "You have left for now. Your place and your words are kept; come back whenever you like." in out
     assert open_session().state.scene == "one/step"
+
+
+def test_every_way_of_leaving_ends_with_the_support_lines(open_session):
+    from experience.care.support import load_support
+    from experience.care.words import IF_IT_STIRRED, NOTHING_SENT
+
+    for typed in ("\n2\n", "\nq\n"):  # the end of input, and q
+        out = play(open_session(), typed)
+        assert str(IF_IT_STIRRED) in out and load_support().lines[0].how_to_reach in out
+        assert out.rstrip().endswith(str(NOTHING_SENT))
 
 
 def test_a_break_is_suggested_once_and_only_if_wanted(open_session):
@@ -194,8 +205,10 @@ def test_markdown_is_read_as_plain_paragraphs():
     ]
 
 
-def test_control_characters_never_reach_the_terminal():
-    assert paragraphs("red \x1b[31mtext\x07") == ["red [31mtext"]
+def test_control_characters_never_reach_the_terminal_and_are_shown_as_placeholders():
+    out = io.StringIO()
+    Terminal(io.StringIO(), out).say(*paragraphs("red \x1b[31mtext\x07"))
+    assert out.getvalue() == "red ␛[31mtext␇\n\n"
 
 
 # -- from the command line ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ story of stops (tests/care/stories/stopping)."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
@@ -12,20 +11,14 @@ import pytest
 
 from experience.care.support import load_support
 from experience.care.words import CRISIS_TITLE, GOODBYE, SUPPORT_LEAD, SUPPORT_TYPED
-from experience.plain import play_plain
 
 from ..helpers import STOPPING_STORY
+from ..helpers import play_typed as play
 
 
 @pytest.fixture
 def played_story_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(STOPPING_STORY, tmp_path / "stopping"))
-
-
-def play(session, typed: str) -> str:
-    out = io.StringIO()
-    assert play_plain(session, stdin=io.StringIO(typed), stdout=out) == 0
-    return out.getvalue()
 
 
 def test_the_first_run_names_the_support_letter(open_session):

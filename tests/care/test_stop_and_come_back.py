@@ -179,3 +179,11 @@ async def test_the_palette_offers_every_movement_reached(make_app, open_session)
         commands["Go to the start of Arriving: “The first room”"].callback()
         await pilot.pause()
         assert app.session.state.scene == "one/door"
+
+
+def test_a_place_named_like_its_chapter_is_said_once():
+    from experience.care.words import place
+
+    assert place("Carrying it back", "Carrying it back") == "“Carrying it back”"
+    assert place("The first room", "The hall") == "“The first room”, The hall"
+    assert place("The first room", None) == "“The first room”"

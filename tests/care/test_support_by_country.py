@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from experience.care.support import load_support, support_file
+from experience.care.support import PEOPLE_TO_TALK_TO, as_text, load_support, support_file
 
 SPANISH_COUNTRIES = ("ES", "MX", "AR", "US")
 
@@ -57,3 +57,13 @@ def test_nothing_is_hidden_by_choosing_a_country_only_put_in_order():
 def test_the_english_lines_follow_a_country_too():
     assert load_support(country="NZ").lines[0].name == "Need to talk? 1737"
     assert "GB" in load_support(country="GB").safety_lines[0].countries
+
+
+@pytest.mark.parametrize("country", [None, "MX"])
+def test_after_words_of_harm_the_abuse_services_come_first_in_their_countrys_order(country):
+    support = load_support(language="es", country=country)
+    text = as_text(support, harm_first=True)
+    first_abuse_line, first_crisis_line = support.safety_lines[0], support.lines[0]
+    assert text.index(support.safety_note) < text.index(str(PEOPLE_TO_TALK_TO))
+    assert text.index(first_abuse_line.how_to_reach) < text.index(support.safety_lines[1].how_to_reach)
+    assert text.index(first_abuse_line.how_to_reach) < text.index(first_crisis_line.how_to_reach)

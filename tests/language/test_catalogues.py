@@ -27,7 +27,9 @@ PLACE = re.compile(r"\{[^{}]*\}")
 # The modules whose every sentence is translated, and what in them is not a sentence to translate.
 TRANSLATED = ("tui", "plain", "care", "privacy/letter.py", "privacy/unlock.py", "cli/__init__.py", "cli/play.py")
 TRANSLATED += ("progress/lock.py", "progress/store.py", "workshop/participant.py", "workshop/keepsake.py")
-TRANSLATED += tuple(f"workshop/screens/{name}.py" for name in ("join", "arrival", "waiting", "farewell", "confirm"))
+TRANSLATED += tuple(
+    f"workshop/screens/{name}.py" for name in ("join", "arrival", "waiting", "farewell", "confirm", "participant_scene")
+)
 NOT_SENTENCES = {
     "stepped out",  # the app's result, not shown
     "step out",  # a command's own name
@@ -37,7 +39,8 @@ NOT_SENTENCES = {
     "PlainPlayer",
     "Labelled",  # names, not words
     "CareReply | CheckInReply | WayBack",  # a type
-    "end it all",  # a crisis phrase's pattern (see crisis.yaml)
+    "end it all",
+    "not safe at home",  # crisis phrases' patterns (see crisis.yaml)
     "Entry",  # a type variable
     "d MMMM y",  # a date's pattern
     "{} · Language",  # the language setting's name, said in English on purpose

@@ -117,6 +117,12 @@ def test_completion_after_detour_replaces_the_word_being_typed(server, garden):
     assert bench["detail"] == "A bench"
 
 
+def test_completion_after_detour_offers_the_scenes_that_return_first(server, garden):
+    result, _, _ = _ask(server, garden / "garden.yaml", COMPLETE, "detour: ", ("detour: house/bench", "detour: "))
+    as_an_editor_sorts = sorted(result["items"], key=lambda item: item["sortText"])
+    assert [item["label"] for item in as_an_editor_sorts][:3] == ["house/bench", "gate", "path"]
+
+
 def test_completion_in_a_condition_offers_variables_and_functions(server, garden):
     result, _, _ = _ask(
         server, garden / "garden.yaml", COMPLETE, "if: cou", ("goto: path\n", "goto: path\n        if: cou\n")

@@ -300,6 +300,8 @@ def player(monkeypatch, in_a_terminal):
     started = []
 
     class Player:
+        stopped_by = None  # never stopped by a signal
+
         def __init__(self, session, notices=()):
             started.append((session.state, [e.answer for e in session.journal.entries()]))
 

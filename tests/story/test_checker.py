@@ -69,11 +69,11 @@ def test_every_code_has_a_name():
 
 
 # -- reading files ------------------------------------------------------------------------------
-def test_yaml_syntax_error_points_where_pyyaml_does(story_dir):
+def test_an_unclosed_bracket_is_pointed_out_where_it_opens_not_where_the_file_ends(story_dir):
     root = story_dir({"one.yaml": "title: One\nscenes:\n  a:\n    text: [unclosed\n"})
     d = only(root, "E003")
-    assert at(d)[0] == "one.yaml" and d.location.line == 5
-    assert "YAML syntax" in d.message
+    assert at(d) == ("one.yaml", 4, 11)
+    assert "YAML syntax" in d.message and "the '[' on line 4" in d.message
 
 
 def test_a_colon_in_plain_text_gets_a_hint(story_dir):

@@ -29,7 +29,7 @@ def test_check_exits_1_on_errors_and_prints_one_line_per_problem(story_dir, caps
     captured = capsys.readouterr()
     lines = captured.out.strip().splitlines()
     assert all(line.startswith(f"{root / 'one.yaml'}:") for line in lines)
-    assert len(lines) == 3  # the unknown scene, the unknown key and the missing text, each once
+    assert len(lines) == 2  # the unknown scene and the misspelled key (not also the text it meant, missing)
     assert "error" in captured.err
 
 

@@ -326,3 +326,28 @@ def test_variations_in_revisit_count_the_returns(story_dir):
         seen.append(scene_text(story, state))
         state = choose(story, state, 1)
     assert seen == ["First time.", "One", "Two", "Two"]
+
+
+def test_no_move_changes_a_state_it_was_given():
+    """States are values though not frozen at run time (see State): every move leaves the states
+    before it exactly as they were, through a hundred readers of the whole journey."""
+    import random
+
+    from experience.bundled import bundled_story
+
+    journey = load_story(bundled_story())
+    for seed in range(100):
+        rng = random.Random(seed)
+        state, kept = begin(journey, seed=seed), []
+        while not journey.scenes[state.scene].end and len(kept) < 300:
+            kept.append((state, state.snapshot(), state.draw, state.previous))
+            scene = journey.scenes[state.scene]
+            if scene.reflect is not None and scene.reflect.save_as and rng.random() < 0.5:
+                state = record_answer(journey, state, "an answer")
+            options = available(journey, state)
+            if options:
+                state = choose(journey, state, rng.choice(options), gentler=rng.random() < 0.3)
+            else:
+                state = advance(journey, state, gentler=rng.random() < 0.3)
+        for before, snapshot, draw, previous in kept:
+            assert (before.snapshot(), before.draw, before.previous) == (snapshot, draw, previous)

@@ -57,6 +57,20 @@ def test_spaces_are_kept_as_written_and_one_is_shown_where_two_meet(story_dir):
     assert shown(story, tired=True) == "You walk slowly home, the younger you, worn."
 
 
+def test_a_full_stop_typed_at_the_end_of_an_answer_meets_the_sentence_it_is_shown_in(story_dir):
+    """One full stop, not two, and none before a comma (a value's own marks are escaped Markdown)."""
+    story = story_with(story_dir, "You named {name}. Beside {name}, you rest.")
+    assert shown(story, name="the kettle, and the rain outside.") == (
+        "You named the kettle, and the rain outside\\. Beside the kettle, and the rain outside, you rest."
+    )
+
+
+def test_a_question_or_an_ellipsis_typed_by_the_reader_is_kept_as_typed(story_dir):
+    story = story_with(story_dir, "You asked {name}. Then {name}, softly.")
+    assert shown(story, name="why me?") == "You asked why me? Then why me?, softly."
+    assert shown(story, name="not sure...") == "You asked not sure\\.\\.\\.. Then not sure\\.\\.\\., softly."
+
+
 def test_any_expression_of_the_language_can_be_shown(story_dir):
     story = story_with(story_dir, "{100 - strength} left; {capitalize(name)} waits; {round(strength / 3)}.")
     assert shown(story) == "60 left; The younger you waits; 13."

@@ -74,3 +74,19 @@ async def test_in_a_terminal_of_the_usual_size_the_question_comes_first_alone(ma
         await pilot.pause(0.3)
         assert app.screen.query_one("#reflect").display
         assert not app.screen.query_one(ChoiceList).display  # the text keeps the room instead
+
+
+async def test_on_a_phone_support_is_a_button_on_the_scene_and_on_the_arrival(make_participant, journey):
+    from experience.tui.screens.support import SupportScreen
+    from experience.tui.widgets.support import SupportButton
+
+    app = make_participant(story=journey)
+    async with app.run_test(size=PHONE) as pilot:
+        await pilot.pause()
+        assert app.screen.query(SupportButton)  # the arrival has one beside Begin
+        await begin(pilot)
+        button = app.screen.query_one(SupportButton)
+        assert button.region.right <= PHONE[0] and button.region.y < 2  # at the top, in view
+        button.press()
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input, Static
 
+from experience.care.words import IF_IT_STIRRED
 from experience.progress.session import story_key
 from experience.tui.screens.journal import JournalScreen
 from experience.tui.screens.pause import PauseScreen
@@ -75,8 +76,9 @@ async def test_a_participant_is_told_their_words_stay_theirs(make_participant):
         assert isinstance(app.screen, ArrivalScreen)
         text = text_of(app.screen)
         assert "The facilitator never sees it" in text
-        assert "nothing is kept on this computer once you leave" in text
-        assert "press d at any time to download your journal" in text
+        assert "held only while your session lasts, on the machine running the workshop" in text
+        assert "this computer" not in text  # the participant's device is not where their words are
+        assert "Press d at any time to download your journal" in text
         assert "not therapy" in text
 
 
@@ -379,7 +381,9 @@ async def test_leaving_with_words_written_offers_the_journal_first(make_particip
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, FarewellScreen)
-        assert "Nothing you wrote is kept on this computer once you leave" in text_of(app.screen)
+        farewell = text_of(app.screen)
+        assert "deleted from there when you leave" in farewell and "this computer" not in farewell
+        assert str(IF_IT_STIRRED) in farewell and "Emergency numbers" in farewell
         await pilot.press("3")  # Stay a little longer
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen) and app.is_running

@@ -18,12 +18,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, SUPPORT_LETTER, CheckInReply, checkin_replies
 from ...i18n import N_
+from ..content import as_content
 from ..contract import SUPPORT_BINDING
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
@@ -53,7 +53,7 @@ class CheckInScreen(ModalScreen[CheckInReply | None]):
             yield Static(str(CHECKIN_TITLE), classes="title", markup=False)
             yield Static(str(CHECKIN_LEAD), classes="body", markup=False)
             if self._note:  # the author's own words, shown as written (and never read as markup)
-                yield Static(Content(self._note.strip()), classes="body note")
+                yield Static(as_content(self._note.strip()), classes="body note")
             yield Static(str(CHECKIN_OK), classes="body", markup=False)
             yield ChoiceList(id="replies")
         yield KeyFooter()

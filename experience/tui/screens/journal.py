@@ -1,6 +1,7 @@
 """The reader's own answers, by chapter in journey order, exactly as they were typed; then the
 letter the story wrote them. Each answer can be changed (e) or deleted (d, after a confirmation),
-through the session, which changes the story's copies of it too.
+through the session, which changes the story's copies of it too. Anything in them that would act
+on the terminal is shown as a placeholder (see tui/content.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ...care.journal_words import CHANGED, JOURNAL_HOW_KEYS, deleted
 from ...i18n import N_, _
 from ...progress.store import StoreError
 from ...progress.words import Unopenable
+from ..content import as_content
 from ..contract import PlayerScreen
 from ..widgets.entry import EntryCard, LetterCard
 from ..widgets.footer import KeyFooter
@@ -50,7 +52,7 @@ class JournalScreen(PlayerScreen[None]):
                 elif journal.chapters:
                     yield Static(str(JOURNAL_HOW_KEYS), classes="how", markup=False)
                 for chapter in journal.chapters:
-                    yield Static(Content(chapter.title), classes="chapter")
+                    yield Static(as_content(chapter.title), classes="chapter")
                     for entry in chapter.entries:
                         yield EntryCard(entry)
                 for letter in journal.letters:

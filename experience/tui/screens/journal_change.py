@@ -14,13 +14,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ...care.journal_words import DELETE_LEAD, DELETE_TITLE, EDIT_EMPTY, EDIT_LEAD, EDIT_TITLE
 from ...i18n import N_, _
+from ...story.safe_text import terminal_safe
+from ..content import as_content
 from ..widgets.footer import KeyFooter
+from ..widgets.reflect import answer_area_class
 
 if TYPE_CHECKING:
     from ...progress.journal import Entry
@@ -40,12 +42,13 @@ class EditAnswerScreen(ModalScreen[str | None]):
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self._entry = entry
+        self._shown = terminal_safe(entry.answer)  # the area shows what it holds as it is (reflect.py)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="change"):
             yield Static(str(EDIT_TITLE), classes="title", markup=False)
-            yield Static(Content(self._entry.prompt), classes="prompt")
-            yield TextArea(self._entry.answer, id="new-answer", soft_wrap=True, compact=True)
+            yield Static(as_content(self._entry.prompt), classes="prompt")
+            yield answer_area_class()(self._shown, id="new-answer", soft_wrap=True, compact=True)
             yield Static(str(EDIT_LEAD), classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save changes"), id="save", variant="primary", compact=True)
@@ -63,7 +66,7 @@ class EditAnswerScreen(ModalScreen[str | None]):
             self.app.bell()
             self.notify(str(EDIT_EMPTY), timeout=5, markup=False)
             return
-        self.dismiss(None if text == self._entry.answer else text)
+        self.dismiss(None if text == self._shown else text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -96,8 +99,8 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="change"):
             yield Static(str(DELETE_TITLE), classes="title", markup=False)
-            yield Static(Content(self._entry.prompt), classes="prompt")
-            yield Static(Content(self._entry.answer), classes="answer")
+            yield Static(as_content(self._entry.prompt), classes="prompt")
+            yield Static(as_content(self._entry.answer), classes="answer")
             yield Static(str(DELETE_LEAD), classes="hint", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Keep it"), id="keep", compact=True)

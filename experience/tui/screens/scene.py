@@ -23,6 +23,7 @@ from ...care.words import (
     CANNOT_SHOW_KEYS,
     KEPT_KEYS,
     NO_STEP_BEFORE,
+    PASSED_DRAFT_KEPT,
     STEP_NOT_TAKEN,
     STILL_IN_THE_BOX_KEYS,
     CheckInReply,
@@ -336,10 +337,14 @@ class SceneScreen(PlayerScreen[None]):
     def _skipped_question(self, event: ReflectBox.Skipped) -> None:
         """Skip, or (with an earlier answer in the box) keep that answer as it was."""
         event.stop()
-        earlier = self.session.earlier_answer()
-        if earlier is None:
-            self._attempt_quietly(self.session.drop_draft)
+        earlier, words = self.session.earlier_answer(), self._reflect.text.strip()
+        if earlier is None:  # passed by: words typed are kept as a draft (an empty box drops it)
+            if not self._words_are_safe():
+                return
             self._settle(kept=False)
+            if words:
+                self.notify(str(PASSED_DRAFT_KEPT), timeout=8, markup=False)
+                self.player.care_for(words)
         elif self._keep_answer(earlier.answer):
             self._settle(kept=True)
 
@@ -391,10 +396,3 @@ class SceneScreen(PlayerScreen[None]):
             return True
         self.notify(words_not_saved_keys(self._refusal), severity="warning", timeout=12)
         return False
-
-    def _attempt_quietly(self, write: Callable[[], object]) -> bool:
-        try:
-            write()
-        except StoreError:
-            return False
-        return True

@@ -12,12 +12,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...care.words import NOT_FOR_NOW, SUPPORT_KEYS, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
 from ...i18n import N_, _
+from ..content import as_content
 from ..widgets.footer import KeyFooter
 from ..widgets.passage import Passage
 
@@ -47,7 +47,7 @@ class WelcomeScreen(Screen[str]):
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
                 with VerticalScroll(id="welcome-words", can_focus=False):
-                    yield Static(Content(self._title), classes="title")
+                    yield Static(as_content(self._title), classes="title")
                     if self._welcome:
                         yield Passage(self._welcome, classes="body")
                     else:
@@ -56,7 +56,7 @@ class WelcomeScreen(Screen[str]):
                     yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEYS}", classes="body", markup=False)
                     yield Static(str(YOUR_PACE_KEYS), classes="body", markup=False)
                     for notice in self._notices:
-                        yield Static(Content(notice), classes="notice")
+                        yield Static(as_content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
                     yield Button(_("Begin"), id="begin", variant="primary", compact=True)
         yield KeyFooter()

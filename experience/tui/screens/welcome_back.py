@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static
 from ...care.words import JOURNAL_KEPT_EITHER_WAY, Comeback, go_on_from, welcome_back_lead
 from ...i18n import N_, _
 from ...progress.comeback import WayBack
+from ..content import as_content
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 
@@ -42,7 +43,7 @@ class WelcomeBackScreen(Screen[WayBack]):
         self._ways = session.ways_back()
         scene = session.story.scenes[session.state.scene]
         self._lead = Content.assemble(
-            f"{welcome_back_lead(ended=scene.end, paused=scene.pause)} ", (session.place(), "italic"), "."
+            f"{welcome_back_lead(ended=scene.end, paused=scene.pause)} ", as_content(session.place(), "italic"), "."
         )
         on = session.way_on
         self._on = go_on_from(session.place(on)) if on else None
@@ -54,9 +55,9 @@ class WelcomeBackScreen(Screen[WayBack]):
                 yield Static(_("Welcome back"), classes="title")
                 yield Static(self._lead, classes="body")
                 if self._on:
-                    yield Static(Content(self._on), classes="body")
+                    yield Static(as_content(self._on), classes="body")
                 for notice in self._notices:
-                    yield Static(Content(notice), classes="notice")
+                    yield Static(as_content(notice), classes="notice")
                 yield Static(str(JOURNAL_KEPT_EITHER_WAY), classes="hint", markup=False)
                 yield ChoiceList(id="ways-back")
         yield KeyFooter()

@@ -23,6 +23,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...i18n import N_
+from ..content import as_content
 
 MARK = "▸"  # drawn in the option's left padding, so nothing moves when the highlight does
 
@@ -57,11 +58,11 @@ class ChoiceList(OptionList):
         options = []
         for number, label in enumerate(labels, 1):
             mark = f"{number}  " if numbered and number <= 9 else "   " if numbered else "›  "
-            options.append(Option(Content.assemble((mark, "$text-muted"), Content(label))))
+            options.append(Option(Content.assemble((mark, "$text-muted"), as_content(label))))
         for label, reason in disabled:
-            words = Content.assemble(("   ", "$text-muted"), (label, "$text-muted"))
+            words = Content.assemble(("   ", "$text-muted"), as_content(label, "$text-muted"))
             if reason:
-                words = Content.assemble(words, (f" ({reason})", "italic $text-muted"))
+                words = Content.assemble(words, as_content(f" ({reason})", "italic $text-muted"))
             options.append(Option(words, disabled=True))
         self.set_options(options)
         self.highlighted = 0 if options else None

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ...care.words import local_date
 from ...i18n import _
+from ..content import as_content
 from .passage import Passage
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ class EntryCard(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         entry = self.entry
-        yield Static(Content(entry.prompt), classes="prompt")
-        yield Static(Content(entry.answer), classes="answer")
+        yield Static(as_content(entry.prompt), classes="prompt")
+        yield Static(as_content(entry.answer), classes="answer")
         when = local_date(entry.created)
         if entry.updated[:16] != entry.created[:16]:
             when += _(", changed {local_date}").format(local_date=local_date(entry.updated))
@@ -48,5 +49,5 @@ class LetterCard(Vertical, can_focus=True):
         self.letter = letter
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.letter.title), classes="chapter")
+        yield Static(as_content(self.letter.title), classes="chapter")
         yield Passage(self.letter.markdown, classes="letter-text")

@@ -6,16 +6,18 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ..content import as_content
+
 
 class SceneHeading(Widget):
     chapter: reactive[str] = reactive("")
     title: reactive[str] = reactive("", layout=True)
 
     def render(self) -> Content:
-        # Plain Content, never markup: titles come from story files.
-        parts: list[str | tuple[str, str]] = [(self.chapter, "$text-muted")]
+        # Titles come from story files: shown as written, never as markup (see tui/content.py).
+        parts: list[str | Content] = [as_content(self.chapter, "$text-muted")]
         if self.title:
-            parts += ["\n", (self.title, "bold $text-primary")]
+            parts += ["\n", as_content(self.title, "bold $text-primary")]
         return Content.assemble(*parts)
 
     def rows(self, width: int) -> int:

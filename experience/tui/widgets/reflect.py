@@ -8,25 +8,32 @@ The answer area (Textual's TextArea, the heaviest widget here) is made a moment 
 scene has been drawn, not with the box: the program opens faster, and by the time a question
 comes the area is there and takes the reader's keys at once. (A first scene that asks a question
 makes it straight away.)
+
+The area shows what it holds as it is, so nothing that would act on the terminal may get into it:
+an earlier draft or answer is loaded, and a paste is inserted, through `terminal_safe` (an escape
+sequence shows as ␛, and is kept as what is shown).
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ...i18n import N_, _, lazy
+from ...story.safe_text import terminal_safe
+from ..content import as_content
 
 if TYPE_CHECKING:
+    from textual import events
     from textual.widgets import TextArea
 
 PLACEHOLDER = lazy("Write as much or as little as you like. Only you will read it.")
@@ -76,9 +83,7 @@ class ReflectBox(Widget):
 
     def _answer_area(self) -> TextArea:
         if self._area is None:
-            from textual.widgets import TextArea
-
-            self._area = TextArea(
+            self._area = answer_area_class()(
                 id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False, placeholder=str(PLACEHOLDER)
             )
             self.mount(self._area, after="#prompt")
@@ -88,7 +93,7 @@ class ReflectBox(Widget):
         """The rows the box needs at `width` to show its question, three lines to write in and
         its buttons, margins included: the scene's text never takes these."""
         prompt = self.query_one("#prompt", Static)
-        lines = len(Content(self._prompt).wrap(max(width, 1))) if self._prompt else 0
+        lines = len(as_content(self._prompt).wrap(max(width, 1))) if self._prompt else 0
         buttons = self.query_one("#reflect-buttons")
         return (
             self.styles.margin.height
@@ -105,8 +110,9 @@ class ReflectBox(Widget):
         `revising`: there is an earlier answer, which saving replaces and Skip keeps as it was.
         """
         self._prompt = prompt
-        self.query_one("#prompt", Static).update(Content(prompt))
+        self.query_one("#prompt", Static).update(as_content(prompt))
         self._cancel_draft()
+        text = terminal_safe(text)
         self._kept = text
         area = self._answer_area()
         area.load_text(text)
@@ -171,3 +177,20 @@ class ReflectBox(Widget):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
+
+
+@cache
+def answer_area_class() -> type[TextArea]:
+    """The answer area: Textual's TextArea, with pasted text made safe to show. Made on first use,
+    with the area itself (see the module's docstring)."""
+    from textual.widgets import TextArea
+
+    class AnswerArea(TextArea):
+        async def _on_paste(self, event: events.Paste) -> None:
+            event.prevent_default()  # instead of TextArea's own, which inserts the text as it came
+            if not self.read_only:
+                result = self.replace(terminal_safe(event.text), *self.selection)
+                self.move_cursor(result.end_location)
+                self.focus()
+
+    return AnswerArea

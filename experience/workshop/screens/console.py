@@ -102,7 +102,9 @@ class ConsoleScreen(RoomScreen):
         if moment.ran_out:
             self.app.bell()
             name = movements.name(facilitation.opened)
-            self.notify(f"Time is up for “{name}”.", title="The timer", severity="warning", timeout=30)
+            self.notify(  # the name is the author's: never read as markup
+                f"Time is up for “{name}”.", title="The timer", severity="warning", timeout=30, markup=False
+            )
 
     def _line(self, selector: str, words: str) -> None:
         """A line that is only there when it has something to say."""

@@ -16,16 +16,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
-from ...care.words import Worded
+from ...care.words import IF_IT_STIRRED, Worded
 from ...i18n import N_, _, lazy
 from ...tui.contract import SUPPORT_BINDING
 from ...tui.widgets.choices import ChoiceList
 from ...tui.widgets.footer import KeyFooter
+from ...tui.widgets.support import EmergencyNumbers, SupportButton
 from ..keepsake import ON_ITS_WAY
+from .arrival import HELD_FOR_THE_SESSION
 
 BEFORE_YOU_GO = lazy(
-    "Nothing you wrote is kept on this computer once you leave. If you would like to "
-    "keep your words, download your journal first."
+    "What you wrote is about to go. {held} If you would like to keep your words, download your journal first.",
+    held=HELD_FOR_THE_SESSION,
 )
 
 
@@ -52,6 +54,9 @@ class FarewellScreen(ModalScreen[FarewellReply]):
             yield Static(str(BEFORE_YOU_GO), classes="body", markup=False)
             yield Static("", id="farewell-status", classes="hint", markup=False)
             yield ChoiceList(id="farewell-replies")
+            yield Static(str(IF_IT_STIRRED), classes="hint", markup=False)
+            yield EmergencyNumbers()
+            yield SupportButton(id=None)
         yield KeyFooter()
 
     def on_mount(self) -> None:

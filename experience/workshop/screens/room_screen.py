@@ -8,6 +8,7 @@ from collections.abc import Callable
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
+from ...story.safe_text import terminal_safe
 from ..facilitation import Facilitation, Moment
 from ..room import RoomError
 
@@ -42,5 +43,6 @@ class RoomScreen(Screen[None]):
         try:
             write()
         except RoomError as error:
-            self.notify(str(error), severity="warning", timeout=6)
+            # never markup, never raw: the message may quote the room's name, as it was typed
+            self.notify(terminal_safe(str(error)), severity="warning", timeout=6, markup=False)
         self.facilitation.refresh()

@@ -25,7 +25,7 @@ from ...tui.widgets.footer import KeyFooter
 
 SOON = lazy("The group will continue together soon.")
 MEANWHILE = lazy("You can pause, or read your journal, while you wait.")
-ON_ITS_OWN = lazy("When everyone is ready, you will go on from here by yourself.")
+ON_ITS_OWN = lazy("When the group is ready, the story goes on from here without you pressing anything.")
 LOBBY_SOON = lazy("The session will begin soon.")
 LOBBY_MEANWHILE = lazy("Your facilitator will begin when everyone has joined. You can pause while you wait.")
 LOBBY_ON_ITS_OWN = lazy("When it begins, the first scene will open here by itself.")
