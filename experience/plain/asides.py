@@ -41,6 +41,10 @@ SETTINGS_INTRO = (
 BACK = "Back where you were."
 WRITING_ON = f"{BACK} Your answer is as you left it: write on if you like, and an empty line ends it."
 BACK_TO_IT = f"{BACK} Type r to read the scene and its choices again, or go on as you were."
+SUPPORT_STILL_HERE = (
+    "The support lines are just above, and s at any prompt shows them again. Whenever you are ready, "
+    "type a number to go on."
+)
 GIVEN_BACK = "The line you typed just now is there too, as you wrote it."
 HEARD_REPLIES = (
     "Press Enter to go back to where you were. Or type pause to breathe first, or leave if you "
