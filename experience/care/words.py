@@ -189,7 +189,7 @@ class Comeback(Worded):
 
 def pick_up_label(movement: str, chapter_title: str) -> str:
     """A movement to pick up at, in words: its name, and its first chapter's title."""
-    if movement == chapter_title:
+    if chapter_title.casefold().startswith(movement.casefold()):  # "Noticing": "Noticing the distance"
         return f"Go to the start of “{chapter_title}”"
     return f"Go to the start of {movement}: “{chapter_title}”"
 
@@ -289,7 +289,13 @@ def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:
 
 def go_on_from(where: str) -> str:
     """Where a reader who stopped for a while can go on from (`where` is a `place`)."""
-    return f"You can go on from where you stopped: {where}."
+    return f"You can go on from where you stopped: {where}{full_stop(where)}"
+
+
+def full_stop(text: str) -> str:
+    """The full stop a sentence ending in `text` needs: none after a title that ends in its own
+    mark ("What is wrong with me?" is not followed by a stray ".")."""
+    return "" if text.rstrip("”’\"' ").endswith((".", "?", "!", "…")) else "."
 
 
 def local_date(stamp: str) -> str:

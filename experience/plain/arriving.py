@@ -13,6 +13,7 @@ from ..care.words import (
     WHAT_IT_IS_NOT,
     WHAT_THIS_IS,
     YOUR_PACE_TYPED,
+    full_stop,
     go_on_from,
     welcome_back_lead,
 )
@@ -53,7 +54,7 @@ def arrive(
     on = session.way_on
     terminal.say(
         session.story.title,
-        f"Welcome back. {lead} {session.place()}.",
+        f"Welcome back. {lead} {session.place()}{full_stop(session.place())}",
         *([go_on_from(session.place(on))] if on else []),
         *notices,
         *session.notes,
