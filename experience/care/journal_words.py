@@ -9,6 +9,8 @@ for typed commands).
 
 from __future__ import annotations
 
+from .crisis import concern_in
+
 KEPT_AS_IT_WAS = "Kept as it was."
 
 JOURNAL_HOW_KEYS = "The arrow keys move from one answer to the next: e changes the one marked, d deletes it."
@@ -24,6 +26,14 @@ EDIT_LEAD = "Saving puts your new words in place of the earlier ones, here and w
 EDIT_TYPED = "Write it again as you would like it to be; an empty line ends it. Press Enter alone to keep it as it was."
 EDIT_EMPTY = "There is nothing written. To remove this answer, delete it instead."
 CHANGED = "Changed. Your new words are kept, here and wherever the story quotes them."
+CHANGED_KEPT_TO_YOURSELF = "Changed. Your new words are kept here in your journal; the story will not repeat them."
+
+
+def changed(text: str) -> str:
+    """What is said once an answer is changed: words that bring support are kept in the journal
+    but never quoted by the story (story/answers.py), and the sentence must not say otherwise."""
+    return CHANGED_KEPT_TO_YOURSELF if concern_in(text) is not None else CHANGED
+
 
 DELETE_TITLE = "Delete this answer?"
 DELETE_LEAD = (
