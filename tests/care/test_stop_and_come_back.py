@@ -202,3 +202,18 @@ def test_a_movement_named_in_its_first_chapters_title_is_not_said_twice():
 
     assert pick_up_label("Noticing", "Noticing the distance") == "Go to the start of “Noticing the distance”"
     assert pick_up_label("Letting go", "Old roles") == "Go to the start of Letting go: “Old roles”"
+
+
+def test_going_on_after_stopping_at_a_check_in_brings_the_answer_given_there(open_session):
+    """Stopped at the check-in after answering, and going on: the question is answered still
+    (shown as kept), and writing again replaces that answer instead of adding a second one."""
+    session = open_session()
+    go(session, "Go in.")
+    session.answer("half a thought")
+    go(session, "Go down the stairs.", CheckInReply.STOP)
+    session.go_on()
+    assert session.state.scene == "one/hall"
+    kept = session.answered_here()
+    assert kept is not None and kept.answer == "half a thought"
+    session.answer("a whole thought")
+    assert [e.answer for e in session.journal.entries()] == ["a whole thought"]
