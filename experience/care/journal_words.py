@@ -10,6 +10,7 @@ for typed commands).
 from __future__ import annotations
 
 from ..i18n import _, lazy
+from .crisis import concern_in
 
 KEPT_AS_IT_WAS = lazy("Kept as it was.")
 
@@ -28,6 +29,16 @@ EDIT_TYPED = lazy(
 )
 EDIT_EMPTY = lazy("There is nothing written. To remove this answer, delete it instead.")
 CHANGED = lazy("Changed. Your new words are kept, here and wherever the story quotes them.")
+CHANGED_KEPT_TO_YOURSELF = lazy(
+    "Changed. Your new words are kept here in your journal; the story will not repeat them."
+)
+
+
+def changed(text: str) -> str:
+    """What is said once an answer is changed: words that bring support are kept in the journal
+    but never quoted by the story (story/answers.py), and the sentence must not say otherwise."""
+    return str(CHANGED_KEPT_TO_YOURSELF if concern_in(text) is not None else CHANGED)
+
 
 DELETE_TITLE = lazy("Delete this answer?")
 DELETE_LEAD = lazy(

@@ -193,7 +193,7 @@ class Comeback(Worded):
 
 def pick_up_label(movement: str, chapter_title: str) -> str:
     """A movement to pick up at, in words: its name, and its first chapter's title."""
-    if movement == chapter_title:
+    if chapter_title.casefold().startswith(movement.casefold()):  # "Noticing": "Noticing the distance"
         return _("Go to the start of “{chapter}”").format(chapter=chapter_title)
     return _("Go to the start of {movement}: “{chapter}”").format(movement=movement, chapter=chapter_title)
 
@@ -300,7 +300,13 @@ def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:
 
 def go_on_from(where: str) -> str:
     """Where a reader who stopped for a while can go on from (`where` is a `place`)."""
-    return _("You can go on from where you stopped: {where}.").format(where=where)
+    return _("You can go on from where you stopped: {where}{full_stop}").format(where=where, full_stop=full_stop(where))
+
+
+def full_stop(text: str) -> str:
+    """The full stop a sentence ending in `text` needs: none after a title that ends in its own
+    mark ("What is wrong with me?" is not followed by a stray ".")."""
+    return "" if text.rstrip("”’\"' »").endswith((".", "?", "!", "…")) else "."
 
 
 def local_date(stamp: str) -> str:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..progress.session import Session
     from ..progress.store import Store
     from ..story import Story
+    from ..story.diagnostics import StoryError
 
 
 def register(commands: Commands) -> None:
@@ -61,6 +62,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..progress.session import Session
     from ..progress.store import Store, StoreError
     from ..story import load_story
+    from ..story.diagnostics import StoryError
 
     if not args.plain and not has_terminal():
         tell(str(NO_TERMINAL), stream=sys.stderr)
@@ -70,7 +72,15 @@ def cmd_play(args: argparse.Namespace) -> int:
 
         read_every_byte()
     root = story_dir(args.story, here_first=False)
-    story = load_story(root, reading_language(root, args.lang))  # before anything of the reader's is opened
+    language = reading_language(root, args.lang)
+    try:
+        story = load_story(root, language)  # before anything of the reader's is opened
+    except StoryError as error:
+        said = for_a_reader(error, root, language)
+        if said is None:
+            raise  # a story with errors: the author's report, as every story command gives it
+        tell(said, stream=sys.stderr)
+        return 2
     data_dir = resolve_data_dir(args.data_dir)
     try:
         # The lock comes first: a second window must not even open the database of a busy profile.
@@ -151,6 +161,34 @@ def _print_unsaved(session: Session) -> None:
         from ..story.safe_text import terminal_safe
 
         print(terminal_safe(not_saved_at_leaving(session.why_unsaved, unsaved, width_of(sys.stdout))))
+
+
+def for_a_reader(error: StoryError, root: Path, language: str | None) -> str | None:
+    """What to tell someone who only wanted to play, when the story cannot open for a reason of
+    theirs (a folder that is not there, a language the story is not translated into): plain
+    words, no codes, no 'run experience check'. None when it is the story itself that is broken."""
+    from ..story.codes import Code
+    from ..story.safe_text import terminal_safe
+    from ..story.translation import translations_in
+
+    codes = {diagnostic.code for diagnostic in error.diagnostics}
+    if codes == {Code.STORY_FOLDER} and not root.is_dir():
+        return _(
+            "experience: there is no story at {folder}. To play the journey that comes with the "
+            "program, leave the folder out: experience play"
+        ).format(folder=terminal_safe(str(root)))
+    if codes == {Code.NO_TRANSLATION}:
+        language = terminal_safe(language or "")
+        offered = ", ".join(sorted(translations_in(root)))
+        if offered:
+            return _(
+                "experience: this story cannot be read in {language} yet; besides its own language, it "
+                "can be read in {offered}. Leave out --lang to read it in its own language."
+            ).format(language=language, offered=offered)
+        return _(
+            "experience: this story cannot be read in {language} yet. Leave out --lang to read it in its own language."
+        ).format(language=language)
+    return None
 
 
 def has_terminal() -> bool:

@@ -13,6 +13,7 @@ from ..care.words import (
     WHAT_IT_IS_NOT,
     WHAT_THIS_IS,
     YOUR_PACE_TYPED,
+    full_stop,
     go_on_from,
     welcome_back_lead,
 )
@@ -54,7 +55,9 @@ def arrive(
     on = session.way_on
     terminal.say(
         session.story.title,
-        _("Welcome back. {lead} {place}.").format(lead=lead, place=session.place()),
+        _("Welcome back. {lead} {place}{full_stop}").format(
+            lead=lead, place=session.place(), full_stop=full_stop(session.place())
+        ),
         *([go_on_from(session.place(on))] if on else []),
         *notices,
         *session.notes,

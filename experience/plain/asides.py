@@ -42,6 +42,10 @@ SETTINGS_INTRO = lazy(
 BACK = lazy("Back where you were.")
 WRITING_ON = lazy("{back} Your answer is as you left it: write on if you like, and an empty line ends it.", back=BACK)
 BACK_TO_IT = lazy("{back} Type r to read the scene and its choices again, or go on as you were.", back=BACK)
+SUPPORT_STILL_HERE = lazy(
+    "The support lines are just above, and s at any prompt shows them again. Whenever you are ready, "
+    "type a number to go on."
+)
 GIVEN_BACK = lazy("The line you typed just now is there too, as you wrote it.")
 HEARD_REPLIES = lazy(
     "Press Enter to go back to where you were. Or type pause to breathe first, or leave if you "

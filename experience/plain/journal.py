@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..care.journal_words import (
-    CHANGED,
     DELETE_LEAD,
     DELETE_TITLE,
     DELETE_TYPED,
@@ -20,6 +19,7 @@ from ..care.journal_words import (
     KEPT_AS_IT_WAS,
     NO_SUCH_ENTRY,
     NOT_DELETED,
+    changed,
     deleted,
 )
 from ..care.words import JOURNAL_EMPTY, answer_not_kept, local_date
@@ -114,7 +114,7 @@ def _edit(terminal: Terminal, session: Session, entry: Entry, care_for: Callable
     except (StoreError, Unopenable) as error:
         terminal.say(answer_not_kept(error))
     else:
-        terminal.say(CHANGED)
+        terminal.say(changed("\n".join(lines)))
         care_for("\n".join(lines))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from ..care.crisis import Concern
+from ..care.crisis import Concern, concern_in
 from ..care.journal_words import KEPT_AS_IT_WAS
 from ..care.pacing import Sitting
 from ..care.settings import read_settings
@@ -46,7 +46,7 @@ from ..i18n import _, lazy
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
 from .arriving import arrive
-from .asides import change_settings, check_in, pause, support
+from .asides import SUPPORT_STILL_HERE, change_settings, check_in, pause, support
 from .commands import ANSWER_COMMANDS, HELP, command_of, which_number
 from .journal import read_journal
 from .terminal import PROMPT, Leave, Terminal
@@ -166,7 +166,11 @@ class PlainPlayer:
             self._move(None)
         elif typed.isdigit() or not typed:
             terminal.line(which_number(len(labels)) if labels else _("Press Enter alone to continue, or h for help."))
-        elif not terminal.just_heard:  # words met with support are not a mistaken choice
+        elif terminal.just_heard:
+            pass  # words met with support are not a mistaken choice
+        elif concern_in(typed) is not None:  # nor are such words again, after support a moment ago
+            terminal.say(SUPPORT_STILL_HERE)
+        else:
             self._command(typed)
 
     def _pick(self, view: View, index: int) -> None:
@@ -352,7 +356,7 @@ class PlainPlayer:
 
     def _care_for(self, text: str) -> bool:
         """Support at once, if these words may mean the reader is in crisis or that someone is
-        hurting them (once a step): every line typed anywhere comes here, and every answer."""
+        hurting them (once a step for each): every line typed anywhere comes here, and every answer."""
         concern = self.session.offer_care(text)
         if concern is not None:
             self._support(concern=concern)

@@ -46,7 +46,11 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
         if survey.steps_with_words:
             lines.append("  the copies of your answers that the story keeps to use in later scenes")
         lines += [
-            "Your place in the story, your settings" + (" and your passphrase" if survey.sealed else "") + " are kept.",
+            (
+                "Your place in the story, your settings and your passphrase are kept."
+                if survey.sealed
+                else "Your place in the story and your settings are kept."
+            ),
             "Erased words cannot be brought back. To keep a copy first: "
             + command_line("journal export -o my-journal.md", profile=found.name, data_dir=store.data_dir),
         ]

@@ -3,8 +3,10 @@ rest of the journey must take its careful way.
 
 Everything the reader writes comes here (an answer, a draft as it is kept, the words in the box
 on leaving or skipping, any line typed in `--plain`), and the lists in care/crisis.py decide what
-it may mean. Support is offered once a step, so that a person writing on is not interrupted again
-and again; once anything has been heard, the journey stays careful for the rest of the sitting.
+it may mean. Support is offered once a step for each concern, so that a person writing on is not
+interrupted again and again, while words of harm from someone else, after words of wanting to die,
+still bring the services for that; once anything has been heard, the journey stays careful for
+the rest of the sitting.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ from ..care.crisis import Concern, concern_in
 
 class Listening:
     def __init__(self) -> None:
-        self._offered_at: int | None = None  # the step at which support was last offered
+        self._offered: tuple[int, set[Concern]] = (-1, set())  # this step, and what support was offered for
         self.heard = False  # words were heard this sitting: every later step takes the careful way
 
     def hear(self, text: str, step: int) -> Concern | None:
-        """What these words may mean, if support is to be offered for them now (once a step)."""
+        """What these words may mean, if support is to be offered for them now (once a step for
+        each concern)."""
         concern = concern_in(text)
         if concern is None:
             return None
         self.heard = True
-        if self._offered_at == step:
+        at, offered = self._offered
+        if at != step:
+            self._offered = at, offered = step, set()
+        if concern in offered:
             return None
-        self._offered_at = step
+        offered.add(concern)
         return concern

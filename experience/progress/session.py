@@ -160,15 +160,22 @@ class Session:
         """The movements the reader has reached, each with where picking it up lands."""
         return movements(self.story, self.state)
 
-    def go_to(self, scene_id: str) -> State:
-        """Go on from a stop, or pick up at a movement: one more step, so "back" undoes it."""
-        return self._step(pick_up(self.story, self.state, scene_id))
+    def go_to(self, scene_id: str, *, resuming: bool = False) -> State:
+        """Go on from a stop, or pick up at a movement: one more step, so "back" undoes it. Resuming,
+        an answer given there comes along (kept; changed, it is replaced, never a second entry)."""
+        reflects = resuming and self._saved and self.story.scenes[scene_id].reflect is not None
+        answered = self._save.answered() if reflects else set()
+        carried = [e.id for e in self.journal.entries() if e.scene_id == scene_id and e.id in answered]
+        state = self._step(pick_up(self.story, self.state, scene_id))
+        if carried:
+            self._save.replace_current(state.snapshot(), carried[-1])
+        return state
 
     def go_on(self) -> State:
         """At a pause in the journey, go on from where the reader stopped."""
         if self.way_on is None:
             raise StoryRuntimeError("there is no way on from here")
-        return self.go_to(self.way_on)
+        return self.go_to(self.way_on, resuming=True)
 
     def ending_actions(self) -> list[EndingAction]:
         """What the reader may do at this ending: going on too, at a pause with a way on."""
@@ -183,7 +190,7 @@ class Session:
         if way.how is Comeback.RESTART:
             self.restart()
         elif way.scene is not None:
-            self.go_to(way.scene)
+            self.go_to(way.scene, resuming=way.how is Comeback.GO_ON)
         else:
             self.start()
 

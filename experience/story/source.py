@@ -164,7 +164,9 @@ class YamlFile:
             self.report(Diagnostic(Code.YAML_SYNTAX, "the file is nested too deeply to read", here))
             return False
         if self.root is None:
-            self.report(Diagnostic(Code.MISSING_KEY, "the file is empty", here))
+            needs = "a title and a start" if self.display.name == "story.yaml" else "a title and its scenes"
+            said = f"the file is empty; it needs {needs} ('experience new' writes a working example)"
+            self.report(Diagnostic(Code.MISSING_KEY, said, here))
             return False
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from experience.care.crisis import crisis_lists, load_crisis_words, sounds_like_crisis
+from experience.care.crisis import Concern, concern_in, crisis_lists, load_crisis_words, sounds_like_crisis
 
 SPANISH = load_crisis_words(name="crisis.es.yaml")
 
@@ -13,6 +13,7 @@ SPANISH = load_crisis_words(name="crisis.es.yaml")
 def test_there_is_a_list_for_each_language_shipped():
     assert crisis_lists() == ("crisis.yaml", "crisis.es.yaml")
     assert len(SPANISH.phrases) >= 15 and len(SPANISH.not_meant) >= 15
+    assert len(SPANISH.harm) >= 5
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,33 @@ def test_spanish_idioms_and_other_meanings_are_not(words):
 
 def test_the_english_list_is_still_heard_beside_the_spanish_one():
     assert sounds_like_crisis("I want to die") and sounds_like_crisis("quiero morirme")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "mi pareja me pega",
+        "Mi marido me golpea cuando bebe",
+        "el me pega",  # without the accent, as people type
+        "me pega cuando se enfada",
+        "me amenazó con matarme si me iba",
+        "le tengo miedo",
+        "no estoy a salvo en casa",
+        "creo que sufro violencia de genero",
+        "mi novio no me deja ver a mis amigas",
+    ],
+)
+def test_harm_from_another_person_said_in_spanish_is_heard_as_harm(words):
+    assert concern_in(words) is Concern.HARM
+
+
+def test_wanting_to_die_said_beside_harm_is_heard_first():
+    assert concern_in("mi pareja me pega y ya no quiero vivir") is Concern.SELF
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["ese color te pega mucho", "el balón me pegó en la cara", "le tengo miedo a las arañas", "ya no le tengo miedo"],
+)
+def test_everyday_sentences_with_the_same_words_are_not_heard_as_harm(words):
+    assert concern_in(words) is None

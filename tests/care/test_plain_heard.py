@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from experience.care.words import CRISIS_TITLE, GOODBYE, HARM_TITLE, PASSED_DRAFT_KEPT
+from experience.plain.asides import SUPPORT_STILL_HERE
 
 from ..helpers import STOPPING_STORY
 from ..helpers import play_typed as play
@@ -23,6 +24,19 @@ def test_words_typed_at_a_choice_instead_of_a_number_are_heard(open_session):
     out = play(open_session(), "\nI want to die\n")
     assert str(CRISIS_TITLE) in out
     assert "That is not one of the choices" not in out  # met with support, not corrected
+
+
+def test_harm_heard_after_words_of_wanting_to_die_still_brings_the_abuse_services(open_session):
+    out = play(open_session(), "\nI want to die\nhe hits me\n")
+    assert str(CRISIS_TITLE) in out and str(HARM_TITLE) in out
+    assert "That is not one of the choices" not in out
+
+
+def test_heavy_words_again_in_the_same_step_are_met_gently_never_as_a_mistaken_choice(open_session):
+    out = play(open_session(), "\nI want to die\nkms\nkms\n")
+    assert out.count(str(CRISIS_TITLE)) == 1  # support is not shown over and over
+    assert str(SUPPORT_STILL_HERE) in out
+    assert "That is not one of the choices" not in out
 
 
 def test_support_after_heavy_words_reads_one_line_and_gives_the_next_back_to_the_answer(open_session):

@@ -187,3 +187,33 @@ def test_a_place_named_like_its_chapter_is_said_once():
     assert place("Carrying it back", "Carrying it back") == "“Carrying it back”"
     assert place("The first room", "The hall") == "“The first room”, The hall"
     assert place("The first room", None) == "“The first room”"
+
+
+def test_a_place_whose_title_ends_in_a_question_is_not_followed_by_a_stray_full_stop():
+    from experience.care.words import full_stop, go_on_from, place
+
+    where = place("Noticing the distance", "What is wrong with me?")
+    assert f"You were at {where}{full_stop(where)}" == "You were at “Noticing the distance”, What is wrong with me?"
+    assert go_on_from(place("The first room", "The hall")).endswith("The hall.")
+
+
+def test_a_movement_named_in_its_first_chapters_title_is_not_said_twice():
+    from experience.care.words import pick_up_label
+
+    assert pick_up_label("Noticing", "Noticing the distance") == "Go to the start of “Noticing the distance”"
+    assert pick_up_label("Letting go", "Old roles") == "Go to the start of Letting go: “Old roles”"
+
+
+def test_going_on_after_stopping_at_a_check_in_brings_the_answer_given_there(open_session):
+    """Stopped at the check-in after answering, and going on: the question is answered still
+    (shown as kept), and writing again replaces that answer instead of adding a second one."""
+    session = open_session()
+    go(session, "Go in.")
+    session.answer("half a thought")
+    go(session, "Go down the stairs.", CheckInReply.STOP)
+    session.go_on()
+    assert session.state.scene == "one/hall"
+    kept = session.answered_here()
+    assert kept is not None and kept.answer == "half a thought"
+    session.answer("a whole thought")
+    assert [e.answer for e in session.journal.entries()] == ["a whole thought"]

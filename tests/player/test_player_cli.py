@@ -50,6 +50,22 @@ def test_a_story_with_errors_is_reported_not_played(tmp_path, capsys, in_a_termi
     assert "error" in capsys.readouterr().err
 
 
+def test_a_story_folder_that_is_not_there_is_said_plainly_to_a_reader(tmp_path, capsys, in_a_terminal):
+    assert cli.main(["play", str(tmp_path / "nowhere"), "--data-dir", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert "there is no story at" in err and "experience play" in err
+    assert "[E006]" not in err and "experience check" not in err  # an author's words, not a reader's
+
+
+def test_a_language_the_story_has_no_translation_into_is_said_plainly_to_a_reader(tmp_path, capsys, in_a_terminal):
+    from experience.bundled import bundled_story
+
+    assert cli.main(["play", str(bundled_story()), "--lang", "xx", "--data-dir", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be read in xx" in err and "es" in err and "--lang" in err
+    assert "[E601]" not in err and "experience strings" not in err
+
+
 def test_the_bundled_journey_loads_and_plays_a_step(tmp_path):
     """The one test that touches the bundled story (which is being rewritten): it plays."""
     from experience.bundled import bundled_story

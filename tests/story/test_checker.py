@@ -114,6 +114,7 @@ def test_an_empty_file_is_reported(story_dir):
     root = story_dir({"one.yaml": GOOD_CHAPTER, "two.yaml": "# nothing yet\n"})
     d = only(root, "E102")
     assert at(d)[0] == "two.yaml" and "empty" in d.message
+    assert "a title and its scenes" in d.message  # and what a chapter needs, to begin it
 
 
 def test_two_documents_in_one_file_are_a_syntax_error(story_dir):

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from ...care.journal_words import CHANGED, JOURNAL_HOW_KEYS, deleted
+from ...care.journal_words import JOURNAL_HOW_KEYS, changed, deleted
 from ...i18n import N_, _
 from ...progress.store import StoreError
 from ...progress.words import Unopenable
@@ -114,7 +114,7 @@ class JournalScreen(PlayerScreen[None]):
                     severity="warning",
                 )
                 return
-            self.notify(str(CHANGED), markup=False)
+            self.notify(changed(text), markup=False)
             self._redraw(entry.id)
             self.player.care_for(text)  # support at once, if the new words may mean a crisis
 

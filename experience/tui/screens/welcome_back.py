@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from ...care.words import JOURNAL_KEPT_EITHER_WAY, Comeback, go_on_from, welcome_back_lead
+from ...care.words import JOURNAL_KEPT_EITHER_WAY, Comeback, full_stop, go_on_from, welcome_back_lead
 from ...i18n import N_, _
 from ...progress.comeback import WayBack
 from ..content import as_content
@@ -43,7 +43,9 @@ class WelcomeBackScreen(Screen[WayBack]):
         self._ways = session.ways_back()
         scene = session.story.scenes[session.state.scene]
         self._lead = Content.assemble(
-            f"{welcome_back_lead(ended=scene.end, paused=scene.pause)} ", as_content(session.place(), "italic"), "."
+            f"{welcome_back_lead(ended=scene.end, paused=scene.pause)} ",
+            as_content(session.place(), "italic"),
+            full_stop(session.place()),
         )
         on = session.way_on
         self._on = go_on_from(session.place(on)) if on else None
