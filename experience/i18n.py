@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from pathlib import Path
 
 ENGLISH = "en"
@@ -265,8 +266,23 @@ Words = str | Lazy  # what a function that shows words accepts: either kind
 
 
 def babel_locale() -> str:
-    """The language in use as Babel names a locale (`es_MX`), for dates, numbers and plurals."""
-    return _current_tag.replace("-", "_")
+    """The language in use as Babel names a locale (`es_MX`), for dates, numbers and plurals:
+    the tag, else its language alone (`es` for `es-XX`), else English, since a tag Babel has no
+    data for (`--lang xx`, an unusual system locale) must never stop a date being shown."""
+    return _babel_known(_current_tag)
+
+
+@cache
+def _babel_known(tag: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    for candidate in (tag.replace("-", "_"), tag.split("-")[0]):
+        try:
+            Locale.parse(candidate)
+        except (ValueError, UnknownLocaleError):
+            continue
+        return candidate
+    return ENGLISH
 
 
 def language_name(tag: str) -> str:

@@ -48,6 +48,14 @@ def test_dates_follow_the_locale_and_the_programs_english_keeps_the_day_first():
     assert local_date(stamp) == "December 2, 2026, 10:05"
 
 
+def test_dates_in_a_language_babel_does_not_know_are_said_in_english_not_a_traceback():
+    stamp = "2026-12-02T10:05:00Z"
+    use_language("xx")  # --lang xx, or a system locale Babel has no data for
+    assert local_date(stamp) == "2 December 2026, 10:05"
+    use_language("es-XX")  # a known language in a region Babel does not know: the language's own
+    assert local_date(stamp) == "2 de diciembre de 2026, 10:05"
+
+
 def test_plurals_follow_the_languages_own_rules():
     use_language("es")
     assert [ngettext("{count} error", "{count} errors", n).format(count=n) for n in (1, 2, 1_000_000)] == [
