@@ -3,7 +3,8 @@ the store, and the player built as `experience play` builds it.
 
 Every test runs with animations off (a test that wants to see the breath move turns them on for
 its app), in UTC and in the C locale, so that dates, pictures and the language a story is read
-in do not depend on where the suite runs.
+in do not depend on where the suite runs. Every test leaves the program speaking English (a
+command run with --lang sets the language for the whole process), as the next test expects.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from experience.i18n import use_language
 
 from .helpers import FIXED_TIME, SMALL_STORY
 
@@ -32,6 +35,12 @@ variables:
   role: ""
   ready: false
 """
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    yield
+    use_language(None)
 
 
 def write_story(root: Path, files: dict[str, str]) -> Path:

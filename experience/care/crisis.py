@@ -9,6 +9,10 @@ simple: it runs on this computer only, it will miss things, and it will sometime
 not meant, which is why what the player says on a match is a gentle offer and never a judgement.
 A damaged file must never silence it: whatever can be read is used, and a few phrasings of each
 are built in as a fallback.
+
+There is a file for each language shipped (`crisis.yaml` in English, `crisis.es.yaml` in Spanish),
+and every one is listened to whatever language the program speaks: people write in the language
+they feel in, which need not be the one they read the program in.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from importlib import resources
 
 from .data import as_dict, as_list, read_data
 
@@ -97,9 +102,9 @@ def _phrases(entries: object, fallback: tuple[str, ...]) -> tuple[Phrase, ...]:
     ) or tuple(Phrase(p) for p in fallback)
 
 
-def load_crisis_words(text: str | None = None) -> CrisisWords:
-    """Read the lists (the packaged file unless `text` is given). Never raises."""
-    data = read_data("crisis.yaml", text)
+def load_crisis_words(text: str | None = None, name: str = "crisis.yaml") -> CrisisWords:
+    """Read the lists (the packaged file `name` unless `text` is given). Never raises."""
+    data = read_data(name, text)
     words = {str(k).casefold(): str(v).casefold() for k, v in as_dict(data.get("words")).items() if v is not None}
     not_meant = tuple(str(s) for s in as_list(data.get("not_meant")))
     return CrisisWords(
@@ -110,16 +115,29 @@ def load_crisis_words(text: str | None = None) -> CrisisWords:
     )
 
 
+def crisis_lists() -> tuple[str, ...]:
+    """The packaged lists, one a language: `crisis.yaml` first, then `crisis.<language>.yaml`."""
+    found = sorted(
+        entry.name
+        for entry in resources.files(__package__).iterdir()
+        if entry.name.startswith("crisis.") and entry.name.endswith(".yaml") and entry.name != "crisis.yaml"
+    )
+    return ("crisis.yaml", *found)
+
+
 @cache
-def _packaged() -> CrisisWords:
-    return load_crisis_words()
+def _packaged() -> tuple[CrisisWords, ...]:
+    return tuple(load_crisis_words(name=name) for name in crisis_lists())
 
 
 def concern_in(text: str) -> Concern | None:
-    """What these words may mean, if anything: see `Concern`."""
-    return _packaged().concern(text)
+    """What these words may mean, if anything (see `Concern`), heard in every language's list:
+    the reader's own safety in any of them comes before harm from another in any of them."""
+    heard = {words.concern(text) for words in _packaged()}
+    return next((concern for concern in Concern if concern in heard), None)
 
 
 def sounds_like_crisis(text: str) -> bool:
-    """Whether these words may mean the reader needs support now (either `Concern`)."""
+    """Whether these words may mean the reader needs support now (either `Concern`), in any
+    language a list is shipped for."""
     return concern_in(text) is not None

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import normalise
+from ..i18n import _, current_language, language_name, normalise
 
 THEME, REDUCED_MOTION, BREAK_REMINDER, LANGUAGE = "theme", "reduced_motion", "break_reminder", "language"
 
@@ -35,3 +35,18 @@ def read_settings(stored: Mapping[str, Any]) -> Settings:
         break_reminder=reminder if isinstance(reminder, bool) else True,
         language=normalise(language) if isinstance(language, str) else None,
     )
+
+
+def language_label() -> str:
+    """The language setting's name, also in English when the program speaks another language, so
+    that someone who cannot read the language in use can still find the way back to their own."""
+    label = _("Language")
+    return label if label == "Language" else f"{label} · Language"
+
+
+def language_value(chosen: str | None) -> str:
+    """What the language setting is, in words: a language's own name, or what is followed when
+    none is chosen."""
+    if chosen:
+        return language_name(chosen)
+    return _("Automatic: {language}").format(language=language_name(current_language()))

@@ -12,66 +12,70 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
+from ..i18n import ENGLISH, Words, _, babel_locale, lazy
 from .crisis import Concern
 from .wrapping import fold
 
-WHAT_THIS_IS = (
+WHAT_THIS_IS = lazy(
     "This is a guided reflection: a quiet story in short scenes about closeness and "
     "distance, with a few questions you can answer privately or pass by."
 )
 
-WHAT_IT_IS_NOT = (
+WHAT_IT_IS_NOT = lazy(
     "This is not therapy, and not help in a crisis. It is no substitute for talking with "
     "the people in your life, or with someone trained to help."
 )
 
-NOT_FOR_NOW = (
+NOT_FOR_NOW = lazy(
     "If you are in danger or in crisis, or thinking of harming yourself, please set this "
     "aside and reach someone now: your local emergency number or a crisis line."
 )
 # -- support, from everywhere ------------------------------------------------------------------------
 SUPPORT_KEY = "f1"  # the full screen's one key for support: it never types, so it works even while writing
 SUPPORT_LETTER = "s"  # the same where a letter types nothing; in --plain, typed at any prompt, even mid-answer
-SUPPORT_KEYS = f"Press {SUPPORT_KEY} at any moment, even while writing, to see emergency numbers and crisis lines."
-SUPPORT_TYPED = (
-    f"Type {SUPPORT_LETTER} at any prompt, even in the middle of an answer, to see emergency numbers and crisis lines."
+SUPPORT_KEYS = lazy(
+    "Press {key} at any moment, even while writing, to see emergency numbers and crisis lines.", key=SUPPORT_KEY
+)
+SUPPORT_TYPED = lazy(
+    "Type {letter} at any prompt, even in the middle of an answer, to see emergency numbers and crisis lines.",
+    letter=SUPPORT_LETTER,
 )
 
-YOUR_PACE_KEYS = (
+YOUR_PACE_KEYS = lazy(
     "You set the pace. Press p to pause and breathe, b to go back a step, j to read your "
     "journal, f2 for settings, and ctrl+q to leave. Your place and your words are kept on "
     "this computer, readable only by you."
 )
 
-YOUR_PACE_TYPED = (
+YOUR_PACE_TYPED = lazy(
     "You set the pace. At any prompt you can type p to pause and breathe, b to go back "
     "a step, j to read your journal, q to leave, or h for help. Your place and your words "
     "are kept on this computer, readable only by you."
 )
 
-SUPPORT_TITLE = "Support"
-SUPPORT_LEAD = (
+SUPPORT_TITLE = lazy("Support")
+SUPPORT_LEAD = lazy(
     "If you would like to talk to someone, now or later, here is where to find them. Everything "
     "is kept, just as you left it."
 )
-CRISIS_TITLE = "You don't have to carry this alone"
-CRISIS_WORDS = (
+CRISIS_TITLE = lazy("You don't have to carry this alone")
+CRISIS_WORDS = lazy(
     "What you wrote sounds very heavy. If you are thinking of ending your life or hurting "
     "yourself, please reach someone now: a person you trust, your local emergency number, or "
     "one of the lines below. They are free, and this is what they are there for."
 )
-CRISIS_KEPT = (
+CRISIS_KEPT = lazy(
     "Your words stay yours: kept in your journal, and the story will not repeat them. This "
     "program only reads words, and may have read yours wrong; if so, go on whenever you like."
 )
-HARM_TITLE = "You deserve to be safe"
-HARM_WORDS = (
+HARM_TITLE = lazy("You deserve to be safe")
+HARM_WORDS = lazy(
     "What you wrote sounds as though someone may be hurting or frightening you. If that is so, it "
     "is not your fault. The services first in the list below help with exactly that, free and in "
     "confidence, whenever you are ready."
 )
 HARM_KEPT = CRISIS_KEPT
-CAREFUL_FROM_HERE = "From here on, nothing in the story will ask you to say anything to anyone."
+CAREFUL_FROM_HERE = lazy("From here on, nothing in the story will ask you to say anything to anyone.")
 
 
 def heard_words(concern: Concern, *, careful: bool = False) -> tuple[str, str, str]:
@@ -81,34 +85,34 @@ def heard_words(concern: Concern, *, careful: bool = False) -> tuple[str, str, s
     title, words, kept = (
         (HARM_TITLE, HARM_WORDS, HARM_KEPT) if concern is Concern.HARM else (CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
     )
-    return title, words, f"{kept} {CAREFUL_FROM_HERE}" if careful else kept
+    return str(title), str(words), f"{kept} {CAREFUL_FROM_HERE}" if careful else str(kept)
 
 
-LEAVE_FOR_NOW = "Leave for now"
-GO_ON_FROM_THE_STOP = "Go on from where I stopped"
-START_AGAIN = "Start again from the beginning"
+LEAVE_FOR_NOW = lazy("Leave for now")
+GO_ON_FROM_THE_STOP = lazy("Go on from where I stopped")
+START_AGAIN = lazy("Start again from the beginning")
 
-GOODBYE = "Thank you for the time you gave yourself today. Everything is kept, just as you left it."
+GOODBYE = lazy("Thank you for the time you gave yourself today. Everything is kept, just as you left it.")
 
-IF_IT_STIRRED = "If today stirred up more than you expected, you do not have to carry it alone:"
+IF_IT_STIRRED = lazy("If today stirred up more than you expected, you do not have to carry it alone:")
 
-NOTHING_SENT = "This program never contacts anyone and never sends anything anywhere."
+NOTHING_SENT = lazy("This program never contacts anyone and never sends anything anywhere.")
 
-NOT_KEPT = "This setting applies now, but could not be kept for next time."
-BREAK_SUGGESTION = (
+NOT_KEPT = lazy("This setting applies now, but could not be kept for next time.")
+BREAK_SUGGESTION = lazy(
     "You have been here for a while now. A short break might feel good: a pause (p) to "
     "breathe, a stretch, or a glass of water. Or carry on; either is fine."
 )
 
 
-def goodbye_text(support: str, width: int | None = None, *, goodbye: str = GOODBYE) -> str:
+def goodbye_text(support: str, width: int | None = None, *, goodbye: Words = GOODBYE) -> str:
     """The goodbye and the support information as plain text, for the terminal after leaving.
 
     Folded to `width` when given (a terminal), an indented line hanging under its own text;
     otherwise one line per line, which suits pipes, files and screen readers. `goodbye` is the
     first line: the stepping out's own, or what was said on leaving another way.
     """
-    return folded("\n\n".join((goodbye, IF_IT_STIRRED, support.strip(), NOTHING_SENT)), width) + "\n"
+    return folded("\n\n".join((str(goodbye), str(IF_IT_STIRRED), support.strip(), str(NOTHING_SENT))), width) + "\n"
 
 
 def folded(text: str, width: int | None) -> str:
@@ -118,9 +122,9 @@ def folded(text: str, width: int | None) -> str:
 
 
 # -- before a deep scene ---------------------------------------------------------------------------
-CHECKIN_TITLE = "Before you go on"
-CHECKIN_LEAD = "The next part goes deeper."
-CHECKIN_OK = "Go on only if it feels right today. Every choice here is a good one."
+CHECKIN_TITLE = lazy("Before you go on")
+CHECKIN_LEAD = lazy("The next part goes deeper.")
+CHECKIN_OK = lazy("Go on only if it feels right today. Every choice here is a good one.")
 
 
 class Worded(Enum):
@@ -128,15 +132,15 @@ class Worded(Enum):
 
     @property
     def label(self) -> str:
-        return str(self.value)
+        return str(self.value)  # a `lazy` sentence: in the language in use when it is shown
 
 
 class CareReply(Worded):
     """What the reader may do from the support screen (asked for, or offered after heavy words):
     going back leaves everything as it was; leaving shows the goodbye and the lines once more."""
 
-    BACK = "Go back to where I was"
-    PAUSE = "Pause and breathe first"
+    BACK = lazy("Go back to where I was")
+    PAUSE = lazy("Pause and breathe first")
     LEAVE = LEAVE_FOR_NOW
 
 
@@ -148,10 +152,10 @@ class CheckInReply(Worded):
     in the journey, `Session.stop_for_today`), or, in a story without one, steps out.
     """
 
-    GO_ON = "I'd like to go on."
-    GENTLER = "I'd like a gentler path."
-    PAUSE = "I'd like to pause first."
-    STOP = "I'll stop here for today."
+    GO_ON = lazy("I'd like to go on.")
+    GENTLER = lazy("I'd like a gentler path.")
+    PAUSE = lazy("I'd like to pause first.")
+    STOP = lazy("I'll stop here for today.")
 
 
 def checkin_replies(*, has_gentler: bool) -> list[CheckInReply]:
@@ -168,7 +172,7 @@ class EndingAction(Worded):
     """
 
     GO_ON = GO_ON_FROM_THE_STOP
-    JOURNAL = "Read your journal"
+    JOURNAL = lazy("Read your journal")
     RESTART = START_AGAIN
     LEAVE = LEAVE_FOR_NOW
 
@@ -181,42 +185,45 @@ def ending_actions(*, can_go_on: bool) -> list[EndingAction]:
 class Comeback(Worded):
     """How a returning reader may come back, in the order offered (see `Session.ways_back`)."""
 
-    CONTINUE = "Continue where I left off"
+    CONTINUE = lazy("Continue where I left off")
     GO_ON = GO_ON_FROM_THE_STOP
-    PICK_UP = "Go to the start of a part already reached"
+    PICK_UP = lazy("Go to the start of a part already reached")
     RESTART = START_AGAIN
 
 
 def pick_up_label(movement: str, chapter_title: str) -> str:
     """A movement to pick up at, in words: its name, and its first chapter's title."""
     if chapter_title.casefold().startswith(movement.casefold()):  # "Noticing": "Noticing the distance"
-        return f"Go to the start of “{chapter_title}”"
-    return f"Go to the start of {movement}: “{chapter_title}”"
+        return _("Go to the start of “{chapter}”").format(chapter=chapter_title)
+    return _("Go to the start of {movement}: “{chapter}”").format(movement=movement, chapter=chapter_title)
 
 
 # -- along the way ------------------------------------------------------------------------------------
-KEPT = "Kept in your journal."
-PASSED_DRAFT_KEPT = (
+KEPT = lazy("Kept in your journal.")
+PASSED_DRAFT_KEPT = lazy(
     "What you wrote is kept as a draft, not as an answer: it will be there if you come back to this question."
 )
-KEPT_KEYS = f"{KEPT} You can read it at any time with j."
-_CANNOT_SHOW = (
+KEPT_KEYS = lazy("{kept} You can read it at any time with j.", kept=KEPT)
+# Two whole sentences rather than one with a gap: a translation needs the whole of each.
+CANNOT_SHOW_KEYS = lazy(
     "Something in this part of the story could not be shown. Nothing is lost: you can "
-    "go back a step with b, or leave{how} and come back later."
+    "go back a step with b, or leave and come back later."
 )
-CANNOT_SHOW_KEYS = _CANNOT_SHOW.format(how="")
-CANNOT_SHOW_TYPED = _CANNOT_SHOW.format(how=" with q")
-STEP_NOT_TAKEN = (
+CANNOT_SHOW_TYPED = lazy(
+    "Something in this part of the story could not be shown. Nothing is lost: you can "
+    "go back a step with b, or leave with q and come back later."
+)
+STEP_NOT_TAKEN = lazy(
     "This step could not be taken: something in the story is not right here. You are "
     "still where you were, and nothing is lost."
 )
-STILL_WHERE_YOU_WERE = "You are still where you were."
-NO_STEP_BEFORE = "This is where your journey began; there is no step before it."
-JOURNAL_EMPTY = (
+STILL_WHERE_YOU_WERE = lazy("You are still where you were.")
+NO_STEP_BEFORE = lazy("This is where your journey began; there is no step before it.")
+JOURNAL_EMPTY = lazy(
     "Nothing here yet. When a scene asks you a question, whatever you choose to write "
     "is kept here, on this computer, readable only by you."
 )
-JOURNAL_KEPT_EITHER_WAY = "Your journal is kept whichever you choose."
+JOURNAL_KEPT_EITHER_WAY = lazy("Your journal is kept whichever you choose.")
 
 
 def answer_not_kept(error: object) -> str:
@@ -227,11 +234,11 @@ def answer_not_kept(error: object) -> str:
     """
     reason = getattr(getattr(error, "why", None), "value", None)
     if reason:
-        return f"Your answer is not saved yet: {reason}."
-    return f"Your answer could not be kept just now ({error})."
+        return _("Your answer is not saved yet: {reason}.").format(reason=_(reason))
+    return _("Your answer could not be kept just now ({error}).").format(error=error)
 
 
-STILL_IN_THE_BOX_KEYS = (
+STILL_IN_THE_BOX_KEYS = lazy(
     "It is still in the box, and stays there: press ctrl+s to try again, or f7 to select it all "
     "and ctrl+c to copy it somewhere safe."
 )
@@ -239,29 +246,32 @@ STILL_IN_THE_BOX_KEYS = (
 
 def words_not_saved_keys(error: object) -> str:
     """Why the reader has not moved on: the words in the box could not be written yet."""
-    reason = getattr(getattr(error, "why", None), "value", None) or str(error)
-    return (
-        f"What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
+    why = getattr(getattr(error, "why", None), "value", None)
+    return _(
+        "What you wrote here is not saved yet: {reason}. You are still here, with your words in the "
         "box: press ctrl+s to try again, f7 and then ctrl+c to copy them, or clear the box and Skip "
         "to let them go."
-    )
+    ).format(reason=_(why) if why else error)
 
 
 def still_here_typed(words: str) -> tuple[str, str]:
     """An answer the disk refused, offered again at its question in the plain player."""
     return (
-        f"Your answer is not saved yet, so it is still here: “{words}”",
-        "Press Enter alone to try to save it again, write more lines to add to it, or type a single dot to let it go.",
+        _("Your answer is not saved yet, so it is still here: “{words}”").format(words=words),
+        _(
+            "Press Enter alone to try to save it again, write more lines to add to it, "
+            "or type a single dot to let it go."
+        ),
     )
 
 
 def not_saved_at_leaving(reason: str, texts: list[str], width: int | None = None) -> str:
     """Said on leaving when words could not be written at all: what, why, and the words themselves,
     so that nothing is lost without the reader knowing and having had the chance to copy it."""
-    lead = (
-        f"One thing was not kept: what you wrote below could not be saved, because {reason}. Here "
+    lead = _(
+        "One thing was not kept: what you wrote below could not be saved, because {reason}. Here "
         "it is, so that you can copy it somewhere safe; it is kept nowhere else."
-    )
+    ).format(reason=reason)
     lines = [fold(lead, width), ""]
     for text in texts:
         lines += [*(f"    {line}" for line in text.splitlines() or [""]), ""]
@@ -276,26 +286,27 @@ def step_failed(error: object) -> str:
 def place(chapter_title: str, title: str | None) -> str:
     """Where a returning reader was: the chapter in quotes, and the scene's title if it has one
     and it says something more (an ending named like its chapter is not named twice)."""
-    more = title and title.strip().casefold() != chapter_title.strip().casefold()
-    return f"“{chapter_title}”" + (f", {title}" if more else "")
+    if title and title.strip().casefold() != chapter_title.strip().casefold():
+        return _("“{chapter}”, {title}").format(chapter=chapter_title, title=title)
+    return _("“{chapter}”").format(chapter=chapter_title)
 
 
 def welcome_back_lead(*, ended: bool, paused: bool = False) -> str:
     """The words before `place` when a reader comes back."""
     if paused:
-        return "Last time you stopped for a while, at"
-    return "Last time you reached the end, at" if ended else "You were at"
+        return _("Last time you stopped for a while, at")
+    return _("Last time you reached the end, at") if ended else _("You were at")
 
 
 def go_on_from(where: str) -> str:
     """Where a reader who stopped for a while can go on from (`where` is a `place`)."""
-    return f"You can go on from where you stopped: {where}{full_stop(where)}"
+    return _("You can go on from where you stopped: {where}{full_stop}").format(where=where, full_stop=full_stop(where))
 
 
 def full_stop(text: str) -> str:
     """The full stop a sentence ending in `text` needs: none after a title that ends in its own
     mark ("What is wrong with me?" is not followed by a stray ".")."""
-    return "" if text.rstrip("”’\"' ").endswith((".", "?", "!", "…")) else "."
+    return "" if text.rstrip("”’\"' »").endswith((".", "?", "!", "…")) else "."
 
 
 def local_date(stamp: str) -> str:
@@ -304,4 +315,10 @@ def local_date(stamp: str) -> str:
         moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return stamp
-    return f"{moment.day} {moment:%B %Y, %H:%M}"
+    from babel.dates import format_date, format_time
+
+    where = babel_locale()
+    # The locale's own long date (3 de diciembre de 2026; December 3, 2026 in en_US); the program's
+    # English, with no region named, keeps the day first, as it always has: 3 December 2026.
+    day = format_date(moment, "d MMMM y" if where == ENGLISH else "long", locale=where)
+    return _("{day}, {time}").format(day=day, time=format_time(moment, "HH:mm", locale=where))

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
+from ..i18n import _, resolve_language, use_language
 from . import author, journal, play, strings, transcripts, workshop
 from .arguments import Commands, Handler
 from .play import cmd_play
@@ -31,14 +32,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     a word that names no command)."""
     parser = argparse.ArgumentParser(
         prog="experience",
-        description="Coming Home to Yourself: a guided reflection for the terminal. "
-        "With no command, plays the bundled journey.",
+        description=_(
+            "Coming Home to Yourself: a guided reflection for the terminal. With no command, plays the bundled journey."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"experience {__version__}")
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), only=command)
     for group in GROUPS:
         group.register(commands)
     return parser
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    """The language `--lang` names in `argv` (`--lang es` or `--lang=es`), read before parsing."""
+    for at, word in enumerate(argv):
+        if word == "--lang" and at + 1 < len(argv):
+            return argv[at + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def _command_in(argv: Sequence[str]) -> str:
@@ -49,6 +61,7 @@ def _command_in(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language(resolve_language(_lang_in(argv)).tag)  # before the parser: its help is in it too
     args = build_parser(_command_in(argv)).parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:  # no command: play the bundled journey
@@ -62,11 +75,14 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
     from ..story.safe_text import terminal_safe  # an error's words may quote a story file
 
+    # The program's words from the start: --lang, else the system's locale (a command that opens
+    # a profile, like play, then follows the reader's own setting too; see cli/play.py).
+    use_language(resolve_language(getattr(args, "lang", None)).tag)
     try:
         return handler(args)
     except StoryError as error:
         print(format_text(error.diagnostics), file=sys.stderr)
-        print("The story has errors; run 'experience check' on it for the full report.", file=sys.stderr)
+        print(_("The story has errors; run 'experience check' on it for the full report."), file=sys.stderr)
         return 1
     except StoryRuntimeError as error:
         print(f"experience: {terminal_safe(str(error))}", file=sys.stderr)
@@ -79,8 +95,10 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         if os.environ.get("EXPERIENCE_DEBUG"):
             raise
         print(
-            f"experience: something went wrong ({type(error).__name__}: {terminal_safe(str(error))}).\n"
-            "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details.",
+            _(
+                "experience: something went wrong ({kind}: {error}).\n"
+                "What was saved before this is kept, as it was. Set EXPERIENCE_DEBUG=1 to see the details."
+            ).format(kind=type(error).__name__, error=terminal_safe(str(error))),
             file=sys.stderr,
         )
         return 2

@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from ..i18n import _, lazy
 from .arguments import Commands, add_data_dir, add_lang, add_profile, add_story, reading_language, story_dir
 
 if TYPE_CHECKING:
@@ -23,29 +24,33 @@ def register(commands: Commands) -> None:
         "play",
         cmd_play,
         play_arguments,
-        help="play a story (the default when no command is given)",
-        description="Play a story full-screen. Your place and your answers are saved "
-        "after every step, in your data folder (see 'experience locate').",
+        help=_("play a story (the default when no command is given)"),
+        description=_(
+            "Play a story full-screen. Your place and your answers are saved "
+            "after every step, in your data folder (see 'experience locate')."
+        ),
     )
     commands.add(
         "locate",
         cmd_locate,
         add_data_dir,
-        help="show where your progress and journal are kept",
-        description="Print the data folder, the database and anything set aside in it.",
+        help=_("show where your progress and journal are kept"),
+        description=_("Print the data folder, the database and anything set aside in it."),
     )
 
 
 def play_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p, here_first=False)
-    add_profile(p, "whose journey this is, if more than one person plays on this computer")
+    add_profile(p, _("whose journey this is, if more than one person plays on this computer"))
     add_data_dir(p)
-    add_lang(p, follows="your settings, else the story's own language, else your system's")
+    add_lang(p, follows=_("your settings, else the story's own language, else your system's"))
     p.add_argument(
         "--plain",
         action="store_true",
-        help="line by line, for screen readers and simple terminals: plain text, numbered "
-        "choices, typed answers; the same journey and the same saved progress",
+        help=_(
+            "line by line, for screen readers and simple terminals: plain text, numbered "
+            "choices, typed answers; the same journey and the same saved progress"
+        ),
     )
 
 
@@ -60,7 +65,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..story.diagnostics import StoryError
 
     if not args.plain and not has_terminal():
-        tell(NO_TERMINAL, stream=sys.stderr)
+        tell(str(NO_TERMINAL), stream=sys.stderr)
         return 2
     if args.plain:  # before anything reads a line (a passphrase may be typed on standard input)
         from ..plain.run import read_every_byte
@@ -84,6 +89,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             try:
                 unlock(store, args.profile)  # a sealed journal asks for its passphrase before anything opens
                 story = _in_their_language(story, root, args.lang, store, args.profile)
+                _speak_their_language(root, args.lang, store, args.profile)
                 session = Session.resume(story, store, args.profile)
                 notices = (store.set_aside.message(),) if store.set_aside else ()
                 if args.plain:
@@ -101,10 +107,15 @@ def cmd_play(args: argparse.Namespace) -> int:
             finally:
                 store.close()
     except (ProfileBusy, StoreError) as error:
-        tell(f"experience: {error}", stream=sys.stderr)
+        tell(_("experience: {error}").format(error=error), stream=sys.stderr)
         return 1
     except OSError as error:
-        tell(f"experience: your data folder {data_dir} cannot be used ({error.strerror or error}).", stream=sys.stderr)
+        tell(
+            _("experience: your data folder {data_dir} cannot be used ({value}).").format(
+                data_dir=data_dir, value=error.strerror or error
+            ),
+            stream=sys.stderr,
+        )
         return 1
     return 0
 
@@ -123,7 +134,19 @@ def _in_their_language(story: Story, root: Path, lang: str | None, store: Store,
     return load_story(root, wanted)
 
 
-NO_TERMINAL = (
+def _speak_their_language(root: Path, lang: str | None, store: Store, name: str) -> None:
+    """The program's own words from here on in the reader's language: --lang, else their setting,
+    else the story's own language, else the system's (the same order as the story's words)."""
+    from ..care.settings import read_settings
+    from ..i18n import resolve_language, use_language
+    from ..story.load_manifest import declared_language
+
+    profile = store.find_profile(name)
+    chosen = read_settings(profile.settings).language if profile is not None else None
+    use_language(resolve_language(lang, chosen, declared_language(root)).tag)
+
+
+NO_TERMINAL = lazy(
     "experience: the full-screen player needs a terminal, and its input or output is a pipe or a "
     "file here. To play line by line instead, use: experience play --plain"
 )
@@ -150,17 +173,21 @@ def for_a_reader(error: StoryError, root: Path, language: str | None) -> str | N
 
     codes = {diagnostic.code for diagnostic in error.diagnostics}
     if codes == {Code.STORY_FOLDER} and not root.is_dir():
-        return (
-            f"experience: there is no story at {terminal_safe(str(root))}. To play the journey that "
-            "comes with the program, leave the folder out: experience play"
-        )
+        return _(
+            "experience: there is no story at {folder}. To play the journey that comes with the "
+            "program, leave the folder out: experience play"
+        ).format(folder=terminal_safe(str(root)))
     if codes == {Code.NO_TRANSLATION}:
+        language = terminal_safe(language or "")
         offered = ", ".join(sorted(translations_in(root)))
-        return (
-            f"experience: this story cannot be read in {terminal_safe(language or '')} yet"
-            + (f"; besides its own language, it can be read in {offered}" if offered else "")
-            + ". Leave out --lang to read it in its own language."
-        )
+        if offered:
+            return _(
+                "experience: this story cannot be read in {language} yet; besides its own language, it "
+                "can be read in {offered}. Leave out --lang to read it in its own language."
+            ).format(language=language, offered=offered)
+        return _(
+            "experience: this story cannot be read in {language} yet. Leave out --lang to read it in its own language."
+        ).format(language=language)
     return None
 
 

@@ -17,6 +17,7 @@ from ..care.words import (
     go_on_from,
     welcome_back_lead,
 )
+from ..i18n import _
 from .asides import way_back
 from .terminal import Terminal
 from .text import paragraphs
@@ -44,7 +45,7 @@ def arrive(
             *notices,
         )
         while True:
-            terminal.line("Press Enter to begin.")
+            terminal.line(_("Press Enter to begin."))
             if command(terminal.ask()) is None:
                 break
         session.start()
@@ -54,7 +55,9 @@ def arrive(
     on = session.way_on
     terminal.say(
         session.story.title,
-        f"Welcome back. {lead} {session.place()}{full_stop(session.place())}",
+        _("Welcome back. {lead} {place}{full_stop}").format(
+            lead=lead, place=session.place(), full_stop=full_stop(session.place())
+        ),
         *([go_on_from(session.place(on))] if on else []),
         *notices,
         *session.notes,

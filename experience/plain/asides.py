@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..care.crisis import Concern
 from ..care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILL_BREATH, STILLNESS
 from ..care.pacing import Sitting
-from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, read_settings
+from ..care.settings import BREAK_REMINDER, LANGUAGE, REDUCED_MOTION, language_label, language_value, read_settings
 from ..care.support import as_text
 from ..care.words import (
     CHECKIN_LEAD,
@@ -28,6 +28,7 @@ from ..care.words import (
     folded,
     heard_words,
 )
+from ..i18n import _, lazy, next_language, use_setting
 from .commands import command_of
 from .terminal import Leave, Terminal
 
@@ -35,18 +36,18 @@ if TYPE_CHECKING:
     from ..progress.comeback import WayBack
     from ..progress.session import CheckIn, Session
 
-SETTINGS_INTRO = (
+SETTINGS_INTRO = lazy(
     "These are kept for next time, for this profile only. The colours are chosen in the full-screen view, with f2."
 )
-BACK = "Back where you were."
-WRITING_ON = f"{BACK} Your answer is as you left it: write on if you like, and an empty line ends it."
-BACK_TO_IT = f"{BACK} Type r to read the scene and its choices again, or go on as you were."
-SUPPORT_STILL_HERE = (
+BACK = lazy("Back where you were.")
+WRITING_ON = lazy("{back} Your answer is as you left it: write on if you like, and an empty line ends it.", back=BACK)
+BACK_TO_IT = lazy("{back} Type r to read the scene and its choices again, or go on as you were.", back=BACK)
+SUPPORT_STILL_HERE = lazy(
     "The support lines are just above, and s at any prompt shows them again. Whenever you are ready, "
     "type a number to go on."
 )
-GIVEN_BACK = "The line you typed just now is there too, as you wrote it."
-HEARD_REPLIES = (
+GIVEN_BACK = lazy("The line you typed just now is there too, as you wrote it.")
+HEARD_REPLIES = lazy(
     "Press Enter to go back to where you were. Or type pause to breathe first, or leave if you "
     "would like to go for now."
 )
@@ -66,20 +67,20 @@ def pause(terminal: Terminal, sitting: Sitting) -> None:
 
 def _ground(terminal: Terminal) -> None:
     terminal.line()
-    terminal.say("A pause", STILLNESS, *STILL_BREATH)
+    terminal.say(_("A pause"), STILLNESS, *STILL_BREATH)
     terminal.line(
-        "Press Enter to go back to where you were, or type n to notice what is around you, one sense at a time."
+        _("Press Enter to go back to where you were, or type n to notice what is around you, one sense at a time.")
     )
     if terminal.ask().strip().lower() not in ("n", "senses", "notice"):
         return
     terminal.say(SENSES_INTRO)
     for number, (title, words) in enumerate(SENSES, 1):
-        terminal.say(f"{number} of {len(SENSES)}. {title}.", words)
-        terminal.line("Press Enter when you are ready for the next one, or r to go back to where you were.")
+        terminal.say(_("{number} of {len}. {title}.").format(number=number, len=len(SENSES), title=title), words)
+        terminal.line(_("Press Enter when you are ready for the next one, or r to go back to where you were."))
         if terminal.ask().strip().lower() in ("r", "b", "q", "back", "return"):
             return
     terminal.say(SENSES_CLOSING)
-    terminal.line("Press Enter to go back to where you were.")
+    terminal.line(_("Press Enter to go back to where you were."))
     terminal.ask()
 
 
@@ -92,31 +93,38 @@ def change_settings(terminal: Terminal, session: Session, command: Callable[[str
     while True:
         settings = read_settings(session.profile.settings)
         terminal.line()
-        terminal.say("Settings", SETTINGS_INTRO)
+        terminal.say(_("Settings"), SETTINGS_INTRO)
         terminal.line(
-            "  1. Break reminder: "
-            + ("on (one gentle word after about 20 minutes)" if settings.break_reminder else "off")
+            _("  1. Break reminder: ")
+            + (_("on (one gentle word after about 20 minutes)") if settings.break_reminder else _("off"))
         )
         terminal.line(
-            "  2. Reduced motion: "
+            _("  2. Reduced motion: ")
             + (
-                "on (nothing moves in the full-screen view either)"
+                _("on (nothing moves in the full-screen view either)")
                 if settings.reduced_motion
-                else "off (the full-screen view's breathing guide moves)"
+                else _("off (the full-screen view's breathing guide moves)")
             )
         )
-        terminal.line("Type 1 or 2 to change it, or press Enter to go back to where you were.")
+        terminal.line(f"  3. {language_label()}: {language_value(settings.language)}")
+        terminal.line(_("Type 1, 2 or 3 to change it, or press Enter to go back to where you were."))
         typed = terminal.ask().strip()
         if typed == "1":
             key, value = BREAK_REMINDER, not settings.break_reminder
         elif typed == "2":
             key, value = REDUCED_MOTION, not settings.reduced_motion
+        elif typed == "3":
+            chosen = next_language(settings.language)
+            use_setting(chosen, session.story.source_language)
+            if not session.keep_setting(LANGUAGE, chosen):
+                terminal.say(NOT_KEPT)
+            continue
         else:
             if command_of(typed) not in (None, "settings"):
                 command(typed)
                 return
             if typed:
-                terminal.line("Nothing changed.")
+                terminal.line(_("Nothing changed."))
             terminal.say(BACK)
             return
         if not session.keep_setting(key, value):
@@ -130,7 +138,7 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
     note = checkin.content_note
     terminal.line()
     terminal.say(CHECKIN_TITLE, CHECKIN_LEAD, *([f"  {note.strip()}"] if note else []), CHECKIN_OK)
-    _offer(terminal, replies, "Type a number.")
+    _offer(terminal, replies, _("Type a number."))
     while True:
         typed = terminal.ask().strip()
         picked = _picked(typed, replies)
@@ -146,7 +154,9 @@ def check_in(terminal: Terminal, checkin: CheckIn, journal: Callable[[], None]) 
         if command == "journal":
             journal()
         terminal.line(
-            f"Type a number from 1 to {len(replies)}; each one is a good answer. Or b to stay where you are for now."
+            _("Type a number from 1 to {len}; each one is a good answer. Or b to stay where you are for now.").format(
+                len=len(replies)
+            )
         )
 
 
@@ -186,7 +196,7 @@ def _support(terminal: Terminal, *, concern: Concern | None, careful: bool) -> t
     terminal.write(folded(as_text(harm_first=concern is Concern.HARM), terminal.width) + "\n\n")
     replies = list(CareReply)
     if concern is None:
-        _offer(terminal, replies, "Type a number, or press Enter to go back to where you were.")
+        _offer(terminal, replies, _("Type a number, or press Enter to go back to where you were."))
     else:
         terminal.say(kept)
         terminal.line(HEARD_REPLIES)
@@ -211,7 +221,7 @@ def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], s
 
     Any other command typed here is carried out by `command`, and the question comes again.
     """
-    _offer(terminal, ways, f"Press Enter for the first, or type a number. ({ways[0].label}.)")
+    _offer(terminal, ways, _("Press Enter for the first, or type a number. ({label}.)").format(label=ways[0].label))
     while True:
         typed = terminal.ask().strip()
         if typed.lower() in ("start again", "restart", "begin again"):
@@ -223,7 +233,7 @@ def way_back(terminal: Terminal, ways: list[WayBack], command: Callable[[str], s
         if done is None:
             return ways[0]
         if done != "unknown":  # a command was carried out (the journal, say): the question again
-            terminal.line(f"Press Enter for the first, or type a number from 1 to {len(ways)}.")
+            terminal.line(_("Press Enter for the first, or type a number from 1 to {len}.").format(len=len(ways)))
 
 
 # -- a numbered list to choose from ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..care.words import SUPPORT_LETTER
+from ..i18n import _, lazy
 
 COMMANDS = {
     "b": "back",
@@ -30,22 +31,38 @@ COMMANDS = {
 }
 ANSWER_COMMANDS = ("b", "j", "p", "q", "h")  # only single letters: a word might be an answer
 HELP = (
-    "Type the number of a choice and press Enter. When a scene simply goes on, press Enter.",
-    "You can also type, at any prompt:",
-    f"  {SUPPORT_LETTER}  support: emergency numbers and crisis lines (even in the middle of an answer)",
-    "  b  go back a step",
-    "  r  read the scene again",
-    "  j  read your journal, and change or delete an answer in it",
-    "  p  pause: a slow breath, or your senses one at a time",
-    "  q  leave now; your place and your words are kept",
-    "  o  settings: the break reminder, and stillness for the full-screen view",
-    "  h  this help",
-    "A question is answered in lines; an empty line ends the answer. Press Enter alone, or type "
-    "a single dot, to pass it by. The first line of an answer can be b, j, p, q or h instead, and "
-    f"a line with only {SUPPORT_LETTER} shows support at any time, keeping what you wrote.",
+    lazy("Type the number of a choice and press Enter. When a scene simply goes on, press Enter."),
+    lazy("You can also type, at any prompt:"),
+    lazy(
+        "  {support_letter}  support: emergency numbers and crisis lines (even in the middle of an answer)",
+        support_letter=SUPPORT_LETTER,
+    ),
+    lazy("  b  go back a step"),
+    lazy("  r  read the scene again"),
+    lazy("  j  read your journal, and change or delete an answer in it"),
+    lazy("  p  pause: a slow breath, or your senses one at a time"),
+    lazy("  q  leave now; your place and your words are kept"),
+    lazy("  o  settings: the break reminder, and stillness for the full-screen view"),
+    lazy("  h  this help"),
+    lazy(
+        "A question is answered in lines; an empty line ends the answer. Press Enter alone, or "
+        "type a single dot, to pass it by. The first line of an answer can be b, j, p, q or h "
+        "instead, and a line with only {support_letter} shows support at any time, keeping what "
+        "you wrote.",
+        support_letter=SUPPORT_LETTER,
+    ),
 )
 
 
 def command_of(typed: str) -> str | None:
     """The command these typed words mean, or None."""
     return COMMANDS.get(typed.strip().lower())
+
+
+def which_number(count: int) -> str:
+    """What to type at a choice, when what was typed is not one of them."""
+    return (
+        _("Please type 1 to choose it, or h for help.")
+        if count == 1
+        else _("Please type a number from 1 to {count}, or h for help.").format(count=count)
+    )

@@ -23,6 +23,7 @@ from ..care.journal_words import (
     deleted,
 )
 from ..care.words import JOURNAL_EMPTY, answer_not_kept, local_date
+from ..i18n import _, lazy
 from ..progress.store import StoreError
 from ..progress.words import Unopenable
 from .commands import command_of
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from ..progress.journal import Entry
     from ..progress.session import Session
 
-BACK = "Back where you were."
+BACK = lazy("Back where you were.")
 _CHANGE = re.compile(r"(e|edit|change|d|delete|remove)\s*(\d+)", re.IGNORECASE)
 
 
@@ -45,7 +46,7 @@ def read_journal(
     given to `care_for`, which offers support if they may mean the reader is in crisis."""
     entries = _show(terminal, session)
     if not entries:
-        terminal.line("End of your journal.")
+        terminal.line(_("End of your journal."))
         terminal.line()
         return
     while True:
@@ -77,7 +78,7 @@ def read_journal(
 def _show(terminal: Terminal, session: Session) -> list[Entry]:
     journal = session.kept()
     terminal.line()
-    terminal.say("Your journal")
+    terminal.say(_("Your journal"))
     if journal.empty:
         terminal.say(JOURNAL_EMPTY)
     number = 0

@@ -42,11 +42,12 @@ from ..care.words import (
     step_failed,
     still_here_typed,
 )
+from ..i18n import _, lazy
 from ..progress.store import StoreError
 from ..story import Choice, State, StoryRuntimeError, View
 from .arriving import arrive
 from .asides import SUPPORT_STILL_HERE, change_settings, check_in, pause, support
-from .commands import ANSWER_COMMANDS, HELP, command_of
+from .commands import ANSWER_COMMANDS, HELP, command_of, which_number
 from .journal import read_journal
 from .terminal import PROMPT, Leave, Terminal
 from .text import paragraphs
@@ -54,8 +55,8 @@ from .text import paragraphs
 if TYPE_CHECKING:
     from ..progress.session import Session
 
-LEFT = "You have left for now. Your place and your words are kept; come back whenever you like."
-LEFT_UNSAVED = "You have left for now. Your place is kept, and all else you wrote; come back whenever you like."
+LEFT = lazy("You have left for now. Your place and your words are kept; come back whenever you like.")
+LEFT_UNSAVED = lazy("You have left for now. Your place is kept, and all else you wrote; come back whenever you like.")
 
 
 class PlainPlayer:
@@ -152,19 +153,19 @@ class PlainPlayer:
         if labels:
             for number, label in enumerate(labels, 1):
                 terminal.line(f"  {number}. {label}")
-            for _, label, reason in view.disabled if not view.ending else ():  # shown, but not to be taken now
-                terminal.line(f"     ({label}: {reason or 'not now'})")
+            for _shown, label, reason in view.disabled if not view.ending else ():  # shown, but not to be taken now
+                terminal.line(f"     ({label}: {reason or _('not now')})")
             terminal.line()
-            terminal.line("Type a number, or h for help.")
+            terminal.line(_("Type a number, or h for help."))
         else:
-            terminal.line("Press Enter to continue, or h for help.")
+            terminal.line(_("Press Enter to continue, or h for help."))
         typed = terminal.ask().strip()
         if typed.isdigit() and 1 <= int(typed) <= len(labels):
             self._pick(view, int(typed) - 1)
         elif not typed and not labels:
             self._move(None)
         elif typed.isdigit() or not typed:
-            terminal.line(_which_number(len(labels)) if labels else "Press Enter alone to continue, or h for help.")
+            terminal.line(which_number(len(labels)) if labels else _("Press Enter alone to continue, or h for help."))
         elif terminal.just_heard:
             pass  # words met with support are not a mistaken choice
         elif concern_in(typed) is not None:  # nor are such words again, after support a moment ago
@@ -214,20 +215,26 @@ class PlainPlayer:
             terminal.say(*still_here_typed(draft))
         elif draft:
             terminal.say(
-                f"You had begun an answer: “{draft}”",
-                "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
-                "single dot to pass the question by and keep it as a draft.",
+                _("You had begun an answer: “{draft}”").format(draft=draft),
+                _(
+                    "Press Enter alone to keep it as your answer, write more lines to add to it, or type a "
+                    "single dot to pass the question by and keep it as a draft."
+                ),
             )
         elif earlier is not None:
             terminal.say(
-                f"Your answer: “{earlier.answer}”",
-                "Press Enter alone to keep it as it is, or write a new answer to put in its place; an "
-                "empty line ends it.",
+                _("Your answer: “{answer}”").format(answer=earlier.answer),
+                _(
+                    "Press Enter alone to keep it as it is, or write a new answer to put in its place; an "
+                    "empty line ends it."
+                ),
             )
         else:
             terminal.say(
-                "Write as much or as little as you like; only you will read it. An empty line ends "
-                "your answer. Press Enter alone, or type a single dot, to pass it by."
+                _(
+                    "Write as much or as little as you like; only you will read it. An empty line ends "
+                    "your answer. Press Enter alone, or type a single dot, to pass it by."
+                )
             )
         lines: list[str] = []
         self._partial = (session.state, lines, draft or "")
@@ -271,7 +278,7 @@ class PlainPlayer:
         session, terminal = self.session, self.terminal
         self._quietly(lambda: session.pass_by(draft or ""))
         self._settled = session.state
-        terminal.line("Passed by. That is fine.")
+        terminal.line(_("Passed by. That is fine."))
         if draft:
             terminal.line(PASSED_DRAFT_KEPT)
         terminal.line()
@@ -293,7 +300,7 @@ class PlainPlayer:
             return None
         command = command_of(typed)
         if command is None or command in ("back", "read"):
-            self.terminal.line("Press Enter to go on, or type h for help.")
+            self.terminal.line(_("Press Enter to go on, or type h for help."))
             return "unknown"
         self._command(typed)
         return command
@@ -319,7 +326,7 @@ class PlainPlayer:
         elif command == "help":
             self.terminal.say(*HELP)
         elif not stuck:
-            self.terminal.line("That is not one of the choices. Type a number, or h for help.")
+            self.terminal.line(_("That is not one of the choices. Type a number, or h for help."))
 
     def _back(self) -> None:
         if not self.session.can_go_back:
@@ -375,11 +382,3 @@ class PlainPlayer:
         if read_settings(self.session.profile.settings).break_reminder and self.sitting.break_due():
             self.terminal.line()
             self.terminal.say(BREAK_SUGGESTION)
-
-
-def _which_number(count: int) -> str:
-    return (
-        "Please type 1 to choose it, or h for help."
-        if count == 1
-        else f"Please type a number from 1 to {count}, or h for help."
-    )

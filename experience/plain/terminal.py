@@ -23,6 +23,7 @@ from typing import TextIO
 
 from ..care.words import SUPPORT_LETTER
 from ..care.wrapping import fold
+from ..i18n import Words
 from ..stopping import HANG_UP
 from ..story.safe_text import terminal_safe, valid_text
 
@@ -69,13 +70,13 @@ class Terminal:
         self._given_back: list[str] = []  # lines read by support but meant for the prompt before it
         self.just_heard = False  # support came for the line `ask` last returned
 
-    def say(self, *texts: str) -> None:
-        """Write paragraphs, each followed by a blank line."""
-        self._put("".join(fold(terminal_safe(text), self.width) + "\n\n" for text in texts))
+    def say(self, *texts: Words) -> None:
+        """Write paragraphs, each followed by a blank line (in the language in use, if lazy)."""
+        self._put("".join(fold(terminal_safe(str(text)), self.width) + "\n\n" for text in texts))
 
-    def line(self, text: str = "") -> None:
+    def line(self, text: Words = "") -> None:
         """Write one paragraph with no blank line after it: choices, and what to type next."""
-        self._put(fold(terminal_safe(text), self.width) + "\n")
+        self._put(fold(terminal_safe(str(text)), self.width) + "\n")
 
     def write(self, text: str) -> None:
         """Write text already laid out (the goodbye and the support lines), as it is."""

@@ -37,6 +37,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from ..i18n import _, pgettext
 from ..progress.journal import Entry
 from ..progress.keeping import Letter, StoryJournal
 from ..story.safe_text import json_safe, terminal_safe
@@ -53,13 +54,15 @@ _NUMBERED = re.compile(r"\d{1,9}(?=[.)](?:\s|$))")  # "1. x", "2) x"
 def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> str:
     out: list[str] = []
     several = len(journals) > 1
-    out += [f"# {_escape_line(journals[0].title) if not several else 'My journal'}", ""]
-    out += ["*A letter to myself, in the words I wrote along the way.*", ""]
+    out += [f"# {_escape_line(journals[0].title) if not several else _('My journal')}", ""]
+    out += [_("*A letter to myself, in the words I wrote along the way.*"), ""]
     out += [
-        "Dear me,",
+        _("Dear me,"),
         "",
-        "Here is what I wrote, just as I wrote it. Whatever I find here, I can read it slowly and",
-        "kindly, the way I would listen to someone I love.",
+        *_(
+            "Here is what I wrote, just as I wrote it. Whatever I find here, I can read it slowly and\n"
+            "kindly, the way I would listen to someone I love."
+        ).splitlines(),
         "",
     ]
     for journal in journals:
@@ -69,25 +72,25 @@ def to_markdown(journals: Sequence[StoryJournal], *, exported_at: datetime) -> s
             out += [f"{'###' if several else '##'} {_escape_line(chapter.title)}", ""]
             for entry in chapter.entries:
                 out += _entry(entry)
-    out += ["With love,  ", "me", ""]
+    out += [_("With love,") + "  ", pgettext("who signs the letter", "me"), ""]  # two spaces: a line break
     for journal in journals:
         for letter in journal.letters:
             out += _letter(letter, journal.title if several else None)
     out += [
         "---",
         "",
-        f"*Kept by Coming Home to Yourself, and written out on {_day(exported_at)}.*",
+        _("*Kept by Coming Home to Yourself, and written out on {day}.*").format(day=_day(exported_at)),
         "",
     ]
     return terminal_safe("\n".join(out))
 
 
 def _entry(entry: Entry) -> list[str]:
-    lines = [f"**{_escape_line(entry.prompt)}**" if entry.prompt.strip() else "**(a moment to write)**", ""]
-    lines += quote(entry.answer) if entry.answer.strip() else ["*(left blank)*"]
+    lines = [f"**{_escape_line(entry.prompt)}**" if entry.prompt.strip() else _("**(a moment to write)**"), ""]
+    lines += quote(entry.answer) if entry.answer.strip() else [_("*(left blank)*")]
     when = _day(_parse(entry.created))
     if entry.updated[:10] != entry.created[:10]:
-        when += f", changed {_day(_parse(entry.updated))}"
+        when += _(", changed {day}").format(day=_day(_parse(entry.updated)))
     return lines + ["", f"*{when}*", ""]
 
 

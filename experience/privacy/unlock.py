@@ -12,27 +12,28 @@ import sys
 from pathlib import Path
 
 from ..care.wrapping import tell
+from ..i18n import _, lazy
 from ..progress.store import Profile, Store, StoreError
 from . import ask
 from .running import command_line, warn
 
 TRIES = 3
-PROMPT = "Passphrase: "
+PROMPT = lazy("Passphrase: ")
 SUPPORT_ASKS = 3  # how many times an empty Enter shows the support lines before it counts as a try
 
-TITLE = "Welcome back. Your journal is sealed"
+TITLE = lazy("Welcome back. Your journal is sealed")
 
 
 def lost(profile: str, data_dir: Path) -> str:
     """What a person who has lost the passphrase can still do, with the commands they would type."""
     erase = command_line("journal erase", profile=profile, data_dir=data_dir)
     remove = command_line("journal passphrase remove", profile=profile, data_dir=data_dir)
-    return (
-        "If the passphrase is truly lost, nobody can open the sealed words: not you, not us; there is "
-        f"no back door. You can still begin again: '{erase}' removes the sealed words, and then "
-        f"'{remove}' lets you carry on without one, from the beginning of each story (your place "
-        "is sealed too)."
-    )
+    return _(
+        "If the passphrase is truly lost, nobody can open the sealed words: not you, not us; there "
+        "is no back door. You can still begin again: '{erase}' removes the sealed words, and then "
+        "'{remove}' lets you carry on without one, from the beginning of each story (your place is "
+        "sealed too)."
+    ).format(erase=erase, remove=remove)
 
 
 class StillSealed(StoreError):
@@ -55,30 +56,39 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
     from ..care.support import as_text
     from ..progress import passphrase
 
-    whose = "" if profile.name == "default" else f" (“{profile.name}”)"
+    sealed = (
+        _("Your journal is sealed with a passphrase, so it opens only with it. Nothing is shown as you type.")
+        if profile.name == "default"
+        else _(
+            "Your journal (“{profile}”) is sealed with a passphrase, so it opens only with it. "
+            "Nothing is shown as you type."
+        ).format(profile=profile.name)
+    )
     warn(
-        TITLE,
+        str(TITLE),
         "",
-        f"Your journal{whose} is sealed with a passphrase, so it opens only with it. Nothing is shown as you type.",
+        sealed,
         "",
-        "If it has slipped your mind, take your time. " + lost(profile.name, store.data_dir),
+        _("If it has slipped your mind, take your time.") + " " + lost(profile.name, store.data_dir),
         "",
-        "If you would like support now, you do not need to unlock anything: press Enter without "
-        "typing, and the emergency numbers and crisis lines are shown here.",
+        _(
+            "If you would like support now, you do not need to unlock anything: press Enter without "
+            "typing, and the emergency numbers and crisis lines are shown here."
+        ),
         "",
     )
     attempt, asked_for_support = 0, 0
     while attempt < tries:
         try:
-            given = ask.secret(PROMPT)
+            given = ask.secret(str(PROMPT))
         except ask.Cancelled:
             raise StillSealed(
-                "No passphrase was given, so your journal stays sealed. Nothing has been changed."
+                _("No passphrase was given, so your journal stays sealed. Nothing has been changed.")
             ) from None
         if not given and asked_for_support < SUPPORT_ASKS:
             asked_for_support += 1
             tell("", as_text().strip(), stream=sys.stderr, hang=2)  # each line's later lines under its own
-            warn("", "When you are ready, type your passphrase, or press ctrl+c to leave.")
+            warn("", _("When you are ready, type your passphrase, or press ctrl+c to leave."))
             continue
         attempt += 1
         try:
@@ -86,8 +96,16 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
             return
         except passphrase.WrongPassphrase:
             if attempt < tries:
-                warn("That passphrase does not open this journal. Please try again (capital letters and spaces count).")
+                warn(
+                    _(
+                        "That passphrase does not open this journal. Please try again (capital letters and spaces "
+                        "count)."
+                    )
+                )
     raise StillSealed(
-        "That passphrase does not open this journal either, so it stays sealed, and nothing has been "
-        "changed. Take a break, and try again whenever you like.\n\n" + lost(profile.name, store.data_dir)
+        _(
+            "That passphrase does not open this journal either, so it stays sealed, and nothing has been "
+            "changed. Take a break, and try again whenever you like.\n\n"
+        )
+        + lost(profile.name, store.data_dir)
     )

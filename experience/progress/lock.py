@@ -16,6 +16,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .paths import LOCK_DIR, PRIVATE_FILE, make_private_dir
 
 
@@ -26,9 +27,11 @@ class ProfileBusy(Exception):
         self.profile = profile
         who = "" if profile == "default" else f" “{profile}”"
         super().__init__(
-            f"Your journey{who} is already open in another window. Carry on there, or close it "
-            "and come back here: nothing has been lost."
-            + ("" if who else " (To play separately from it, use --profile NAME.)")
+            _(
+                "Your journey{who} is already open in another window. Carry on there, or close it and come "
+                "back here: nothing has been lost."
+            ).format(who=who)
+            + ("" if who else _(" (To play separately from it, use --profile NAME.)"))
         )
 
 

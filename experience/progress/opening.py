@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from ..i18n import N_, _
 from .migrations import SCHEMA_VERSION, NewerDatabase, migrate, version_of
 from .paths import SIDE_FILES, make_private_file
 
@@ -184,10 +185,15 @@ def newer_refused(version: int) -> str:
 class Why(Enum):
     """Why a write did not happen, as the end of a sentence for the reader."""
 
-    FULL = "there is no room left on the disk"
-    BUSY = "another window or program is using your journal just now"
-    READ_ONLY = "the data folder cannot be written to (it is read-only)"
-    OTHER = "the database refused the change"
+    FULL = N_("there is no room left on the disk")
+    BUSY = N_("another window or program is using your journal just now")
+    READ_ONLY = N_("the data folder cannot be written to (it is read-only)")
+    OTHER = N_("the database refused the change")
+
+    @property
+    def said(self) -> str:
+        """The reason in the language in use."""
+        return _(self.value)
 
 
 def why_not(error: sqlite3.Error) -> Why:
@@ -205,4 +211,6 @@ def why_not(error: sqlite3.Error) -> Why:
 def explain(error: sqlite3.Error) -> str:
     """What went wrong, in plain words for the reader."""
     why = why_not(error)
-    return f"Your progress could not be saved: {why.value}" + (f" ({error})." if why is Why.OTHER else ".")
+    if why is Why.OTHER:
+        return _("Your progress could not be saved: {reason} ({error}).").format(reason=why.said, error=error)
+    return _("Your progress could not be saved: {reason}.").format(reason=why.said)

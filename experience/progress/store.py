@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from .journal import PLAIN, Journal, Sealing
 from .migrations import NewerDatabase
 from .opening import SetAside, Why, connect, connect_read_only, explain, is_damage, move_aside, newer_refused, why_not
@@ -55,7 +56,7 @@ class JournalLocked(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Your journal is sealed with a passphrase, and it has not been given yet; nothing was read or changed."
+            _("Your journal is sealed with a passphrase, and it has not been given yet; nothing was read or changed.")
         )
 
 
@@ -112,7 +113,9 @@ class Store:
             except NewerDatabase as newer:
                 raise StoreError(newer_refused(newer.version)) from None
             except sqlite3.Error as error:
-                raise StoreError(f"Your saved progress could not be read ({error}); nothing was changed.") from error
+                raise StoreError(
+                    _("Your saved progress could not be read ({error}); nothing was changed.").format(error=error)
+                ) from error
         data_dir = make_private_dir(data_dir)
         set_aside = None
         try:
@@ -122,7 +125,7 @@ class Store:
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise StoreError.of(error) from error
-            set_aside = move_aside(path, "unreadable", "Your saved progress could not be read: the file is damaged.")
+            set_aside = move_aside(path, "unreadable", _("Your saved progress could not be read: the file is damaged."))
             conn = connect(path)
         return cls(conn, data_dir, set_aside, clock)
 

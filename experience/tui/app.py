@@ -31,9 +31,10 @@ from textual.widgets import TextArea
 
 from ..care.crisis import Concern
 from ..care.pacing import Sitting
-from ..care.settings import BREAK_REMINDER, REDUCED_MOTION, THEME, Settings, read_settings
+from ..care.settings import BREAK_REMINDER, LANGUAGE, REDUCED_MOTION, THEME, Settings, read_settings
 from ..care.words import BREAK_SUGGESTION, NOT_KEPT, SUPPORT_KEY, SUPPORT_LETTER, CareReply
 from ..care.words import JOURNAL_EMPTY as KEPT_HERE
+from ..i18n import N_, _, lazy, use_setting
 from ..stopping import when_told_to_stop
 from ..story.safe_text import terminal_safe
 from .contract import SUPPORT_TOOLTIP, Gate, OpenGate, PlayerScreen
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
     from ..progress.session import Session
 
 STEPPED_OUT = "stepped out"  # the app's result when the reader left through Step out
-LEAVE_WITH = "To leave, press ctrl+q. Your place and your words are already saved."
+LEAVE_WITH = lazy("To leave, press ctrl+q. Your place and your words are already saved.")
 BREAK_NOTE_SECONDS = 20  # how long the break suggestion stays before it fades by itself
 APP_CSS = Path(__file__).with_name("app.tcss")  # absolute, so that apps built on this one find it
 
@@ -57,20 +58,26 @@ class ExperienceApp(App[str | None]):
     SHOW_WELCOME = True  # the author's preview goes straight to the story
     JOURNAL_EMPTY = KEPT_HERE  # a workshop participant's app says where their words go instead
     CSS_PATH: ClassVar[CSSPathType | None] = APP_CSS
-    TITLE = "Coming Home to Yourself"
+    TITLE = N_("Coming Home to Yourself")  # shown through _() once the app is made (see __init__)
     BINDINGS = [
-        Binding("p", "pause", "Pause"),
-        Binding("escape", "pause", "Pause", key_display="esc"),  # shown while typing, when p is text
-        Binding(SUPPORT_KEY, "support", "Support", priority=True, tooltip=SUPPORT_TOOLTIP),
-        Binding(SUPPORT_LETTER, "support", "Support", show=False),  # wherever s types nothing
-        Binding("j", "journal", "Journal"),
-        Binding("f2", "settings", "Settings", show=False),  # shown where there is room: welcome screens
-        Binding("comma", "settings", "Settings", show=False),
+        Binding("p", "pause", N_("Pause")),
+        Binding("escape", "pause", N_("Pause"), key_display="esc"),  # shown while typing, when p is text
+        Binding(SUPPORT_KEY, "support", N_("Support"), priority=True, tooltip=SUPPORT_TOOLTIP),
+        Binding(SUPPORT_LETTER, "support", N_("Support"), show=False),  # wherever s types nothing
+        Binding("j", "journal", N_("Journal")),
+        Binding("f2", "settings", N_("Settings"), show=False),  # shown where there is room: welcome screens
+        Binding("comma", "settings", N_("Settings"), show=False),
         Binding(
-            "ctrl+q", "quit", "Leave", priority=True, tooltip="Leave now. Your place and your words are already saved."
+            "ctrl+q",
+            "quit",
+            N_("Leave"),
+            priority=True,
+            tooltip=N_("Leave now. Your place and your words are already saved."),
         ),
         # The palette in the app's own words (Textual would add its own "palette" otherwise).
-        Binding("ctrl+p", "command_palette", "Menu", show=False, priority=True, tooltip="Everything you can do here"),
+        Binding(
+            "ctrl+p", "command_palette", N_("Menu"), show=False, priority=True, tooltip=N_("Everything you can do here")
+        ),
     ]
 
     def __init__(
@@ -282,23 +289,29 @@ class ExperienceApp(App[str | None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(
-            "Pause", "A quiet screen to breathe; come back exactly where you were (p)", self.action_pause
+            _("Pause"), _("A quiet screen to breathe; come back exactly where you were (p)"), self.action_pause
         )
         yield SystemCommand(
-            "Support",
-            f"Emergency numbers and crisis lines, then back to where you were ({SUPPORT_KEY})",
+            _("Support"),
+            _("Emergency numbers and crisis lines, then back to where you were ({support_key})").format(
+                support_key=SUPPORT_KEY
+            ),
             self.action_support,
         )
         yield SystemCommand(
-            "Step out", "Leave with everything kept, and see where to find support", self.action_step_out
+            _("Step out"), _("Leave with everything kept, and see where to find support"), self.action_step_out
         )
-        yield SystemCommand("Journal", "Read what you have written (j)", self.action_journal)
+        yield SystemCommand(_("Journal"), _("Read what you have written (j)"), self.action_journal)
         if isinstance(screen, PlayerScreen):
             yield from screen.palette_commands()
-        yield SystemCommand("Settings", "High contrast, reduced motion, the break reminder (f2)", self.action_settings)
-        yield SystemCommand("Colours", "Dusk, linen or high contrast", self.action_colours)
         yield SystemCommand(
-            "Leave", "Leave now; your place and your words are already saved (ctrl+q)", self.action_quit
+            _("Settings"),
+            _("High contrast, reduced motion, the break reminder, the language (f2)"),
+            self.action_settings,
+        )
+        yield SystemCommand(_("Colours"), _("Dusk, linen or high contrast"), self.action_colours)
+        yield SystemCommand(
+            _("Leave"), _("Leave now; your place and your words are already saved (ctrl+q)"), self.action_quit
         )
         # Nothing of Textual's own: its keys panel, maximize and screenshot (a file that could
         # expose answers) are for developers, in their words, not the reader's.
@@ -308,11 +321,11 @@ class ExperienceApp(App[str | None]):
         from textual.command import CommandPalette
         from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="Choose the colours…"))
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Choose the colours…")))
 
     def action_help_quit(self) -> None:
         """ctrl+c, out of habit: say in the app's words how to leave (it is not a way out here)."""
-        self.notify(LEAVE_WITH, markup=False, timeout=6)
+        self.notify(str(LEAVE_WITH), markup=False, timeout=6)
 
     def notify(
         self,
@@ -342,7 +355,7 @@ class ExperienceApp(App[str | None]):
             and not self.support_showing
             and self.sitting.break_due()
         ):
-            self.notify(BREAK_SUGGESTION, title="A gentle thought", timeout=BREAK_NOTE_SECONDS)
+            self.notify(str(BREAK_SUGGESTION), title=_("A gentle thought"), timeout=BREAK_NOTE_SECONDS)
 
     # -- settings, applied at once and kept in the profile ------------------------------------------
     def next_theme(self) -> None:
@@ -358,10 +371,16 @@ class ExperienceApp(App[str | None]):
     def set_break_reminder(self, on: bool) -> None:
         self._keep(BREAK_REMINDER, on)
 
+    def set_language(self, chosen: str | None) -> None:
+        """The program's words in `chosen` from now on (None: the story's own, else the system's);
+        the story's own words follow the next time it is opened."""
+        self._keep(LANGUAGE, chosen)
+        use_setting(chosen, self.session.story.source_language)
+
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name != self.session.profile.settings.get(THEME):
             self._keep(THEME, theme.name, quietly=True)
 
     def _keep(self, key: str, value: object, *, quietly: bool = False) -> None:
         if not self.session.keep_setting(key, value) and not quietly:
-            self.notify(NOT_KEPT, timeout=6)
+            self.notify(str(NOT_KEPT), timeout=6)

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ..care.words import SUPPORT_KEY
+from ..i18n import N_, Words
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 
 ScreenResult = TypeVar("ScreenResult")
 
-SUPPORT_TOOLTIP = "Emergency numbers and crisis lines, from any screen, even while writing."
-SUPPORT_BINDING = Binding(SUPPORT_KEY, "app.support", "Support", tooltip=SUPPORT_TOOLTIP)
+SUPPORT_TOOLTIP = N_("Emergency numbers and crisis lines, from any screen, even while writing.")
+SUPPORT_BINDING = Binding(SUPPORT_KEY, "app.support", N_("Support"), tooltip=SUPPORT_TOOLTIP)
 """Support's key, for a modal screen's own footer: a modal shuts out the app's bindings from its
 footer (the app's own, a priority key, still works there, and everywhere else)."""
 
@@ -58,7 +59,7 @@ class Player(Protocol):
 
     session: Session
     gate: Gate
-    JOURNAL_EMPTY: str  # what the journal says before anything is written: where words are kept
+    JOURNAL_EMPTY: Words  # what the journal says before anything is written: where words are kept
     motion_changed_signal: Signal[bool]  # published when the reader turns reduced motion on or off
 
     @property
@@ -79,6 +80,8 @@ class Player(Protocol):
     def set_reduced_motion(self, on: bool) -> None: ...
 
     def set_break_reminder(self, on: bool) -> None: ...
+
+    def set_language(self, chosen: str | None) -> None: ...
 
 
 class PlayerScreen(Screen[ScreenResult]):

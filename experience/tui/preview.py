@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..i18n import N_, _, ngettext
 from ..story import LoadResult, State, Story, check_story, restore_history, start_at
 from ..story.catalogue import LOCALE_FOLDER
 from .app import ExperienceApp
@@ -59,21 +60,29 @@ def carry_over(story: Story, state: State) -> tuple[State, tuple[str, ...]]:
     restored = restore_history(story, [s.snapshot() for s in state.history()])
     notes: tuple[str, ...] = ()
     if restored.state.scene != state.scene:
-        gone = state.scene if state.scene not in story.scenes else f"the way back from {state.scene}"
-        notes = (f"“{gone}” is no longer in the story, so the preview moved to {restored.state.scene}.",)
+        gone = (
+            state.scene if state.scene not in story.scenes else _("the way back from {scene}").format(scene=state.scene)
+        )
+        notes = (
+            _("“{gone}” is no longer in the story, so the preview moved to {scene}.").format(
+                gone=gone, scene=restored.state.scene
+            ),
+        )
     return restored.state, notes
 
 
 class ProblemsScreen(Screen[None]):
     """The checker's messages, shown where the story was, until the next save fixes them."""
 
-    BINDINGS = [Binding("escape", "keep_reading", "Keep reading the last good version")]
+    BINDINGS = [Binding("escape", "keep_reading", N_("Keep reading the last good version"))]
 
     def action_keep_reading(self) -> None:
         self.dismiss()
         self.app.notify(
-            "The files still have errors: you are reading the last version that worked. "
-            "The preview reloads when you save a fix.",
+            _(
+                "The files still have errors: you are reading the last version that worked. "
+                "The preview reloads when you save a fix."
+            ),
             severity="warning",
             timeout=8,
         )
@@ -87,11 +96,13 @@ class ProblemsScreen(Screen[None]):
         with Vertical(id="page"):
             yield Static(
                 Content.assemble(
-                    ("The story has ", "$text-muted"),
-                    (f"{len(errors)} error{'s' * (len(errors) != 1)}", "bold $error"),
+                    (_("The story has "), "$text-muted"),
+                    (ngettext("{count} error", "{count} errors", len(errors)).format(count=len(errors)), "bold $error"),
                     (
-                        " since your last save. Mend what is listed here and save: the story comes back on its "
-                        "own, where you were.",
+                        _(
+                            " since your last save. Mend what is listed here and save: the story comes back on its "
+                            "own, where you were."
+                        ),
                         "$text-muted",
                     ),
                 ),
@@ -141,12 +152,27 @@ class PreviewApp(ExperienceApp):
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.check_for_changes)
-        kept = f"Your place is kept in {self.kept_in}." if self.kept_in is not None else "Nothing here is kept."
-        self.notify(f"Previewing {self.root}: the story reloads each time you save a file. {kept}", timeout=5)
+        kept = (
+            _("Your place is kept in {place}.").format(place=self.kept_in)
+            if self.kept_in is not None
+            else _("Nothing here is kept.")
+        )
+        self.notify(
+            _("Previewing {root}: the story reloads each time you save a file. {kept}").format(
+                root=self.root, kept=kept
+            ),
+            timeout=5,
+        )
 
     def _set_subtitle(self, warnings: int) -> None:
-        note = f" · {warnings} warning{'s' * (warnings != 1)} (experience check)" if warnings else ""
-        self.sub_title = f"preview of {self.root}{note}"
+        note = (
+            ngettext(
+                " · {count} warning (experience check)", " · {count} warnings (experience check)", warnings
+            ).format(count=warnings)
+            if warnings
+            else ""
+        )
+        self.sub_title = _("preview of {root}{note}").format(root=self.root, note=note)
 
     def check_for_changes(self) -> None:
         now = fingerprint(self.root)
@@ -177,4 +203,4 @@ class PreviewApp(ExperienceApp):
         scene = next((s for s in self.screen_stack if isinstance(s, SceneScreen)), None)
         if scene is not None:
             scene.show_current()
-        self.notify(" ".join(notes) if notes else "Reloaded: you are where you were.", timeout=3)
+        self.notify(" ".join(notes) if notes else _("Reloaded: you are where you were."), timeout=3)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+from ..i18n import lazy
+
 DUSK = Theme(
     name="dusk",
     primary="#D9A47A",  # lamplight
@@ -111,8 +113,8 @@ HIGH_CONTRAST = Theme(
 
 THEMES = (DUSK, LINEN, HIGH_CONTRAST)
 LABELS = {
-    DUSK.name: "Dusk: warm and dark",
-    LINEN.name: "Linen: soft and light",
-    HIGH_CONTRAST.name: "High contrast: white and yellow on black",
+    DUSK.name: lazy("Dusk: warm and dark"),
+    LINEN.name: lazy("Linen: soft and light"),
+    HIGH_CONTRAST.name: lazy("High contrast: white and yellow on black"),
 }
 DEFAULT_THEME = DUSK.name

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from ..i18n import lazy
 from ..privacy.letter import to_markdown
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 FILE_NAME = "my-journal.md"
 MIME_TYPE = "text/markdown"
-ON_ITS_WAY = "Your journal is on its way to your browser's downloads."
+ON_ITS_WAY = lazy("Your journal is on its way to your browser's downloads.")
 
 
 def journal_markdown(session: Session, *, today: datetime | None = None) -> str:

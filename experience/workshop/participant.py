@@ -35,6 +35,7 @@ from textual.binding import Binding
 from textual.events import Mount
 from textual.screen import Screen
 
+from ..i18n import N_, _, lazy
 from ..tui.app import APP_CSS, ExperienceApp
 from ..tui.screens.scene import SceneScreen
 from . import channel
@@ -46,8 +47,8 @@ from .screens.participant_scene import ParticipantSceneScreen
 from .screens.waiting import POLL_SECONDS, WaitingScreen
 
 ROOM_LOOK_SECONDS = 2.0  # how often a session looks for a message, and whether a pause has ended
-FROM_FACILITATOR = "From your facilitator"
-MOMENT_SENT = (
+FROM_FACILITATOR = lazy("From your facilitator")
+MOMENT_SENT = lazy(
     "Your facilitator can see that someone in the room would like a moment: never who. It fades by "
     "itself in a few minutes. If it would help, p opens a pause."
 )
@@ -59,10 +60,11 @@ if TYPE_CHECKING:
     from ..progress.session import Session, Step
     from ..story import Story
     from .pacing import Pacing
+    from .screens.join import JoinScreen
 
 WORKSHOP_CSS = Path(__file__).with_name("workshop.tcss")
 NOT_YET_JOINED = ("journal", "pause", "download")
-TOO_MUCH_AT_ONCE = "That was more than can be pasted at once, so it was left out. Shorter pieces are fine."
+TOO_MUCH_AT_ONCE = lazy("That was more than can be pasted at once, so it was left out. Shorter pieces are fine.")
 
 
 class RoomGate:
@@ -90,12 +92,13 @@ class RoomGate:
 class ParticipantApp(ExperienceApp):
     CSS_PATH = [APP_CSS, WORKSHOP_CSS]
     BINDINGS = [
-        Binding("d", "download", "Download journal"),
-        Binding("m", "moment", "Need a moment", tooltip="Let the facilitator know, without your name."),
+        Binding("d", "download", N_("Download journal")),
+        Binding("m", "moment", N_("Need a moment"), tooltip=N_("Let the facilitator know, without your name.")),
     ]
-    JOURNAL_EMPTY = (
+    JOURNAL_EMPTY = lazy(
         "Nothing here yet. When a scene asks you a question, whatever you choose to write is kept "
-        f"here, and the facilitator never sees it. {HELD_FOR_THE_SESSION} Press d to take a copy home."
+        "here, and the facilitator never sees it. {held} Press d to take a copy home.",
+        held=HELD_FOR_THE_SESSION,
     )
 
     def __init__(
@@ -107,6 +110,8 @@ class ParticipantApp(ExperienceApp):
         heartbeat: float = HEARTBEAT_SECONDS,
         poll: float = POLL_SECONDS,
         look: float = ROOM_LOOK_SECONDS,
+        languages: tuple[str, ...] = (),
+        in_language: Callable[[str], Session] | None = None,
     ) -> None:
         super().__init__(session, gate=RoomGate(pacing, poll=poll) if pacing is not None else None)
         self.pacing = pacing
@@ -116,6 +121,8 @@ class ParticipantApp(ExperienceApp):
         self._look = look
         self._leaving = False
         self._message_seen: float | None = None  # when the last message shown was sent
+        self._languages = languages  # those the story can be read in, offered on the join screen
+        self._in_language = in_language  # the session again, its story read in another language
 
     # -- arriving ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -126,7 +133,9 @@ class ParticipantApp(ExperienceApp):
             return Screen()
         from .screens.join import JoinScreen
 
-        return JoinScreen(self.session.story.title, lambda typed: self.tell_server(channel.JOIN, code=typed))
+        return JoinScreen(
+            self.session.story.title, lambda typed: self.tell_server(channel.JOIN, code=typed), self._languages
+        )
 
     @on(Mount)
     def _begin(self, event: Mount) -> None:
@@ -155,7 +164,7 @@ class ParticipantApp(ExperienceApp):
                     why=why if isinstance(why, str) else channel.WHY_WRONG,
                 )
         elif message.kind == channel.DROPPED:
-            self.notify(TOO_MUCH_AT_ONCE, severity="warning", timeout=8)
+            self.notify(str(TOO_MUCH_AT_ONCE), severity="warning", timeout=8)
 
     def on_server_gone(self, message: ServerGone) -> None:
         """Nobody can reach this session any more, so it ends now and its folder goes with it,
@@ -163,10 +172,14 @@ class ParticipantApp(ExperienceApp):
         self._leaving = True  # no farewell: there is no browser left to show it
         self.exit()
 
-    def on_join_screen_joined(self) -> None:
+    def on_join_screen_joined(self, message: JoinScreen.Joined) -> None:
         # The join screen stays underneath, out of sight and holding nothing. (Textual cannot
         # switch away from the first screen of the stack.)
         self._joined = True
+        chosen = message.language
+        if chosen and self._in_language is not None and chosen != self.session.story.language:
+            self.session = self._in_language(chosen)  # nothing is kept yet: a fresh session, in their words
+            self.title = self.session.story.title
         self._arrive()
 
     def _arrive(self) -> None:
@@ -204,7 +217,7 @@ class ParticipantApp(ExperienceApp):
     def action_moment(self) -> None:
         if self.pacing is not None:
             self.pacing.need_a_moment()
-            self.notify(MOMENT_SENT, timeout=10, markup=False)
+            self.notify(str(MOMENT_SENT), timeout=10, markup=False)
 
     def open_pause(self, then: Callable[[], object] | None = None) -> None:
         super().open_pause(then)
@@ -245,12 +258,12 @@ class ParticipantApp(ExperienceApp):
             return
         if self._message_seen is None or room.message_at > self._message_seen:
             self._message_seen = room.message_at
-            self.notify(room.message, title=FROM_FACILITATOR, timeout=20, markup=False)
+            self.notify(room.message, title=str(FROM_FACILITATOR), timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:
             return
-        yield SystemCommand("Download my journal", "Your answers as a file, to keep (d)", self.action_download)
+        yield SystemCommand(_("Download my journal"), _("Your answers as a file, to keep (d)"), self.action_download)
         yield from super().get_system_commands(screen)
 
     # -- telling the room where they are ---------------------------------------------------------
@@ -276,7 +289,7 @@ class ParticipantApp(ExperienceApp):
 
     def action_download(self) -> None:
         self.deliver_journal()
-        self.notify(ON_ITS_WAY, timeout=6)
+        self.notify(str(ON_ITS_WAY), timeout=6)
 
     def exit(self, result: str | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         """Every way out (ctrl+q, "leave for now" at an ending, "stop for today") passes the
@@ -310,8 +323,11 @@ def preload() -> None:
 
 def participate(story: Story, args: argparse.Namespace) -> int:
     """One participant's session, in this process, until it ends; its folder goes with it."""
+    from ..i18n import use_language
     from ..progress.session import Session, story_key
     from ..progress.store import Store
+    from ..story import load_story
+    from ..story.catalogue import translations_in
     from .ephemeral import SessionFolder
     from .gate import Movements
     from .pacing import Pacing
@@ -327,7 +343,16 @@ def participate(story: Story, args: argparse.Namespace) -> int:
                 rooms.ensure(args.room, story_key(story))
                 pacing = Pacing(rooms, args.room, Movements.of_story(story))
             session = Session.resume(story, store, "participant")
-            app = ParticipantApp(session, pacing=pacing, ask_code=args.ask_code)
+
+            def in_language(language: str) -> Session:
+                use_language(language)
+                return Session.resume(load_story(story.root, language), store, "participant")
+
+            own = story.source_language
+            languages = (own, *(tag for tag in translations_in(story.root) if tag != own))
+            app = ParticipantApp(
+                session, pacing=pacing, ask_code=args.ask_code, languages=languages, in_language=in_language
+            )
             app.run()
             return app.return_code or 0
         finally:

@@ -10,8 +10,8 @@ from experience.tui.widgets.breath import WIDEST, frame
 
 def test_the_breath_is_four_seconds_in_and_six_out():
     assert IN_SECONDS == 4 and CYCLE == 10
-    assert breath_at(0) == (BREATHE_IN, 0)
-    assert breath_at(2)[0] == BREATHE_IN and breath_at(5)[0] == BREATHE_OUT
+    assert breath_at(0) == (str(BREATHE_IN), 0)
+    assert breath_at(2)[0] == str(BREATHE_IN) and breath_at(5)[0] == str(BREATHE_OUT)
 
 
 def test_the_breath_fills_on_the_way_in_and_empties_on_the_way_out():
@@ -28,7 +28,7 @@ def test_the_breath_repeats_every_ten_seconds():
 
 def test_the_pacer_grows_from_the_middle_and_never_wider_than_a_breath():
     empty, full = frame(0, 80).plain.splitlines(), frame(4, 80).plain.splitlines()
-    assert BREATHE_IN in empty[0]
+    assert str(BREATHE_IN) in empty[0]
     assert empty[1].strip("─ ") == "━━" and full[1].strip().count("━") == WIDEST
     left, right = empty[1].index("━"), len(empty[1].rstrip()) - empty[1].rstrip().rindex("━") - 1
     assert abs(left - (80 - len(empty[1].rstrip()) + right)) <= 1  # centred
@@ -39,8 +39,8 @@ def test_the_pacer_fits_a_narrow_window():
 
 
 def test_the_senses_go_from_five_to_one():
-    assert [title.split()[0] for title, _ in SENSES] == ["Five", "Four", "Three", "Two", "One"]
+    assert [str(title).split()[0] for title, _ in SENSES] == ["Five", "Four", "Three", "Two", "One"]
 
 
 def test_the_still_breath_gives_a_count_to_follow():
-    assert "four" in STILL_BREATH[0] and "six" in STILL_BREATH[1]
+    assert "four" in str(STILL_BREATH[0]) and "six" in str(STILL_BREATH[1])

@@ -37,7 +37,7 @@ async def test_a_crisis_answer_brings_support_at_once_and_is_never_quoted_back(m
     async with app.run_test(size=(100, 30)) as pilot:
         assert await answer(app, pilot, "I want to die. I do not want to be here anymore.") is SupportScreen
         text = read_screen(app)
-        assert CRISIS_TITLE in text and CRISIS_WORDS in text
+        assert str(CRISIS_TITLE) in text and str(CRISIS_WORDS) in text
         assert "I want to die" not in text  # the words are never quoted back, here either
         await pilot.pause(SETTLING + 0.2)  # it acts on no key for a moment: see test_heard_words.py
         await pilot.press("escape")

@@ -32,7 +32,7 @@ def play(session, typed: str, **kwargs) -> str:
 # -- reading and choosing -------------------------------------------------------------------------
 def test_the_first_run_is_honest_and_then_the_first_scene_is_read_with_numbered_choices(open_session):
     out = play(open_session(), "\n")
-    for words in (WHAT_THIS_IS, WHAT_IT_IS_NOT, NOT_FOR_NOW):
+    for words in (str(WHAT_THIS_IS), str(WHAT_IT_IS_NOT), str(NOT_FOR_NOW)):
         assert words in out
     assert "The first room: At the door" in out
     assert "You are standing at a quiet door." in out  # *emphasis* is read, not shown
@@ -99,7 +99,7 @@ def test_a_half_written_answer_is_kept_when_input_ends(open_session):
 
 def test_a_single_letter_command_works_while_answering(open_session):
     out = play(open_session(), "\n1\np\n\n")
-    assert STILL_BREATH[0] in out and out.count("What do you need right now?") == 2
+    assert str(STILL_BREATH[0]) in out and out.count("What do you need right now?") == 2
 
 
 # -- care ----------------------------------------------------------------------------------------
@@ -130,19 +130,19 @@ def test_in_a_story_without_a_gentle_stop_stopping_at_the_checkin_steps_out(open
     choose(session, "Open the door.")
     session.answer("quiet")
     out = play(session, "\n1\n4\n")
-    assert GOODBYE in out and load_support().lines[0].how_to_reach in out
+    assert str(GOODBYE) in out and load_support().lines[0].how_to_reach in out
     assert session.state.scene == "one/hall"
 
 
 def test_pause_offers_the_breath_and_then_the_senses_one_at_a_time(open_session):
     out = play(open_session(), "\np\nn\n\n")  # the first two senses, then input ends
-    assert all(line in out for line in STILL_BREATH)
-    assert SENSES[0][1] in out and SENSES[1][1] in out and SENSES[2][1] not in out
+    assert all(str(line) in out for line in STILL_BREATH)
+    assert str(SENSES[0][1]) in out and str(SENSES[1][1]) in out and str(SENSES[2][1]) not in out
 
 
 def test_stepping_out_prints_the_goodbye_and_every_support_line(open_session):
     out = play(open_session(), "\n2\nstep out\n")
-    assert GOODBYE in out
+    assert str(GOODBYE) in out
     for line in load_support().lines:
         assert line.how_to_reach in out
     assert open_session().state.scene == "one/step"  # everything kept
@@ -160,16 +160,16 @@ def test_every_way_of_leaving_ends_with_the_support_lines(open_session):
 
     for typed in ("\n2\n", "\nq\n"):  # the end of input, and q
         out = play(open_session(), typed)
-        assert IF_IT_STIRRED in out and load_support().lines[0].how_to_reach in out
-        assert out.rstrip().endswith(NOTHING_SENT)
+        assert str(IF_IT_STIRRED) in out and load_support().lines[0].how_to_reach in out
+        assert out.rstrip().endswith(str(NOTHING_SENT))
 
 
 def test_a_break_is_suggested_once_and_only_if_wanted(open_session):
     session = open_session()
     out = play(session, "\n2\n\n", sitting=Sitting(0))
-    assert out.count(BREAK_SUGGESTION) == 1
+    assert out.count(str(BREAK_SUGGESTION)) == 1
     session.store.set_setting(session.profile, "break_reminder", False)
-    assert BREAK_SUGGESTION not in play(session, "\nb\n", sitting=Sitting(0))
+    assert str(BREAK_SUGGESTION) not in play(session, "\nb\n", sitting=Sitting(0))
 
 
 def test_the_journal_reads_out_every_answer(open_session, choose):
@@ -260,12 +260,12 @@ def test_settings_change_the_break_reminder_and_are_kept_for_both_ways_of_playin
     assert "2. Reduced motion: on (" in out and "Back where you were." in out
     again = open_session()
     assert again.profile.settings == {"break_reminder": False, "reduced_motion": True}
-    assert BREAK_SUGGESTION not in play(again, "\n2\n\n", sitting=Sitting(0))
+    assert str(BREAK_SUGGESTION) not in play(again, "\n2\n\n", sitting=Sitting(0))
 
 
 def test_a_command_typed_in_settings_is_carried_out(open_session):
     out = play(open_session(), "\no\nstep out\n")
-    assert GOODBYE in out and "Nothing changed." not in out
+    assert str(GOODBYE) in out and "Nothing changed." not in out
 
 
 def test_a_setting_that_cannot_be_kept_still_applies_and_says_so(open_session, monkeypatch):
@@ -278,5 +278,5 @@ def test_a_setting_that_cannot_be_kept_still_applies_and_says_so(open_session, m
     monkeypatch.setattr(Store, "set_setting", refuse)
     session = open_session()
     out = play(session, "\no\n1\n\n", sitting=Sitting(0))
-    assert NOT_KEPT in out and "1. Break reminder: off\n" in out
+    assert str(NOT_KEPT) in out and "1. Break reminder: off\n" in out
     assert session.profile.settings["break_reminder"] is False

@@ -22,13 +22,13 @@ def played_story_dir(tmp_path: Path) -> Path:
 
 
 def test_the_first_run_names_the_support_letter(open_session):
-    assert SUPPORT_TYPED in play(open_session(), "\n")
+    assert str(SUPPORT_TYPED) in play(open_session(), "\n")
 
 
 def test_s_shows_support_at_a_choice_and_comes_back_to_the_same_question(open_session):
     session = open_session()
     out = play(session, "\ns\n\nr\n1\n")
-    assert SUPPORT_LEAD in out and load_support().safety_lines[0].how_to_reach in out
+    assert str(SUPPORT_LEAD) in out and load_support().safety_lines[0].how_to_reach in out
     assert "Type r to read the scene and its choices again" in out
     assert out.count("  1. Go in.") == 2 and session.state.scene == "one/hall"  # read again, then the step
 
@@ -36,20 +36,20 @@ def test_s_shows_support_at_a_choice_and_comes_back_to_the_same_question(open_se
 def test_s_in_the_middle_of_an_answer_shows_support_and_keeps_every_line(open_session):
     session = open_session()
     out = play(session, "\n1\na little quiet\ns\n\nand tea\n\n")
-    assert SUPPORT_LEAD in out and "Kept in your journal." in out
+    assert str(SUPPORT_LEAD) in out and "Kept in your journal." in out
     assert [e.answer for e in session.journal.entries()] == ["a little quiet\nand tea"]
 
 
 def test_leaving_from_support_mid_answer_keeps_the_draft_and_shows_the_goodbye(open_session):
     out = play(open_session(), "\n1\nhalf a thought\ns\n3\n")
-    assert GOODBYE in out
+    assert str(GOODBYE) in out
     assert open_session().draft() == "half a thought"
 
 
 def test_a_crisis_answer_brings_support_at_once_and_is_never_quoted_back(open_session):
     session = open_session()
     out = play(session, "\n1\nI want to die.\n\n\n2\n")
-    assert out.index(CRISIS_TITLE) < out.index("Kept in your journal.")  # as soon as the line was typed
+    assert out.index(str(CRISIS_TITLE)) < out.index("Kept in your journal.")  # as soon as the line was typed
     assert "You said you need" not in out and "What you wrote is kept for you." in out
     assert [e.answer for e in session.journal.entries()] == ["I want to die."]
 

@@ -27,8 +27,8 @@ async def test_each_setting_says_its_value_in_words(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         await pilot.pause()
-        look, motion, reminder = rows(app)
-        assert "Dusk" in look and "Reduced motion" in motion and "On" in reminder
+        look, motion, reminder, language = rows(app)
+        assert "Dusk" in look and "Reduced motion" in motion and "On" in reminder and "Automatic" in language
 
 
 async def test_high_contrast_and_reduced_motion_apply_at_once_and_are_kept(make_app):

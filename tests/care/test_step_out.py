@@ -27,8 +27,8 @@ async def test_stepping_out_opens_with_a_calm_goodbye_and_then_every_support_lin
         assert isinstance(app.screen, StepOutScreen)
         text = read_screen(app)
         support = load_support()
-        assert text.index(GOODBYE) < text.index(WHAT_IT_IS_NOT) < text.index(support.advice)
-        assert NOTHING_SENT in text and support.safety_note in text
+        assert text.index(str(GOODBYE)) < text.index(str(WHAT_IT_IS_NOT)) < text.index(support.advice)
+        assert str(NOTHING_SENT) in text and support.safety_note in text
         for line in support.lines + support.safety_lines:
             assert line.name in text and line.how_to_reach in text
         await pilot.press("enter")
@@ -104,7 +104,7 @@ def test_support_stays_in_the_terminal_after_stepping_out_only(
     monkeypatch.setattr(ExperienceApp, "run", lambda self: result)
     assert cli.main(["play", str(played_story_dir), "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
-    assert (GOODBYE in out) is shown
+    assert (str(GOODBYE) in out) is shown
     assert (as_text().splitlines()[-1] in out) is shown
     assert "\x1b" not in out
 

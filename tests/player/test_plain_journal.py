@@ -95,11 +95,11 @@ def test_an_answer_changed_into_words_of_crisis_brings_support_at_once(at_the_le
     from experience.care.words import CRISIS_TITLE
 
     out = play(at_the_letter(), "\nj\ne 2\nI want to die.\n\n\n\n")
-    assert out.index("I want to die.") < out.index(CRISIS_TITLE) < out.index("Changed.")  # as the line is typed
+    assert out.index("I want to die.") < out.index(str(CRISIS_TITLE)) < out.index("Changed.")  # as the line is typed
 
 
 def test_an_answer_changed_into_words_of_crisis_is_not_said_to_be_quoted_by_the_story(at_the_letter):
     from experience.care.journal_words import CHANGED, CHANGED_KEPT_TO_YOURSELF
 
     out = play(at_the_letter(), "\nj\ne 2\nI want to die.\n\n\n\n")
-    assert CHANGED_KEPT_TO_YOURSELF in out and CHANGED not in out
+    assert str(CHANGED_KEPT_TO_YOURSELF) in out and str(CHANGED) not in out

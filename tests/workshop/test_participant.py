@@ -165,7 +165,7 @@ async def test_a_participant_is_told_kindly_when_a_paste_was_too_long(make_parti
         await arrive(pilot)
         app.post_message(FromServer(channel.DROPPED, {"type": channel.DROPPED}))
         await pilot.pause()
-        assert any(TOO_MUCH_AT_ONCE in str(n.message) for n in app._notifications)
+        assert any(str(TOO_MUCH_AT_ONCE) in str(n.message) for n in app._notifications)
 
 
 # -- the lobby ------------------------------------------------------------------------------------------
@@ -383,7 +383,7 @@ async def test_leaving_with_words_written_offers_the_journal_first(make_particip
         assert isinstance(app.screen, FarewellScreen)
         farewell = text_of(app.screen)
         assert "deleted from there when you leave" in farewell and "this computer" not in farewell
-        assert IF_IT_STIRRED in farewell and "Emergency numbers" in farewell
+        assert str(IF_IT_STIRRED) in farewell and "Emergency numbers" in farewell
         await pilot.press("3")  # Stay a little longer
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen) and app.is_running

@@ -92,7 +92,7 @@ class Tab:
         deadline = time.monotonic() + timeout
         while True:
             text = self.screen_since_mark()
-            if all(p in text for p in phrases):
+            if all(str(p) in text for p in phrases):  # a lazy sentence reads as it is shown
                 return text
             left = deadline - time.monotonic()
             if left <= 0 or self.closed:

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from ...care.words import CHECKIN_LEAD, CHECKIN_OK, CHECKIN_TITLE, SUPPORT_LETTER, CheckInReply, checkin_replies
+from ...i18n import N_
 from ..content import as_content
 from ..contract import SUPPORT_BINDING
 from ..widgets.choices import ChoiceList
@@ -35,11 +36,11 @@ class CheckInScreen(ModalScreen[CheckInReply | None]):
     """Dismissed with the reader's `CheckInReply`, or None for "not now"."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Not now"),
-        Binding("p", f"reply('{CheckInReply.PAUSE.name}')", "Pause"),
+        Binding("escape", "dismiss(None)", N_("Not now")),
+        Binding("p", f"reply('{CheckInReply.PAUSE.name}')", N_("Pause")),
         SUPPORT_BINDING,
         Binding(SUPPORT_LETTER, "app.support", show=False),
-        Binding("ctrl+q", "app.quit", "Leave"),  # works anyway (a priority key); shown here too
+        Binding("ctrl+q", "app.quit", N_("Leave")),  # works anyway (a priority key); shown here too
     ]
 
     def __init__(self, checkin: CheckIn) -> None:
@@ -49,11 +50,11 @@ class CheckInScreen(ModalScreen[CheckInReply | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="checkin"):
-            yield Static(CHECKIN_TITLE, classes="title", markup=False)
-            yield Static(CHECKIN_LEAD, classes="body", markup=False)
+            yield Static(str(CHECKIN_TITLE), classes="title", markup=False)
+            yield Static(str(CHECKIN_LEAD), classes="body", markup=False)
             if self._note:  # the author's own words, shown as written (and never read as markup)
                 yield Static(as_content(self._note.strip()), classes="body note")
-            yield Static(CHECKIN_OK, classes="body", markup=False)
+            yield Static(str(CHECKIN_OK), classes="body", markup=False)
             yield ChoiceList(id="replies")
         yield KeyFooter()
 

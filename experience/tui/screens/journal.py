@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...care.journal_words import JOURNAL_HOW_KEYS, changed, deleted
+from ...i18n import N_, _
 from ...progress.store import StoreError
 from ...progress.words import Unopenable
 from ..content import as_content
@@ -27,12 +28,12 @@ SCROLL_LINES = 3  # how far an arrow scrolls through a card taller than the wind
 class JournalScreen(PlayerScreen[None]):
     CSS_PATH = CSS
     BINDINGS = [
-        Binding("escape", "close", "Back to the story"),
-        Binding("j", "close", "Back to the story", show=False),
+        Binding("escape", "close", N_("Back to the story")),
+        Binding("j", "close", N_("Back to the story"), show=False),
         Binding("up", "move(-1)", show=False, priority=True),  # before the scroll's own arrows
         Binding("down", "move(1)", show=False, priority=True),
-        Binding("e", "edit", "Change"),
-        Binding("d", "delete", "Delete"),
+        Binding("e", "edit", N_("Change")),
+        Binding("d", "delete", N_("Delete")),
         Binding("delete", "delete", show=False),
     ]
 
@@ -41,15 +42,15 @@ class JournalScreen(PlayerScreen[None]):
         with Vertical(id="page"):
             yield Static(
                 Content.assemble(
-                    ("Your journal", "bold $text-primary"), "\n", (self.session.story.title, "$text-muted")
+                    (_("Your journal"), "bold $text-primary"), "\n", (self.session.story.title, "$text-muted")
                 ),
                 id="journal-heading",
             )
             with VerticalScroll(id="entries", can_focus=False):
                 if journal.empty:
-                    yield Static(self.player.JOURNAL_EMPTY, classes="empty", markup=False)
+                    yield Static(str(self.player.JOURNAL_EMPTY), classes="empty", markup=False)
                 elif journal.chapters:
-                    yield Static(JOURNAL_HOW_KEYS, classes="how", markup=False)
+                    yield Static(str(JOURNAL_HOW_KEYS), classes="how", markup=False)
                 for chapter in journal.chapters:
                     yield Static(as_content(chapter.title), classes="chapter")
                     for entry in chapter.entries:
@@ -108,7 +109,10 @@ class JournalScreen(PlayerScreen[None]):
             try:
                 self.session.revise_entry(entry.id, text)
             except (StoreError, Unopenable, ValueError) as error:
-                self.notify(f"Your answer could not be changed ({error}). It is as it was.", severity="warning")
+                self.notify(
+                    _("Your answer could not be changed ({error}). It is as it was.").format(error=error),
+                    severity="warning",
+                )
                 return
             self.notify(changed(text), markup=False)
             self._redraw(entry.id)
@@ -129,7 +133,7 @@ class JournalScreen(PlayerScreen[None]):
             try:
                 outcome = self.session.delete_entry(entry.id)
             except (StoreError, Unopenable) as error:
-                self.notify(f"{error} Nothing was deleted.", severity="warning", markup=False)
+                self.notify(_("{error} Nothing was deleted.").format(error=error), severity="warning", markup=False)
                 return
             self.notify(
                 deleted(clean=outcome.clean, scrubbed=outcome.scrubbed),

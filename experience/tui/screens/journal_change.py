@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ...care.journal_words import DELETE_LEAD, DELETE_TITLE, EDIT_EMPTY, EDIT_LEAD, EDIT_TITLE
+from ...i18n import N_, _
 from ...story.safe_text import terminal_safe
 from ..content import as_content
 from ..widgets.footer import KeyFooter
@@ -34,8 +35,8 @@ class EditAnswerScreen(ModalScreen[str | None]):
 
     CSS_PATH = CSS
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save changes"),
-        Binding("escape", "cancel", "Keep as it was"),
+        Binding("ctrl+s", "save", N_("Save changes")),
+        Binding("escape", "cancel", N_("Keep as it was")),
     ]
 
     def __init__(self, entry: Entry) -> None:
@@ -45,13 +46,13 @@ class EditAnswerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="change"):
-            yield Static(EDIT_TITLE, classes="title", markup=False)
+            yield Static(str(EDIT_TITLE), classes="title", markup=False)
             yield Static(as_content(self._entry.prompt), classes="prompt")
             yield answer_area_class()(self._shown, id="new-answer", soft_wrap=True, compact=True)
-            yield Static(EDIT_LEAD, classes="hint", markup=False)
+            yield Static(str(EDIT_LEAD), classes="hint", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Save changes", id="save", variant="primary", compact=True)
-                yield Button("Keep as it was", id="cancel", compact=True)
+                yield Button(_("Save changes"), id="save", variant="primary", compact=True)
+                yield Button(_("Keep as it was"), id="cancel", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -63,7 +64,7 @@ class EditAnswerScreen(ModalScreen[str | None]):
         text = self.query_one(TextArea).text
         if not text.strip():
             self.app.bell()
-            self.notify(EDIT_EMPTY, timeout=5, markup=False)
+            self.notify(str(EDIT_EMPTY), timeout=5, markup=False)
             return
         self.dismiss(None if text == self._shown else text)
 
@@ -86,7 +87,7 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
 
     CSS_PATH = CSS
     BINDINGS = [
-        Binding("escape", "keep", "Keep it"),
+        Binding("escape", "keep", N_("Keep it")),
         Binding("left", "app.focus_previous", show=False),
         Binding("right", "app.focus_next", show=False),
     ]
@@ -97,13 +98,13 @@ class ConfirmDeleteScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="change"):
-            yield Static(DELETE_TITLE, classes="title", markup=False)
+            yield Static(str(DELETE_TITLE), classes="title", markup=False)
             yield Static(as_content(self._entry.prompt), classes="prompt")
             yield Static(as_content(self._entry.answer), classes="answer")
-            yield Static(DELETE_LEAD, classes="hint", markup=False)
+            yield Static(str(DELETE_LEAD), classes="hint", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Keep it", id="keep", compact=True)
-                yield Button("Delete", id="delete", compact=True)
+                yield Button(_("Keep it"), id="keep", compact=True)
+                yield Button(_("Delete"), id="delete", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

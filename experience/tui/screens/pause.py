@@ -17,27 +17,28 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from ...care.grounding import SENSES, SENSES_CLOSING, SENSES_INTRO, STILLNESS
+from ...i18n import N_, _, lazy
 from ..widgets.breath import Breath
 from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportHint
 
 BREATHING, NOTICING = "breathing", "noticing"
-RETURNING = (
+RETURNING = lazy(
     "When you are ready, press Enter or Esc to go back; everything is where you left it. "
     "Or press n to notice what is around you, one sense at a time."
 )
-NEXT_HINT = "Press Enter when you are ready for the next one. Esc goes back to where you were."
-LAST_HINT = "Press Enter to go back to where you were, or b to breathe a little longer."
+NEXT_HINT = lazy("Press Enter when you are ready for the next one. Esc goes back to where you were.")
+LAST_HINT = lazy("Press Enter to go back to where you were, or b to breathe a little longer.")
 
 
 class PauseScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "return", "Return"),
-        Binding("enter", "next", "Next", key_display="enter"),
-        Binding("enter", "return", "Return", show=False),
-        Binding("n", "notice", "Senses"),
-        Binding("b", "breathe", "Breathe"),
-        Binding("p", "return", "Return", show=False),
+        Binding("escape", "return", N_("Return")),
+        Binding("enter", "next", N_("Next"), key_display="enter"),
+        Binding("enter", "return", N_("Return"), show=False),
+        Binding("n", "notice", N_("Senses")),
+        Binding("b", "breathe", N_("Breathe")),
+        Binding("p", "return", N_("Return"), show=False),
         Binding("up", "scroll(-1)", show=False),
         Binding("down", "scroll(1)", show=False),
     ]
@@ -49,14 +50,14 @@ class PauseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Center(id="pause-center"):
             with VerticalScroll(id="pause", can_focus=False):
-                yield Static("A pause", classes="title", id="pause-title")
+                yield Static(_("A pause"), classes="title", id="pause-title")
                 with ContentSwitcher(initial=BREATHING, id="exercise"):
                     with Vertical(id=BREATHING):
                         yield Breath(id="breath")
-                        yield Static(STILLNESS, classes="body", markup=False)
-                        yield Static(RETURNING, classes="hint", markup=False)
+                        yield Static(str(STILLNESS), classes="body", markup=False)
+                        yield Static(str(RETURNING), classes="hint", markup=False)
                     with Vertical(id=NOTICING):
-                        yield Static(SENSES_INTRO, classes="body", markup=False, id="senses-intro")
+                        yield Static(str(SENSES_INTRO), classes="body", markup=False, id="senses-intro")
                         yield Static(id="sense-title", classes="sense-title")
                         yield Static(id="sense", classes="body")
                         yield Static(id="sense-hint", classes="hint", markup=False)
@@ -90,7 +91,9 @@ class PauseScreen(Screen[None]):
 
     def watch_exercise(self, exercise: str) -> None:
         self.query_one(ContentSwitcher).current = exercise
-        self.query_one("#pause-title", Static).update("A pause" if exercise == BREATHING else "A pause: your senses")
+        self.query_one("#pause-title", Static).update(
+            _("A pause") if exercise == BREATHING else _("A pause: your senses")
+        )
         self._show_step()
         self.refresh_bindings()
 
@@ -103,13 +106,15 @@ class PauseScreen(Screen[None]):
         self.query_one("#senses-intro").display = step == 0
         if step < len(SENSES):
             title, words = SENSES[step]
-            self.query_one("#sense-title", Static).update(Content(f"{step + 1} of {len(SENSES)}  ·  {title}"))
-            self.query_one("#sense", Static).update(Content(words))
-            self.query_one("#sense-hint", Static).update(Content(NEXT_HINT))
+            self.query_one("#sense-title", Static).update(
+                Content(_("{value} of {len}  ·  {title}").format(value=step + 1, len=len(SENSES), title=title))
+            )
+            self.query_one("#sense", Static).update(Content(str(words)))
+            self.query_one("#sense-hint", Static).update(Content(str(NEXT_HINT)))
         else:
-            self.query_one("#sense-title", Static).update(Content("And now"))
-            self.query_one("#sense", Static).update(Content(SENSES_CLOSING))
-            self.query_one("#sense-hint", Static).update(Content(LAST_HINT))
+            self.query_one("#sense-title", Static).update(Content(_("And now")))
+            self.query_one("#sense", Static).update(Content(str(SENSES_CLOSING)))
+            self.query_one("#sense-hint", Static).update(Content(str(LAST_HINT)))
 
     # -- leaving ----------------------------------------------------------------------------------
     def action_scroll(self, direction: int) -> None:

@@ -32,6 +32,7 @@ from ...care.words import (
     step_failed,
     words_not_saved_keys,
 )
+from ...i18n import N_, _
 from ...progress.store import StoreError
 from ...story import Choice, State, StoryRuntimeError, View
 from ..contract import PlayerScreen
@@ -52,8 +53,8 @@ WARM_AFTER = 0.1  # seconds after start-up, with the welcome on screen, to make 
 
 class SceneScreen(PlayerScreen[None]):
     BINDINGS = [  # the number keys belong to the ChoiceList
-        Binding("enter", "continue", "Continue"),
-        Binding("b", "back", "Back"),
+        Binding("enter", "continue", N_("Continue")),
+        Binding("b", "back", N_("Back")),
         Binding("pageup", "scroll_text(-1)", show=False, priority=True),
         Binding("pagedown", "scroll_text(1)", show=False, priority=True),
     ]
@@ -86,7 +87,7 @@ class SceneScreen(PlayerScreen[None]):
                     yield Passage(id="passage")
                 yield Static("", id="more", markup=False)
                 yield self._reflect
-                yield Static(KEPT_KEYS, id="kept", markup=False)
+                yield Static(str(KEPT_KEYS), id="kept", markup=False)
                 yield ChoiceList(id="choices")
         yield KeyFooter()
 
@@ -131,7 +132,7 @@ class SceneScreen(PlayerScreen[None]):
         except StoryRuntimeError:
             self._view, self._mode = None, STUCK
             heading.chapter, heading.title = "", ""
-            self.query_one(Passage).markdown = CANNOT_SHOW_KEYS
+            self.query_one(Passage).markdown = str(CANNOT_SHOW_KEYS)
             self.query_one(ChoiceList).show([])
             self.reflecting = False
             self._finish_drawing(state)
@@ -153,7 +154,7 @@ class SceneScreen(PlayerScreen[None]):
             choices.show([label for _, label in view.choices], disabled=[shown[1:] for shown in view.disabled])
         elif view.can_continue:
             self._mode = CONTINUE
-            choices.show(["Continue"], numbered=False)
+            choices.show([_("Continue")], numbered=False)
         else:
             self._mode = STUCK
             choices.show([])
@@ -214,12 +215,12 @@ class SceneScreen(PlayerScreen[None]):
         from textual.app import SystemCommand
 
         if self.session.can_go_back:
-            yield SystemCommand("Go back", "Undo the last step (b)", self.action_back)
+            yield SystemCommand(_("Go back"), _("Undo the last step (b)"), self.action_back)
         for way in self.session.ways_back():  # going on from a stop, and each movement reached
             if way.scene is not None:
-                yield SystemCommand(way.label, "One more step; b comes back here", partial(self._go_to, way.scene))
+                yield SystemCommand(way.label, _("One more step; b comes back here"), partial(self._go_to, way.scene))
         yield SystemCommand(
-            "Start again", "Begin the story again; your journal is kept, and b undoes this", self.action_restart
+            _("Start again"), _("Begin the story again; your journal is kept, and b undoes this"), self.action_restart
         )
 
     # -- actions ------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ class SceneScreen(PlayerScreen[None]):
 
     def action_back(self) -> None:
         if not self.session.can_go_back:
-            self.notify(NO_STEP_BEFORE, timeout=4)
+            self.notify(str(NO_STEP_BEFORE), timeout=4)
             return
         if self._words_are_safe():
             self._attempt(self._go_back)
@@ -317,7 +318,7 @@ class SceneScreen(PlayerScreen[None]):
         try:
             step()
         except StoryRuntimeError:
-            self.notify(STEP_NOT_TAKEN, severity="warning", timeout=8)
+            self.notify(str(STEP_NOT_TAKEN), severity="warning", timeout=8)
             return
         except StoreError as error:
             self.notify(step_failed(error), severity="warning", timeout=8)
@@ -342,7 +343,7 @@ class SceneScreen(PlayerScreen[None]):
                 return
             self._settle(kept=False)
             if words:
-                self.notify(PASSED_DRAFT_KEPT, timeout=8, markup=False)
+                self.notify(str(PASSED_DRAFT_KEPT), timeout=8, markup=False)
                 self.player.care_for(words)
         elif self._keep_answer(earlier.answer):
             self._settle(kept=True)
@@ -350,11 +351,10 @@ class SceneScreen(PlayerScreen[None]):
     def _keep_answer(self, text: str) -> bool:
         try:
             self.session.answer(text)
-        except StoreError as error:  # the session keeps the words too, until a write succeeds
-            self.notify(f"{answer_not_kept(error)} {STILL_IN_THE_BOX_KEYS}", severity="warning", timeout=12)
-            return False
-        except StoryRuntimeError as error:
-            self.notify(f"{answer_not_kept(error)} It is still in the box.", severity="warning", timeout=8)
+        except (StoreError, StoryRuntimeError) as error:  # the session keeps the words too, until a write succeeds
+            stored = isinstance(error, StoreError)
+            still = STILL_IN_THE_BOX_KEYS if stored else _("It is still in the box.")
+            self.notify(f"{answer_not_kept(error)} {still}", severity="warning", timeout=12 if stored else 8)
             return False
         return True
 

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...care.words import KEPT_KEYS
+from ...i18n import lazy
 from ..widgets.choices import ChoiceList
 from ..widgets.heading import SceneHeading
 from ..widgets.passage import Reading
@@ -26,8 +27,8 @@ from ..widgets.reflect import ReflectBox
 MIN_READING = 3  # lines of text always visible, however small the window
 READING_SHARE_WHILE_REFLECTING = 45  # percent of the height
 PHONE_WIDTH = 60  # columns: a window narrower (a phone's browser) shows the choices beneath a question
-MORE_BELOW = "↓ There is more below: scroll, or PgDn."
-AT_THE_END = "↑ That is the end of the text: PgUp goes back up."
+MORE_BELOW = lazy("↓ There is more below: scroll, or PgDn.")
+AT_THE_END = lazy("↑ That is the end of the text: PgUp goes back up.")
 
 
 def fit_reading(screen: Screen, *, reflecting: bool) -> bool:
@@ -57,7 +58,7 @@ def fit_reading(screen: Screen, *, reflecting: bool) -> bool:
         if choices.display:
             below += choices_rows(choices, size)
         if kept.display:
-            below += len(Content(KEPT_KEYS).wrap(size.width)) + kept.styles.margin.height
+            below += len(Content(str(KEPT_KEYS)).wrap(size.width)) + kept.styles.margin.height
         room = size.height - below
     reading = screen.query_one("#reading", Reading)
     more = screen.query_one("#more", Static)
@@ -77,7 +78,7 @@ def say_where(screen: Screen) -> None:
     if more.display:
         reading = screen.query_one("#reading", Reading)
         at_end = reading.max_scroll_y > 0 and reading.scroll_y >= reading.max_scroll_y
-        more.update(AT_THE_END if at_end else MORE_BELOW)
+        more.update(str(AT_THE_END if at_end else MORE_BELOW))
 
 
 def choices_rows(choices: ChoiceList, size: Size) -> int:

@@ -16,10 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...care.words import GOODBYE, IF_IT_STIRRED, NOTHING_SENT, WHAT_IT_IS_NOT
+from ...i18n import N_, _, lazy
 from ..widgets.footer import KeyFooter
 from ..widgets.support import SupportText
 
-STAYING = (
+STAYING = lazy(
     "Press Enter to leave. These words will stay in your terminal after the window closes. "
     "If you would rather stay a while, Esc takes you back."
 )
@@ -29,21 +30,21 @@ class StepOutScreen(Screen[bool]):
     """Dismissed with True to leave, False to stay."""
 
     BINDINGS = [
-        Binding("enter", "leave", "Leave", key_display="enter"),
-        Binding("q", "leave", "Leave", show=False),
-        Binding("escape", "stay", "Stay a while"),
+        Binding("enter", "leave", N_("Leave"), key_display="enter"),
+        Binding("q", "leave", N_("Leave"), show=False),
+        Binding("escape", "stay", N_("Stay a while")),
     ]
 
     def compose(self) -> ComposeResult:
         with Center(id="step-out-center"):
             with VerticalScroll(id="step-out", classes="card"):
-                yield Static("Stepping out", classes="title")
-                yield Static(GOODBYE, classes="body", markup=False)
-                yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
-                yield Static(IF_IT_STIRRED, classes="body", markup=False)
+                yield Static(_("Stepping out"), classes="title")
+                yield Static(str(GOODBYE), classes="body", markup=False)
+                yield Static(str(WHAT_IT_IS_NOT), classes="body", markup=False)
+                yield Static(str(IF_IT_STIRRED), classes="body", markup=False)
                 yield SupportText()
-                yield Static(NOTHING_SENT, classes="hint", markup=False)
-                yield Static(STAYING, classes="hint", markup=False)
+                yield Static(str(NOTHING_SENT), classes="hint", markup=False)
+                yield Static(str(STAYING), classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from textual.widgets import OptionList, Static
 
 from ...care.crisis import Concern
 from ...care.words import SUPPORT_LEAD, SUPPORT_TITLE, CareReply, heard_words
+from ...i18n import N_
 from ..widgets.choices import ChoiceList
 from ..widgets.footer import KeyFooter
 from ..widgets.support import EmergencyNumbers, SupportText
@@ -49,8 +50,8 @@ class SupportScreen(Screen[CareReply]):
     """Dismissed with the reader's `CareReply`."""
 
     BINDINGS = [
-        Binding("escape", f"reply('{CareReply.BACK.name}')", "Go back"),
-        Binding("p", f"reply('{CareReply.PAUSE.name}')", "Pause"),
+        Binding("escape", f"reply('{CareReply.BACK.name}')", N_("Go back")),
+        Binding("p", f"reply('{CareReply.PAUSE.name}')", N_("Pause")),
         Binding("pageup", "scroll(-1)", show=False, priority=True),  # the replies keep the arrows
         Binding("pagedown", "scroll(1)", show=False, priority=True),
     ]
@@ -70,8 +71,8 @@ class SupportScreen(Screen[CareReply]):
                     yield Static(title, classes="title", markup=False)
                     yield Static(words, classes="body", markup=False)
                 else:
-                    yield Static(SUPPORT_TITLE, classes="title", markup=False)
-                    yield Static(SUPPORT_LEAD, classes="body", markup=False)
+                    yield Static(str(SUPPORT_TITLE), classes="title", markup=False)
+                    yield Static(str(SUPPORT_LEAD), classes="body", markup=False)
                 yield EmergencyNumbers()  # before the replies: in view in the smallest window
                 yield ChoiceList(id="care-replies")
                 yield SupportText(harm_first=self.concern is Concern.HARM, numbers=False)

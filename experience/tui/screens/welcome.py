@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...care.words import NOT_FOR_NOW, SUPPORT_KEYS, WHAT_IT_IS_NOT, WHAT_THIS_IS, YOUR_PACE_KEYS
+from ...i18n import N_, _
 from ..content import as_content
 from ..widgets.footer import KeyFooter
 from ..widgets.passage import Passage
@@ -28,8 +29,8 @@ class WelcomeScreen(Screen[str]):
 
     AUTO_FOCUS = ""  # Begin is focused without scrolling, so a small window opens at the top
     BINDINGS = [
-        Binding("enter", "begin", "Begin", show=False),
-        Binding("f2", "app.settings", "Settings"),
+        Binding("enter", "begin", N_("Begin"), show=False),
+        Binding("f2", "app.settings", N_("Settings")),
         Binding("up", "scroll(-1)", show=False),
         Binding("down", "scroll(1)", show=False),
         Binding("pageup", "scroll(-5)", show=False),
@@ -50,14 +51,14 @@ class WelcomeScreen(Screen[str]):
                     if self._welcome:
                         yield Passage(self._welcome, classes="body")
                     else:
-                        yield Static(WHAT_THIS_IS, classes="body", markup=False)
-                    yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
+                        yield Static(str(WHAT_THIS_IS), classes="body", markup=False)
+                    yield Static(str(WHAT_IT_IS_NOT), classes="body", markup=False)
                     yield Static(f"{NOT_FOR_NOW} {SUPPORT_KEYS}", classes="body", markup=False)
-                    yield Static(YOUR_PACE_KEYS, classes="body", markup=False)
+                    yield Static(str(YOUR_PACE_KEYS), classes="body", markup=False)
                     for notice in self._notices:
                         yield Static(as_content(notice), classes="notice")
                 with Horizontal(classes="buttons"):
-                    yield Button("Begin", id="begin", variant="primary", compact=True)
+                    yield Button(_("Begin"), id="begin", variant="primary", compact=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:

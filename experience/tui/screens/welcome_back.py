@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from ...care.words import JOURNAL_KEPT_EITHER_WAY, Comeback, full_stop, go_on_from, welcome_back_lead
+from ...i18n import N_, _
 from ...progress.comeback import WayBack
 from ..content import as_content
 from ..widgets.choices import ChoiceList
@@ -32,9 +33,9 @@ class WelcomeBackScreen(Screen[WayBack]):
     """Dismissed with the `WayBack` the reader chose."""
 
     BINDINGS = [
-        Binding("f2", "app.settings", "Settings"),
-        Binding("c", "first", "Continue", show=False),
-        Binding("r", f"way('{Comeback.RESTART.name}')", "Start again", show=False),
+        Binding("f2", "app.settings", N_("Settings")),
+        Binding("c", "first", N_("Continue"), show=False),
+        Binding("r", f"way('{Comeback.RESTART.name}')", N_("Start again"), show=False),
     ]  # f1 is Support everywhere
 
     def __init__(self, session: Session, notices: tuple[str, ...] = ()) -> None:
@@ -53,13 +54,13 @@ class WelcomeBackScreen(Screen[WayBack]):
     def compose(self) -> ComposeResult:
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
-                yield Static("Welcome back", classes="title")
+                yield Static(_("Welcome back"), classes="title")
                 yield Static(self._lead, classes="body")
                 if self._on:
                     yield Static(as_content(self._on), classes="body")
                 for notice in self._notices:
                     yield Static(as_content(notice), classes="notice")
-                yield Static(JOURNAL_KEPT_EITHER_WAY, classes="hint", markup=False)
+                yield Static(str(JOURNAL_KEPT_EITHER_WAY), classes="hint", markup=False)
                 yield ChoiceList(id="ways-back")
         yield KeyFooter()
 

@@ -70,7 +70,7 @@ class Breath(Widget):
 
     def render(self) -> Content:
         if self.still:
-            return Content("\n\n").join(Content(line) for line in STILL_BREATH)
+            return Content("\n\n").join(Content(str(line)) for line in STILL_BREATH)
         return frame(self._clock() - self._started, self.size.width)
 
 

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...i18n import N_
 from ..content import as_content
 
 MARK = "▸"  # drawn in the option's left padding, so nothing moves when the highlight does
@@ -29,7 +30,7 @@ MARK = "▸"  # drawn in the option's left padding, so nothing moves when the hi
 
 class ChoiceList(OptionList):
     BINDINGS = [
-        Binding("1", "pick(1)", "Choose", key_display="1-9"),
+        Binding("1", "pick(1)", N_("Choose"), key_display="1-9"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
     ]
 

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...care.words import local_date
+from ...i18n import _
 from ..content import as_content
 from .passage import Passage
 
@@ -36,7 +37,7 @@ class EntryCard(Vertical, can_focus=True):
         yield Static(as_content(entry.answer), classes="answer")
         when = local_date(entry.created)
         if entry.updated[:16] != entry.created[:16]:
-            when += f", changed {local_date(entry.updated)}"
+            when += _(", changed {local_date}").format(local_date=local_date(entry.updated))
         yield Static(Content(when), classes="date")
 
 

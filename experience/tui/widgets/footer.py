@@ -23,6 +23,9 @@ from textual.containers import HorizontalGroup
 from textual.dom import NoScreen
 from textual.message import Message
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from ...i18n import _
 
 if TYPE_CHECKING:
     from textual import events
@@ -56,6 +59,11 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
+        for key in keys:  # bindings are made at import, in English: shown in the language in use
+            if isinstance(key, FooterKey):
+                key.description = _(key.description) if key.description else key.description
+                if isinstance(key.tooltip, str) and key.tooltip:
+                    key.tooltip = _(key.tooltip)
         width = self.size.width
         lines = _lines(keys, width) if width else [keys]
         self.set_class(len(lines) > 1, "-wrapped")

@@ -28,6 +28,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from ...i18n import N_, _, lazy
 from ...story.safe_text import terminal_safe
 from ..content import as_content
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from textual import events
     from textual.widgets import TextArea
 
-PLACEHOLDER = "Write as much or as little as you like. Only you will read it."
+PLACEHOLDER = lazy("Write as much or as little as you like. Only you will read it.")
 AREA_AFTER = 0.4  # seconds after the box appears: the first scene is drawn by then
 
 DRAFT_DELAY = 1.0  # seconds of quiet before a draft is kept
@@ -43,7 +44,7 @@ ANSWER_LINES = 3  # the least room to write in (the answer area's min-height in 
 
 
 class ReflectBox(Widget):
-    BINDINGS = [Binding("ctrl+s", "save", "Save answer")]
+    BINDINGS = [Binding("ctrl+s", "save", N_("Save answer"))]
 
     class Saved(Message):
         def __init__(self, answer: str) -> None:
@@ -68,8 +69,8 @@ class ReflectBox(Widget):
     def compose(self) -> ComposeResult:
         yield Static(id="prompt", markup=False)
         with Horizontal(id="reflect-buttons"):
-            yield Button("Save to journal", id="save", variant="primary", compact=True)
-            yield Button("Skip", id="skip", compact=True)
+            yield Button(_("Save to journal"), id="save", variant="primary", compact=True)
+            yield Button(_("Skip"), id="skip", compact=True)
 
     def on_mount(self) -> None:
         self.set_timer(AREA_AFTER, self._area_in_good_time)  # once the first scene is on screen
@@ -83,7 +84,7 @@ class ReflectBox(Widget):
     def _answer_area(self) -> TextArea:
         if self._area is None:
             self._area = answer_area_class()(
-                id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False, placeholder=PLACEHOLDER
+                id="answer", soft_wrap=True, compact=True, highlight_cursor_line=False, placeholder=str(PLACEHOLDER)
             )
             self.mount(self._area, after="#prompt")
         return self._area
@@ -116,8 +117,8 @@ class ReflectBox(Widget):
         area = self._answer_area()
         area.load_text(text)
         area.move_cursor(area.document.end)
-        self.query_one("#save", Button).label = "Save changes" if revising else "Save to journal"
-        self.query_one("#skip", Button).label = "Keep as it was" if revising else "Skip"
+        self.query_one("#save", Button).label = _("Save changes") if revising else _("Save to journal")
+        self.query_one("#skip", Button).label = _("Keep as it was") if revising else _("Skip")
 
     def focus_answer(self) -> None:
         area = self._answer_area()
@@ -137,7 +138,7 @@ class ReflectBox(Widget):
             self.post_message(self.Saved(self.text))
         else:
             self.app.bell()
-            self.notify("There is nothing written yet. You can also skip this question.", timeout=4)
+            self.notify(_("There is nothing written yet. You can also skip this question."), timeout=4)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self, event: Button.Pressed) -> None:

@@ -9,13 +9,14 @@ from textual.widgets import Button, Static
 
 from ...care.support import PEOPLE_TO_TALK_TO, SupportLine, checked_note, load_support, sections
 from ...care.words import SUPPORT_KEYS
+from ...i18n import _
 
 
 class SupportHint(Static):
     """The one line about real help, under a pause or an arrival: which key shows the support lines."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None):
-        super().__init__(SUPPORT_KEYS, markup=False, id=id, classes=classes)
+        super().__init__(str(SUPPORT_KEYS), markup=False, id=id, classes=classes)
 
 
 class SupportText(Vertical):
@@ -38,7 +39,7 @@ class SupportText(Vertical):
         if self.numbers and support.emergency:
             yield EmergencyNumbers()
         for heading, lines in sections(support, harm_first=self.harm_first):
-            safety = "" if heading == PEOPLE_TO_TALK_TO else " safety"
+            safety = "" if heading == str(PEOPLE_TO_TALK_TO) else " safety"
             yield Static(Content.styled(heading, "bold"), classes="lines-heading" + safety)
             yield from _lines(lines)
         if support.oldest_check:
@@ -56,7 +57,7 @@ class EmergencyNumbers(Static):
 
     def __init__(self) -> None:
         numbers = "; ".join(f"{n.region} {n.number}" for n in load_support().emergency)
-        super().__init__(Content.assemble(("Emergency numbers: ", "bold"), numbers, "."), classes="numbers")
+        super().__init__(Content.assemble((_("Emergency numbers: "), "bold"), numbers, "."), classes="numbers")
 
 
 class SupportButton(Button):
@@ -64,7 +65,7 @@ class SupportButton(Button):
     whose keyboard has no f1 and whose screen may cut the footer): it does what f1 does."""
 
     def __init__(self, *, id: str | None = "support-button") -> None:
-        super().__init__("Support", id=id, compact=True, tooltip="Emergency numbers and crisis lines")
+        super().__init__(_("Support"), id=id, compact=True, tooltip=_("Emergency numbers and crisis lines"))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

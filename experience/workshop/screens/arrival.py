@@ -16,28 +16,29 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from ...care.words import WHAT_IT_IS_NOT, WHAT_THIS_IS
+from ...i18n import N_, _, lazy
 from ...tui.widgets.footer import KeyFooter
 from ...tui.widgets.support import SupportButton, SupportHint
 
-IN_THIS_ROOM = (
+IN_THIS_ROOM = lazy(
     "You are in a workshop room. The group moves through the story together: now and "
     "then you may be asked to wait until everyone is ready to go on."
 )
-HELD_FOR_THE_SESSION = (
+HELD_FOR_THE_SESSION = lazy(
     "It is held only while your session lasts, on the machine running the workshop, and deleted "
     "from there when you leave."
 )  # where a participant's words are: the arrival, the journal and the farewell say it alike
-YOURS = (
-    f"What you write is yours. The facilitator never sees it. {HELD_FOR_THE_SESSION} Press d at "
-    "any time to download your journal."
+YOURS = lazy(
+    "What you write is yours. The facilitator never sees it. {held} Press d at any time to download your journal.",
+    held=HELD_FOR_THE_SESSION,
 )
-HOW_TO_LEAVE = "Press p to pause and breathe, b to go back a step, j to read your journal, and ctrl+q to leave."
+HOW_TO_LEAVE = lazy("Press p to pause and breathe, b to go back a step, j to read your journal, and ctrl+q to leave.")
 
 
 class ArrivalScreen(Screen[str]):
     """Dismissed with "begin"."""
 
-    BINDINGS = [Binding("enter", "begin", "Begin", show=False)]
+    BINDINGS = [Binding("enter", "begin", N_("Begin"), show=False)]
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -47,14 +48,14 @@ class ArrivalScreen(Screen[str]):
         with Center(id="welcome-center"):
             with Vertical(id="welcome", classes="card"):
                 yield Static(self._title, classes="title", markup=False)
-                yield Static(WHAT_THIS_IS, classes="body", markup=False)
-                yield Static(WHAT_IT_IS_NOT, classes="body", markup=False)
-                yield Static(IN_THIS_ROOM, classes="body", markup=False)
-                yield Static(YOURS, classes="body", markup=False)
-                yield Static(HOW_TO_LEAVE, classes="body", markup=False)
+                yield Static(str(WHAT_THIS_IS), classes="body", markup=False)
+                yield Static(str(WHAT_IT_IS_NOT), classes="body", markup=False)
+                yield Static(str(IN_THIS_ROOM), classes="body", markup=False)
+                yield Static(str(YOURS), classes="body", markup=False)
+                yield Static(str(HOW_TO_LEAVE), classes="body", markup=False)
                 yield SupportHint(classes="support")
                 with Horizontal(classes="buttons"):
-                    yield Button("Begin", id="begin", variant="primary", compact=True)
+                    yield Button(_("Begin"), id="begin", variant="primary", compact=True)
                     yield SupportButton(id=None)
         yield KeyFooter()
 

@@ -9,17 +9,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from ...i18n import N_, _
 from ...tui.widgets.choices import ChoiceList
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "dismiss(False)", "Not yet")]
+    BINDINGS = [Binding("escape", "dismiss(False)", N_("Not yet"))]
 
-    def __init__(self, question: str, detail: str, *, yes: str, no: str = "Not yet") -> None:
+    def __init__(self, question: str, detail: str, *, yes: str, no: str | None = None) -> None:
         super().__init__()
         self._question = question
         self._detail = detail
-        self._labels = (yes, no)
+        self._labels = (yes, no or _("Not yet"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):

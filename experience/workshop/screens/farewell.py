@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from ...care.words import IF_IT_STIRRED, Worded
+from ...i18n import N_, _, lazy
 from ...tui.contract import SUPPORT_BINDING
 from ...tui.widgets.choices import ChoiceList
 from ...tui.widgets.footer import KeyFooter
@@ -24,24 +25,24 @@ from ...tui.widgets.support import EmergencyNumbers, SupportButton
 from ..keepsake import ON_ITS_WAY
 from .arrival import HELD_FOR_THE_SESSION
 
-BEFORE_YOU_GO = (
-    f"What you wrote is about to go. {HELD_FOR_THE_SESSION} If you would like to keep your words, "
-    "download your journal first."
+BEFORE_YOU_GO = lazy(
+    "What you wrote is about to go. {held} If you would like to keep your words, download your journal first.",
+    held=HELD_FOR_THE_SESSION,
 )
 
 
 class FarewellReply(Worded):
     """The participant's answers before they go, in the order offered."""
 
-    DOWNLOAD = "Download my journal"
-    LEAVE = "Leave now"
-    STAY = "Stay a little longer"
+    DOWNLOAD = lazy("Download my journal")
+    LEAVE = lazy("Leave now")
+    STAY = lazy("Stay a little longer")
 
 
 class FarewellScreen(ModalScreen[FarewellReply]):
     """Dismissed with LEAVE or STAY; DOWNLOAD calls `download` and stays open, on Leave now."""
 
-    BINDINGS = [Binding("escape", "stay", "Stay"), SUPPORT_BINDING]
+    BINDINGS = [Binding("escape", "stay", N_("Stay")), SUPPORT_BINDING]
 
     def __init__(self, download: Callable[[], None]) -> None:
         super().__init__()
@@ -49,11 +50,11 @@ class FarewellScreen(ModalScreen[FarewellReply]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="farewell"):
-            yield Static("Before you go", classes="title", markup=False)
-            yield Static(BEFORE_YOU_GO, classes="body", markup=False)
+            yield Static(_("Before you go"), classes="title", markup=False)
+            yield Static(str(BEFORE_YOU_GO), classes="body", markup=False)
             yield Static("", id="farewell-status", classes="hint", markup=False)
             yield ChoiceList(id="farewell-replies")
-            yield Static(IF_IT_STIRRED, classes="hint", markup=False)
+            yield Static(str(IF_IT_STIRRED), classes="hint", markup=False)
             yield EmergencyNumbers()
             yield SupportButton(id=None)
         yield KeyFooter()
@@ -73,7 +74,9 @@ class FarewellScreen(ModalScreen[FarewellReply]):
         reply = replies[event.option_index]
         if reply is FarewellReply.DOWNLOAD:
             self._download()
-            self.query_one("#farewell-status", Static).update(f"{ON_ITS_WAY} Go gently.")
+            self.query_one("#farewell-status", Static).update(
+                _("{on_its_way} Go gently.").format(on_its_way=ON_ITS_WAY)
+            )
             self.query_one(ChoiceList).highlighted = replies.index(FarewellReply.LEAVE)
         else:
             self.dismiss(reply)

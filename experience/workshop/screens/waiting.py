@@ -19,15 +19,16 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...i18n import N_, lazy
 from ...tui.widgets.breath import Breath
 from ...tui.widgets.footer import KeyFooter
 
-SOON = "The group will continue together soon."
-MEANWHILE = "You can pause, or read your journal, while you wait."
-ON_ITS_OWN = "When the group is ready, the story goes on from here without you pressing anything."
-LOBBY_SOON = "The session will begin soon."
-LOBBY_MEANWHILE = "Your facilitator will begin when everyone has joined. You can pause while you wait."
-LOBBY_ON_ITS_OWN = "When it begins, the first scene will open here by itself."
+SOON = lazy("The group will continue together soon.")
+MEANWHILE = lazy("You can pause, or read your journal, while you wait.")
+ON_ITS_OWN = lazy("When the group is ready, the story goes on from here without you pressing anything.")
+LOBBY_SOON = lazy("The session will begin soon.")
+LOBBY_MEANWHILE = lazy("Your facilitator will begin when everyone has joined. You can pause while you wait.")
+LOBBY_ON_ITS_OWN = lazy("When it begins, the first scene will open here by itself.")
 POLL_SECONDS = 1.0
 
 
@@ -37,7 +38,7 @@ class WaitingScreen(Screen[bool]):
     `is_open` is asked every `poll` seconds; `leaving` is told just before the screen steps aside.
     """
 
-    BINDINGS = [Binding("b", "back_to_scene", "Back to the scene")]
+    BINDINGS = [Binding("b", "back_to_scene", N_("Back to the scene"))]
 
     def __init__(
         self,
@@ -58,10 +59,10 @@ class WaitingScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         with Center(id="waiting-center"):
             with Vertical(id="waiting", classes="card"):
-                yield Static(LOBBY_SOON if self._lobby else SOON, classes="title", markup=False)
+                yield Static(str(LOBBY_SOON) if self._lobby else str(SOON), classes="title", markup=False)
                 yield Breath()
-                yield Static(LOBBY_MEANWHILE if self._lobby else MEANWHILE, classes="body", markup=False)
-                yield Static(LOBBY_ON_ITS_OWN if self._lobby else ON_ITS_OWN, classes="hint", markup=False)
+                yield Static(str(LOBBY_MEANWHILE) if self._lobby else str(MEANWHILE), classes="body", markup=False)
+                yield Static(str(LOBBY_ON_ITS_OWN) if self._lobby else str(ON_ITS_OWN), classes="hint", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:

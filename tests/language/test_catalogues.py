@@ -1,0 +1,141 @@
+"""The program's own words in the reader's language: every sentence extracted, the Spanish
+catalogue complete and compiled, and the placeholders and plural forms right."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_keywords
+from babel.messages.pofile import read_po
+
+import experience
+from experience.i18n import DOMAIN, LOCALE_DIR, shipped_languages
+
+from .unwrapped import unwrapped
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCE = REPO / "experience"
+TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+SPANISH = LOCALE_DIR / "es" / "LC_MESSAGES" / f"{DOMAIN}.po"
+PLACE = re.compile(r"\{[^{}]*\}")
+
+# The modules whose every sentence is translated, and what in them is not a sentence to translate.
+TRANSLATED = ("tui", "plain", "care", "privacy/letter.py", "privacy/unlock.py", "cli/__init__.py", "cli/play.py")
+TRANSLATED += ("progress/lock.py", "progress/store.py", "workshop/participant.py", "workshop/keepsake.py")
+TRANSLATED += tuple(
+    f"workshop/screens/{name}.py" for name in ("join", "arrival", "waiting", "farewell", "confirm", "participant_scene")
+)
+NOT_SENTENCES = {
+    "stepped out",  # the app's result, not shown
+    "step out",  # a command's own name
+    "ScreenResult",
+    "PreviewApp",
+    "ProblemsScreen",
+    "PlainPlayer",
+    "Labelled",  # names, not words
+    "CareReply | CheckInReply | WayBack",  # a type
+    "end it all",
+    "not safe at home",  # crisis phrases' patterns (see crisis.yaml)
+    "Entry",  # a type variable
+    "d MMMM y",  # a date's pattern
+    "{} · Language",  # the language setting's name, said in English on purpose
+    "{} is shown by the player, not by {}",  # a programming error, never a reader's
+    "journal erase",
+    "journal passphrase remove",  # commands, typed as they are
+    "experience {}",
+    "experience: {}",  # the program's name before its version, or a message
+    "python -m experience.workshop.participant",  # a command
+}
+
+
+def _template_ids(catalog) -> set:
+    return {(m.context, m.id) for m in catalog if m.id}
+
+
+def _extracted() -> set:
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["babel"]
+    keywords = parse_keywords(settings["extract_messages"]["keywords"].split())
+    found = set()
+    for _file, _line, message, _comments, context in extract_from_dir(
+        SOURCE, method_map=[("**.py", "python")], keywords=keywords
+    ):
+        found.add((context, message))
+    return found
+
+
+def _files():
+    for name in TRANSLATED:
+        path = SOURCE / name
+        yield from sorted(path.rglob("*.py")) if path.is_dir() else [path]
+
+
+@pytest.fixture(scope="module")
+def spanish():
+    with SPANISH.open("rb") as file:
+        return read_po(file, locale="es")
+
+
+@pytest.fixture(scope="module")
+def template():
+    with TEMPLATE.open("rb") as file:
+        return read_po(file)
+
+
+def test_the_template_holds_every_sentence_in_the_code_as_it_is_now(template):
+    assert _extracted() == _template_ids(template), "run `pybabel extract`, then `pybabel update`"
+
+
+@pytest.mark.parametrize("path", list(_files()), ids=lambda p: str(p.relative_to(SOURCE)))
+def test_every_sentence_a_person_reads_goes_through_gettext(path):
+    left = [(line, text) for line, text in unwrapped(path) if text not in NOT_SENTENCES]
+    assert left == [], "wrap these in _() (or lazy() at module level)"
+
+
+def test_spanish_has_every_sentence_of_the_template_translated_and_none_fuzzy(template, spanish):
+    assert _template_ids(spanish) == _template_ids(template), "run `pybabel update`"
+    for message in spanish:
+        if message.id:
+            assert not message.fuzzy, message.id
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert all(strings), f"no Spanish for {message.id!r}"
+
+
+def test_spanish_keeps_every_placeholder_of_the_english(spanish):
+    for message in spanish:
+        if message.id:
+            english = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            wanted = set(PLACE.findall(english[-1]))
+            for string in strings:
+                assert set(PLACE.findall(string)) == wanted, (message.id, string)
+
+
+def test_spanish_plurals_have_every_form_its_rules_name(spanish):
+    plurals = [m for m in spanish if m.id and isinstance(m.id, tuple)]
+    assert plurals
+    for message in plurals:
+        assert len(message.string) == spanish.num_plurals, message.id
+
+
+def test_the_compiled_catalogue_in_the_package_is_the_one_the_po_file_says(spanish):
+    compiled = Path(experience.__file__).parent / "locale" / "es" / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with compiled.open("rb") as file:
+        catalogue = gettext.GNUTranslations(file)._catalog  # type: ignore[attr-defined]
+    for message in spanish:
+        if not message.id:
+            continue
+        key = message.id if message.context is None else f"{message.context}\x04{message.id}"
+        if isinstance(message.id, tuple):
+            key = message.id[0] if message.context is None else f"{message.context}\x04{message.id[0]}"
+            assert [catalogue[(key, n)] for n in range(len(message.string))] == list(message.string)
+        else:
+            assert catalogue[key] == message.string, "run `pybabel compile`"
+
+
+def test_the_program_speaks_english_and_spanish():
+    assert shipped_languages() == ("en", "es")
