@@ -24,12 +24,43 @@ TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 SPANISH = LOCALE_DIR / "es" / "LC_MESSAGES" / f"{DOMAIN}.po"
 PLACE = re.compile(r"\{[^{}]*\}")
 
-# The modules whose every sentence is translated, and what in them is not a sentence to translate.
-TRANSLATED = ("tui", "plain", "care", "privacy/letter.py", "privacy/unlock.py", "cli/__init__.py", "cli/play.py")
-TRANSLATED += ("progress/lock.py", "progress/store.py", "workshop/participant.py", "workshop/keepsake.py")
-TRANSLATED += tuple(
-    f"workshop/screens/{name}.py" for name in ("join", "arrival", "waiting", "farewell", "confirm", "participant_scene")
-)
+# Every module's sentences are translated, but for those still waiting (each group is one piece of
+# work, kept apart by a blank line so that finishing one never touches another's lines).
+NOT_YET = {
+    # the checker: reading a story's files
+    "story/codes.py", "story/yaml_messages.py", "story/source.py", "story/diagnostics.py", "story/loader.py",
+    "story/load_choices.py", "story/load_flow.py", "story/load_hints.py", "story/load_manifest.py",
+    "story/load_nodes.py", "story/load_refs.py", "story/load_scenes.py", "story/load_text.py",
+    "story/safe_text.py", "story/values.py", "story/saves.py",
+
+    # the checker: what a story means
+    "story/compiler.py", "story/conditions.py", "story/inline.py", "story/functions.py", "story/engine.py",
+    "story/validation.py", "story/safety.py", "story/template_shape.py", "story/__init__.py",
+
+    # the format's own description, and a story's string tables
+    "story/format.py", "story/schema.py", "story/translation.py", "story/catalogue.py", "story/string_table.py",
+    "story/strings.py", "story/languages.py", "cli/strings.py",
+
+    # the author's commands
+    "cli/author.py", "cli/transcripts.py", "cli/arguments.py", "i18n.py", "story/walk.py", "story/walk_report.py",
+    "story/graph.py", "transcripts/replay.py", "transcripts/transcript.py", "scaffold.py", "lsp/__init__.py",
+    "lsp/describe.py", "lsp/fixes.py", "lsp/server.py", "tui/preview.py",
+
+    # the journal's commands and privacy
+    "privacy/erasing.py", "privacy/exporting.py", "privacy/passphrases.py", "privacy/running.py",
+    "privacy/setaside.py", "cli/journal.py", "cli/drafting.py", "progress/amending.py", "progress/journal.py",
+    "progress/locate.py", "progress/migrations.py", "progress/opening.py", "progress/passphrase.py",
+    "progress/paths.py", "progress/sealing.py", "progress/session.py", "progress/words.py",
+
+    # the facilitator's console and serving
+    "workshop/console.py", "workshop/screens/console.py", "workshop/screens/projector.py", "workshop/serve.py",
+    "workshop/serving.py", "workshop/spawning.py", "workshop/tab.py", "workshop/timer.py", "workshop/zygote.py",
+    "cli/workshop.py",
+
+    # the room, its notices and the run-sheet
+    "workshop/notices.py", "workshop/plan.py", "workshop/room.py", "workshop/room_words.py",
+    "workshop/runsheet.py", "workshop/runsheet_html.py",
+}  # fmt: skip
 NOT_SENTENCES = {
     "stepped out",  # the app's result, not shown
     "step out",  # a command's own name
@@ -50,7 +81,21 @@ NOT_SENTENCES = {
     "experience {}",
     "experience: {}",  # the program's name before its version, or a message
     "python -m experience.workshop.participant",  # a command
-}
+
+    # the checker: reading a story's files
+
+    # the checker: what a story means
+
+    # the format's own description, and a story's string tables
+
+    # the author's commands
+
+    # the journal's commands and privacy
+
+    # the facilitator's console and serving
+
+    # the room, its notices and the run-sheet
+}  # fmt: skip
 
 
 def _template_ids(catalog) -> set:
@@ -69,9 +114,13 @@ def _extracted() -> set:
 
 
 def _files():
-    for name in TRANSLATED:
-        path = SOURCE / name
-        yield from sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    for path in sorted(SOURCE.rglob("*.py")):
+        if str(path.relative_to(SOURCE)) not in NOT_YET:
+            yield path
+
+
+def test_every_module_waiting_for_translation_still_exists():
+    assert {name for name in NOT_YET if not (SOURCE / name).is_file()} == set()
 
 
 @pytest.fixture(scope="module")
