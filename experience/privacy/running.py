@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import ParamSpec
 
 from ..care.wrapping import tell
+from ..i18n import _
 from ..progress.lock import ProfileBusy, ProfileLock
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from ..progress.store import Profile, Store, StoreError
@@ -54,15 +55,18 @@ def command_line(words: str, *, profile: str, data_dir: Path) -> str:
 
 
 def whose(name: str) -> str:
-    return f"“{name}”"
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else (many or noun + 's')}"
+    """A profile's or a story's name, quoted as the language in use quotes a name."""
+    # Translators: a profile's or a story's name, quoted (the Spanish catalogue uses «»).
+    return _("“{name}”").format(name=name)
 
 
 def join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    """`a, b and c`, in the language in use."""
+    if len(parts) == 1:
+        return parts[0]
+    # Translators: the end of a list of things done or found ("2 answers, 1 draft and ..."); {items}
+    # is the list before the last one, already joined with commas.
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 @contextmanager
@@ -88,7 +92,9 @@ def reading(profile: str, data_dir: DataDir) -> Iterator[tuple[Store, Profile | 
 def _existing(data_dir: DataDir, *, create: bool) -> Path:
     folder = resolve_data_dir(data_dir)
     if not create and not (folder / DATABASE_NAME).exists():
-        raise Refused(f"Nothing has been saved in {folder} yet, so there is nothing to do there.")
+        raise Refused(
+            _("Nothing has been saved in {folder} yet, so there is nothing to do there.").format(folder=folder)
+        )
     return folder
 
 
@@ -113,18 +119,19 @@ def command(body: Callable[P, int]) -> Callable[P, int]:
         try:
             return body(*args, **kwargs)
         except ask.Cancelled:
-            warn("Nothing has been changed.")
+            warn(_("Nothing has been changed."))
             return 1
         except Refused as refused:
             warn(str(refused))
             return 1
         except (ProfileBusy, StoreError) as error:
-            warn(f"experience: {error}")
+            warn(_("experience: {error}").format(error=error))
             return 1
         except OSError as error:
             warn(
-                f"experience: {getattr(error, 'filename', None) or 'a file'} cannot be used "
-                f"({error.strerror or error}). Nothing has been changed."
+                _("experience: {file} cannot be used ({reason}). Nothing has been changed.").format(
+                    file=getattr(error, "filename", None) or _("a file"), reason=error.strerror or error
+                )
             )
             return 1
 

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..i18n import _
+
 
 class Sealing(Protocol):
     """How answers are kept at rest. `name` is stored beside each row that it wrote."""
@@ -191,20 +193,28 @@ class Journal:
             scene,
             chapter,
             title,
-            self._unseal(prompt, sealing, what="question"),
+            self._unseal(prompt, sealing, question=True),
             self._unseal(answer, sealing),
             created,
             updated,
         )
 
-    def _unseal(self, stored: bytes | str, sealing: str, what: str = "answer") -> str:
+    def _unseal(self, stored: bytes | str, sealing: str, question: bool = False) -> str:
         reader = self._readers.get(sealing)
         if reader is None:
-            return f"(This {what} was sealed in a way this version cannot open. It is kept as it was.)"
+            return (
+                _("(This question was sealed in a way this version cannot open. It is kept as it was.)")
+                if question
+                else _("(This answer was sealed in a way this version cannot open. It is kept as it was.)")
+            )
         try:
             return reader.unseal(stored)
         except Exception:  # a damaged row must not hide the rest of the journal
-            return f"(This {what} could not be opened: its stored copy is damaged. It is kept as it was.)"
+            return (
+                _("(This question could not be opened: its stored copy is damaged. It is kept as it was.)")
+                if question
+                else _("(This answer could not be opened: its stored copy is damaged. It is kept as it was.)")
+            )
 
 
 _SELECT = "SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated FROM journal"
