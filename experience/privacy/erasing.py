@@ -146,9 +146,8 @@ def _report(outcome: Outcome, *, left: str, profile: str) -> int:
         )
     for path, hits in outcome.traces.found.items():
         # Translators: {hits} is how many pieces were found in the file.
-        warn(
-            _("The check still finds pieces of the removed words in {file} ({hits}).").format(file=path.name, hits=hits)
-        )
+        found = _("The check still finds pieces of the removed words in {file} ({hits}).")
+        warn(found.format(file=path.name, hits=hits))
     if not outcome.scrubbed:
         warn(
             _(

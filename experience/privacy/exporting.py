@@ -89,13 +89,14 @@ def export(
     _write_private(target, text, replace=force)
     answers = ngettext("{n} answer", "{n} answers", count).format(n=count)
     written_from = ngettext("{n} story", "{n} stories", len(journals)).format(n=len(journals))
-    warn(
+    if letters:
         # Translators: {answers} is "3 answers", {stories} "2 stories", {path} the file written.
-        (
-            _("Wrote {answers} and your letter from {stories} to {path}.")
-            if letters
-            else _("Wrote {answers} from {stories} to {path}.")
-        ).format(answers=answers, stories=written_from, path=target),
+        wrote = _("Wrote {answers} and your letter from {stories} to {path}.")
+    else:
+        # Translators: {answers} is "3 answers", {stories} "2 stories", {path} the file written.
+        wrote = _("Wrote {answers} from {stories} to {path}.")
+    warn(
+        wrote.format(answers=answers, stories=written_from, path=target),
         _(
             "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
             "private, and delete it when you no longer need it."

@@ -99,14 +99,13 @@ def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int
         )
         status = 0
     else:
-        # Translators: {what} lists what was sealed: "3 answers, 1 draft and your place in the story".
-        say(
-            (
-                _("Your journal is sealed: {what}.")
-                if action == "set"
-                else _("Your journal is sealed with the new passphrase: {what}.")
-            ).format(what=_counted(done))
-        )
+        if action == "set":
+            # Translators: {what} lists what was sealed: "3 answers, 1 draft and your place in the story".
+            sealed = _("Your journal is sealed: {what}.")
+        else:
+            # Translators: {what} lists what was sealed: "3 answers, 1 draft and your place in the story".
+            sealed = _("Your journal is sealed with the new passphrase: {what}.")
+        say(sealed.format(what=_counted(done)))
         status = 0 if left.clean and scrubbed else 1
         if status == 0:
             say(_("Checked: none of the words as they were stored before can be found in the database files any more."))
