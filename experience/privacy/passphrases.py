@@ -28,21 +28,20 @@ PLACES_SEALED = lazy(
     "it would be let go and you would begin each story again. Your settings are kept either way."
 )
 
-EXPLAIN_SET = lazy("""\
-A passphrase seals your journal on this computer: your answers and their questions,
-your unsent drafts, and your place in each story (where you are, what you chose on the
-way, and the words the story keeps to use in later scenes). Without the passphrase
-they cannot be read, by anyone. Not sealed: your settings, the name of your profile,
-the titles of the stories, the names of the chapters and scenes where you wrote, the
-dates and times, and how many answers and steps there are.
-
-Please choose one you will remember, and keep it somewhere safe. If it is lost, it
-cannot be recovered or reset, not by you and not by us: there is no back door, and
-your sealed words would stay unreadable for good. (You could still erase them and
-begin again.)
-
-You will be asked for it each time you open your journey or your journal.
-""")
+# Whole paragraphs, so that each terminal folds them to its own width (care/wrapping.py).
+EXPLAIN_SET = lazy(
+    "A passphrase seals your journal on this computer: your answers and their questions, your unsent "
+    "drafts, and your place in each story (where you are, what you chose on the way, and the words the "
+    "story keeps to use in later scenes). Without the passphrase they cannot be read, by anyone. Not "
+    "sealed: your settings, the name of your profile, the titles of the stories, the names of the "
+    "chapters and scenes where you wrote, the dates and times, and how many answers and steps there are."
+    "\n\n"
+    "Please choose one you will remember, and keep it somewhere safe. If it is lost, it cannot be "
+    "recovered or reset, not by you and not by us: there is no back door, and your sealed words would "
+    "stay unreadable for good. (You could still erase them and begin again.)"
+    "\n\n"
+    "You will be asked for it each time you open your journey or your journal.\n"
+)
 
 
 @command
