@@ -32,7 +32,7 @@ def register(commands: Commands) -> None:
 def _whose_journal(p: argparse.ArgumentParser) -> None:
     add_profile(p, _("whose journal"))
     add_data_dir(p)
-    add_lang(p, follows=_("your system's"))
+    add_lang(p, follows=_("your settings, else your system's"))
 
 
 def journal_arguments(p: argparse.ArgumentParser) -> None:
@@ -99,22 +99,29 @@ def cmd_journal_export(args: argparse.Namespace) -> int:
         format=args.format,
         output=args.output,
         force=args.force,
+        lang=args.lang,
     )
 
 
 def cmd_journal_erase(args: argparse.Namespace) -> int:
     from ..privacy.commands import erase
 
-    return erase(profile=args.profile, data_dir=args.data_dir, yes=args.yes)
+    return erase(profile=args.profile, data_dir=args.data_dir, yes=args.yes, lang=args.lang)
 
 
 def cmd_journal_passphrase(args: argparse.Namespace) -> int:
     from ..privacy.commands import passphrase
 
-    return passphrase(args.action, profile=args.profile, data_dir=args.data_dir)
+    return passphrase(args.action, profile=args.profile, data_dir=args.data_dir, lang=args.lang)
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from ..privacy.commands import forget
 
-    return forget(profile=args.profile, data_dir=args.data_dir, yes=args.yes, remove_set_aside=args.remove_set_aside)
+    return forget(
+        profile=args.profile,
+        data_dir=args.data_dir,
+        yes=args.yes,
+        remove_set_aside=args.remove_set_aside,
+        lang=args.lang,
+    )

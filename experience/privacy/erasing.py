@@ -26,14 +26,14 @@ NOTHING_KEPT = lazy("Nothing is kept for {profile} in {folder}: there is nothing
 
 
 @command
-def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False) -> int:
+def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False, lang: str | None = None) -> int:
     """Erase every answer, draft and kept copy of an answer; keep the place, settings and passphrase.
 
-    `yes` erases without asking (for scripts).
+    `yes` erases without asking (for scripts); `lang`: the language `--lang` named, if any.
     """
     from ..progress.erase import erase_journal, survey_journal
 
-    with opened(profile, data_dir) as (store, found, _lock):
+    with opened(profile, data_dir, lang=lang) as (store, found, _lock):
         if found is None:
             say(
                 _("Nothing has been written for {profile}, so there is nothing to erase.").format(
@@ -162,11 +162,19 @@ def _report(outcome: Outcome, *, left: str, profile: str) -> int:
 
 # -- forget ---------------------------------------------------------------------------------------------
 @command
-def forget(*, profile: str, data_dir: DataDir = None, yes: bool = False, remove_set_aside: bool = False) -> int:
+def forget(
+    *,
+    profile: str,
+    data_dir: DataDir = None,
+    yes: bool = False,
+    remove_set_aside: bool = False,
+    lang: str | None = None,
+) -> int:
     """Remove everything kept for the profile; the database files too if it is the only one.
 
     `yes` forgets without asking (for scripts); `remove_set_aside` also removes the database copies
-    set aside earlier, when it is the last profile (without `yes`, the person is asked).
+    set aside earlier, when it is the last profile (without `yes`, the person is asked); `lang`: the
+    language `--lang` named, if any.
     """
     from ..progress.erase import forget_profile, remove_folder_if_empty, survey_profile
 
@@ -174,7 +182,7 @@ def forget(*, profile: str, data_dir: DataDir = None, yes: bool = False, remove_
     if not (folder / DATABASE_NAME).exists():
         say(str(NOTHING_KEPT).format(profile=whose(profile), folder=folder))
         return 0
-    with opened(profile, data_dir) as (store, found, lock):
+    with opened(profile, data_dir, lang=lang) as (store, found, lock):
         if found is None:
             say(str(NOTHING_KEPT).format(profile=whose(profile), folder=folder))
             return 0

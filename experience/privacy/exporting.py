@@ -39,12 +39,13 @@ def export(
     format: Format,
     output: str | os.PathLike[str] | None = None,
     force: bool = False,
+    lang: str | None = None,
 ) -> int:
     """Everything the profile wrote, as a letter (Markdown) or as JSON, to a file or to stdout.
 
     `story` gives the chapters their order and writes its letter out (the bundled story, when
     None); `output` None writes to standard output; an `output` that exists is replaced only with
-    `force`.
+    `force`. `lang`: the language `--lang` named, if any (else the reader's setting is followed).
     """
     from ..progress.keeping import arrange
     from . import letter
@@ -57,7 +58,7 @@ def export(
             ).format(path=target)
         )
     known = _story(story)
-    with reading(profile, data_dir) as (store, found):
+    with reading(profile, data_dir, lang=lang) as (store, found):
         stories = store.stories_written(found) if found is not None else []
         if found is None or not stories:
             warn(

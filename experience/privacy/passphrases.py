@@ -45,12 +45,13 @@ EXPLAIN_SET = lazy(
 
 
 @command
-def passphrase(action: Action, *, profile: str, data_dir: DataDir = None) -> int:
-    """Set, change or remove the passphrase that seals the profile's words."""
+def passphrase(action: Action, *, profile: str, data_dir: DataDir = None, lang: str | None = None) -> int:
+    """Set, change or remove the passphrase that seals the profile's words (`lang`: the language
+    `--lang` named, if any)."""
     from ..progress import passphrase as keys
     from ..progress.scrub import traces
 
-    with opened(profile, data_dir, create=action == "set") as (store, found, _lock):
+    with opened(profile, data_dir, create=action == "set", lang=lang) as (store, found, _lock):
         if found is None or (action != "set" and not store.is_sealed(found)):
             say(
                 _("The journal of {profile} has no passphrase. To set one: {command}").format(

@@ -1,8 +1,9 @@
 """How every privacy command runs: the profile's lock and the store, plain words, an exit status.
 
 Every command holds the profile's lock for as long as it runs (a window playing that profile is
-never changed under it). Reports go to standard output; questions, warnings and refusals to
-standard error, so that `export` can write to a pipe.
+never changed under it), and speaks the language the reader chose in their settings once their
+profile is found, unless `--lang` named one for this run. Reports go to standard output;
+questions, warnings and refusals to standard error, so that `export` can write to a pipe.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import ParamSpec
 
 from ..care.wrapping import tell
-from ..i18n import _
+from ..i18n import _, use_setting
 from ..progress.lock import ProfileBusy, ProfileLock
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from ..progress.store import Profile, Store, StoreError
@@ -71,21 +72,22 @@ def join(parts: list[str]) -> str:
 
 @contextmanager
 def opened(
-    profile: str, data_dir: DataDir, *, create: bool = False
+    profile: str, data_dir: DataDir, *, create: bool = False, lang: str | None = None
 ) -> Iterator[tuple[Store, Profile | None, ProfileLock]]:
-    """The profile's lock, then the store; the profile if it exists (or is created, with `create`)."""
+    """The profile's lock, then the store; the profile if it exists (or is created, with `create`).
+    `lang` is the language named by `--lang`, if any (see the module's notes)."""
     folder = _existing(data_dir, create=create)
-    with ProfileLock(folder, profile) as lock, _store(folder, profile, create=create) as (store, found):
+    with ProfileLock(folder, profile) as lock, _store(folder, profile, create=create, lang=lang) as (store, found):
         yield store, found, lock
 
 
 @contextmanager
-def reading(profile: str, data_dir: DataDir) -> Iterator[tuple[Store, Profile | None]]:
+def reading(profile: str, data_dir: DataDir, *, lang: str | None = None) -> Iterator[tuple[Store, Profile | None]]:
     """The store, only read and never changed, and the profile, without the profile's lock: for a
     command that only reads (an export). So it works while a window plays that profile (SQLite
     lets it read beside the window's writes: each step the window takes is whole, or not there
     yet), and on a disk where not even a lock can be made (a read-only disk, a backup)."""
-    with _store(_existing(data_dir, create=False), profile, create=False, read_only=True) as opened_:
+    with _store(_existing(data_dir, create=False), profile, create=False, read_only=True, lang=lang) as opened_:
         yield opened_
 
 
@@ -100,15 +102,27 @@ def _existing(data_dir: DataDir, *, create: bool) -> Path:
 
 @contextmanager
 def _store(
-    folder: Path, profile: str, *, create: bool, read_only: bool = False
+    folder: Path, profile: str, *, create: bool, read_only: bool = False, lang: str | None = None
 ) -> Iterator[tuple[Store, Profile | None]]:
     store = Store.open(folder, read_only=read_only)
     try:
         if store.set_aside is not None:
             warn(store.set_aside.message())
-        yield store, store.profile(profile) if create else store.find_profile(profile)
+        found = store.profile(profile) if create else store.find_profile(profile)
+        if found is not None and lang is None:
+            _speak_their_language(found)
+        yield store, found
     finally:
         store.close()
+
+
+def _speak_their_language(found: Profile) -> None:
+    """The language the reader chose in their settings, from here on (none chosen: as it was)."""
+    from ..care.settings import read_settings
+
+    chosen = read_settings(found.settings).language
+    if chosen is not None:
+        use_setting(chosen)
 
 
 def command(body: Callable[P, int]) -> Callable[P, int]:

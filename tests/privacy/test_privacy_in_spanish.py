@@ -91,6 +91,17 @@ def test_sealing_in_spanish_explains_asks_and_reports_in_spanish(written, keyboa
     assert ANSWER.encode() not in raw_bytes(data_dir)
 
 
+def test_a_reader_who_chose_spanish_in_their_settings_is_answered_in_spanish(play, data_dir, tmp_path, capsys):
+    session = play()
+    session.store.set_setting(session.profile, "language", "es")
+    session.store.close()
+    target = tmp_path / "carta.md"
+    assert run("journal", "export", "-o", str(target), "--data-dir", str(data_dir)) == 0
+    assert "Escrito en" in said(capsys)[1] and "Para mí:" in target.read_text(encoding="utf-8")
+    assert run("journal", "export", "-o", str(tmp_path / "letter.md"), "--lang", "en", "--data-dir", str(data_dir)) == 0
+    assert "Wrote 1 answer" in said(capsys)[1]  # --lang, named for this run, comes first
+
+
 def test_the_journal_commands_explain_themselves_in_spanish(capsys):
     with pytest.raises(SystemExit):
         run("journal", "erase", "--help", "--lang", "es")
