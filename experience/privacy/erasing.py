@@ -40,7 +40,7 @@ def erase(*, profile: str, data_dir: DataDir = None, yes: bool = False, lang: st
                     profile=whose(profile)
                 )
             )
-            return 0
+            return 0 if offer_removal(store.data_dir, may_ask=not yes) else 1  # an old copy may still hold words
         survey = survey_journal(store, found)
         if survey.empty:
             store.scrub()  # an earlier erase may have left old pages in the log (another window was open)
