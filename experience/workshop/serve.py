@@ -30,15 +30,16 @@ import jinja2
 from aiohttp import WSCloseCode, web
 from textual_serve.server import Server
 
+from ..i18n import _, lazy
 from .ephemeral import PREFIX, default_root, sweep
 from .limits import JOIN_WITHIN, LONGEST_FRAME, Guesses, Places, clamp_size
 from .room import RoomError, Rooms
-from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url
+from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url, story_language
 from .spawning import Zygote
 from .tab import Tab
 
 PAGES = Path(__file__).with_name("web")
-NOT_A_PAGE = "This address is where a participant's page connects; open the room's address instead."
+NOT_A_PAGE = lazy("This address is where a participant's page connects; open the room's address instead.")
 log = logging.getLogger("experience.workshop")
 
 
@@ -150,7 +151,7 @@ class WorkshopServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=LONGEST_FRAME)
         if not websocket.can_prepare(request).ok:  # a plain GET: someone typed the address
-            raise web.HTTPBadRequest(text=NOT_A_PAGE)
+            raise web.HTTPBadRequest(text=str(NOT_A_PAGE))
         size = clamp_size(request.query.get("width"), request.query.get("height"))
         await websocket.prepare(request)
         self._tabs.add(websocket)
@@ -159,7 +160,7 @@ class WorkshopServer(Server):
         except Exception as error:  # never a traceback in the facilitator's console
             if os.environ.get("EXPERIENCE_DEBUG"):
                 raise
-            log.warning(f"A tab ended with an error ({type(error).__name__}).")
+            log.warning(_("A tab ended with an error ({kind}).").format(kind=type(error).__name__))
         finally:
             self._tabs.discard(websocket)
         return websocket
@@ -179,8 +180,11 @@ def start(
     max_participants: int = DEFAULT_MAX_PARTICIPANTS,
     data_dir: Path,
     sessions_dir: Path | None = None,
+    lang: str | None = None,
 ) -> None:
-    """Check the story and the room, say how to join, and serve until Ctrl+C."""
+    """Check the story and the room, say how to join, and serve until Ctrl+C. Each session begins
+    in `lang` (the program's words, and the story's where it has a translation), and each
+    participant may choose another on the join screen."""
     from ..progress.session import story_key
     from ..story import load_story
     from .gate import Movements
@@ -188,7 +192,7 @@ def start(
     from .room import ROOMS_DB
 
     story_dir = story_dir.resolve()
-    story = load_story(story_dir)  # a broken story is reported now, not in every tab
+    story = load_story(story_dir, story_language(story_dir, lang))  # a broken story is reported now, not in every tab
     code = None if is_loopback(host) else make_code()
     url = join_url(host, port)
     rooms_db = None
@@ -201,7 +205,7 @@ def start(
         finally:
             rooms.close()
     server = WorkshopServer(
-        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db),
+        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db, lang),
         host=host,
         port=port,
         title=story.title,

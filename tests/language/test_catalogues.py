@@ -53,9 +53,6 @@ NOT_YET = {
     "progress/paths.py", "progress/sealing.py", "progress/session.py", "progress/words.py",
 
     # the facilitator's console and serving
-    "workshop/console.py", "workshop/screens/console.py", "workshop/screens/projector.py", "workshop/serve.py",
-    "workshop/serving.py", "workshop/spawning.py", "workshop/tab.py", "workshop/timer.py", "workshop/zygote.py",
-    "cli/workshop.py",
 
     # the room, its notices and the run-sheet
     "workshop/notices.py", "workshop/plan.py", "workshop/room.py", "workshop/room_words.py",
