@@ -205,8 +205,8 @@ def cmd_facilitate(args: argparse.Namespace) -> int:
 # -- runsheet -------------------------------------------------------------------------------------
 def runsheet_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
-    p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (a .html name implies --format html)"))
+    p.add_argument("--format", choices=("markdown", "html"), help=_("markdown (default) or html"))
     add_minutes(p, _("the minutes the workshop has: propose a plan that fits, with a way through and time to talk"))
     add_lang(p)
 

@@ -90,6 +90,8 @@ NOT_SENTENCES = {
     # the journal's commands and privacy
 
     # the facilitator's console and serving
+    "the session was never started",  # an assertion's words: a programming error, never a person's
+    "python -m experience.workshop.zygote",  # a command, typed as it is
 
     # the room, its notices and the run-sheet
 }  # fmt: skip
