@@ -30,7 +30,7 @@ import jinja2
 from aiohttp import WSCloseCode, web
 from textual_serve.server import Server
 
-from ..i18n import _, lazy
+from ..i18n import _, current_language, lazy
 from .ephemeral import PREFIX, default_root, sweep
 from .limits import JOIN_WITHIN, LONGEST_FRAME, Guesses, Places, clamp_size
 from .room import RoomError, Rooms
@@ -86,7 +86,9 @@ class WorkshopServer(Server):
     async def _make_app(self) -> web.Application:
         """textual-serve's routes, except that no folder is listed under /static/."""
         app = web.Application()
-        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        aiohttp_jinja2.setup(  # escaped: the title is the author's, the words a translator's
+            app, loader=jinja2.FileSystemLoader(self.templates_path), autoescape=True
+        )
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
@@ -145,6 +147,7 @@ class WorkshopServer(Server):
             "app_websocket_url": websocket,
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
+            "page": page_words(),
         }
 
     # -- tabs -------------------------------------------------------------------------------------------
@@ -168,6 +171,18 @@ class WorkshopServer(Server):
     def a_place_is_free(self) -> None:
         self.vacancy.set()
         self.vacancy = asyncio.Event()
+
+
+def page_words() -> dict[str, str]:
+    """The page's own words, before a session shows its first screen and after it has ended, in
+    the server's language (a participant's choice on the join screen is their session's alone)."""
+    return {
+        "lang": current_language(),
+        "opening": _("Opening your own quiet space…"),
+        "ended": _("Your session has ended."),
+        "kept": _("Nothing you wrote is kept here. Thank you for being part of the room."),
+        "again": _("Start a new session"),
+    }
 
 
 # -- starting a room ----------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from experience.workshop.serving import ServedRoom, banner, story_language
 from experience.workshop.timer import Timer
 
 from ..helpers import REPO
-from .webclient import Tab
+from .webclient import Tab, page_of
 
 ROOM = "martes"
 JOURNEY = REPO / "scenes"  # the bundled journey, which has its Spanish translation
@@ -100,6 +100,16 @@ def test_the_servers_banner_speaks_spanish_and_fits_80_columns():
     assert lines[2] == "  Únete en   http://192.168.1.5:8000"
     assert "  Máximo     30 participantes a la vez" in lines
     assert all(len(line) <= 80 for line in lines), [line for line in lines if len(line) > 80]
+
+
+async def test_the_participants_page_speaks_the_servers_language_with_the_title_escaped(start_server):
+    use_language("es")  # as `experience serve --lang es` leaves the server's process
+    server = await start_server()
+    server.server.title = "<b>A small room</b>"
+    page = await page_of(server.base)
+    assert '<html lang="es">' in page
+    assert "Abriendo tu propio espacio tranquilo…" in page and "Empezar una sesión nueva" in page
+    assert "&lt;b&gt;A small room&lt;/b&gt;" in page and "<b>" not in page
 
 
 def test_facilitate_help_says_lang_in_spanish():
