@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import N_, _, lazy, ngettext, pgettext
+from ..i18n import N_, _, lazy, ngettext
 from .model import Exit, ExitKind, Scene, Story
 from .safe_text import terminal_safe
 
@@ -281,22 +281,23 @@ _COLUMNS = (
     (N_("chapters"), 8),
     (N_("scenes"), 7),
     (N_("words"), 7),
-    (N_("reading"), len("under a minute")),
+    (N_("reading"), 14),  # as wide as "under a minute"
     (N_("prompts"), 8),
     (N_("deep"), 5),
     (N_("endings"), 8),
     (N_("workshop"), 9),
 )
-_STATS = "a column of `experience stats`"  # the context of its headings: short words, said alone
 
 
 def format_stats(story: Story) -> str:
     rows = movement_stats(story)
-    total = MovementStats(pgettext(_STATS, "all"))
+    # Translators: the name of the table's last row, the whole story's numbers.
+    total = MovementStats(_("all"))
     for row in rows:
         for field in ("chapters", "scenes", "words", "prompts", "endings", "deep", "workshop_minutes"):
             setattr(total, field, getattr(total, field) + getattr(row, field))
-    headings = [pgettext(_STATS, "movement")] + [pgettext(_STATS, heading) for heading, _least in _COLUMNS]
+    # Translators: the headings of `experience stats`' table, short words said alone.
+    headings = [_("movement")] + [_(heading) for heading, _least in _COLUMNS]
     cells = [_stats_cells(row) for row in [*rows, total]]
     width = max(NAME_COLUMN[0], len(headings[0]), min(NAME_COLUMN[1], max((len(r.name) for r in rows), default=0)))
     widths = [width] + [

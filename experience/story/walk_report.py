@@ -11,7 +11,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, babel_locale, ngettext
 from .model import Story
 from .safe_text import terminal_safe
 from .text import format_value
@@ -93,8 +93,8 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
             runs=report.runs,
             title=story.title,
             seed=report.seed,
-            seconds=f"{report.seconds:.2f}",
-            rate=f"{per_second:,.0f}",
+            seconds=_number(report.seconds, "0.00"),
+            rate=_number(round(per_second), "#,##0"),
         )
     )
     finished = sum(report.endings.values())
@@ -113,8 +113,8 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
         add(
             _("  steps per play-through: shortest {shortest}, median {median}, mean {mean}, longest {longest}").format(
                 shortest=lengths[0],
-                median=f"{statistics.median(lengths):g}",
-                mean=f"{statistics.fmean(lengths):.1f}",
+                median=_number(statistics.median(lengths), "0.#"),
+                mean=_number(statistics.fmean(lengths), "0.0"),
                 longest=lengths[-1],
             )
         )
@@ -169,6 +169,13 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
         for sid in sorted(scene_ids, key=lambda s: report.reached[s])[:20]:
             add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
     return terminal_safe("\n".join(lines))  # it quotes choices and expressions
+
+
+def _number(value: float, pattern: str) -> str:
+    """A number as the language in use writes it (`0,42` in Spanish, `0.42` in English)."""
+    from babel.numbers import format_decimal  # only when a report is written: walking stays light
+
+    return format_decimal(value, format=pattern, locale=babel_locale())
 
 
 def _problem_line(problem: Problem) -> str:

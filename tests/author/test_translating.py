@@ -79,7 +79,7 @@ def test_strings_refuses_a_translation_into_the_storys_own_language(root, capsys
 
 def test_check_with_lang_is_clean_once_every_string_is_translated(translated, capsys):
     assert main(["check", "--strict", "--lang", "es", str(translated)]) == 0
-    assert "of “Dos habitaciones”, in es" in capsys.readouterr().out
+    assert "de «Dos habitaciones», en es" in capsys.readouterr().out  # --lang es: the summary in Spanish too
 
 
 def test_check_with_lang_says_where_a_string_is_left_to_translate(translated, capsys):
@@ -94,7 +94,7 @@ def test_check_with_lang_says_where_a_string_is_left_to_translate(translated, ca
 
 def test_walk_and_graph_read_the_story_in_the_language_asked_for(translated, capsys):
     assert main(["walk", "--lang", "es", str(translated), "-n", "20"]) == 0
-    assert "of “Dos habitaciones”" in capsys.readouterr().out
+    assert "de «Dos habitaciones»" in capsys.readouterr().out  # the report in Spanish too
     assert main(["graph", "--lang", "es", "--labels", str(translated)]) == 0
     assert "Seguir." in capsys.readouterr().out
 
