@@ -305,7 +305,8 @@ def format_stats(story: Story) -> str:
         for at, (heading, (_word, least)) in enumerate(zip(headings[1:], _COLUMNS, strict=True))
     ]
     header = _stats_line(headings, widths)
-    lines = [f"“{story.title}”", "", header, "-" * len(header)]
+    # Translators: the story's title, quoted, above the table.
+    lines = [_("“{title}”").format(title=story.title), "", header, "-" * len(header)]
     lines.extend(
         _stats_line([cut(row.name, width), *row_cells], widths) for row, row_cells in zip(rows, cells, strict=False)
     )
