@@ -100,24 +100,11 @@ def test_stats_heads_its_table_in_spanish_with_the_columns_lined_up(story_dir, c
 
 
 def test_graph_translates_its_own_labels_and_keeps_the_storys_words(story_dir, capsys):
-    chapter = """\
-        title: Uno
-        scenes:
-          a:
-            text: Una puerta.
-            choices:
-              - text: Entrar
-                goto: b
-              - text: Asomarse
-                detour: c
-          b:
-            text: Una ventana.
-            end: true
-          c:
-            title: La ventana
-            text: Fuera llueve.
-            return: true
-        """
+    chapter = WALKED["one.yaml"].replace(
+        "goto: b\n", "goto: b\n              - text: Asomarse\n                detour: c\n"
+    )
+    chapter = chapter.rstrip(" ") + "          c:\n            title: La ventana\n            text: Fuera llueve.\n"
+    chapter += "            return: true\n"
     root = story_dir({**WALKED, "one.yaml": chapter})
     assert main(["graph", "--lang", "es", "--format", "dot", str(root)]) == 0
     dot = capsys.readouterr().out
