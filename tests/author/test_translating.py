@@ -102,7 +102,7 @@ def test_walk_and_graph_read_the_story_in_the_language_asked_for(translated, cap
 def test_stats_counts_the_words_of_every_language(translated, capsys):
     assert main(["stats", "--lang", "es", str(translated)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("“Dos habitaciones”")
+    assert out.startswith("«Dos habitaciones»")  # --lang es: the program’s quotation marks are Spanish too
     lines = {line.split()[0]: line for line in out.splitlines() if line[:3] in ("en ", "es ")}
     assert "(its own language)" in lines["en"]
     assert "6 of 6 strings (100%)" in lines["es"]
