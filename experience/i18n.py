@@ -40,20 +40,32 @@ _NO_LANGUAGE = frozenset({"C", "POSIX"})  # the C locale: no language chosen, so
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 
 
-class Source(str, Enum):
-    """Where the language in use came from (said in messages, and deciding what a missing
-    translation means: an error when asked for by name, nothing when only inherited)."""
+def N_(message: str) -> str:
+    """Marks `message` for extraction only; it is looked up later, where it is shown."""
+    return message
 
-    COMMAND_LINE = "--lang"
-    SETTINGS = "your settings"
-    STORY = "the story"
-    SYSTEM = "the system's locale"
-    DEFAULT = "the default"
+
+class Source(str, Enum):
+    """Where the language in use came from (deciding what a missing translation means: an error
+    when asked for by name, nothing when only inherited). Its values are the English words, kept
+    as they are for anything that compares them; a message says `source.said`, in the language
+    in use."""
+
+    COMMAND_LINE = "--lang"  # an option's name, the same in every language
+    SETTINGS = N_("your settings")
+    STORY = N_("the story")
+    SYSTEM = N_("the system's locale")
+    DEFAULT = N_("the default")
 
     @property
     def explicit(self) -> bool:
         """Asked for by name for this run, so it must be honoured or refused out loud."""
         return self is Source.COMMAND_LINE
+
+    @property
+    def said(self) -> str:
+        """Where the language came from, in words for a message, in the language in use."""
+        return self.value if self is Source.COMMAND_LINE else _(self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,11 +223,6 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pgettext(context: str, message: str) -> str:
     """`message` in the language in use, where the same English words need telling apart."""
     return _current.pgettext(context, message)
-
-
-def N_(message: str) -> str:
-    """Marks `message` for extraction only; it is looked up later, where it is shown."""
-    return message
 
 
 class Lazy:

@@ -9,10 +9,11 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from .i18n import Words, _, lazy
 from .story.format import STORY_ID_PATTERN
 from .story.schema import FILE_NAMES, SCHEMAS
 
-DEFAULT_TITLE = "My first story"
+DEFAULT_TITLE = lazy("My first story")  # in the language in use when the story is made
 DEFAULT_ID = "my-story"
 
 
@@ -20,14 +21,17 @@ class ScaffoldError(Exception):
     pass
 
 
-def scaffold(folder: Path, *, title: str = DEFAULT_TITLE) -> list[Path]:
+def scaffold(folder: Path, *, title: Words = DEFAULT_TITLE) -> list[Path]:
     """Write the example story into `folder` (new or empty) and return the files made."""
+    title = str(title)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ScaffoldError(
-            f"{folder} already exists and is not empty; choose a new folder so nothing of yours is overwritten"
+            _(
+                "{folder} already exists and is not empty; choose a new folder so nothing of yours is overwritten"
+            ).format(folder=folder)
         )
     if "\n" in title or not title.strip():
-        raise ScaffoldError("the title should be one line of text")
+        raise ScaffoldError(_("the title should be one line of text"))
     folder.mkdir(parents=True, exist_ok=True)
     created = []
     templates = resources.files("experience") / "templates" / "new"

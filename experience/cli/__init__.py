@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..i18n import _, resolve_language, use_language
 from . import author, journal, play, strings, transcripts, workshop
-from .arguments import Commands, Handler
+from .arguments import Commands, Handler, speak_argparse
 from .play import cmd_play
 
 GROUPS = (play, journal, author, strings, transcripts, workshop)  # in the order `experience --help` lists them
@@ -36,7 +36,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "Coming Home to Yourself: a guided reflection for the terminal. With no command, plays the bundled journey."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"experience {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"experience {__version__}",
+        help=_("show program's version number and exit"),
+    )
     commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND"), only=command)
     for group in GROUPS:
         group.register(commands)
@@ -62,6 +67,7 @@ def _command_in(argv: Sequence[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     use_language(resolve_language(_lang_in(argv)).tag)  # before the parser: its help is in it too
+    speak_argparse()  # and argparse's own words ("usage:", its errors), from the same catalogue
     args = build_parser(_command_in(argv)).parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:  # no command: play the bundled journey

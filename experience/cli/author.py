@@ -11,9 +11,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..i18n import _, ngettext
 from .arguments import Commands, add_lang, add_story, positive, story_dir
 from .drafting import cmd_new, cmd_preview, new_arguments, preview_arguments
+
+if TYPE_CHECKING:
+    from ..story import LoadResult
 
 
 def register(commands: Commands) -> None:
@@ -21,86 +26,99 @@ def register(commands: Commands) -> None:
         "new",
         cmd_new,
         new_arguments,
-        help="start a new story from a small working example",
-        description="Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
-        "ending) and JSON Schemas for your editor.",
+        help=_("start a new story from a small working example"),
+        description=_(
+            "Creates FOLDER with a manifest, one chapter (a choice, a reflection, an "
+            "ending) and JSON Schemas for your editor."
+        ),
     )
     commands.add(
         "preview",
         cmd_preview,
         preview_arguments,
-        help="play a story and reload it each time you save a file",
-        description="For authors: the player, watching the story folder. Each save reloads the "
-        "story and keeps your place; a save with errors shows them until the next good "
-        "save. Nothing is saved to your own progress.",
+        help=_("play a story and reload it each time you save a file"),
+        description=_(
+            "For authors: the player, watching the story folder. Each save reloads the "
+            "story and keeps your place; a save with errors shows them until the next good "
+            "save. Nothing is saved to your own progress."
+        ),
     )
     commands.add(
         "check",
         cmd_check,
         check_arguments,
-        help="check a story for errors and warnings",
-        description="Check a story folder and report every problem as path:line:col, with its code (the "
-        "guide lists them all). Exit status 1 if there are errors, or warnings with --strict.",
+        help=_("check a story for errors and warnings"),
+        description=_(
+            "Check a story folder and report every problem as path:line:col, with its code (the "
+            "guide lists them all). Exit status 1 if there are errors, or warnings with --strict."
+        ),
     )
     commands.add(
         "walk",
         cmd_walk,
         walk_arguments,
-        help="play a story at random many times and report what was found",
-        description="Seeded random play-throughs: which scenes and choices no reader reached, the "
-        "endings they came to, and where any of them got stuck, with the road that led there. Exit status 1 "
-        "if a reader got stuck or met an error.",
+        help=_("play a story at random many times and report what was found"),
+        description=_(
+            "Seeded random play-throughs: which scenes and choices no reader reached, the "
+            "endings they came to, and where any of them got stuck, with the road that led there. Exit status 1 "
+            "if a reader got stuck or met an error."
+        ),
     )
     commands.add(
         "graph",
         cmd_graph,
         graph_arguments,
-        help="draw the branching of a story (Mermaid, DOT, SVG or PNG)",
-        description="Chapters as clusters, endings with a double border, deep scenes shaded, "
-        "conditional choices dashed, detours dotted.",
+        help=_("draw the branching of a story (Mermaid, DOT, SVG or PNG)"),
+        description=_(
+            "Chapters as clusters, endings with a double border, deep scenes shaded, "
+            "conditional choices dashed, detours dotted."
+        ),
     )
     commands.add(
         "stats",
         cmd_stats,
         stats_arguments,
-        help="scenes, words and reading time for each movement of a story, and its words in each language",
-        description="A table with a row for each movement: chapters, scenes, words, reading time (every word "
-        "written, at an unhurried pace), reflections, deep scenes, endings and the chapters' workshop minutes.",
+        help=_("scenes, words and reading time for each movement of a story, and its words in each language"),
+        description=_(
+            "A table with a row for each movement: chapters, scenes, words, reading time (every word "
+            "written, at an unhurried pace), reflections, deep scenes, endings and the chapters' workshop minutes."
+        ),
     )
     commands.add(
         "schema",
         cmd_schema,
         schema_arguments,
-        help="print the JSON Schema of chapter files or of story.yaml",
-        description="JSON Schemas (draft 2020-12) for editors with the YAML language server.",
+        help=_("print the JSON Schema of chapter files or of story.yaml"),
+        description=_("JSON Schemas (draft 2020-12) for editors with the YAML language server."),
     )
     commands.add(
         "guide",
         cmd_guide,
-        help="print the authors' guide (AUTHORING.md)",
-        description="The whole guide to writing a story: every key, with examples, and every message of the "
-        "checker. It is long; read it in a pager: experience guide | less",
+        help=_("print the authors' guide (AUTHORING.md)"),
+        description=_(
+            "The whole guide to writing a story: every key, with examples, and every message of the "
+            "checker. It is long; read it in a pager: experience guide | less"
+        ),
     )
     commands.add(
         "lsp",
         cmd_lsp,
-        help="the language server, for your editor: problems as you type, completion, definitions",
-        description="Speaks the Language Server Protocol over standard input and output; your editor "
-        "starts it (see 'The language server' in the guide). It needs pygls: pip install pygls.",
+        lsp_arguments,
+        help=_("the language server, for your editor: problems as you type, completion, definitions"),
+        description=_(
+            "Speaks the Language Server Protocol over standard input and output; your editor "
+            "starts it (see 'The language server' in the guide). It needs pygls: pip install pygls."
+        ),
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 # -- check ----------------------------------------------------------------------------------------
 def check_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
-    add_lang(p, follows="the story's own words only; with LANG, its translation into LANG too")
-    p.add_argument("--strict", action="store_true", help="warnings fail the check too (exit status 1)")
+    add_lang(p, follows=_("the story's own words only; with LANG, its translation into LANG too"))
+    p.add_argument("--strict", action="store_true", help=_("warnings fail the check too (exit status 1)"))
     p.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default), or json for editors and CI"
+        "--format", choices=("text", "json"), default="text", help=_("text (default), or json for editors and CI")
     )
 
 
@@ -116,24 +134,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         if shown:
             print(format_text(shown))
-        errors, warnings = len(result.errors), len(result.warnings)
-        if result.story is not None:
-            story = result.story
-            summary = (
-                f"{_count(len(story.scenes), 'scene')} in {_count(len(story.chapters), 'chapter')} of “{story.title}”"
-                + (f", in {story.language}" if story.language != story.source_language else "")
-            )
-        else:
-            summary = (
-                "the story cannot be played until the errors are fixed; warnings about the "
-                "story as a whole come once they are"
-            )
-        counts = f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
-        where = "this folder" if str(root) == "." else root
-        print(f"{where}: {counts} ({summary})", file=sys.stderr if shown else sys.stdout)
+        print(_check_summary(root, result), file=sys.stderr if shown else sys.stdout)
     if result.errors or (args.strict and result.warnings):
         return 1
     return 0
+
+
+def _check_summary(root: Path, result: LoadResult) -> str:
+    """The last line of a check: how many problems, and what was checked."""
+    errors, warnings = len(result.errors), len(result.warnings)
+    story = result.story
+    if story is not None:
+        scenes = ngettext("{count} scene", "{count} scenes", len(story.scenes)).format(count=len(story.scenes))
+        chapters = ngettext("{count} chapter", "{count} chapters", len(story.chapters)).format(
+            count=len(story.chapters)
+        )
+        if story.language != story.source_language:
+            # Translators: {scenes} is "12 scenes", {chapters} "3 chapters"; {language} a tag like es-MX.
+            summary = _("{scenes} in {chapters} of “{title}”, in {language}").format(
+                scenes=scenes, chapters=chapters, title=story.title, language=story.language
+            )
+        else:
+            summary = _("{scenes} in {chapters} of “{title}”").format(
+                scenes=scenes, chapters=chapters, title=story.title
+            )
+    else:
+        summary = _(
+            "the story cannot be played until the errors are fixed; warnings about the "
+            "story as a whole come once they are"
+        )
+    # Translators: the end of a check: "2 errors, 1 warning (12 scenes in 3 chapters of “Title”)";
+    # {where} is the story's folder, {summary} what was checked.
+    return _("{where}: {errors}, {warnings} ({summary})").format(
+        where=_("this folder") if str(root) == "." else root,
+        errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        summary=summary,
+    )
 
 
 # -- walk -----------------------------------------------------------------------------------------
@@ -142,26 +179,31 @@ def walk_arguments(p: argparse.ArgumentParser) -> None:
 
     add_story(p)
     p.add_argument(
-        "-n", "--runs", type=positive, default=DEFAULT_RUNS, help="how many play-throughs (default %(default)s)"
+        "-n", "--runs", type=positive, default=DEFAULT_RUNS, help=_("how many play-throughs (default %(default)s)")
     )
     p.add_argument(
-        "--seed", type=int, default=DEFAULT_SEED, help="the same seed gives the same readers (default %(default)s)"
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=_("the same seed gives the same readers (default %(default)s)"),
     )
     p.add_argument(
         "--max-steps",
         type=positive,
         metavar="N",
         default=DEFAULT_MAX_STEPS,
-        help="give up on a play-through after N steps, counted as unfinished (default %(default)s)",
+        help=_("give up on a play-through after N steps, counted as unfinished (default %(default)s)"),
     )
     p.add_argument(
         "--seek",
         action="store_true",
-        help="prefer choices no reader has taken yet, to cover rare branches in fewer runs",
+        help=_("prefer choices no reader has taken yet, to cover rare branches in fewer runs"),
     )
     add_lang(p)
-    p.add_argument("--all", action="store_true", help="list every scene in the report, with how often it was reached")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default), or json for tools")
+    p.add_argument(
+        "--all", action="store_true", help=_("list every scene in the report, with how often it was reached")
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help=_("text (default), or json for tools"))
 
 
 def cmd_walk(args: argparse.Namespace) -> int:
@@ -187,10 +229,10 @@ def graph_arguments(p: argparse.ArgumentParser) -> None:
         "--format",
         choices=("mermaid", "dot", "svg", "png"),
         default="mermaid",
-        help="mermaid (default) or dot need nothing; svg and png need Graphviz",
+        help=_("mermaid (default) or dot need nothing; svg and png need Graphviz"),
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--labels", action="store_true", help="label each arrow with the choice's words")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
+    p.add_argument("--labels", action="store_true", help=_("label each arrow with the choice's words"))
     add_lang(p)
 
 
@@ -206,7 +248,12 @@ def cmd_graph(args: argparse.Namespace) -> int:
         write(to_dot(story, labels=args.labels), output)
     else:
         if output is None and sys.stdout.isatty():
-            print(f"experience: --format {args.format} is an image; write it to a file with -o FILE", file=sys.stderr)
+            print(
+                _("experience: --format {format} is an image; write it to a file with -o FILE").format(
+                    format=args.format
+                ),
+                file=sys.stderr,
+            )
             return 2
         try:
             image = render(to_dot(story, labels=args.labels), args.format)
@@ -215,13 +262,13 @@ def cmd_graph(args: argparse.Namespace) -> int:
             return 1
         write(image, output)
     if output is not None:
-        print(f"wrote {output}", file=sys.stderr)
+        print(_("wrote {path}").format(path=output), file=sys.stderr)
     return 0
 
 
 def stats_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
-    add_lang(p, follows="the story's own language; every language's words are counted below")
+    add_lang(p, follows=_("the story's own language; every language's words are counted below"))
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -245,12 +292,12 @@ def schema_arguments(p: argparse.ArgumentParser) -> None:
         nargs="?",
         choices=("chapter", "story"),
         default="chapter",
-        help="chapter files (default) or the story.yaml manifest",
+        help=_("chapter files (default) or the story.yaml manifest"),
     )
     where = p.add_mutually_exclusive_group()
-    where.add_argument("-o", "--output", metavar="FILE", help="write the schema to FILE instead of printing it")
+    where.add_argument("-o", "--output", metavar="FILE", help=_("write the schema to FILE instead of printing it"))
     where.add_argument(
-        "--output-dir", metavar="DIR", help="write both schemas into DIR, named as 'experience new' names them"
+        "--output-dir", metavar="DIR", help=_("write both schemas into DIR, named as 'experience new' names them")
     )
 
 
@@ -262,9 +309,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
         try:
             path.write_text(json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         except OSError as error:
-            print(f"experience: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+            print(
+                _("experience: cannot write {path}: {error}").format(path=path, error=error.strerror or error),
+                file=sys.stderr,
+            )
             return 1
-        print(f"wrote {path}", file=sys.stderr)
+        print(_("wrote {path}").format(path=path), file=sys.stderr)
         return 0
     if args.output_dir:
         folder = Path(args.output_dir)
@@ -272,7 +322,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         for name, build in SCHEMAS.items():
             path = folder / FILE_NAMES[name]
             path.write_text(json.dumps(build(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            print(f"wrote {path}")
+            print(_("wrote {path}").format(path=path))
         return 0
     print(json.dumps(SCHEMAS[args.which](), indent=2, ensure_ascii=False))
     return 0
@@ -283,6 +333,10 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
     print(authoring_guide().read_text(encoding="utf-8"), end="")
     return 0
+
+
+def lsp_arguments(p: argparse.ArgumentParser) -> None:
+    add_lang(p, follows=_("your system's"))
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:

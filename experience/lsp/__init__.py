@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sys
 
-INSTALL_HINT = (
+from ..i18n import lazy
+
+INSTALL_HINT = lazy(
     "the language server needs pygls, which is not installed. Install it with: pip install pygls "
     "(or, in your copy of experience: pip install '.[lsp]')"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from ..i18n import _
 from ..story import Scene, Variable
 from ..story import format as fmt
 from ..story.conditions import FUNCTIONS, Value
@@ -18,9 +19,12 @@ FIRST_LINE = 100  # characters of a scene's first line shown
 
 
 def key_markdown(key: fmt.Key) -> str:
-    lines = [f"**{key.name}**" + (" (required)" if key.required else ""), "", key.doc]
+    name = f"**{key.name}**"
+    # Translators: a key's name in bold, in an editor's hover, when the key must be written.
+    lines = [_("{key} (required)").format(key=name) if key.required else name, "", str(key.doc)]
     if key.values:
-        lines += ["", "One of: " + ", ".join(f"`{v}`" for v in key.values)]
+        # Translators: the values a key may take, each in `code`, joined by commas.
+        lines += ["", _("One of: {values}").format(values=", ".join(f"`{v}`" for v in key.values))]
     return "\n".join(lines)
 
 
@@ -55,7 +59,8 @@ def as_written(value: Value) -> str:
 
 
 def variable_summary(variable: Variable) -> str:
-    return f"{variable.type.value}, starting at {as_written(variable.initial)}"
+    # Translators: {type} is a variable's type as the format names it (number, text, flag).
+    return _("{type}, starting at {value}").format(type=variable.type.value, value=as_written(variable.initial))
 
 
 def variable_markdown(variable: Variable) -> str:
@@ -64,4 +69,7 @@ def variable_markdown(variable: Variable) -> str:
 
 def function_markdown(name: str) -> str:
     function = FUNCTIONS[name]
-    return f"`{function.signature}` gives {function.result.value}: {function.doc}"
+    # Translators: {signature} is a function as written (`max(a, b)`), {type} its result's type, {doc} what it does.
+    return _("`{signature}` gives {type}: {doc}").format(
+        signature=function.signature, type=function.result.value, doc=function.doc
+    )

@@ -4,6 +4,9 @@ The checker says what it suggests in its message ("...; did you mean 'X'?", or "
 another chapter's scene) and quotes what was written. The fix replaces the quoted word that
 stands at or after the problem's place on its line with the suggestion, so it changes only what
 the message is about; a message whose word cannot be found there offers no fix.
+
+The checker speaks the server's language, so the words before a suggestion are looked up in it
+too (`SUGGESTING`), and the English ones always work as well.
 """
 
 from __future__ import annotations
@@ -12,16 +15,26 @@ import re
 
 from lsprotocol import types
 
+from ..i18n import _, lazy
 from .reports import SOURCE
 
-_SUGGESTION = re.compile(r"(?:did you mean|write) '(?P<suggestion>[^']+)'")
+# Translators: the words the checker's messages put just before a suggested name, as in
+# "did you mean 'belief'?" and "write 'other/scene'", as alternatives of a regular expression
+# (separated by |, no other punctuation); they must match the checker's own Spanish messages.
+SUGGESTING = lazy("did you mean|write")
+_ENGLISH = "did you mean|write"
 _QUOTED = re.compile(r"'([^']+)'")
 _NAME_CHARS = r"A-Za-z0-9_-"
 
 
+def _suggesting() -> re.Pattern[str]:
+    words = {_ENGLISH, str(SUGGESTING)}
+    return re.compile(rf"(?:{'|'.join(sorted(words))}) '(?P<suggestion>[^']+)'")
+
+
 def suggestion(message: str) -> tuple[str, list[str]] | None:
     """The suggested text, and the quoted words before it (one of them is what was written)."""
-    match = _SUGGESTION.search(message)
+    match = _suggesting().search(message)
     if match is None:
         return None
     suggested = match.group("suggestion")
@@ -44,7 +57,7 @@ def fix(uri: str, lines: list[str], diagnostic: types.Diagnostic, start: types.P
     if edit is None:
         return None
     return types.CodeAction(
-        title=f"Change to '{suggested}'",
+        title=_("Change to '{suggestion}'").format(suggestion=suggested),
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[diagnostic],
         is_preferred=True,

@@ -22,6 +22,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from .. import __version__
+from ..i18n import _
 from ..story import Scene, Variable
 from ..story.load_manifest import MANIFEST_NAME
 from .checking import Checked, check, story_root
@@ -74,7 +75,10 @@ class StoryServer(LanguageServer):
             checked = await asyncio.get_running_loop().run_in_executor(None, check, root, buffers)
         except Exception as error:  # a fault of ours: say so in the editor's log, keep serving
             self.window_log_message(
-                types.LogMessageParams(types.MessageType.Error, f"experience: checking {root} failed: {error!r}")
+                types.LogMessageParams(
+                    types.MessageType.Error,
+                    _("experience: checking {root} failed: {error}").format(root=root, error=repr(error)),
+                )
             )
             return
         self.checked[root] = checked.keeping(self.checked.get(root))

@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _, lazy, ngettext
 from .model import Exit, ExitKind, Scene, Story
 from .safe_text import terminal_safe
 
@@ -62,17 +63,35 @@ def _drawn_as(way: Exit) -> str:
 
 
 def _edge_label(way: Exit, labels: bool) -> str:
+    """The words on an arrow: the program's own ("gentler path", "if ...") in the language in
+    use, the story's as the story has them."""
     if way.kind is ExitKind.GENTLER:
-        return "gentler path"
+        return _("gentler path")
     if not labels:
         return ""
     words = _short(way.choice.text.source) if way.choice is not None else ""
     if way.condition is not None:
-        words = f"{words} (if {_short(way.condition.source)})" if words else f"if {_short(way.condition.source)}"
+        condition = _short(way.condition.source)
+        # Translators: on an arrow of the graph: a choice's words, then the condition it needs.
+        words = (
+            _("{choice} (if {condition})").format(choice=words, condition=condition)
+            if words
+            else _("if {condition}").format(condition=condition)
+        )
     return words
 
 
-_KIND_LABELS = {"detour": "detour", "then": "after the detour", "fallback": "otherwise", "gentler": "gentler path"}
+# the words on an arrow of each kind that the story gives none for
+_KIND_LABELS = {
+    "detour": lazy("detour"),
+    "then": lazy("after the detour"),
+    "fallback": lazy("otherwise"),
+    "gentler": lazy("gentler path"),
+}
+
+
+def _kind_label(edge: Edge) -> str:
+    return edge.label or str(_KIND_LABELS.get(edge.kind, ""))
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -118,7 +137,7 @@ def to_mermaid(story: Story, *, labels: bool = False) -> str:
         "gentler": "-.->",
     }
     for edge in edges(story, labels=labels):
-        label = edge.label or _KIND_LABELS.get(edge.kind, "")
+        label = _kind_label(edge)
         arrow = arrows[edge.kind]
         if label:
             arrow = f'{arrow}|"{_mermaid_text(label)}"|'
@@ -181,7 +200,7 @@ def to_dot(story: Story, *, labels: bool = False) -> str:
     }
     for edge in edges(story, labels=labels):
         attrs = [styles[edge.kind]] if styles[edge.kind] else []
-        label = edge.label or _KIND_LABELS.get(edge.kind, "")
+        label = _kind_label(edge)
         if label:
             attrs.append(f"label={_dot(label)}")
         lines.append(
@@ -195,7 +214,7 @@ class GraphvizMissing(Exception):
     """Graphviz's `dot` is needed to draw SVG or PNG and is not installed."""
 
 
-INSTALL_GRAPHVIZ = (
+INSTALL_GRAPHVIZ = lazy(
     "Drawing SVG or PNG needs Graphviz, which is not installed. Install it "
     "(Debian/Ubuntu: sudo apt install graphviz; Fedora: sudo dnf install graphviz; "
     "macOS: brew install graphviz; Windows: winget install graphviz), or use "
@@ -207,12 +226,14 @@ def render(dot_source: str, image_format: str) -> bytes:
     """SVG or PNG bytes from DOT, through Graphviz."""
     dot = shutil.which("dot")
     if dot is None:
-        raise GraphvizMissing(INSTALL_GRAPHVIZ)
+        raise GraphvizMissing(str(INSTALL_GRAPHVIZ))
     done = subprocess.run(
         [dot, f"-T{image_format}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=120, check=False
     )
     if done.returncode != 0:
-        raise GraphvizMissing(f"Graphviz could not draw the graph: {done.stderr.decode(errors='replace').strip()}")
+        raise GraphvizMissing(
+            _("Graphviz could not draw the graph: {error}").format(error=done.stderr.decode(errors="replace").strip())
+        )
     return done.stdout
 
 
@@ -254,31 +275,66 @@ def movement_stats(story: Story) -> list[MovementStats]:
 NAME_COLUMN = (8, 32)  # the narrowest and widest the movement column grows; longer names are cut, with …
 
 
+# The table's columns after the movement's name: each one's heading, and the narrowest it is
+# (the English headings' widths; a heading or a value said longer in another language widens it).
+_COLUMNS = (
+    (N_("chapters"), 8),
+    (N_("scenes"), 7),
+    (N_("words"), 7),
+    (N_("reading"), 14),  # as wide as "under a minute"
+    (N_("prompts"), 8),
+    (N_("deep"), 5),
+    (N_("endings"), 8),
+    (N_("workshop"), 9),
+)
+
+
 def format_stats(story: Story) -> str:
     rows = movement_stats(story)
-    width = max(NAME_COLUMN[0], min(NAME_COLUMN[1], max((len(r.name) for r in rows), default=0)))
-    header = (
-        f"{'movement':<{width}} {'chapters':>8} {'scenes':>7} {'words':>7} {'reading':>{READING_COLUMN}} {'prompts':>8}"
-        f" {'deep':>5} {'endings':>8} {'workshop':>9}"
-    )
-    lines = [f"“{story.title}”", "", header, "-" * len(header)]
-    total = MovementStats("all")
+    # Translators: the name of the table's last row, the whole story's numbers.
+    total = MovementStats(_("all"))
     for row in rows:
-        lines.append(_stats_row(row, width))
         for field in ("chapters", "scenes", "words", "prompts", "endings", "deep", "workshop_minutes"):
             setattr(total, field, getattr(total, field) + getattr(row, field))
+    # Translators: the headings of `experience stats`' table, short words said alone.
+    headings = [_("movement")] + [_(heading) for heading, _least in _COLUMNS]
+    cells = [_stats_cells(row) for row in [*rows, total]]
+    width = max(NAME_COLUMN[0], len(headings[0]), min(NAME_COLUMN[1], max((len(r.name) for r in rows), default=0)))
+    widths = [width] + [
+        max(least, len(heading), *(len(row[at]) for row in cells))
+        for at, (heading, (_word, least)) in enumerate(zip(headings[1:], _COLUMNS, strict=True))
+    ]
+    header = _stats_line(headings, widths)
+    # Translators: the story's title, quoted, above the table.
+    lines = [_("“{title}”").format(title=story.title), "", header, "-" * len(header)]
+    lines.extend(
+        _stats_line([cut(row.name, width), *row_cells], widths) for row, row_cells in zip(rows, cells, strict=False)
+    )
     lines.append("-" * len(header))
-    lines.append(_stats_row(total, width))
+    lines.append(_stats_line([cut(total.name, width), *cells[-1]], widths))
     lines.append("")
     lines.append(
-        f"Reading time is every word written (all branches and variations) at "
-        f"{READING_WORDS_PER_MINUTE} words a minute; one reading sees only some of them."
+        _(
+            "Reading time is every word written (all branches and variations) at "
+            "{pace} words a minute; one reading sees only some of them."
+        ).format(pace=READING_WORDS_PER_MINUTE)
     )
-    lines.append("Workshop minutes are the chapters' own `minutes`.")
+    lines.append(_("Workshop minutes are the chapters' own `minutes`."))
     tags = tag_counts(story)
     if tags:
-        lines.append("Tags: " + ", ".join(f"{tag} ({count} scene{'s' * (count != 1)})" for tag, count in tags.items()))
+        counted = ", ".join(
+            ngettext("{tag} ({count} scene)", "{tag} ({count} scenes)", count).format(tag=tag, count=count)
+            for tag, count in tags.items()
+        )
+        lines.append(_("Tags: {tags}").format(tags=counted))
     return terminal_safe("\n".join(lines))
+
+
+def _stats_line(cells: list[str], widths: list[int]) -> str:
+    """A row of the table: the name on the left, the numbers on the right of their columns."""
+    return " ".join(
+        [f"{cells[0]:<{widths[0]}}", *(f"{cell:>{w}}" for cell, w in zip(cells[1:], widths[1:], strict=True))]
+    )
 
 
 def tag_counts(story: Story) -> dict[str, int]:
@@ -295,23 +351,31 @@ def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-READING_COLUMN = len("under a minute")
-
-
 def reading_time(minutes: float) -> str:
     """A reading time as a person would say it: "under a minute" rather than "0 min"."""
     if minutes <= 0:
         return "-"
-    return "under a minute" if round(minutes) < 1 else f"{minutes:.0f} min"
+    return _("under a minute") if round(minutes) < 1 else _minutes(f"{minutes:.0f}")
 
 
-def _stats_row(row: MovementStats, width: int) -> str:
-    workshop = f"{row.workshop_minutes:g} min" if row.workshop_minutes else "-"
-    return (
-        f"{cut(row.name, width):<{width}} {row.chapters:>8} {row.scenes:>7} {row.words:>7} "
-        f"{reading_time(row.reading_minutes):>{READING_COLUMN}} {row.prompts:>8} {row.deep:>5} {row.endings:>8} "
-        f"{workshop:>9}"
-    )
+def _minutes(amount: str) -> str:
+    # Translators: a number of minutes, short, in a column of a table: "12 min".
+    return _("{minutes} min").format(minutes=amount)
+
+
+def _stats_cells(row: MovementStats) -> list[str]:
+    """A movement's numbers, as the table's columns show them (after its name)."""
+    workshop = _minutes(f"{row.workshop_minutes:g}") if row.workshop_minutes else "-"
+    return [
+        str(row.chapters),
+        str(row.scenes),
+        str(row.words),
+        reading_time(row.reading_minutes),
+        str(row.prompts),
+        str(row.deep),
+        str(row.endings),
+        workshop,
+    ]
 
 
 def write(content: str | bytes, output: Path | None) -> None:

@@ -19,13 +19,25 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 
+from ..i18n import _
 from .answers import record_answer
 from .diagnostics import StoryRuntimeError
 from .engine import State, advance, begin, destination, needs_checkin, take
 from .engine import offered as offered_in
 from .model import ExitKind, Scene, Story
 from .view import view
-from .walk_report import Problem, WalkReport, format_report, report_json
+from .walk_report import (
+    CHOSEN_GENTLER,
+    CONTINUE,
+    DETOUR,
+    GENTLER,
+    RETURN,
+    STUCK,
+    Problem,
+    WalkReport,
+    format_report,
+    report_json,
+)
 
 __all__ = ["Problem", "WalkReport", "format_report", "report_json", "tty_progress", "walk"]
 
@@ -73,7 +85,7 @@ def walk(
             if how == "end":
                 endings[final.scene] += 1
             elif how == "stuck":
-                _note(report, "stuck", "no choice is available and the scene is not an ending", story, final)
+                _note(report, "stuck", STUCK, story, final)
             else:
                 report.unfinished += 1
     except StoryRuntimeError as error:  # the start itself could not be entered (its set failed)
@@ -112,11 +124,11 @@ def _move(story: Story, before: State, after: State) -> str:
         said = f"“{_short(choice.text.source)}”"
         ways = {e.target for e in scene.exits() if e.choice is choice}
     else:
-        said = "return" if scene.returns else "detour" if scene.detour else "continue"
+        said = RETURN if scene.returns else DETOUR if scene.detour else CONTINUE
         ways = {e.target for e in scene.exits() if e.choice is None and e.kind is not ExitKind.GENTLER}
     if after.scene in ways or None in ways:  # where a return goes is not among the ways: trust it
         return said
-    return f"{said}, gentler path" if after.via is not None else "gentler path"
+    return said + CHOSEN_GENTLER if after.via is not None else GENTLER
 
 
 def _short(text: str, limit: int = 32) -> str:
@@ -154,7 +166,7 @@ def _play(
 ) -> tuple[State, str]:
     chance, bits = rng.random, rng.getrandbits
     try:
-        for _ in range(max_steps):
+        for _step in range(max_steps):
             here = state.scene
             scene = scenes[here]
             if here in renders:
@@ -200,12 +212,14 @@ def tty_progress(total: int) -> Callable[[int], None] | None:
     if total < 2000 or not sys.stderr.isatty():
         return None
     last = [0.0]
+    # Translators: shown on one line while a walk runs: "walking... 500/5000".
+    walking = "\r" + _("  walking... {done}/{total}")
 
     def show(done: int) -> None:
         now = time.monotonic()
         if now - last[0] > 0.2:
             last[0] = now
-            sys.stderr.write(f"\r  walking... {done}/{total}")
+            sys.stderr.write(walking.format(done=done, total=total))
             sys.stderr.flush()
 
     return show

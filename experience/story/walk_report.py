@@ -11,9 +11,16 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..i18n import N_, _, babel_locale, ngettext
 from .model import Story
 from .safe_text import terminal_safe
 from .text import format_value
+
+# How a step was taken, and why a reader stopped: kept in English in the report's numbers (and so
+# in its JSON, the same in every language), said in the language in use in its words.
+RETURN, DETOUR, CONTINUE, GENTLER = N_("return"), N_("detour"), N_("continue"), N_("gentler path")
+CHOSEN_GENTLER = ", gentler path"  # after a choice's words: the choice, then the gentler path
+STUCK = N_("no choice is available and the scene is not an ending")
 
 
 @dataclass
@@ -66,90 +73,157 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
     lines: list[str] = []
     add = lines.append
     per_second = report.runs / report.seconds if report.seconds else 0
+    # Translators: the first line of a walk's report; {title} is the story's, {seed} a number,
+    # {seconds} like 0.42 and {rate} like 2,400 (play-throughs each second).
+    heading = (
+        ngettext(
+            "{runs} random play-through of “{title}” (seed {seed}, seeking untried choices) in {seconds} s ({rate}/s)",
+            "{runs} random play-throughs of “{title}” (seed {seed}, seeking untried choices) in {seconds} s ({rate}/s)",
+            report.runs,
+        )
+        if report.seek
+        else ngettext(
+            "{runs} random play-through of “{title}” (seed {seed}) in {seconds} s ({rate}/s)",
+            "{runs} random play-throughs of “{title}” (seed {seed}) in {seconds} s ({rate}/s)",
+            report.runs,
+        )
+    )
     add(
-        f"{report.runs} random play-throughs of “{story.title}” (seed {report.seed}"
-        f"{', seeking untried choices' if report.seek else ''}) in {report.seconds:.2f} s ({per_second:,.0f}/s)"
+        heading.format(
+            runs=report.runs,
+            title=story.title,
+            seed=report.seed,
+            seconds=_number(report.seconds, "0.00"),
+            rate=_number(round(per_second), "#,##0"),
+        )
     )
     finished = sum(report.endings.values())
+    # Translators: counts of play-throughs, on one line of the walk's report, spaced apart.
     add(
-        f"  finished: {finished}   stuck: {sum(p.count for p in report.problems.values() if p.kind == 'stuck')}   "
-        f"errors: {sum(p.count for p in report.problems.values() if p.kind == 'error')}   "
-        f"over {report.max_steps} steps: {report.unfinished}"
+        _("  finished: {finished}   stuck: {stuck}   errors: {errors}   over {steps} steps: {over}").format(
+            finished=finished,
+            stuck=sum(p.count for p in report.problems.values() if p.kind == "stuck"),
+            errors=sum(p.count for p in report.problems.values() if p.kind == "error"),
+            steps=report.max_steps,
+            over=report.unfinished,
+        )
     )
     if report.lengths:
         lengths = sorted(report.lengths)
         add(
-            f"  steps per play-through: shortest {lengths[0]}, median {statistics.median(lengths):g}, "
-            f"mean {statistics.fmean(lengths):.1f}, longest {lengths[-1]}"
+            _("  steps per play-through: shortest {shortest}, median {median}, mean {mean}, longest {longest}").format(
+                shortest=lengths[0],
+                median=_number(statistics.median(lengths), "0.#"),
+                mean=_number(statistics.fmean(lengths), "0.0"),
+                longest=lengths[-1],
+            )
         )
 
     add("")
-    add(f"Endings reached ({len(report.endings)} of {len(story.endings())}):")
+    add(
+        _("Endings reached ({reached} of {endings}):").format(reached=len(report.endings), endings=len(story.endings()))
+    )
+    never = _("never")
     for sid in story.endings():
         count = report.endings[sid]
-        add(f"  {sid:<40} {count:>7}  {100 * count / max(report.runs, 1):5.1f}%" if count else f"  {sid:<40}   never")
+        add(f"  {sid:<40} {count:>7}  {100 * count / max(report.runs, 1):5.1f}%" if count else f"  {sid:<40}   {never}")
 
     problems = sorted(report.problems.values(), key=lambda p: (p.kind, p.scene))
     if problems:
         add("")
-        add("Problems:")
+        add(_("Problems:"))
         for p in problems:
-            add(f"  {p.kind} at {p.scene} ({p.count}x): {p.message}")
+            add(_problem_line(p))
             if p.path:
-                add("    the first reader who met it came this way:")
+                add(_("    the first reader who met it came this way:"))
                 lines.extend(f"      {step}" for step in _road(p))
             if p.variables:
                 values = ", ".join(
                     f"{name} = {format_value(value)!r}" if isinstance(value, str) else f"{name} = {format_value(value)}"
                     for name, value in p.variables.items()
                 )
-                add(f"    values then: {values}")
+                add(_("    values then: {values}").format(values=values))
 
     missing = report.never_reached(story)
     add("")
-    add(f"Scenes never reached: {len(missing) or 'none'}")
+    add(_("Scenes never reached: {count}").format(count=len(missing) or _("none")))
     for sid in missing:
         add(f"  {sid}")
     _choices(
         lines,
         story,
-        "Choices never offered (their scene was never reached, or never with them available)",
+        _("Choices never offered (their scene was never reached, or never with them available): {count}"),
         report.never_offered(story),
     )
-    _choices(lines, story, "Choices offered but never taken", report.offered_never_taken(story))
+    _choices(lines, story, _("Choices offered but never taken: {count}"), report.offered_never_taken(story))
 
     scene_ids = list(story.scenes)
     if all_scenes or len(scene_ids) <= 60:
         add("")
-        add("How often each scene was reached (share of play-throughs):")
+        add(_("How often each scene was reached (share of play-throughs):"))
         for sid in scene_ids:
             add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
     else:
         add("")
-        add("Least reached scenes (use --all for every scene):")
+        add(_("Least reached scenes (use --all for every scene):"))
         for sid in sorted(scene_ids, key=lambda s: report.reached[s])[:20]:
             add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
     return terminal_safe("\n".join(lines))  # it quotes choices and expressions
 
 
+def _number(value: float, pattern: str) -> str:
+    """A number as the language in use writes it (`0,42` in Spanish, `0.42` in English)."""
+    from babel.numbers import format_decimal  # only when a report is written: walking stays light
+
+    return format_decimal(value, format=pattern, locale=babel_locale())
+
+
+def _problem_line(problem: Problem) -> str:
+    """A problem's heading: what, where, how often, and the message (a stuck reader's in the
+    language in use; an error's as the story's code said it)."""
+    message = _(problem.message) if problem.kind == "stuck" else problem.message
+    # Translators: {count} is how many play-throughs met the problem; {scene} a scene's id.
+    said = (
+        _("  stuck at {scene} ({count}x): {message}")
+        if problem.kind == "stuck"
+        else _("  error at {scene} ({count}x): {message}")
+    )
+    return said.format(scene=problem.scene, count=problem.count, message=message)
+
+
 def _choices(lines: list[str], story: Story, heading: str, keys: list[str], limit: int = 50) -> None:
-    lines.append(f"{heading}: {len(keys) or 'none'}")
+    """`heading` (with its `{count}`), then each choice with its words."""
+    lines.append(heading.format(count=len(keys) or _("none")))
     for key in keys[:limit]:
-        scene_id, _, index = key.rpartition("#")
+        scene_id, _hash, index = key.rpartition("#")
         choice = story.scenes[scene_id].choices[int(index) - 1]
         lines.append(f"  {key}  “{choice.text.source[:60]}”")
     if len(keys) > limit:
-        lines.append(f"  ... and {len(keys) - limit} more")
+        lines.append(_("  ... and {count} more").format(count=len(keys) - limit))
+
+
+def shown_move(move: str) -> str:
+    """How a step was taken (as the report keeps it, in English) in the language in use: a
+    choice's own words stay as the story has them."""
+    if move.startswith("“"):
+        if move.endswith(CHOSEN_GENTLER):
+            # Translators: a choice's words (quoted), then that the reader took the gentler path.
+            return _("{choice}, gentler path").format(choice=move.removesuffix(CHOSEN_GENTLER))
+        return move
+    return _(move)
 
 
 def _road(problem: Problem, keep: int = 30) -> list[str]:
     """The path as lines of 'scene  —how→': all of it if short, else its start and its last steps."""
-    steps = [f"{scene}  —{move}→" for scene, move in zip(problem.path, problem.moves, strict=False)] + [
+    steps = [f"{scene}  —{shown_move(move)}→" for scene, move in zip(problem.path, problem.moves, strict=False)] + [
         problem.path[-1]
     ]
     if len(steps) <= keep + 5:
         return steps
-    return steps[:4] + [f"… {len(steps) - keep - 4} steps …"] + steps[-keep:]
+    skipped = len(steps) - keep - 4
+    return (
+        steps[:4] + [ngettext("… {count} step …", "… {count} steps …", skipped).format(count=skipped)] + steps[-keep:]
+    )
 
 
 def report_json(story: Story, report: WalkReport) -> dict:

@@ -3,9 +3,10 @@
 A transcript is replayed the way it was recorded: the plain player, on a throwaway store (an
 author's trials never touch anyone's journey), with the transcript's seed for the story's
 variations and for "start again", a clock that stands still (no break suggestion), a fixed width,
-and every date the journal shows written as [date]. So the same story and the same inputs give
-the same lines, on any machine and on any day, and a difference is a change in the story: its
-text, or the road the same inputs now take.
+and every date the journal shows written as [date], in the language it was recorded in (its
+`lang`: the program's words, and the story's translation when it has one). So the same story and
+the same inputs give the same lines, on any machine, in any locale and on any day, and a
+difference is a change in the story: its text, or the road the same inputs now take.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TextIO
 
 from ..care.pacing import Sitting
 from ..care.words import local_date
+from ..i18n import current_tag, use_language
 from ..plain import PlainPlayer
 from ..progress.session import Session
 from ..progress.store import Store
@@ -77,11 +79,20 @@ class Replayed:
         )
 
 
-def replay(story: Story, path: Path) -> Replayed:
-    """Replay the transcript at `path`; TranscriptError or OSError if it cannot be read."""
+def replay(story: Story | Callable[[str], Story], path: Path) -> Replayed:
+    """Replay the transcript at `path` in the language it was recorded in; TranscriptError or
+    OSError if it cannot be read. `story` is the story, or gives it for a transcript's `lang`
+    (in its translation, when it has one)."""
     expected = parse(path.read_text(encoding="utf-8"))
-    body = play(story, lines_of(expected.inputs), seed=expected.seed, width=expected.width)
-    return Replayed(path, expected, Transcript(expected.seed, expected.width, body, expected.comments))
+    read = story if isinstance(story, Story) else story(expected.lang)
+    outside = current_tag()
+    use_language(expected.lang)
+    try:
+        body = play(read, lines_of(expected.inputs), seed=expected.seed, width=expected.width)
+    finally:
+        use_language(outside)
+    actual = Transcript(expected.seed, expected.width, body, expected.comments, expected.lang)
+    return Replayed(path, expected, actual)
 
 
 def transcripts_in(paths: Iterable[Path]) -> list[Path]:

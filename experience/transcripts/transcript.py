@@ -3,6 +3,7 @@
     # comments, then settings, then a blank line
     seed: 0
     width: 78
+    lang: es                       <- the language it was recorded in, when not English
 
       Noticing: Arrival            <- shown by the story: two spaces, then the text
                                    <- an empty line shown is an empty line
@@ -11,6 +12,8 @@
 
 Every line says by its first characters what it is, so a transcript can be read, written by
 hand and compared line by line, and text from the story can never pass for something typed.
+The markers and the settings' names are the format's, the same in every language; the header's
+comments are written in the language of the recording, and are only comments.
 """
 
 from __future__ import annotations
@@ -18,13 +21,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..i18n import ENGLISH, _, normalise
+
 SHOWN, TYPED, SCENE = "  ", ">", "@ "
 DEFAULT_SEED = 0
-HEADER = (
-    '# A play-through, pinned. Lines that begin with ">" are what was typed (">" alone is Enter),',
-    '# "@" names the scene the reader is in; every other line is what the story showed.',
-    "# Check it still holds with: experience replay STORY_DIR THIS_FILE (--update accepts a change).",
-)
+SETTINGS = ("seed", "width", "lang")  # the header's keys, as the file writes them
+
+
+def header() -> tuple[str, ...]:
+    """The comments a new transcript begins with, in the language in use."""
+    return (
+        # Translators: the first comment lines of a transcript file; keep each line's "# " and the quoted marks.
+        "# " + _('A play-through, pinned. Lines that begin with ">" are what was typed (">" alone is Enter),'),
+        "# " + _('"@" names the scene the reader is in; every other line is what the story showed.'),
+        "# " + _("Check it still holds with: experience replay STORY_DIR THIS_FILE (--update accepts a change)."),
+    )
 
 
 class TranscriptError(Exception):
@@ -32,7 +43,7 @@ class TranscriptError(Exception):
 
     def __init__(self, line: int, message: str):
         self.line = line
-        super().__init__(f"line {line}: {message}")
+        super().__init__(_("line {line}: {message}").format(line=line, message=message))
 
 
 @dataclass
@@ -40,7 +51,8 @@ class Transcript:
     seed: int = DEFAULT_SEED
     width: int = 78
     body: list[str] = field(default_factory=list)  # the lines after the header, as written
-    comments: tuple[str, ...] = HEADER  # the header's # lines: an author's own are kept on --update
+    comments: tuple[str, ...] = field(default_factory=header)  # an author's own # lines are kept on --update
+    lang: str = ENGLISH  # the language the program and the story spoke (a tag), replayed in the same
 
     @property
     def inputs(self) -> list[str]:
@@ -52,7 +64,10 @@ class Transcript:
         return [line[len(SCENE) :] for line in self.body if line.startswith(SCENE)]
 
     def dump(self) -> str:
-        return "\n".join([*self.comments, f"seed: {self.seed}", f"width: {self.width}", "", *self.body]) + "\n"
+        settings = [f"seed: {self.seed}", f"width: {self.width}"] + (
+            [f"lang: {self.lang}"] if self.lang != ENGLISH else []
+        )
+        return "\n".join([*self.comments, *settings, "", *self.body]) + "\n"
 
 
 def parse(text: str) -> Transcript:
@@ -68,25 +83,40 @@ def parse(text: str) -> Transcript:
             comments.append(line.rstrip())
             continue
         key, colon, value = line.partition(":")
-        if not colon or key.strip() not in ("seed", "width"):
+        key = key.strip()
+        if not colon or key not in SETTINGS:
             raise TranscriptError(
-                number, f"expected 'seed: N', 'width: N' or a # comment before the first blank line, not {line!r}"
+                number,
+                _(
+                    "expected 'seed: N', 'width: N', 'lang: TAG' or a # comment before the first blank line, not {line}"
+                ).format(line=repr(line)),
             )
+        if key == "lang":
+            tag = normalise(value)
+            if tag is None:
+                raise TranscriptError(
+                    number, _("lang is a language tag like es or es-MX, not {value}").format(value=repr(value.strip()))
+                )
+            transcript.lang = tag
+            continue
         try:
-            setattr(transcript, key.strip(), int(value))
+            setattr(transcript, key, int(value))
         except ValueError:
-            raise TranscriptError(number, f"{key.strip()} is a whole number, not {value.strip()!r}") from None
+            raise TranscriptError(
+                number, _("{key} is a whole number, not {value}").format(key=key, value=repr(value.strip()))
+            ) from None
     else:
         number = len(lines)
     transcript.comments = tuple(comments)
     if transcript.width < 20:
-        raise TranscriptError(1, "width is at least 20 columns")
+        raise TranscriptError(1, _("width is at least 20 columns"))
     for offset, line in enumerate(lines[number:], number + 1):
         if line and not line.startswith((SHOWN, TYPED, SCENE)):
             raise TranscriptError(
                 offset,
-                "a line is shown text (two spaces first), typed ('> ' first) or a scene ('@ ' first), "
-                f"not {line[:40]!r}",
+                _(
+                    "a line is shown text (two spaces first), typed ('> ' first) or a scene ('@ ' first), not {line}"
+                ).format(line=repr(line[:40])),
             )
         transcript.body.append(line.rstrip() if not line.startswith(TYPED) else line)
     while transcript.body and not transcript.body[-1]:

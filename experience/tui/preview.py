@@ -92,22 +92,8 @@ class ProblemsScreen(Screen[None]):
         self.result = result
 
     def compose(self) -> ComposeResult:
-        errors = self.result.errors
         with Vertical(id="page"):
-            yield Static(
-                Content.assemble(
-                    (_("The story has "), "$text-muted"),
-                    (ngettext("{count} error", "{count} errors", len(errors)).format(count=len(errors)), "bold $error"),
-                    (
-                        _(
-                            " since your last save. Mend what is listed here and save: the story comes back on its "
-                            "own, where you were."
-                        ),
-                        "$text-muted",
-                    ),
-                ),
-                id="problems-heading",
-            )
+            yield Static(_heading(len(self.result.errors)), id="problems-heading")
             with VerticalScroll(id="problems"):
                 for diagnostic in self.result.diagnostics:
                     yield Static(_line(diagnostic), classes="problem")
@@ -119,12 +105,26 @@ class ProblemsScreen(Screen[None]):
         self.refresh(recompose=True)
 
 
+def _heading(errors: int) -> Content:
+    """The sentence above the problems, with the count of errors picked out in it."""
+    count = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+    # Translators: {errors} is "1 error" or "3 errors", shown in bold.
+    sentence = _(
+        "The story has {errors} since your last save. Mend what is listed here and save: the story comes "
+        "back on its own, where you were."
+    )
+    before, _found, after = sentence.partition("{errors}")
+    return Content.assemble((before, "$text-muted"), (count, "bold $error"), (after, "$text-muted"))
+
+
 def _line(diagnostic: Diagnostic) -> Content:
     style = "bold $error" if diagnostic.is_error else "bold $warning"
+    # Translators: before a problem's message in the preview: "error E102: ..." (the code kept as it is).
+    said = _("error {code}: ") if diagnostic.is_error else _("warning {code}: ")
     return Content.assemble(
         as_content(str(diagnostic.location), "$text-muted"),  # a message quotes the author's text
         "\n",
-        (f"{diagnostic.severity.value} {diagnostic.code}: ", style),
+        (said.format(code=diagnostic.code), style),
         as_content(diagnostic.message),
     )
 

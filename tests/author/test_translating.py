@@ -79,7 +79,7 @@ def test_strings_refuses_a_translation_into_the_storys_own_language(root, capsys
 
 def test_check_with_lang_is_clean_once_every_string_is_translated(translated, capsys):
     assert main(["check", "--strict", "--lang", "es", str(translated)]) == 0
-    assert "of “Dos habitaciones”, in es" in capsys.readouterr().out
+    assert "de «Dos habitaciones», en es" in capsys.readouterr().out  # --lang es: the summary in Spanish too
 
 
 def test_check_with_lang_says_where_a_string_is_left_to_translate(translated, capsys):
@@ -94,7 +94,7 @@ def test_check_with_lang_says_where_a_string_is_left_to_translate(translated, ca
 
 def test_walk_and_graph_read_the_story_in_the_language_asked_for(translated, capsys):
     assert main(["walk", "--lang", "es", str(translated), "-n", "20"]) == 0
-    assert "of “Dos habitaciones”" in capsys.readouterr().out
+    assert "de «Dos habitaciones»" in capsys.readouterr().out  # the report in Spanish too
     assert main(["graph", "--lang", "es", "--labels", str(translated)]) == 0
     assert "Seguir." in capsys.readouterr().out
 
@@ -102,7 +102,7 @@ def test_walk_and_graph_read_the_story_in_the_language_asked_for(translated, cap
 def test_stats_counts_the_words_of_every_language(translated, capsys):
     assert main(["stats", "--lang", "es", str(translated)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("“Dos habitaciones”")
+    assert out.startswith("«Dos habitaciones»")  # --lang es: the program’s quotation marks are Spanish too
     lines = {line.split()[0]: line for line in out.splitlines() if line[:3] in ("en ", "es ")}
     assert "(its own language)" in lines["en"]
     assert "6 of 6 strings (100%)" in lines["es"]
