@@ -167,7 +167,9 @@ def _dot(text: str) -> str:
 def to_dot(story: Story, *, labels: bool = False) -> str:
     lines = [
         f"digraph {_dot(story.title)} {{",
-        '  rankdir=TB; compound=true; fontname="Helvetica";',
+        # newrank: ranks across the chapters' clusters at once; without it Graphviz (2.43) fails with
+        # "trouble in init_rank" on a story whose chapters point back and forth, like the bundled one.
+        '  rankdir=TB; compound=true; newrank=true; fontname="Helvetica";',
         '  node [shape=box, style="rounded,filled", fillcolor="#fbf8f3", fontname="Helvetica", fontsize=11];',
         '  edge [fontname="Helvetica", fontsize=9, color="#6b6259"];',
         f"  label={_dot(story.title)}; labelloc=t; fontsize=16;",
@@ -230,10 +232,9 @@ def render(dot_source: str, image_format: str) -> bytes:
     done = subprocess.run(
         [dot, f"-T{image_format}"], input=dot_source.encode("utf-8"), capture_output=True, timeout=120, check=False
     )
-    if done.returncode != 0:
-        raise GraphvizMissing(
-            _("Graphviz could not draw the graph: {error}").format(error=done.stderr.decode(errors="replace").strip())
-        )
+    if done.returncode != 0:  # its first line says what went wrong; the rest is its own debugging
+        said = done.stderr.decode(errors="replace").strip().splitlines() or ["?"]
+        raise GraphvizMissing(_("Graphviz could not draw the graph: {error}").format(error=terminal_safe(said[0])))
     return done.stdout
 
 

@@ -144,6 +144,14 @@ def test_svg_through_graphviz(story_dir, tmp_path):
     assert "<svg" in (tmp_path / "g.svg").read_text()
 
 
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_the_bundled_journey_draws_through_graphviz(tmp_path):
+    from experience.bundled import bundled_story
+
+    assert main(["graph", str(bundled_story()), "--format", "svg", "-o", str(tmp_path / "g.svg")]) == 0
+    assert "<svg" in (tmp_path / "g.svg").read_text()
+
+
 def test_without_graphviz_the_author_is_told_how_to_install_it(story_dir, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     root = story_dir({"one.yaml": CHAPTER}, manifest=MANIFEST)
