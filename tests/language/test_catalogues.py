@@ -100,7 +100,7 @@ NOT_SENTENCES = {
     "  class {} deep",
     "  class {} start",  # Mermaid's own syntax
     "digraph {} {",
-    '  rankdir=TB; compound=true; fontname="Helvetica";',
+    '  rankdir=TB; compound=true; newrank=true; fontname="Helvetica";',
     '  node [shape=box, style="rounded,filled", fillcolor="#fbf8f3", fontname="Helvetica", fontsize=11];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6b6259"];',
     "  label={}; labelloc=t; fontsize=16;",
