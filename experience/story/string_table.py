@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import _, lazy
 from .catalogue import LOCALE_FOLDER, read_catalogue, translations_in, value_id
 from .diagnostics import Diagnostic, Location, StoryError
 from .load_manifest import MANIFEST_NAME
@@ -36,7 +37,11 @@ if TYPE_CHECKING:
 TEMPLATE_NAME = "story.pot"
 WIDTH = 76  # as gettext's own tools wrap
 _DATES = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\n', re.MULTILINE)
-_PLACEHOLDER_NOTE = (
+# The notes for translators in the template are in the language the program speaks when it is
+# written (the author's, most often); the strings themselves are the story's own words, untouched.
+# Translators: a note beside each of a story's strings that has {…} in it; the {…} here are examples
+# of the story's own syntax, to be kept exactly as they are.
+_PLACEHOLDER_NOTE = lazy(
     "Keep each {…} as it is written: a {name} shows a value, and in {if …: …|…} or "
     "{sequence: …|…} translate only the words between the bars."
 )
@@ -86,9 +91,9 @@ def collect(root: Path) -> tuple[LoadResult, list[SourceString]]:
             )
         )
         for variable, value, where in shown_values(result.story):
-            note = (
-                f"A value of {{{variable}}}, shown inside the story's sentences; the story keeps it in its own words."
-            )
+            note = _(
+                "A value of {{{variable}}}, shown inside the story's sentences; the story keeps it in its own words."
+            ).format(variable=variable)
             found.append(SourceString(value_id(variable), value, where, note))
     return result, found
 
@@ -96,16 +101,17 @@ def collect(root: Path) -> tuple[LoadResult, list[SourceString]]:
 def template(title: str, version: str, strings: Iterable[SourceString], root: Path) -> Catalog:
     from babel.messages.catalog import Catalog
 
-    catalog = Catalog(
-        project=title,
-        version=version,
-        header_comment=f"# The strings of “{title}”, for translators.\n"
-        "# Made by `experience strings`, which keeps each LANG.po beside it\n"
-        "# up to date; see “Translating a story” in AUTHORING.md.\n#",
-        charset="utf-8",
-    )
+    # Translators: the opening comment of a story's template; keep its line breaks short (about 70
+    # characters). "Translating a story" is a section of AUTHORING.md, which is in English.
+    about = _(
+        "The strings of “{title}”, for translators.\n"
+        "Made by `experience strings`, which keeps each LANG.po beside it\n"
+        "up to date; see “Translating a story” in AUTHORING.md."
+    ).format(title=title)
+    catalog = Catalog(project=title, version=version, header_comment=_comment(about), charset="utf-8")
+    placeholders = str(_PLACEHOLDER_NOTE)
     for string in strings:
-        notes = [string.note] + ([_PLACEHOLDER_NOTE] if "{" in string.text else [])
+        notes = [string.note] + ([placeholders] if "{" in string.text else [])
         message = catalog.get(string.text, string.id)
         line = (_relative(string.location.path, root), string.location.line or 0)
         if message is None:
@@ -113,6 +119,11 @@ def template(title: str, version: str, strings: Iterable[SourceString], root: Pa
         else:
             message.locations.append(line)
     return catalog
+
+
+def _comment(text: str) -> str:
+    """A PO file's opening comment: each line of `text` after `# `, and a last `#`."""
+    return "".join(f"# {line}\n" for line in text.splitlines()) + "#"
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -238,7 +249,9 @@ def _new_catalog(language: str, title: str, version: str) -> Catalog:
     from babel.core import UnknownLocaleError
     from babel.messages.catalog import Catalog
 
-    comment = f"# “{title}”, in {language}: a translation made from {TEMPLATE_NAME} by `experience strings`.\n#"
+    # Translators: the opening comment of a new translation; {language} is a tag like es, {template} is story.pot.
+    about = _("“{title}”, in {language}: a translation made from {template} by `experience strings`.")
+    comment = _comment(about.format(title=title, language=language, template=TEMPLATE_NAME))
     try:
         return Catalog(locale=language.replace("-", "_"), project=title, version=version, header_comment=comment)
     except (UnknownLocaleError, ValueError):  # a language Babel has no data for: still a catalogue

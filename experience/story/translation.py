@@ -305,8 +305,8 @@ def no_translation(root: Path, display: Path, language: str, own: str) -> Diagno
 
 
 def _differ(string_id: str, lacking: str, extra: str) -> str:
-    """W605's words: what the translation lacks of the source's `{…}`, what it has that the
-    source does not, or both (each listed by `template_shape.differences`)."""
+    """What Code.PLACEHOLDERS_DIFFER says: what the translation lacks of the source's `{…}`, what it
+    has that the source does not, or both (each listed by `template_shape.differences`)."""
     if lacking and extra:
         # Translators: {lacking} and {extra} list {…} as the author wrote them, like "{name}, {if ready: …|…}".
         message = _(
