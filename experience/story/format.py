@@ -355,8 +355,9 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 #: ±NUMBER_LIMIT, and what a `set` computes stops there: a number that grows on every visit
 #: (`n: n * n`) reaches the limit and stays, instead of growing until it cannot be shown.
 NUMBER_LIMIT = 10**15
+_LIMIT_SHOWN = f"{NUMBER_LIMIT:,}"
 # Translators: the numbers a story may use, said inside a sentence ("numbers go from … to …").
-NUMBER_RANGE = lazy("from {lowest} to {highest}", lowest=f"-{NUMBER_LIMIT:,}", highest=f"{NUMBER_LIMIT:,}")
+NUMBER_RANGE = lazy("from {lowest} to {highest}", lowest="-" + _LIMIT_SHOWN, highest=_LIMIT_SHOWN)
 #: Text a `set` computes (`s: s + s`) keeps at most this many characters.
 TEXT_LIMIT = 10_000
 
