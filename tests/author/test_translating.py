@@ -87,7 +87,7 @@ def test_check_with_lang_says_where_a_string_is_left_to_translate(translated, ca
     assert main(["check", "--lang", "es", str(translated)]) == 0  # a warning: the source is shown
     assert main(["check", "--strict", "--lang", "es", str(translated)]) == 1
     out = capsys.readouterr().out
-    assert f"{translated / 'one.yaml'}:10:11: warning: one/b text 1 no está traducida a es" in out
+    assert f"{translated / 'one.yaml'}:10:11: warning: one/b text 1 aún no tiene traducción a es" in out
     assert f"(su entrada en {translated / 'locale' / 'es.po'}:" in out
     assert "[W602]" in out
 

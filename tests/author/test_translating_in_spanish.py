@@ -68,10 +68,12 @@ def test_check_in_spanish_says_what_is_left_of_a_translation_located_and_with_it
     assert main(["check", "--strict", "--lang", "es", str(translated)]) == 1
     out = capsys.readouterr().out
     po, story = re.escape(str(translated / "locale" / "es.po")), re.escape(str(translated / "one.yaml"))
-    missing = LOCATED.format(path=story) + r"\w+: one/b text 1 no está traducida a es \(su entrada en .*es\.po:\d+:1 "
+    missing = (
+        LOCATED.format(path=story) + r"\w+: one/b text 1 aún no tiene traducción a es \(su entrada en .*es\.po:\d+:1 "
+    )
     assert re.search(missing + r"está vacía\); se muestra el original \[W602\]", out), out
-    fuzzy = LOCATED.format(path=po) + r"\w+: one/a title \(.*one\.yaml:4:12\) está marcada como desactualizada"
-    assert re.search(fuzzy + r" \(«fuzzy»\): compara la traducción con el original .* \[W603\]", out), out
+    fuzzy = LOCATED.format(path=po) + r"\w+: la traducción de one/a title \(.*one\.yaml:4:12\) está marcada "
+    assert re.search(fuzzy + r"como desactualizada \(«fuzzy»\): compárala con el original .* \[W603\]", out), out
     broken = LOCATED.format(path=po) + r"\w+: a la traducción de one/a text 1 le falta \{name\}; deja cada \{…\} "
     assert re.search(broken + r"como lo escribe el original \(hasta entonces se muestra el original\) \[W605\]", out)
     assert "not translated" not in out and "marked fuzzy" not in out and "lacks" not in out
