@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import normalise
+from ..i18n import _, normalise
 from .codes import Code
 from .diagnostics import Diagnostic, Location
 from .format import MAX_FILE_BYTES
@@ -42,7 +42,8 @@ def value_id(variable: str) -> str:
 def shorten(text: str, limit: int = 48) -> str:
     """A source text as a message quotes it: on one line, and cut with a mark when long."""
     text = " ".join(text.split())
-    return f"“{text}”" if len(text) <= limit else f"“{text[: limit - 1]}…”"
+    # Translators: an author's words quoted inside a message, with the language's own quotation marks.
+    return _("“{text}”").format(text=text if len(text) <= limit else f"{text[: limit - 1]}…")
 
 
 # -- one PO file ----------------------------------------------------------------------------------
@@ -111,13 +112,18 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
         if size > MAX_FILE_BYTES:
             return Diagnostic(
                 Code.TRANSLATION_UNREADABLE,
-                f"the file is {size // 1024} KiB; a translation may be {MAX_FILE_BYTES // (1024 * 1024)} MiB at most",
+                _("the file is {size} KiB; a translation may be {limit} MiB at most").format(
+                    size=size // 1024, limit=MAX_FILE_BYTES // (1024 * 1024)
+                ),
                 Location(shown),
             )
         data = path.read_bytes()
     except OSError as error:
         return Diagnostic(
-            Code.TRANSLATION_UNREADABLE, f"cannot read the file: {error.strerror or error}", Location(shown)
+            Code.TRANSLATION_UNREADABLE,
+            # Translators: {error} is the system's own reason, like "Permission denied".
+            _("cannot read the file: {error}").format(error=error.strerror or error),
+            Location(shown),
         )
     try:
         catalog = read_po(_for_reading(data), abort_invalid=True, ignore_obsolete=True)
@@ -126,17 +132,22 @@ def read_catalogue(path: Path, language: str, display: Path | None = None) -> Ca
         problem = str(error).rsplit(" on ", 1)[0]
         return Diagnostic(
             Code.TRANSLATION_UNREADABLE,
-            f"this is not a PO file as gettext writes them ({problem}); open it in a PO editor to mend it",
+            # Translators: {problem} is Babel's own description of the fault, in English.
+            _("this is not a PO file as gettext writes them ({problem}); open it in a PO editor to mend it").format(
+                problem=problem
+            ),
             Location(shown, line, 1),
         )
     except (UnicodeDecodeError, LookupError) as error:
         return Diagnostic(
             Code.TRANSLATION_UNREADABLE,
-            f"the file cannot be decoded ({error}); save it as UTF-8 and say so in its header",
+            _("the file cannot be decoded ({error}); save it as UTF-8 and say so in its header").format(error=error),
             Location(shown),
         )
     except ValueError as error:  # a malformed header or escape
-        return Diagnostic(Code.TRANSLATION_UNREADABLE, f"the file cannot be read ({error})", Location(shown))
+        return Diagnostic(
+            Code.TRANSLATION_UNREADABLE, _("the file cannot be read ({error})").format(error=error), Location(shown)
+        )
     msgstr_lines = [n for n, line in enumerate(data.splitlines(), 1) if line.lstrip().startswith(b"msgstr")]
     entries = []
     for message in catalog:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _, babel_locale, ngettext
 from .catalogue import translations_in
 from .codes import Code
 from .graph import movement_stats
@@ -75,16 +76,28 @@ def _words(story: Story) -> int:
 
 
 def format_languages(counts: list[LanguageCount]) -> str:
-    header = f"{'language':<12} {'words':>7}  translated"
+    from babel.numbers import format_percent  # only `stats` shows a share, and it has read a PO file
+
+    # Translators: the three columns of `experience stats`'s table of languages.
+    language, words, done = _("language"), _("words"), _("translated")
+    first, second = max(12, len(language)), max(7, len(words))
+    header = f"{language:<{first}} {words:>{second}}  {done}"
     lines = [header, "-" * len(header)]
     for count in counts:
         if count.translated is None:
-            done = "(its own language)"
+            said = _("(its own language)")
         elif not count.readable:
-            done = "cannot be read: see 'experience check --lang " + count.language + "'"
+            said = _("cannot be read: see 'experience check --lang {language}'").format(language=count.language)
         else:
-            done = f"{count.translated} of {count.strings} strings ({count.share:.0%})"
-        lines.append(f"{count.language:<12} {count.words:>7}  {done}")
+            # Translators: {share} is a percentage, like 75%.
+            said = ngettext(
+                "{translated} of {count} string ({share})", "{translated} of {count} strings ({share})", count.strings
+            ).format(
+                translated=count.translated,
+                count=count.strings,
+                share=format_percent(count.share, locale=babel_locale()),
+            )
+        lines.append(f"{count.language:<{first}} {count.words:>{second}}  {said}")
     lines.append("")
-    lines.append("A string not translated yet is read in the story's own words, and its words are counted in them.")
+    lines.append(_("A string not translated yet is read in the story's own words, and its words are counted in them."))
     return "\n".join(lines)

@@ -193,4 +193,4 @@ class FlowReader(TextReader):
         """E102 for a key that means something only beside another (format.NEEDS)."""
         for key, partner, why in fmt.NEEDS[kind]:
             if key in entries and partner not in entries:
-                self.error(Code.MISSING_KEY, why, entries[key][0])
+                self.error(Code.MISSING_KEY, str(why), entries[key][0])

@@ -11,20 +11,27 @@ fuzzy: the rule `translation.py` keeps while loading.
 
 Babel reads and writes the files, never a parser of our own. A file is only written when what
 it says has changed (its dates aside), so running `experience strings` twice changes nothing.
+
+The notes for translators (what each string is, how to keep its `{…}`) are written in the story's
+own language (`language:` in story.yaml), in the program's words for it where it has them, else
+in English: never in the language of whoever runs the command, so that two authors, or `--lang`,
+never rewrite the files back and forth. The strings themselves are the story's words, untouched.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import ENGLISH, Lazy, _, current_tag, lazy, use_language
 from .catalogue import LOCALE_FOLDER, read_catalogue, translations_in, value_id
 from .diagnostics import Diagnostic, Location, StoryError
-from .load_manifest import MANIFEST_NAME
+from .load_manifest import MANIFEST_NAME, declared_language
 from .loader import LoadResult, check_story
 from .source import YamlFile
 from .strings import chapter_strings, manifest_strings, msgid_of, scene_of
@@ -36,7 +43,9 @@ if TYPE_CHECKING:
 TEMPLATE_NAME = "story.pot"
 WIDTH = 76  # as gettext's own tools wrap
 _DATES = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\n', re.MULTILINE)
-_PLACEHOLDER_NOTE = (
+# Translators: a note beside each of a story's strings that has {…} in it; the {…} here are examples
+# of the story's own syntax, to be kept exactly as they are.
+_PLACEHOLDER_NOTE = lazy(
     "Keep each {…} as it is written: a {name} shows a value, and in {if …: …|…} or "
     "{sequence: …|…} translate only the words between the bars."
 )
@@ -49,7 +58,7 @@ class SourceString:
     id: str
     text: str
     location: Location
-    note: str
+    note: Lazy  # for translators: put into words when the template is written (see the module's docstring)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +83,7 @@ def collect(root: Path) -> tuple[LoadResult, list[SourceString]]:
         strings = manifest_strings(file.root) if chapter is None else chapter_strings(file.root, chapter)
         for string in strings:
             where = file.at(string.node)
-            note = string.key.doc
-            found.append(SourceString(string.id, msgid_of(string.node.value), where, note))
+            found.append(SourceString(string.id, msgid_of(string.node.value), where, string.key.about))
 
     result = check_story(root, on_file=on_file)
     if result.story is not None:
@@ -86,8 +94,9 @@ def collect(root: Path) -> tuple[LoadResult, list[SourceString]]:
             )
         )
         for variable, value, where in shown_values(result.story):
-            note = (
-                f"A value of {{{variable}}}, shown inside the story's sentences; the story keeps it in its own words."
+            note = lazy(
+                "A value of {{{variable}}}, shown inside the story's sentences; the story keeps it in its own words.",
+                variable=variable,
             )
             found.append(SourceString(value_id(variable), value, where, note))
     return result, found
@@ -96,16 +105,17 @@ def collect(root: Path) -> tuple[LoadResult, list[SourceString]]:
 def template(title: str, version: str, strings: Iterable[SourceString], root: Path) -> Catalog:
     from babel.messages.catalog import Catalog
 
-    catalog = Catalog(
-        project=title,
-        version=version,
-        header_comment=f"# The strings of “{title}”, for translators.\n"
-        "# Made by `experience strings`, which keeps each LANG.po beside it\n"
-        "# up to date; see “Translating a story” in AUTHORING.md.\n#",
-        charset="utf-8",
-    )
+    # Translators: the opening comment of a story's template; keep its line breaks short (about 70
+    # characters). "Translating a story" is a section of AUTHORING.md, which is in English.
+    about = _(
+        "The strings of “{title}”, for translators.\n"
+        "Made by `experience strings`, which keeps each LANG.po beside it\n"
+        "up to date; see “Translating a story” in AUTHORING.md."
+    ).format(title=title)
+    catalog = Catalog(project=title, version=version, header_comment=_comment(about), charset="utf-8")
+    placeholders = str(_PLACEHOLDER_NOTE)
     for string in strings:
-        notes = [string.note] + ([_PLACEHOLDER_NOTE] if "{" in string.text else [])
+        notes = [str(string.note)] + ([placeholders] if "{" in string.text else [])
         message = catalog.get(string.text, string.id)
         line = (_relative(string.location.path, root), string.location.line or 0)
         if message is None:
@@ -113,6 +123,23 @@ def template(title: str, version: str, strings: Iterable[SourceString], root: Pa
         else:
             message.locations.append(line)
     return catalog
+
+
+@contextmanager
+def _notes_in(language: str) -> Iterator[None]:
+    """The program's words in `language` while the notes for translators are written (see the
+    module's docstring), and the language it spoke before, after."""
+    before = current_tag()
+    use_language(language)
+    try:
+        yield
+    finally:
+        use_language(before)
+
+
+def _comment(text: str) -> str:
+    """A PO file's opening comment: each line of `text` after `# `, and a last `#`."""
+    return "".join(f"# {line}\n" for line in text.splitlines()) + "#"
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -208,7 +235,9 @@ def write_string_table(
     broken = [p for p in (read_catalogue(po, language) for language, po in files.items()) if isinstance(p, Diagnostic)]
     if broken:  # said where each is, before anything is written
         raise StoryError(broken)
-    wanted = template(title, version, strings, root)
+    own = declared_language(root) or ENGLISH
+    with _notes_in(own):
+        wanted = template(title, version, strings, root)
     path = folder / TEMPLATE_NAME
     new_template = not path.exists()
     done = [Written(path, _write_if_changed(path, _render(wanted)), len(wanted), created=new_template)]
@@ -216,9 +245,10 @@ def write_string_table(
     if new is not None and new not in files:
         files[new] = folder / f"{new.replace('-', '_')}.po"
         created.add(files[new])
-    for language, po in files.items():
+    for tag, po in files.items():
         if po in created:
-            catalog = _new_catalog(language, title, version)
+            with _notes_in(own):
+                catalog = _new_catalog(tag, title, version)
         else:
             with po.open("rb") as handle:
                 catalog = read_po(handle, abort_invalid=True)
@@ -238,7 +268,9 @@ def _new_catalog(language: str, title: str, version: str) -> Catalog:
     from babel.core import UnknownLocaleError
     from babel.messages.catalog import Catalog
 
-    comment = f"# “{title}”, in {language}: a translation made from {TEMPLATE_NAME} by `experience strings`.\n#"
+    # Translators: the opening comment of a new translation; {language} is a tag like es, {template} is story.pot.
+    about = _("“{title}”, in {language}: a translation made from {template} by `experience strings`.")
+    comment = _comment(about.format(title=title, language=language, template=TEMPLATE_NAME))
     try:
         return Catalog(locale=language.replace("-", "_"), project=title, version=version, header_comment=comment)
     except (UnknownLocaleError, ValueError):  # a language Babel has no data for: still a catalogue

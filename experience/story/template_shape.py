@@ -58,16 +58,12 @@ def _listed(tokens: Counter[Token]) -> str:
     return ", ".join(_describe(t) + (f" ({n} times)" if n > 1 else "") for t, n in tokens.items())
 
 
-def differences(source: Template, translated: Template) -> str:
-    """How the translation's `{…}` differ from the source's, in words; "" when they do not."""
+def differences(source: Template, translated: Template) -> tuple[str, str]:
+    """The source's `{…}` that the translation lacks, and those it has that the source does not,
+    each listed as written ("" when there are none); the sentence saying so is the checker's
+    (`translation.py`), whole, so that it can be translated."""
     wanted, found = shape(source), shape(translated)
-    missing, extra = wanted - found, found - wanted
-    said = []
-    if missing:
-        said.append(f"lacks {_listed(missing)}")
-    if extra:
-        said.append(f"has {_listed(extra)}, which the source does not")
-    return ", and ".join(said)
+    return _listed(wanted - found), _listed(found - wanted)
 
 
 def show_values(template: Template, values: Mapping[str, Mapping[str, str]]) -> Template:

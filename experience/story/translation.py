@@ -33,7 +33,7 @@ from pathlib import Path
 
 from yaml.nodes import ScalarNode
 
-from ..i18n import Language, base, best_match, normalise
+from ..i18n import Language, _, base, best_match, normalise
 from .catalogue import LOCALE_FOLDER, Catalogue, Entry, read_catalogue, shorten, translations_in, value_id
 from .codes import Code
 from .diagnostics import Diagnostic, Location
@@ -94,14 +94,7 @@ class Translation:
             return
         unsafe = first_unsafe(entry.text)
         if unsafe is not None:  # said where the translator wrote it, not where the author did
-            self.report(
-                Diagnostic(
-                    Code.TRANSLATION_TEXT,
-                    f"in the translation of {string.id}: {control_character_message(entry.text[unsafe])}; "
-                    "the source is shown instead",
-                    entry.text_location,
-                )
-            )
+            self._refused(string.id, control_character_message(entry.text[unsafe]), entry)
             return
         original = ScalarNode(node.tag, node.value, node.start_mark, node.end_mark, style=node.style)
         self._applied[id(node)] = Applied(string.id, original, entry)
@@ -124,13 +117,17 @@ class Translation:
                 self.report(
                     Diagnostic(
                         Code.TRANSLATION_FUZZY,
-                        f"{string.id} ({where}) is marked fuzzy: check the translation against the "
-                        "source and remove the mark; until then the source is shown",
+                        # Translators: {id} names a string of the story (like "noticing/arrival text 2"),
+                        # {where} is its file:line:column. "fuzzy" is the PO file's own flag.
+                        _(
+                            "{id} ({where}) is marked fuzzy: check the translation against the "
+                            "source and remove the mark; until then the source is shown"
+                        ).format(id=string.id, where=where),
                         entry.location,
                     )
                 )
             else:
-                self._untranslated(string.id, where, f"its entry at {entry.location} is empty")
+                self._empty(string.id, where, entry)
             return None
         entry = catalogue.moved(string.id, source)
         if entry is not None:
@@ -138,8 +135,11 @@ class Translation:
             self.report(
                 Diagnostic(
                     Code.TRANSLATION_MOVED,
-                    f"translated as {entry.id}, but the text is now {string.id} ({where}); it is "
-                    "used, and 'experience strings' files it under its new id",
+                    # Translators: {old} and {id} name strings of the story; {where} is a file:line:column.
+                    _(
+                        "translated as {old}, but the text is now {id} ({where}); it is "
+                        "used, and 'experience strings' files it under its new id"
+                    ).format(old=entry.id, id=string.id, where=where),
                     entry.location,
                 )
             )
@@ -150,14 +150,17 @@ class Translation:
             self.report(
                 Diagnostic(
                     Code.SOURCE_CHANGED,
-                    f"the source of {string.id} ({where}) changed since it was translated: it now "
-                    f"reads {shorten(source)}; 'experience strings' marks the entry fuzzy for review, "
-                    "and until then the source is shown",
+                    # Translators: {text} is the author's new words, quoted and shortened.
+                    _(
+                        "the source of {id} ({where}) changed since it was translated: it now "
+                        "reads {text}; 'experience strings' marks the entry fuzzy for review, "
+                        "and until then the source is shown"
+                    ).format(id=string.id, where=where, text=shorten(source)),
                     older.location,
                 )
             )
         else:
-            self._untranslated(string.id, where, f"no entry in {catalogue.path.name}")
+            self._missing(string.id, where)
         return None
 
     def choose(self, applied: Applied, source: Template, translated: Template, problems: list[Diagnostic]) -> Template:
@@ -165,26 +168,14 @@ class Translation:
         wrong with it; else the source, with what is wrong said at the translation's entry."""
         if not problems and source.is_plain and translated.is_plain:
             return translated  # most text: no {…} on either side to compare
-        where = applied.entry.text_location
         for problem in problems:
-            self.report(
-                Diagnostic(
-                    Code.TRANSLATION_TEXT,
-                    f"in the translation of {applied.id}: {problem.message}; the source is shown instead",
-                    where,
-                )
-            )
+            self._refused(applied.id, problem.message, applied.entry)
         if problems:
             return source
-        difference = differences(source, translated)
-        if difference:
+        lacking, extra = differences(source, translated)
+        if lacking or extra:
             self.report(
-                Diagnostic(
-                    Code.PLACEHOLDERS_DIFFER,
-                    f"the translation of {applied.id} {difference}; keep each {{…}} as the source "
-                    "writes it (the source is shown until then)",
-                    where,
-                )
+                Diagnostic(Code.PLACEHOLDERS_DIFFER, _differ(applied.id, lacking, extra), applied.entry.text_location)
             )
             return source
         return translated
@@ -193,11 +184,39 @@ class Translation:
         """`template`, with each value it shows translated as it is shown (see the module's docstring)."""
         return show_values(template, self.shown_values) if self.shown_values else template
 
-    def _untranslated(self, string_id: str, where: Location, why: str) -> None:
+    def _refused(self, string_id: str, problem: str, entry: Entry) -> None:
+        """A translation not used for a problem the source would be refused for (W606)."""
+        self.report(
+            Diagnostic(
+                Code.TRANSLATION_TEXT,
+                # Translators: {problem} is the checker's own message about the translated text.
+                _("in the translation of {id}: {problem}; the source is shown instead").format(
+                    id=string_id, problem=problem
+                ),
+                entry.text_location,
+            )
+        )
+
+    def _empty(self, string_id: str, where: Location, entry: Entry) -> None:
         self.report(
             Diagnostic(
                 Code.UNTRANSLATED,
-                f"{string_id} is not translated into {self.language} ({why}); the source is shown",
+                # Translators: {language} is a tag like es or pt-BR; {entry} is the PO file's file:line:column.
+                _("{id} is not translated into {language} (its entry at {entry} is empty); the source is shown").format(
+                    id=string_id, language=self.language, entry=entry.location
+                ),
+                where,
+            )
+        )
+
+    def _missing(self, string_id: str, where: Location) -> None:
+        self.report(
+            Diagnostic(
+                Code.UNTRANSLATED,
+                # Translators: {language} is a tag like es or pt-BR; {file} is the PO file's name, like es.po.
+                _("{id} is not translated into {language} (no entry in {file}); the source is shown").format(
+                    id=string_id, language=self.language, file=self.catalogue.path.name
+                ),
                 where,
             )
         )
@@ -210,14 +229,17 @@ class Translation:
             entry = catalogue.exact(string_id, value)
             if entry is not None:
                 self._used.add(id(entry))
-            if entry is None or not entry.text:
-                why = f"its entry at {entry.location} is empty" if entry else f"no entry in {catalogue.path.name}"
-                self._untranslated(f"{string_id} {shorten(value)}", where, why)
+            named = f"{string_id} {shorten(value)}"
+            if entry is None:
+                self._missing(named, where)
+            elif not entry.text:
+                self._empty(named, where, entry)
             elif entry.fuzzy:
                 self.report(
                     Diagnostic(
                         Code.TRANSLATION_FUZZY,
-                        f"{string_id} {shorten(value)} is marked fuzzy: check it and remove the mark",
+                        # Translators: {value} names a value a variable shows, like: value place “at the table”.
+                        _("{value} is marked fuzzy: check it and remove the mark").format(value=named),
                         entry.location,
                     )
                 )
@@ -229,8 +251,10 @@ class Translation:
                 self.report(
                     Diagnostic(
                         Code.TRANSLATION_UNUSED,
-                        f"no string of the story is {entry.id} with this text any more; 'experience "
-                        "strings' keeps the entry as obsolete, for a translator to reuse",
+                        _(
+                            "no string of the story is {id} with this text any more; 'experience "
+                            "strings' keeps the entry as obsolete, for a translator to reuse"
+                        ).format(id=entry.id),
                         entry.location,
                     )
                 )
@@ -271,7 +295,32 @@ def no_translation(root: Path, display: Path, language: str, own: str) -> Diagno
     offered = ", ".join([own, *translations_in(root)])
     return Diagnostic(
         Code.NO_TRANSLATION,
-        f"the story has no translation into {language} (it has {offered}); start one with "
-        f"'experience strings --lang {language}'",
+        # Translators: {offered} lists language tags, like "en, es".
+        _(
+            "the story has no translation into {language} (it has {offered}); start one with "
+            "'experience strings --lang {language}'"
+        ).format(language=language, offered=offered),
         Location(display / LOCALE_FOLDER),
     )
+
+
+def _differ(string_id: str, lacking: str, extra: str) -> str:
+    """What Code.PLACEHOLDERS_DIFFER says: what the translation lacks of the source's `{…}`, what it
+    has that the source does not, or both (each listed by `template_shape.differences`)."""
+    if lacking and extra:
+        # Translators: {lacking} and {extra} list {…} as the author wrote them, like "{name}, {if ready: …|…}".
+        message = _(
+            "the translation of {id} lacks {lacking}, and has {extra}, which the source does not; "
+            "keep each {{…}} as the source writes it (the source is shown until then)"
+        )
+    elif lacking:
+        message = _(
+            "the translation of {id} lacks {lacking}; keep each {{…}} as the source writes it "
+            "(the source is shown until then)"
+        )
+    else:
+        message = _(
+            "the translation of {id} has {extra}, which the source does not; keep each {{…}} as "
+            "the source writes it (the source is shown until then)"
+        )
+    return message.format(id=string_id, lacking=lacking, extra=extra)

@@ -64,10 +64,10 @@ def translated(root, capsys):
 
 
 def test_strings_writes_the_template_and_starts_the_translation(root, capsys):
-    assert main(["strings", str(root), "--lang", "es_ES.UTF-8"]) == 0
+    assert main(["strings", str(root), "--lang", "es_ES.UTF-8"]) == 0  # and says so in Spanish
     out = capsys.readouterr().out
-    assert f"{root / 'locale' / 'story.pot'}: started, 6 strings" in out
-    assert f"{root / 'locale' / 'es_ES.po'}: started, 0 of 6 translated, 6 to do" in out
+    assert f"{root / 'locale' / 'story.pot'}: creado, 6 cadenas" in out
+    assert f"{root / 'locale' / 'es_ES.po'}: creado, 0 de 6 traducidas, 6 pendientes" in out
     assert main(["strings", str(root)]) == 0
     assert "unchanged" in capsys.readouterr().out
 
@@ -87,8 +87,8 @@ def test_check_with_lang_says_where_a_string_is_left_to_translate(translated, ca
     assert main(["check", "--lang", "es", str(translated)]) == 0  # a warning: the source is shown
     assert main(["check", "--strict", "--lang", "es", str(translated)]) == 1
     out = capsys.readouterr().out
-    assert f"{translated / 'one.yaml'}:10:11: warning: one/b text 1 is not translated into es" in out
-    assert f"(its entry at {translated / 'locale' / 'es.po'}:" in out
+    assert f"{translated / 'one.yaml'}:10:11: warning: one/b text 1 aún no tiene traducción a es" in out
+    assert f"(su entrada en {translated / 'locale' / 'es.po'}:" in out
     assert "[W602]" in out
 
 
@@ -104,8 +104,8 @@ def test_stats_counts_the_words_of_every_language(translated, capsys):
     out = capsys.readouterr().out
     assert out.startswith("«Dos habitaciones»")  # --lang es: the program’s quotation marks are Spanish too
     lines = {line.split()[0]: line for line in out.splitlines() if line[:3] in ("en ", "es ")}
-    assert "(its own language)" in lines["en"]
-    assert "6 of 6 strings (100%)" in lines["es"]
+    assert "(su propio idioma)" in lines["en"]
+    assert "6 de 6 cadenas (100\u00a0%)" in lines["es"]
 
 
 def test_a_language_the_story_has_no_translation_into_is_refused_out_loud(translated, capsys):
