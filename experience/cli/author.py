@@ -299,7 +299,7 @@ def schema_arguments(p: argparse.ArgumentParser) -> None:
     where.add_argument(
         "--output-dir", metavar="DIR", help=_("write both schemas into DIR, named as 'experience new' names them")
     )
-    add_lang(p, follows="the system's locale")  # the language of the schema's descriptions
+    add_lang(p, follows=_("your system's"))  # the language of the schema's descriptions
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
