@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from ..i18n import _, ngettext
 from .text import IF, Part, Placeholder, Template, Variation
 
 # ("value", expression) or (mode, condition, (each alternative's shape, ...)), as hashable tuples
@@ -55,19 +56,33 @@ def _describe(token: Token) -> str:
 
 
 def _listed(tokens: Counter[Token]) -> str:
-    return ", ".join(_describe(t) + (f" ({n} times)" if n > 1 else "") for t, n in tokens.items())
+    return ", ".join(_counted(_describe(t), n) for t, n in tokens.items())
+
+
+def _counted(described: str, n: int) -> str:
+    if n == 1:
+        return described
+    # Translators: {shown} is a {…} as the story writes it, which appears {count} times.
+    return ngettext("{shown} ({count} time)", "{shown} ({count} times)", n).format(shown=described, count=n)
 
 
 def differences(source: Template, translated: Template) -> str:
     """How the translation's `{…}` differ from the source's, in words; "" when they do not."""
     wanted, found = shape(source), shape(translated)
     missing, extra = wanted - found, found - wanted
-    said = []
+    if missing and extra:
+        # Translators: this ends a sentence that begins "the translation of ID" (say it that way);
+        # {missing} and {extra} list {…} as the story writes them.
+        return _("lacks {missing}, and has {extra}, which the source does not").format(
+            missing=_listed(missing), extra=_listed(extra)
+        )
     if missing:
-        said.append(f"lacks {_listed(missing)}")
+        # Translators: this ends a sentence that begins "the translation of ID"; {missing} lists {…}.
+        return _("lacks {missing}").format(missing=_listed(missing))
     if extra:
-        said.append(f"has {_listed(extra)}, which the source does not")
-    return ", and ".join(said)
+        # Translators: this ends a sentence that begins "the translation of ID"; {extra} lists {…}.
+        return _("has {extra}, which the source does not").format(extra=_listed(extra))
+    return ""
 
 
 def show_values(template: Template, values: Mapping[str, Mapping[str, str]]) -> Template:
