@@ -13,9 +13,10 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
-from ..i18n import _, babel_locale, lazy, ngettext
+from ..i18n import _, ngettext
 from .codes import Code
-from .format import NUMBER_LIMIT, in_range
+from .expression_words import CALLABLE, FOREIGN, NESTED_TOO_DEEPLY, lower_case, only_functions, too_large, type_name
+from .format import in_range
 from .functions import FUNCTIONS, build
 from .safe_text import control_character_message, first_unsafe
 from .values import Evaluator, NumberEvaluator, ValueType, Variables, Visits
@@ -36,40 +37,7 @@ class Reject(Exception):
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _COMPARISONS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
-# What is not part of the language, each said as a whole sentence (a translation may order it its own way).
-_FOREIGN = {
-    ast.Attribute: lazy("attributes (x.y) are not part of the expression language"),
-    ast.Subscript: lazy("subscripts (x[...]) are not part of the expression language"),
-    ast.Slice: lazy("slices are not part of the expression language"),
-    ast.Lambda: lazy("lambda is not part of the expression language"),
-    ast.IfExp: lazy("'... if ... else ...' is not part of the expression language"),
-    ast.ListComp: lazy("comprehensions are not part of the expression language"),
-    ast.SetComp: lazy("comprehensions are not part of the expression language"),
-    ast.DictComp: lazy("comprehensions are not part of the expression language"),
-    ast.GeneratorExp: lazy("comprehensions are not part of the expression language"),
-    ast.List: lazy("lists are not part of the expression language"),
-    ast.Tuple: lazy("tuples are not part of the expression language"),
-    ast.Dict: lazy("dictionaries are not part of the expression language"),
-    ast.Set: lazy("sets are not part of the expression language"),
-    ast.NamedExpr: lazy("':=' is not part of the expression language"),
-    ast.Starred: lazy("'*' is not part of the expression language"),
-    ast.JoinedStr: lazy("f-strings are not part of the expression language"),
-    ast.Await: lazy("await is not part of the expression language"),
-    ast.Yield: lazy("yield is not part of the expression language"),
-    ast.YieldFrom: lazy("yield is not part of the expression language"),
-}
 _TEXT_METHODS = {"upper", "capitalize", "title", "lower", "strip"}
-_CALLABLE = ", ".join(f"{name}(...)" for name in FUNCTIONS)
-
-
-# Translators: the kinds of value, as they fill {left}, {right}, {kind} and {expected} in the messages
-# about types, e.g. "'-' needs a number, not text".
-_TYPE_WORDS = {ValueType.NUMBER: lazy("a number"), ValueType.TEXT: lazy("text"), ValueType.FLAG: lazy("true/false")}
-NESTED_TOO_DEEPLY = lazy("expression is nested too deeply")
-
-
-def _type_name(t: ValueType) -> str:
-    return str(_TYPE_WORDS[t])
 
 
 class Compiler:
@@ -97,7 +65,7 @@ class Compiler:
             raise Reject(Code.EXPRESSION_SYNTAX, str(NESTED_TOO_DEEPLY), node)
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
-            foreign = _FOREIGN.get(type(node))
+            foreign = FOREIGN.get(type(node))
             message = (
                 str(foreign)
                 if foreign is not None
@@ -111,10 +79,10 @@ class Compiler:
     def _Constant(self, node: ast.Constant, depth: int) -> Compiled:
         value = node.value
         if isinstance(value, bool):
-            raise Reject(Code.NOT_IN_EXPRESSIONS, _lower_case(str(value)), node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, lower_case(str(value)), node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
             if not in_range(value):
-                raise Reject(Code.INVALID_VALUE, _too_large(), node)
+                raise Reject(Code.INVALID_VALUE, too_large(), node)
             return (lambda _v, _s, _d, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
             index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
@@ -152,7 +120,7 @@ class Compiler:
         if kind is None and name in self.broken:
             raise Reject(None, "", node)  # its declaration has its own error
         if kind is None and name in ("True", "False"):
-            raise Reject(Code.UNKNOWN_VARIABLE, _lower_case(name), node)
+            raise Reject(Code.UNKNOWN_VARIABLE, lower_case(name), node)
         if kind is None:
             raise Reject(Code.UNKNOWN_VARIABLE, self.unknown_variable(name, self.variables), node)
         self.reads.add(name)
@@ -168,9 +136,7 @@ class Compiler:
             return (lambda v, s, d: not operand(v, s, d)), ValueType.FLAG
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             if kind is not ValueType.NUMBER:
-                raise Reject(
-                    Code.TYPE_MISMATCH, _("'-' needs a number, not {kind}").format(kind=_type_name(kind)), node
-                )
+                raise Reject(Code.TYPE_MISMATCH, _("'-' needs a number, not {kind}").format(kind=type_name(kind)), node)
             if isinstance(node.op, ast.USub):
                 number = cast(NumberEvaluator, operand)
                 return (lambda v, s, d: -number(v, s, d)), ValueType.NUMBER
@@ -189,7 +155,7 @@ class Compiler:
                 Code.TYPE_MISMATCH,
                 # Translators: {symbol} is an operator (+ - * /); {left} and {right} are kinds of value.
                 _("'{symbol}' needs two numbers, not {left} and {right}").format(
-                    symbol=symbol, left=_type_name(lt), right=_type_name(rt)
+                    symbol=symbol, left=type_name(lt), right=type_name(rt)
                 ),
                 node,
             )
@@ -239,7 +205,7 @@ class Compiler:
                     Code.TYPE_MISMATCH,
                     # Translators: {symbol} is == or !=; {left} and {right} are kinds of value.
                     _("'{symbol}' compares {left} with {right}; they can never be equal").format(
-                        symbol=symbol, left=_type_name(lt), right=_type_name(rt)
+                        symbol=symbol, left=type_name(lt), right=type_name(rt)
                     ),
                     node,
                 )
@@ -248,7 +214,7 @@ class Compiler:
                     Code.TYPE_MISMATCH,
                     # Translators: {symbol} is < <= > or >=; {left} and {right} are kinds of value.
                     _("'{symbol}' needs two numbers or two texts, not {left} and {right}").format(
-                        symbol=symbol, left=_type_name(lt), right=_type_name(rt)
+                        symbol=symbol, left=type_name(lt), right=type_name(rt)
                     ),
                     node,
                 )
@@ -284,9 +250,9 @@ class Compiler:
                     ).format(method=func.attr, name=func.value.id),
                     node,
                 )
-            raise Reject(Code.NOT_IN_EXPRESSIONS, _only_functions(), node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, only_functions(), node)
         if not isinstance(func, ast.Name):
-            raise Reject(Code.NOT_IN_EXPRESSIONS, _only_functions(), node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, only_functions(), node)
         name = func.id
         function = FUNCTIONS.get(name)
         if function is None:
@@ -295,9 +261,7 @@ class Compiler:
                 _("unknown function '{name}'; did you mean '{close}'?").format(name=name, close=close[0])
                 if close
                 # Translators: {functions} lists the calls a story may make: seen(...), visits(...), ...
-                else _("unknown function '{name}'; the functions are {functions}").format(
-                    name=name, functions=_CALLABLE
-                )
+                else _("unknown function '{name}'; the functions are {functions}").format(name=name, functions=CALLABLE)
             )
             raise Reject(Code.UNKNOWN_FUNCTION, message, node)
         self.version = max(self.version, function.since)
@@ -323,7 +287,7 @@ class Compiler:
                     Code.TYPE_MISMATCH,
                     # Translators: {name}() is a function's name; {expected} and {kind} are kinds of value.
                     _("{name}() needs {expected}, not {kind}").format(
-                        name=name, expected=_type_name(cast(ValueType, expected)), kind=_type_name(kind)
+                        name=name, expected=type_name(cast(ValueType, expected)), kind=type_name(kind)
                     ),
                     arg,
                 )
@@ -361,23 +325,6 @@ class Compiler:
 
     def _Expression(self, node: ast.Expression, depth: int) -> Compiled:
         return self.compile(node.body, depth)
-
-
-def _lower_case(word: str) -> str:
-    """For True, False (Python's spelling) where the language writes true, false."""
-    return _("write {word}, in lower case").format(word=word.lower())
-
-
-def _too_large() -> str:
-    from babel.numbers import format_decimal  # only when a number is too large: Babel is slow to import
-
-    limit = format_decimal(NUMBER_LIMIT, locale=babel_locale())
-    return _("this number is too large: numbers go from -{limit} to {limit}").format(limit=limit)
-
-
-def _only_functions() -> str:
-    # Translators: {functions} lists the calls a story may make: seen(...), visits(...), ...
-    return _("only the story's functions can be called: {functions}").format(functions=_CALLABLE)
 
 
 _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {

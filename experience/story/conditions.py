@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 from ..i18n import _, lazy, ngettext
 from .codes import Code
-from .compiler import CONSTANT_NAMES, NESTED_TOO_DEEPLY, Compiler, Reject
+from .compiler import CONSTANT_NAMES, Compiler, Reject
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
+from .expression_words import NESTED_TOO_DEEPLY
 from .functions import FUNCTIONS
 from .values import Evaluator, Value, ValueType, Variables, Visits, within_limits
 
@@ -65,9 +66,8 @@ class Expression:
         if isinstance(error, ZeroDivisionError):
             # Translators: {expression} is the expression as the story writes it. Shown to the author, and
             # possibly to a reader in the player when a story has this bug.
-            return StoryRuntimeError(
-                _("division by zero in '{expression}'").format(expression=self.source), self.location
-            )
+            message = _("division by zero in '{expression}'").format(expression=self.source)
+            return StoryRuntimeError(message, self.location)
         # Translators: {error} says why, in the words of the part that failed.
         message = _("cannot compute '{expression}': {error}").format(expression=self.source, error=error)
         return StoryRuntimeError(message, self.location)
