@@ -39,6 +39,7 @@ MAX_NESTING = 8
 _SPECIAL = {0: re.compile(r"\{\{|\}\}|[{}]"), 1: re.compile(r"[{}|]")}
 _KEYWORD = re.compile(r"\s*(?:(if)(?=[\s(\"'])|([A-Za-z_][A-Za-z0-9_]*)\s*:(?!=))")
 _EXAMPLE = "{if tired: slowly|quickly}"  # the syntax, shown as it is written in every language
+_AN_IF = "{if …}"  # how a message names an {if …}, as written
 _PLAIN = {stop: re.compile(r"[^\"'{}" + stop + "]*") for stop in ":}"}
 
 
@@ -187,7 +188,7 @@ class _Parser:
         if colon is None or self.text[colon] != ":":
             # Translators: {written} is {if …} and {example} a whole one, as a story writes them.
             needs = _("'{written}' needs a colon after its condition, like {example}")
-            self.problem(Code.BAD_INLINE_VARIATION, needs.format(written="{if …}", example=_EXAMPLE), start)
+            self.problem(Code.BAD_INLINE_VARIATION, needs.format(written=_AN_IF, example=_EXAMPLE), start)
             return self.skip(start)
         source = self.text[after_if:colon]
         if not source.strip():
@@ -230,7 +231,7 @@ class _Parser:
                 "'{written}' takes two alternatives at most, what to show when it holds and what "
                 "otherwise: {example}; for a third, put another {written} in the second"
             )
-            self.problem(Code.BAD_INLINE_VARIATION, most.format(written="{if …}", example=_EXAMPLE), start)
+            self.problem(Code.BAD_INLINE_VARIATION, most.format(written=_AN_IF, example=_EXAMPLE), start)
             return self.text[start : self.i]
         if mode != IF and len(branches) < 2:
             # Translators: {written} is how the variation is written ({cycle: …}), {bar} is | and {example}
