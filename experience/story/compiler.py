@@ -13,8 +13,10 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any, cast
 
+from ..i18n import _, ngettext
 from .codes import Code
-from .format import NUMBER_RANGE, in_range
+from .expression_words import CALLABLE, FOREIGN, NESTED_TOO_DEEPLY, lower_case, only_functions, too_large, type_name
+from .format import in_range
 from .functions import FUNCTIONS, build
 from .safe_text import control_character_message, first_unsafe
 from .values import Evaluator, NumberEvaluator, ValueType, Variables, Visits
@@ -35,33 +37,7 @@ class Reject(Exception):
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _COMPARISONS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
-_FOREIGN = {
-    ast.Attribute: "attributes (x.y) are",
-    ast.Subscript: "subscripts (x[...]) are",
-    ast.Slice: "slices are",
-    ast.Lambda: "lambda is",
-    ast.IfExp: "'... if ... else ...' is",
-    ast.ListComp: "comprehensions are",
-    ast.SetComp: "comprehensions are",
-    ast.DictComp: "comprehensions are",
-    ast.GeneratorExp: "comprehensions are",
-    ast.List: "lists are",
-    ast.Tuple: "tuples are",
-    ast.Dict: "dictionaries are",
-    ast.Set: "sets are",
-    ast.NamedExpr: "':=' is",
-    ast.Starred: "'*' is",
-    ast.JoinedStr: "f-strings are",
-    ast.Await: "await is",
-    ast.Yield: "yield is",
-    ast.YieldFrom: "yield is",
-}
 _TEXT_METHODS = {"upper", "capitalize", "title", "lower", "strip"}
-_CALLABLE = ", ".join(f"{name}(...)" for name in FUNCTIONS)
-
-
-def _type_name(t: ValueType) -> str:
-    return t.value
 
 
 class Compiler:
@@ -86,21 +62,27 @@ class Compiler:
 
     def compile(self, node: ast.AST, depth: int = 0) -> Compiled:
         if depth > MAX_DEPTH:
-            raise Reject(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", node)
+            raise Reject(Code.EXPRESSION_SYNTAX, str(NESTED_TOO_DEEPLY), node)
         method = getattr(self, "_" + type(node).__name__, None)
         if method is None:
-            what = _FOREIGN.get(type(node), f"'{type(node).__name__}' is")
-            raise Reject(Code.NOT_IN_EXPRESSIONS, f"{what} not part of the expression language", node)
+            foreign = FOREIGN.get(type(node))
+            message = (
+                str(foreign)
+                if foreign is not None
+                # Translators: {name} is the name Python gives a kind of code (e.g. 'Yield'), in quotes.
+                else _("'{name}' is not part of the expression language").format(name=type(node).__name__)
+            )
+            raise Reject(Code.NOT_IN_EXPRESSIONS, message, node)
         return method(node, depth + 1)
 
     # -- leaves ---------------------------------------------------------------------------
     def _Constant(self, node: ast.Constant, depth: int) -> Compiled:
         value = node.value
         if isinstance(value, bool):
-            raise Reject(Code.NOT_IN_EXPRESSIONS, f"write {str(value).lower()}, in lower case", node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, lower_case(str(value)), node)
         if isinstance(value, (int, float)) and not isinstance(value, complex):
             if not in_range(value):
-                raise Reject(Code.INVALID_VALUE, f"this number is too large: numbers go {NUMBER_RANGE}", node)
+                raise Reject(Code.INVALID_VALUE, too_large(), node)
             return (lambda _v, _s, _d, value=value: value), ValueType.NUMBER
         if isinstance(value, str):
             index = first_unsafe(value)  # "\x1b" in an expression writes what a story file may not hold
@@ -108,9 +90,12 @@ class Compiler:
                 raise Reject(Code.CONTROL_CHARACTER, control_character_message(value[index]), node)
             return (lambda _v, _s, _d, value=value: value), ValueType.TEXT
         if value is None:
-            raise Reject(Code.NOT_IN_EXPRESSIONS, 'None is not a value here; use 0, "" or false', node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, _('None is not a value here; use 0, "" or false'), node)
         raise Reject(
-            Code.NOT_IN_EXPRESSIONS, f"{type(value).__name__} values are not part of the expression language", node
+            Code.NOT_IN_EXPRESSIONS,
+            # Translators: {kind} is the name Python gives a kind of value (e.g. complex, bytes).
+            _("{kind} values are not part of the expression language").format(kind=type(value).__name__),
+            node,
         )
 
     def _Name(self, node: ast.Name, depth: int) -> Compiled:
@@ -119,14 +104,23 @@ class Compiler:
             value = CONSTANT_NAMES[name]
             return (lambda _v, _s, _d, value=value: value), ValueType.FLAG
         if name.startswith("__"):
-            raise Reject(Code.NOT_IN_EXPRESSIONS, f"names with double underscores like '{name}' are not allowed", node)
+            raise Reject(
+                Code.NOT_IN_EXPRESSIONS,
+                _("names with double underscores like '{name}' are not allowed").format(name=name),
+                node,
+            )
         if name in FUNCTIONS:
-            raise Reject(Code.EXPRESSION_SYNTAX, f"'{name}' is a function: write {FUNCTIONS[name].example}", node)
+            raise Reject(
+                Code.EXPRESSION_SYNTAX,
+                # Translators: {example} is a call written as in a story, e.g. seen("meeting/door").
+                _("'{name}' is a function: write {example}").format(name=name, example=FUNCTIONS[name].example),
+                node,
+            )
         kind = self.variables.get(name)
         if kind is None and name in self.broken:
             raise Reject(None, "", node)  # its declaration has its own error
         if kind is None and name in ("True", "False"):
-            raise Reject(Code.UNKNOWN_VARIABLE, f"write {name.lower()}, in lower case", node)
+            raise Reject(Code.UNKNOWN_VARIABLE, lower_case(name), node)
         if kind is None:
             raise Reject(Code.UNKNOWN_VARIABLE, self.unknown_variable(name, self.variables), node)
         self.reads.add(name)
@@ -142,23 +136,28 @@ class Compiler:
             return (lambda v, s, d: not operand(v, s, d)), ValueType.FLAG
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             if kind is not ValueType.NUMBER:
-                raise Reject(Code.TYPE_MISMATCH, f"'-' needs a number, not {_type_name(kind)}", node)
+                raise Reject(Code.TYPE_MISMATCH, _("'-' needs a number, not {kind}").format(kind=type_name(kind)), node)
             if isinstance(node.op, ast.USub):
                 number = cast(NumberEvaluator, operand)
                 return (lambda v, s, d: -number(v, s, d)), ValueType.NUMBER
             return operand, ValueType.NUMBER
-        raise Reject(Code.NOT_IN_EXPRESSIONS, "'~' is not part of the expression language", node)
+        raise Reject(Code.NOT_IN_EXPRESSIONS, _("'~' is not part of the expression language"), node)
 
     def _BinOp(self, node: ast.BinOp, depth: int) -> Compiled:
         symbol = _OPERATORS.get(type(node.op))
         if symbol is None:
-            raise Reject(Code.NOT_IN_EXPRESSIONS, "only + - * / are allowed for arithmetic", node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, _("only + - * / are allowed for arithmetic"), node)
         left, lt = self.compile(node.left, depth)
         right, rt = self.compile(node.right, depth)
         text = symbol == "+" and lt is rt is ValueType.TEXT
         if not text and (lt is not ValueType.NUMBER or rt is not ValueType.NUMBER):
             raise Reject(
-                Code.TYPE_MISMATCH, f"'{symbol}' needs two numbers, not {_type_name(lt)} and {_type_name(rt)}", node
+                Code.TYPE_MISMATCH,
+                # Translators: {symbol} is an operator (+ - * /); {left} and {right} are kinds of value.
+                _("'{symbol}' needs two numbers, not {left} and {right}").format(
+                    symbol=symbol, left=type_name(lt), right=type_name(rt)
+                ),
+                node,
             )
         if symbol == "/":
             self.fallible = True  # Expression.evaluate reports / 0
@@ -192,19 +191,31 @@ class Compiler:
             symbol = _COMPARISONS.get(type(op))
             if symbol is None:
                 word = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not"}.get(type(op), "?")
-                hint = " (use == and !=)" if word.startswith("is") else ""
-                raise Reject(Code.NOT_IN_EXPRESSIONS, f"'{word}' is not part of the expression language{hint}", node)
+                message = (
+                    # Translators: {word} is Python's 'is' or 'is not', which the language does not have.
+                    _("'{word}' is not part of the expression language (use == and !=)")
+                    if word.startswith("is")
+                    # Translators: {word} is Python's 'in' or 'not in', which the language does not have.
+                    else _("'{word}' is not part of the expression language")
+                )
+                raise Reject(Code.NOT_IN_EXPRESSIONS, message.format(word=word), node)
             lt, rt = operands[index][1], operands[index + 1][1]
             if symbol in ("==", "!=") and lt is not rt:
                 raise Reject(
                     Code.TYPE_MISMATCH,
-                    f"'{symbol}' compares {_type_name(lt)} with {_type_name(rt)}; they can never be equal",
+                    # Translators: {symbol} is == or !=; {left} and {right} are kinds of value.
+                    _("'{symbol}' compares {left} with {right}; they can never be equal").format(
+                        symbol=symbol, left=type_name(lt), right=type_name(rt)
+                    ),
                     node,
                 )
             if symbol not in ("==", "!=") and (lt is not rt or lt is ValueType.FLAG):
                 raise Reject(
                     Code.TYPE_MISMATCH,
-                    f"'{symbol}' needs two numbers or two texts, not {_type_name(lt)} and {_type_name(rt)}",
+                    # Translators: {symbol} is < <= > or >=; {left} and {right} are kinds of value.
+                    _("'{symbol}' needs two numbers or two texts, not {left} and {right}").format(
+                        symbol=symbol, left=type_name(lt), right=type_name(rt)
+                    ),
                     node,
                 )
             checks.append(symbol)
@@ -232,19 +243,27 @@ class Compiler:
             if func.attr in _TEXT_METHODS and isinstance(func.value, ast.Name):
                 raise Reject(
                     Code.NOT_IN_EXPRESSIONS,
-                    f"methods like .{func.attr}() are not part of the expression language; "
-                    f"for a capital letter write capitalize({func.value.id})",
+                    # Translators: {method} is a text method an author tried (upper, title...); {name} a variable.
+                    _(
+                        "methods like .{method}() are not part of the expression language; "
+                        "for a capital letter write capitalize({name})"
+                    ).format(method=func.attr, name=func.value.id),
                     node,
                 )
-            raise Reject(Code.NOT_IN_EXPRESSIONS, f"only the story's functions can be called: {_CALLABLE}", node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, only_functions(), node)
         if not isinstance(func, ast.Name):
-            raise Reject(Code.NOT_IN_EXPRESSIONS, f"only the story's functions can be called: {_CALLABLE}", node)
+            raise Reject(Code.NOT_IN_EXPRESSIONS, only_functions(), node)
         name = func.id
         function = FUNCTIONS.get(name)
         if function is None:
             close = difflib.get_close_matches(name, list(FUNCTIONS), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; the functions are {_CALLABLE}"
-            raise Reject(Code.UNKNOWN_FUNCTION, f"unknown function '{name}'{hint}", node)
+            message = (
+                _("unknown function '{name}'; did you mean '{close}'?").format(name=name, close=close[0])
+                if close
+                # Translators: {functions} lists the calls a story may make: seen(...), visits(...), ...
+                else _("unknown function '{name}'; the functions are {functions}").format(name=name, functions=CALLABLE)
+            )
+            raise Reject(Code.UNKNOWN_FUNCTION, message, node)
         self.version = max(self.version, function.since)
         if function.takes_scene:
             return self._scene_call(node, function.name), function.result
@@ -252,7 +271,12 @@ class Compiler:
             count = len(function.params)
             raise Reject(
                 Code.EXPRESSION_SYNTAX,
-                f"{name}() takes {count} value{'s' * (count != 1)}, like {function.example}",
+                # Translators: {name}() is a function's name; {example} a call written as in a story.
+                ngettext(
+                    "{name}() takes {count} value, like {example}",
+                    "{name}() takes {count} values, like {example}",
+                    count,
+                ).format(name=name, count=count, example=function.example),
                 node,
             )
         args = []
@@ -260,7 +284,12 @@ class Compiler:
             evaluate, kind = self.compile(arg, depth)
             if kind is not expected:
                 raise Reject(
-                    Code.TYPE_MISMATCH, f"{name}() needs {_type_name(cast(ValueType, expected))}, not {kind.value}", arg
+                    Code.TYPE_MISMATCH,
+                    # Translators: {name}() is a function's name; {expected} and {kind} are kinds of value.
+                    _("{name}() needs {expected}, not {kind}").format(
+                        name=name, expected=type_name(cast(ValueType, expected)), kind=type_name(kind)
+                    ),
+                    arg,
                 )
             args.append(evaluate)
         if name == "random":
@@ -270,15 +299,27 @@ class Compiler:
 
     def _scene_call(self, node: ast.Call, name: str) -> Evaluator:
         if node.keywords or len(node.args) != 1:
-            raise Reject(Code.EXPRESSION_SYNTAX, f'{name}() takes one scene, like {name}("chapter/scene")', node)
+            raise Reject(
+                Code.EXPRESSION_SYNTAX,
+                # Translators: keep {name}("chapter/scene") as it is: it is how the call is written.
+                _('{name}() takes one scene, like {name}("chapter/scene")').format(name=name),
+                node,
+            )
         arg = node.args[0]
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
             raise Reject(
-                Code.EXPRESSION_SYNTAX, f'{name}() takes a scene name in quotes, like {name}("chapter/scene")', arg
+                Code.EXPRESSION_SYNTAX,
+                # Translators: keep {name}("chapter/scene") as it is: it is how the call is written.
+                _('{name}() takes a scene name in quotes, like {name}("chapter/scene")').format(name=name),
+                arg,
             )
         scene = self.resolve_scene(arg.value)
         if scene is None:
-            raise Reject(Code.UNKNOWN_SCENE, f"{name}() names the scene '{arg.value}', which does not exist", arg)
+            raise Reject(
+                Code.UNKNOWN_SCENE,
+                _("{name}() names the scene '{scene}', which does not exist").format(name=name, scene=arg.value),
+                arg,
+            )
         self.scenes.add(scene)
         return build(FUNCTIONS[name], (), scene, "")
 

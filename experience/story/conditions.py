@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..i18n import _, lazy, ngettext
 from .codes import Code
 from .compiler import CONSTANT_NAMES, Compiler, Reject
 from .diagnostics import Diagnostic, Location, StoryRuntimeError
+from .expression_words import NESTED_TOO_DEEPLY
 from .functions import FUNCTIONS
 from .values import Evaluator, Value, ValueType, Variables, Visits, within_limits
 
@@ -61,8 +64,13 @@ class Expression:
         COMPUTE_ERRORS). The engine's hot loops call `compute` themselves and ask this only when
         it fails, which spares a call for every condition of every step."""
         if isinstance(error, ZeroDivisionError):
-            return StoryRuntimeError(f"division by zero in '{self.source}'", self.location)
-        return StoryRuntimeError(f"cannot compute '{self.source}': {error}", self.location)
+            # Translators: {expression} is the expression as the story writes it. Shown to the author, and
+            # possibly to a reader in the player when a story has this bug.
+            message = _("division by zero in '{expression}'").format(expression=self.source)
+            return StoryRuntimeError(message, self.location)
+        # Translators: {error} says why, in the words of the part that failed.
+        message = _("cannot compute '{expression}': {error}").format(expression=self.source, error=error)
+        return StoryRuntimeError(message, self.location)
 
     def at(self, location: Location) -> Expression:
         """The same compiled expression written somewhere else (the loader reuses compilations)."""
@@ -95,19 +103,51 @@ def unknown_variable_message(name: str, variables: Mapping[str, ValueType]) -> s
     """For a name that is not a declared variable, wherever it was written (an expression, a
     placeholder, `set` or `save_as`)."""
     close = difflib.get_close_matches(name, list(variables), n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'variables' in story.yaml"
-    return f"unknown variable '{name}'{hint}"
+    if close:
+        return _("unknown variable '{name}'; did you mean '{close}'?").format(name=name, close=close[0])
+    return _("unknown variable '{name}'; declare it under 'variables' in story.yaml").format(name=name)
 
 
-def _syntax_hint(source: str) -> str:
+def _unreadable(source: str, reason: str) -> str:
+    """Why `source` cannot be read (`reason`, from Python's parser), with a hint when it looks
+    like another language's operators."""
+    values = {"expression": source, "reason": _parser_words(reason)}
     if "&&" in source or "||" in source:
-        return "; write 'and' and 'or' instead of && and ||"
+        return _(
+            "cannot read the expression '{expression}': {reason}; write 'and' and 'or' instead of && and ||"
+        ).format(**values)
     stripped = source.replace("==", "").replace("!=", "").replace("<=", "").replace(">=", "")
     if "=" in stripped:
-        return "; to compare, write '==' (a single '=' is not allowed)"
+        return _(
+            "cannot read the expression '{expression}': {reason}; to compare, write '==' (a single '=' is not allowed)"
+        ).format(**values)
     if "!" in stripped:
-        return "; write 'not' instead of '!'"
-    return ""
+        return _("cannot read the expression '{expression}': {reason}; write 'not' instead of '!'").format(**values)
+    # Translators: {reason} is what Python's parser says, in English unless it is one of the few translated.
+    return _("cannot read the expression '{expression}': {reason}").format(**values)
+
+
+# What Python's parser says most often, matched so that it can be said in the language in use; its
+# other words are shown as it wrote them. Each pattern's groups fill the sentence's places, so that in
+# English the words come out exactly as Python's.
+_PARSER_SAYS = (
+    (re.compile(r"invalid syntax\Z"), lazy("invalid syntax")),
+    (re.compile(r"'(?P<bracket>.)' was never closed\Z"), lazy("'{bracket}' was never closed")),
+    (re.compile(r"unmatched '(?P<bracket>.)'\Z"), lazy("unmatched '{bracket}'")),
+    (
+        re.compile(r"unterminated string literal \(detected at line (?P<line>\d+)\)\Z"),
+        lazy("unterminated string literal (detected at line {line})"),
+    ),
+    (re.compile(r"invalid decimal literal\Z"), lazy("invalid decimal literal")),
+)
+
+
+def _parser_words(reason: str) -> str:
+    for pattern, words in _PARSER_SAYS:
+        found = pattern.match(reason)
+        if found:
+            return words.format(**found.groupdict())
+    return reason
 
 
 def _position(location: Location, node: ast.AST | None, source: str, offset: int = 0) -> Location:
@@ -143,11 +183,14 @@ def compile_expression(
     text = source.strip()
     leading = len(source) - len(source.lstrip())
     if not text:
-        return None, Diagnostic(Code.EXPRESSION_SYNTAX, "the expression is empty", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, _("the expression is empty"), location)
     if len(text) > MAX_SOURCE_LENGTH:
-        return None, Diagnostic(
-            Code.EXPRESSION_SYNTAX, f"the expression is longer than {MAX_SOURCE_LENGTH} characters", location
+        longer = ngettext(
+            "the expression is longer than {limit} character",
+            "the expression is longer than {limit} characters",
+            MAX_SOURCE_LENGTH,
         )
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, longer.format(limit=MAX_SOURCE_LENGTH), location)
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as error:
@@ -155,11 +198,11 @@ def compile_expression(
         if error.offset and error.lineno == 1 and "\n" not in text and location.line is not None:
             where = location.shifted(columns=leading + column_offset + error.offset - 1)
         reason = (error.msg or "invalid syntax").split(".")[0]
-        return None, Diagnostic(
-            Code.EXPRESSION_SYNTAX, f"cannot read the expression '{text}': {reason}{_syntax_hint(text)}", where
-        )
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, _unreadable(text, reason), where)
     except (ValueError, RecursionError, MemoryError) as error:
-        return None, Diagnostic(Code.EXPRESSION_SYNTAX, f"cannot read the expression: {error}", location)
+        # Translators: {error} is what Python's parser says, in English (a rare case: a null character).
+        message = _("cannot read the expression: {error}").format(error=error)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, message, location)
     compiler = Compiler(variables, resolve_scene, f"{site}/{text}", broken, unknown_variable_message)
     try:
         evaluate, kind = compiler.compile(tree)
@@ -169,7 +212,7 @@ def compile_expression(
         where = _position(location, reject.node, text, leading + column_offset)
         return None, Diagnostic(reject.code, reject.message, where)
     except RecursionError:
-        return None, Diagnostic(Code.EXPRESSION_SYNTAX, "expression is nested too deeply", location)
+        return None, Diagnostic(Code.EXPRESSION_SYNTAX, str(NESTED_TOO_DEEPLY), location)
     expression = Expression(
         text, kind, within_limits(evaluate, kind), frozenset(compiler.reads), frozenset(compiler.scenes), location,
         compiler.fallible, compiler.rolls, compiler.version,

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..i18n import _
 from .conditions import COMPUTE_ERRORS, Value
-from .diagnostics import StoryRuntimeError
+from .diagnostics import Location, StoryRuntimeError
 from .model import Branch, Choice, Sets, Story
 
 THEN = "then:"  # marks a detour that goes on to a new scene when it returns (see State.detours)
@@ -165,14 +166,14 @@ def destination(story: Story, state: State, choice: Choice | None = None) -> str
         if scene.detour:
             return scene.detour
         if scene.goto:
-            return _leads_to(scene.goto, state.variables, state, f"scene '{state.scene}'")
-        raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
+            return _leads_to(scene.goto, state.variables, state)
+        raise _does_not_continue(state, scene.location)
     if choice.returns:
         return _return_target(state)[0]
     if choice.detour:
         return choice.detour
     variables = _apply(choice.sets, state.variables, state) if choice.sets else state.variables
-    return _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
+    return _leads_to(choice.goto, variables, state, choice)
 
 
 def _branch(branches: tuple[Branch, ...], variables: Mapping[str, Value], state: State) -> str | None:
@@ -182,17 +183,34 @@ def _branch(branches: tuple[Branch, ...], variables: Mapping[str, Value], state:
     return None
 
 
-def _leads_to(branches: tuple[Branch, ...], variables: Mapping[str, Value], state: State, what: str) -> str:
+def _leads_to(
+    branches: tuple[Branch, ...], variables: Mapping[str, Value], state: State, choice: Choice | None = None
+) -> str:
+    """Where the goto of the scene (or of `choice`) leads now; the words for why it leads nowhere
+    are made only then, never on the way through."""
     target = _branch(branches, variables, state)
     if target is None:
         location = branches[-1].location if branches else None
-        raise StoryRuntimeError(f"none of the branches of the goto of {what} holds, so it leads nowhere", location)
+        if choice is None:
+            message = _("none of the branches of the goto of scene '{scene}' holds, so it leads nowhere").format(
+                scene=state.scene
+            )
+        else:
+            # Translators: {number} is the choice's place in the scene's list (1, 2, ...).
+            message = _(
+                "none of the branches of the goto of choice {number} of '{scene}' holds, so it leads nowhere"
+            ).format(number=choice.index, scene=state.scene)
+        raise StoryRuntimeError(message, location)
     return target
+
+
+def _does_not_continue(state: State, location: Location | None) -> StoryRuntimeError:
+    return StoryRuntimeError(_("scene '{scene}' does not continue by itself").format(scene=state.scene), location)
 
 
 def _return_target(state: State) -> tuple[str, bool]:
     if not state.detours:
-        raise StoryRuntimeError(f"scene '{state.scene}' returns, but no detour led here")
+        raise StoryRuntimeError(_("scene '{scene}' returns, but no detour led here").format(scene=state.scene))
     return detour_return(state.detours[-1])
 
 
@@ -220,10 +238,12 @@ def choose(story: Story, state: State, choice: Choice | int, *, gentler: bool = 
     scene = story.scenes[state.scene]
     if isinstance(choice, int):
         if not 1 <= choice <= len(scene.choices):
-            raise StoryRuntimeError(f"scene '{state.scene}' has no choice {choice}", scene.location)
+            message = _("scene '{scene}' has no choice {number}").format(scene=state.scene, number=choice)
+            raise StoryRuntimeError(message, scene.location)
         choice = scene.choices[choice - 1]
     if choice.scene != state.scene or not any(c is choice for c in available(story, state)):
-        raise StoryRuntimeError(f"that choice is not available in scene '{state.scene}'", choice.location)
+        message = _("that choice is not available in scene '{scene}'").format(scene=state.scene)
+        raise StoryRuntimeError(message, choice.location)
     return take(story, state, choice, gentler=gentler)
 
 
@@ -245,7 +265,7 @@ def take(story: Story, state: State, choice: Choice, *, gentler: bool = False) -
         target = choice.detour
         detours = detours + (THEN + choice.then if choice.then else state.scene,)
     else:
-        target = choice.target or _leads_to(choice.goto, variables, state, f"choice {choice.index} of '{state.scene}'")
+        target = choice.target or _leads_to(choice.goto, variables, state, choice)
     if gentler and counted and story.scenes[target].gentler:
         return _enter(story, state, target, state.variables, state.taken, detours, gentler=True, via=choice.key)
     return _enter(story, state, target, variables, taken, detours, counted=counted, via=choice.key)
@@ -255,7 +275,7 @@ def advance(story: Story, state: State, *, gentler: bool = False) -> State:
     """Continue from a scene that has no choices."""
     scene = story.scenes[state.scene]
     if not scene.continues:
-        raise StoryRuntimeError(f"scene '{state.scene}' does not continue by itself", scene.location)
+        raise _does_not_continue(state, scene.location)
     if scene.returns:
         target, counted = _return_target(state)
         detours = state.detours[:-1]
@@ -266,7 +286,7 @@ def advance(story: Story, state: State, *, gentler: bool = False) -> State:
         back_to = THEN + scene.then if scene.then else state.scene
         detours = state.detours + (back_to,)
         return _enter(story, state, scene.detour, state.variables, state.taken, detours, gentler=gentler)
-    target = _leads_to(scene.goto, state.variables, state, f"scene '{state.scene}'")
+    target = _leads_to(scene.goto, state.variables, state)
     return _enter(story, state, target, state.variables, state.taken, state.detours, gentler=gentler)
 
 

@@ -17,9 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import cast
 
+from ..i18n import Words, lazy
 from .values import Evaluator, NumberEvaluator, TextEvaluator, Value, ValueType, Variables, Visits
 
-SCENE = "a scene"  # a parameter that names a scene, in quotes: seen("meeting/door")
+SCENE = "a scene"  # marks a parameter that names a scene, in quotes: seen("meeting/door"); never shown
 
 Parameter = ValueType | str
 
@@ -29,8 +30,8 @@ class Function:
     name: str
     params: tuple[Parameter, ...]
     result: ValueType
-    doc: str
-    example: str
+    doc: Words  # what it gives, for the guide's table and the language server
+    example: Words  # a call as a story writes it
     since: int = 1  # the format version that brought it
 
     @property
@@ -46,28 +47,31 @@ class Function:
 FUNCTIONS: Mapping[str, Function] = {
     f.name: f
     for f in (
-        Function("seen", (SCENE,), ValueType.FLAG, "has the reader been there?", 'seen("meeting/door")'),
+        Function("seen", (SCENE,), ValueType.FLAG, lazy("has the reader been there?"), 'seen("meeting/door")'),
         Function(
             "visits",
             (SCENE,),
             ValueType.NUMBER,
-            "how many times, counting the visit in progress (so on a first visit it is 1)",
+            lazy("how many times, counting the visit in progress (so on a first visit it is 1)"),
             'visits("home/kitchen") > 2',
         ),
         Function(
             "capitalize",
             (ValueType.TEXT,),
             ValueType.TEXT,
-            "the text with its first letter in capitals, the rest as it was (for a name or an answer "
-            "at the start of a sentence)",
-            "{capitalize(part_name)} waits.",
+            lazy(
+                "the text with its first letter in capitals, the rest as it was (for a name or an answer "
+                "at the start of a sentence)"
+            ),
+            # Translators: an example of a story's text; keep {capitalize(part_name)} exactly as it is.
+            lazy("{capitalize(part_name)} waits."),
             since=2,
         ),
         Function(
             "round",
             (ValueType.NUMBER,),
             ValueType.NUMBER,
-            "the nearest whole number (halves round up)",
+            lazy("the nearest whole number (halves round up)"),
             "{round(steps / 3)}",
             since=2,
         ),
@@ -75,8 +79,10 @@ FUNCTIONS: Mapping[str, Function] = {
             "random",
             (ValueType.NUMBER, ValueType.NUMBER),
             ValueType.NUMBER,
-            "a whole number from the first to the second, both included: the same each time this "
-            "step is read or replayed, new at the next step",
+            lazy(
+                "a whole number from the first to the second, both included: the same each time this "
+                "step is read or replayed, new at the next step"
+            ),
             "random(1, 6)",
             since=2,
         ),

@@ -25,6 +25,7 @@ import difflib
 import re
 from collections.abc import Callable
 
+from ..i18n import _, ngettext, pgettext
 from .codes import Code
 from .conditions import Expression
 from .diagnostics import Diagnostic, Location
@@ -37,7 +38,8 @@ CompileAt = Callable[[str, int], "Expression | None"]
 MAX_NESTING = 8
 _SPECIAL = {0: re.compile(r"\{\{|\}\}|[{}]"), 1: re.compile(r"[{}|]")}
 _KEYWORD = re.compile(r"\s*(?:(if)(?=[\s(\"'])|([A-Za-z_][A-Za-z0-9_]*)\s*:(?!=))")
-_EXAMPLE = "{if tired: slowly|quickly}"
+_EXAMPLE = "{if tired: slowly|quickly}"  # the syntax, shown as it is written in every language
+_AN_IF = "{if …}"  # how a message names an {if …}, as written
 _PLAIN = {stop: re.compile(r"[^\"'{}" + stop + "]*") for stop in ":}"}
 
 
@@ -129,10 +131,10 @@ class _Parser:
                 self.i = match.start()
                 break
             else:  # a lone } in plain text
+                # Translators: {close} is }, {closes} is }} and {value} is {variable}: the syntax, as written.
+                lone = _("a lone '{close}' in text; write '{closes}' for a brace, or {value} for a value")
                 self.problem(
-                    Code.BAD_PLACEHOLDER,
-                    "a lone '}' in text; write '}}' for a brace, or {variable} for a value",
-                    match.start(),
+                    Code.BAD_PLACEHOLDER, lone.format(close="}", closes="}}", value="{variable}"), match.start()
                 )
                 literal.append(found)
                 self.i = match.end()
@@ -147,7 +149,12 @@ class _Parser:
         if keyword is None:
             return self.value(start)
         if depth >= MAX_NESTING:
-            self.problem(Code.BAD_INLINE_VARIATION, f"inline variations are nested more than {MAX_NESTING} deep", start)
+            deep = ngettext(
+                "inline variations are nested more than {depth} deep",
+                "inline variations are nested more than {depth} deep",
+                MAX_NESTING,
+            )
+            self.problem(Code.BAD_INLINE_VARIATION, deep.format(depth=MAX_NESTING), start)
             return self.skip(start)
         word = keyword.group(1) or keyword.group(2)
         if word == IF:
@@ -156,30 +163,22 @@ class _Parser:
             self.i = keyword.end()
             return self.variation(start, word, None, depth)
         close = difflib.get_close_matches(word, [IF, *VARYING], n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        self.problem(
-            Code.BAD_INLINE_VARIATION,
-            f"'{{{word}: …}}' is not an inline variation; {hint}they are {{if condition: …|…}}, "
-            "{sequence: …|…}, {cycle: …|…} and {shuffle: …|…}",
-            start,
-        )
+        self.problem(Code.BAD_INLINE_VARIATION, _not_a_variation(word, close[0] if close else None), start)
         return self.skip(start)
 
     def value(self, start: int) -> Part:
         end = self.expression_end(self.i, "}")
         if end is None:
-            self.problem(
-                Code.BAD_PLACEHOLDER,
-                "a '{' that is never closed; write '{{' for a brace, or {variable} for a value",
-                start,
-            )
+            # Translators: {open} is {, {opens} is {{ and {value} is {variable}: the syntax, as written.
+            never = _("a '{open}' that is never closed; write '{opens}' for a brace, or {value} for a value")
+            self.problem(Code.BAD_PLACEHOLDER, never.format(open="{", opens="{{", value="{variable}"), start)
             return "{"
         source = self.text[self.i : end]
         self.i = end + 1
         if not source.strip():
-            self.problem(
-                Code.BAD_PLACEHOLDER, "'{}' is empty; write {variable} for a value, or '{{}}' for braces", start
-            )
+            # Translators: {empty} is {}, {value} is {variable} and {braces} is {{}}: the syntax, as written.
+            empty = _("'{empty}' is empty; write {value} for a value, or '{braces}' for braces")
+            self.problem(Code.BAD_PLACEHOLDER, empty.format(empty="{}", value="{variable}", braces="{{}}"), start)
             return "{" + source + "}"
         expression = self.compile_at(source, start + 1)
         return Placeholder(expression) if expression is not None else "{" + source + "}"
@@ -187,15 +186,15 @@ class _Parser:
     def condition(self, start: int, after_if: int, depth: int) -> Part:
         colon = self.expression_end(after_if, ":")
         if colon is None or self.text[colon] != ":":
-            self.problem(
-                Code.BAD_INLINE_VARIATION,
-                f"'{{if …}}' needs a colon after its condition, like {_EXAMPLE}",
-                start,
-            )
+            # Translators: {written} is {if …} and {example} a whole one, as a story writes them.
+            needs = _("'{written}' needs a colon after its condition, like {example}")
+            self.problem(Code.BAD_INLINE_VARIATION, needs.format(written=_AN_IF, example=_EXAMPLE), start)
             return self.skip(start)
         source = self.text[after_if:colon]
         if not source.strip():
-            self.problem(Code.BAD_INLINE_VARIATION, f"'{{if: …}}' has no condition; write one, like {_EXAMPLE}", start)
+            # Translators: {written} is {if: …} and {example} a whole {if …}, as a story writes them.
+            none = _("'{written}' has no condition; write one, like {example}")
+            self.problem(Code.BAD_INLINE_VARIATION, none.format(written="{if: …}", example=_EXAMPLE), start)
             return self.skip(start)
         condition = self.compile_at(source, after_if)
         self.i = colon + 1
@@ -218,27 +217,32 @@ class _Parser:
                 if found == "}":
                     break
         except _Unclosed:
+            # Translators: {written} is how the variation begins ({if…, {cycle…), {close} is } and {example}
+            # a whole {if …}, as a story writes them.
+            unclosed = _("this '{written}' is never closed: end it with '{close}', like {example}")
+            written = "{" + mode + "…"
             self.problem(
-                Code.BAD_INLINE_VARIATION,
-                f"this '{{{mode}…' is never closed: end it with '}}', like {_EXAMPLE}",
-                start,
+                Code.BAD_INLINE_VARIATION, unclosed.format(written=written, close="}", example=_EXAMPLE), start
             )
             return self.text[start:]
         if mode == IF and len(branches) > 2:
-            self.problem(
-                Code.BAD_INLINE_VARIATION,
-                "'{if …}' takes two alternatives at most, what to show when it holds and what "
-                "otherwise: {if tired: slowly|quickly}; for a third, put another {if …} in the second",
-                start,
+            # Translators: {written} is {if …} and {example} a whole one, as a story writes them.
+            most = _(
+                "'{written}' takes two alternatives at most, what to show when it holds and what "
+                "otherwise: {example}; for a third, put another {written} in the second"
             )
+            self.problem(Code.BAD_INLINE_VARIATION, most.format(written=_AN_IF, example=_EXAMPLE), start)
             return self.text[start : self.i]
         if mode != IF and len(branches) < 2:
-            self.problem(
-                Code.BAD_INLINE_VARIATION,
-                f"'{{{mode}: …}}' needs two alternatives or more, separated by |; for words on the "
-                "first visit only, leave the last one empty: {sequence: for the first time|}",
-                start,
+            # Translators: {written} is how the variation is written ({cycle: …}), {bar} is | and {example}
+            # one written in a story, with its words in the language in use.
+            fewer = _(
+                "'{written}' needs two alternatives or more, separated by {bar}; for words on the "
+                "first visit only, leave the last one empty: {example}"
             )
+            example = "{sequence: " + pgettext("the words of an example of {sequence: …|}", "for the first time") + "|}"
+            written = "{" + mode + ": …}"
+            self.problem(Code.BAD_INLINE_VARIATION, fewer.format(written=written, bar="|", example=example), start)
             return self.text[start : self.i]
         return Variation(mode, tuple(branches), condition)
 
@@ -282,6 +286,30 @@ class _Parser:
                     return text[start : self.i]
         self.i = len(text)
         return text[start:]
+
+
+def _not_a_variation(word: str, close: str | None) -> str:
+    """For `{word: …}` where `word` is none of the variations' words (`close`: the nearest one)."""
+    condition = pgettext("the placeholder in {if condition: …|…}, telling how it is written", "condition")
+    forms = {
+        "written": "{" + word + ": …}",
+        "if_form": "{if " + condition + ": …|…}",
+        "sequence": "{sequence: …|…}",
+        "cycle": "{cycle: …|…}",
+        "shuffle": "{shuffle: …|…}",
+    }
+    if close:
+        # Translators: {written} is what the author wrote; {close} the nearest word the format has; the
+        # others are how each variation is written.
+        message = _(
+            "'{written}' is not an inline variation; did you mean '{close}'? "
+            "they are {if_form}, {sequence}, {cycle} and {shuffle}"
+        )
+        return message.format(close=close, **forms)
+    # Translators: {written} is what the author wrote; the others are how each variation is written.
+    return _("'{written}' is not an inline variation; they are {if_form}, {sequence}, {cycle} and {shuffle}").format(
+        **forms
+    )
 
 
 _BRACES = re.compile(r"[{}]")

@@ -15,6 +15,7 @@ these rules make sure the story gives that check-in something to offer:
 
 from __future__ import annotations
 
+from ..i18n import _
 from .codes import Code
 from .diagnostics import Diagnostic, Location
 from .model import GENTLE, ExitKind, Scene, Story, reachable
@@ -79,8 +80,10 @@ def check_safety(story: Story) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     Code.DEEP_WITHOUT_CONTENT_NOTE,
-                    f"deep scene '{scene.name}' has no content_note: say briefly "
-                    "and neutrally what it touches, so the reader can choose",
+                    _(
+                        "deep scene '{scene}' has no content_note: say briefly "
+                        "and neutrally what it touches, so the reader can choose"
+                    ).format(scene=scene.name),
                     where,
                 )
             )
@@ -88,9 +91,11 @@ def check_safety(story: Story) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     Code.DEEP_WITHOUT_PAUSE,
-                    f"deep scene '{scene.name}' offers no pause: give it (or the "
-                    "scene it continues to) a choice with 'detour:' to a grounding scene "
-                    "that returns",
+                    _(
+                        "deep scene '{scene}' offers no pause: give it (or the "
+                        "scene it continues to) a choice with 'detour:' to a grounding scene "
+                        "that returns"
+                    ).format(scene=scene.name),
                     where,
                 )
             )
@@ -98,8 +103,10 @@ def check_safety(story: Story) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     Code.DEEP_WITHOUT_GENTLE_ENDING,
-                    f"no gentle ending can be reached from deep scene '{scene.name}'; "
-                    "mark a way out with 'end: true' and 'intensity: gentle'",
+                    _(
+                        "no gentle ending can be reached from deep scene '{scene}'; "
+                        "mark a way out with 'end: true' and 'intensity: gentle'"
+                    ).format(scene=scene.name),
                     where,
                 )
             )
@@ -107,8 +114,10 @@ def check_safety(story: Story) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     Code.DEEP_STRETCH_WITHOUT_GENTLER,
-                    f"deep scene '{scene.name}' starts a deep stretch but has no "
-                    "'gentler:' path for the check-in before it to offer",
+                    _(
+                        "deep scene '{scene}' starts a deep stretch but has no "
+                        "'gentler:' path for the check-in before it to offer"
+                    ).format(scene=scene.name),
                     where,
                 )
             )
@@ -124,7 +133,9 @@ def check_safety(story: Story) -> list[Diagnostic]:
                 problems.append(
                     Diagnostic(
                         Code.GENTLER_LEADS_DEEPER,
-                        f"the gentler path of '{scene.name}' leads straight into another deep scene",
+                        _("the gentler path of '{scene}' leads straight into another deep scene").format(
+                            scene=scene.name
+                        ),
                         where,
                     )
                 )

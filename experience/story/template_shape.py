@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
+from ..i18n import ngettext
 from .text import IF, Part, Placeholder, Template, Variation
 
 # ("value", expression) or (mode, condition, (each alternative's shape, ...)), as hashable tuples
@@ -55,7 +56,14 @@ def _describe(token: Token) -> str:
 
 
 def _listed(tokens: Counter[Token]) -> str:
-    return ", ".join(_describe(t) + (f" ({n} times)" if n > 1 else "") for t, n in tokens.items())
+    return ", ".join(_counted(_describe(t), n) for t, n in tokens.items())
+
+
+def _counted(described: str, n: int) -> str:
+    if n == 1:
+        return described
+    # Translators: {shown} is a {…} as the story writes it, which appears {count} times.
+    return ngettext("{shown} ({count} time)", "{shown} ({count} times)", n).format(shown=described, count=n)
 
 
 def differences(source: Template, translated: Template) -> tuple[str, str]:

@@ -7,6 +7,7 @@ name the scene and say what to do about it.
 
 from __future__ import annotations
 
+from ..i18n import _
 from .codes import Code
 from .diagnostics import Diagnostic, Location
 from .exhaustive import always_one
@@ -42,7 +43,7 @@ def check_reachability(story: Story) -> list[Diagnostic]:
     return [
         Diagnostic(
             Code.UNREACHABLE_SCENE,
-            f"scene '{sid}' can never be reached from the start ({story.start})",
+            _("scene '{scene}' can never be reached from the start ({start})").format(scene=sid, start=story.start),
             _where(scene, story),
         )
         for sid, scene in story.scenes.items()
@@ -76,9 +77,11 @@ def _stranded_choices(scene: Scene, story: Story) -> list[Diagnostic]:
         return [
             Diagnostic(
                 Code.FALLBACK_NEVER_SHOWN,
-                f"choice {choice.index} is a fallback, but another choice here is always "
-                "available, so it can never be shown; remove 'fallback: true' or give the others "
-                "conditions",
+                _(
+                    "choice {number} is a fallback, but another choice here is always "
+                    "available, so it can never be shown; remove 'fallback: true' or give the others "
+                    "conditions"
+                ).format(number=choice.index),
                 choice.location or _where(scene, story),
             )
             for choice in choices
@@ -88,17 +91,24 @@ def _stranded_choices(scene: Scene, story: Story) -> list[Diagnostic]:
         return []
     fallbacks = [c for c in choices if c.fallback]
     if fallbacks:
-        numbers = " and ".join(str(c.index) for c in fallbacks)
-        message = (
-            f"the fallback here (choice {numbers}) is conditional too (an 'if', 'once' or 'disabled_if'), "
-            "so when no other choice is available it may not be either; let the fallback have no condition"
-        )
+        message = _conditional_fallbacks([c.index for c in fallbacks])
     else:
-        message = (
+        message = _(
             "none of these choices may be available: each has a condition, is once-only or can be "
             "disabled; add a choice that always is, or one with 'fallback: true' for when the others are not"
         )
     return [Diagnostic(Code.READER_MAY_BE_STRANDED, message, where)]
+
+
+def _conditional_fallbacks(numbers: list[int]) -> str:
+    """W401 where every fallback has a condition of its own (`numbers`: which choices they are)."""
+    # Translators: joins the numbers of the choices when there are several: "2 and 4".
+    joined = _(" and ").join(map(str, numbers))
+    # Translators: {numbers} is one choice's number in its scene's list, or several joined: "2 and 4".
+    return _(
+        "the fallback here (choice {numbers}) is conditional too (an 'if', 'once' or 'disabled_if'), "
+        "so when no other choice is available it may not be either; let the fallback have no condition"
+    ).format(numbers=joined)
 
 
 def _stranded_branches(branches: tuple[Branch, ...], story: Story, scene: Scene) -> list[Diagnostic]:
@@ -107,8 +117,10 @@ def _stranded_branches(branches: tuple[Branch, ...], story: Story, scene: Scene)
     return [
         Diagnostic(
             Code.READER_MAY_BE_STRANDED,
-            "every branch of this goto has an 'if', so when none holds the reader has nowhere to go; "
-            "let the last branch have no 'if' (it is taken when no branch before it is)",
+            _(
+                "every branch of this goto has an 'if', so when none holds the reader has nowhere to go; "
+                "let the last branch have no 'if' (it is taken when no branch before it is)"
+            ),
             branches[-1].location or _where(scene, story),
         )
     ]
@@ -126,9 +138,12 @@ def check_empty_pages(story: Story) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     Code.PAGE_MAY_BE_EMPTY,
-                    f"every paragraph of the {key} of scene '{scene.name}' has an 'if', so when none "
-                    "holds the reader sees an empty page; give one paragraph no 'if', or give one the "
-                    "opposite 'if' of another",
+                    # Translators: {key} is the scene's key, text or revisit, as the story writes it.
+                    _(
+                        "every paragraph of the {key} of scene '{scene}' has an 'if', so when none "
+                        "holds the reader sees an empty page; give one paragraph no 'if', or give one the "
+                        "opposite 'if' of another"
+                    ).format(key=key, scene=scene.name),
                     paragraphs[0].location or _where(scene, story),
                 )
             )
@@ -145,12 +160,22 @@ def check_variations(story: Story) -> list[Diagnostic]:
         for paragraph in scene.text:
             varying = paragraph.mode if len(paragraph.variants) > 1 else _inline_variation(paragraph.variants[0])
             if varying:
-                what = "paragraph" if len(paragraph.variants) > 1 else "alternative"
+                if len(paragraph.variants) > 1:
+                    # Translators: {mode} is how the paragraphs vary, as the story writes it: sequence, cycle...
+                    first = _(
+                        "this {mode} can only ever show its first paragraph: scene '{scene}' has "
+                        "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'"
+                    )
+                else:
+                    # Translators: {mode} is the inline variation's word, as the story writes it: sequence, cycle...
+                    first = _(
+                        "this {mode} can only ever show its first alternative: scene '{scene}' has "
+                        "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'"
+                    )
                 problems.append(
                     Diagnostic(
                         Code.VARIATION_NEVER_SHOWN,
-                        f"this {varying} can only ever show its first {what}: scene '{scene.name}' has "
-                        "'revisit', so 'text' is read on the first visit only; move the variations into 'revisit'",
+                        first.format(mode=varying, scene=scene.name),
                         paragraph.location or _where(scene, story),
                     )
                 )
@@ -181,9 +206,11 @@ def check_returns(story: Story) -> list[Diagnostic]:
             problems.append(
                 Diagnostic(
                     Code.RETURN_WITHOUT_DETOUR,
-                    f"scene '{scene.name}' returns, but the reader can reach it "
-                    "without a detour, so there is nowhere to return to; reach it with "
-                    "'detour:' or use goto",
+                    _(
+                        "scene '{scene}' returns, but the reader can reach it "
+                        "without a detour, so there is nowhere to return to; reach it with "
+                        "'detour:' or use goto"
+                    ).format(scene=scene.name),
                     _where(scene, story),
                 )
             )
@@ -192,9 +219,11 @@ def check_returns(story: Story) -> list[Diagnostic]:
                 problems.append(
                     Diagnostic(
                         Code.RETURN_WITHOUT_DETOUR,
-                        "this choice returns, but the reader can reach its scene "
-                        "without a detour, so there is nowhere to return to; reach the "
-                        "scene with 'detour:' or use goto",
+                        _(
+                            "this choice returns, but the reader can reach its scene "
+                            "without a detour, so there is nowhere to return to; reach the "
+                            "scene with 'detour:' or use goto"
+                        ),
                         choice.location or _where(scene, story),
                     )
                 )
@@ -231,12 +260,13 @@ def check_variables(story: Story) -> list[Diagnostic]:
     for name, variable in story.variables.items():
         where = variable.location or Location(story.manifest)
         if name not in reads and name not in sets:
-            problems.append(Diagnostic(Code.UNUSED_VARIABLE, f"variable '{name}' is declared but never used", where))
+            unused = _("variable '{name}' is declared but never used").format(name=name)
+            problems.append(Diagnostic(Code.UNUSED_VARIABLE, unused, where))
         elif name not in reads:
             problems.append(
                 Diagnostic(
                     Code.VARIABLE_NEVER_READ,
-                    f"variable '{name}' is set but never read: no condition or text uses it",
+                    _("variable '{name}' is set but never read: no condition or text uses it").format(name=name),
                     where,
                 )
             )

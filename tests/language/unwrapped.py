@@ -50,6 +50,10 @@ class _Finder(ast.NodeVisitor):
         for arg in node.args[2:] if name == "Binding" else node.args:
             self.visit(arg)
 
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if not any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):  # names, never words
+            self.generic_visit(node)
+
     def visit_Expr(self, node: ast.Expr) -> None:
         if not isinstance(node.value, ast.Constant):  # a docstring otherwise
             self.generic_visit(node)
