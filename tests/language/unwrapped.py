@@ -19,6 +19,11 @@ NOT_FOR_READING |= {"startswith", "endswith", "split", "join", "replace", "strip
 NOT_FOR_READING |= {"search", "fullmatch", "isinstance", "execute", "format_date", "format_time", "TypeVar", "cast"}
 
 
+_TAG_OR_PLACE = re.compile(r"<[^<>]*>|\{\}")
+_SQL = re.compile(r"\s*(CREATE TABLE|ALTER TABLE|INSERT INTO|DELETE FROM|UPDATE \w+ SET|SELECT .* FROM) ")
+_SQL_SET = re.compile(r"[a-z_]+ = [a-z_(), ?=]*")
+
+
 def reads_like_words(text: str) -> bool:
     text = text.strip()
     if not re.search(r"[A-Za-z]{2,}", text) or re.fullmatch(r"[a-z0-9_.\-:/+]+", text):
@@ -26,6 +31,10 @@ def reads_like_words(text: str) -> bool:
     if re.fullmatch(r"(bold|italic|dim|underline|reverse|\$[\w-]+|#[0-9A-Fa-f]{3,8}|\d+%| )+", text):  # a style
         return False
     if "(?:" in text:  # a regular expression
+        return False
+    if "<" in text and not re.search(r"[A-Za-z]{2,}", _TAG_OR_PLACE.sub("", text)):  # markup around places
+        return False
+    if _SQL.match(text) or (_SQL_SET.fullmatch(text) and "?" in text):  # SQL, or its `column = ?` part
         return False
     return " " in text or re.match(r"[A-Z][a-z]", text) is not None
 
