@@ -95,7 +95,13 @@ def opening_words(scene: Scene) -> str:
     if not words:
         return ""
     more = "…" if len(words) > OPENING_WORDS else ""
-    return f"“{' '.join(words[:OPENING_WORDS]).rstrip('.,;:')}{more}”"
+    return quoted(" ".join(words[:OPENING_WORDS]).rstrip(".,;:") + more)
+
+
+def quoted(words: str) -> str:
+    """Words from the story, in the quotation marks of the language in use."""
+    # Translators: quotation marks around words from the story (a reflection, a scene's first words).
+    return _("“{words}”").format(words=words)
 
 
 def also_in_chapter(entry: ChapterEntry) -> list[str]:
@@ -444,7 +450,7 @@ def _scene_markdown(entry: SceneEntry) -> list[str]:
     badges = " · ".join(styles[kind].format(text if kind == "id" else md(text)) for kind, text in entry.badges())
     lines = [f"#### {md(entry.name)} · {badges}"]
     for label, text, kind in entry.facts():
-        shown = {"quote": "“{}”", "id": "`{}`", "plain": "{}"}[kind].format(text if kind == "id" else md(text))
+        shown = quoted(md(text)) if kind == "quote" else f"`{text}`" if kind == "id" else md(text)
         if kind == "quote":
             lines.append(f"- **{label}** {PRIVATE}: {shown}")
         else:

@@ -26,6 +26,7 @@ from .runsheet import (
     left_out_text,
     minutes_text,
     movement_heading_text,
+    quoted,
     skipped_text,
     timeline_headings,
     title_text,
@@ -108,7 +109,7 @@ def _scene_html(entry: SceneEntry) -> str:
     badges = " · ".join(styles[kind].format(e(text)) for kind, text in entry.badges())
     items = []
     for label, text, kind in entry.facts():
-        shown = {"quote": "“{}”", "id": "<code>{}</code>", "plain": "{}"}[kind].format(e(text))
+        shown = quoted(e(text)) if kind == "quote" else f"<code>{e(text)}</code>" if kind == "id" else e(text)
         if kind == "quote":
             items.append(f"<li><strong>{e(label)}</strong> {e(str(PRIVATE))}: {shown}</li>")
         else:
