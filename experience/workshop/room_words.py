@@ -135,22 +135,33 @@ def gate_line(moment: Moment, movements: Movements) -> str:
     if not room.begun:
         return ngettext("{n} has joined.", "{n} have joined.", present).format(n=present)
     if room.open_movement >= movements.last:
-        some = counts.ended
-        if some == 0:
-            return _("No one has reached an ending yet ({present} here).").format(present=present)
-        if some == present > 1:
-            return _("All {present} have reached an ending.").format(present=present)
-        return ngettext(
-            "{some} of {present} has reached an ending.", "{some} of {present} have reached an ending.", some
-        ).format(some=some, present=present)
-    some = counts.waiting
+        ended = counts.ended
+        return _so_many(
+            ended,
+            present,
+            _("No one has reached an ending yet ({present} here)."),
+            _("All {present} have reached an ending."),
+            ngettext(
+                "{some} of {present} has reached an ending.", "{some} of {present} have reached an ending.", ended
+            ),
+        )
+    waiting = counts.waiting
+    return _so_many(
+        waiting,
+        present,
+        _("No one has reached the gate yet ({present} here)."),
+        _("All {present} have reached the gate."),
+        ngettext("{some} of {present} has reached the gate.", "{some} of {present} have reached the gate.", waiting),
+    )
+
+
+def _so_many(some: int, present: int, none: str, every: str, part: str) -> str:
+    """Which of three sentences says how many of those present have done something."""
     if some == 0:
-        return _("No one has reached the gate yet ({present} here).").format(present=present)
+        return none.format(present=present)
     if some == present > 1:
-        return _("All {present} have reached the gate.").format(present=present)
-    return ngettext(
-        "{some} of {present} has reached the gate.", "{some} of {present} have reached the gate.", some
-    ).format(some=some, present=present)
+        return every.format(present=present)
+    return part.format(some=some, present=present)
 
 
 def care_line(moment: Moment) -> str:
