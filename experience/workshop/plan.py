@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ..i18n import _
 from ..story.model import Story
 from ..story.routes import route_names
-from .runsheet import Intro, RunSheet, build, listed, minutes_text, timeline
+from .runsheet import Intro, RunSheet, build, timeline
+from .runsheet_words import listed, minutes_text
 
 MIN_BESIDE = 5  # minutes: less than this beside a movement is not worth a line of its own
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import _, ngettext, pgettext
 from .presets import message_words
-from .runsheet import listed, number_text
+from .runsheet_words import listed, number_text
 from .timer import overrun
 
 if TYPE_CHECKING:

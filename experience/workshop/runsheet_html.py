@@ -8,31 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from ..i18n import current_language
-from .runsheet import (
-    BEFORE,
-    CARE,
-    NOT_ON_THIS_WAY,
-    PRIVATE,
-    SIDE_PATHS,
-    SIDE_PATHS_SAID,
-    TIMELINE,
-    ChapterEntry,
-    Intro,
-    RunSheet,
-    SceneEntry,
-    also_in_chapter,
-    also_text,
-    clock_text,
-    left_out_text,
-    minutes_text,
-    movement_heading_text,
-    quoted,
-    skipped_text,
-    timeline_headings,
-    title_text,
-    totals_text,
-    ways_text,
-)
+from . import runsheet_words as words
+from .runsheet import ChapterEntry, Intro, RunSheet, SceneEntry, also_in_chapter
 
 _STYLE = Path(__file__).with_name("runsheet.css")  # the page's own look, printed or on screen
 
@@ -41,49 +18,48 @@ def to_html(sheet: RunSheet, *, today: date | None = None, intro: Intro | None =
     """The whole run-sheet; `intro` goes after the totals (a plan for the time available), in
     the language in use, which the page names so that browsers and screen readers read it so."""
     e = html.escape
-    label, totals, made = totals_text(sheet, today or date.today())
+    label, totals, made = words.totals_text(sheet, today or date.today())
     out = [
         "<!doctype html>",
         f'<html lang="{e(current_language())}"><head><meta charset="utf-8">',
-        f"<title>{e(title_text(sheet))}</title><style>{_STYLE.read_text(encoding='utf-8')}</style></head><body>",
-        f"<h1>{e(title_text(sheet))}</h1>",
+        f"<title>{e(words.title_text(sheet))}</title><style>{_STYLE.read_text(encoding='utf-8')}</style></head><body>",
+        f"<h1>{e(words.title_text(sheet))}</h1>",
         f"<p><strong>{e(label)}</strong> {e(totals)} <span class=meta>{e(made)}</span></p>",
     ]
     if sheet.ways:
-        ways, chooses, listed_ways = ways_text(sheet)
+        ways, chooses, listed_ways = words.ways_text(sheet)
         out.append(f"<p><strong>{e(ways)}</strong> {e(chooses)} {e(listed_ways)}.</p>")
     if intro is not None:
         heading, paragraphs = intro
         out += [f"<h2>{e(heading)}</h2>", *(f"<p>{e(paragraph)}</p>" for paragraph in paragraphs)]
-    starts, movement_word, time, end = (e(word) for word in timeline_headings())
+    starts, movement_word, time, end = (e(word) for word in words.timeline_headings())
     out += [
-        f"<h2>{e(str(BEFORE))}</h2><ul>",
-        *(f"<li>{e(str(line))}</li>" for line in CARE),
+        f"<h2>{e(str(words.BEFORE))}</h2><ul>",
+        *(f"<li>{e(str(line))}</li>" for line in words.CARE),
         "</ul>",
-        f"<h2>{e(str(TIMELINE))}</h2><table><tr><th>{starts}</th><th>{movement_word}</th><th>{time}</th></tr>",
+        f"<h2>{e(str(words.TIMELINE))}</h2><table><tr><th>{starts}</th><th>{movement_word}</th><th>{time}</th></tr>",
     ]
     for slot in sheet.timeline:
         label = e(str(slot.label))
         shown = label if slot.movement is not None else f"<span class=beside>{label}</span>"
         out.append(
-            f"<tr><td>{clock_text(slot.start)}</td><td>{shown}</td><td>{e(minutes_text(slot.minutes))}</td></tr>"
+            f"<tr><td>{words.clock_text(slot.start)}</td><td>{shown}</td><td>{e(words.minutes_text(slot.minutes))}</td></tr>"
         )
-    out.append(f"<tr><td>{clock_text(sheet.end)}</td><td>{end}</td><td></td></tr></table>")
+    out.append(f"<tr><td>{words.clock_text(sheet.end)}</td><td>{end}</td><td></td></tr></table>")
     for number, movement in enumerate(sheet.movements, start=1):
         if movement.skipped:
-            out.append(f"<h2>{number}. {e(movement.name)} <span class=meta>{e(str(NOT_ON_THIS_WAY))}</span></h2>")
-            out.append(f"<p class=meta>{e(skipped_text(sheet))}</p>")
+            out.append(f"<h2>{number}. {e(movement.name)} <span class=meta>{e(str(words.NOT_ON_THIS_WAY))}</span></h2>")
+            out.append(f"<p class=meta>{e(words.skipped_text(sheet))}</p>")
             continue
-        out.append(
-            f"<h2>{number}. {e(movement.name)} <span class=meta>({e(movement_heading_text(movement))})</span></h2>"
-        )
+        heading = e(words.movement_heading_text(movement))
+        out.append(f"<h2>{number}. {e(movement.name)} <span class=meta>({heading})</span></h2>")
         for entry in movement.chapters:
             out += _chapter_html(entry)
         if movement.left_out:
             names = ", ".join(c.chapter.title for c in movement.left_out)
-            out.append(f"<p class=meta>{e(left_out_text(sheet, names))}</p>")
+            out.append(f"<p class=meta>{e(words.left_out_text(sheet, names))}</p>")
     if sheet.side_paths:
-        out.append(f"<h2>{e(str(SIDE_PATHS))}</h2><p>{e(str(SIDE_PATHS_SAID))}</p>")
+        out.append(f"<h2>{e(str(words.SIDE_PATHS))}</h2><p>{e(str(words.SIDE_PATHS_SAID))}</p>")
         for entry in sheet.side_paths:
             out += _chapter_html(entry)
     out.append("</body></html>")
@@ -93,13 +69,13 @@ def to_html(sheet: RunSheet, *, today: date | None = None, intro: Intro | None =
 def _chapter_html(entry: ChapterEntry) -> list[str]:
     e = html.escape
     chapter = entry.chapter
-    out = [f"<h3>{e(chapter.title)} <span class=meta>({e(minutes_text(entry.minutes))})</span></h3>"]
+    out = [f"<h3>{e(chapter.title)} <span class=meta>({e(words.minutes_text(entry.minutes))})</span></h3>"]
     if chapter.facilitator:
         out.append(f"<blockquote>{e(' '.join(chapter.facilitator.split()))}</blockquote>")
     out += [_scene_html(s) for s in entry.scenes if s.notable]
     quiet = also_in_chapter(entry)
     if quiet:
-        out.append(f"<p class=meta>{e(also_text(', '.join(quiet)))}</p>")
+        out.append(f"<p class=meta>{e(words.also_text(', '.join(quiet)))}</p>")
     return out
 
 
@@ -109,9 +85,9 @@ def _scene_html(entry: SceneEntry) -> str:
     badges = " · ".join(styles[kind].format(e(text)) for kind, text in entry.badges())
     items = []
     for label, text, kind in entry.facts():
-        shown = quoted(e(text)) if kind == "quote" else f"<code>{e(text)}</code>" if kind == "id" else e(text)
+        shown = words.quoted(e(text)) if kind == "quote" else f"<code>{e(text)}</code>" if kind == "id" else e(text)
         if kind == "quote":
-            items.append(f"<li><strong>{e(label)}</strong> {e(str(PRIVATE))}: {shown}</li>")
+            items.append(f"<li><strong>{e(label)}</strong> {e(str(words.PRIVATE))}: {shown}</li>")
         else:
             items.append(f"<li><strong>{e(label)}:</strong> {shown}</li>")
     body = f"<ul>{''.join(items)}</ul>" if items else ""
