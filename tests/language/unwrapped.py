@@ -22,7 +22,6 @@ SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WHERE|AND|IS NO
 
 
 _TAG_OR_PLACE = re.compile(r"<[^<>]*>|\{\}")
-_SQL = re.compile(r"\s*(CREATE TABLE|ALTER TABLE|INSERT INTO|DELETE FROM|UPDATE \w+ SET|SELECT .* FROM) ")
 _SQL_SET = re.compile(r"[a-z_]+ = [a-z_(), ?=]*")
 
 
@@ -36,7 +35,7 @@ def reads_like_words(text: str) -> bool:
         return False
     if "<" in text and not re.search(r"[A-Za-z]{2,}", _TAG_OR_PLACE.sub("", text)):  # markup around places
         return False
-    if _SQL.match(text) or (_SQL_SET.fullmatch(text) and "?" in text):  # SQL, or its `column = ?` part
+    if _SQL_SET.fullmatch(text) and "?" in text:  # SQL's `column = max(column, ?)`
         return False
     return " " in text or re.match(r"[A-Z][a-z]", text) is not None
 
