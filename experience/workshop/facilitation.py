@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..progress.session import story_key
 from .gate import Movements
 from .joincode import make_code
+from .presets import preset_key
 from .room import Counts, Room, RoomError, Rooms
 from .runsheet import RunSheet, build
 from .timer import Timer
@@ -171,8 +172,9 @@ class Facilitation:
         self.rooms.show_counts_on_projector(self.room_name, not self.moment.room.projector_counts)
 
     def send_message(self, text: str) -> None:
-        """A few words on every participant's screen; empty words take the last message back."""
-        self.rooms.send_message(self.room_name, text)
+        """A few words on every participant's screen; empty words take the last message back.
+        Words chosen ready-made (presets.py) go as that preset, for each to read in their language."""
+        self.rooms.send_message(self.room_name, text, preset=preset_key(text))
 
     def new_code(self) -> bool:
         """A new join code for the room, if it asks for one; the old one stops working at once.

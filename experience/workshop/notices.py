@@ -19,6 +19,8 @@ from rich.align import Align
 from rich.console import Console
 from rich.text import Text
 
+from ..i18n import Words, lazy
+
 HEADING, WORDS, BACKGROUND = "#D9A47A", "#E9DFD3", "#1E1A17"
 RESET = (
     "\x1b[0m"  # plain colours
@@ -30,8 +32,18 @@ RESET = (
 
 @dataclass(frozen=True)
 class Notice:
-    heading: str
-    words: str
+    """Said in the server's language (the tab's own is not known until its session asks)."""
+
+    said: Words  # the heading
+    more: Words  # the sentence or two below it
+
+    @property
+    def heading(self) -> str:
+        return str(self.said)
+
+    @property
+    def words(self) -> str:
+        return str(self.more)
 
     def draw(self, columns: int, rows: int) -> bytes:
         drawn = io.StringIO()
@@ -49,24 +61,26 @@ class Notice:
         return (RESET + "".join(f"\x1b[{row};1H{line}" for row, line in enumerate(lines, 1))).encode("utf-8")
 
 
-FULL = Notice("This room is full.", "Please ask the facilitator. If a place comes free, this page will let you in.")
+FULL = Notice(
+    lazy("This room is full."), lazy("Please ask the facilitator. If a place comes free, this page will let you in.")
+)
 BUSY = Notice(
-    "Many people are joining just now.",
-    "This page will let you in as soon as there is room; you need not do anything.",
+    lazy("Many people are joining just now."),
+    lazy("This page will let you in as soon as there is room; you need not do anything."),
 )
 NOT_STARTED = Notice(
-    "Your session could not start just now.",
-    "Please reload this page to try again. If it happens again, let the facilitator know.",
+    lazy("Your session could not start just now."),
+    lazy("Please reload this page to try again. If it happens again, let the facilitator know."),
 )
 STOPPED = Notice(
-    "Your session stopped unexpectedly.",
-    "What you wrote in it has been removed from this computer. Reload this page to begin again.",
+    lazy("Your session stopped unexpectedly."),
+    lazy("What you wrote in it has been removed from this computer. Reload this page to begin again."),
 )
 NOT_REMOVED = Notice(
-    "Your session has ended.",
-    "Its folder could not be removed from this computer just now. Please tell the facilitator.",
+    lazy("Your session has ended."),
+    lazy("Its folder could not be removed from this computer just now. Please tell the facilitator."),
 )
 TOO_LONG_AT_THE_DOOR = Notice(
-    "This page waited a long time for the join code.",
-    "Reload it whenever you are ready to join.",
+    lazy("This page waited a long time for the join code."),
+    lazy("Reload it whenever you are ready to join."),
 )

@@ -41,6 +41,7 @@ from ..tui.screens.scene import SceneScreen
 from . import channel
 from .driver import FromServer, ServerGone, SessionDriver
 from .keepsake import FILE_NAME, MIME_TYPE, ON_ITS_WAY, journal_markdown
+from .presets import message_words
 from .room import HEARTBEAT_SECONDS, RoomError
 from .screens.arrival import HELD_FOR_THE_SESSION
 from .screens.participant_scene import ParticipantSceneScreen
@@ -258,7 +259,7 @@ class ParticipantApp(ExperienceApp):
             return
         if self._message_seen is None or room.message_at > self._message_seen:
             self._message_seen = room.message_at
-            self.notify(room.message, title=str(FROM_FACILITATOR), timeout=20, markup=False)
+            self.notify(message_words(room), title=str(FROM_FACILITATOR), timeout=20, markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if not self._joined:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..story.model import Story
 from ..story.routes import route_names
-from .runsheet import Intro, RunSheet, build, listed, minutes_text, timeline
+from .runsheet import Intro, RunSheet, build, timeline
+from .runsheet_words import listed, minutes_text
 
 MIN_BESIDE = 5  # minutes: less than this beside a movement is not worth a line of its own
 
@@ -45,43 +47,68 @@ class Plan:
     def intro(self) -> Intro:
         """What the plan says before the run-sheet, in plain words."""
         sheet, available = self.sheet, minutes_text(self.minutes)
-        names = [m.name for _, m in sheet.planned]
+        names = [m.name for _n, m in sheet.planned]
         passed = [m.name for m in sheet.movements if m.skipped]
+        takes, over = minutes_text(sheet.total_minutes), minutes_text(-self.spare)
         if self.spare < 0:
             said = [
-                f"Even the shortest way through, “{sheet.route}”, takes {minutes_text(sheet.total_minutes)}: "
-                f"{minutes_text(-self.spare)} more than you have. Consider two sittings, or keep the time "
-                "to talk short."
+                _(
+                    "Even the shortest way through, “{way}”, takes {takes}: {over} more than you have. "
+                    "Consider two sittings, or keep the time to talk short."
+                ).format(way=sheet.route, takes=takes, over=over)
                 if sheet.route
-                else f"The story takes {minutes_text(sheet.total_minutes)}: {minutes_text(-self.spare)} more than "
-                "you have. Consider two sittings, or keep the time to talk short."
+                else _(
+                    "The story takes {takes}: {over} more than you have. Consider two sittings, or keep "
+                    "the time to talk short."
+                ).format(takes=takes, over=over)
             ]
         elif sheet is self.longest:
-            said = [f"All of the story fits: it takes {minutes_text(sheet.total_minutes)} of your {available}."]
+            said = [
+                _("All of the story fits: it takes {takes} of your {available}.").format(
+                    takes=takes, available=available
+                )
+            ]
         else:
             said = [
-                f"All of the story (“{self.longest.route}”) takes {minutes_text(self.longest.total_minutes)}, more "
-                f"than {available}. The way “{sheet.route}” fits, in {minutes_text(sheet.total_minutes)}: it comes "
-                f"to {listed(names)}, and passes over {listed(passed)}."
+                _(
+                    "All of the story (“{longest}”) takes {all}, more than {available}. The way “{way}” fits, "
+                    "in {takes}: it comes to {names}, and passes over {passed}."
+                ).format(
+                    longest=self.longest.route,
+                    all=minutes_text(self.longest.total_minutes),
+                    available=available,
+                    way=sheet.route,
+                    takes=takes,
+                    names=listed(names),
+                    passed=listed(passed),
+                )
             ]
         if self.spare >= MIN_BESIDE:
             said.append(
-                f"That leaves {minutes_text(self.spare)} beside the story: the timeline below shares it out as "
-                "a welcome, time to talk and a closing. Move it about as the group needs."
+                _(
+                    "That leaves {spare} beside the story: the timeline below shares it out as a welcome, "
+                    "time to talk and a closing. Move it about as the group needs."
+                ).format(spare=minutes_text(self.spare))
             )
         if sheet.ways:
             said.append(
-                "Each participant chooses their own way through, in the story itself: say which one the group "
-                "is taking before anyone chooses."
+                _(
+                    "Each participant chooses their own way through, in the story itself: say which one the "
+                    "group is taking before anyone chooses."
+                )
             )
-        follow = f"In the console, 'experience facilitate --minutes {self.minutes:g}' follows this plan"
+        command = f"experience facilitate --minutes {self.minutes:g}"
         said.append(
-            f"{follow}: n opens the next movement on it, passing over {listed(passed)}. Anyone on another way "
-            "can still walk those at their own pace."
+            _(
+                "In the console, '{command}' follows this plan: n opens the next movement on it, passing over "
+                "{passed}. Anyone on another way can still walk those at their own pace."
+            ).format(command=command, passed=listed(passed))
             if passed
-            else f"{follow}: the timer of each movement is set to its time here."
+            else _(
+                "In the console, '{command}' follows this plan: the timer of each movement is set to its time here."
+            ).format(command=command)
         )
-        return f"A plan for {available}", said
+        return _("A plan for {available}").format(available=available), said
 
 
 def propose(story: Story, minutes: float) -> Plan:
@@ -92,7 +119,7 @@ def propose(story: Story, minutes: float) -> Plan:
     shortest = min(sheets, key=lambda s: s.total_minutes)
     fitting = [s for s in sheets if s.total_minutes <= minutes]
     chosen = max(fitting, key=lambda s: s.total_minutes) if fitting else shortest
-    chosen.timeline = timeline(chosen, share(minutes - chosen.total_minutes, [i for i, _ in chosen.planned]))
+    chosen.timeline = timeline(chosen, share(minutes - chosen.total_minutes, [i for i, _movement in chosen.planned]))
     return Plan(minutes, chosen, longest, shortest)
 
 

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from ..progress.migrations import NewerDatabase, migrate
 from ..progress.paths import SIDE_FILES, make_private_dir, make_private_file
 from .timer import Timer
@@ -83,7 +84,11 @@ ALTER TABLE presence ADD COLUMN stepped_out INTEGER NOT NULL DEFAULT 0;  -- on t
 ALTER TABLE presence ADD COLUMN moment REAL;           -- when they last asked for a moment
 """
 
-MIGRATIONS = (SCHEMA, V2)  # appended to, never edited, as the player's are
+V3 = """
+ALTER TABLE rooms ADD COLUMN message_preset TEXT;     -- a ready-made message's key (presets.py); NULL: typed
+"""
+
+MIGRATIONS = (SCHEMA, V2, V3)  # appended to, never edited, as the player's are
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -96,8 +101,10 @@ class OtherStory(RoomError):
 
     def __init__(self, room: str, theirs: str, ours: str):
         super().__init__(
-            f"The room “{room}” is pacing “{theirs}”, not “{ours}”. Use the same story, choose another "
-            f"room with --room NAME, or begin this room again with 'experience facilitate --fresh'."
+            _(
+                "The room “{room}” is pacing “{theirs}”, not “{ours}”. Use the same story, choose another "
+                "room with {option}, or begin this room again with '{command}'."
+            ).format(room=room, theirs=theirs, ours=ours, option="--room NAME", command="experience facilitate --fresh")
         )
 
 
@@ -115,6 +122,7 @@ class Room:
     joined: int = 0  # how many have joined since the room began (a number, never who)
     join_url: str | None = None  # None: not being served just now
     join_code: str | None = None  # None: no code is asked (served to this computer only)
+    message_preset: str | None = None  # the message is a ready-made one (presets.py): its key
 
     @property
     def begun(self) -> bool:
@@ -150,7 +158,9 @@ class Rooms:
             make_private_file(path)
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except (OSError, sqlite3.Error) as error:
-            raise RoomError(f"The room file {path} cannot be opened ({error}).") from error
+            raise RoomError(
+                _("The room file {path} cannot be opened ({error}).").format(path=path, error=error)
+            ) from error
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -158,12 +168,16 @@ class Rooms:
             migrate(conn, MIGRATIONS)
         except NewerDatabase:
             conn.close()
-            raise RoomError(f"The room file {path} was written by a newer version of this program.") from None
+            raise RoomError(
+                _("The room file {path} was written by a newer version of this program.").format(path=path)
+            ) from None
         except sqlite3.Error as error:
             conn.close()
             raise RoomError(
-                f"The room file {path} cannot be used ({error}). It holds no one's "
-                "words; you can delete it to begin the rooms afresh."
+                _(
+                    "The room file {path} cannot be used ({error}). It holds no one's words; you can delete "
+                    "it to begin the rooms afresh."
+                ).format(path=path, error=error)
             ) from error
         except BaseException:
             conn.close()
@@ -189,22 +203,23 @@ class Rooms:
                 raise
             self.conn.execute("COMMIT")
         except sqlite3.Error as error:
-            raise RoomError(f"The room could not be updated just now ({error}).") from error
+            raise RoomError(_("The room could not be updated just now ({error}).").format(error=error)) from error
 
     # -- the room -------------------------------------------------------------------------------
     def get(self, name: str) -> Room | None:
         try:
             row = self.conn.execute(
                 "SELECT name, story, open_movement, timer_seconds, timer_started, timer_elapsed, projector_counts,"
-                " route, skipped, message, message_at, joined, join_url, join_code FROM rooms WHERE name = ?",
+                " route, skipped, message, message_at, joined, join_url, join_code, message_preset"
+                " FROM rooms WHERE name = ?",
                 (name,),
             ).fetchone()
         except sqlite3.Error as error:
-            raise RoomError(f"The room could not be read just now ({error}).") from error
+            raise RoomError(_("The room could not be read just now ({error}).").format(error=error)) from error
         if row is None:
             return None
         name, story, open_movement, seconds, started, elapsed, counts, route, skipped, *rest = row
-        message, message_at, joined, join_url, join_code = rest
+        message, message_at, joined, join_url, join_code, message_preset = rest
         return Room(
             name,
             story,
@@ -218,6 +233,7 @@ class Rooms:
             joined,
             join_url,
             join_code,
+            message_preset,
         )
 
     def ensure(self, name: str, story: str, *, first_minutes: float = 0.0) -> Room:
@@ -268,11 +284,18 @@ class Rooms:
         """The way through the facilitator follows, and the movements they pass over."""
         return self._update(name, "route = ?, skipped = ?", route, ",".join(str(n) for n in sorted(skipped)))
 
-    def send_message(self, name: str, text: str) -> Room:
+    def send_message(self, name: str, text: str, *, preset: str | None = None) -> Room:
         """A few words for every participant's screen, on one line, printable characters only
-        (nothing in them can act on a terminal); each new message is shown once."""
+        (nothing in them can act on a terminal); each new message is shown once. With `preset`
+        (a ready-made message's key), each session says that one in its own language instead."""
         words = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())[:MESSAGE_LIMIT]
-        return self._update(name, "message = ?, message_at = ?", words, self.clock() if words else None)
+        return self._update(
+            name,
+            "message = ?, message_at = ?, message_preset = ?",
+            words,
+            self.clock() if words else None,
+            preset if words else None,
+        )
 
     def serve(self, name: str, url: str | None, code: str | None) -> Room:
         """How to join, as the server says it (None and None: not served any more)."""
@@ -288,7 +311,7 @@ class Rooms:
     def _must(self, name: str) -> Room:
         room = self.get(name)
         if room is None:
-            raise RoomError(f"The room “{name}” is no longer there: it was begun again elsewhere.")
+            raise RoomError(_("The room “{name}” is no longer there: it was begun again elsewhere.").format(name=name))
         return room
 
     # -- who is here ------------------------------------------------------------------------------
@@ -336,7 +359,7 @@ class Rooms:
                 (room, now - EXPIRES_AFTER),
             ).fetchall()
         except sqlite3.Error as error:
-            raise RoomError(f"The room could not be read just now ({error}).") from error
+            raise RoomError(_("The room could not be read just now ({error}).").format(error=error)) from error
         by_movement: dict[int, int] = {}
         waiting = ended = pausing = stepped_out = moments = 0
         for movement, is_waiting, is_ended, is_pausing, is_out, moment in rows:

@@ -9,102 +9,159 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .runsheet import listed
+from ..i18n import _, ngettext, pgettext
+from .presets import message_words
+from .runsheet_words import listed, number_text
 from .timer import overrun
 
 if TYPE_CHECKING:
     from .facilitation import Facilitation, Moment
     from .gate import Movements
 
+SEPARATOR = " · "  # between the parts of a line (not words: the same in every language)
+
 
 def open_line(facilitation: Facilitation) -> str:
     movements, following = facilitation.movements, facilitation.next_movement
     passed = _passed_over(facilitation)
     if not facilitation.begun:
-        first = f"n begins with {movements.name(following)} and starts its timer" if following is not None else ""
-        return f"Not begun yet{passed}. {first}." if first else f"Not begun yet{passed}."
+        if following is None:
+            # Translators: {passed} is empty, or " · passing over A and B" (the movements left out).
+            return _("Not begun yet{passed}.").format(passed=passed)
+        return _("Not begun yet{passed}. n begins with {movement} and starts its timer.").format(
+            passed=passed, movement=movements.name(following)
+        )
     opened = facilitation.opened
     then = (
-        f"   Next: {movements.name(following)} (n opens it)" if following is not None else "   Every movement is open."
+        _("Next: {movement} (n opens it)").format(movement=movements.name(following))
+        if following is not None
+        else _("Every movement is open.")
     )
-    return f"Open: {opened + 1} of {len(movements)} · {movements.name(opened)}{passed}{then}"
+    # Translators: {passed} is empty or " · passing over A and B"; {then} what n does next.
+    return _("Open: {number} of {count} · {movement}{passed}   {then}").format(
+        number=opened + 1, count=len(movements), movement=movements.name(opened), passed=passed, then=then
+    )
 
 
 def _passed_over(facilitation: Facilitation) -> str:
     skipped = sorted(i for i in facilitation.moment.room.skipped if i > facilitation.moment.room.open_movement)
     names = [facilitation.movements.name(i) for i in skipped]
-    return f" · passing over {listed(names)}" if names else ""
+    return SEPARATOR + _("passing over {movements}").format(movements=listed(names)) if names else ""
 
 
 def timer_line(facilitation: Facilitation) -> str:
     moment = facilitation.moment
     room = moment.room
-    counts_note = " · counts on projector" if room.projector_counts else ""
+    counts_note = SEPARATOR + _("counts on projector") if room.projector_counts else ""
     past = overrun(moment.remaining) if moment.time_up else None
     if past:
         return f"{past}{counts_note}"
-    state = "running" if room.timer.running else "paused"
-    return f"{state} · {minutes(room.timer.seconds)} set{counts_note}"
+    set_to = minutes(room.timer.seconds)
+    state = _("running · {minutes} set") if room.timer.running else _("paused · {minutes} set")
+    return state.format(minutes=set_to) + counts_note
 
 
 def sheet_hint(facilitation: Facilitation, index: int) -> str:
     room = facilitation.moment.room
     if index in room.skipped and index > room.open_movement:
-        where = "passed over (k keeps it)"
+        where = _("passed over (k keeps it)")
     elif index == facilitation.opened and facilitation.begun:
-        where = "the open movement"
+        where = _("the open movement")
     elif index <= room.open_movement:
-        where = "open"
+        where = pgettext("a movement", "open")
     else:
-        where = "not open yet (k passes over it)"
-    return f"Run-sheet: {index + 1} of {len(facilitation.movements)}, {where} · ← → to look at the others"
+        where = _("not open yet (k passes over it)")
+    # Translators: {where} says whether this movement is open ("open", "the open movement", ...).
+    return _("Run-sheet: {number} of {count}, {where} · ← → to look at the others").format(
+        number=index + 1, count=len(facilitation.movements), where=where
+    )
 
 
 def opening_question(facilitation: Facilitation, index: int) -> tuple[str, str, str]:
     """The question before opening movement `index` (or beginning), its detail, and the words for yes."""
     name = facilitation.movements.name(index)
     waiting = facilitation.moment.counts.waiting
-    timer = f"The timer will be set to {minutes(facilitation.minutes_of(index) * 60)} and started."
-    who = f"{waiting} {'person is' if waiting == 1 else 'people are'}"
+    timer = _("The timer will be set to {minutes} and started.").format(
+        minutes=minutes(facilitation.minutes_of(index) * 60)
+    )
     if not facilitation.begun:
+        who = ngettext(
+            "{n} person is waiting to begin and will go on to “{movement}” by themselves.",
+            "{n} people are waiting to begin and will go on to “{movement}” by themselves.",
+            waiting,
+        ).format(n=waiting, movement=name)
         return (
-            "Begin the session?",
-            f"{who} waiting to begin and will go on to “{name}” by themselves. {timer}",
-            f"Begin with “{name}” now",
+            _("Begin the session?"),
+            f"{who} {timer}",
+            _("Begin with “{movement}” now").format(movement=name),
         )
     passing = [facilitation.movements.name(i) for i in range(facilitation.moment.room.open_movement + 1, index)]
-    passed = (
-        f" {listed(passing)} {'is' if len(passing) == 1 else 'are'} passed over: anyone whose way goes there can "
-        "still walk it at their own pace."
-        if passing
-        else ""
+    detail = [
+        ngettext(
+            "{n} person is waiting at the gate and will go on by themselves.",
+            "{n} people are waiting at the gate and will go on by themselves.",
+            waiting,
+        ).format(n=waiting),
+        timer,
+    ]
+    if passing:
+        detail.append(
+            ngettext(
+                "{movements} is passed over: anyone whose way goes there can still walk it at their own pace.",
+                "{movements} are passed over: anyone whose way goes there can still walk it at their own pace.",
+                len(passing),
+            ).format(movements=listed(passing))
+        )
+    detail.append(_("Once open, a movement stays open."))
+    return (
+        _("Open “{movement}” for everyone?").format(movement=name),
+        " ".join(detail),
+        _("Open “{movement}” now").format(movement=name),
     )
-    detail = (
-        f"{who} waiting at the gate and will go on by themselves. {timer}{passed} Once open, a movement stays open."
-    )
-    return f"Open “{name}” for everyone?", detail, f"Open “{name}” now"
 
 
 def gate_line(moment: Moment, movements: Movements) -> str:
     """The one sentence a facilitator needs before opening the next movement."""
     counts, room = moment.counts, moment.room
-    if counts.present == 0:
+    present = counts.present
+    if present == 0:
         if room.joined:
-            return f"No one is here just now: everyone who joined has left ({room.joined} in all)."
-        return "No one has joined yet."
+            return ngettext(
+                "No one is here just now: everyone who joined has left ({n} in all).",
+                "No one is here just now: everyone who joined has left ({n} in all).",
+                room.joined,
+            ).format(n=room.joined)
+        return _("No one has joined yet.")
     if not room.begun:
-        return f"{counts.present} {_have(counts.present)} joined."
+        return ngettext("{n} has joined.", "{n} have joined.", present).format(n=present)
     if room.open_movement >= movements.last:
-        return _so_many(counts.ended, counts.present, "reached an ending")
-    return _so_many(counts.waiting, counts.present, "reached the gate")
+        ended = counts.ended
+        return _so_many(
+            ended,
+            present,
+            _("No one has reached an ending yet ({present} here)."),
+            _("All {present} have reached an ending."),
+            ngettext(
+                "{some} of {present} has reached an ending.", "{some} of {present} have reached an ending.", ended
+            ),
+        )
+    waiting = counts.waiting
+    return _so_many(
+        waiting,
+        present,
+        _("No one has reached the gate yet ({present} here)."),
+        _("All {present} have reached the gate."),
+        ngettext("{some} of {present} has reached the gate.", "{some} of {present} have reached the gate.", waiting),
+    )
 
 
-def _so_many(some: int, present: int, done: str) -> str:
+def _so_many(some: int, present: int, none: str, every: str, part: str) -> str:
+    """Which of three sentences says how many of those present have done something."""
     if some == 0:
-        return f"No one has {done} yet ({present} here)."
+        return none.format(present=present)
     if some == present > 1:
-        return f"All {present} have {done}."
-    return f"{some} of {present} {_have(some)} {done}."
+        return every.format(present=present)
+    return part.format(some=some, present=present)
 
 
 def care_line(moment: Moment) -> str:
@@ -112,12 +169,14 @@ def care_line(moment: Moment) -> str:
     counts = moment.counts
     parts = []
     if counts.moments:
-        parts.append(f"{counts.moments} asked for a moment")
+        parts.append(
+            ngettext("{n} asked for a moment", "{n} asked for a moment", counts.moments).format(n=counts.moments)
+        )
     if counts.pausing:
-        parts.append(f"{counts.pausing} pausing")
+        parts.append(ngettext("{n} pausing", "{n} pausing", counts.pausing).format(n=counts.pausing))
     if counts.stepped_out:
-        parts.append(f"{counts.stepped_out} stepping out")
-    return " · ".join(parts)
+        parts.append(ngettext("{n} stepping out", "{n} stepping out", counts.stepped_out).format(n=counts.stepped_out))
+    return SEPARATOR.join(parts)
 
 
 def spread_line(moment: Moment, movements: Movements) -> str:
@@ -125,32 +184,36 @@ def spread_line(moment: Moment, movements: Movements) -> str:
     counts = moment.counts
     if counts.present == 0 or not moment.room.begun:
         return ""
-    return " · ".join(f"{movements.name(i)} {counts.by_movement[i]}" for i in sorted(counts.by_movement))
+    return SEPARATOR.join(f"{movements.name(i)} {counts.by_movement[i]}" for i in sorted(counts.by_movement))
 
 
 def join_line(moment: Moment) -> str:
     """How people join, as the server said it."""
     room = moment.room
     if not room.join_url:
-        return f"Not served: start 'experience serve --room {room.name}' to let people join."
-    code = f" · code {room.join_code}" if room.join_code else " · no code (this computer only)"
-    return f"Join at {room.join_url}{code}"
+        command = f"experience serve --room {room.name}"
+        return _("Not served: start '{command}' to let people join.").format(command=command)
+    if room.join_code:
+        return _("Join at {address} · code {code}").format(address=room.join_url, code=room.join_code)
+    return _("Join at {address} · no code (this computer only)").format(address=room.join_url)
 
 
 def message_line(moment: Moment) -> str:
+    """The last message to everyone, as the console shows it: a ready-made one in the console's
+    language, one the facilitator typed as typed."""
     room = moment.room
     if not room.message or room.message_at is None:
-        return "m sends a short message to every participant's screen."
+        return _("m sends a short message to every participant's screen.")
     ago = max(0, int((moment.now - room.message_at) // 60))
-    when = "just now" if ago < 1 else f"{ago} min ago"
-    return f"Sent to everyone {when}: “{room.message}”"
+    words = message_words(room)
+    if ago < 1:
+        return _("Sent to everyone just now: “{message}”").format(message=words)
+    return ngettext(
+        "Sent to everyone {n} min ago: “{message}”", "Sent to everyone {n} min ago: “{message}”", ago
+    ).format(n=ago, message=words)
 
 
 def minutes(seconds: float) -> str:
     """A time set, in minutes: "15 min", "2.5 min", or "no time"."""
     count = seconds / 60
-    return f"{count:g} min" if count else "no time"
-
-
-def _have(n: int) -> str:
-    return "has" if n == 1 else "have"
+    return _("{minutes} min").format(minutes=number_text(count)) if count else _("no time")

@@ -3,7 +3,8 @@
 Timings, facilitator notes, content notes, pause points and reflections, movement by movement,
 with a running clock. It is built from the same YAML the participants play, so it can never
 disagree with the session. Markdown here (the console shows it too); HTML in runsheet_html.py;
-a plan for the minutes available in plan.py.
+the words around the story's, in the language in use, in runsheet_words.py; a plan for the
+minutes available in plan.py.
 
 A story with more than one way through (story/routes.py) has a run-sheet for each: the movements
 are always all there, numbered as the gates number them, and those a way leaves out say so.
@@ -18,9 +19,35 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..story.model import Chapter, ExitKind, Scene, Story
+from ..i18n import Words, _, pgettext
+from ..story.model import DEEP, Chapter, ExitKind, Scene, Story
 from ..story.routes import route_chapters, route_names
 from ..story.safe_text import terminal_safe
+from .runsheet_words import (
+    BEFORE,
+    CARE,
+    CLOSING,
+    NOT_ON_THIS_WAY,
+    PRIVATE,
+    SIDE_PATHS,
+    SIDE_PATHS_SAID,
+    TALK,
+    TIMELINE,
+    WELCOME,
+    also_text,
+    chapter_text,
+    clock_text,
+    intensity_text,
+    left_out_text,
+    minutes_text,
+    movement_heading_text,
+    quoted,
+    skipped_text,
+    timeline_headings,
+    title_text,
+    totals_text,
+    ways_text,
+)
 
 OPENING_WORDS = 6  # an untitled scene is named by the first few words of its text
 
@@ -48,29 +75,31 @@ class SceneEntry:
         if s.minutes:
             out.append(("plain", minutes_text(s.minutes)))
         if s.is_deep:
-            out.append(("deep", "deep"))
+            out.append(("deep", intensity_text(DEEP)))
         elif s.intensity:
-            out.append(("plain", s.intensity))
+            out.append(("plain", intensity_text(s.intensity)))
         if s.end:
-            out.append(("plain", "an ending"))
+            out.append(("plain", _("an ending")))
         out += [("id", f"#{tag}") for tag in s.tags]  # the story's own tags, for finding the scene
         return out
 
     def facts(self) -> list[tuple[str, str, str]]:
         """What a facilitator should know here, in reading order, as (label, text, kind): kind
-        says how each format shows the text ("plain", "quote" or "id")."""
+        says how each format shows the text ("plain", "quote" or "id"; a quote is the reflection,
+        said to be private and optional)."""
         s = self.scene
         out = []
         if s.content_note:
-            out.append(("Content note", s.content_note, "plain"))
+            out.append((_("Content note"), s.content_note, "plain"))
         if self.prompt:
-            out.append(("Reflection", self.prompt, "quote"))
+            out.append((_("Reflection"), self.prompt, "quote"))
         if self.pause_point:
-            out.append(("Pause point", "a breathing pause is one choice away here.", "plain"))
+            out.append((_("Pause point"), _("a breathing pause is one choice away here."), "plain"))
         if s.gentler:
-            out.append(("Gentler path", s.gentler, "id"))
+            out.append((_("Gentler path"), s.gentler, "id"))
         if s.facilitator:
-            out.append(("Facilitator", " ".join(s.facilitator.split()), "plain"))
+            # Translators: the label before the author's note for the person facilitating the session.
+            out.append((pgettext("run-sheet label", "Facilitator"), " ".join(s.facilitator.split()), "plain"))
         return out
 
 
@@ -82,12 +111,16 @@ def opening_words(scene: Scene) -> str:
     if not words:
         return ""
     more = "…" if len(words) > OPENING_WORDS else ""
-    return f"“{' '.join(words[:OPENING_WORDS]).rstrip('.,;:')}{more}”"
+    return quoted(" ".join(words[:OPENING_WORDS]).rstrip(".,;:") + more)
 
 
 def also_in_chapter(entry: ChapterEntry) -> list[str]:
     """The scenes with nothing to note, by name, marked where a pause is one choice away."""
-    return [e.name + (" (pause point)" if e.pause_point else "") for e in entry.scenes if not e.notable]
+    return [
+        _("{scene} (pause point)").format(scene=e.name) if e.pause_point else e.name
+        for e in entry.scenes
+        if not e.notable
+    ]
 
 
 @dataclass
@@ -119,7 +152,7 @@ class Slot:
     """One line of the timeline: a movement (its number), or time beside the story (None)."""
 
     start: float
-    label: str
+    label: Words  # a movement's name, or what the time beside the story is for (in the language in use)
     minutes: float
     movement: int | None = None
 
@@ -222,43 +255,6 @@ def timeline(sheet: RunSheet, beside: dict[int | None, float] | None = None) -> 
     return slots
 
 
-WELCOME = "Welcome: how to pause, and that what anyone writes stays theirs"
-TALK = "Time to talk, for those who want to (no one shares what they wrote)"
-CLOSING = "Closing together"
-
-
-def clock_text(minutes: float) -> str:
-    whole = int(round(minutes))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def minutes_text(value: float) -> str:
-    return f"{value:g} min" if value else "no time set"
-
-
-def listed(names: list[str]) -> str:
-    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def way_text(way: Way) -> str:
-    return f"“{way.name}” {minutes_text(way.minutes)} ({', '.join(way.movements)})"
-
-
-CARE = [
-    "Everyone can pause at any moment (the p key), step out with their progress saved, or stop "
-    "for today. Say so at the start, and mean it: stopping is never failing.",
-    "Participants' answers are theirs. You will never see them, and you should not ask anyone "
-    "to share what they wrote.",
-    "This is not therapy. Have local support lines to hand (the program shows them when someone "
-    "steps out), and know who to call if someone is in crisis.",
-    "Before each deep scene, the program asks each participant whether to go on, take a gentler "
-    "path, pause or stop. Pause points below are where a breathing pause is one choice away.",
-]
-
-
 # -- Markdown -------------------------------------------------------------------------------------
 def md(text: str) -> str:
     """Words from the story, safe in Markdown: HTML shown as text, never passed through, and
@@ -271,65 +267,50 @@ Intro = tuple[str, list[str]]  # a heading and its paragraphs, in plain words (a
 
 def to_markdown(sheet: RunSheet, *, today: date | None = None, intro: Intro | None = None) -> str:
     """The whole run-sheet; `intro` goes after the totals (a plan for the time available)."""
-    day = (today or date.today()).isoformat()
-    out = [
-        f"# Run-sheet: {md(sheet.title)}",
-        "",
-        f"**Total running time{_of_way(sheet)}:** {minutes_text(sheet.total_minutes)} "
-        f"({clock_text(sheet.total_minutes)}), "
-        f"{len(sheet.planned)} movements, {sheet.chapters} chapters, {sheet.scenes} scenes. "
-        f"Generated from the story files on {day}.",
-    ]
+    label, totals, made = totals_text(sheet, today or date.today())
+    out = [f"# {md(title_text(sheet))}", "", f"**{md(label)}** {totals} {made}"]
     if sheet.ways:
-        out += ["", f"**Ways through** (the reader chooses one): {md('; '.join(way_text(w) for w in sheet.ways))}."]
+        ways, chooses, listed_ways = ways_text(sheet)
+        out += ["", f"**{ways}** {chooses} {md(listed_ways)}."]
     if intro is not None:
         heading, paragraphs = intro
         out += ["", f"## {md(heading)}"]
         for paragraph in paragraphs:
             out += ["", md(paragraph)]
-    out += ["", "## Before you begin", ""]
+    out += ["", f"## {BEFORE}", ""]
     out += [f"- {line}" for line in CARE]
-    out += ["", "## Timeline", "", "| starts | movement | time |", "| --- | --- | --- |"]
+    starts, movement, time, end = timeline_headings()
+    out += ["", f"## {TIMELINE}", "", f"| {starts} | {movement} | {time} |", "| --- | --- | --- |"]
     for slot in sheet.timeline:
-        label = md(slot.label) if slot.movement is not None else f"*{md(slot.label)}*"
+        label = md(str(slot.label)) if slot.movement is not None else f"*{md(str(slot.label))}*"
         out.append(f"| {clock_text(slot.start)} | {label} | {minutes_text(slot.minutes)} |")
-    out.append(f"| {clock_text(sheet.end)} | end | |")
+    out.append(f"| {clock_text(sheet.end)} | {end} | |")
     for number in range(len(sheet.movements)):
         out += ["", *movement_markdown(sheet, number).rstrip("\n").split("\n")]
     if sheet.side_paths:
-        out += [
-            "",
-            "## Side paths, open at any time",
-            "",
-            "Participants reach these from the pause points above and come back to where they were.",
-        ]
+        out += ["", f"## {SIDE_PATHS}", "", str(SIDE_PATHS_SAID)]
         for entry in sheet.side_paths:
             out += _chapter_markdown(entry)
     return "\n".join(out) + "\n"
-
-
-def _of_way(sheet: RunSheet) -> str:
-    return f" of the way “{md(sheet.route)}”" if sheet.route and sheet.ways else ""
 
 
 def movement_markdown(sheet: RunSheet, index: int) -> str:
     """One movement's part of the run-sheet, as the facilitator's console shows it."""
     movement = sheet.movements[index]
     if movement.skipped:
-        out = [f"## {index + 1}. {md(movement.name)} (not on this way through)"]
-        out += ["", f"The way “{md(sheet.route or '')}” does not come here: {_names(movement.left_out)}."]
+        out = [f"## {index + 1}. {md(movement.name)} {NOT_ON_THIS_WAY}"]
+        out += ["", md(skipped_text(sheet, _chapter_names(movement.left_out)))]
         return terminal_safe("\n".join(out)) + "\n"
-    heading = f"{minutes_text(movement.minutes)}, from {clock_text(movement.start)}"
-    out = [f"## {index + 1}. {md(movement.name)} ({heading})"]
+    out = [f"## {index + 1}. {md(movement.name)} ({movement_heading_text(movement)})"]
     for entry in movement.chapters:
         out += _chapter_markdown(entry)
     if movement.left_out:
-        out += ["", f"Not on the way “{md(sheet.route or '')}”: {_names(movement.left_out)}."]
+        out += ["", md(left_out_text(sheet, _chapter_names(movement.left_out)))]
     return terminal_safe("\n".join(out)) + "\n"  # the console draws it as it is: the author's words
 
 
-def _names(chapters: list[ChapterEntry]) -> str:
-    return ", ".join(f"{md(c.chapter.title)} ({minutes_text(c.minutes)})" for c in chapters)
+def _chapter_names(chapters: list[ChapterEntry]) -> str:
+    return ", ".join(chapter_text(c) for c in chapters)
 
 
 def _chapter_markdown(entry: ChapterEntry) -> list[str]:
@@ -341,7 +322,7 @@ def _chapter_markdown(entry: ChapterEntry) -> list[str]:
         out += ["", *_scene_markdown(scene_entry)]
     quiet = also_in_chapter(entry)
     if quiet:
-        out += ["", f"Also in this chapter: {md(', '.join(quiet))}."]
+        out += ["", md(also_text(", ".join(quiet)))]
     return out
 
 
@@ -350,9 +331,9 @@ def _scene_markdown(entry: SceneEntry) -> list[str]:
     badges = " · ".join(styles[kind].format(text if kind == "id" else md(text)) for kind, text in entry.badges())
     lines = [f"#### {md(entry.name)} · {badges}"]
     for label, text, kind in entry.facts():
-        shown = {"quote": "“{}”", "id": "`{}`", "plain": "{}"}[kind].format(text if kind == "id" else md(text))
-        if label == "Reflection":
-            lines.append(f"- **{label}** (private, optional): {shown}")
+        shown = quoted(md(text)) if kind == "quote" else f"`{text}`" if kind == "id" else md(text)
+        if kind == "quote":
+            lines.append(f"- **{label}** {PRIVATE}: {shown}")
         else:
             lines.append(f"- **{label}:** {shown}")
     return lines

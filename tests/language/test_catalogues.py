@@ -44,8 +44,6 @@ NOT_YET = {
     # the facilitator's console and serving
 
     # the room, its notices and the run-sheet
-    "workshop/notices.py", "workshop/plan.py", "workshop/room.py", "workshop/room_words.py",
-    "workshop/runsheet.py", "workshop/runsheet_html.py",
 }  # fmt: skip
 NOT_SENTENCES = {
     "stepped out",  # the app's result, not shown
@@ -145,6 +143,12 @@ NOT_SENTENCES = {
     "python -m experience.workshop.zygote",  # a command, typed as it is
 
     # the room, its notices and the run-sheet
+    "bold {}",
+    "on {}",  # Rich styles around the server's notice
+    "experience facilitate --minutes {}",
+    "experience serve --room {}",
+    "experience facilitate --fresh",
+    "--room NAME",  # commands and options, typed as they are
 }  # fmt: skip
 
 

@@ -21,6 +21,10 @@ NOT_FOR_READING |= {"search", "fullmatch", "isinstance", "execute", "format_date
 SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WHERE|AND|IS NOT NULL)\b|\w (?:!?=) [:?]")
 
 
+_TAG_OR_PLACE = re.compile(r"<[^<>]*>|\{\}")
+_SQL_SET = re.compile(r"[a-z_]+ = [a-z_(), ?=]*")
+
+
 def reads_like_words(text: str) -> bool:
     text = text.strip()
     if not re.search(r"[A-Za-z]{2,}", text) or re.fullmatch(r"[a-z0-9_.\-:/+]+", text):
@@ -28,6 +32,10 @@ def reads_like_words(text: str) -> bool:
     if re.fullmatch(r"(bold|italic|dim|underline|reverse|\$[\w-]+|#[0-9A-Fa-f]{3,8}|\d+%| )+", text):  # a style
         return False
     if "(?:" in text or SQL.search(text):  # a regular expression, or SQL
+        return False
+    if "<" in text and not re.search(r"[A-Za-z]{2,}", _TAG_OR_PLACE.sub("", text)):  # markup around places
+        return False
+    if _SQL_SET.fullmatch(text) and "?" in text:  # SQL's `column = max(column, ?)`
         return False
     return " " in text or re.match(r"[A-Z][a-z]", text) is not None
 
