@@ -14,6 +14,8 @@ import re
 
 import yaml
 
+from ..i18n import Lazy, _, lazy, ngettext
+
 _BLOCK_START = re.compile(r".*:\s*[|>][-+0-9]*\s*(#.*)?$")
 _DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
 _INLINE = re.compile(r"\{\s*(?:if\b[^:{}]*|sequence|cycle|shuffle)\s*:")
@@ -51,16 +53,18 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, Where |
             words = _colon_in_text(lines, mark.line, mark.column) or _more_indented(lines, mark.line)
         elif "quoted scalar" in context and start is not None and "escape" not in problem:
             char = _char(lines, start.line, start.column) or '"'
-            words = (
-                f"the {char} that opens the text on line {start.line + 1} is never closed; end the text with "
-                f"{char} too (inside double quotes write \\\" for a quote, inside single quotes '')"
-            )
+            # Translators: {quote} is the quote mark itself, " or '; \" and '' are written as they are.
+            words = _(
+                "the {quote} that opens the text on line {line} is never closed; end the text with "
+                "{quote} too (inside double quotes write \\\" for a quote, inside single quotes '')"
+            ).format(quote=char, line=start.line + 1)
         elif "block scalar" in context and start is not None:
             words, where = _block_header(lines, start.line, start.column, problem), (start.line, start.column)
         elif "flow" in context and start is not None:
             words, where = _unclosed_bracket(lines, start.line, start.column), (start.line, start.column)
     words = words or _in_our_words(error, problem, context, lines)
-    return "YAML syntax: " + words, where
+    # Translators: the start of every YAML syntax error; {explanation} says what is wrong and where.
+    return _("YAML syntax: {explanation}").format(explanation=words), where
 
 
 # -- indentation, as an author sees it ------------------------------------------------------------
@@ -78,7 +82,7 @@ def _char(lines: list[str], line: int, column: int) -> str:
 
 
 def _spaces(n: int) -> str:
-    return f"{n} space{'s' * (n != 1)}"
+    return ngettext("{count} space", "{count} spaces", n).format(count=n)
 
 
 def _misaligned(lines: list[str], line: int, start: int, column: int) -> str | None:
@@ -89,11 +93,12 @@ def _misaligned(lines: list[str], line: int, start: int, column: int) -> str | N
     dashes = sorted({_indent(lines[i]) for i in range(start, line) if lines[i].lstrip().startswith("- ")} - {column})
     if here == column:
         if lines[line].lstrip().startswith("- ") and dashes:
-            return (
-                f"line {line + 1} ({_shown(lines, line)}) starts a list item where a key was expected, because it "
-                f"is indented like the keys ({_spaces(column)}); if it belongs to the list above, indent it like "
-                f"that list's '-' (by {_spaces(dashes[-1])})"
-            )
+            # Translators: {text} is the line itself, in quotes; {keys} and {dash} are numbers of spaces.
+            return _(
+                "line {line} ({text}) starts a list item where a key was expected, because it "
+                "is indented like the keys ({keys}); if it belongs to the list above, indent it like "
+                "that list's '-' (by {dash})"
+            ).format(line=line + 1, text=_shown(lines, line), keys=_spaces(column), dash=_spaces(dashes[-1]))
         return None  # lined up; something else is wrong
     levels: dict[int, int] = {}  # indent -> the last line above with a key or a '-' there
     for i in range(start, line):
@@ -102,12 +107,17 @@ def _misaligned(lines: list[str], line: int, start: int, column: int) -> str | N
     near = sorted(levels, key=lambda n: (abs(n - here), n))[:2]
     if not near:
         return None
-    choices = " or ".join(f"{_spaces(n)} (like line {levels[n] + 1}, {_shown(lines, levels[n])})" for n in sorted(near))
-    return (
-        f"line {line + 1} ({_shown(lines, line)}) is indented by {_spaces(here)}, which lines it up with nothing "
-        f"above it; YAML reads the shape of the story from indentation, so indent it by {choices}, whichever it "
+    # Translators: {spaces} is a number of spaces; {text} is that line itself, in quotes.
+    way = _("{spaces} (like line {line}, {text})")
+    ways = [way.format(spaces=_spaces(n), line=levels[n] + 1, text=_shown(lines, levels[n])) for n in sorted(near)]
+    # Translators: two ways to indent a line, each "N spaces (like line L, 'its text')".
+    choices = _("{first} or {second}").format(first=ways[0], second=ways[1]) if len(ways) > 1 else ways[0]
+    # Translators: {choices} is one or two ways to indent it, "N spaces (like line L, 'its text')".
+    return _(
+        "line {line} ({text}) is indented by {spaces}, which lines it up with nothing "
+        "above it; YAML reads the shape of the story from indentation, so indent it by {choices}, whichever it "
         "belongs with"
-    )
+    ).format(line=line + 1, text=_shown(lines, line), spaces=_spaces(here), choices=choices)
 
 
 def _under_the_dash(lines: list[str], line: int, start: int, column: int) -> str | None:
@@ -121,15 +131,24 @@ def _under_the_dash(lines: list[str], line: int, start: int, column: int) -> str
         return None
     wanted = dash.end()
     if here == column:
-        return (
-            f"line {line + 1} ({_shown(lines, line)}) is indented like the '-' on line {start + 1}, so YAML "
-            f"expects another list item ('- ') there; if it belongs to that item, indent it by {_spaces(wanted)}, "
-            f"like '{first.group(1)}:' just after the '- '"
+        return _(
+            "line {line} ({text}) is indented like the '-' on line {dash_line}, so YAML "
+            "expects another list item ('- ') there; if it belongs to that item, indent it by {spaces}, "
+            "like '{key}:' just after the '- '"
+        ).format(
+            line=line + 1, text=_shown(lines, line), dash_line=start + 1, spaces=_spaces(wanted), key=first.group(1)
         )
-    return (
-        f"line {line + 1} ({_shown(lines, line)}) is indented by {_spaces(here)}, but the list item it belongs "
-        f"to has its keys indented by {_spaces(wanted)}, just after the '- ' (like '{first.group(1)}:' on line "
-        f"{start + 1}); indent it by {_spaces(wanted)}"
+    return _(
+        "line {line} ({text}) is indented by {here}, but the list item it belongs "
+        "to has its keys indented by {spaces}, just after the '- ' (like '{key}:' on line "
+        "{key_line}); indent it by {spaces}"
+    ).format(
+        line=line + 1,
+        text=_shown(lines, line),
+        here=_spaces(here),
+        spaces=_spaces(wanted),
+        key=first.group(1),
+        key_line=start + 1,
     )
 
 
@@ -147,15 +166,22 @@ def _after_block(lines: list[str], line: int) -> str | None:
             wanted = _indent(lines[body[0]]) if body else _indent(text) + 2
             if here >= wanted or any(_indent(lines[i]) < wanted for i in body):
                 return None  # this line is not just after the block: the block ended further up
-            how = (
-                "so it ends the block, and YAML then looks for a key"
+            said = (
+                _(
+                    "line {line} ({text}) is indented by {here}, less than the text block "
+                    "above it (from line {block}, indented by {spaces}), so it ends the block, and YAML then looks "
+                    "for a key; if it is more of the text, indent it by {spaces} like the rest"
+                )
                 if here > _indent(text)
-                else "so it ends the block, and YAML reads it as a key, which it cannot be without a ':'"
+                else _(
+                    "line {line} ({text}) is indented by {here}, less than the text block "
+                    "above it (from line {block}, indented by {spaces}), so it ends the block, and YAML reads it "
+                    "as a key, which it cannot be without a ':'; if it is more of the text, indent it by {spaces} "
+                    "like the rest"
+                )
             )
-            return (
-                f"line {line + 1} ({_shown(lines, line)}) is indented by {_spaces(here)}, less than the text block "
-                f"above it (from line {above + 2}, indented by {_spaces(wanted)}), {how}; if it is more of the "
-                f"text, indent it by {_spaces(wanted)} like the rest"
+            return said.format(
+                line=line + 1, text=_shown(lines, line), here=_spaces(here), block=above + 2, spaces=_spaces(wanted)
             )
         if _indent(text) <= here:
             return None
@@ -166,14 +192,14 @@ def _not_a_key(lines: list[str], line: int) -> str:
     glued = re.match(r"\s*(?:-\s+)?([^\s:#][^:#]*?):(\S)", lines[line]) if line < len(lines) else None
     if glued is not None:
         key = glued.group(1)
-        return (
-            f"line {line + 1} ({_shown(lines, line)}) has no space after the ':' of '{key}', and YAML reads a key "
-            f"only from a ':' with a space (or the end of the line) after it; write '{key}: ' and then the value"
-        )
-    return (
-        f"line {line + 1} ({_shown(lines, line)}) is neither a key (it has no ':') nor a list item (it does not "
+        return _(
+            "line {line} ({text}) has no space after the ':' of '{key}', and YAML reads a key "
+            "only from a ':' with a space (or the end of the line) after it; write '{key}: ' and then the value"
+        ).format(line=line + 1, text=_shown(lines, line), key=key)
+    return _(
+        "line {line} ({text}) is neither a key (it has no ':') nor a list item (it does not "
         "start with '- '); if it is text, put it in a text block (text: |) and indent it like the text"
-    )
+    ).format(line=line + 1, text=_shown(lines, line))
 
 
 def _colon_in_text(lines: list[str], line: int, column: int) -> str | None:
@@ -183,16 +209,17 @@ def _colon_in_text(lines: list[str], line: int, column: int) -> str | None:
         return None
     inline = _INLINE.search(lines[line], own.end(), column + 1)
     if inline is not None:
-        return (
-            f"line {line + 1} has an inline variation ('{inline.group()} …}}') in text that is not in quotes, "
+        # Translators: {variation} is how the inline variation begins, like "{if calm:".
+        return _(
+            "line {line} has an inline variation ('{variation} …}}') in text that is not in quotes, "
             "and YAML reads its ': ' as the start of another key; put the whole text in quotes, or write it "
             "as a block (text: | and the text on the next lines)"
-        )
-    return (
-        f"the value of '{own.group(1)}:' on line {line + 1} has ': ' in it, which YAML reads as the start of "
+        ).format(line=line + 1, variation=inline.group())
+    return _(
+        "the value of '{key}:' on line {line} has ': ' in it, which YAML reads as the start of "
         "another key; put the whole text in quotes, or write it as a block (text: | and the text on the next "
         "lines)"
-    )
+    ).format(key=own.group(1), line=line + 1)
 
 
 def _more_indented(lines: list[str], line: int) -> str | None:
@@ -204,15 +231,19 @@ def _more_indented(lines: list[str], line: int) -> str | None:
         return None
     if _DASH_WITHOUT_SPACE.match(lines[above]):
         word = lines[above].strip().split(":")[0]
-        return f"'{word}' on line {above + 1} needs a space after the '-' to start a list item: write '- {word[1:]}'"
+        return _("'{word}' on line {line} needs a space after the '-' to start a list item: write '- {key}'").format(
+            word=word, line=above + 1, key=word[1:]
+        )
     key = _KEY.match(lines[above])
     if key is None or _indent(lines[line]) <= _indent(lines[above]):
         return None
-    return (
-        f"line {line + 1} ({_shown(lines, line)}) is indented more than '{key.group(1)}:' on line {above + 1}, so "
+    return _(
+        "line {line} ({text}) is indented more than '{key}:' on line {key_line}, so "
         "YAML reads it as more of that value, and then stops at its ': '; to make it a key of its own, indent it "
-        f"like '{key.group(1)}:' (by {_spaces(key.start(1))}); if it is text with a colon in it, put the text in "
+        "like '{key}:' (by {spaces}); if it is text with a colon in it, put the text in "
         "quotes or use a block (text: |)"
+    ).format(
+        line=line + 1, text=_shown(lines, line), key=key.group(1), key_line=above + 1, spaces=_spaces(key.start(1))
     )
 
 
@@ -238,11 +269,12 @@ def _open_quote(lines: list[str], start: int, line: int) -> tuple[Where, str] | 
 
 
 def _unclosed_across_lines(lines: list[str], line: int, char: str, stopped: int) -> str:
-    return (
-        f"the {char} that opens the text on line {line + 1} is not closed on that line, so YAML reads the "
-        f"lines below as more of that text, up to the next {char} (on line {stopped + 1}); end the text with "
-        f"{char} on line {line + 1} (inside double quotes write \\\" for a quote, inside single quotes '')"
-    )
+    # Translators: {quote} is the quote mark itself, " or '; \" and '' are written as they are.
+    return _(
+        "the {quote} that opens the text on line {line} is not closed on that line, so YAML reads the "
+        "lines below as more of that text, up to the next {quote} (on line {stopped}); end the text with "
+        "{quote} on line {line} (inside double quotes write \\\" for a quote, inside single quotes '')"
+    ).format(quote=char, line=line + 1, stopped=stopped + 1)
 
 
 def _block_header(lines: list[str], line: int, column: int, problem: str) -> str:
@@ -251,104 +283,153 @@ def _block_header(lines: list[str], line: int, column: int, problem: str) -> str
     indicator = text[column] if column < len(text) else ">"
     after = text[column:].strip()
     key = _KEY.match(text)
-    owner = f"after '{key.group(1)}:' " if key is not None and key.end() <= column else ""
     if "tab" in problem:
-        return f"the text block that starts on line {line + 1} is indented with a tab; indent it with spaces"
+        return _("the text block that starts on line {line} is indented with a tab; indent it with spaces").format(
+            line=line + 1
+        )
     if "0" in problem and "indentation" in problem:
-        return f"the number after '{indicator}' on line {line + 1} says how far the text is indented: 1 to 9, not 0"
+        return _(
+            "the number after '{indicator}' on line {line} says how far the text is indented: 1 to 9, not 0"
+        ).format(indicator=indicator, line=line + 1)
     stray = after if len(after) <= 12 else after[:11] + "…"
-    return (
-        f"'{indicator}' {owner}on line {line + 1} starts a block of text, whose lines begin on the next line; "
-        f"nothing but '-', '+' or a number may follow '{indicator}' on its line, and here '{stray}' does. If "
-        f"the text itself begins with '{indicator}', put it all in quotes; if '{indicator}' was typed by mistake, "
-        "remove it"
+    # Translators: {indicator} is '|' or '>'; {stray} is what follows it on its line.
+    said = (
+        _(
+            "'{indicator}' after '{key}:' on line {line} starts a block of text, whose lines begin on the next line; "
+            "nothing but '-', '+' or a number may follow '{indicator}' on its line, and here '{stray}' does. If "
+            "the text itself begins with '{indicator}', put it all in quotes; if '{indicator}' was typed by mistake, "
+            "remove it"
+        )
+        if key is not None and key.end() <= column
+        else _(
+            "'{indicator}' on line {line} starts a block of text, whose lines begin on the next line; "
+            "nothing but '-', '+' or a number may follow '{indicator}' on its line, and here '{stray}' does. If "
+            "the text itself begins with '{indicator}', put it all in quotes; if '{indicator}' was typed by mistake, "
+            "remove it"
+        )
     )
+    return said.format(indicator=indicator, key=key.group(1) if key else "", line=line + 1, stray=stray)
 
 
 def _unclosed_bracket(lines: list[str], line: int, column: int) -> str:
     char = _char(lines, line, column) or "["
-    closing, kind = (
-        ("]", "a list written in brackets ([a, b])")
+    said = (
+        _(
+            "the '[' on line {line} (column {column}) starts a list written in brackets ([a, b]), and YAML did "
+            "not find the ']' that closes it; if this is text (an inline variation too), put the whole text in "
+            "quotes"
+        )
         if char == "["
-        else ("}", "a mapping written in braces ({key: value})")
+        else _(
+            "the '{{' on line {line} (column {column}) starts a mapping written in braces ({{key: value}}), and "
+            "YAML did not find the '}}' that closes it; if this is text (an inline variation too), put the whole "
+            "text in quotes"
+        )
     )
-    return (
-        f"the '{char}' on line {line + 1} (column {column + 1}) starts {kind}, and YAML did not find the "
-        f"'{closing}' that closes it; if this is text (an inline variation too), put the whole text in quotes"
-    )
+    return said.format(line=line + 1, column=column + 1)
 
 
 def _list_among_keys(lines: list[str], line: int) -> str | None:
     if line >= len(lines) or not lines[line].lstrip().startswith("- "):
         return None
-    return (
-        f"line {line + 1} ({_shown(lines, line)}) starts a list item where a key was expected; a list belongs "
+    return _(
+        "line {line} ({text}) starts a list item where a key was expected; a list belongs "
         "under a key that takes one (like 'choices:' or 'text:'), on the lines after it and indented further"
-    )
+    ).format(line=line + 1, text=_shown(lines, line))
 
 
 # -- everything else, in words an author can act on -------------------------------------------------------
 #: What libyaml (and PyYAML) say, and what to tell an author instead: (words in the problem or the
 #: context, what to say). The first that matches wins.
-_KNOWN: tuple[tuple[str, str], ...] = (
+_KNOWN: tuple[tuple[str, Lazy], ...] = (
     (
         "alias",
-        "YAML reads a value that starts with * as a reference to an '&' name; text that starts with * "
-        "(like *italic*) must be in quotes or under 'text: |'",
+        lazy(
+            "YAML reads a value that starts with * as a reference to an '&' name; text that starts with * "
+            "(like *italic*) must be in quotes or under 'text: |'"
+        ),
     ),
     (
         "anchor",
-        "YAML reads a value that starts with & as a name for reuse (&name); text that starts with & must be in quotes",
+        lazy(
+            "YAML reads a value that starts with & as a name for reuse (&name); "
+            "text that starts with & must be in quotes"
+        ),
     ),
-    ("tag", "YAML reads a value that starts with ! as a type (!name); text that starts with ! must be in quotes"),
-    ("directive", "a line that starts with % is an instruction to YAML; text that starts with % must be in quotes"),
+    ("tag", lazy("YAML reads a value that starts with ! as a type (!name); text that starts with ! must be in quotes")),
+    (
+        "directive",
+        lazy("a line that starts with % is an instruction to YAML; text that starts with % must be in quotes"),
+    ),
     (
         "escape",
-        'inside double quotes a backslash starts an escape (\\n for a new line, \\" for a quote); write '
-        "\\\\ for a backslash itself, or put the text in single quotes",
+        lazy(
+            'inside double quotes a backslash starts an escape (\\n for a new line, \\" for a quote); write '
+            "\\\\ for a backslash itself, or put the text in single quotes"
+        ),
     ),
     (
         "document",
-        "a line '---' or '...' starts or ends a YAML document, and a scene file is one document; "
-        "inside text, indent such a line like the rest of the text, or put the text in quotes",
+        lazy(
+            "a line '---' or '...' starts or ends a YAML document, and a scene file is one document; "
+            "inside text, indent such a line like the rest of the text, or put the text in quotes"
+        ),
     ),
     (
         "block sequence entries",
-        "a list item ('- ') cannot begin on the line of its key or inside a value; put "
-        "it on a line of its own, under its key and indented further than it",
+        lazy(
+            "a list item ('- ') cannot begin on the line of its key or inside a value; put "
+            "it on a line of its own, under its key and indented further than it"
+        ),
     ),
     (
         "mapping values",
-        "a ': ' inside a value reads as the start of another key; if the text has a colon, put "
-        "it in quotes or use 'text: |'",
+        lazy(
+            "a ': ' inside a value reads as the start of another key; if the text has a colon, put "
+            "it in quotes or use 'text: |'"
+        ),
     ),
     (
         "'-' indicator",
-        "this line does not fit the list above it: each item of a list starts with '- ', and "
-        "an item's other keys line up with its first key, just after the '- '",
+        lazy(
+            "this line does not fit the list above it: each item of a list starts with '- ', and "
+            "an item's other keys line up with its first key, just after the '- '"
+        ),
     ),
     (
         "expected key",
-        "this line does not line up with the keys above it: keys of the same thing are "
-        "indented by the same number of spaces",
+        lazy(
+            "this line does not line up with the keys above it: keys of the same thing are "
+            "indented by the same number of spaces"
+        ),
     ),
-    ("node content", "a value was expected here, and this character cannot start one; if it is text, put it in quotes"),
+    (
+        "node content",
+        lazy("a value was expected here, and this character cannot start one; if it is text, put it in quotes"),
+    ),
     (
         "cannot start any token",
-        "this character cannot start a value in YAML ('@' and '`' are reserved); if it is text, put it in quotes",
+        lazy("this character cannot start a value in YAML ('@' and '`' are reserved); if it is text, put it in quotes"),
     ),
     (
         "could not find expected ':'",
-        "this line is neither a key (it has no ': ') nor a list item (it does "
-        "not start with '- '); if it is text, put it in a text block (text: |), indented like the text",
+        lazy(
+            "this line is neither a key (it has no ': ') nor a list item (it does "
+            "not start with '- '); if it is text, put it in a text block (text: |), indented like the text"
+        ),
     ),
     (
         "<document start>",
-        "this line does not fit the shape of the file: a scene file is keys (like 'title:' "
-        "and 'scenes:'), and this is outside them; indent it under the key it belongs to",
+        lazy(
+            "this line does not fit the shape of the file: a scene file is keys (like 'title:' "
+            "and 'scenes:'), and this is outside them; indent it under the key it belongs to"
+        ),
     ),
-    ("comment or line break", "only a comment (# ...) may follow here on the same line"),
-    ("whitespace or line break", "a space or the end of the line was expected here; if this is text, put it in quotes"),
+    ("comment or line break", lazy("only a comment (# ...) may follow here on the same line")),
+    (
+        "whitespace or line break",
+        lazy("a space or the end of the line was expected here; if this is text, put it in quotes"),
+    ),
 )
 
 
@@ -356,14 +437,16 @@ def _in_our_words(error: yaml.MarkedYAMLError, problem: str, context: str, lines
     mark, start = error.problem_mark, error.context_mark
     if (mark is not None and _char(lines, mark.line, mark.column) == "\t") or "tab character" in problem:
         line = mark.line + 1 if mark is not None else 1
-        return (
-            f"line {line} is indented with a tab, and YAML reads the shape of the story from spaces only; "
+        return _(
+            "line {line} is indented with a tab, and YAML reads the shape of the story from spaces only; "
             "indent with spaces, not tabs (most editors can put spaces when you press Tab)"
-        )
+        ).format(line=line)
     said = f"{context} {problem}"
-    words = next((ours for theirs, ours in _KNOWN if theirs in said), None)
-    if words is None:
-        words = "this cannot be read as YAML; check the line's indentation, its quotes and its colons"
+    ours = next((ours for theirs, ours in _KNOWN if theirs in said), None)
+    words = _("this cannot be read as YAML; check the line's indentation, its quotes and its colons")
+    if ours is not None:
+        words = str(ours)
     if start is not None and mark is not None and start.line != mark.line:
-        words += f" (what YAML was reading began on line {start.line + 1})"
+        # Translators: {words} is what is wrong; the rest says where the value that failed began.
+        words = _("{words} (what YAML was reading began on line {line})").format(words=words, line=start.line + 1)
     return words
