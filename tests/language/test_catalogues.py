@@ -79,6 +79,17 @@ NOT_SENTENCES = {
     "python -m experience.workshop.participant",  # a command
 
     # the checker: reading a story's files
+    "block sequence entries",
+    "mapping values",
+    "'-' indicator",
+    "expected key",
+    "node content",
+    "cannot start any token",
+    "could not find expected ':'",
+    "<document start>",
+    "comment or line break",
+    "whitespace or line break",  # PyYAML's own words, matched in its errors to say them in ours
+    "a number",  # a value type's name in the code (ValueType); messages show its `said`
 
     # the checker: what a story means
 
