@@ -14,13 +14,18 @@ import re
 
 import yaml
 
-from ..i18n import Lazy, _, lazy, ngettext
-
-_BLOCK_START = re.compile(r".*:\s*[|>][-+0-9]*\s*(#.*)?$")
-_DASH_WITHOUT_SPACE = re.compile(r"\s*-[^\s-]")
-_INLINE = re.compile(r"\{\s*(?:if\b[^:{}]*|sequence|cycle|shuffle)\s*:")
-_KEY = re.compile(r"\s*(?:-\s+)?([^\s:#][^:#]*?):(\s|$)")
-
+from ..i18n import Lazy, _, lazy
+from .yaml_indentation import (
+    KEY,
+    after_block,
+    char_at,
+    colon_in_text,
+    list_among_keys,
+    misaligned,
+    more_indented,
+    not_a_key,
+    under_the_dash,
+)
 
 Where = tuple[int, int]  # a line and a column, from 0, as the parser counts them
 
@@ -41,18 +46,18 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, Where |
             words, where = _unclosed_across_lines(lines, line, char, mark.line), (line, column)
         elif problem.startswith("did not find expected key") and start is not None:
             words = (
-                _after_block(lines, mark.line)
-                or _misaligned(lines, mark.line, start.line, start.column)
-                or _list_among_keys(lines, mark.line)
+                after_block(lines, mark.line)
+                or misaligned(lines, mark.line, start.line, start.column)
+                or list_among_keys(lines, mark.line)
             )
         elif problem.startswith("did not find expected '-' indicator") and start is not None:
-            words = _under_the_dash(lines, mark.line, start.line, start.column)
+            words = under_the_dash(lines, mark.line, start.line, start.column)
         elif problem.startswith("could not find expected ':'") and start is not None:
-            words = _after_block(lines, start.line) or _not_a_key(lines, start.line)
+            words = after_block(lines, start.line) or not_a_key(lines, start.line)
         elif problem.startswith("mapping values are not allowed"):
-            words = _colon_in_text(lines, mark.line, mark.column) or _more_indented(lines, mark.line)
+            words = colon_in_text(lines, mark.line, mark.column) or more_indented(lines, mark.line)
         elif "quoted scalar" in context and start is not None and "escape" not in problem:
-            char = _char(lines, start.line, start.column) or '"'
+            char = char_at(lines, start.line, start.column) or '"'
             # Translators: {quote} is the quote mark itself, " or '; \" and '' are written as they are.
             words = _(
                 "the {quote} that opens the text on line {line} is never closed; end the text with "
@@ -65,186 +70,6 @@ def explain(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, Where |
     words = words or _in_our_words(error, problem, context, lines)
     # Translators: the start of every YAML syntax error; {explanation} says what is wrong and where.
     return _("YAML syntax: {explanation}").format(explanation=words), where
-
-
-# -- indentation, as an author sees it ------------------------------------------------------------
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _shown(lines: list[str], index: int) -> str:
-    text = lines[index].strip() if 0 <= index < len(lines) else ""
-    return f"'{text[:37] + '...' if len(text) > 40 else text}'"
-
-
-def _char(lines: list[str], line: int, column: int) -> str:
-    return lines[line][column] if line < len(lines) and column < len(lines[line]) else ""
-
-
-def _spaces(n: int) -> str:
-    return ngettext("{count} space", "{count} spaces", n).format(count=n)
-
-
-def _misaligned(lines: list[str], line: int, start: int, column: int) -> str | None:
-    """A line in a mapping whose keys (from `start`) are at `column`, indented to match nothing."""
-    if line >= len(lines):
-        return None
-    here = _indent(lines[line])
-    dashes = sorted({_indent(lines[i]) for i in range(start, line) if lines[i].lstrip().startswith("- ")} - {column})
-    if here == column:
-        if lines[line].lstrip().startswith("- ") and dashes:
-            # Translators: {text} is the line itself, in quotes; {keys} and {dash} are numbers of spaces.
-            return _(
-                "line {line} ({text}) starts a list item where a key was expected, because it "
-                "is indented like the keys ({keys}); if it belongs to the list above, indent it like "
-                "that list's '-' (by {dash})"
-            ).format(line=line + 1, text=_shown(lines, line), keys=_spaces(column), dash=_spaces(dashes[-1]))
-        return None  # lined up; something else is wrong
-    levels: dict[int, int] = {}  # indent -> the last line above with a key or a '-' there
-    for i in range(start, line):
-        if _KEY.match(lines[i]) or lines[i].lstrip().startswith("- "):
-            levels[_indent(lines[i])] = i
-    near = sorted(levels, key=lambda n: (abs(n - here), n))[:2]
-    if not near:
-        return None
-    # Translators: {spaces} is a number of spaces; {text} is that line itself, in quotes.
-    way = _("{spaces} (like line {line}, {text})")
-    ways = [way.format(spaces=_spaces(n), line=levels[n] + 1, text=_shown(lines, levels[n])) for n in sorted(near)]
-    # Translators: two ways to indent a line, each "N spaces (like line L, 'its text')".
-    choices = _("{first} or {second}").format(first=ways[0], second=ways[1]) if len(ways) > 1 else ways[0]
-    # Translators: {choices} is one or two ways to indent it, "N spaces (like line L, 'its text')".
-    return _(
-        "line {line} ({text}) is indented by {spaces}, which lines it up with nothing "
-        "above it; YAML reads the shape of the story from indentation, so indent it by {choices}, whichever it "
-        "belongs with"
-    ).format(line=line + 1, text=_shown(lines, line), spaces=_spaces(here), choices=choices)
-
-
-def _under_the_dash(lines: list[str], line: int, start: int, column: int) -> str | None:
-    """A key of a list item indented under its '-' rather than under its first key."""
-    if line >= len(lines) or start >= len(lines):
-        return None
-    first = _KEY.match(lines[start])
-    dash = re.match(r"\s*-\s+", lines[start])
-    here = _indent(lines[line])
-    if first is None or dash is None or here < column:
-        return None
-    wanted = dash.end()
-    if here == column:
-        return _(
-            "line {line} ({text}) is indented like the '-' on line {dash_line}, so YAML "
-            "expects another list item ('- ') there; if it belongs to that item, indent it by {spaces}, "
-            "like '{key}:' just after the '- '"
-        ).format(
-            line=line + 1, text=_shown(lines, line), dash_line=start + 1, spaces=_spaces(wanted), key=first.group(1)
-        )
-    return _(
-        "line {line} ({text}) is indented by {here}, but the list item it belongs "
-        "to has its keys indented by {spaces}, just after the '- ' (like '{key}:' on line "
-        "{key_line}); indent it by {spaces}"
-    ).format(
-        line=line + 1,
-        text=_shown(lines, line),
-        here=_spaces(here),
-        spaces=_spaces(wanted),
-        key=first.group(1),
-        key_line=start + 1,
-    )
-
-
-def _after_block(lines: list[str], line: int) -> str | None:
-    """A line just after a text block (`text: |`), indented less than the text: it ends the block."""
-    if line >= len(lines):
-        return None
-    here = _indent(lines[line])
-    for above in range(line - 1, -1, -1):
-        text = lines[above]
-        if not text.strip():
-            continue
-        if _BLOCK_START.match(text):
-            body = [i for i in range(above + 1, line) if lines[i].strip()]
-            wanted = _indent(lines[body[0]]) if body else _indent(text) + 2
-            if here >= wanted or any(_indent(lines[i]) < wanted for i in body):
-                return None  # this line is not just after the block: the block ended further up
-            said = (
-                _(
-                    "line {line} ({text}) is indented by {here}, less than the text block "
-                    "above it (from line {block}, indented by {spaces}), so it ends the block, and YAML then looks "
-                    "for a key; if it is more of the text, indent it by {spaces} like the rest"
-                )
-                if here > _indent(text)
-                else _(
-                    "line {line} ({text}) is indented by {here}, less than the text block "
-                    "above it (from line {block}, indented by {spaces}), so it ends the block, and YAML reads it "
-                    "as a key, which it cannot be without a ':'; if it is more of the text, indent it by {spaces} "
-                    "like the rest"
-                )
-            )
-            return said.format(
-                line=line + 1, text=_shown(lines, line), here=_spaces(here), block=above + 2, spaces=_spaces(wanted)
-            )
-        if _indent(text) <= here:
-            return None
-    return None
-
-
-def _not_a_key(lines: list[str], line: int) -> str:
-    glued = re.match(r"\s*(?:-\s+)?([^\s:#][^:#]*?):(\S)", lines[line]) if line < len(lines) else None
-    if glued is not None:
-        key = glued.group(1)
-        return _(
-            "line {line} ({text}) has no space after the ':' of '{key}', and YAML reads a key "
-            "only from a ':' with a space (or the end of the line) after it; write '{key}: ' and then the value"
-        ).format(line=line + 1, text=_shown(lines, line), key=key)
-    return _(
-        "line {line} ({text}) is neither a key (it has no ':') nor a list item (it does not "
-        "start with '- '); if it is text, put it in a text block (text: |) and indent it like the text"
-    ).format(line=line + 1, text=_shown(lines, line))
-
-
-def _colon_in_text(lines: list[str], line: int, column: int) -> str | None:
-    """`text: Note: this breaks`: a ': ' inside a value, on the key's own line."""
-    own = _KEY.match(lines[line]) if line < len(lines) else None
-    if own is None or column < own.end():
-        return None
-    inline = _INLINE.search(lines[line], own.end(), column + 1)
-    if inline is not None:
-        # Translators: {variation} is how the inline variation begins, like "{if calm:".
-        return _(
-            "line {line} has an inline variation ('{variation} …}}') in text that is not in quotes, "
-            "and YAML reads its ': ' as the start of another key; put the whole text in quotes, or write it "
-            "as a block (text: | and the text on the next lines)"
-        ).format(line=line + 1, variation=inline.group())
-    return _(
-        "the value of '{key}:' on line {line} has ': ' in it, which YAML reads as the start of "
-        "another key; put the whole text in quotes, or write it as a block (text: | and the text on the next "
-        "lines)"
-    ).format(key=own.group(1), line=line + 1)
-
-
-def _more_indented(lines: list[str], line: int) -> str | None:
-    """A key indented further than the key above it: YAML reads it as more of that key's text."""
-    if line >= len(lines) or not _KEY.match(lines[line]):
-        return None
-    above = next((i for i in range(line - 1, -1, -1) if lines[i].strip()), None)
-    if above is None:
-        return None
-    if _DASH_WITHOUT_SPACE.match(lines[above]):
-        word = lines[above].strip().split(":")[0]
-        return _("'{word}' on line {line} needs a space after the '-' to start a list item: write '- {key}'").format(
-            word=word, line=above + 1, key=word[1:]
-        )
-    key = _KEY.match(lines[above])
-    if key is None or _indent(lines[line]) <= _indent(lines[above]):
-        return None
-    return _(
-        "line {line} ({text}) is indented more than '{key}:' on line {key_line}, so "
-        "YAML reads it as more of that value, and then stops at its ': '; to make it a key of its own, indent it "
-        "like '{key}:' (by {spaces}); if it is text with a colon in it, put the text in "
-        "quotes or use a block (text: |)"
-    ).format(
-        line=line + 1, text=_shown(lines, line), key=key.group(1), key_line=above + 1, spaces=_spaces(key.start(1))
-    )
 
 
 # -- quotes, brackets and block headers ---------------------------------------------------------------
@@ -282,7 +107,7 @@ def _block_header(lines: list[str], line: int, column: int, problem: str) -> str
     text = lines[line] if line < len(lines) else ""
     indicator = text[column] if column < len(text) else ">"
     after = text[column:].strip()
-    key = _KEY.match(text)
+    key = KEY.match(text)
     if "tab" in problem:
         return _("the text block that starts on line {line} is indented with a tab; indent it with spaces").format(
             line=line + 1
@@ -312,7 +137,7 @@ def _block_header(lines: list[str], line: int, column: int, problem: str) -> str
 
 
 def _unclosed_bracket(lines: list[str], line: int, column: int) -> str:
-    char = _char(lines, line, column) or "["
+    char = char_at(lines, line, column) or "["
     said = (
         _(
             "the '[' on line {line} (column {column}) starts a list written in brackets ([a, b]), and YAML did "
@@ -327,15 +152,6 @@ def _unclosed_bracket(lines: list[str], line: int, column: int) -> str:
         )
     )
     return said.format(line=line + 1, column=column + 1)
-
-
-def _list_among_keys(lines: list[str], line: int) -> str | None:
-    if line >= len(lines) or not lines[line].lstrip().startswith("- "):
-        return None
-    return _(
-        "line {line} ({text}) starts a list item where a key was expected; a list belongs "
-        "under a key that takes one (like 'choices:' or 'text:'), on the lines after it and indented further"
-    ).format(line=line + 1, text=_shown(lines, line))
 
 
 # -- everything else, in words an author can act on -------------------------------------------------------
@@ -435,7 +251,7 @@ _KNOWN: tuple[tuple[str, Lazy], ...] = (
 
 def _in_our_words(error: yaml.MarkedYAMLError, problem: str, context: str, lines: list[str]) -> str:
     mark, start = error.problem_mark, error.context_mark
-    if (mark is not None and _char(lines, mark.line, mark.column) == "\t") or "tab character" in problem:
+    if (mark is not None and char_at(lines, mark.line, mark.column) == "\t") or "tab character" in problem:
         line = mark.line + 1 if mark is not None else 1
         return _(
             "line {line} is indented with a tab, and YAML reads the shape of the story from spaces only; "
