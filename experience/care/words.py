@@ -75,17 +75,25 @@ HARM_WORDS = lazy(
     "confidence, whenever you are ready."
 )
 HARM_KEPT = CRISIS_KEPT
+# Words typed where nothing is kept (at a choice, in plain mode, where every line is read).
+NOT_KEPT = lazy(
+    "Your words stay yours: what you typed there is not kept anywhere, and the story will not "
+    "repeat it. This program only reads words, and may have read yours wrong; if so, go on "
+    "whenever you like."
+)
 CAREFUL_FROM_HERE = lazy("From here on, nothing in the story will ask you to say anything to anyone.")
 
 
-def heard_words(concern: Concern, *, careful: bool = False) -> tuple[str, str, str]:
+def heard_words(concern: Concern, *, careful: bool = False, kept: bool = True) -> tuple[str, str, str]:
     """What the support screen says first when it comes by itself: a title, a few words, and what
-    becomes of the reader's words. Never the words themselves. `careful`: the story has a careful
-    way (its `careful_as`), which it takes from here, and that is said too."""
-    title, words, kept = (
+    becomes of the reader's words (`kept`: they were an answer, so they are in the journal; else
+    they were typed where nothing is kept). Never the words themselves. `careful`: the story has a
+    careful way (its `careful_as`), which it takes from here, and that is said too."""
+    title, words, said = (
         (HARM_TITLE, HARM_WORDS, HARM_KEPT) if concern is Concern.HARM else (CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
     )
-    return str(title), str(words), f"{kept} {CAREFUL_FROM_HERE}" if careful else str(kept)
+    kept_words = said if kept else NOT_KEPT
+    return str(title), str(words), f"{kept_words} {CAREFUL_FROM_HERE}" if careful else str(kept_words)
 
 
 LEAVE_FOR_NOW = lazy("Leave for now")

@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .arguments import add_lang, add_story, reading_language, story_dir
 
 
@@ -15,10 +16,10 @@ from .arguments import add_lang, add_story, reading_language, story_dir
 def new_arguments(p: argparse.ArgumentParser) -> None:
     from ..scaffold import DEFAULT_TITLE
 
-    p.add_argument("folder", metavar="FOLDER", help="a folder that does not exist yet, or an empty one")
+    p.add_argument("folder", metavar="FOLDER", help=_("a folder that does not exist yet, or an empty one"))
     # a name with spaces typed without quotes arrives in pieces: kept, to be explained
     p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
-    p.add_argument("--title", default=DEFAULT_TITLE, help="the story's title (default: %(default)s)")
+    p.add_argument("--title", default=DEFAULT_TITLE, help=_("the story's title (default: %(default)s)"))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -29,29 +30,38 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.rest:
         joined = " ".join([args.folder, *args.rest])
         print(
-            f"experience: 'new' makes one folder, and got {1 + len(args.rest)} words; if the folder's name has "
-            f"spaces, put it in quotes: experience new {shlex.quote(joined)}",
+            _(
+                "experience: 'new' makes one folder, and got {count} words; if the folder's name has "
+                "spaces, put it in quotes: {command}"
+            ).format(count=1 + len(args.rest), command=f"experience new {shlex.quote(joined)}"),
             file=sys.stderr,
         )
         return 2
     target = Path(args.folder)
     if target.exists() and not target.is_dir():
-        print(f"experience: {target} is a file, not a folder; choose a name for a new folder", file=sys.stderr)
+        print(
+            _("experience: {path} is a file, not a folder; choose a name for a new folder").format(path=target),
+            file=sys.stderr,
+        )
         return 1
     try:
         created = scaffold(target, title=args.title)
     except ScaffoldError as error:
-        print(f"experience: {error}", file=sys.stderr)
+        print(_("experience: {error}").format(error=error), file=sys.stderr)
         return 1
     folder = shlex.quote(args.folder)
-    print(f"A new story is ready in {folder}:")
+    print(_("A new story is ready in {folder}:").format(folder=folder))
     for path in created:
         print(f"  {path}")
-    print("\nNext steps:")
-    print(f"  experience check {folder}       every problem, with its line and column")
-    print(f"  experience preview {folder}     play it; it reloads each time you save a file")
-    print(f"  experience walk {folder}        thousands of random readers, to find dead ends")
-    print("The guide to every key: experience guide | less")
+    print("\n" + _("Next steps:"))
+    steps = (
+        (f"experience check {folder}", _("every problem, with its line and column")),
+        (f"experience preview {folder}", _("play it; it reloads each time you save a file")),
+        (f"experience walk {folder}", _("thousands of random readers, to find dead ends")),
+    )
+    for typed, does in steps:
+        print(f"  {typed:<{len(folder) + 24}}{does}")
+    print(_("The guide to every key: {command}").format(command="experience guide | less"))
     return 0
 
 
@@ -62,14 +72,16 @@ def preview_arguments(p: argparse.ArgumentParser) -> None:
         "--from",
         dest="start",
         metavar="CHAPTER/SCENE",
-        help="start at this scene, or at a chapter's first scene (play from here)",
+        help=_("start at this scene, or at a chapter's first scene (play from here)"),
     )
-    add_lang(p, follows="the story's own language, else your system's")
+    add_lang(p, follows=_("the story's own language, else your system's"))
     p.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="keep the preview's place in DIR from one preview to the next (default: a throwaway folder, "
-        "removed when the preview ends); never the folder of your own progress and journal",
+        help=_(
+            "keep the preview's place in DIR from one preview to the next (default: a throwaway folder, "
+            "removed when the preview ends); never the folder of your own progress and journal"
+        ),
     )
 
 
@@ -92,8 +104,18 @@ def cmd_preview(args: argparse.Namespace) -> int:
         args.start = story.chapters[args.start].first_scene
     if args.start and args.start not in story.scenes:
         close = difflib.get_close_matches(args.start, list(story.scenes), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else " (write it as chapter/scene)"
-        print(f"experience: there is no scene '{args.start}' in this story{hint}", file=sys.stderr)
+        print(
+            (
+                _("experience: there is no scene '{scene}' in this story; did you mean '{close}'?").format(
+                    scene=args.start, close=close[0]
+                )
+                if close
+                else _("experience: there is no scene '{scene}' in this story (write it as chapter/scene)").format(
+                    scene=args.start
+                )
+            ),
+            file=sys.stderr,
+        )
         return 2
     # A throwaway folder, or the author's own for trials: never anyone's own journey.
     folder: contextlib.AbstractContextManager[str]
@@ -101,8 +123,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
         chosen = Path(args.data_dir).expanduser()
         if chosen.resolve() == resolve_data_dir(None).resolve():
             print(
-                f"experience: {chosen} is where your own progress and journal are kept; a preview keeps its "
-                "trial runs apart from them, so choose another folder (or leave out --data-dir)",
+                _(
+                    "experience: {path} is where your own progress and journal are kept; a preview keeps its "
+                    "trial runs apart from them, so choose another folder (or leave out --data-dir)"
+                ).format(path=chosen),
                 file=sys.stderr,
             )
             return 2

@@ -168,12 +168,15 @@ def support(
     concern: Concern | None = None,
     writing: bool = False,
     careful: bool = False,
+    kept: bool = True,
 ) -> None:
     """The support lines at once, asked for (s) or offered after heavy words (`concern`); then as
     the reader chooses: back to where they were (Enter: the same prompt comes again, with a word
     on what it waits for, an answer being `writing` or a choice), a pause first, or leaving for
-    now (`Leave`). `careful`: the story has a careful way, which it takes from here (`heard_words`)."""
-    reply, given_back = _support(terminal, concern=concern, careful=careful)
+    now (`Leave`). `careful`: the story has a careful way, which it takes from here; `kept`: the heavy
+    words were an answer, kept in the journal, rather than a line typed where nothing is kept
+    (both as `heard_words` says them)."""
+    reply, given_back = _support(terminal, concern=concern, careful=careful, kept=kept)
     if reply is CareReply.LEAVE:
         raise Leave(stepped_out=True)
     if reply is CareReply.PAUSE:
@@ -182,23 +185,23 @@ def support(
         terminal.say(WRITING_ON if writing else BACK_TO_IT, *([GIVEN_BACK] if given_back else []))
 
 
-def _support(terminal: Terminal, *, concern: Concern | None, careful: bool) -> tuple[CareReply, bool]:
+def _support(terminal: Terminal, *, concern: Concern | None, careful: bool, kept: bool) -> tuple[CareReply, bool]:
     """Show support and read one line, and nothing more: a reply, or (for any other line) back to
     where the reader was, with that line given back to be read there. Offered after heavy words,
     the replies are words, not numbers, so that a number meant for a sentence never leaves."""
     terminal.line()
-    kept = ""
+    said = ""
     if concern is None:
         terminal.say(SUPPORT_TITLE, SUPPORT_LEAD)
     else:
-        title, words, kept = heard_words(concern, careful=careful)
+        title, words, said = heard_words(concern, careful=careful, kept=kept)
         terminal.say(title, words)
     terminal.write(folded(as_text(harm_first=concern is Concern.HARM), terminal.width) + "\n\n")
     replies = list(CareReply)
     if concern is None:
         _offer(terminal, replies, _("Type a number, or press Enter to go back to where you were."))
     else:
-        terminal.say(kept)
+        terminal.say(said)
         terminal.line(HEARD_REPLIES)
     typed = terminal.ask()
     picked = _picked(typed.strip(), replies) if concern is None else None

@@ -100,10 +100,11 @@ def _edit(terminal: Terminal, session: Session, entry: Entry, care_for: Callable
     terminal.say(EDIT_TITLE, f"  {entry.prompt}", _indented(entry.answer), EDIT_TYPED)
     lines: list[str] = []
     while True:
-        typed = terminal.ask("  " if lines else "> ")
+        typed = terminal.ask("  " if lines else "> ", heard_by_caller=True)
         if not typed.strip():
             break
         lines.append(typed)
+        care_for("\n".join(lines))  # heard as it is typed, as words that will be kept
     if not lines:
         terminal.say(KEPT_AS_IT_WAS)
         return
@@ -115,7 +116,6 @@ def _edit(terminal: Terminal, session: Session, entry: Entry, care_for: Callable
         terminal.say(answer_not_kept(error))
     else:
         terminal.say(changed("\n".join(lines)))
-        care_for("\n".join(lines))
 
 
 def _delete(terminal: Terminal, session: Session, entry: Entry) -> None:

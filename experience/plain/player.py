@@ -74,7 +74,7 @@ class PlainPlayer:
         self.notices = notices
         self.sitting = sitting or Sitting()
         self.terminal = Terminal(
-            stdin, stdout, width=width, before_asking=self._offer_break, support=self._support, hear=self._care_for
+            stdin, stdout, width=width, before_asking=self._offer_break, support=self._support, hear=self._care_for_line
         )
         self._settled: State | None = None  # the state whose question was answered, kept or passed by
         self._back_to: State | None = None  # the state the reader went back to, to see its answer again
@@ -344,7 +344,7 @@ class PlainPlayer:
     def _pause(self) -> None:
         pause(self.terminal, self.sitting)
 
-    def _support(self, *, concern: Concern | None = None) -> None:
+    def _support(self, *, concern: Concern | None = None, kept: bool = True) -> None:
         """The support lines, from any prompt (s) or offered at once after heavy words."""
         support(
             self.terminal,
@@ -352,15 +352,21 @@ class PlainPlayer:
             concern=concern,
             writing=self._partial is not None,
             careful=self.session.story.careful_as is not None,
+            kept=kept,
         )
 
-    def _care_for(self, text: str) -> bool:
+    def _care_for(self, text: str, *, kept: bool = True) -> bool:
         """Support at once, if these words may mean the reader is in crisis or that someone is
-        hurting them (once a step for each): every line typed anywhere comes here, and every answer."""
+        hurting them (once a step for each): every answer comes here, as it is written (`kept`:
+        it is, or will be, in the journal), and every other line typed anywhere (`_care_for_line`)."""
         concern = self.session.offer_care(text)
         if concern is not None:
-            self._support(concern=concern)
+            self._support(concern=concern, kept=kept)
         return concern is not None
+
+    def _care_for_line(self, text: str) -> bool:
+        """A line typed at a choice or a command prompt: heard like an answer, but kept nowhere."""
+        return self._care_for(text, kept=False)
 
     def _attempt(self, step: Callable[[], object]) -> None:
         """Take a step through the session; if it fails, say so gently and stay put."""

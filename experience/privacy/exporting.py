@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..i18n import _, ngettext
 from ..progress.filing import shown, titles
 from ..progress.paths import PRIVATE_FILE
 from ..progress.session import story_key
-from .running import DataDir, Refused, command, plural, reading, warn, whose
+from .running import DataDir, Refused, command, reading, warn, whose
 from .unlock import unlock
 
 if TYPE_CHECKING:
@@ -38,12 +39,13 @@ def export(
     format: Format,
     output: str | os.PathLike[str] | None = None,
     force: bool = False,
+    lang: str | None = None,
 ) -> int:
     """Everything the profile wrote, as a letter (Markdown) or as JSON, to a file or to stdout.
 
     `story` gives the chapters their order and writes its letter out (the bundled story, when
     None); `output` None writes to standard output; an `output` that exists is replaced only with
-    `force`.
+    `force`. `lang`: the language `--lang` named, if any (else the reader's setting is followed).
     """
     from ..progress.keeping import arrange
     from . import letter
@@ -51,13 +53,19 @@ def export(
     target = Path(output) if output else None
     if target is not None and target.exists() and not force:
         raise Refused(
-            f"{target} already exists, so nothing was written. Choose another name, or add --force to replace it."
+            _(
+                "{path} already exists, so nothing was written. Choose another name, or add --force to replace it."
+            ).format(path=target)
         )
     known = _story(story)
-    with reading(profile, data_dir) as (store, found):
+    with reading(profile, data_dir, lang=lang) as (store, found):
         stories = store.stories_written(found) if found is not None else []
         if found is None or not stories:
-            warn(f"There is nothing in the journal of {whose(profile)} yet, so nothing was exported.")
+            warn(
+                _("There is nothing in the journal of {profile} yet, so nothing was exported.").format(
+                    profile=whose(profile)
+                )
+            )
             return 0
         unlock(store, found)
         named = titles(store, found)
@@ -80,11 +88,20 @@ def export(
         sys.stdout.flush()
         return 0
     _write_private(target, text, replace=force)
+    answers = ngettext("{n} answer", "{n} answers", count).format(n=count)
+    written_from = ngettext("{n} story", "{n} stories", len(journals)).format(n=len(journals))
+    if letters:
+        # Translators: {answers} is "3 answers", {stories} "2 stories", {path} the file written.
+        wrote = _("Wrote {answers} and your letter from {stories} to {path}.")
+    else:
+        # Translators: {answers} is "3 answers", {stories} "2 stories", {path} the file written.
+        wrote = _("Wrote {answers} from {stories} to {path}.")
     warn(
-        f"Wrote {plural(count, 'answer')}{' and your letter' if letters else ''} from "
-        f"{plural(len(journals), 'story', 'stories')} to {target}.",
-        "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
-        "private, and delete it when you no longer need it.",
+        wrote.format(answers=answers, stories=written_from, path=target),
+        _(
+            "This copy is not sealed: it is readable only by your user account, but keep it somewhere "
+            "private, and delete it when you no longer need it."
+        ),
     )
     return 0
 

@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from ..i18n import _, pgettext
+from ..i18n import ENGLISH, _, babel_locale, pgettext
 from ..progress.journal import Entry
 from ..progress.keeping import Letter, StoryJournal
 from ..story.safe_text import json_safe, terminal_safe
@@ -175,8 +175,15 @@ def _parse(stamp: str) -> datetime:
 
 
 def _day(moment: datetime) -> str:
+    """The local day in the reader's language (2 de diciembre de 2026); in English, day first, as
+    it always was (2 December 2026), and without importing Babel."""
     local = moment.astimezone()
-    return f"{local.day} {local:%B %Y}"
+    where = babel_locale()
+    if where == ENGLISH:
+        return f"{local.day} {local:%B %Y}"
+    from babel.dates import format_date
+
+    return format_date(local, "long", locale=where)
 
 
 def _iso(moment: datetime) -> str:

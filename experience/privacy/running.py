@@ -1,8 +1,9 @@
 """How every privacy command runs: the profile's lock and the store, plain words, an exit status.
 
 Every command holds the profile's lock for as long as it runs (a window playing that profile is
-never changed under it). Reports go to standard output; questions, warnings and refusals to
-standard error, so that `export` can write to a pipe.
+never changed under it), and speaks the language the reader chose in their settings once their
+profile is found, unless `--lang` named one for this run. Reports go to standard output;
+questions, warnings and refusals to standard error, so that `export` can write to a pipe.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import ParamSpec
 
 from ..care.wrapping import tell
+from ..i18n import _, use_setting
 from ..progress.lock import ProfileBusy, ProfileLock
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from ..progress.store import Profile, Store, StoreError
@@ -54,55 +56,73 @@ def command_line(words: str, *, profile: str, data_dir: Path) -> str:
 
 
 def whose(name: str) -> str:
-    return f"“{name}”"
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else (many or noun + 's')}"
+    """A profile's or a story's name, quoted as the language in use quotes a name."""
+    # Translators: a profile's or a story's name, quoted (the Spanish catalogue uses «»).
+    return _("“{name}”").format(name=name)
 
 
 def join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    """`a, b and c`, in the language in use."""
+    if len(parts) == 1:
+        return parts[0]
+    # Translators: the end of a list of things done or found ("2 answers, 1 draft and ..."); {items}
+    # is the list before the last one, already joined with commas.
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 @contextmanager
 def opened(
-    profile: str, data_dir: DataDir, *, create: bool = False
+    profile: str, data_dir: DataDir, *, create: bool = False, lang: str | None = None
 ) -> Iterator[tuple[Store, Profile | None, ProfileLock]]:
-    """The profile's lock, then the store; the profile if it exists (or is created, with `create`)."""
+    """The profile's lock, then the store; the profile if it exists (or is created, with `create`).
+    `lang` is the language named by `--lang`, if any (see the module's notes)."""
     folder = _existing(data_dir, create=create)
-    with ProfileLock(folder, profile) as lock, _store(folder, profile, create=create) as (store, found):
+    with ProfileLock(folder, profile) as lock, _store(folder, profile, create=create, lang=lang) as (store, found):
         yield store, found, lock
 
 
 @contextmanager
-def reading(profile: str, data_dir: DataDir) -> Iterator[tuple[Store, Profile | None]]:
+def reading(profile: str, data_dir: DataDir, *, lang: str | None = None) -> Iterator[tuple[Store, Profile | None]]:
     """The store, only read and never changed, and the profile, without the profile's lock: for a
     command that only reads (an export). So it works while a window plays that profile (SQLite
     lets it read beside the window's writes: each step the window takes is whole, or not there
     yet), and on a disk where not even a lock can be made (a read-only disk, a backup)."""
-    with _store(_existing(data_dir, create=False), profile, create=False, read_only=True) as opened_:
+    with _store(_existing(data_dir, create=False), profile, create=False, read_only=True, lang=lang) as opened_:
         yield opened_
 
 
 def _existing(data_dir: DataDir, *, create: bool) -> Path:
     folder = resolve_data_dir(data_dir)
     if not create and not (folder / DATABASE_NAME).exists():
-        raise Refused(f"Nothing has been saved in {folder} yet, so there is nothing to do there.")
+        raise Refused(
+            _("Nothing has been saved in {folder} yet, so there is nothing to do there.").format(folder=folder)
+        )
     return folder
 
 
 @contextmanager
 def _store(
-    folder: Path, profile: str, *, create: bool, read_only: bool = False
+    folder: Path, profile: str, *, create: bool, read_only: bool = False, lang: str | None = None
 ) -> Iterator[tuple[Store, Profile | None]]:
     store = Store.open(folder, read_only=read_only)
     try:
         if store.set_aside is not None:
             warn(store.set_aside.message())
-        yield store, store.profile(profile) if create else store.find_profile(profile)
+        found = store.profile(profile) if create else store.find_profile(profile)
+        if found is not None and lang is None:
+            _speak_their_language(found)
+        yield store, found
     finally:
         store.close()
+
+
+def _speak_their_language(found: Profile) -> None:
+    """The language the reader chose in their settings, from here on (none chosen: as it was)."""
+    from ..care.settings import read_settings
+
+    chosen = read_settings(found.settings).language
+    if chosen is not None:
+        use_setting(chosen)
 
 
 def command(body: Callable[P, int]) -> Callable[P, int]:
@@ -113,18 +133,19 @@ def command(body: Callable[P, int]) -> Callable[P, int]:
         try:
             return body(*args, **kwargs)
         except ask.Cancelled:
-            warn("Nothing has been changed.")
+            warn(_("Nothing has been changed."))
             return 1
         except Refused as refused:
             warn(str(refused))
             return 1
         except (ProfileBusy, StoreError) as error:
-            warn(f"experience: {error}")
+            warn(_("experience: {error}").format(error=error))
             return 1
         except OSError as error:
             warn(
-                f"experience: {getattr(error, 'filename', None) or 'a file'} cannot be used "
-                f"({error.strerror or error}). Nothing has been changed."
+                _("experience: {file} cannot be used ({reason}). Nothing has been changed.").format(
+                    file=getattr(error, "filename", None) or _("a file"), reason=error.strerror or error
+                )
             )
             return 1
 

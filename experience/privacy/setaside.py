@@ -10,23 +10,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..i18n import _, lazy
 from ..progress.paths import set_aside_copies
 from . import ask
 from .running import say, warn
 
-UNREACHED = (
+UNREACHED = lazy(
     "There are also older copies of the database here, set aside earlier because they could not be "
     "used. Nothing done here reaches into them: they still hold what the database held when each was "
     "set aside, for everyone who played here, as it was stored then (readable, if it was not sealed then):"
 )
-QUESTION = "Type remove to remove them too (they cannot be brought back), or just press Enter to keep them: "
+# Translators: {word} is the word to type, kept in English (the same in every language).
+QUESTION = lazy("Type {word} to remove them too (they cannot be brought back), or just press Enter to keep them: ")
 
 
 def ask_to_remove(copies: list[Path] | tuple[Path, ...]) -> bool:
     """Name the copies and ask; True only if the person types `remove` (ctrl+c or no input: keep)."""
-    say("", UNREACHED, *(f"  {path}" for path in copies))
+    say("", str(UNREACHED), *(f"  {path}" for path in copies))
     try:
-        return ask.confirm("remove", QUESTION)
+        return ask.confirm("remove", QUESTION.format(word="remove"))
     except ask.Cancelled:  # what was done before the question stays done: say nothing false
         return False
 
@@ -42,15 +44,15 @@ def offer_removal(data_dir: Path, *, may_ask: bool) -> bool:
     if not copies:
         return True
     if not may_ask:
-        say("", UNREACHED, *(f"  {path}" for path in copies))
-        say("They have been kept as they were. To remove them, run this again without --yes, or delete those files.")
+        say("", str(UNREACHED), *(f"  {path}" for path in copies))
+        say(_("They have been kept as they were. To remove them, run this again without --yes, or delete those files."))
         return False
     if not ask_to_remove(copies):
-        say("They have been kept as they were.")
+        say(_("They have been kept as they were."))
         return False
     removed, still_there = remove_set_aside_copies(data_dir)
     if removed:
-        say("Removed:", *(f"  {path}" for path in removed))
+        say(_("Removed:"), *(f"  {path}" for path in removed))
     for path in still_there:
-        warn(f"{path} could not be removed.")
+        warn(_("{path} could not be removed.").format(path=path))
     return not still_there

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..care.crisis import concern_in
+from ..i18n import _
 from ..story import State, Story, kept_answer, prompt_text
 from . import words
 from .erase import Outcome, erase_answer
@@ -29,7 +30,7 @@ def revise_entry(session: Session, entry_id: int, text: str) -> Entry:
     """`Session.revise_entry`: the answer's new words everywhere, and the reader's place read again."""
     entry = session.journal.get(entry_id)
     if entry is None or not text.strip():
-        raise ValueError("there is nothing written, or that answer is no longer in the journal")
+        raise ValueError(_("there is nothing written, or that answer is no longer in the journal"))
     if text != entry.answer:
         start = session.start_of(variable_of(session.story, entry))
         revise(

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..i18n import lazy
+
 
 class Sealing(Protocol):
     """How answers are kept at rest. `name` is stored beside each row that it wrote."""
@@ -200,11 +202,22 @@ class Journal:
     def _unseal(self, stored: bytes | str, sealing: str, what: str = "answer") -> str:
         reader = self._readers.get(sealing)
         if reader is None:
-            return f"(This {what} was sealed in a way this version cannot open. It is kept as it was.)"
+            return str(_SEALED_OTHERWISE[what])
         try:
             return reader.unseal(stored)
         except Exception:  # a damaged row must not hide the rest of the journal
-            return f"(This {what} could not be opened: its stored copy is damaged. It is kept as it was.)"
+            return str(_DAMAGED[what])
 
 
+# What is shown in place of words that cannot be opened, for each kind of words.
+_SEALED_OTHERWISE = {
+    "answer": lazy("(This answer was sealed in a way this version cannot open. It is kept as it was.)"),
+    "question": lazy("(This question was sealed in a way this version cannot open. It is kept as it was.)"),
+    "draft": lazy("(This draft was sealed in a way this version cannot open. It is kept as it was.)"),
+}
+_DAMAGED = {
+    "answer": lazy("(This answer could not be opened: its stored copy is damaged. It is kept as it was.)"),
+    "question": lazy("(This question could not be opened: its stored copy is damaged. It is kept as it was.)"),
+    "draft": lazy("(This draft could not be opened: its stored copy is damaged. It is kept as it was.)"),
+}
 _SELECT = "SELECT id, scene_id, chapter_id, chapter_title, prompt, answer, sealing, created, updated FROM journal"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ..i18n import _
 from .migrations import NewerDatabase
 from .opening import connect_read_only
 from .paths import DATABASE_NAME, set_aside_copies
@@ -17,25 +18,25 @@ from .paths import DATABASE_NAME, set_aside_copies
 
 def describe(data_dir: Path) -> str:
     database = data_dir / DATABASE_NAME
-    lines = [f"Your data folder: {data_dir}"]
+    lines = [_("Your data folder: {path}").format(path=data_dir)]
     if not database.exists():
-        lines.append("Nothing has been saved there yet.")
+        lines.append(_("Nothing has been saved there yet."))
     else:
-        lines.append(f"Progress and journal: {database}")
+        lines.append(_("Progress and journal: {path}").format(path=database))
         found = _profiles(database)
         if found is None:
-            lines.append("  (It could not be read just now; the player will say more when you start it.)")
+            lines.append("  " + _("(It could not be read just now; the player will say more when you start it.)"))
         elif found[0]:
-            lines.append(f"  Profiles: {', '.join(found[0])}")
+            lines.append("  " + _("Profiles: {names}").format(names=", ".join(found[0])))
             if found[1]:
-                lines.append(f"  Sealed with a passphrase: {', '.join(found[1])}")
+                lines.append("  " + _("Sealed with a passphrase: {names}").format(names=", ".join(found[1])))
     aside = set_aside_copies(data_dir)
     if aside:
-        lines.append("Set aside, untouched, because they could not be used (damaged, or from a newer version):")
+        lines.append(_("Set aside, untouched, because they could not be used (damaged, or from a newer version):"))
         lines += [f"  {path}" for path in aside]
-        lines.append("Nothing in them has been deleted; they are yours to keep, move or remove.")
+        lines.append(_("Nothing in them has been deleted; they are yours to keep, move or remove."))
     if database.exists() or aside:
-        lines.append("Only your user account can read these files.")
+        lines.append(_("Only your user account can read these files."))
     return "\n".join(lines)
 
 

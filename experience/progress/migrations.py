@@ -16,6 +16,8 @@ import json
 import sqlite3
 from collections.abc import Callable
 
+from ..i18n import _
+
 Step = str | Callable[[sqlite3.Connection], None]
 
 V2_SQL = """
@@ -189,7 +191,11 @@ class NewerDatabase(Exception):
 
     def __init__(self, version: int):
         self.version = version
-        super().__init__(f"the database is at version {version}; this program knows up to {SCHEMA_VERSION}")
+        super().__init__(
+            _("the database is at version {version}; this program knows up to {known}").format(
+                version=version, known=SCHEMA_VERSION
+            )
+        )
 
 
 def version_of(conn: sqlite3.Connection) -> int:

@@ -48,10 +48,11 @@ class SetAside:
     path: Path  # where the old file now is
 
     def message(self) -> str:
-        return (
-            f"{self.reason} It has been kept, untouched, as {self.path.name} in the same folder, "
+        # Translators: {reason} is a whole sentence saying why (the file is damaged); {name} a file's name.
+        return _(
+            "{reason} It has been kept, untouched, as {name} in the same folder, "
             "and a fresh one has been started. Nothing has been deleted."
-        )
+        ).format(reason=self.reason, name=self.path.name)
 
 
 class Damaged(sqlite3.DatabaseError):
@@ -175,11 +176,11 @@ def move_aside(path: Path, why: str, reason: str) -> SetAside:
 
 def newer_refused(version: int) -> str:
     """Why a database from a newer version is not opened, in words for the reader."""
-    return (
-        f"Your saved progress was written by a newer version of this program (its database is at "
-        f"version {version}; this version knows up to {SCHEMA_VERSION}). It has been left exactly as it "
+    return _(
+        "Your saved progress was written by a newer version of this program (its database is at "
+        "version {version}; this version knows up to {known}). It has been left exactly as it "
         "was: please use the newer version to carry on."
-    )
+    ).format(version=version, known=SCHEMA_VERSION)
 
 
 class Why(Enum):

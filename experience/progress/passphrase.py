@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..i18n import _
 from . import words
 from .journal import PLAIN, Sealing
 from .sealing import KdfParams, SealRecord, WrongPassphrase, new_seal, open_seal
@@ -49,7 +50,7 @@ def unlock(store: Store, profile: Profile, passphrase: str) -> Sealing:
 def set_new(store: Store, profile: Profile, passphrase: str) -> Resealed:
     """Give an unsealed profile a passphrase and seal everything it has written."""
     if store.is_sealed(profile):
-        raise StoreError("This journal already has a passphrase; it can be changed or removed.")
+        raise StoreError(_("This journal already has a passphrase; it can be changed or removed."))
     record, sealing = new_seal(passphrase)
     with store.transaction() as conn:
         done = _reseal(store, profile, PLAIN, sealing)

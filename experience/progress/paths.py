@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from ..i18n import _
+
 DATA_DIR_ENV = "EXPERIENCE_DATA_DIR"
 APP_NAME = "experience"
 DATABASE_NAME = "experience.db"
@@ -47,7 +49,7 @@ def make_private_dir(path: Path) -> Path:
         _chmod(path, PRIVATE_DIR)  # mkdir's mode is filtered through the umask
         return path
     if not path.is_dir():
-        raise NotADirectoryError(f"{path} is not a folder")
+        raise NotADirectoryError(_("{path} is not a folder").format(path=path))
     if _is_ours(path) and stat.S_IMODE(path.stat().st_mode) & 0o077:
         _chmod(path, PRIVATE_DIR)
     return path

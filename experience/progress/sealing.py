@@ -30,10 +30,14 @@ from dataclasses import dataclass
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from ..i18n import _, lazy
+
 NAME = "fernet"
 SALT_BYTES = 16
-VERIFIER_TEXT = "Coming Home to Yourself: this passphrase opens this journal."
+VERIFIER_TEXT = "Coming Home to Yourself: this passphrase opens this journal."  # sealed, and compared as it is
 MIN_LENGTH = 8
+UNREADABLE = lazy("a sealed text could not be opened")
+WRONG = lazy("that passphrase does not open this journal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,11 +81,11 @@ class FernetSealing:
 
     def unseal(self, stored: bytes | str) -> str:
         if isinstance(stored, str):  # sealed words are always bytes: a text here is not one of ours
-            raise Unreadable("a sealed text could not be opened")
+            raise Unreadable(str(UNREADABLE))
         try:
             return self._fernet.decrypt(bytes(stored)).decode("utf-8")
         except (InvalidToken, UnicodeDecodeError) as error:
-            raise Unreadable("a sealed text could not be opened") from error
+            raise Unreadable(str(UNREADABLE)) from error
 
     def __repr__(self) -> str:  # never show the key, even in a traceback
         return "FernetSealing(<key hidden>)"
@@ -104,11 +108,13 @@ def new_seal(passphrase: str, params: KdfParams | None = None) -> tuple[SealReco
 def open_seal(record: SealRecord, passphrase: str) -> FernetSealing:
     """The sealing for `passphrase`, or WrongPassphrase."""
     if record.kdf != "scrypt":
-        raise WrongPassphrase(f"this journal was sealed in a way this version does not know ({record.kdf})")
+        raise WrongPassphrase(
+            _("this journal was sealed in a way this version does not know ({kdf})").format(kdf=record.kdf)
+        )
     sealing = derive(passphrase, record.salt, record.params)
     try:
         if sealing.unseal(record.verifier) != VERIFIER_TEXT:
-            raise WrongPassphrase("that passphrase does not open this journal")
+            raise WrongPassphrase(str(WRONG))
     except Unreadable:
-        raise WrongPassphrase("that passphrase does not open this journal") from None
+        raise WrongPassphrase(str(WRONG)) from None
     return sealing

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from ..i18n import _
 from ..story import kept_answer
 from .journal import PLAIN, Sealing
 
@@ -120,45 +121,45 @@ PLACE = Words(
 WORDS: tuple[Words, ...] = (ANSWERS, DRAFTS, KEPT, PLACE)
 ERASED: tuple[Words, ...] = tuple(w for w in WORDS if w.erasing is not Erasing.KEEP)  # what an erase removes
 
-# Every other column that can hold text, and why it is not the reader's words. Not sealed, not
-# erased with the journal; `forget` removes them with the profile.
-NOT_WORDS: dict[str, dict[str, str]] = {
-    "profiles": {
-        "name": "the profile's name, given on the command line; needed to find a profile before it is unlocked",
-        "created": "a time",
-        "settings": "the reader's settings (a theme, a pace); `passphrase set` says they are not sealed",
-    },
-    "saves": {
-        "story_key": "the story's lasting key: its id, or its title folded (filing.py)",
-        "title": "the story's title, as it was last played, to name it by",
-        "started": "a time",
-        "updated": "a time",
-    },
-    "steps": {
-        "sealing": "the name of the sealing that wrote steps.words",
-        "snapshot_sealing": "the name of the sealing that wrote steps.snapshot",
-    },
-    "journal": {
-        "story_key": "the story's lasting key (see saves.story_key)",
-        "scene_id": "the story's name for the scene",
-        "chapter_id": "the story's name for the chapter",
-        "chapter_title": "the story's title for the chapter",
-        "sealing": "the name of the sealing that wrote the answer and its question",
-        "created": "a time",
-        "updated": "a time",
-    },
-    "drafts": {
-        "story_key": "the story's lasting key (see saves.story_key)",
-        "scene_id": "the story's name for the scene",
-        "sealing": "the name of the sealing that wrote the draft",
-        "updated": "a time",
-    },
-    "seals": {
-        "kdf": "the name of the key derivation",
-        "salt": "random bytes",
-        "verifier": "a known text of the program's, sealed, that tells a right passphrase from a wrong one",
-        "created": "a time",
-    },
+# Every other column that can hold text, each with the reason it is not the reader's words. Not
+# sealed, not erased with the journal; `forget` removes them with the profile.
+NOT_WORDS: dict[str, tuple[str, ...]] = {
+    "profiles": (
+        "name",  # the profile's name, given on the command line; needed to find a profile before it is unlocked
+        "created",  # a time
+        "settings",  # the reader's settings (a theme, a pace); `passphrase set` says they are not sealed
+    ),
+    "saves": (
+        "story_key",  # the story's lasting key: its id, or its title folded (filing.py)
+        "title",  # the story's title, as it was last played, to name it by
+        "started",  # a time
+        "updated",  # a time
+    ),
+    "steps": (
+        "sealing",  # the name of the sealing that wrote steps.words
+        "snapshot_sealing",  # the name of the sealing that wrote steps.snapshot
+    ),
+    "journal": (
+        "story_key",  # the story's lasting key (see saves.story_key)
+        "scene_id",  # the story's name for the scene
+        "chapter_id",  # the story's name for the chapter
+        "chapter_title",  # the story's title for the chapter
+        "sealing",  # the name of the sealing that wrote the answer and its question
+        "created",  # a time
+        "updated",  # a time
+    ),
+    "drafts": (
+        "story_key",  # the story's lasting key (see saves.story_key)
+        "scene_id",  # the story's name for the scene
+        "sealing",  # the name of the sealing that wrote the draft
+        "updated",  # a time
+    ),
+    "seals": (
+        "kdf",  # the name of the key derivation
+        "salt",  # random bytes
+        "verifier",  # a known text of the program's, sealed, that tells a right passphrase from a wrong one
+        "created",  # a time
+    ),
 }
 
 
@@ -333,7 +334,7 @@ def rewrite_kept(
         try:
             kept = json.loads(_open(readers.get(how), stored))
         except ValueError as error:
-            raise Unopenable("Some of your words could not be opened, so nothing has been changed.") from error
+            raise Unopenable(_("Some of your words could not be opened, so nothing has been changed.")) from error
         if not isinstance(kept, dict):
             continue
         names = [name for name, value in kept.items() if value == old and variable in (None, name)]
@@ -360,13 +361,13 @@ def _json(value: object) -> str:
 def _open(reader: Sealing | None, value: bytes | str) -> str:
     if reader is None:
         raise Unopenable(
-            "Some of your words were sealed in a way this version cannot open, so nothing has been changed."
+            _("Some of your words were sealed in a way this version cannot open, so nothing has been changed.")
         )
     try:
         return reader.unseal(value)
     except Exception as error:
         raise Unopenable(
-            "Some of your words could not be opened (their stored copy is damaged), so nothing has been changed."
+            _("Some of your words could not be opened (their stored copy is damaged), so nothing has been changed.")
         ) from error
 
 

@@ -18,7 +18,7 @@ from .text import Reading, escape_markdown, render_paragraphs
 class View:
     scene: Scene
     chapter_title: str
-    title: str | None
+    title: str | None  # the scene's own title; None when it has none, or has the chapter's
     text: str  # Markdown; values the reader or story supplied are escaped
     choices: tuple[tuple[Choice, str], ...]  # available choices with their labels (plain text)
     prompt: str | None  # the reflection prompt, plain text
@@ -74,7 +74,7 @@ def view(story: Story, state: State) -> View:
     return View(
         scene,
         chapter.title,
-        scene.title,
+        scene.title if scene.title != chapter.title else None,  # a heading says a title once
         scene_text(story, state),
         choices,
         prompt,

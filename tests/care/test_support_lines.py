@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from experience.care.support import FALLBACK_ADVICE, FALLBACK_SAFETY_NOTE, as_text, load_support
 
@@ -51,3 +52,21 @@ def test_the_relationship_note_and_its_lines_stay_in_the_terminal_too():
 def test_a_damaged_file_still_says_what_the_journey_is_not_for():
     support = load_support("relationships: {note: 3, lines: nope}")
     assert support.safety_note == FALLBACK_SAFETY_NOTE and support.safety_lines == ()
+
+
+async def test_on_the_screen_a_region_is_named_once_for_its_lines_that_come_together():
+    from textual.app import App
+
+    from experience.i18n import use_language
+    from experience.tui.widgets.support import SupportText
+
+    use_language("es-ES")  # Spain has two lines for a crisis, one after the other
+
+    class Showing(App[None]):
+        def compose(self):
+            yield SupportText()
+
+    async with Showing().run_test() as pilot:
+        regions = [str(w.render()) for w in pilot.app.query(".region")]
+        assert regions.count("España") == 2  # once among the people to talk to, once for harm at home
+        assert all(here != after for here, after in itertools.pairwise(regions))

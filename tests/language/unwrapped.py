@@ -2,7 +2,7 @@
 
 A heuristic, kept simple: a string literal that reads like words (a space, or a capitalised word)
 and is not inside `_`, `lazy`, `N_`, `ngettext` or `pgettext`, a docstring, a comparison, a key
-or an option for a widget (`id=`, `classes=`), nor a Binding's key and action. Each module's
+or an option for a widget (`id=`, `classes=`), nor a Binding's key and action, nor SQL. Each module's
 literals that are not for a person to read are listed where the test uses this.
 """
 
@@ -17,6 +17,8 @@ NOT_WORDS = {"id", "classes", "severity", "name", "variant", "key", "action", "g
 NOT_FOR_READING = {"query_one", "query", "add_class", "remove_class", "set_class", "has_class", "getattr", "get"}
 NOT_FOR_READING |= {"startswith", "endswith", "split", "join", "replace", "strip", "compile", "sub", "match"}
 NOT_FOR_READING |= {"search", "fullmatch", "isinstance", "execute", "format_date", "format_time", "TypeVar", "cast"}
+# SQL for the database, a whole statement or a piece of one: its keywords in capitals, or `column = ?`
+SQL = re.compile(r"\b(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WHERE|AND|IS NOT NULL)\b|\w (?:!?=) [:?]")
 
 
 def reads_like_words(text: str) -> bool:
@@ -25,7 +27,7 @@ def reads_like_words(text: str) -> bool:
         return False
     if re.fullmatch(r"(bold|italic|dim|underline|reverse|\$[\w-]+|#[0-9A-Fa-f]{3,8}|\d+%| )+", text):  # a style
         return False
-    if "(?:" in text:  # a regular expression
+    if "(?:" in text or SQL.search(text):  # a regular expression, or SQL
         return False
     return " " in text or re.match(r"[A-Z][a-z]", text) is not None
 

@@ -180,6 +180,16 @@ def test_forget_asks_separately_before_removing_copies_set_aside(written, keyboa
     assert not (data_dir / "experience.db").exists()
 
 
+def test_erasing_a_profile_with_nothing_written_still_names_copies_set_aside(written, keyboard, capsys, data_dir):
+    aside = data_dir / "experience.db.unreadable-20260101-000000"
+    aside.write_bytes(b"an old copy")
+    keyboard.lines("")  # keep the old copies
+    assert run("journal", "erase", "--profile", "nobody", *written) == 1
+    out = heard(capsys).out
+    assert "nothing to erase" in out and "older copies of the database here" in out and str(aside) in out
+    assert aside.exists()
+
+
 def test_forget_with_nothing_kept_says_so(tmp_path, capsys):
     assert run("forget", "--data-dir", str(tmp_path / "none")) == 0
     assert "nothing to forget" in heard(capsys).out

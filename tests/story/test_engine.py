@@ -351,3 +351,9 @@ def test_no_move_changes_a_state_it_was_given():
                 state = advance(journey, state, gentler=rng.random() < 0.3)
         for before, snapshot, draw, previous in kept:
             assert (before.snapshot(), before.draw, before.previous) == (snapshot, draw, previous)
+
+
+def test_a_scene_titled_as_its_chapter_is_headed_by_the_title_once(story_dir):
+    named = story_dir({"one.yaml": ONE.replace("title: Start", "title: One"), "two.yaml": TWO}, manifest=MANIFEST)
+    shown = view(load_story(named), begin(load_story(named)))
+    assert (shown.chapter_title, shown.title) == ("One", None)

@@ -47,8 +47,12 @@ class SupportText(Vertical):
 
 
 def _lines(lines: tuple[SupportLine, ...]) -> ComposeResult:
+    """Each line under its region, named once for the lines of that region that come together."""
+    region = None
     for line in lines:
-        yield Static(Content.styled(line.region, "bold"), classes="region")
+        if line.region != region:
+            region = line.region
+            yield Static(Content.styled(region, "bold"), classes="region")
         yield Static(Content(f"{line.name}. {line.how_to_reach}"), classes="line")
 
 
