@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .arguments import Commands, add_lang, add_rooms_dir, add_story, port, positive, room_name, story_dir
 
 
@@ -15,26 +16,32 @@ def register(commands: Commands) -> None:
         "serve",
         cmd_serve,
         serve_arguments,
-        help="open the journey to web browsers, for a workshop",
-        description="Each browser tab is its own private session. Nothing participants write "
-        "is kept here after their session ends; they can download their journal.",
+        help=_("open the journey to web browsers, for a workshop"),
+        description=_(
+            "Each browser tab is its own private session. Nothing participants write "
+            "is kept here after their session ends; they can download their journal."
+        ),
     )
     commands.add(
         "facilitate",
         cmd_facilitate,
         facilitate_arguments,
-        help="the facilitator's console: run-sheet, gates, timer, counts",
-        description="Open one movement at a time, keep time, and see how many have reached "
-        "the gate (never who, never what anyone wrote).",
+        help=_("the facilitator's console: run-sheet, gates, timer, counts"),
+        description=_(
+            "Open one movement at a time, keep time, and see how many have reached "
+            "the gate (never who, never what anyone wrote)."
+        ),
     )
     commands.add(
         "runsheet",
         cmd_runsheet,
         runsheet_arguments,
-        help="a printable plan for a workshop: timings, notes, content notes, pauses",
-        description="Generated from the story files: total running time, a timeline by movement, "
-        "facilitator notes, content notes, pause points and reflections. With --minutes, a plan "
-        "that fits the time: the longest way through that does, and time to talk beside it.",
+        help=_("a printable plan for a workshop: timings, notes, content notes, pauses"),
+        description=_(
+            "Generated from the story files: total running time, a timeline by movement, "
+            "facilitator notes, content notes, pause points and reflections. With --minutes, a plan "
+            "that fits the time: the longest way through that does, and time to talk beside it."
+        ),
     )
 
 
@@ -46,36 +53,49 @@ def serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--host",
         default=DEFAULT_HOST,
-        help="address to listen on (default: %(default)s, this computer only; any other address asks for a join code)",
+        help=_(
+            "address to listen on (default: %(default)s, this computer only; any other address asks for a join code)"
+        ),
     )
-    p.add_argument("--port", type=port, default=DEFAULT_PORT, help="port to listen on (default: %(default)s)")
+    p.add_argument("--port", type=port, default=DEFAULT_PORT, help=_("port to listen on (default: %(default)s)"))
     p.add_argument(
         "--room",
         type=room_name,
         metavar="NAME",
-        help="pace participants from 'experience facilitate --room NAME' (default: no room, "
-        "each goes at their own pace)",
+        help=_(
+            "pace participants from 'experience facilitate --room NAME' (default: no room, each goes at their own pace)"
+        ),
     )
     p.add_argument(
         "--max-participants",
         type=positive,
         default=DEFAULT_MAX_PARTICIPANTS,
         metavar="N",
-        help="participants in the room at once (tabs still at the join code have a limit of their own); "
-        "one more sees 'this room is full' (default: %(default)s)",
+        help=_(
+            "participants in the room at once (tabs still at the join code have a limit of their own); "
+            "one more sees 'this room is full' (default: %(default)s)"
+        ),
     )
     p.add_argument(
         "--sessions-dir",
         metavar="DIR",
-        help="where each live session keeps its progress until it ends (default: a folder in "
-        "memory where the system has one, such as /dev/shm, else the temporary folder)",
+        help=_(
+            "where each live session keeps its progress until it ends (default: a folder in "
+            "memory where the system has one, such as /dev/shm, else the temporary folder)"
+        ),
     )
     add_rooms_dir(p)
+    # --lang: the program's words, and the story's where it has a translation (a story without one is
+    # served in its own words, not refused); each participant begins in it.
+    add_lang(p, follows=_("your system's; each participant begins in it and may choose another on the join screen"))
 
 
 def _textual_serve_is_missing(missing: ImportError) -> int:
     print(
-        f"experience: serving to browsers needs textual-serve ({missing}). Install it with: pip install textual-serve",
+        _(
+            "experience: serving to browsers needs textual-serve ({missing}). "
+            "Install it with: pip install textual-serve"
+        ).format(missing=missing),
         file=sys.stderr,
     )
     return 1
@@ -99,14 +119,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
             max_participants=args.max_participants,
             data_dir=resolve_data_dir(args.data_dir),
             sessions_dir=Path(args.sessions_dir) if args.sessions_dir else None,
+            lang=args.lang,
         )
     except RoomError as error:
         print(f"experience: {error}", file=sys.stderr)
         return 1
     except OSError as error:
         print(
-            f"experience: cannot serve on {args.host}:{args.port} ({error.strerror or error}). "
-            "Is another server using that port? Try --port with another number.",
+            _(
+                "experience: cannot serve on {host}:{port} ({error}). "
+                "Is another server using that port? Try --port with another number."
+            ).format(host=args.host, port=args.port, error=error.strerror or error),
             file=sys.stderr,
         )
         return 1
@@ -123,25 +146,29 @@ def facilitate_arguments(p: argparse.ArgumentParser) -> None:
         type=room_name,
         default=DEFAULT_ROOM,
         metavar="NAME",
-        help="the room to pace; start the server with the same --room (default: %(default)s)",
+        help=_("the room to pace; start the server with the same --room (default: %(default)s)"),
     )
     p.add_argument(
         "--projector",
         action="store_true",
-        help="only the shared screen: the movement and the time, large; nothing private",
+        help=_("only the shared screen: the movement and the time, large; nothing private"),
     )
     p.add_argument(
-        "--fresh", action="store_true", help="begin the room again: back in its lobby, the timer reset, no plan"
+        "--fresh", action="store_true", help=_("begin the room again: back in its lobby, the timer reset, no plan")
     )
     add_minutes(
         p,
-        "follow the plan 'experience runsheet --minutes N' proposes: its way through, and the movements it passes over",
+        _(
+            "the minutes the workshop has: follow the plan 'experience runsheet --minutes N' proposes: its way "
+            "through, and the movements it passes over"
+        ),
     )
     add_rooms_dir(p)
+    add_lang(p, follows=_("your system's; participants choose their own on the join screen"))  # see serve's
 
 
-def add_minutes(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("--minutes", type=positive, metavar="N", help=f"the minutes the workshop has: {what}")
+def add_minutes(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("--minutes", type=positive, metavar="N", help=help)
 
 
 def cmd_facilitate(args: argparse.Namespace) -> int:
@@ -151,8 +178,10 @@ def cmd_facilitate(args: argparse.Namespace) -> int:
     from ..workshop.gate import Movements
     from ..workshop.plan import propose
     from ..workshop.room import ROOMS_DB, RoomError, Rooms
+    from ..workshop.serving import story_language
 
-    story = load_story(story_dir(args.story))
+    root = story_dir(args.story)
+    story = load_story(root, story_language(root, args.lang))
     first = Movements.of_story(story).minutes[0]
     plan = propose(story, args.minutes) if args.minutes else None
     try:
@@ -176,9 +205,9 @@ def cmd_facilitate(args: argparse.Namespace) -> int:
 # -- runsheet -------------------------------------------------------------------------------------
 def runsheet_arguments(p: argparse.ArgumentParser) -> None:
     add_story(p)
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a .html name implies --format html)")
-    p.add_argument("--format", choices=("markdown", "html"), help="markdown (default) or html")
-    add_minutes(p, "propose a plan that fits, with a way through and time to talk")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (a .html name implies --format html)"))
+    p.add_argument("--format", choices=("markdown", "html"), help=_("markdown (default) or html"))
+    add_minutes(p, _("the minutes the workshop has: propose a plan that fits, with a way through and time to talk"))
     add_lang(p)
 
 
@@ -198,5 +227,5 @@ def cmd_runsheet(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     write(text, output)
     if output is not None:
-        print(f"wrote {output}", file=sys.stderr)
+        print(_("wrote {output}").format(output=output), file=sys.stderr)
     return 0

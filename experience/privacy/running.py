@@ -22,6 +22,7 @@ from ..i18n import _, use_setting
 from ..progress.lock import ProfileBusy, ProfileLock
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from ..progress.store import Profile, Store, StoreError
+from ..story.safe_text import terminal_safe
 from . import ask
 
 DataDir = str | os.PathLike[str] | None  # None: the usual folder (see progress/paths.py)
@@ -52,13 +53,15 @@ def command_line(words: str, *, profile: str, data_dir: Path) -> str:
         parts += ["--profile", profile]
     if resolve_data_dir(None).resolve() != Path(data_dir).resolve():
         parts += ["--data-dir", str(data_dir)]
-    return shlex.join(parts)
+    return terminal_safe(shlex.join(parts), lines=False)  # a profile's name was typed by someone
 
 
 def whose(name: str) -> str:
-    """A profile's or a story's name, quoted as the language in use quotes a name."""
+    """A profile's or a story's name, quoted as the language in use quotes a name, and shown
+    safely: a name was typed by someone or written by an author, so nothing in it may act on the
+    terminal (see story/safe_text.py)."""
     # Translators: a profile's or a story's name, quoted (the Spanish catalogue uses «»).
-    return _("“{name}”").format(name=name)
+    return _("“{name}”").format(name=terminal_safe(name, lines=False))
 
 
 def join(parts: list[str]) -> str:

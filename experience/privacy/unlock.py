@@ -14,6 +14,7 @@ from pathlib import Path
 from ..care.wrapping import tell
 from ..i18n import _, lazy
 from ..progress.store import Profile, Store, StoreError
+from ..story.safe_text import terminal_safe
 from . import ask
 from .running import command_line, warn
 
@@ -62,7 +63,7 @@ def unlock(store: Store, profile: Profile | str, *, tries: int = TRIES) -> None:
         else _(
             "Your journal (“{profile}”) is sealed with a passphrase, so it opens only with it. "
             "Nothing is shown as you type."
-        ).format(profile=profile.name)
+        ).format(profile=terminal_safe(profile.name, lines=False))
     )
     warn(
         str(TITLE),

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
+from ..i18n import N_
 from ..tui.theme import DEFAULT_THEME, THEMES
 from .facilitation import Facilitation
 from .screens.console import ConsoleScreen
@@ -37,8 +38,9 @@ POLL_SECONDS = 1.0
 
 class FacilitatorApp(App[None]):
     CSS_PATH = WORKSHOP_CSS
-    TITLE = "Facilitator"
-    BINDINGS = [Binding("q", "quit", "Quit", tooltip="The room stays as it is; start again to come back to it.")]
+    BINDINGS = [
+        Binding("q", "quit", N_("Quit"), tooltip=N_("The room stays as it is; start again to come back to it."))
+    ]
 
     def __init__(
         self,

@@ -30,15 +30,16 @@ import jinja2
 from aiohttp import WSCloseCode, web
 from textual_serve.server import Server
 
+from ..i18n import _, current_language, lazy
 from .ephemeral import PREFIX, default_root, sweep
 from .limits import JOIN_WITHIN, LONGEST_FRAME, Guesses, Places, clamp_size
 from .room import RoomError, Rooms
-from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url
+from .serving import DEFAULT_HOST, DEFAULT_MAX_PARTICIPANTS, DEFAULT_PORT, ServedRoom, banner, join_url, story_language
 from .spawning import Zygote
 from .tab import Tab
 
 PAGES = Path(__file__).with_name("web")
-NOT_A_PAGE = "This address is where a participant's page connects; open the room's address instead."
+NOT_A_PAGE = lazy("This address is where a participant's page connects; open the room's address instead.")
 log = logging.getLogger("experience.workshop")
 
 
@@ -85,7 +86,9 @@ class WorkshopServer(Server):
     async def _make_app(self) -> web.Application:
         """textual-serve's routes, except that no folder is listed under /static/."""
         app = web.Application()
-        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        aiohttp_jinja2.setup(  # escaped: the title is the author's, the words a translator's
+            app, loader=jinja2.FileSystemLoader(self.templates_path), autoescape=True
+        )
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
@@ -144,13 +147,14 @@ class WorkshopServer(Server):
             "app_websocket_url": websocket,
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.title},
+            "page": page_words(),
         }
 
     # -- tabs -------------------------------------------------------------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=LONGEST_FRAME)
         if not websocket.can_prepare(request).ok:  # a plain GET: someone typed the address
-            raise web.HTTPBadRequest(text=NOT_A_PAGE)
+            raise web.HTTPBadRequest(text=str(NOT_A_PAGE))
         size = clamp_size(request.query.get("width"), request.query.get("height"))
         await websocket.prepare(request)
         self._tabs.add(websocket)
@@ -159,7 +163,7 @@ class WorkshopServer(Server):
         except Exception as error:  # never a traceback in the facilitator's console
             if os.environ.get("EXPERIENCE_DEBUG"):
                 raise
-            log.warning(f"A tab ended with an error ({type(error).__name__}).")
+            log.warning(_("A tab ended with an error ({kind}).").format(kind=type(error).__name__))
         finally:
             self._tabs.discard(websocket)
         return websocket
@@ -167,6 +171,18 @@ class WorkshopServer(Server):
     def a_place_is_free(self) -> None:
         self.vacancy.set()
         self.vacancy = asyncio.Event()
+
+
+def page_words() -> dict[str, str]:
+    """The page's own words, before a session shows its first screen and after it has ended, in
+    the server's language (a participant's choice on the join screen is their session's alone)."""
+    return {
+        "lang": current_language(),
+        "opening": _("Opening your own quiet space…"),
+        "ended": _("Your session has ended."),
+        "kept": _("Nothing you wrote is kept here. Thank you for being part of the room."),
+        "again": _("Start a new session"),
+    }
 
 
 # -- starting a room ----------------------------------------------------------------------------------
@@ -179,8 +195,11 @@ def start(
     max_participants: int = DEFAULT_MAX_PARTICIPANTS,
     data_dir: Path,
     sessions_dir: Path | None = None,
+    lang: str | None = None,
 ) -> None:
-    """Check the story and the room, say how to join, and serve until Ctrl+C."""
+    """Check the story and the room, say how to join, and serve until Ctrl+C. Each session begins
+    in `lang` (the program's words, and the story's where it has a translation), and each
+    participant may choose another on the join screen."""
     from ..progress.session import story_key
     from ..story import load_story
     from .gate import Movements
@@ -188,7 +207,7 @@ def start(
     from .room import ROOMS_DB
 
     story_dir = story_dir.resolve()
-    story = load_story(story_dir)  # a broken story is reported now, not in every tab
+    story = load_story(story_dir, story_language(story_dir, lang))  # a broken story is reported now, not in every tab
     code = None if is_loopback(host) else make_code()
     url = join_url(host, port)
     rooms_db = None
@@ -201,7 +220,7 @@ def start(
         finally:
             rooms.close()
     server = WorkshopServer(
-        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db),
+        ServedRoom(story_dir, sessions_dir or default_root(), room, rooms_db, lang),
         host=host,
         port=port,
         title=story.title,

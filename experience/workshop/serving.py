@@ -13,11 +13,14 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import N_, _, ngettext
+
 DEFAULT_HOST = "127.0.0.1"  # this computer only; any other address asks for a join code
 DEFAULT_PORT = 8000
 DEFAULT_MAX_PARTICIPANTS = 30  # see bench/bench_serve.py for what one session costs
 EVERYWHERE = ("0.0.0.0", "::", "")  # noqa: S104 - recognised here, not bound
-SOMEWHERE_UNKNOWN = "<this computer's address>"
+# Translators: shown in the join address in place of this computer's, when it cannot be told.
+SOMEWHERE_UNKNOWN = N_("<this computer's address>")  # kept in English in the room's address: see shown_address
 ROUTE_PROBE = ("192.0.2.1", 9)  # TEST-NET-1 (RFC 5737): nothing is sent there, see this_computers_address
 
 
@@ -29,6 +32,7 @@ class ServedRoom:
     sessions_dir: Path
     room: str | None = None
     rooms_db: Path | None = None
+    lang: str | None = None  # the language each session begins in (`serve --lang`); each may choose another
 
     def zygote_arguments(self) -> list[str]:
         """What the warm process every session is forked from is told (zygote.py): never the
@@ -36,7 +40,22 @@ class ServedRoom:
         words = [str(self.story_dir)]
         if self.room and self.rooms_db:
             words += ["--room", self.room, "--rooms-db", str(self.rooms_db)]
+        if self.lang:
+            words += ["--lang", self.lang]
         return words
+
+
+def story_language(root: Path, lang: str | None) -> str | None:
+    """The language a workshop reads the story at `root` in: `lang` (else the system's, see i18n.py)
+    when the story has a translation into it, else None, its own words. Unlike `experience play
+    --lang`, a story without that translation is not refused: `--lang` for a workshop is first the
+    language of the program around it, the console and each session's own words."""
+    from ..i18n import resolve_language
+    from ..story.load_manifest import declared_language
+    from ..story.translation import find_translation
+
+    wanted = resolve_language(lang, None, declared_language(root))
+    return wanted.tag if find_translation(root, wanted.tag) is not None else None
 
 
 def this_computers_address() -> str | None:
@@ -73,21 +92,37 @@ def join_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+def shown_address(url: str) -> str:
+    """A join address as shown, in the language in use. The address is kept (in rooms.db) with
+    SOMEWHERE_UNKNOWN in English, since the server and the projector reading it may each speak
+    another language; only what is shown says it in the reader's."""
+    return url.replace(SOMEWHERE_UNKNOWN, _(SOMEWHERE_UNKNOWN))
+
+
 def banner(title: str, url: str, room: str | None, code: str | None, limit: int) -> list[str]:
     """What the facilitator reads when the server starts: how to join, and what is kept. Each
     line fits 80 columns with a short room name; longer ones are left to the terminal to fold."""
-    lines = [f"{title}: open to web browsers.", "", f"  Join at    {url}"]
-    if code:
-        lines.append(f"  Join code  {code}   (asked before anything else; say it aloud or write it up)")
-    if room:
-        lines.append(f"  Room       {room}   (paced from 'experience facilitate --room {room}';")
-        lines.append("             its projector view shows this address, the code and a QR code)")
-    else:
-        lines.append("  No room    each participant goes at their own pace (--room NAME to pace the group)")
-    lines += [
-        f"  At most    {limit} participants at once",
+    # Translators: the labels of these lines are padded to line up their values, in a terminal.
+    lines = [
+        _("{title}: open to web browsers.").format(title=title),
         "",
-        "Nothing participants write is kept on this computer after their session ends;",
-        "each can download their own journal before leaving. Press Ctrl+C to stop.",
+        _("  Join at    {url}").format(url=shown_address(url)),
+    ]
+    if code:
+        lines.append(
+            _("  Join code  {code}   (asked before anything else; say it aloud or write it up)").format(code=code)
+        )
+    if room:
+        lines.append(_("  Room       {room}   (paced from 'experience facilitate --room {room}';").format(room=room))
+        lines.append(_("             its projector view shows this address, the code and a QR code)"))
+    else:
+        lines.append(_("  No room    each participant goes at their own pace (--room NAME to pace the group)"))
+    lines += [
+        ngettext("  At most    {limit} participant at once", "  At most    {limit} participants at once", limit).format(
+            limit=limit
+        ),
+        "",
+        _("Nothing participants write is kept on this computer after their session ends;"),
+        _("each can download their own journal before leaving. Press Ctrl+C to stop."),
     ]
     return lines

@@ -29,6 +29,7 @@ from typing import Any
 
 from textual_serve.app_service import AppService
 
+from ..i18n import _, lazy
 from . import channel
 
 log = logging.getLogger("experience.workshop")
@@ -47,9 +48,11 @@ class SpawnFailed(Exception):
 
 
 class Ending(enum.Enum):
-    GOODBYE = "ended by itself"
-    NEVER_BEGAN = "ended before its first screen"
-    STOPPED = "stopped unexpectedly"
+    """How a session ended, and what the server's console says of it (its exit status in it)."""
+
+    GOODBYE = lazy("A participant's session ended by itself (exit status {status}).")
+    NEVER_BEGAN = lazy("A participant's session ended before its first screen (exit status {status}).")
+    STOPPED = lazy("A participant's session stopped unexpectedly (exit status {status}).")
 
 
 @dataclass
@@ -212,7 +215,7 @@ class Zygote:
     # -- the socket ---------------------------------------------------------------------------------
     def _send(self, message: dict[str, Any], fds: list[int]) -> None:
         if self._control is None:
-            raise SpawnFailed("the session starter is not running")
+            raise SpawnFailed(_("the session starter is not running"))
         socket.send_fds(self._control, [json.dumps(message).encode()], fds)
 
     def _hear(self) -> None:
@@ -254,7 +257,7 @@ class Zygote:
             self._control = None
         for waiting in self._waiting.values():
             if not waiting.done():
-                waiting.set_exception(SpawnFailed("the session starter stopped"))
+                waiting.set_exception(SpawnFailed(_("the session starter stopped")))
         self._waiting.clear()
         for child in self._children.values():
             child.orphaned = True
@@ -313,7 +316,7 @@ class ForkedSession(AppService):
         else:
             self.ending = Ending.STOPPED if self.began else Ending.NEVER_BEGAN
             status = self.child.ended.result() if self.child.ended.done() else "unknown"
-            log.warning(f"A participant's session {self.ending.value} (exit status {status}).")
+            log.warning(self.ending.value.format(status=status))
 
     async def on_data(self, payload: bytes) -> None:
         try:
@@ -367,7 +370,7 @@ class ForkedSession(AppService):
         await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
         if not task.done():
             await self.send_meta({"type": "quit"})
-            done, _ = await asyncio.wait([task], timeout=STOP_GRACE)
+            done, _pending = await asyncio.wait([task], timeout=STOP_GRACE)
             if not done:
                 await self._make_it_end()
         await asyncio.wait([task], timeout=3 * STOP_GRACE)

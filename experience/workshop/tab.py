@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
 
+from ..i18n import _
 from . import channel, notices
 from .ephemeral import new_folder, remove
 from .joincode import matches
@@ -115,7 +116,9 @@ class Tab:
         except OSError as error:
             self.place.leave()
             self.server.a_place_is_free()
-            self.server.console.print(f"A session's folder could not be made: {error}", markup=False)
+            self.server.console.print(
+                _("A session's folder could not be made: {error}").format(error=error), markup=False
+            )
             await self._show(notices.NOT_STARTED)
             return
         session = ForkedSession(
@@ -151,7 +154,9 @@ class Tab:
         if self._at_the_door_too_long:
             await self._show(notices.TOO_LONG_AT_THE_DOOR)
         elif not removed:
-            self.server.console.print(f"A session's folder could not be removed: {folder}", markup=False)
+            self.server.console.print(
+                _("A session's folder could not be removed: {folder}").format(folder=folder), markup=False
+            )
             await self._show(notices.NOT_REMOVED)
         elif ending is Ending.GOODBYE:
             await self.ws.close()  # the page says the session has ended: now it is true

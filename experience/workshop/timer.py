@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..i18n import _, ngettext
+
 EXTEND_BY = 5 * 60.0
 
 
@@ -63,4 +65,9 @@ def overrun(seconds: float) -> str | None:
     if seconds > 0:
         return None
     minutes = int(-seconds // 60)
-    return "Time is up" if minutes < 1 else f"Time is up · {minutes} min over"
+    if minutes < 1:
+        return _("Time is up")
+    # Translators: beside the facilitator's timer, once the time set has passed; "min" is minutes.
+    return ngettext("Time is up · {minutes} min over", "Time is up · {minutes} min over", minutes).format(
+        minutes=minutes
+    )

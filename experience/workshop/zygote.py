@@ -6,7 +6,7 @@ server instead starts this process once: it imports all of that, loads the story
 one child per browser tab. A child starts in a few hundredths of a second, and the pages it
 inherits stay shared with every other session until one of them writes to them.
 
-    python -m experience.workshop.zygote --control-fd FD STORY [--room NAME --rooms-db PATH]
+    python -m experience.workshop.zygote --control-fd FD STORY [--room NAME --rooms-db PATH] [--lang LANG]
 
 The server holds the other end of a Unix socket (SOCK_SEQPACKET: one message a packet), FD here.
 Each packet is one JSON object:
@@ -43,18 +43,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
+
 PACKET = 4096  # every control message is far smaller
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m experience.workshop.zygote",
-        description="Forks participants' sessions for 'experience serve'; started by it.",
+        description=_("Forks participants' sessions for 'experience serve'; started by it."),
     )
     parser.add_argument("story", metavar="STORY_DIR")
-    parser.add_argument("--control-fd", type=int, required=True, metavar="FD", help="the server's socket")
-    parser.add_argument("--room", metavar="NAME", help="the room that paces the sessions")
-    parser.add_argument("--rooms-db", metavar="PATH", help="the rooms file shared with the facilitator")
+    parser.add_argument("--control-fd", type=int, required=True, metavar="FD", help=_("the server's socket"))
+    parser.add_argument("--room", metavar="NAME", help=_("the room that paces the sessions"))
+    parser.add_argument("--rooms-db", metavar="PATH", help=_("the rooms file shared with the facilitator"))
+    parser.add_argument(
+        "--lang", metavar="LANG", help=_("the language each session begins in, until its participant chooses another")
+    )
     return parser
 
 
@@ -75,7 +80,7 @@ class Zygote:
         selector.register(self.control, selectors.EVENT_READ, "control")
         selector.register(self._wake_read, selectors.EVENT_READ, "child")
         while True:
-            for key, _ in selector.select():
+            for key, _events in selector.select():
                 if key.data == "child":
                     self._drain_wakeups()
                     self._reap()
@@ -92,7 +97,7 @@ class Zygote:
     def _take_request(self) -> bool:
         """One message from the server; False when the server is gone."""
         try:
-            data, fds, _, _ = socket.recv_fds(self.control, PACKET, 2)
+            data, fds, _flags, _address = socket.recv_fds(self.control, PACKET, 2)
         except (ConnectionResetError, BrokenPipeError):
             return False
         except InterruptedError:
@@ -195,13 +200,19 @@ def run_session(story: Any, args: argparse.Namespace, *, folder: str, ask_code: 
 def warm_up(args: argparse.Namespace) -> Any:
     """Everything a session needs that is the same for every session, done once, here: the
     imports, the story, and one rehearsal of a session (headless, with nothing kept), which
-    fills every cache a first screen needs (styles parsed, glyphs measured, lazy imports made)."""
+    fills every cache a first screen needs (styles parsed, glyphs measured, lazy imports made).
+
+    The language is state every child inherits: the one the server was asked for (`--lang`), in
+    which the story is read too, where it has a translation. It is only where each session
+    begins: a participant who chooses another on the join screen changes their own process alone."""
     from ..story import load_story
     from . import participant
+    from .serving import story_language
 
     share_stylesheet_parses()
     participant.preload()
-    story = load_story(Path(args.story))
+    root = Path(args.story)
+    story = load_story(root, story_language(root, args.lang))
     try:
         asyncio.run(rehearse(story))
     except Exception:  # noqa: S110 - a rehearsal is only a head start; the sessions work without it
@@ -264,14 +275,23 @@ def share_stylesheet_parses() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ..i18n import resolve_language, use_language
+
+    use_language(resolve_language().tag)  # its own help, in the system's language
     args = build_parser().parse_args(argv)
+    use_language(resolve_language(args.lang).tag)  # every session's own words begin in it (see warm_up)
     control = socket.socket(fileno=args.control_fd)
     for number in (signal.SIGINT, signal.SIGHUP):
         signal.signal(number, signal.SIG_IGN)  # the server decides when this ends
     try:
         story = warm_up(args)
     except Exception as error:  # the server checked the story; this is a broken install or disk
-        print(f"experience: sessions cannot be started ({type(error).__name__}: {error}).", file=sys.stderr)
+        print(
+            _("experience: sessions cannot be started ({kind}: {error}).").format(
+                kind=type(error).__name__, error=error
+            ),
+            file=sys.stderr,
+        )
         return 1
     Zygote(control, args, story).serve()
     return 0

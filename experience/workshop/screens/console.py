@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Markdown, Static
 
+from ...i18n import N_, _, lazy
 from ...tui.widgets.footer import KeyFooter
 from ..facilitation import Facilitation, Moment
 from ..room_words import (
@@ -34,26 +35,28 @@ from .projector import ProjectorScreen
 from .room_screen import RoomScreen
 
 NEW_CODE = (
-    "Make a new join code?",
-    "The code shown now stops working at once: anyone still to join will need the new one. Everyone "
-    "already in the room stays in.",
+    lazy("Make a new join code?"),
+    lazy(
+        "The code shown now stops working at once: anyone still to join will need the new one. Everyone "
+        "already in the room stays in."
+    ),
 )
-NO_CODE = "This room asks for no code: it is served to this computer only, or not served just now."
+NO_CODE = lazy("This room asks for no code: it is served to this computer only, or not served just now.")
 
 
 class ConsoleScreen(RoomScreen):
     BINDINGS = [
-        Binding("n", "open_next", "Open next"),
-        Binding("k", "skip", "Pass over/keep"),
-        Binding("s", "timer", "Start/pause"),
-        Binding("space", "timer", "Start/pause", show=False),
-        Binding("e", "extend", "+5 min"),
-        Binding("r", "reset", "Reset timer"),
-        Binding("m", "message", "Message all"),
-        Binding("j", "new_code", "New code"),
-        Binding("v", "projector", "Projector"),
-        Binding("c", "counts", "Counts on projector", show=False),
-        Binding("left", "browse(-1)", "Browse", key_display="←→", priority=True),  # not the page's own scroll
+        Binding("n", "open_next", N_("Open next")),
+        Binding("k", "skip", N_("Pass over/keep")),
+        Binding("s", "timer", N_("Start/pause")),
+        Binding("space", "timer", N_("Start/pause"), show=False),
+        Binding("e", "extend", N_("+5 min")),
+        Binding("r", "reset", N_("Reset timer")),
+        Binding("m", "message", N_("Message all")),
+        Binding("j", "new_code", N_("New code")),
+        Binding("v", "projector", N_("Projector")),
+        Binding("c", "counts", N_("Counts on projector"), show=False),
+        Binding("left", "browse(-1)", N_("Browse"), key_display="←→", priority=True),  # not the page's own scroll
         Binding("right", "browse(1)", show=False, priority=True),
     ]
 
@@ -86,7 +89,9 @@ class ConsoleScreen(RoomScreen):
         facilitation = self.facilitation
         movements = facilitation.movements
         room = moment.room
-        self.query_one("#room-name", Static).update(f"Room “{room.name}” · {facilitation.story.title}")
+        self.query_one("#room-name", Static).update(
+            _("Room “{room}” · {story}").format(room=room.name, story=facilitation.story.title)
+        )
         self.query_one("#room-open", Static).update(open_line(facilitation))
         self.query_one("#room-gate", Static).update(gate_line(moment, movements))
         self._line("#room-care", care_line(moment))
@@ -103,7 +108,12 @@ class ConsoleScreen(RoomScreen):
             self.app.bell()
             name = movements.name(facilitation.opened)
             self.notify(  # the name is the author's: never read as markup
-                f"Time is up for “{name}”.", title="The timer", severity="warning", timeout=30, markup=False
+                # Translators: {movement} is the name of the part of the story whose time ran out.
+                _("Time is up for “{movement}”.").format(movement=name),
+                title=_("The timer"),
+                severity="warning",
+                timeout=30,
+                markup=False,
             )
 
     def _line(self, selector: str, words: str) -> None:
@@ -130,7 +140,7 @@ class ConsoleScreen(RoomScreen):
         facilitation.refresh()  # the question quotes the room as it is now, not as it was at the last look
         index = facilitation.next_movement
         if index is None:
-            self.notify("Every movement is already open.", timeout=4)
+            self.notify(_("Every movement is already open."), timeout=4)
             return
         question, detail, yes = opening_question(facilitation, index)
 
@@ -146,7 +156,7 @@ class ConsoleScreen(RoomScreen):
         facilitation = self.facilitation
         index = self._browsing if self._browsing is not None else facilitation.next_movement
         if index is None or not facilitation.can_skip(index):
-            self.notify("Only a movement not opened yet can be passed over: browse to it with ← →.", timeout=5)
+            self.notify(_("Only a movement not opened yet can be passed over: browse to it with ← →."), timeout=5)
             return
         self._browsing = index
         self.change(lambda: facilitation.toggle_skip(index))
@@ -169,20 +179,21 @@ class ConsoleScreen(RoomScreen):
         def send(words: str | None) -> None:
             if words:
                 self.change(lambda: self.facilitation.send_message(words))
-                self.notify("Sent to everyone in the room.", timeout=4)
+                self.notify(_("Sent to everyone in the room."), timeout=4)
 
         self.app.push_screen(MessageScreen(), send)
 
     def action_new_code(self) -> None:
         if not self.facilitation.moment.room.join_code:
-            self.notify(NO_CODE, timeout=6)
+            self.notify(str(NO_CODE), timeout=6)
             return
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
                 self.change(self.facilitation.new_code)
 
-        self.app.push_screen(ConfirmScreen(*NEW_CODE, yes="Make a new code"), answered)
+        question, detail = NEW_CODE
+        self.app.push_screen(ConfirmScreen(str(question), str(detail), yes=_("Make a new code")), answered)
 
     def action_projector(self) -> None:
         self.app.push_screen(ProjectorScreen(self.facilitation))

@@ -18,22 +18,23 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Digits, Static
 
+from ...i18n import N_, _, lazy
 from ..facilitation import Facilitation, Moment
 from ..qr import qr_lines
 from ..room_words import gate_line
-from ..serving import SOMEWHERE_UNKNOWN
+from ..serving import SOMEWHERE_UNKNOWN, shown_address
 from ..timer import clock
 from .room_screen import RoomScreen
 
-WELCOME = "Welcome. We will begin together in a moment."
-TIME_UP = "Time is up."
+WELCOME = lazy("Welcome. We will begin together in a moment.")
+TIME_UP = lazy("Time is up.")
 ROOM_AROUND_QR = 14  # rows the rest of the screen needs beside the code: below that, words only
 
 
 class ProjectorScreen(RoomScreen):
     BINDINGS = [
-        Binding("escape", "close", "Back to the console", show=False),
-        Binding("v", "close", "Back to the console", show=False),
+        Binding("escape", "close", N_("Back to the console"), show=False),
+        Binding("v", "close", N_("Back to the console"), show=False),
     ]
 
     def __init__(self, facilitation: Facilitation, *, standalone: bool = False) -> None:
@@ -47,21 +48,22 @@ class ProjectorScreen(RoomScreen):
             yield Static(self.facilitation.story.title, id="projector-story", markup=False)
             yield Static("", id="projector-movement", markup=False)
             yield Digits("0:00", id="projector-timer")
-            yield Static(TIME_UP, id="projector-time-up", markup=False)
+            yield Static(str(TIME_UP), id="projector-time-up", markup=False)
             yield Static("", id="projector-counts", markup=False)
             with Center(id="projector-join"), Horizontal():
                 yield Static("", id="projector-qr", markup=False)
                 with Vertical(id="projector-join-words"):
-                    yield Static("Join at", classes="label", markup=False)
+                    yield Static(_("Join at"), classes="label", markup=False)
                     yield Static("", id="projector-url", classes="value", markup=False)
-                    yield Static("Code", id="projector-code-label", classes="label", markup=False)
+                    # Translators: the label above the join code on the shared screen.
+                    yield Static(_("Code"), id="projector-code-label", classes="label", markup=False)
                     yield Static("", id="projector-code", classes="value", markup=False)
 
     def show_moment(self, moment: Moment) -> None:
         facilitation = self.facilitation
         movements, room = facilitation.movements, moment.room
         self.query_one("#projector-movement", Static).update(
-            movements.name(facilitation.opened) if room.begun else WELCOME
+            movements.name(facilitation.opened) if room.begun else str(WELCOME)
         )
         timer = self.query_one("#projector-timer", Digits)
         timer.update(clock(moment.remaining))
@@ -78,7 +80,7 @@ class ProjectorScreen(RoomScreen):
         self.query_one("#projector-join").display = bool(room.join_url)
         if not room.join_url:
             return
-        self.query_one("#projector-url", Static).update(room.join_url)
+        self.query_one("#projector-url", Static).update(shown_address(room.join_url))
         self.query_one("#projector-code", Static).update(room.join_code or "")
         self.query_one("#projector-code").display = self.query_one("#projector-code-label").display = bool(
             room.join_code
