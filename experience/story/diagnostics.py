@@ -5,6 +5,11 @@ a file, a line and a column. Authors read them as `path:line:col: error: message
 editors and CI read the same records as JSON. A message may quote the author's text, so both
 forms are safe to show (`terminal_safe`; the JSON is ASCII): a story file cannot act on the
 terminal of whoever checks it.
+
+The message is in the language in use when the problem was found (so a load in Spanish reports
+in Spanish); everything a program reads stays the same in every language: the place, the
+severity word (`error`, `warning`, which editors' and CI's problem matchers look for after the
+place) and the code on the text line, and every key and value of the JSON but the message.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from ..i18n import _
 from .codes import CODES as CODES  # the table of codes, where the guide and tests have always found it
 from .codes import Code, Severity
 from .safe_text import terminal_safe
@@ -107,7 +113,8 @@ class StoryError(Exception):
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.is_error]
         shown = errors or diagnostics
-        super().__init__(format_text(shown[:20]) + (f"\n... and {len(shown) - 20} more" if len(shown) > 20 else ""))
+        more = "\n" + _("... and {count} more").format(count=len(shown) - 20) if len(shown) > 20 else ""
+        super().__init__(format_text(shown[:20]) + more)
 
 
 class StoryRuntimeError(Exception):

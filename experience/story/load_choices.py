@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from yaml.nodes import Node, ScalarNode
 
+from ..i18n import _, lazy
 from . import format as fmt
 from .codes import Code
 from .load_flow import FlowReader
 from .model import Choice
 from .source import describe
+
+_CHOICE_TEXT = lazy("the choice's text")
+_REASON = lazy("the reason")
 
 
 class ChoiceReader(FlowReader):
@@ -29,17 +33,20 @@ class ChoiceReader(FlowReader):
         return tuple(choices)
 
     def _choice(self, node: Node, scene_id: str, chapter: str, index: int) -> Choice | None:
-        what = f"choice {index}"
+        what = lazy("choice {number}", number=index)
         if isinstance(node, ScalarNode):
             self.file.visit(node)
-            self.error(Code.WRONG_TYPE, f"{what} should be a mapping with text and goto, not {describe(node)}", node)
+            said = _("{what} should be a mapping with text and goto, not {found}").format(
+                what=what, found=describe(node)
+            )
+            self.error(Code.WRONG_TYPE, said, node)
             return None
         entries = self.mapping(node, what)
         if entries is None or not self.check_keys(entries, fmt.CHOICE, what, node):
             return None
         self.site = f"{scene_id}#{index}"
         get = self.optional
-        text = get(entries, "text", lambda n: self.text_template(n, "the choice's text"))
+        text = get(entries, "text", lambda n: self.text_template(n, _CHOICE_TEXT))
         goto = get(entries, "goto", lambda n: self.goto(n, chapter))
         detour = get(entries, "detour", lambda n: self.scene_ref(n, chapter, "detour"))
         then = get(entries, "then", lambda n: self.scene_ref(n, chapter, "then"))
@@ -48,14 +55,14 @@ class ChoiceReader(FlowReader):
         once = get(entries, "once", lambda n: self.flag(n, "once"))
         fallback = get(entries, "fallback", lambda n: self.flag(n, "fallback"))
         disabled = get(entries, "disabled_if", lambda n: self.expression(n, chapter, "disabled_if"))
-        reason = get(entries, "reason", lambda n: self.text_template(n, "the reason"))
+        reason = get(entries, "reason", lambda n: self.text_template(n, _REASON))
         sets = self.sets(entries["set"][1], chapter) if "set" in entries else ()
         self.ways_on(
             entries,
             fmt.CHOICE_EXITS,
             what,
             node,
-            f"{what} needs goto (or detour, or 'return: true') to say where it leads",
+            lazy("{what} needs goto (or detour, or 'return: true') to say where it leads", what=what),
         )
         self.partners(entries, "choice")
         if text is None:

@@ -17,16 +17,19 @@ import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..i18n import Words, _, lazy
 from . import format as fmt
 from .codes import Code
 from .conditions import ValueType, unknown_variable_message
 from .diagnostics import Diagnostic
-from .load_nodes import Entries, either
+from .load_nodes import Entries, both, either
 from .load_text import TextReader
 from .model import Branch, Sets
 from .source import describe, is_false
 
 _TAG = re.compile(fmt.NAME_PATTERN)
+_BRANCHES = lazy("a list of branches in goto")
+_A_TAG = lazy("a tag")
 
 
 def _unbalanced(node: Node) -> bool:
@@ -47,10 +50,10 @@ class FlowReader(TextReader):
                 return None
             where = self.at(node)
             return (Branch(self.context.references.resolve(ref, chapter, where, "goto"), None, where),)
-        self.context.uses_format_2("a list of branches in goto", self.at(node))
+        self.context.uses_format_2(_BRANCHES, self.at(node))
         items = self.sequence(node, "goto")
         if not items:
-            self.error(Code.INVALID_VALUE, "goto is an empty list; give it branches with to (and if)", node)
+            self.error(Code.INVALID_VALUE, _("goto is an empty list; give it branches with to (and if)"), node)
             return None
         branches = []
         complete = True
@@ -62,15 +65,15 @@ class FlowReader(TextReader):
         return tuple(branches) if complete else None
 
     def _branch(self, node: Node, chapter: str, number: int, *, last: bool) -> Branch | None:
-        what = f"branch {number} of goto"
+        what = lazy("branch {number} of goto", number=number)
         if isinstance(node, ScalarNode):
             self.file.visit(node)
-            self.error(
-                Code.WRONG_TYPE,
-                f"{what} should be a mapping with to (and if), not {describe(node)}; "
-                f"write '- to: {node.value}'" + ("" if last else " with an 'if:'"),
-                node,
+            said = (
+                _("{what} should be a mapping with to (and if), not {found}; write '- to: {scene}'")
+                if last
+                else _("{what} should be a mapping with to (and if), not {found}; write '- to: {scene}' with an 'if:'")
             )
+            self.error(Code.WRONG_TYPE, said.format(what=what, found=describe(node), scene=node.value), node)
             return None
         entries = self.mapping(node, what)
         if entries is None or not self.check_keys(entries, fmt.BRANCH, what, node):
@@ -85,7 +88,7 @@ class FlowReader(TextReader):
         entries = self.mapping(node, "set")
         if entries is None:
             return ()
-        if isinstance(node, MappingNode) and node.flow_style and any(_unbalanced(v) for _, v in entries.values()):
+        if isinstance(node, MappingNode) and node.flow_style and any(_unbalanced(v) for _key, v in entries.values()):
             entries = self._rejoined(entries)
         diagnostics = self.context.diagnostics
         variables = self.context.variable_types
@@ -97,7 +100,7 @@ class FlowReader(TextReader):
                     self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), key_node)
                 continue
             before = len(diagnostics)
-            expression = self.expression(value_node, chapter, f"the value for '{name}'")
+            expression = self.expression(value_node, chapter, lazy("the value for '{name}'", name=name))
             if expression is None:
                 if (
                     kind is ValueType.TEXT
@@ -111,9 +114,11 @@ class FlowReader(TextReader):
                     self.report(
                         Diagnostic(
                             last.code,
-                            f"{last.message.split(';')[0]}; the value of set is an expression, so "
-                            f"to set the text itself, put quotes inside the quotes: "
-                            f"{name}: '\"{value_node.value}\"'",
+                            # Translators: {problem} is what is wrong with the expression, as the checker said it.
+                            _(
+                                "{problem}; the value of set is an expression, so to set the text itself, put "
+                                "quotes inside the quotes: {name}: '\"{value}\"'"
+                            ).format(problem=last.message.split(";")[0], name=name, value=value_node.value),
                             last.location,
                         )
                     )
@@ -121,7 +126,10 @@ class FlowReader(TextReader):
             if expression.type is not kind:
                 self.error(
                     Code.TYPE_MISMATCH,
-                    f"'{name}' holds {kind.value}, but this value is {expression.type.value}",
+                    # Translators: {kind} and {found} are "a number", "text" or "true/false".
+                    _("'{name}' holds {kind}, but this value is {found}").format(
+                        name=name, kind=kind.said, found=expression.type.said
+                    ),
                     value_node,
                 )
                 continue
@@ -143,7 +151,7 @@ class FlowReader(TextReader):
             value = value_node.value
             written = [value]
             while index < len(pieces) and "".join(written).count("(") > "".join(written).count(")"):
-                rest, (_, rest_value) = pieces[index]
+                rest, (_key, rest_value) = pieces[index]
                 written.append(
                     rest + (f": {rest_value.value}" if isinstance(rest_value, ScalarNode) and rest_value.value else "")
                 )
@@ -151,8 +159,10 @@ class FlowReader(TextReader):
             whole = ", ".join(written)
             self.error(
                 Code.EXPRESSION_SYNTAX,
-                f"the comma in '{whole}' ended the value, because this set is written in braces on one line; "
-                f"put the value in quotes: {name}: '{whole}'",
+                _(
+                    "the comma in '{whole}' ended the value, because this set is written in braces on one line; "
+                    "put the value in quotes: {name}: '{whole}'"
+                ).format(whole=whole, name=name),
                 value_node,
             )
         return kept
@@ -161,17 +171,21 @@ class FlowReader(TextReader):
         items = self.sequence(node, "tags")
         tags = []
         for item in items or ():
-            tag = self.text(item, "a tag")
+            tag = self.text(item, _A_TAG)
             if tag is None:
                 continue
             if not _TAG.match(tag):
-                self.error(Code.INVALID_NAME, f"'{tag}' cannot be a tag: use letters, digits, - and _", item)
+                said = _("'{tag}' cannot be a tag: use letters, digits, - and _").format(tag=tag)
+                self.error(Code.INVALID_NAME, said, item)
                 continue
             tags.append(tag)
         return tuple(tags)
 
-    def ways_on(self, entries: Entries, keys: tuple[str, ...], what: str, node: Node, missing: str) -> list[str]:
-        """The ways on that `entries` gives, of `keys`; reports none (with `missing`) or several."""
+    def ways_on(
+        self, entries: Entries, keys: tuple[str, ...], what: Words, node: Node, missing: Words, *, scene: bool = False
+    ) -> list[str]:
+        """The ways on that `entries` gives, of `keys`; reports none (with `missing`: a dead end, for
+        a scene) or several."""
         found = [
             k
             for k in keys
@@ -180,11 +194,13 @@ class FlowReader(TextReader):
             and not (k == "choices" and isinstance(entries[k][1], SequenceNode) and not entries[k][1].value)
         ]
         if not found and not self.meant.get(id(entries), set()) & set(keys):  # else E101 said it
-            self.error(Code.DEAD_END if what.startswith("scene") else Code.MISSING_KEY, missing, node)
+            self.error(Code.DEAD_END if scene else Code.MISSING_KEY, str(missing), node)
         elif len(found) > 1:
             self.error(
                 Code.CONFLICTING_KEYS,
-                f"{what} takes only one of {either(keys)}, not {' and '.join(found)}",
+                _("{what} takes only one of {keys}, not {found}").format(
+                    what=what, keys=either(keys), found=both(found)
+                ),
                 entries[found[1]][0],
             )
         return found

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
+from ..i18n import Lazy, Words, lazy
 from . import format as fmt
 from .load_nodes import Entries
 from .source import YamlFile
@@ -56,12 +57,20 @@ def swallowed_keys(file: YamlFile, entries: Entries) -> list[tuple[int, int, str
     return found
 
 
-def swallowed_hint(swallowed: list[tuple[int, int, str]]) -> str:
-    """For a dead end: the way on that a text block swallowed, if one did (see swallowed_keys)."""
+def dead_end_message(what: Words, swallowed: list[tuple[int, int, str]]) -> Lazy:
+    """What a dead end is told, with the way on that a text block swallowed, if one did (see
+    swallowed_keys); looked up only if the scene is one."""
     for line, _, key in swallowed:
         if key in fmt.SCENE_EXITS:
-            return (
-                f"; the '{key}:' on line {line} is part of the text above it, because it is indented "
-                "like the text: line it up with 'text:' to make it the scene's own"
+            return lazy(
+                "{what} is a dead end: it has no choices, no goto and no 'end: true', so the reader would be "
+                "stuck here; the '{key}:' on line {line} is part of the text above it, because it is indented "
+                "like the text: line it up with 'text:' to make it the scene's own",
+                what=what,
+                key=key,
+                line=line,
             )
-    return ""
+    return lazy(
+        "{what} is a dead end: it has no choices, no goto and no 'end: true', so the reader would be stuck here",
+        what=what,
+    )

@@ -15,11 +15,11 @@ from typing import NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from ..i18n import ENGLISH, normalise
+from ..i18n import ENGLISH, _, lazy, normalise
 from . import format as fmt
 from .codes import Code
 from .conditions import RESERVED_NAMES, ValueType
-from .load_nodes import NodeReader
+from .load_nodes import NodeReader, both
 from .model import Scene, Variable
 from .source import BudgetExceeded, Refused, YamlFile, describe, scalar_value
 
@@ -27,6 +27,9 @@ MANIFEST_NAME = "story.yaml"
 LANGUAGE = "language"
 _VARIABLE = re.compile(fmt.VARIABLE_PATTERN)
 _STORY_ID = re.compile(fmt.STORY_ID_PATTERN)
+_TITLE = lazy("the story's title")
+_LANGUAGE = lazy("the story's language")
+_ID = lazy("the story's id")
 
 
 class Manifest(NamedTuple):
@@ -51,7 +54,7 @@ class ManifestReader(NodeReader):
             if "format" in entries:  # first: it says how everything else is read
                 self._format(entries["format"][1])
             self.check_keys(entries, fmt.MANIFEST, MANIFEST_NAME, node)
-            title = self.optional(entries, "title", lambda n: self.text(n, "the story's title"))
+            title = self.optional(entries, "title", lambda n: self.text(n, _TITLE))
             story_id = self.optional(entries, "id", self._story_id)
             welcome = self.optional(entries, "welcome", lambda n: self.text(n, "welcome"))
             if "variables" in entries:
@@ -70,39 +73,48 @@ class ManifestReader(NodeReader):
     def _format(self, node: Node) -> None:
         self.file.visit(node)
         value = scalar_value(node) if isinstance(node, ScalarNode) else None
-        known = " and ".join(str(v) for v in fmt.FORMATS)
+        known = both([str(v) for v in fmt.FORMATS])
         if isinstance(value, int) and not isinstance(value, bool) and value > fmt.LATEST:
             self.error(
                 Code.INVALID_VALUE,
-                f"this story is written in format {value}, and this version of experience reads formats "
-                f"{known}: update experience to read it",
+                # Translators: {known} is the formats this version reads, like "1 and 2".
+                _(
+                    "this story is written in format {value}, and this version of experience reads formats "
+                    "{known}: update experience to read it"
+                ).format(value=value, known=known),
                 node,
             )
         elif value not in fmt.FORMATS or isinstance(value, bool):
-            self.error(Code.INVALID_VALUE, f"format is {known}, not {describe(node)}", node)
+            said = _("format is {known}, not {found}").format(known=known, found=describe(node))
+            self.error(Code.INVALID_VALUE, said, node)
         else:
             assert isinstance(value, int)
             self.context.format = value
 
     def _language(self, node: Node) -> str | None:
-        value = self.text(node, "the story's language")
+        value = self.text(node, _LANGUAGE)
         tag = normalise(value) if value is not None else None
         if value is not None and tag is None:
             self.error(
                 Code.INVALID_VALUE,
-                f"'{value}' is not a language: write a tag like en, es or pt-BR (the language the story is written in)",
+                _(
+                    "'{value}' is not a language: write a tag like en, es or pt-BR "
+                    "(the language the story is written in)"
+                ).format(value=value),
                 node,
             )
         return tag
 
     def _story_id(self, node: Node) -> str | None:
-        value = self.text(node, "the story's id")
+        value = self.text(node, _ID)
         if value is None or _STORY_ID.match(value):
             return value
         self.error(
             Code.INVALID_NAME,
-            f"'{value}' cannot be the story's id: use lowercase letters, digits, - and _ (at most 64), "
-            "starting with a letter or digit, like coming-home",
+            _(
+                "'{value}' cannot be the story's id: use lowercase letters, digits, - and _ (at most 64), "
+                "starting with a letter or digit, like coming-home"
+            ).format(value=value),
             node,
         )
         return None
@@ -116,8 +128,10 @@ class ManifestReader(NodeReader):
         if kind is not ValueType.FLAG:
             self.error(
                 Code.UNKNOWN_VARIABLE if kind is None else Code.WRONG_TYPE,
-                f"careful_as names '{name}', which should be a variable declared under variables with the "
-                "starting value false",
+                _(
+                    "careful_as names '{name}', which should be a variable declared under variables with the "
+                    "starting value false"
+                ).format(name=name),
                 node,
             )
             return None
@@ -131,14 +145,16 @@ class ManifestReader(NodeReader):
             if not _VARIABLE.match(name):
                 self.error(
                     Code.INVALID_NAME,
-                    f"'{name}' cannot be a variable name: use letters, digits and _, starting with a letter",
+                    _("'{name}' cannot be a variable name: use letters, digits and _, starting with a letter").format(
+                        name=name
+                    ),
                     key_node,
                 )
                 continue
             if name in RESERVED_NAMES or name.startswith("__"):
                 self.error(
                     Code.INVALID_NAME,
-                    f"'{name}' is a word of the expression language and cannot be a variable",
+                    _("'{name}' is a word of the expression language and cannot be a variable").format(name=name),
                     key_node,
                 )
                 continue
@@ -149,13 +165,17 @@ class ManifestReader(NodeReader):
                 self.context.broken_variables.add(name)
                 self.error(
                     Code.INVALID_VALUE if isinstance(value_node, ScalarNode) else Code.WRONG_TYPE,
-                    f"variable '{name}' needs a starting value: a number, text in quotes, or "
-                    f"true/false (found {describe(value_node)})",
+                    _(
+                        "variable '{name}' needs a starting value: a number, text in quotes, or "
+                        "true/false (found {found})"
+                    ).format(name=name, found=describe(value_node)),
                     value_node,
                 )
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):  # declared all the same, so
-                self.in_range(value, f"the start of '{name}'", value_node)  # its uses are not errors too
+                self.in_range(
+                    value, lazy("the start of '{name}'", name=name), value_node
+                )  # its uses are not errors too
             self.context.variable_types[name] = kind
             self.context.variables[name] = Variable(name, value, kind, self.at(key_node))
 
@@ -172,7 +192,9 @@ class ManifestReader(NodeReader):
         if "/" not in ref:
             self.error(
                 Code.INVALID_VALUE,
-                f"{what} should name a scene as chapter/scene, like '{references.example(ref)}'",
+                _("{what} should name a scene as chapter/scene, like '{example}'").format(
+                    what=what, example=references.example(ref)
+                ),
                 node,
             )
             return None
@@ -185,8 +207,10 @@ class ManifestReader(NodeReader):
         if scene is not None and not scene.pause:
             self.error(
                 Code.INVALID_VALUE,
-                f"stop names '{stop}', which is not a pause in the journey: give that scene 'end: pause', "
-                "or name one that has it",
+                _(
+                    "stop names '{stop}', which is not a pause in the journey: give that scene 'end: pause', "
+                    "or name one that has it"
+                ).format(stop=stop),
                 node,
             )
             return None

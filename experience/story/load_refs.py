@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from typing import NamedTuple
 
+from ..i18n import _
 from .codes import Code
 from .conditions import Expression
 from .diagnostics import Diagnostic, Location
@@ -61,7 +62,9 @@ class References:
                     problems.append(
                         Diagnostic(
                             Code.UNKNOWN_SCENE,
-                            f"'{expression.source}' names the scene '{full}', which does not exist",
+                            _("'{expression}' names the scene '{scene}', which does not exist").format(
+                                expression=expression.source, scene=full
+                            ),
                             expression.location,
                         )
                     )
@@ -76,25 +79,39 @@ class References:
 
 
 def unknown_scene_message(ref: str, chapter: str | None, what: str, known: dict[str, None]) -> str:
+    """Said of a reference to a scene that does not exist. (The language server turns "did you
+    mean 'X'?" and "write 'X'" into quick fixes, in whichever language they are said.)"""
     if "/" in ref:
         target_chapter, scene = ref.split("/", 1)
         chapters = {sid.split("/", 1)[0] for sid in known}
         if target_chapter not in chapters:
             close = difflib.get_close_matches(target_chapter, sorted(chapters), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            return f"{what} names the chapter '{target_chapter}', which does not exist{hint}"
+            if close:
+                return _("{what} names the chapter '{chapter}', which does not exist; did you mean '{close}'?").format(
+                    what=what, chapter=target_chapter, close=close[0]
+                )
+            return _("{what} names the chapter '{chapter}', which does not exist").format(
+                what=what, chapter=target_chapter
+            )
         candidates = [sid for sid in known if sid.startswith(target_chapter + "/")]
         close = difflib.get_close_matches(ref, candidates, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"{what} names the scene '{ref}', which does not exist{hint}"
+        if close:
+            return _("{what} names the scene '{scene}', which does not exist; did you mean '{close}'?").format(
+                what=what, scene=ref, close=close[0]
+            )
+        return _("{what} names the scene '{scene}', which does not exist").format(what=what, scene=ref)
     local = [sid.split("/", 1)[1] for sid in known if chapter and sid.startswith(chapter + "/")]
     close = difflib.get_close_matches(ref, local, n=1, cutoff=0.5)
     if close:
-        return f"{what} names the scene '{ref}', which is not in chapter '{chapter}'; did you mean '{close[0]}'?"
+        return _(
+            "{what} names the scene '{scene}', which is not in chapter '{chapter}'; did you mean '{close}'?"
+        ).format(what=what, scene=ref, chapter=chapter, close=close[0])
     elsewhere = [sid for sid in known if sid.endswith("/" + ref)]
     if elsewhere:
-        return (
-            f"{what} names the scene '{ref}', which is not in chapter '{chapter}'; "
-            f"for another chapter's scene write '{elsewhere[0]}'"
-        )
-    return f"{what} names the scene '{ref}', which does not exist in chapter '{chapter}'"
+        return _(
+            "{what} names the scene '{scene}', which is not in chapter '{chapter}'; "
+            "for another chapter's scene write '{full}'"
+        ).format(what=what, scene=ref, chapter=chapter, full=elsewhere[0])
+    return _("{what} names the scene '{scene}', which does not exist in chapter '{chapter}'").format(
+        what=what, scene=ref, chapter=chapter
+    )

@@ -15,17 +15,20 @@ from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode
 
+from ..i18n import Words, _, lazy
 from . import format as fmt
 from .codes import Code
 from .conditions import ValueType, unknown_variable_message
 from .diagnostics import Diagnostic, Location
 from .load_choices import ChoiceReader
-from .load_hints import swallowed_hint, swallowed_keys
+from .load_hints import dead_end_message, swallowed_keys
 from .load_nodes import Entries
 from .model import DEEP, INTENSITIES, Chapter, Choice, Reflect, Scene
 from .source import BudgetExceeded, Refused, describe, scalar_value
 
 _NAME = re.compile(fmt.NAME_PATTERN)
+_CHAPTER_TITLE = lazy("the chapter's title")
+_PROMPT = lazy("the prompt")
 
 
 @dataclass
@@ -58,29 +61,28 @@ class ChapterReader(ChoiceReader):
         broken = self.context.references.broken_chapters
         node = self.file.root
         assert node is not None  # the loader only reads a file that was composed
-        what = f"chapter '{chapter_id}'"
+        what = lazy("chapter '{name}'", name=chapter_id)
         try:
             entries = self.mapping(node, what)
             if entries is None:
                 broken.add(chapter_id)
                 return None
             self.check_keys(entries, fmt.CHAPTER, what, node)
-            title = self.optional(entries, "title", lambda n: self.text(n, "the chapter's title"))
+            title = self.optional(entries, "title", lambda n: self.text(n, _CHAPTER_TITLE))
             movement = self.optional(entries, "movement", lambda n: self.text(n, "movement"))
             notes = self.optional(entries, "facilitator", lambda n: self.text(n, "facilitator"))
             minutes = self.optional(entries, "minutes", lambda n: self.number(n, "minutes", positive=True))
             scenes: dict[str, tuple[ScalarNode, Node]] = {}
             if "scenes" in entries:
-                scene_entries = self.mapping(entries["scenes"][1], f"the scenes of {what}")
+                scene_entries = self.mapping(entries["scenes"][1], lazy("the scenes of {chapter}", chapter=what))
                 if scene_entries is None:
                     broken.add(chapter_id)
                 elif not scene_entries:
-                    self.error(Code.INVALID_VALUE, f"{what} has no scenes", entries["scenes"][1])
+                    self.error(Code.INVALID_VALUE, _("{what} has no scenes").format(what=what), entries["scenes"][1])
                 for name, pair in (scene_entries or {}).items():
                     if not _NAME.match(name):
-                        self.error(
-                            Code.INVALID_NAME, f"'{name}' cannot be a scene name: use letters, digits, - and _", pair[0]
-                        )
+                        said = _("'{name}' cannot be a scene name: use letters, digits, - and _").format(name=name)
+                        self.error(Code.INVALID_NAME, said, pair[0])
                         continue
                     scenes[name] = pair
                     self.context.references.scene_ids[f"{chapter_id}/{name}"] = None
@@ -111,7 +113,7 @@ class ChapterReader(ChoiceReader):
     # -- scenes -----------------------------------------------------------------------------
     def _scene(self, chapter: str, name: str, key_node: Node, node: Node) -> Scene | None:
         scene_id = f"{chapter}/{name}"
-        what = f"scene '{name}'"
+        what = lazy("scene '{name}'", name=name)
         entries = self.mapping(node, what)
         if entries is None:
             return None
@@ -140,16 +142,14 @@ class ChapterReader(ChoiceReader):
             choices = self.choices(entries["choices"][1], scene_id, chapter)
 
         swallowed = swallowed_keys(self.file, entries)
-        dead_end = (
-            f"{what} is a dead end: it has no choices, no goto and no 'end: true', so the reader would be stuck here"
-            + swallowed_hint(swallowed)
-        )
-        found = self.ways_on(entries, fmt.SCENE_EXITS, what, key_node, dead_end)
+        found = self.ways_on(entries, fmt.SCENE_EXITS, what, key_node, dead_end_message(what, swallowed), scene=True)
         self.keys_inside_text(swallowed, what, ways_on=bool(found))
         self.partners(entries, "scene")
         if gentler is not None and intensity != DEEP:
             self.error(
-                Code.CONFLICTING_KEYS, "'gentler' only applies to a scene with 'intensity: deep'", entries["gentler"][0]
+                Code.CONFLICTING_KEYS,
+                _("'gentler' only applies to a scene with 'intensity: deep'"),
+                entries["gentler"][0],
             )
 
         if text is None:
@@ -180,7 +180,7 @@ class ChapterReader(ChoiceReader):
             location=self.at(key_node),
         )
 
-    def keys_inside_text(self, swallowed: list[tuple[int, int, str]], what: str, *, ways_on: bool) -> None:
+    def keys_inside_text(self, swallowed: list[tuple[int, int, str]], what: Words, *, ways_on: bool) -> None:
         """W408: a line of a text block that reads like one of the scene's keys the scene lacks
         (a dead end's message already names a way on that was swallowed)."""
         for line, column, key in swallowed:
@@ -189,8 +189,10 @@ class ChapterReader(ChoiceReader):
             self.report(
                 Diagnostic(
                     Code.KEY_INSIDE_TEXT,
-                    f"'{key}:' on this line is part of the text above it, not a key of {what}, because it "
-                    f"is indented like the text; to make it a key, line it up with 'text:'",
+                    _(
+                        "'{key}:' on this line is part of the text above it, not a key of {what}, because it "
+                        "is indented like the text; to make it a key, line it up with 'text:'"
+                    ).format(key=key, what=what),
                     Location(self.file.display, line, column),
                 )
             )
@@ -204,7 +206,9 @@ class ChapterReader(ChoiceReader):
         if not isinstance(value, bool):
             self.error(
                 Code.WRONG_TYPE,
-                f"end should be true or false (or pause, for a pause in the journey), not {describe(node)}",
+                _("end should be true or false (or pause, for a pause in the journey), not {found}").format(
+                    found=describe(node)
+                ),
                 node,
             )
             return None
@@ -216,8 +220,12 @@ class ChapterReader(ChoiceReader):
             return None
         if value not in INTENSITIES:
             close = difflib.get_close_matches(value, INTENSITIES, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.error(Code.INVALID_VALUE, f"intensity is 'gentle' or 'deep', not '{value}'{hint}", node)
+            said = (
+                _("intensity is 'gentle' or 'deep', not '{value}'; did you mean '{close}'?")
+                if close
+                else _("intensity is 'gentle' or 'deep', not '{value}'")
+            )
+            self.error(Code.INVALID_VALUE, said.format(value=value, close=close[0] if close else ""), node)
             return None
         return value
 
@@ -226,7 +234,7 @@ class ChapterReader(ChoiceReader):
         if entries is None:
             return None
         self.check_keys(entries, fmt.REFLECT, "reflect", node)
-        prompt = self.optional(entries, "prompt", lambda n: self.text_template(n, "the prompt"))
+        prompt = self.optional(entries, "prompt", lambda n: self.text_template(n, _PROMPT))
         save_as = self._answer_variable(entries, "save_as", ValueType.TEXT)
         withheld_as = self._answer_variable(entries, "withheld_as", ValueType.FLAG)
         if prompt is None:
@@ -249,7 +257,12 @@ class ChapterReader(ChoiceReader):
             self.error(Code.UNKNOWN_VARIABLE, unknown_variable_message(name, variables), value_node)
         elif found is not kind:
             self.error(
-                Code.TYPE_MISMATCH, f"{key} needs a {kind.value} variable, and '{name}' holds {found.value}", value_node
+                Code.TYPE_MISMATCH,
+                # Translators: {kind} and {found} are "a number", "text" or "true/false".
+                _("{key} needs a {kind} variable, and '{name}' holds {found}").format(
+                    key=key, kind=kind.said, name=name, found=found.said
+                ),
+                value_node,
             )
         else:
             return name

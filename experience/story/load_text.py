@@ -11,24 +11,38 @@ from __future__ import annotations
 
 from yaml.nodes import Node, ScalarNode
 
+from ..i18n import Words, _, lazy
 from . import format as fmt
 from .codes import Code
 from .conditions import Expression, compile_expression, literal
 from .diagnostics import Location
 from .inline import Locate, parse_template
-from .load_nodes import NodeReader, either
+from .load_nodes import NodeReader, both, either
 from .source import describe, scalar_value
 from .text import PLAIN, Paragraph, Template
+
+_A_PARAGRAPH = lazy("a paragraph")
+_INLINE = lazy("an inline variation or an expression in {…}")  # no values: shown as it is, braces and all
+_PARAGRAPH_SHAPE = lazy("a paragraph (text, or a mapping with text, sequence, cycle or shuffle)")
+
+
+def _english(what: Words) -> str:
+    """`what` in English, whatever the language in use: it names where a `random()` is written,
+    which fixes its roll, so a reader's rolls must not change with their language."""
+    if isinstance(what, str):
+        return what
+    return what.message.format(**what.values) if what.values else what.message
 
 
 class TextReader(NodeReader):
     chapter_id = ""  # the chapter being read: relative scene names in seen() belong to it
     site = ""  # the scene or choice being read: where a random() is written
 
-    def expression(self, node: Node, chapter: str, what: str) -> Expression | None:
+    def expression(self, node: Node, chapter: str, what: Words) -> Expression | None:
         self.file.visit(node)
         if not isinstance(node, ScalarNode):
-            self.error(Code.WRONG_TYPE, f"{what} should be an expression, not {describe(node)}", node)
+            said = _("{what} should be an expression, not {found}").format(what=what, found=describe(node))
+            self.error(Code.WRONG_TYPE, said, node)
             return None
         value = scalar_value(node)
         location = self.at(node)
@@ -37,12 +51,12 @@ class TextReader(NodeReader):
                 return None
             return literal(value, location)
         if value is None:
-            self.error(Code.INVALID_VALUE, f"{what} is empty", node)
+            self.error(Code.INVALID_VALUE, _("{what} is empty").format(what=what), node)
             return None
         return self.compile(node.value, chapter, location, 1 if node.style in ('"', "'") else 0, what)
 
     def compile(
-        self, source: str, chapter: str, location: Location, column_offset: int = 0, what: str = ""
+        self, source: str, chapter: str, location: Location, column_offset: int = 0, what: Words = ""
     ) -> Expression | None:
         """Compile `source` written at `location`, once per chapter; report what is wrong."""
         context = self.context
@@ -56,7 +70,7 @@ class TextReader(NodeReader):
                 resolve_scene=lambda r: context.references.full_id(r, chapter),
                 location=location,
                 column_offset=column_offset,
-                site=f"{self.site}/{what}",
+                site=f"{self.site}/{_english(what)}",
                 broken=frozenset(context.broken_variables),
             )
             if compiled is None:
@@ -69,7 +83,7 @@ class TextReader(NodeReader):
         if expression.scenes:
             context.references.expression_names_scenes(expression)
         if expression.version > 1:
-            context.uses_format_2(f"the function in '{expression.source}'", location)
+            context.uses_format_2(lazy("the function in '{source}'", source=expression.source), location)
         return expression
 
     def template(self, node: ScalarNode, text: str) -> Template:
@@ -105,30 +119,30 @@ class TextReader(NodeReader):
         )
         self.context.diagnostics.extend(problems)
         if template.version > 1:
-            self.context.uses_format_2("an inline variation or an expression in {…}", self.at(node))
+            self.context.uses_format_2(_INLINE, self.at(node))
         return template
 
-    def text_template(self, node: Node, what: str) -> Template | None:
+    def text_template(self, node: Node, what: Words) -> Template | None:
         text = self.text(node, what)
         if text is None or not isinstance(node, ScalarNode):  # text is only ever read from a scalar
             return None
         return self.template(node, text)
 
-    def rich_text(self, node: Node, chapter: str, what: str) -> tuple[Paragraph, ...] | None:
+    def rich_text(self, node: Node, chapter: str, what: Words) -> tuple[Paragraph, ...] | None:
         """Scene text: plain text, or a list of paragraphs with conditions and variations."""
         if isinstance(node, ScalarNode):
             template = self.text_template(node, what)
             return None if template is None else (Paragraph((template,), PLAIN, None, self.at(node)),)
-        items = self.sequence(node, f"{what} (text, or a list of paragraphs)")
+        items = self.sequence(node, lazy("{what} (text, or a list of paragraphs)", what=what))
         if items is None:
             return None
         if not items:
-            self.error(Code.INVALID_VALUE, f"{what} is an empty list", node)
+            self.error(Code.INVALID_VALUE, _("{what} is an empty list").format(what=what), node)
             return None
         paragraphs = []
         for item in items:
             if isinstance(item, ScalarNode):
-                template = self.text_template(item, "a paragraph")
+                template = self.text_template(item, _A_PARAGRAPH)
                 if template is not None:
                     paragraphs.append(Paragraph((template,), PLAIN, None, self.at(item)))
                 continue
@@ -138,18 +152,21 @@ class TextReader(NodeReader):
         return tuple(paragraphs)
 
     def _paragraph(self, node: Node, chapter: str) -> Paragraph | None:
-        what = "a paragraph"
-        entries = self.mapping(node, f"{what} (text, or a mapping with text, sequence, cycle or shuffle)")
+        what = _A_PARAGRAPH
+        entries = self.mapping(node, _PARAGRAPH_SHAPE)
         if entries is None or not self.check_keys(entries, fmt.PARAGRAPH, what, node):
             return None
         bodies = [k for k in fmt.PARAGRAPH_BODIES if k in entries]
         if not bodies:
-            self.error(Code.MISSING_KEY, f"{what} needs one of {either(fmt.PARAGRAPH_BODIES)}", node)
+            said = _("{what} needs one of {keys}").format(what=what, keys=either(fmt.PARAGRAPH_BODIES))
+            self.error(Code.MISSING_KEY, said, node)
             return None
         if len(bodies) > 1:
             self.error(
                 Code.CONFLICTING_KEYS,
-                f"{what} takes only one of {either(fmt.PARAGRAPH_BODIES)}, not {' and '.join(bodies)}",
+                _("{what} takes only one of {keys}, not {found}").format(
+                    what=what, keys=either(fmt.PARAGRAPH_BODIES), found=both(bodies)
+                ),
                 entries[bodies[1]][0],
             )
             return None
@@ -165,9 +182,10 @@ class TextReader(NodeReader):
         if variants is None:
             return None
         if not variants:
-            self.error(Code.INVALID_VALUE, f"{what} needs at least one paragraph", body)
+            self.error(Code.INVALID_VALUE, _("{what} needs at least one paragraph").format(what=what), body)
             return None
-        read = [self.text_template(v, f"each paragraph of {mode}") for v in variants]
+        each = lazy("each paragraph of {mode}", mode=mode)
+        read = [self.text_template(v, each) for v in variants]
         templates = tuple(t for t in read if t is not None)
         if len(templates) < len(read):
             return None

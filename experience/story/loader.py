@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import ENGLISH
+from ..i18n import ENGLISH, _
 from . import format as fmt
 from .codes import Code
 from .diagnostics import Diagnostic, Location, StoryError, sort_key
@@ -91,12 +91,16 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
     report = context.report
     here = Location(root)
     if not root.exists():
-        report(Diagnostic(Code.STORY_FOLDER, "there is no story folder here", here))
+        report(Diagnostic(Code.STORY_FOLDER, _("there is no story folder here"), here))
         return _result(context, None)
     if not root.is_dir():
         report(
             Diagnostic(
-                Code.STORY_FOLDER, "a story is a folder holding story.yaml and chapter files, not a single file", here
+                Code.STORY_FOLDER,
+                _("a story is a folder holding {manifest} and chapter files, not a single file").format(
+                    manifest=MANIFEST_NAME
+                ),
+                here,
             )
         )
         return _result(context, None)
@@ -105,14 +109,17 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         report(
             Diagnostic(
                 Code.STORY_FOLDER,
-                f"no {MANIFEST_NAME} in this folder; a story needs one (try 'experience new' for a working example)",
+                _(
+                    "no {manifest} in this folder; a story needs one (try 'experience new' for a working example)"
+                ).format(manifest=MANIFEST_NAME),
                 here,
             )
         )
         return _result(context, None)
 
     for odd in sorted(root.glob("*.yml")):
-        report(Diagnostic(Code.FILE_NOT_READ, f"'{odd.name}' is not read: chapter files end in .yaml", Location(odd)))
+        said = _("'{file}' is not read: chapter files end in .yaml").format(file=odd.name)
+        report(Diagnostic(Code.FILE_NOT_READ, said, Location(odd)))
 
     po = find_translation(root, lang) if lang is not None else None
     if po is not None:
@@ -127,7 +134,7 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         report(
             Diagnostic(
                 Code.STORY_FOLDER,
-                f"the story has no chapters: add a chapter file next to {MANIFEST_NAME}",
+                _("the story has no chapters: add a chapter file next to {manifest}").format(manifest=MANIFEST_NAME),
                 Location(manifest_path),
             )
         )
@@ -159,8 +166,11 @@ def _load(root: Path, lang: str | None = None, on_file: OnFile | None = None) ->
         report(
             Diagnostic(
                 Code.FORMAT_NOT_DECLARED,
-                f"the story uses {what}, which format 2 added: say 'format: 2' in {MANIFEST_NAME}, so that "
-                "an older version of experience says plainly that it cannot read the story",
+                # Translators: {what} is what the story uses, like "a list of branches in goto".
+                _(
+                    "the story uses {what}, which format 2 added: say 'format: 2' in {manifest}, so that "
+                    "an older version of experience says plainly that it cannot read the story"
+                ).format(what=what, manifest=MANIFEST_NAME),
                 where,
             )
         )
@@ -200,8 +210,10 @@ def _chapter(path: Path, context: Context, scenes: dict[str, Scene]) -> Chapter 
         context.report(
             Diagnostic(
                 Code.INVALID_NAME,
-                f"'{path.name}' cannot be a chapter: file names use letters, digits, "
-                "- and _ (the name is how scenes refer to it)",
+                _(
+                    "'{file}' cannot be a chapter: file names use letters, digits, "
+                    "- and _ (the name is how scenes refer to it)"
+                ).format(file=path.name),
                 Location(path),
             )
         )

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..i18n import _
+
 #: What acts on a terminal instead of showing (tab and newline aside), as the ranges of a
 #: regular expression's character class. The JSON Schema of story files says it too.
 ACTING = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
@@ -75,11 +77,13 @@ def control_character_message(char: str) -> str:
     """What the checker says of a character in a story that would act instead of showing. It is
     named by its code point, with its Unicode name where it has one (`U+202E (RIGHT-TO-LEFT
     OVERRIDE)`) or else the placeholder it would be shown as (`U+001B (shown as ␛)`)."""
-    name = unicodedata.name(char, "") or f"shown as {terminal_safe(char)}"
-    return (
-        f"the control character U+{ord(char):04X} ({name}) would act on the reader's terminal instead of "
+    # Translators: {placeholder} is the visible sign the character is shown as, like ␛.
+    name = unicodedata.name(char, "") or _("shown as {placeholder}").format(placeholder=terminal_safe(char))
+    # Translators: {code} is like U+001B; {name} is its Unicode name (in English) or how it is shown.
+    return _(
+        "the control character {code} ({name}) would act on the reader's terminal instead of "
         "showing; remove it (an escape such as \\e or \\a in double quotes writes one)"
-    )
+    ).format(code=f"U+{ord(char):04X}", name=name)
 
 
 def valid_text(text: str) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..i18n import _
 from .engine import State, arrive, begin, detour_return, take
 from .format import in_range
 from .model import Choice, Story, reachable, reading_order
@@ -39,23 +40,30 @@ def restore(story: Story, snapshot: Mapping[str, Any], previous: State | None = 
         landing = chapter.first_scene if chapter is not None else None
         if chapter is not None and landing is not None and safe_landing(story, landing):
             scene = landing
+            # Translators: {chapter} is the chapter's title; put it in the quotation marks your language uses.
             notes.append(
-                f"The story has changed since your last visit, so the place you stopped is no "
-                f"longer there. You are at the beginning of “{chapter.title}”."
+                _(
+                    "The story has changed since your last visit, so the place you stopped is no "
+                    "longer there. You are at the beginning of “{chapter}”."
+                ).format(chapter=chapter.title)
             )
         else:
             scene = story.start
             notes.append(
-                "The story has changed since your last visit, so the place you stopped is no "
-                "longer there. You are back at the beginning; your journal is as you left it."
+                _(
+                    "The story has changed since your last visit, so the place you stopped is no "
+                    "longer there. You are back at the beginning; your journal is as you left it."
+                )
             )
         detours = ()
     elif not detours and scene not in story.main_path:
         # a side path (a pause) whose way back has gone: returning would have nowhere to go
         scene = story.start
         notes.append(
-            "The story has changed since your last visit, and the way back from where you "
-            "paused is no longer there. You are back at the beginning; your journal is as you left it."
+            _(
+                "The story has changed since your last visit, and the way back from where you "
+                "paused is no longer there. You are back at the beginning; your journal is as you left it."
+            )
         )
 
     variables = story.initial_variables()

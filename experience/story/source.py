@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..i18n import _
 from .codes import Code
 from .conditions import Value
 from .diagnostics import Diagnostic, Location
@@ -110,15 +111,20 @@ class YamlFile:
                 self.report(
                     Diagnostic(
                         Code.FILE_TOO_LARGE,
-                        f"the file is {size // 1024} KiB; the limit is "
-                        f"{MAX_FILE_BYTES // (1024 * 1024)} MiB (split it into chapters)",
+                        _("the file is {size} KiB; the limit is {limit} MiB (split it into chapters)").format(
+                            size=size // 1024, limit=MAX_FILE_BYTES // (1024 * 1024)
+                        ),
                         here,
                     )
                 )
                 return False
             data = self.path.read_bytes()
         except OSError as error:
-            self.report(Diagnostic(Code.STORY_FOLDER, f"cannot read the file: {error.strerror or error}", here))
+            self.report(
+                Diagnostic(
+                    Code.STORY_FOLDER, _("cannot read the file: {reason}").format(reason=error.strerror or error), here
+                )
+            )
             return False
         try:
             text = data.decode("utf-8-sig")
@@ -129,8 +135,10 @@ class YamlFile:
             self.report(
                 Diagnostic(
                     Code.NOT_UTF8,
-                    f"the file is not UTF-8 (byte 0x{data[error.start]:02x} cannot "
-                    "be read); save it as UTF-8 in your editor",
+                    # Translators: {byte} is the byte in hexadecimal, like 0xe9.
+                    _("the file is not UTF-8 (byte {byte} cannot be read); save it as UTF-8 in your editor").format(
+                        byte=f"0x{data[error.start]:02x}"
+                    ),
                     Location(self.display, line, column),
                 )
             )
@@ -140,7 +148,7 @@ class YamlFile:
             self.report(
                 Diagnostic(
                     Code.NOT_UTF8,
-                    "the file contains a NUL character; is it a text file?",
+                    _("the file contains a NUL character; is it a text file?"),
                     self._location_of(text, index),
                 )
             )
@@ -161,11 +169,14 @@ class YamlFile:
             self.report(Diagnostic(Code.YAML_SYNTAX, str(error).splitlines()[0], here))
             return False
         except RecursionError:
-            self.report(Diagnostic(Code.YAML_SYNTAX, "the file is nested too deeply to read", here))
+            self.report(Diagnostic(Code.YAML_SYNTAX, _("the file is nested too deeply to read"), here))
             return False
         if self.root is None:
-            needs = "a title and a start" if self.display.name == "story.yaml" else "a title and its scenes"
-            said = f"the file is empty; it needs {needs} ('experience new' writes a working example)"
+            said = (
+                _("the file is empty; it needs a title and a start ('experience new' writes a working example)")
+                if self.display.name == "story.yaml"
+                else _("the file is empty; it needs a title and its scenes ('experience new' writes a working example)")
+            )
             self.report(Diagnostic(Code.MISSING_KEY, said, here))
             return False
         return True
@@ -220,8 +231,8 @@ class YamlFile:
         tag = node.tag
         if tag not in _ALLOWED_TAGS:
             if tag == _STANDARD + "merge":
-                raise _Refused(node, "merge keys (<<) are not supported; write the keys out")
-            raise _Refused(node, f"the YAML tag '{_short_tag(tag)}' is not allowed in scene files")
+                raise _Refused(node, _("merge keys (<<) are not supported; write the keys out"))
+            raise _Refused(node, _("the YAML tag '{tag}' is not allowed in scene files").format(tag=_short_tag(tag)))
 
     def _look_for_controls(self, node: ScalarNode) -> None:
         index = first_unsafe(node.value)
@@ -277,17 +288,19 @@ def scalar_value(node: ScalarNode) -> Value | None:
 
 
 def describe(node: Node) -> str:
-    """How a node reads to an author: 'a list', 'a mapping', 'the number 3', ..."""
+    """How a node reads to an author: 'a list', 'a mapping', 'the number 3', ... (said only in a
+    message, where it follows "not": "choices should be a list, not the text 'x'")."""
     if isinstance(node, MappingNode):
-        return "a mapping (key: value lines)"
+        return _("a mapping (key: value lines)")
     if isinstance(node, SequenceNode):
-        return "a list"
+        return _("a list")
     value = scalar_value(node)
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return f"{node.value} (true/false)"
+        # Translators: {value} is true or false, as written in the file.
+        return _("{value} (true/false)").format(value=node.value)
     if isinstance(value, (int, float)):
-        return f"the number {node.value if len(node.value) <= 30 else node.value[:27] + '...'}"
+        return _("the number {number}").format(number=node.value if len(node.value) <= 30 else node.value[:27] + "...")
     shown = value if len(value) <= 30 else value[:27] + "..."
-    return f"the text '{shown}'"
+    return _("the text '{text}'").format(text=shown)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import cast
 
+from ..i18n import Lazy, _, lazy
 from .format import NUMBER_LIMIT, TEXT_LIMIT
 
 Value = int | float | str | bool
@@ -29,9 +30,16 @@ TextEvaluator = Callable[[Variables, Visits, int], str]
 
 
 class ValueType(str, Enum):
+    """A value's type. Its value is its name in English, as the code and the JSON Schema know
+    it; `said` is the same in the language in use, for messages."""
+
     NUMBER = "a number"
     TEXT = "text"
     FLAG = "true/false"
+
+    @property
+    def said(self) -> Lazy:
+        return _SAID[self]
 
     @classmethod
     def of(cls, value: object) -> ValueType | None:
@@ -42,6 +50,15 @@ class ValueType(str, Enum):
         if isinstance(value, str):
             return cls.TEXT
         return None
+
+
+_SAID = {
+    ValueType.NUMBER: lazy("a number"),
+    # Translators: the type of a value, as in "'name' holds text".
+    ValueType.TEXT: lazy("text"),
+    # Translators: the type of a value, as in "'ready' holds true/false"; true and false are the format's words.
+    ValueType.FLAG: lazy("true/false"),
+}
 
 
 def within_limits(compute: Evaluator, kind: ValueType) -> Evaluator:
@@ -55,7 +72,7 @@ def within_limits(compute: Evaluator, kind: ValueType) -> Evaluator:
         def bounded(variables: Variables, visits: Visits, draw: int) -> Value:
             value = number(variables, visits, draw)
             if value != value:
-                raise OverflowError("its numbers grew too large")
+                raise OverflowError(_("its numbers grew too large"))
             return NUMBER_LIMIT if value > NUMBER_LIMIT else -NUMBER_LIMIT if value < -NUMBER_LIMIT else value
 
         return bounded
