@@ -23,13 +23,14 @@ from .reports import SOURCE
 # (separated by |, no other punctuation); they must match the checker's own Spanish messages.
 SUGGESTING = lazy("did you mean|write")
 _ENGLISH = "did you mean|write"
-_QUOTED = re.compile(r"'([^']+)'")
+# A name is quoted 'so' in English; a translation may quote it «so» (the Spanish catalogue does).
+_QUOTED = re.compile(r"['«]([^'»]+)['»]")
 _NAME_CHARS = r"A-Za-z0-9_-"
 
 
 def _suggesting() -> re.Pattern[str]:
     words = {_ENGLISH, str(SUGGESTING)}
-    return re.compile(rf"(?:{'|'.join(sorted(words))}) '(?P<suggestion>[^']+)'")
+    return re.compile(rf"(?:{'|'.join(sorted(words))}) ['«](?P<suggestion>[^'»]+)['»]")
 
 
 def suggestion(message: str) -> tuple[str, list[str]] | None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sys
 
-from experience.i18n import use_language
-
 from .lsp_client import Client
 
 
@@ -25,14 +23,32 @@ def test_the_language_server_answers_in_its_own_language(garden):
         client.close()
 
 
-def test_a_quick_fix_is_titled_in_spanish_and_found_in_a_spanish_message():
-    from lsprotocol import types
+def _quick_fixes(client, chapter, text, code):
+    client.open(chapter, text)
+    problems = client.diagnostics(chapter, lambda items: any(p["code"] == code for p in items))
+    [problem] = [p for p in problems if p["code"] == code]
+    context = {
+        "textDocument": {"uri": chapter.as_uri()},
+        "range": problem["range"],
+        "context": {"diagnostics": [problem]},
+    }
+    return problem["message"], client.request("textDocument/codeAction", context)
 
-    from experience.lsp.fixes import fix
 
-    use_language("es")
-    problem = types.Diagnostic(
-        types.Range(types.Position(0, 0), types.Position(0, 5)), "la clave 'titel' no existe; ¿quisiste decir 'title'?"
-    )
-    action = fix("file:///s.yaml", ["titel: A"], problem, types.Position(0, 0))
-    assert action is not None and action.title == "Cambiar a 'title'"
+def test_the_checkers_spanish_suggestions_are_quick_fixes_titled_in_spanish(garden):
+    client = Client([sys.executable, "-m", "experience", "lsp", "--lang", "es"])
+    try:
+        client.initialize(garden)
+        chapter = garden / "garden.yaml"
+        original = chapter.read_text()
+        typos = (
+            (original.replace("    title: At the gate", "    titel: At the gate"), "E101", "title"),  # 'quoted'
+            (original.replace("courage + 1", "courag + 1"), "E301", "courage"),  # «quoted»
+        )
+        for text, code, suggested in typos:
+            message, actions = _quick_fixes(client, chapter, text, code)
+            assert "querías decir" in message
+            [action] = actions
+            assert action["title"] == f"Cambiar a '{suggested}'"
+    finally:
+        client.close()
