@@ -41,10 +41,10 @@ def _checked(story_dir, capsys, *options: str) -> tuple[str, str]:
 def test_check_in_spanish_says_each_slip_in_spanish_keeping_its_place_and_code(story_dir, capsys):
     path, out = _checked(story_dir, capsys)
     lines = out.splitlines()
-    assert f"{path}:7:13: error: no hay ninguna variable «ternuras»; ¿querías decir «ternura»? [E301]" in lines
-    assert f"{path}:4:53: error: no hay ninguna función «capitalise»; ¿querías decir «capitalize»? [E302]" in lines
+    assert f"{path}:7:13: error: no hay ninguna variable 'ternuras'; ¿querías decir 'ternura'? [E301]" in lines
+    assert f"{path}:4:53: error: no hay ninguna función 'capitalise'; ¿querías decir 'capitalize'? [E302]" in lines
     assert (
-        f"{path}:4:21: error: «{{if …}}» necesita dos puntos después de su condición, "
+        f"{path}:4:21: error: '{{if …}}' necesita dos puntos después de su condición, "
         "como en {if tired: slowly|quickly} [E306]"
     ) in lines
     (goto,) = [line for line in lines if line.startswith(f"{path}:10:15: ")]  # the unknown scene
@@ -54,8 +54,8 @@ def test_check_in_spanish_says_each_slip_in_spanish_keeping_its_place_and_code(s
 def test_check_in_spanish_as_json_keeps_its_keys_and_codes_and_says_the_message_in_spanish(story_dir, capsys):
     path, out = _checked(story_dir, capsys, "--format", "json")
     found = {(d["path"], d["line"], d["column"], d["code"]): d["message"] for d in json.loads(out)["diagnostics"]}
-    assert found[(path, 7, 13, "E301")] == "no hay ninguna variable «ternuras»; ¿querías decir «ternura»?"
-    assert found[(path, 4, 53, "E302")] == "no hay ninguna función «capitalise»; ¿querías decir «capitalize»?"
+    assert found[(path, 7, 13, "E301")] == "no hay ninguna variable 'ternuras'; ¿querías decir 'ternura'?"
+    assert found[(path, 4, 53, "E302")] == "no hay ninguna función 'capitalise'; ¿querías decir 'capitalize'?"
 
 
 def test_an_error_while_playing_is_said_in_spanish_with_the_expression_as_written(story_dir):
@@ -68,4 +68,4 @@ def test_an_error_while_playing_is_said_in_spanish_with_the_expression_as_writte
     use_language("es")
     with pytest.raises(StoryRuntimeError) as raised:  # whose words the walk report and the player show
         take(story, state, story.scenes["one/a"].choices[0])
-    assert raised.value.reason == "hay una división entre cero en «10 / ternura»"
+    assert raised.value.reason == "hay una división entre cero en '10 / ternura'"

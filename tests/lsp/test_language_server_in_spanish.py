@@ -43,7 +43,7 @@ def test_the_checkers_spanish_suggestions_are_quick_fixes_titled_in_spanish(gard
         original = chapter.read_text()
         typos = (
             (original.replace("    title: At the gate", "    titel: At the gate"), "E101", "title"),  # 'quoted'
-            (original.replace("courage + 1", "courag + 1"), "E301", "courage"),  # «quoted»
+            (original.replace("courage + 1", "courag + 1"), "E301", "courage"),  # quoted as the English quotes it
         )
         for text, code, suggested in typos:
             message, actions = _quick_fixes(client, chapter, text, code)
