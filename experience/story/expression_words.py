@@ -39,14 +39,13 @@ FOREIGN = {
 CALLABLE = ", ".join(f"{name}(...)" for name in FUNCTIONS)
 
 
-# Translators: the kinds of value, as they fill {left}, {right}, {kind} and {expected} in the messages
-# about types, e.g. "'-' needs a number, not text".
-_TYPE_WORDS = {ValueType.NUMBER: lazy("a number"), ValueType.TEXT: lazy("text"), ValueType.FLAG: lazy("true/false")}
 NESTED_TOO_DEEPLY = lazy("expression is nested too deeply")
 
 
 def type_name(t: ValueType) -> str:
-    return str(_TYPE_WORDS[t])
+    """A kind of value as the messages about types name it ("'-' needs a number, not text"): the
+    words `ValueType.said` keeps, so every message names a kind alike."""
+    return str(t.said)
 
 
 def lower_case(word: str) -> str:
