@@ -208,6 +208,29 @@ def test_no_module_is_longer_than_the_limit():
     assert too_long == {}, f"over {MAX_MODULE_LINES} lines, split each by what its parts are for: {too_long}"
 
 
+# -- one name, one meaning ------------------------------------------------------------------------
+def test_no_module_gives_a_name_two_meanings_at_its_top_level():
+    """A constant assigned twice keeps only its second value, silently (a crisis sentence was once
+    replaced by a settings one this way); a `TYPE_CHECKING` branch or an `if`/`try` is not counted."""
+    twice = {}
+    for name, path in modules().items():
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign) and node.value
+                else []
+            )
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    if target.id in seen and target.id != "__all__":
+                        twice.setdefault(name, []).append(target.id)
+                    seen.add(target.id)
+    assert twice == {}
+
+
 # -- import cycles --------------------------------------------------------------------------------
 def test_no_modules_import_each_other_in_a_cycle():
     graph = import_graph()

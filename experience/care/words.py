@@ -76,7 +76,7 @@ HARM_WORDS = lazy(
 )
 HARM_KEPT = CRISIS_KEPT
 # Words typed where nothing is kept (at a choice, in plain mode, where every line is read).
-NOT_KEPT = lazy(
+TYPED_NOT_KEPT = lazy(
     "Your words stay yours: what you typed there is not kept anywhere, and the story will not "
     "repeat it. This program only reads words, and may have read yours wrong; if so, go on "
     "whenever you like."
@@ -92,7 +92,7 @@ def heard_words(concern: Concern, *, careful: bool = False, kept: bool = True) -
     title, words, said = (
         (HARM_TITLE, HARM_WORDS, HARM_KEPT) if concern is Concern.HARM else (CRISIS_TITLE, CRISIS_WORDS, CRISIS_KEPT)
     )
-    kept_words = said if kept else NOT_KEPT
+    kept_words = said if kept else TYPED_NOT_KEPT
     return str(title), str(words), f"{kept_words} {CAREFUL_FROM_HERE}" if careful else str(kept_words)
 
 

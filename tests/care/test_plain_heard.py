@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from experience.care.words import CRISIS_KEPT, CRISIS_TITLE, GOODBYE, HARM_TITLE, NOT_KEPT, PASSED_DRAFT_KEPT
+from experience.care.words import CRISIS_KEPT, CRISIS_TITLE, GOODBYE, HARM_TITLE, PASSED_DRAFT_KEPT, TYPED_NOT_KEPT
 from experience.plain.asides import SUPPORT_STILL_HERE
 
 from ..helpers import STOPPING_STORY
@@ -29,13 +29,13 @@ def test_words_typed_at_a_choice_instead_of_a_number_are_heard(open_session):
 def test_words_typed_at_a_choice_are_said_to_be_kept_nowhere_for_they_are_not(open_session):
     session = open_session()
     out = play(session, "\nI want to die\n")
-    assert str(NOT_KEPT) in out and str(CRISIS_KEPT) not in out
+    assert "is not kept anywhere" in str(TYPED_NOT_KEPT) and str(TYPED_NOT_KEPT) in out and str(CRISIS_KEPT) not in out
     assert session.journal.entries() == [] and open_session().draft() is None
 
 
 def test_words_of_an_answer_are_said_to_be_kept_in_the_journal(open_session):
     out = play(open_session(), "\n1\nI want to die\n\n")
-    assert str(CRISIS_KEPT) in out and str(NOT_KEPT) not in out
+    assert str(CRISIS_KEPT) in out and str(TYPED_NOT_KEPT) not in out
 
 
 def test_harm_heard_after_words_of_wanting_to_die_still_brings_the_abuse_services(open_session):

@@ -106,9 +106,9 @@ def test_an_answer_changed_into_words_of_crisis_is_not_said_to_be_quoted_by_the_
 
 
 def test_heavy_words_in_a_changed_answer_are_said_to_be_kept_in_the_journal_for_they_will_be(at_the_letter):
-    from experience.care.words import CRISIS_KEPT, CRISIS_TITLE, NOT_KEPT
+    from experience.care.words import CRISIS_KEPT, CRISIS_TITLE, TYPED_NOT_KEPT
 
     out = play(at_the_letter(), "\nj\ne 2\nI want to die\nand I am tired\n\n\n\n")
     assert out.count(str(CRISIS_TITLE)) == 1
-    assert str(CRISIS_KEPT) in out and str(NOT_KEPT) not in out
+    assert str(CRISIS_KEPT) in out and str(TYPED_NOT_KEPT) not in out
     assert [e.answer for e in at_the_letter().journal.entries()] == ["Sam", "I want to die\nand I am tired"]
