@@ -69,12 +69,13 @@ class CrisisWords:
 
     def concern(self, text: str) -> Concern | None:
         """What these words may mean: the reader's own safety first, then harm from another."""
+        return next(iter(self.concerns(text)), None)
+
+    def concerns(self, text: str) -> tuple[Concern, ...]:
+        """Everything these words may mean, in `Concern`'s order (the reader's own safety first)."""
         written = self.normalise(text)
-        if self.matcher.search(written):
-            return Concern.SELF
-        if self.harm_matcher.search(written):
-            return Concern.HARM
-        return None
+        heard = (Concern.SELF, self.matcher), (Concern.HARM, self.harm_matcher)
+        return tuple(concern for concern, matcher in heard if matcher.search(written))
 
     def matches(self, text: str) -> bool:
         return self.concern(text) is not None
@@ -133,8 +134,13 @@ def _packaged() -> tuple[CrisisWords, ...]:
 def concern_in(text: str) -> Concern | None:
     """What these words may mean, if anything (see `Concern`), heard in every language's list:
     the reader's own safety in any of them comes before harm from another in any of them."""
-    heard = {words.concern(text) for words in _packaged()}
-    return next((concern for concern in Concern if concern in heard), None)
+    return next(iter(concerns_in(text)), None)
+
+
+def concerns_in(text: str) -> tuple[Concern, ...]:
+    """Everything these words may mean, heard in every language's list, in `Concern`'s order."""
+    heard = {concern for words in _packaged() for concern in words.concerns(text)}
+    return tuple(concern for concern in Concern if concern in heard)
 
 
 def sounds_like_crisis(text: str) -> bool:

@@ -11,7 +11,7 @@ the rest of the sitting.
 
 from __future__ import annotations
 
-from ..care.crisis import Concern, concern_in
+from ..care.crisis import Concern, concerns_in
 
 
 class Listening:
@@ -22,14 +22,14 @@ class Listening:
     def hear(self, text: str, step: int) -> Concern | None:
         """What these words may mean, if support is to be offered for them now (once a step for
         each concern)."""
-        concern = concern_in(text)
-        if concern is None:
+        heard = concerns_in(text)
+        if not heard:
             return None
         self.heard = True
         at, offered = self._offered
         if at != step:
             self._offered = at, offered = step, set()
-        if concern in offered:
-            return None
-        offered.add(concern)
+        concern = next((c for c in heard if c not in offered), None)  # harm after wanting to die, too
+        if concern is not None:
+            offered.add(concern)
         return concern

@@ -44,6 +44,12 @@ def test_harm_heard_after_words_of_wanting_to_die_still_brings_the_abuse_service
     assert "That is not one of the choices" not in out
 
 
+def test_harm_written_on_in_the_same_answer_after_words_of_wanting_to_die_brings_the_abuse_services(open_session):
+    out = play(open_session(), "\n1\nsometimes I want to die\n\nand my partner hits me\n\n")
+    assert out.count(str(CRISIS_TITLE)) == 1 and out.count(str(HARM_TITLE)) == 1
+    assert out.index(str(CRISIS_TITLE)) < out.index(str(HARM_TITLE))
+
+
 def test_heavy_words_again_in_the_same_step_are_met_gently_never_as_a_mistaken_choice(open_session):
     out = play(open_session(), "\nI want to die\nkms\nkms\n")
     assert out.count(str(CRISIS_TITLE)) == 1  # support is not shown over and over
