@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..i18n import _, resolve_language, use_language
+from ..i18n import _, base, normalise, resolve_language, shipped_languages, use_language
 from . import author, journal, play, strings, transcripts, workshop
 from .arguments import Commands, Handler, speak_argparse
 from .play import cmd_play
@@ -58,6 +58,15 @@ def _lang_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _program_language(lang: str | None) -> str:
+    """The language the program's own words are said in: `--lang`'s, when the program speaks it,
+    else the system's. `--lang fr` also names a story's translation to check or play: a Spanish
+    author checking a French translation keeps reading Spanish, not English."""
+    tag = normalise(lang)
+    spoken = tag is not None and base(tag) in {base(t) for t in shipped_languages()}
+    return resolve_language(lang if spoken else None).tag
+
+
 def _command_in(argv: Sequence[str]) -> str:
     """The command named in `argv`: its first word that is not an option (the top level has no
     option that takes a value), or "" when there is none."""
@@ -66,7 +75,7 @@ def _command_in(argv: Sequence[str]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    use_language(resolve_language(_lang_in(argv)).tag)  # before the parser: its help is in it too
+    use_language(_program_language(_lang_in(argv)))  # before the parser: its help is in it too
     speak_argparse()  # and argparse's own words ("usage:", its errors), from the same catalogue
     args = build_parser(_command_in(argv)).parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
@@ -81,9 +90,9 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
     from ..story.diagnostics import StoryError, StoryRuntimeError, format_text
     from ..story.safe_text import terminal_safe  # an error's words may quote a story file
 
-    # The program's words from the start: --lang, else the system's locale (a command that opens
-    # a profile, like play, then follows the reader's own setting too; see cli/play.py).
-    use_language(resolve_language(getattr(args, "lang", None)).tag)
+    # The program's words from the start: --lang if the program speaks it, else the system's locale
+    # (a command that opens a profile, like play, then follows the reader's own setting too).
+    use_language(_program_language(getattr(args, "lang", None)))
     try:
         return handler(args)
     except StoryError as error:

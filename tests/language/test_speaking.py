@@ -147,3 +147,11 @@ def test_the_help_of_the_command_line_follows_the_locale(capsys, monkeypatch):
     except SystemExit:
         pass
     assert "una reflexión guiada para la terminal" in capsys.readouterr().out
+
+
+def test_a_lang_the_program_does_not_speak_leaves_its_words_in_the_systems_language(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "es_ES.UTF-8")  # a Spanish author checks a French translation
+    cli.main(["new", str(tmp_path / "s")])
+    capsys.readouterr()
+    cli.main(["strings", "--lang", "fr", str(tmp_path / "s")])
+    assert "creado" in capsys.readouterr().out  # Spanish, not English
