@@ -8,7 +8,10 @@ Prompts go to the terminal or to standard error, never to standard output, which
 
 from __future__ import annotations
 
+import os
 import sys
+
+from ..i18n import _
 
 
 class Cancelled(Exception):
@@ -16,14 +19,32 @@ class Cancelled(Exception):
 
 
 def secret(prompt: str) -> str:
-    """A passphrase, typed without being shown (getpass reads the terminal itself)."""
+    """A passphrase, typed without being shown (getpass reads the terminal itself). With no
+    terminal at all (input from a pipe, no /dev/tty), it is read as a line, and the person is
+    told in their language that it may be shown, rather than by getpass's own English warning."""
     import getpass
 
     try:
-        return getpass.getpass(prompt)
+        if _has_terminal():
+            return getpass.getpass(prompt)
+        if not _told_shown:
+            sys.stderr.write(_("(What you type may be shown: there is no terminal here that can hide it.)") + "\n")
+            _told_shown.append(True)
+        return line(prompt)
     except (KeyboardInterrupt, EOFError):
         sys.stderr.write("\n")
         raise Cancelled from None
+
+
+_told_shown: list[bool] = []  # said once a run, not before every passphrase asked
+
+
+def _has_terminal() -> bool:
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except OSError:
+        return sys.stdin.isatty()
+    return True
 
 
 def line(prompt: str) -> str:
