@@ -84,5 +84,6 @@ def keyboard(monkeypatch):
         return keys.secrets.pop(0)
 
     monkeypatch.setattr("getpass.getpass", getpass)
+    monkeypatch.setattr("experience.privacy.ask._has_terminal", lambda: True)  # the keyboard is one
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     return keys

@@ -367,3 +367,16 @@ def test_an_empty_enter_at_the_passphrase_shows_support_and_is_not_a_wrong_try(
     err = capsys.readouterr().err
     assert as_text().strip().splitlines()[-1] in err
     assert keyboard.asked == ["Passphrase: "] * 4
+
+
+def test_with_no_terminal_at_all_a_passphrase_is_read_as_a_line_and_the_person_is_told_once(
+    written, monkeypatch, capsys
+):
+    import io
+
+    monkeypatch.setattr("experience.privacy.ask._has_terminal", lambda: False)
+    monkeypatch.setattr("experience.privacy.ask._told_shown", [])
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSPHRASE}\n{PASSPHRASE}\n"))
+    assert run("journal", "passphrase", "set", *written) == 0
+    err = capsys.readouterr().err
+    assert err.count("What you type may be shown") == 1 and "Warning" not in err and "getpass" not in err
