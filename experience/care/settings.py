@@ -24,6 +24,14 @@ class Settings:
     language: str | None = None  # a language tag (i18n.normalise); None: the story's, else the system's
 
 
+def setting_name(key: str) -> str:
+    """A stored setting's name as the settings screens call it, in the language in use (a key
+    this version does not know is said as it is stored)."""
+    names = {THEME: _("Colours"), REDUCED_MOTION: _("Reduced motion"), BREAK_REMINDER: _("Break reminder")}
+    names[LANGUAGE] = _("Language")
+    return names.get(key, key)
+
+
 def read_settings(stored: Mapping[str, Any]) -> Settings:
     theme = stored.get(THEME)
     motion = stored.get(REDUCED_MOTION)

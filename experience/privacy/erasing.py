@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..care.settings import setting_name
 from ..i18n import _, lazy, ngettext
 from ..progress.paths import DATABASE_NAME, resolve_data_dir
 from . import ask
@@ -199,8 +200,9 @@ def forget(
         if written:
             lines.append(f"  {join(written)}")
         if survey.settings:
-            # Translators: {names} are the settings' own names, as they are stored (theme, pace).
-            lines.append("  " + _("your settings ({names})").format(names=", ".join(survey.settings)))
+            # Translators: {names} are the settings' names, as the settings screens call them.
+            names = ", ".join(setting_name(key).lower() for key in survey.settings)
+            lines.append("  " + _("your settings ({names})").format(names=names))
         if journal.sealed:
             lines.append("  " + _("your passphrase"))
         if survey.only_profile:
