@@ -57,8 +57,8 @@ def export(
                 "{path} already exists, so nothing was written. Choose another name, or add --force to replace it."
             ).format(path=target)
         )
-    known = _story(story)
     with reading(profile, data_dir, lang=lang) as (store, found):
+        known = _story(story)  # once the reader's language is known: the export reads in it
         stories = store.stories_written(found) if found is not None else []
         if found is None or not stories:
             warn(
@@ -107,15 +107,22 @@ def export(
 
 
 def _story(story_dir: str | os.PathLike[str] | None) -> Story | None:
-    """The named story (or the bundled one, if it loads), for its order and its letter."""
+    """The named story (or the bundled one, if it loads), for its order, its chapters' titles and
+    its letter, in the language in use when the story has a translation into it."""
+    from ..i18n import current_language
     from ..story import load_story
+    from ..story.translation import find_translation
+
+    def in_their_language(root: Path) -> Story:
+        language = current_language()
+        return load_story(root, language if find_translation(root, language) is not None else None)
 
     if story_dir:
-        return load_story(Path(story_dir))  # a named story that cannot be read is reported by the CLI
+        return in_their_language(Path(story_dir))  # a named story that cannot be read is reported by the CLI
     from ..bundled import bundled_story
 
     try:
-        return load_story(bundled_story())
+        return in_their_language(bundled_story())
     except Exception:  # the order and the letter are a nicety: the answers are exported either way
         return None
 

@@ -114,3 +114,17 @@ def test_locate_says_where_the_data_is_in_spanish(written, data_dir):
     shown = describe(data_dir)
     assert f"Tu carpeta de datos: {data_dir}" in shown and "Perfiles: default" in shown
     assert "Solo tu cuenta de usuario puede leer estos archivos." in shown
+
+
+def test_the_export_in_spanish_names_the_chapters_as_the_spanish_story_does(tmp_path):
+    import subprocess
+    import sys
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    typed = "\n1\n1\n1\n1\n\nuna tarde en casa\n\n\nq\n"  # the bundled journey, to its first question
+    subprocess.run([sys.executable, "-m", "experience", "play", "--plain", "--lang", "es", *data], input=typed,
+                   text=True, capture_output=True, timeout=120, check=True)  # fmt: skip
+    letter = subprocess.run([sys.executable, "-m", "experience", "journal", "export", "--lang", "es", *data],
+                            text=True, capture_output=True, timeout=120, check=True).stdout  # fmt: skip
+    assert "## Darte cuenta de la distancia" in letter and "Noticing the distance" not in letter
+    assert "una tarde en casa" in letter
