@@ -173,7 +173,7 @@ def _ask_new(tries: int = 3) -> str:
     """A new passphrase, asked twice; refused if too short or if the two differ."""
     from ..progress.sealing import MIN_LENGTH
 
-    for _attempt in range(tries):
+    for attempt in range(tries):
         first = ask.secret(_("New passphrase: "))
         if len(first) < MIN_LENGTH:
             warn(
@@ -186,5 +186,9 @@ def _ask_new(tries: int = 3) -> str:
             continue
         if ask.secret(_("The same passphrase again: ")) == first:
             return first
-        warn(_("Those two were not the same. Let's try again."))
+        warn(
+            _("Those two were not the same. Let's try again.")
+            if attempt + 1 < tries
+            else _("Those two were not the same.")
+        )
     raise Refused(_("No passphrase was set, and nothing has been changed."))
