@@ -126,7 +126,7 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
     never = _("never")
     for sid in story.endings():
         count = report.endings[sid]
-        add(f"  {sid:<40} {count:>7}  {100 * count / max(report.runs, 1):5.1f}%" if count else f"  {sid:<40}   {never}")
+        add(f"  {sid:<40} {count:>7}  {_share(count, report.runs)}" if count else f"  {sid:<40}   {never}")
 
     problems = sorted(report.problems.values(), key=lambda p: (p.kind, p.scene))
     if problems:
@@ -162,13 +162,21 @@ def format_report(story: Story, report: WalkReport, *, all_scenes: bool = False)
         add("")
         add(_("How often each scene was reached (share of play-throughs):"))
         for sid in scene_ids:
-            add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
+            add(f"  {sid:<40} {_share(report.reached[sid], report.runs)}")
     else:
         add("")
         add(_("Least reached scenes (use --all for every scene):"))
         for sid in sorted(scene_ids, key=lambda s: report.reached[s])[:20]:
-            add(f"  {sid:<40} {100 * report.reached[sid] / max(report.runs, 1):5.1f}%")
+            add(f"  {sid:<40} {_share(report.reached[sid], report.runs)}")
     return terminal_safe("\n".join(lines))  # it quotes choices and expressions
+
+
+def _share(count: int, runs: int) -> str:
+    """A share of the runs as the locale writes a percentage (29.2% in English, 29,2 % in Spanish),
+    right-aligned as the tables have it."""
+    from babel.numbers import format_percent
+
+    return f"{format_percent(count / max(runs, 1), format='0.0%', locale=babel_locale()):>6}"
 
 
 def _number(value: float, pattern: str) -> str:
