@@ -85,11 +85,15 @@ def opening_question(facilitation: Facilitation, index: int) -> tuple[str, str, 
         minutes=minutes(facilitation.minutes_of(index) * 60)
     )
     if not facilitation.begun:
-        who = ngettext(
-            "{n} person is waiting to begin and will go on to “{movement}” by themselves.",
-            "{n} people are waiting to begin and will go on to “{movement}” by themselves.",
-            waiting,
-        ).format(n=waiting, movement=name)
+        who = (
+            ngettext(
+                "{n} person is waiting to begin and will go on to “{movement}” by themselves.",
+                "{n} people are waiting to begin and will go on to “{movement}” by themselves.",
+                waiting,
+            ).format(n=waiting, movement=name)
+            if waiting
+            else _("Nobody is waiting yet.")
+        )
         return (
             _("Begin the session?"),
             f"{who} {timer}",
@@ -101,7 +105,9 @@ def opening_question(facilitation: Facilitation, index: int) -> tuple[str, str, 
             "{n} person is waiting at the gate and will go on by themselves.",
             "{n} people are waiting at the gate and will go on by themselves.",
             waiting,
-        ).format(n=waiting),
+        ).format(n=waiting)
+        if waiting
+        else _("Nobody is waiting at the gate."),
         timer,
     ]
     if passing:

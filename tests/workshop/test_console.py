@@ -106,6 +106,12 @@ def test_the_facilitators_decisions_are_made_without_a_screen(room_story, rooms,
     assert timer_line(facilitation) == "running · 15 min set"
 
 
+def test_with_nobody_there_the_question_before_beginning_does_not_count_zero_people(room_story, rooms, clock):
+    rooms.ensure(ROOM, "A small room", first_minutes=10)
+    question, detail, _yes = opening_question(Facilitation(room_story, rooms, ROOM, clock=clock), 0)
+    assert detail.startswith("Nobody is waiting yet.") and "0 people" not in detail
+
+
 # -- opening a movement ------------------------------------------------------------------------------------
 async def test_opening_the_next_movement_asks_first_and_not_yet_changes_nothing(make_console, rooms):
     app = make_console()
