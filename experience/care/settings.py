@@ -27,8 +27,12 @@ class Settings:
 def setting_name(key: str) -> str:
     """A stored setting's name as the settings screens call it, in the language in use (a key
     this version does not know is said as it is stored)."""
-    names = {THEME: _("Colours"), REDUCED_MOTION: _("Reduced motion"), BREAK_REMINDER: _("Break reminder")}
-    names[LANGUAGE] = _("Language")
+    names = {
+        THEME: _("Colours"),
+        REDUCED_MOTION: _("Reduced motion"),
+        BREAK_REMINDER: _("Break reminder"),
+        LANGUAGE: _("Language"),
+    }
     return names.get(key, key)
 
 
